@@ -1,0 +1,4 @@
+from alliance.core.models.audit import AuditEntry
+from alliance.core.models.user import User
+
+__all__ = ["AuditEntry", "User"]

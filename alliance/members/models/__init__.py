@@ -1,0 +1,21 @@
+from alliance.members.models.census import CensusInvitation, CensusResponse, CensusRound
+from alliance.members.models.import_job import ImportJob
+from alliance.members.models.organisation import (
+    BusinessField,
+    Contact,
+    MemberCategory,
+    Organisation,
+    SearchGram,
+)
+
+__all__ = [
+    "BusinessField",
+    "CensusInvitation",
+    "CensusResponse",
+    "CensusRound",
+    "Contact",
+    "ImportJob",
+    "MemberCategory",
+    "Organisation",
+    "SearchGram",
+]

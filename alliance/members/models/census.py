@@ -1,0 +1,77 @@
+"""The member census (회원사 현황 최신화 조사): rounds, personal links, and responses awaiting review."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class CensusRound(models.Model):
+    title = models.CharField(_("title"), max_length=200)
+    opened_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    opened_at = models.DateTimeField(_("opened at"), auto_now_add=True)
+    closes_on = models.DateField(_("closes on"))
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-opened_at"]
+        verbose_name = _("census round")
+        verbose_name_plural = _("census rounds")
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_at is None
+
+
+class CensusInvitation(models.Model):
+    """One organisation's personal link in one round. Only the hash of the link's token is stored."""
+
+    census_round = models.ForeignKey(CensusRound, on_delete=models.CASCADE, related_name="invitations")
+    organisation = models.ForeignKey("members.Organisation", on_delete=models.CASCADE, related_name="+")
+    email = models.EmailField(_("sent to"))
+    token_hash = models.CharField(max_length=64, unique=True)
+    expires_at = models.DateTimeField(_("link expires at"))
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    reminder_count = models.PositiveSmallIntegerField(_("reminders sent"), default=0)
+    last_reminded_at = models.DateTimeField(_("last reminded at"), null=True, blank=True)
+    responded_at = models.DateTimeField(_("responded at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["organisation__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["census_round", "organisation"], name="census_invitation_once_per_round"),
+        ]
+        verbose_name = _("census invitation")
+        verbose_name_plural = _("census invitations")
+
+    def __str__(self):
+        return f"{self.census_round} · {self.organisation}"
+
+
+class CensusResponse(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Awaiting review")
+        APPLIED = "applied", _("Applied")
+        REJECTED = "rejected", _("Rejected")
+
+    invitation = models.ForeignKey(CensusInvitation, on_delete=models.CASCADE, related_name="responses")
+    submitted_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
+    # {field: {"before": ..., "after": ...}} for each field the respondent changed; empty means "confirmed as is".
+    changes = models.JSONField(_("changes"), default=dict, blank=True)
+    respondent_name = models.CharField(_("respondent"), max_length=100, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    review_note = models.CharField(_("review note"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-submitted_at"]
+        verbose_name = _("census response")
+        verbose_name_plural = _("census responses")
+
+    def __str__(self):
+        return f"{self.invitation} ({self.get_status_display()})"

@@ -1,0 +1,147 @@
+"""Member organisations (회원사), their contacts and business fields, and the directory's search index."""
+
+import datetime
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from alliance.core.regions import SidoChoices, seoul_zone
+
+
+class MemberCategory(models.TextChoices):
+    LARGE = "large", pgettext_lazy("member category", "Large enterprise")
+    MEDIUM = "medium", pgettext_lazy("member category", "Medium enterprise")
+    SMALL = "small", pgettext_lazy("member category", "Small enterprise")
+    AGENCY = "agency", pgettext_lazy("member category", "Agency / association")
+    NONPROFIT = "nonprofit", pgettext_lazy("member category", "Other (non-profit)")
+    UNIVERSITY = "university", pgettext_lazy("member category", "University / industry-academic foundation")
+
+
+# The Korean names the secretariat's spreadsheets, the quarterly table and `member_stats` use. They are
+# an interface (imports, exports, JSON), so they do not follow the display language.
+CATEGORY_KOREAN = {
+    MemberCategory.LARGE: "대기업",
+    MemberCategory.MEDIUM: "중기업",
+    MemberCategory.SMALL: "소기업",
+    MemberCategory.AGENCY: "기관·협단체",
+    MemberCategory.NONPROFIT: "기타(비영리)",
+    MemberCategory.UNIVERSITY: "대학/산학협력단",
+}
+COMPANY_CATEGORIES = (MemberCategory.LARGE, MemberCategory.MEDIUM, MemberCategory.SMALL)
+INSTITUTION_CATEGORIES = (MemberCategory.AGENCY, MemberCategory.NONPROFIT)
+
+
+class BusinessField(models.Model):
+    name = models.CharField(_("business field"), max_length=60, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("business field")
+        verbose_name_plural = _("business fields")
+
+    def __str__(self):
+        return self.name
+
+
+class Organisation(models.Model):
+    name = models.CharField(_("name"), max_length=200)
+    name_en = models.CharField(_("English name"), max_length=200, blank=True)
+    # `(주)젠` and `주식회사 젠` share this key: duplicates are refused and re-imports match on it.
+    name_key = models.CharField(max_length=200, unique=True, editable=False)
+    business_number = models.CharField(_("business registration number"), max_length=10, blank=True)
+    category = models.CharField(_("member category"), max_length=20, choices=MemberCategory.choices)
+    joined_on = models.DateField(_("joined on"))
+    withdrawn_on = models.DateField(_("withdrawn on"), null=True, blank=True)
+    withdrawal_reason = models.CharField(_("reason for withdrawal"), max_length=300, blank=True)
+    sido = models.CharField(_("province / metropolitan city"), max_length=4, choices=SidoChoices.choices, blank=True)
+    sigungu = models.CharField(_("city / county / district"), max_length=30, blank=True)
+    founded_year = models.PositiveSmallIntegerField(_("year founded"), null=True, blank=True)
+    employees = models.PositiveIntegerField(_("employees"), null=True, blank=True)
+    revenue_million = models.BigIntegerField(_("revenue (KRW million)"), null=True, blank=True)
+    fields = models.ManyToManyField(BusinessField, verbose_name=_("business fields"), blank=True, related_name="+")
+    description = models.TextField(_("description"), blank=True)
+    homepage = models.URLField(_("homepage"), blank=True)
+    logo = models.ImageField(_("logo"), upload_to="logos/", blank=True)
+    last_confirmed_on = models.DateField(_("last confirmed on"), null=True, blank=True)
+    # Compact text (see core.korean.compact) of names and fields that directory search matches against.
+    search_text = models.TextField(editable=False, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("member organisation")
+        verbose_name_plural = _("member organisations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["business_number"],
+                condition=~Q(business_number=""),
+                name="organisation_business_number_unique",
+            ),
+            models.CheckConstraint(
+                condition=Q(withdrawn_on__isnull=True) | Q(withdrawn_on__gte=models.F("joined_on")),
+                name="organisation_withdrawn_after_joined",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["category", "name"]),
+            models.Index(fields=["sido", "name"]),
+            models.Index(fields=["joined_on"]),
+            models.Index(fields=["withdrawn_on"]),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def seoul_zone(self) -> str | None:
+        return seoul_zone(self.sigungu) if self.sido == "서울" else None
+
+    @property
+    def category_korean(self) -> str:
+        return CATEGORY_KOREAN[MemberCategory(self.category)]
+
+    def is_member_on(self, day: datetime.date) -> bool:
+        """A member counts on `day` when it joined on or before it and had not withdrawn on or before it."""
+        return self.joined_on <= day and (self.withdrawn_on is None or self.withdrawn_on > day)
+
+    @property
+    def is_current_member(self) -> bool:
+        return self.is_member_on(datetime.date.today())
+
+
+class Contact(models.Model):
+    """A person at a member organisation. Never shown to the public."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="contacts")
+    name = models.CharField(_("name"), max_length=100)
+    position = models.CharField(_("position"), max_length=100, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    is_primary = models.BooleanField(_("primary contact"), default=False)
+
+    class Meta:
+        ordering = ["-is_primary", "name"]
+        verbose_name = _("contact")
+        verbose_name_plural = _("contacts")
+
+    def __str__(self):
+        return self.name
+
+
+class SearchGram(models.Model):
+    """One two-character piece of an organisation's search text.
+
+    Directory search must find a part of a word (`트윈` in `디지털트윈`) among 100,000 organisations within
+    50 ms on SQLite and PostgreSQL alike; neither database indexes a two-character substring, so the
+    platform keeps its own bigram index and confirms candidates against `search_text`.
+    """
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    gram = models.CharField(max_length=2)
+
+    class Meta:
+        indexes = [models.Index(fields=["gram", "organisation"])]
+        constraints = [models.UniqueConstraint(fields=["organisation", "gram"], name="searchgram_unique")]

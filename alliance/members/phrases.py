@@ -1,0 +1,29 @@
+"""Phrases the members app reuses, and the Korean labels of its audit actions."""
+
+from django.utils.translation import gettext_lazy as _
+
+from alliance.core.audit import register_actions
+
+register_actions(
+    {
+        "members.org.created": _("Member organisation created"),
+        "members.org.updated": _("Member organisation updated"),
+        "members.org.withdrawn": _("Member organisation withdrawn"),
+        "members.org.imported": _("Member organisation imported"),
+        "members.contact.updated": _("Contacts updated"),
+        "members.census.opened": _("Census round opened"),
+        "members.census.reminded": _("Census reminders sent"),
+        "members.census.responded": _("Census response received"),
+        "members.census.applied": _("Census changes applied"),
+        "members.census.rejected": _("Census changes rejected"),
+        "members.census.closed": _("Census round closed"),
+        "members.import.finished": _("Member import finished"),
+    }
+)
+
+NOT_FOUND = _("No such member organisation.")
+SAVED = _("Saved.")
+COMPANIES = _("Companies")
+INSTITUTIONS = _("Institutions")
+UNIVERSITIES = _("Universities")
+TOTAL = _("Total")

@@ -1,0 +1,81 @@
+"""Directory search that works in Korean.
+
+Rules (issue 2): a part of a word finds the whole (`트윈` → `디지털트윈`), name variants find each other
+(`㈜젠` → `주식회사 젠`), spacing does not matter (`디지털 트윈` = `디지털트윈`). Names, English names and
+business fields are searched.
+
+Text and query are both reduced by `core.korean.company_name_key`; a query matches when its key is a
+substring of the organisation's `search_text`. To stay fast at 100,000 organisations the bigrams of each
+organisation's text are indexed (`SearchGram`): the query's rarest bigram picks the candidates and the
+substring test confirms them.
+"""
+
+from collections.abc import Iterable
+
+from django.db import connection
+from django.db.models import Count, QuerySet
+
+from alliance.core.korean import company_name_key, search_key
+from alliance.members.models import Organisation, SearchGram
+
+SEPARATOR = "|"
+
+
+def build_search_text(*, name: str, name_en: str, field_names: Iterable[str]) -> str:
+    pieces = [company_name_key(name), company_name_key(name_en), *(company_name_key(f) for f in field_names)]
+    return SEPARATOR.join(piece for piece in pieces if piece)
+
+
+def bigrams(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1) if SEPARATOR not in text[i : i + 2]}
+
+
+def reindex(organisation_ids: Iterable[int]) -> None:
+    """Rebuild the bigram rows of these organisations from their stored `search_text`."""
+    ids = list(organisation_ids)
+    if not ids:
+        return
+    SearchGram.objects.filter(organisation_id__in=ids).delete()
+    texts = Organisation.objects.filter(id__in=ids).values_list("id", "search_text")
+    insert_grams((org_id, gram) for org_id, text in texts for gram in bigrams(text))
+
+
+def insert_grams(rows: Iterable[tuple[int, str]]) -> None:
+    """Write (organisation id, gram) rows in bulk: COPY on PostgreSQL, executemany elsewhere."""
+    table = SearchGram._meta.db_table
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            with cursor.cursor.copy(f"COPY {table} (organisation_id, gram) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+        else:
+            batch = []
+            sql = f"INSERT INTO {table} (organisation_id, gram) VALUES (%s, %s)"
+            for row in rows:
+                batch.append(row)
+                if len(batch) >= 50_000:
+                    cursor.executemany(sql, batch)
+                    batch.clear()
+            if batch:
+                cursor.executemany(sql, batch)
+
+
+def filter_by_query(queryset: QuerySet, query: str) -> QuerySet:
+    """Narrow an Organisation queryset to those whose names or fields contain the query."""
+    key = search_key(query)
+    if not key:
+        return queryset
+    grams = bigrams(key)
+    if not grams:
+        # One character: no bigram to look up, so match the compact text directly.
+        return queryset.filter(search_text__contains=key)
+    frequencies = dict(
+        SearchGram.objects.filter(gram__in=grams).values_list("gram").annotate(n=Count("id")).values_list("gram", "n")
+    )
+    if len(frequencies) < len(grams):
+        return queryset.none()
+    rarest = min(grams, key=lambda gram: frequencies[gram])
+    queryset = queryset.filter(id__in=SearchGram.objects.filter(gram=rarest).values("organisation_id"))
+    if len(key) > 2:
+        queryset = queryset.filter(search_text__contains=key)
+    return queryset

@@ -1,0 +1,33 @@
+from django.urls import path
+
+from alliance.members.views import census, directory, imports, profile, registry, statistics
+
+app_name = "members"
+urlpatterns = [
+    # Public directory: one page per company, its URL the company name (as the current homepage has).
+    path("member_companies", directory.directory, name="directory"),
+    path("member_companies/export/<str:fmt>", directory.directory_export, name="directory_export"),
+    path("member_companies/<str:name>", directory.company_page, name="company"),
+    # A member representative's own organisation.
+    path("my/organisation/", profile.my_organisation, name="my_organisation"),
+    path("members/organisations/<int:pk>/edit/", profile.organisation_edit, name="organisation_edit"),
+    # Secretariat.
+    path("members/registry/", registry.registry, name="registry"),
+    path("members/registry/new/", registry.organisation_create, name="organisation_create"),
+    path("members/registry/export/<str:fmt>", registry.registry_export, name="registry_export"),
+    path("members/registry/stale/", registry.stale_confirmations, name="stale_confirmations"),
+    path("members/organisations/<int:pk>/", registry.organisation_detail, name="organisation_detail"),
+    path("members/imports/", imports.imports, name="imports"),
+    path("members/imports/<int:pk>/", imports.import_detail, name="import_detail"),
+    path("members/imports/<int:pk>/progress/", imports.import_progress, name="import_progress"),
+    path("members/imports/<int:pk>/report/", imports.import_report, name="import_report"),
+    path("members/statistics/", statistics.statistics, name="statistics"),
+    path("members/statistics/export/", statistics.statistics_export, name="statistics_export"),
+    path("members/census/", census.census_rounds, name="census_rounds"),
+    path("members/census/new/", census.census_round_create, name="census_round_create"),
+    path("members/census/<int:pk>/", census.census_round_detail, name="census_round_detail"),
+    path("members/census/<int:pk>/remind/", census.census_remind, name="census_remind"),
+    path("members/census/responses/<int:pk>/", census.census_response_review, name="census_response_review"),
+    # The personal link a member representative receives by e-mail; no account needed.
+    path("census/<str:token>/", census.census_respond, name="census_respond"),
+]

@@ -1,0 +1,15 @@
+"""Placeholder: to be replaced by the real views."""
+
+from django.http import HttpResponse
+
+
+def directory(request, **kwargs):
+    return HttpResponse("TODO directory.directory")
+
+
+def directory_export(request, **kwargs):
+    return HttpResponse("TODO directory.directory_export")
+
+
+def company_page(request, **kwargs):
+    return HttpResponse("TODO directory.company_page")

@@ -1,0 +1,23 @@
+"""Placeholder: to be replaced by the real views."""
+
+from django.http import HttpResponse
+
+
+def registry(request, **kwargs):
+    return HttpResponse("TODO registry.registry")
+
+
+def organisation_create(request, **kwargs):
+    return HttpResponse("TODO registry.organisation_create")
+
+
+def registry_export(request, **kwargs):
+    return HttpResponse("TODO registry.registry_export")
+
+
+def stale_confirmations(request, **kwargs):
+    return HttpResponse("TODO registry.stale_confirmations")
+
+
+def organisation_detail(request, **kwargs):
+    return HttpResponse("TODO registry.organisation_detail")

@@ -1,0 +1,8 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("alliance.core.urls")),
+    path("", include("alliance.members.urls")),
+    path("admin/", admin.site.urls),
+]
