@@ -1,12 +1,12 @@
 from django.urls import path
 
-from alliance.members.views import census, directory, imports, profile, registry, statistics
+from alliance.members.views import census, directory, exports, imports, profile, registry, statistics
 
 app_name = "members"
 urlpatterns = [
     # Public directory: one page per company, its URL the company name (as the current homepage has).
     path("member_companies", directory.directory, name="directory"),
-    path("member_companies/export/<str:fmt>", directory.directory_export, name="directory_export"),
+    path("member_companies/export/<str:fmt>", exports.directory_export, name="directory_export"),
     path("member_companies/<str:name>", directory.company_page, name="company"),
     # A member representative's own organisation.
     path("my/organisation/", profile.my_organisation, name="my_organisation"),
@@ -14,8 +14,8 @@ urlpatterns = [
     # Secretariat.
     path("members/registry/", registry.registry, name="registry"),
     path("members/registry/new/", registry.organisation_create, name="organisation_create"),
-    path("members/registry/export/<str:fmt>", registry.registry_export, name="registry_export"),
-    path("members/registry/stale/", registry.stale_confirmations, name="stale_confirmations"),
+    path("members/registry/export/<str:fmt>", exports.registry_export, name="registry_export"),
+    path("members/registry/stale/", census.stale_confirmations, name="stale_confirmations"),
     path("members/organisations/<int:pk>/", registry.organisation_detail, name="organisation_detail"),
     path("members/imports/", imports.imports, name="imports"),
     path("members/imports/<int:pk>/", imports.import_detail, name="import_detail"),

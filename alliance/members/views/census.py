@@ -25,3 +25,7 @@ def census_response_review(request, **kwargs):
 
 def census_respond(request, **kwargs):
     return HttpResponse("TODO census.census_respond")
+
+
+def stale_confirmations(request, **kwargs):
+    return HttpResponse("TODO")

@@ -7,9 +7,6 @@ def directory(request, **kwargs):
     return HttpResponse("TODO directory.directory")
 
 
-def directory_export(request, **kwargs):
-    return HttpResponse("TODO directory.directory_export")
-
 
 def company_page(request, **kwargs):
     return HttpResponse("TODO directory.company_page")

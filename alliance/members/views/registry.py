@@ -11,12 +11,6 @@ def organisation_create(request, **kwargs):
     return HttpResponse("TODO registry.organisation_create")
 
 
-def registry_export(request, **kwargs):
-    return HttpResponse("TODO registry.registry_export")
-
-
-def stale_confirmations(request, **kwargs):
-    return HttpResponse("TODO registry.stale_confirmations")
 
 
 def organisation_detail(request, **kwargs):
