@@ -25,7 +25,7 @@ _ENGLISH_FORMS = re.compile(
     r"\b(co\.?,?\s*ltd\.?|inc\.?|corp\.?|corporation|company|limited|ltd\.?|llc)\b",
     re.IGNORECASE,
 )
-_BRACKETED_ABBREVIATION = re.compile(r"\((?:%s)\)" % "|".join(_CORPORATE_ABBREVIATIONS))
+_BRACKETED_ABBREVIATION = re.compile(r"\((?:{})\)".format("|".join(_CORPORATE_ABBREVIATIONS)))
 _CORPORATE_WORD = re.compile("|".join(_CORPORATE_WORDS))
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
 _WHITESPACE = re.compile(r"\s+", re.UNICODE)

@@ -50,7 +50,7 @@ def insert_grams(rows: Iterable[tuple[int, str]]) -> None:
                     copy.write_row(row)
         else:
             batch = []
-            sql = f"INSERT INTO {table} (organisation_id, gram) VALUES (%s, %s)"
+            sql = f"INSERT INTO {table} (organisation_id, gram) VALUES (%s, %s)"  # noqa: S608  table name is our own
             for row in rows:
                 batch.append(row)
                 if len(batch) >= 50_000:

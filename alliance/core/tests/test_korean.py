@@ -2,8 +2,8 @@ import pytest
 
 from alliance.core.korean import (
     business_number_with_check_digit,
-    company_name_key,
     compact,
+    company_name_key,
     format_business_number,
     is_valid_business_number,
 )

@@ -30,6 +30,9 @@ def test_seoul_has_25_districts_in_5_zones():
     assert (len(SEOUL_DISTRICTS), len(set(SEOUL_DISTRICTS)), len(SEOUL_ZONES)) == (25, 25, 5)
 
 
-@pytest.mark.parametrize(("district", "zone"), [("강남구", "동남권"), ("마포구", "서북권"), ("종로구", "도심권"), ("금천구", "서남권"), ("노원구", "동북권")])
+@pytest.mark.parametrize(
+    ("district", "zone"),
+    [("강남구", "동남권"), ("마포구", "서북권"), ("종로구", "도심권"), ("금천구", "서남권"), ("노원구", "동북권")],
+)
 def test_seoul_zone_of_district(district, zone):
     assert seoul_zone(district) == zone

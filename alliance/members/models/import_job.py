@@ -27,7 +27,7 @@ class ImportJob(models.Model):
     updated_count = models.PositiveIntegerField(default=0)
     unchanged_count = models.PositiveIntegerField(default=0)
     rejected_count = models.PositiveIntegerField(default=0)
-    # [{"row": 5, "column": "사업자등록번호", "message": "..."}]
+    # One dict per problem, with the keys row, column and message.
     problems = models.JSONField(default=list, blank=True)
     rejected_report = models.FileField(upload_to="imports/reports/", blank=True)
 

@@ -145,3 +145,6 @@ class SearchGram(models.Model):
     class Meta:
         indexes = [models.Index(fields=["gram", "organisation"])]
         constraints = [models.UniqueConstraint(fields=["organisation", "gram"], name="searchgram_unique")]
+
+    def __str__(self):
+        return self.gram

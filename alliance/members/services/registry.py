@@ -96,6 +96,6 @@ def update_organisation(
         if field_names is not None:
             organisation.fields.set(field_objects(names))
         search.reindex([organisation.pk])
-        action = "members.org.withdrawn" if "withdrawn_on" in new and new["withdrawn_on"] else "members.org.updated"
+        action = "members.org.withdrawn" if new.get("withdrawn_on") else "members.org.updated"
         record_audit(action=action, actor=actor, actor_label=actor_label, target=organisation, before=old, after=new)
     return organisation

@@ -1,0 +1,60 @@
+import datetime
+
+import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.utils import translation
+
+from alliance.core.audit import action_label, changed, history_of, record_audit, snapshot
+from alliance.core.models import AuditEntry
+from alliance.core.templatetags.audit import change_rows
+
+
+def test_changed_keeps_only_differing_keys():
+    assert changed({"a": 1, "b": 2}, {"a": 1, "b": 3, "c": None}) == ({"b": 2}, {"b": 3})
+
+
+@pytest.mark.django_db
+def test_snapshot_serialises_dates(organisation):
+    assert snapshot(organisation, ["name", "joined_on"]) == {"name": "주식회사 젠", "joined_on": "2024-03-01"}
+
+
+@pytest.mark.django_db
+def test_record_audit_links_target_and_actor(organisation, staff_user):
+    entry = record_audit(
+        action="members.org.updated", actor=staff_user, target=organisation, before={"name": "a"}, after={"name": "b"}
+    )
+    assert (entry.actor, entry.actor_label, entry.target_label, history_of(organisation).first()) == (
+        staff_user,
+        "사무국 직원 <staff@alliance.example.kr>",
+        "주식회사 젠",
+        entry,
+    )
+
+
+@pytest.mark.django_db
+def test_record_audit_without_account_keeps_label(organisation):
+    entry = record_audit(action="members.org.updated", target=organisation, actor_label="회원사 조사 응답: 홍길동")
+    assert (entry.actor, entry.actor_label) == (None, "회원사 조사 응답: 홍길동")
+
+
+@pytest.mark.django_db
+def test_change_rows_use_field_labels_of_target_model(organisation):
+    entry = AuditEntry(
+        action="members.org.updated",
+        target_type=ContentType.objects.get_for_model(organisation),
+        before={"employees": 10, "name": "젠"},
+        after={"employees": 12, "name": "젠"},
+    )
+    with translation.override("en"):
+        assert change_rows(entry) == [("employees", 10, 12)]
+
+
+def test_action_label_unknown_action_falls_back_to_code():
+    assert action_label("nothing.registered") == "nothing.registered"
+
+
+def test_snapshot_of_date_value_is_iso():
+    class Record:
+        day = datetime.date(2026, 4, 15)
+
+    assert snapshot(Record(), ["day"]) == {"day": "2026-04-15"}
