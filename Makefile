@@ -5,47 +5,76 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 MANAGE := $(PY) manage.py
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# python3-venv: Debian's python3 lacks ensurepip without it.
+APT_BASE_PACKAGES := python3-venv python3-pip
+# chromium for browser tests; Korean fonts for screenshots and PDFs; gettext for the catalogue check.
 APT_TEST_PACKAGES := chromium fonts-noto-cjk gettext
+PYTEST_WORKERS ?= 2
 PYTEST_ARGS ?=
+MAKEMESSAGES := $(MANAGE) makemessages -l ko -l en --ignore=.venv --ignore=var --ignore=bench --no-obsolete
 
-.PHONY: install install-test demo serve test lint bench messages check-apt
+.PHONY: install install-test demo serve test test-fast lint bench messages check-messages apt-base apt-test worker
+
+# Installs missing Debian packages (as root, or through sudo), updating the package lists once first.
+define apt_install
+	@missing=""; for pkg in $(1); do dpkg -s $$pkg >/dev/null 2>&1 || missing="$$missing $$pkg"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing Debian packages:$$missing"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
+	fi
+endef
+
+apt-base:
+	@if ! $(PYTHON) -c "import ensurepip" 2>/dev/null; then \
+		echo "Installing Debian packages: $(APT_BASE_PACKAGES)"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $(APT_BASE_PACKAGES) >/dev/null; \
+	fi
+
+apt-test:
+	$(call apt_install,$(APT_TEST_PACKAGES))
 
 $(VENV)/.installed: requirements.txt
+	$(MAKE) --no-print-directory apt-base
 	$(PYTHON) -m venv $(VENV)
-	$(PIP) install --quiet --upgrade pip
-	$(PIP) install --quiet -r requirements.txt
+	$(PIP) install --quiet --disable-pip-version-check --upgrade pip
+	$(PIP) install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
 $(VENV)/.installed-test: requirements-dev.txt $(VENV)/.installed
-	$(PIP) install --quiet -r requirements-dev.txt
+	$(PIP) install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
+# The compiled catalogues are committed, so install needs no gettext.
 install: $(VENV)/.installed
-	$(MANAGE) compilemessages --ignore=.venv >/dev/null 2>&1 || true
 
-# Debian packages the tests need: chromium for browser tests, Korean fonts for screenshots and PDFs.
-check-apt:
-	@missing=""; for pkg in $(APT_TEST_PACKAGES); do dpkg -s $$pkg >/dev/null 2>&1 || missing="$$missing $$pkg"; done; \
-	if [ -n "$$missing" ]; then \
-		echo "Installing Debian packages:$$missing"; \
-		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
-	fi
-
-install-test: install $(VENV)/.installed-test check-apt
+install-test: install $(VENV)/.installed-test apt-test
 
 demo: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) demo_data --if-empty
 	$(MANAGE) demo_logins
+	@echo "Serving on http://127.0.0.1:8000/ (Ctrl+C stops the server)"
 	$(MANAGE) runserver 127.0.0.1:8000
 
 serve: install
+	$(MANAGE) migrate --noinput
 	$(MANAGE) runserver 127.0.0.1:8000
+
+# Background tasks through the database queue: run `TASKS_BACKEND=database make serve` beside this.
+worker: install
+	TASKS_BACKEND=database $(MANAGE) db_worker
 
 test: install-test
 	$(VENV)/bin/ruff check .
-	$(MANAGE) makemigrations --check --dry-run >/dev/null
-	$(VENV)/bin/pytest -n 2 $(PYTEST_ARGS)
+	$(MANAGE) makemigrations --check --dry-run
+	$(PY) scripts/fill_catalogue.py --check
+	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+
+# The suite without the browser tests, for a quick loop.
+test-fast: install-test
+	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) -m "not browser" $(PYTEST_ARGS)
 
 lint: install-test
 	$(VENV)/bin/ruff check .
@@ -54,7 +83,11 @@ lint: install-test
 bench: install-test
 	$(PY) bench/run.py
 
+# Regenerate both catalogues, fill Korean from locale/ko_fragments/*.json, compile. Fails on a missing translation.
 messages: install-test
-	$(MANAGE) makemessages -l ko -l en --ignore=.venv --ignore=var --no-obsolete
-	$(PY) scripts/fill_catalogue.py
-	$(MANAGE) compilemessages --ignore=.venv
+	$(MAKEMESSAGES)
+	@status=0; $(PY) scripts/fill_catalogue.py || status=$$?; \
+	$(MANAGE) compilemessages --ignore=.venv --ignore=var && exit $$status
+
+check-messages: install-test
+	$(PY) scripts/fill_catalogue.py --check
