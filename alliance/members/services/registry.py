@@ -10,7 +10,7 @@ from django.db import transaction
 from alliance.core.audit import changed, record_audit, snapshot
 from alliance.core.korean import business_number_digits, company_name_key
 from alliance.members import search
-from alliance.members.models import BusinessField, Organisation
+from alliance.members.models import BusinessField, Contact, Organisation
 
 # The fields whose history staff see. `fields` is recorded as the sorted list of field names.
 AUDITED_FIELDS = (
@@ -98,4 +98,102 @@ def update_organisation(
         search.reindex([organisation.pk])
         action = "members.org.withdrawn" if new.get("withdrawn_on") else "members.org.updated"
         record_audit(action=action, actor=actor, actor_label=actor_label, target=organisation, before=old, after=new)
+    return organisation
+
+
+# Contacts: people at an organisation. Their values are recorded in the history (staff-only), never shown
+# to the public. The history key is not `contacts` (a reverse relation without a verbose name).
+CONTACT_FIELDS = ("name", "position", "email", "phone", "is_primary")
+CONTACTS_HISTORY_KEY = "contact_list"
+
+
+def contact_line(contact: dict) -> str:
+    """One contact as a line of the history: `* 홍길동 / 팀장 / hong@zen.kr / 010-1234-5678` (* = primary)."""
+    parts = [str(contact.get(name) or "").strip() for name in ("name", "position", "email", "phone")]
+    return ("* " if contact.get("is_primary") else "") + " / ".join(parts)
+
+
+def _ordered(contacts) -> list[dict]:
+    return sorted(contacts, key=lambda contact: (not contact["is_primary"], contact["name"], contact["email"]))
+
+
+def _contact_lines(contacts) -> str:
+    return "\n".join(contact_line(contact) for contact in contacts)
+
+
+def update_contacts(*, actor, organisation: Organisation, contacts: list[dict], actor_label: str = "") -> None:
+    """Make `contacts` the complete list of the organisation's contacts.
+
+    Each dict holds CONTACT_FIELDS and optionally `id`, the pk of one of this organisation's contacts to
+    update; contacts of the organisation missing from the list are deleted, dicts without `id` are added.
+    Side effects: audit entry `members.contact.updated` on the organisation with every contact before
+    and after (only when something changed).
+    """
+    own = {contact.pk: contact for contact in Contact.objects.filter(organisation=organisation)}
+    unknown = [row["id"] for row in contacts if row.get("id") and row["id"] not in own]
+    if unknown:
+        msg = f"Contacts {unknown} do not belong to organisation {organisation.pk}."
+        raise ValueError(msg)
+    before = _contact_lines(_ordered(snapshot(contact, CONTACT_FIELDS) for contact in own.values()))
+    with transaction.atomic():
+        kept = set()
+        for row in contacts:
+            values = {name: row.get(name) or ("" if name != "is_primary" else False) for name in CONTACT_FIELDS}
+            if row.get("id"):
+                contact = own[row["id"]]
+                for name, value in values.items():
+                    setattr(contact, name, value)
+                contact.save()
+                kept.add(contact.pk)
+            else:
+                Contact.objects.create(organisation=organisation, **values)
+        Contact.objects.filter(pk__in=[pk for pk in own if pk not in kept]).delete()
+        after = _contact_lines(_ordered(Contact.objects.filter(organisation=organisation).values(*CONTACT_FIELDS)))
+        if before != after:
+            record_audit(
+                action="members.contact.updated",
+                actor=actor,
+                actor_label=actor_label,
+                target=organisation,
+                before={CONTACTS_HISTORY_KEY: before},
+                after={CONTACTS_HISTORY_KEY: after},
+            )
+
+
+def store_logo(*, organisation: Organisation, upload) -> str:
+    """Save an uploaded logo file to storage and return its stored name (for `update_organisation`)."""
+    field = organisation._meta.get_field("logo")
+    return field.storage.save(field.generate_filename(organisation, upload.name), upload)
+
+
+def update_profile(
+    *,
+    actor,
+    organisation: Organisation,
+    data: dict,
+    field_names,
+    contacts: list[dict],
+    confirmed_on=None,
+    actor_label: str = "",
+) -> Organisation:
+    """Save an organisation's profile and its contacts together.
+
+    Rule: when the organisation's own representative saves (`confirmed_on` given), that is a confirmation
+    of the profile: `last_confirmed_on` becomes that date. An uploaded logo (`data["logo"]` a file) is
+    stored first. Side effects: the audit entries of `update_organisation` and `update_contacts`; the
+    logo file in storage.
+    """
+    data = dict(data)
+    upload = data.get("logo")
+    if upload is not None and hasattr(upload, "read") and not getattr(upload, "_committed", False):
+        data["logo"] = store_logo(organisation=organisation, upload=upload)
+    elif upload is False:
+        data["logo"] = ""
+    if confirmed_on is not None:
+        data["last_confirmed_on"] = confirmed_on
+    with transaction.atomic():
+        update_organisation(
+            actor=actor, organisation=organisation, data=data, field_names=field_names, actor_label=actor_label
+        )
+        update_contacts(actor=actor, organisation=organisation, contacts=contacts, actor_label=actor_label)
     return organisation

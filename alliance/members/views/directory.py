@@ -1,12 +1,52 @@
-"""Placeholder: to be replaced by the real views."""
+"""The public member directory (`/member_companies`) and one page per company, its URL the company name.
 
-from django.http import HttpResponse
+Public pages: contacts and registration numbers never appear here.
+"""
+
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+
+from alliance.core.korean import company_name_key
+from alliance.members import queries
+from alliance.members.forms.organisation import DirectoryFilterForm
 
 
-def directory(request, **kwargs):
-    return HttpResponse("TODO directory.directory")
+def company_segment(organisation) -> str:
+    """The company page's path segment: its name; its name key when the name holds a slash."""
+    return organisation.name_key if "/" in organisation.name else organisation.name
 
 
+def company_url(organisation) -> str:
+    return reverse("members:company", args=[company_segment(organisation)])
 
-def company_page(request, **kwargs):
-    return HttpResponse("TODO directory.company_page")
+
+@require_GET
+def directory(request):
+    form = DirectoryFilterForm(request.GET, field_names=queries.business_field_names())
+    values = form.values()
+    context = queries.directory_page({**values, "page": request.GET.get("page", "")})
+    for organisation in context["page"]:
+        organisation.url = company_url(organisation)
+    context |= {"form": form, "values": values}
+    template = "members/directory/index.html"
+    if request.htmx and not request.htmx.boosted and not request.htmx.history_restore_request:
+        template += "#results"
+    return render(request, template, context)
+
+
+@require_GET
+def company_page(request, name: str):
+    organisation = queries.current_members().filter(name_key=company_name_key(name)).first()
+    if organisation is None:
+        return render(request, "members/directory/not_found.html", {"name": name}, status=404)
+    if name != company_segment(organisation):
+        return redirect(company_url(organisation), permanent=True)
+    context = {
+        "organisation": organisation,
+        "field_names": [field.name for field in organisation.fields.all()],
+        "homepage": organisation.homepage if organisation.homepage.startswith(("http://", "https://")) else "",
+        "can_edit": request.user.has_perm("members.change_organisation", organisation),
+        "can_manage": request.user.has_perm("members.manage_registry"),
+    }
+    return render(request, "members/directory/company.html", context)

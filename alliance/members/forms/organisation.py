@@ -1,0 +1,205 @@
+"""Forms of the member registry: directory and registry filters, the organisation profile and its contacts.
+
+Forms parse and validate; they never save. Views hand `cleaned_data` to `services.registry`.
+"""
+
+from django import forms
+from django.core.files.uploadedfile import UploadedFile
+from django.forms import inlineformset_factory
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from alliance.core.korean import business_number_digits, company_name_key, is_valid_business_number
+from alliance.core.regions import SIDO
+from alliance.members.models import Contact, MemberCategory, Organisation
+from alliance.members.services.registry import CONTACT_FIELDS
+
+LOGO_MAX_BYTES = 2 * 1024 * 1024
+LOGO_FORMATS = {"PNG", "JPEG", "WEBP"}
+
+SIDO_OPTIONS = [(sido.short, sido.official) for sido in SIDO]
+ANY = [("", pgettext_lazy("filter", "All"))]
+
+
+class DirectoryFilterForm(forms.Form):
+    """The public directory's search box and filters. Invalid values are ignored, not reported."""
+
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+    category = forms.ChoiceField(label=_("Member category"), required=False, choices=ANY + MemberCategory.choices)
+    sido = forms.ChoiceField(label=_("Region"), required=False, choices=ANY + SIDO_OPTIONS)
+    field = forms.ChoiceField(label=_("Business field"), required=False)
+
+    def __init__(self, *args, field_names=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["field"].choices = ANY + [(name, name) for name in field_names]
+
+    def values(self) -> dict:
+        """The valid filters, each '' when absent or invalid."""
+        self.is_valid()
+        return {name: self.cleaned_data.get(name) or "" for name in self.fields}
+
+
+class RegistryFilterForm(DirectoryFilterForm):
+    """The staff registry's filters: the directory's plus membership status."""
+
+    STATUS_CHOICES = [
+        ("", pgettext_lazy("filter", "All")),
+        ("current", _("Current members")),
+        ("withdrawn", _("Withdrawn")),
+    ]
+    status = forms.ChoiceField(label=_("Status"), required=False, choices=STATUS_CHOICES)
+    field_order = ["q", "category", "sido", "status"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["field"]
+
+
+def split_field_names(text: str) -> list[str]:
+    """`디지털트윈, 메타버스` → ['디지털트윈', '메타버스'] (commas, 、 or line breaks separate)."""
+    for separator in ("、", "\n", "，"):
+        text = text.replace(separator, ",")
+    return sorted({name.strip() for name in text.split(",") if name.strip()})
+
+
+class OrganisationProfileForm(forms.ModelForm):
+    """What a member representative edits of its own organisation."""
+
+    field_names = forms.CharField(
+        label=_("Business fields"),
+        required=False,
+        max_length=600,
+        help_text=_("Separate fields with commas, e.g. 디지털트윈, XR 콘텐츠"),
+    )
+    homepage = forms.URLField(label=_("Homepage"), required=False, max_length=200, assume_scheme="https")
+
+    class Meta:
+        model = Organisation
+        fields = [
+            "name_en",
+            "sido",
+            "sigungu",
+            "founded_year",
+            "employees",
+            "revenue_million",
+            "homepage",
+            "description",
+            "logo",
+        ]
+        widgets = {
+            "logo": forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/webp"}),
+            "description": forms.Textarea(attrs={"rows": 6}),
+        }
+        error_messages = {
+            "logo": {"invalid_image": _("The logo is not an image. Upload a PNG, JPEG or WebP file.")},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and "field_names" not in self.initial:
+            self.initial["field_names"] = ", ".join(field.name for field in self.instance.fields.all())
+        self.fields["sido"].choices = [("", "---------"), *SIDO_OPTIONS]
+
+    def clean_field_names(self) -> list[str]:
+        names = split_field_names(self.cleaned_data.get("field_names") or "")
+        too_long = [name for name in names if len(name) > 60]
+        if too_long:
+            raise forms.ValidationError(
+                _("A business field may have at most 60 characters: %(name)s"), params={"name": too_long[0][:60]}
+            )
+        return names
+
+    def clean_logo(self):
+        logo = self.cleaned_data.get("logo")
+        if isinstance(logo, UploadedFile):
+            if logo.size > LOGO_MAX_BYTES:
+                raise forms.ValidationError(_("The logo may be at most 2 MB; this file is larger."))
+            image = getattr(logo, "image", None)
+            if image is None or image.format not in LOGO_FORMATS:
+                raise forms.ValidationError(_("The logo must be a PNG, JPEG or WebP image."))
+        return logo
+
+    def validate_unique(self):
+        # Duplicates are checked field by field with messages naming the existing organisation.
+        return
+
+    def profile_data(self) -> dict:
+        """Cleaned values for `services.registry` (the model fields, without business fields)."""
+        return {name: self.cleaned_data[name] for name in self._meta.fields if name in self.cleaned_data}
+
+
+class StaffOrganisationForm(OrganisationProfileForm):
+    """The secretariat edits everything, including name, registration number and membership dates."""
+
+    class Meta(OrganisationProfileForm.Meta):
+        fields = [
+            "name",
+            "business_number",
+            "category",
+            "joined_on",
+            "withdrawn_on",
+            "withdrawal_reason",
+            *OrganisationProfileForm.Meta.fields,
+        ]
+        widgets = {
+            **OrganisationProfileForm.Meta.widgets,
+            "joined_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "withdrawn_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+
+    def _others(self):
+        return Organisation.objects.exclude(pk=self.instance.pk) if self.instance.pk else Organisation.objects.all()
+
+    def clean_name(self) -> str:
+        name = self.cleaned_data["name"].strip()
+        existing = self._others().filter(name_key=company_name_key(name)).first()
+        if existing is not None:
+            raise forms.ValidationError(
+                _("%(name)s is already registered as %(existing)s (the same name in another form)."),
+                params={"name": name, "existing": existing.name},
+            )
+        return name
+
+    def clean_business_number(self) -> str:
+        digits = business_number_digits(self.cleaned_data.get("business_number") or "")
+        if not digits:
+            return ""
+        if not is_valid_business_number(digits):
+            raise forms.ValidationError(
+                _("The business registration number must be 10 digits with a valid check digit (e.g. 123-45-67890).")
+            )
+        existing = self._others().filter(business_number=digits).first()
+        if existing is not None:
+            raise forms.ValidationError(
+                _("This business registration number is already registered to %(existing)s."),
+                params={"existing": existing.name},
+            )
+        return digits
+
+    def clean(self):
+        cleaned = super().clean()
+        joined, withdrawn = cleaned.get("joined_on"), cleaned.get("withdrawn_on")
+        if joined and withdrawn and withdrawn < joined:
+            self.add_error("withdrawn_on", _("The withdrawal date cannot be before the joining date."))
+        return cleaned
+
+
+ContactFormSet = inlineformset_factory(
+    Organisation,
+    Contact,
+    fields=CONTACT_FIELDS,
+    extra=1,
+    max_num=10,
+    can_delete=True,
+)
+
+
+def contact_rows(formset) -> list[dict]:
+    """The complete new list of contacts from a valid formset, for `services.registry.update_contacts`."""
+    rows = []
+    for form in formset.forms:
+        data = form.cleaned_data
+        if not data or data.get("DELETE") or (not form.instance.pk and not form.has_changed()):
+            continue
+        rows.append({"id": form.instance.pk, **{name: data.get(name) for name in CONTACT_FIELDS}})
+    return rows
