@@ -1,0 +1,43 @@
+"""`python manage.py demo_data [--orgs N] [--seed S] [--if-empty]`: synthetic member organisations."""
+
+import os
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+
+from alliance.core.management.commands.demo_logins import DEFAULT_PASSWORD
+from alliance.members import demo
+from alliance.members.models import Organisation
+
+
+class Command(BaseCommand):
+    help = _(
+        "Create synthetic member organisations (not real companies) and the demo logins. N is the number of "
+        "members on 2025-12-31; withdrawn members and 2026 joiners are added on top."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--orgs", type=int, default=demo.SEED_TOTAL, help=_("members on 2025-12-31"))
+        parser.add_argument("--seed", type=int, default=demo.DEFAULT_SEED, help=_("random seed"))
+        parser.add_argument("--if-empty", action="store_true", help=_("do nothing when organisations exist"))
+
+    def handle(self, *args, orgs, seed, if_empty, **options):
+        if not 0 <= orgs <= 200_000:
+            raise CommandError(_("--orgs must be between 0 and 200,000 (given: %(value)s).") % {"value": orgs})
+        existing = Organisation.objects.count()
+        if existing and if_empty:
+            self.stdout.write(_("%(count)s organisations exist already; demo data not loaded.") % {"count": existing})
+            return
+        if existing:
+            raise CommandError(
+                _("The registry already holds %(count)s organisations; demo data goes into an empty one only.")
+                % {"count": existing}
+            )
+        started = time.monotonic()
+        created = demo.load(demo.generate(orgs, seed))
+        demo.ensure_demo_users(password=os.environ.get("DEMO_PASSWORD", DEFAULT_PASSWORD))
+        self.stdout.write(
+            _("Created %(count)s demo organisations in %(seconds).1f s.")
+            % {"count": created, "seconds": time.monotonic() - started}
+        )
