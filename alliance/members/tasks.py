@@ -4,4 +4,12 @@ With the default `immediate` backend they run in the request; with TASKS_BACKEND
 `manage.py db_worker` process takes them.
 """
 
-from django_tasks import task  # noqa: F401  used by the tasks below
+from django_tasks import task
+
+
+@task
+def run_import(job_id: int) -> str:
+    """Validate and write one uploaded registry import (see services.importing_jobs.run_import_job)."""
+    from alliance.members.services.importing_jobs import run_import_job
+
+    return run_import_job(job_id=job_id).status

@@ -1,0 +1,94 @@
+"""Imports started from the staff page: an `ImportJob` records the upload, its progress and its outcome.
+
+Rule: the page only uploads; the `run_import` task validates and writes through `importing.import_members`
+and keeps the job's status and processed rows current (every ~500 rows) for the progress bar.
+"""
+
+import logging
+
+from django.core.files.base import ContentFile
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from alliance.members.models import ImportJob
+from alliance.members.services.exporting import rejected_report_bytes
+from alliance.members.services.importing import import_members
+from alliance.members.services.importing_read import ImportFileError
+
+logger = logging.getLogger(__name__)
+MAX_STORED_PROBLEMS = 1_000
+RUNNING = (ImportJob.Status.QUEUED, ImportJob.Status.VALIDATING, ImportJob.Status.WRITING)
+
+
+def start_import(*, actor, upload, dry_run: bool, skip_invalid: bool) -> ImportJob:
+    """Store the uploaded file as a queued import and enqueue `run_import` for it.
+
+    Side effects: the file under MEDIA_ROOT/imports/; an ImportJob row; a background task (which the
+    default immediate backend runs before this returns).
+    """
+    from alliance.members.tasks import run_import
+
+    job = ImportJob.objects.create(
+        created_by=actor,
+        upload=upload,
+        original_name=upload.name[:255],
+        dry_run=dry_run,
+        skip_invalid=skip_invalid,
+    )
+    run_import.enqueue(job_id=job.pk)
+    job.refresh_from_db()
+    return job
+
+
+def run_import_job(*, job_id: int) -> ImportJob:
+    """Run one queued import and record its outcome on the job.
+
+    Side effects: everything `import_members` does; the job's status, counts, problems (the first
+    1,000) and the rejected-rows report (XLSX under MEDIA_ROOT/imports/reports/).
+    """
+    job = ImportJob.objects.select_related("created_by").get(pk=job_id)
+    if job.status not in RUNNING:
+        return job
+    _set(job, status=ImportJob.Status.VALIDATING)
+
+    def progress(stage: str, done: int, total: int) -> None:
+        ImportJob.objects.filter(pk=job.pk).update(status=stage, processed_rows=done, total_rows=total)
+
+    try:
+        result = import_members(
+            path=job.upload.path,
+            actor=job.created_by,
+            dry_run=job.dry_run,
+            skip_invalid=job.skip_invalid,
+            file_name=job.original_name,
+            progress=progress,
+        )
+    except ImportFileError as error:
+        problem = {"row": None, "column": error.column, "message": error.message}
+        _set(job, status=ImportJob.Status.FAILED, problems=[problem], finished_at=timezone.now())
+        return job
+    except Exception:
+        logger.exception("Import %s failed", job.pk)
+        problem = {"row": None, "column": "", "message": _("The import failed unexpectedly. Nothing was written.")}
+        _set(job, status=ImportJob.Status.FAILED, problems=[problem], finished_at=timezone.now())
+        raise
+    job.refresh_from_db()
+    job.total_rows = result.total_rows
+    job.processed_rows = result.total_rows
+    job.created_count, job.updated_count, job.unchanged_count = result.created, result.updated, result.unchanged
+    job.rejected_count = result.rejected
+    job.problems = [problem.as_dict() for problem in result.problems[:MAX_STORED_PROBLEMS]]
+    failed = bool(result.problems) and not job.skip_invalid
+    job.status = ImportJob.Status.FAILED if failed else ImportJob.Status.DONE
+    job.finished_at = timezone.now()
+    if result.rejected_rows:
+        name = f"{job.pk}-rejected.xlsx"
+        job.rejected_report.save(name, ContentFile(rejected_report_bytes(result)), save=False)
+    job.save()
+    return job
+
+
+def _set(job: ImportJob, **values) -> None:
+    for name, value in values.items():
+        setattr(job, name, value)
+    ImportJob.objects.filter(pk=job.pk).update(**values)

@@ -1,0 +1,206 @@
+"""Reading the secretariat's member spreadsheet (XLSX or CSV) into rows, before any row is validated.
+
+Rule (issue 2): headers are Korean (회사명, 사업자등록번호, ...); 회사명, 회원구분 and 가입일 are required.
+A file that is empty, too large, not a spreadsheet, or whose columns are wrong or missing is refused as a
+whole with one Korean message (`ImportFileError`) that names the column and lists the expected ones.
+"""
+
+import csv
+import io
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+# The columns of the secretariat's list, in its order. They are an interface, so they stay Korean.
+HEADERS = (
+    "회사명",
+    "사업자등록번호",
+    "회원구분",
+    "가입일",
+    "탈퇴일",
+    "시도",
+    "시군구",
+    "설립연도",
+    "종사자수",
+    "매출액(백만원)",
+    "주요분야",
+    "홈페이지",
+    "소개",
+)
+REQUIRED_HEADERS = ("회사명", "회원구분", "가입일")
+# Written by the registry export; imported too, so that an export re-imports cleanly.
+EXTRA_HEADERS = ("영문명", "탈퇴사유")
+# Contacts are exported for staff but not imported: people are edited on the organisation page.
+CONTACT_HEADERS = ("담당자", "담당자 이메일", "담당자 전화번호")
+ERROR_HEADER = "오류"
+KNOWN_HEADERS = HEADERS + EXTRA_HEADERS + CONTACT_HEADERS
+
+# Other ways the same header is written in the secretariat's files.
+_HEADER_ALIASES = {
+    "회사": "회사명",
+    "기업명": "회사명",
+    "회원사명": "회사명",
+    "사업자번호": "사업자등록번호",
+    "회원유형": "회원구분",
+    "구분": "회원구분",
+    "가입일자": "가입일",
+    "탈퇴일자": "탈퇴일",
+    "시·도": "시도",
+    "시/도": "시도",
+    "시·군·구": "시군구",
+    "시/군/구": "시군구",
+    "설립년도": "설립연도",
+    "직원수": "종사자수",
+    "매출액": "매출액(백만원)",
+    "매출액(백만)": "매출액(백만원)",
+    "분야": "주요분야",
+    "사업분야": "주요분야",
+    "홈페이지주소": "홈페이지",
+    "회사소개": "소개",
+}
+
+
+def _header_key(text: str) -> str:
+    return "".join(str(text).split())
+
+
+_CANONICAL = {_header_key(name): name for name in (*KNOWN_HEADERS, ERROR_HEADER)}
+_CANONICAL.update({_header_key(alias): name for alias, name in _HEADER_ALIASES.items()})
+
+
+class ImportFileError(Exception):
+    """The file as a whole cannot be imported; `message` says why in the active language."""
+
+    def __init__(self, message: str, column: str = ""):
+        super().__init__(message)
+        self.message = message
+        self.column = column
+
+
+@dataclass
+class Sheet:
+    """The rows of a spreadsheet: `headers` as written, `columns` maps a known header to its index."""
+
+    headers: list[str]
+    columns: dict[str, int]
+    rows: list[tuple[int, tuple]] = field(default_factory=list)  # (spreadsheet row number, cell values)
+
+    def values(self, cells: tuple) -> dict:
+        """A row's cells by known header (only the columns the file has)."""
+        return {name: (cells[index] if index < len(cells) else None) for name, index in self.columns.items()}
+
+
+def _expected() -> str:
+    return ", ".join(HEADERS)
+
+
+def _is_blank(value) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def check_size(size: int) -> None:
+    if size > settings.MAX_UPLOAD_BYTES:
+        limit = settings.MAX_UPLOAD_BYTES // (1024 * 1024)
+        message = _("The file is larger than %(limit)s MB. Split it into smaller files.")
+        raise ImportFileError(message % {"limit": limit})
+
+
+def read_sheet(path: Path | str) -> Sheet:
+    """Read the first worksheet of an XLSX file, or a CSV file (UTF-8 or CP949), into a `Sheet`."""
+    path = Path(path)
+    size = path.stat().st_size
+    if size == 0:
+        raise ImportFileError(_("The file is empty."))
+    check_size(size)
+    with path.open("rb") as handle:
+        head = handle.read(8)
+    if head.startswith(b"PK\x03\x04"):
+        raw_rows = _xlsx_rows(path)
+    elif head.startswith(b"\xd0\xcf\x11\xe0"):
+        raise ImportFileError(
+            _("Excel 97-2003 (.xls) files are not supported. Save the file as .xlsx in Excel and upload it again.")
+        )
+    else:
+        raw_rows = _csv_rows(path.read_bytes())
+    return _sheet(raw_rows)
+
+
+def _not_a_spreadsheet() -> ImportFileError:
+    return ImportFileError(_("This file is not a spreadsheet. Upload an Excel (.xlsx) or CSV (.csv) file."))
+
+
+def _xlsx_rows(path: Path):
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
+        raise _not_a_spreadsheet() from error
+    try:
+        if not workbook.worksheets:
+            raise _not_a_spreadsheet()
+        sheet = workbook.worksheets[0]
+        return list(sheet.iter_rows(values_only=True))
+    finally:
+        workbook.close()
+
+
+def _csv_rows(data: bytes):
+    if b"\x00" in data[:4096]:
+        raise _not_a_spreadsheet()
+    for encoding in ("utf-8-sig", "cp949"):
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise _not_a_spreadsheet()
+    first_line = text.split("\n", 1)[0]
+    delimiter = "\t" if "\t" in first_line and "," not in first_line else ","
+    try:
+        return [tuple(row) for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+    except csv.Error as error:
+        raise _not_a_spreadsheet() from error
+
+
+def _sheet(raw_rows) -> Sheet:
+    numbered = ((number, tuple(cells)) for number, cells in enumerate(raw_rows, start=1))
+    numbered = [(number, cells) for number, cells in numbered if not all(_is_blank(cell) for cell in cells)]
+    if not numbered:
+        raise ImportFileError(_("The file is empty."))
+    header_number, header_cells = numbered[0]
+    headers = ["" if _is_blank(cell) else str(cell).strip() for cell in header_cells]
+    columns: dict[str, int] = {}
+    unknown = []
+    for index, header in enumerate(headers):
+        if not header:
+            continue
+        name = _CANONICAL.get(_header_key(header))
+        if name is None:
+            unknown.append(header)
+        elif name in columns:
+            raise ImportFileError(_("The column '%(column)s' appears twice.") % {"column": header}, column=header)
+        elif name != ERROR_HEADER:  # a corrected rejected-rows report can be imported again
+            columns[name] = index
+    if unknown:
+        raise ImportFileError(
+            _("Unknown column '%(column)s' in row %(row)s. The expected columns are: %(expected)s.")
+            % {"column": "', '".join(unknown), "row": header_number, "expected": _expected()},
+            column=unknown[0],
+        )
+    for name in REQUIRED_HEADERS:
+        if name not in columns:
+            raise ImportFileError(
+                _("The required column '%(column)s' is missing. The expected columns are: %(expected)s.")
+                % {"column": name, "expected": _expected()},
+                column=name,
+            )
+    rows = numbered[1:]
+    if not rows:
+        raise ImportFileError(_("The file has a header row but no members below it."))
+    return Sheet(headers=headers, columns=columns, rows=rows)
