@@ -1,31 +1,165 @@
-"""Placeholder: to be replaced by the real views."""
+"""The member census: staff pages (rounds, reminders, review, stale confirmations) and the personal link."""
 
-from django.http import HttpResponse
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST
 
+from alliance.core.rules import require_secretariat
+from alliance.members.forms.census import CensusProfileForm, CensusReviewForm, CensusRoundForm
+from alliance.members.models import CensusInvitation, CensusResponse
+from alliance.members.services import census as service
 
-def census_rounds(request, **kwargs):
-    return HttpResponse("TODO census.census_rounds")
-
-
-def census_round_create(request, **kwargs):
-    return HttpResponse("TODO census.census_round_create")
-
-
-def census_round_detail(request, **kwargs):
-    return HttpResponse("TODO census.census_round_detail")
-
-
-def census_remind(request, **kwargs):
-    return HttpResponse("TODO census.census_remind")
-
-
-def census_response_review(request, **kwargs):
-    return HttpResponse("TODO census.census_response_review")
+PAGE_SIZE = 50
+UNINVITED_SHOWN = 200
 
 
-def census_respond(request, **kwargs):
-    return HttpResponse("TODO census.census_respond")
+def _with_rate(census_round):
+    census_round.rate = service.response_rate(census_round.responded, census_round.invited)
+    return census_round
 
 
-def stale_confirmations(request, **kwargs):
-    return HttpResponse("TODO")
+def census_rounds(request):
+    require_secretariat(request.user)
+    page = Paginator(service.rounds_with_counts(), PAGE_SIZE).get_page(request.GET.get("page"))
+    for census_round in page:
+        _with_rate(census_round)
+    return render(request, "members/census/rounds.html", {"page": page})
+
+
+@require_http_methods(["GET", "POST"])
+def census_round_create(request):
+    require_secretariat(request.user)
+    form = CensusRoundForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            opened = service.open_census_round(actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("Census round opened: %(invited)s organisations invited, %(missing)s without a contact e-mail.")
+                % {"invited": f"{opened.invited:,}", "missing": f"{opened.without_contact:,}"},
+            )
+            return redirect("members:census_round_detail", pk=opened.census_round.pk)
+    return render(request, "members/census/round_form.html", {"form": form, "link_days": settings.CENSUS_LINK_DAYS})
+
+
+@require_http_methods(["GET", "POST"])
+def census_round_detail(request, pk: int):
+    require_secretariat(request.user)
+    census_round = get_object_or_404(service.rounds_with_counts(), pk=pk)
+    if request.method == "POST" and request.POST.get("action") == "close":
+        try:
+            service.close_census_round(actor=request.user, census_round=census_round)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The census round is closed; its links no longer work."))
+        return redirect("members:census_round_detail", pk=pk)
+    page = Paginator(service.non_responders(census_round), PAGE_SIZE).get_page(request.GET.get("page"))
+    uninvited = service.uninvited_members(census_round)
+    context = {
+        "census_round": _with_rate(census_round),
+        "page": page,
+        "pending": service.pending_responses(census_round),
+        "uninvited": uninvited.only("pk", "name")[:UNINVITED_SHOWN],
+        "uninvited_count": uninvited.count(),
+    }
+    return render(request, "members/census/round_detail.html", context)
+
+
+@require_POST
+def census_remind(request, pk: int):
+    require_secretariat(request.user)
+    census_round = get_object_or_404(service.rounds_with_counts(), pk=pk)
+    try:
+        reminded = service.remind_non_responders(actor=request.user, census_round=census_round)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Reminders sent to %(count)s organisations.") % {"count": f"{reminded:,}"})
+    return redirect("members:census_round_detail", pk=pk)
+
+
+@require_http_methods(["GET", "POST"])
+def census_response_review(request, pk: int):
+    require_secretariat(request.user)
+    response = get_object_or_404(
+        CensusResponse.objects.select_related("invitation__organisation", "invitation__census_round", "reviewed_by"),
+        pk=pk,
+    )
+    form = CensusReviewForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if request.POST.get("action") == "apply":
+                service.apply_census_response(actor=request.user, response=response)
+                messages.success(request, _("The changes were applied to the member profile."))
+            else:
+                service.reject_census_response(actor=request.user, response=response, note=form.cleaned_data["note"])
+                messages.success(request, _("The changes were rejected."))
+        except ValidationError as error:
+            form.add_error("note" if request.POST.get("action") != "apply" else None, error)
+        else:
+            return redirect("members:census_response_review", pk=pk)
+    context = {"response": response, "rows": service.change_rows(response), "form": form}
+    return render(request, "members/census/response_review.html", context)
+
+
+def stale_confirmations(request):
+    require_secretariat(request.user)
+    today = timezone.localdate()
+    page = Paginator(service.stale_members(today), PAGE_SIZE).get_page(request.GET.get("page"))
+    for organisation in page:
+        confirmed = organisation.last_confirmed_on
+        organisation.days_since = (today - confirmed).days if confirmed else None
+    context = {"page": page, "stale_days": settings.CONFIRMATION_STALE_DAYS}
+    return render(request, "members/census/stale.html", context)
+
+
+def _link_gone(request, *, status: int):
+    return render(request, "members/census/link_gone.html", {"status": status}, status=status)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def census_respond(request, token: str):
+    """The personal link: no account; the token alone names one organisation."""
+    try:
+        invitation = service.invitation_for_token(token)
+    except CensusInvitation.DoesNotExist:
+        return _link_gone(request, status=404)
+    except service.LinkGone:
+        return _link_gone(request, status=410)
+    organisation = invitation.organisation
+    form = CensusProfileForm(request.POST or None, organisation=organisation)
+    if request.method == "POST":
+        confirm_only = request.POST.get("action") == "confirm"
+        if confirm_only or form.is_valid():
+            values = form.profile_values() if not confirm_only else {}
+            name = form.data.get("respondent_name", "")[:100]
+            try:
+                response = service.submit_census_response(
+                    invitation=invitation, values=values, respondent_name=name, confirm_only=confirm_only
+                )
+            except service.LinkGone:
+                return _link_gone(request, status=410)
+            if response.changes:
+                messages.success(request, _("Thank you. The secretariat will review your changes before they apply."))
+            else:
+                messages.success(request, _("Thank you. Your profile is confirmed as it is."))
+            return redirect("members:census_respond", token=token)
+    context = {
+        "invitation": invitation,
+        "organisation": organisation,
+        "form": form,
+        "last_day": service.link_last_day(invitation),
+        "latest": invitation.responses.order_by("-submitted_at").first(),
+    }
+    return render(request, "members/census/respond.html", context)

@@ -1,0 +1,108 @@
+"""Forms of the member census: opening a round, a respondent's profile, and a staff review."""
+
+import datetime
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from alliance.core.regions import SidoChoices
+from alliance.members.models import Organisation
+from alliance.members.services.census import PROFILE_FIELDS
+
+
+class CensusRoundForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    closes_on = forms.DateField(
+        label=_("Closing date"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("Links stop working at the end of this day."),
+    )
+
+    def clean_title(self):
+        return self.cleaned_data["title"].strip()
+
+    def clean_closes_on(self):
+        closes_on = self.cleaned_data["closes_on"]
+        if closes_on < datetime.date.today():
+            raise forms.ValidationError(_("Closing date: choose today or a later date."))
+        return closes_on
+
+
+PROFILE_MODEL_FIELDS = tuple(name for name in PROFILE_FIELDS if name != "fields")
+
+
+class CensusProfileForm(forms.Form):
+    """The public profile a respondent confirms or corrects. Business fields are typed, comma separated.
+
+    A plain form (not a ModelForm), so that validating it never touches the organisation it was filled from.
+    """
+
+    fields_text = forms.CharField(
+        label=_("Business fields"),
+        required=False,
+        max_length=600,
+        help_text=_("Separate fields with commas, e.g. Digital twin, XR content."),
+    )
+    respondent_name = forms.CharField(
+        label=_("Your name"),
+        max_length=100,
+        required=False,
+        help_text=_("So that the secretariat knows whom to ask about the changes."),
+    )
+
+    def __init__(self, *args, organisation: Organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        model_fields = forms.fields_for_model(
+            Organisation, fields=PROFILE_MODEL_FIELDS, widgets={"description": forms.Textarea(attrs={"rows": 5})}
+        )
+        respondent = self.fields.pop("respondent_name")
+        fields_text = self.fields.pop("fields_text")
+        for name in PROFILE_MODEL_FIELDS:
+            self.fields[name] = model_fields[name]
+            if name == "revenue_million":
+                self.fields["fields_text"] = fields_text
+        self.fields["respondent_name"] = respondent
+        self.fields["sido"].choices = [("", "-"), *SidoChoices.choices]
+        if not self.is_bound:
+            self.initial.update({name: getattr(organisation, name) for name in PROFILE_MODEL_FIELDS})
+            self.initial["fields_text"] = ", ".join(field.name for field in organisation.fields.all())
+
+    def clean_founded_year(self):
+        year = self.cleaned_data.get("founded_year")
+        if year is not None and not 1800 <= year <= datetime.date.today().year:
+            raise forms.ValidationError(
+                _("Year founded: enter a year between 1800 and %(year)s.") % {"year": datetime.date.today().year}
+            )
+        return year
+
+    def clean_revenue_million(self):
+        revenue = self.cleaned_data.get("revenue_million")
+        if revenue is not None and revenue < 0:
+            raise forms.ValidationError(_("Revenue: enter zero or a positive amount in KRW million."))
+        return revenue
+
+    def clean_fields_text(self):
+        names = [name.strip() for name in self.cleaned_data["fields_text"].replace("\n", ",").split(",")]
+        names = sorted({name for name in names if name})
+        too_long = [name for name in names if len(name) > 60]
+        if too_long:
+            raise forms.ValidationError(
+                _("Business fields: '%(name)s' is longer than 60 characters.") % {"name": too_long[0]}
+            )
+        return names
+
+    def profile_values(self) -> dict:
+        """The cleaned profile as JSON-ready values keyed like the census `changes`."""
+        values = {name: self.cleaned_data[name] for name in PROFILE_MODEL_FIELDS}
+        values["description"] = values["description"].replace("\r\n", "\n").strip()
+        values["fields"] = self.cleaned_data["fields_text"]
+        return values
+
+
+class CensusReviewForm(forms.Form):
+    note = forms.CharField(
+        label=_("Note to record"),
+        max_length=300,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )

@@ -1,0 +1,158 @@
+"""Census e-mails through a real SMTP server: invitations on opening a round, reminders to non-responders."""
+
+import datetime
+import re
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from alliance.core.models import AuditEntry
+from alliance.members.models import CensusInvitation, CensusRound
+from alliance.members.tests.factories import ContactFactory, OrganisationFactory
+from alliance.members.tests.test_census_support import invite, korean, make_round  # noqa: F401  fixture
+
+pytestmark = pytest.mark.usefixtures("korean")
+
+LINK = re.compile(r"http://testserver/census/[A-Za-z0-9_-]+/")
+
+
+@pytest.fixture(autouse=True)
+def _site(settings):
+    settings.SITE_URL = "http://testserver"
+    settings.CENSUS_LINK_DAYS = 30
+
+
+def _subject(message) -> str:
+    # Django folds a long encoded subject onto the next line; the parsed header keeps the fold's space.
+    return message["Subject"].strip()
+
+
+def _plain_body(message) -> str:
+    return message.get_body(preferencelist=("plain",)).get_content()
+
+
+def _html_body(message) -> str:
+    return message.get_body(preferencelist=("html",)).get_content()
+
+
+def _open_round(client, staff_user, django_capture_on_commit_callbacks, closes_on):
+    client.force_login(staff_user)
+    with django_capture_on_commit_callbacks(execute=True):
+        return client.post(
+            reverse("members:census_round_create"),
+            {"title": "2026년 상반기 회원사 현황 조사", "closes_on": closes_on.isoformat()},
+        )
+
+
+def test_open_round_emails_each_current_member_with_a_contact(
+    client, staff_user, smtp_server, django_capture_on_commit_callbacks
+):
+    zen = OrganisationFactory(name="주식회사 젠")
+    ContactFactory(organisation=zen, name="김젠", email="kim@zen.example.kr", is_primary=True)
+    twin = OrganisationFactory(name="(주)트윈랩")
+    ContactFactory(organisation=twin, name="가나다", email="first@twin.example.kr", is_primary=False)
+    ContactFactory(organisation=twin, name="하대표", email="primary@twin.example.kr", is_primary=True)
+    nomail = OrganisationFactory(name="연락처없는회사")
+    ContactFactory(organisation=nomail, email="", is_primary=True)
+    gone = OrganisationFactory(name="탈퇴한회사", withdrawn_on=datetime.date(2025, 1, 1))
+    ContactFactory(organisation=gone, email="gone@example.kr")
+    closes_on = timezone.localdate() + datetime.timedelta(days=10)
+
+    response = _open_round(client, staff_user, django_capture_on_commit_callbacks, closes_on)
+
+    census_round = CensusRound.objects.get()
+    assert response.status_code == 302
+    assert response.url == reverse("members:census_round_detail", args=[census_round.pk])
+    by_recipient = {message.envelope_recipients[0]: message for message in smtp_server.messages}
+    assert sorted(by_recipient) == ["kim@zen.example.kr", "primary@twin.example.kr"]
+    zen_mail = by_recipient["kim@zen.example.kr"]
+    assert _subject(zen_mail) == "[메타버스 얼라이언스] 주식회사 젠 회원사 정보 확인 요청"
+    assert zen_mail["To"] == "kim@zen.example.kr"
+    expires = f"{closes_on.year}. {closes_on.month}. {closes_on.day}."
+    assert f"이 링크는 {expires}까지 귀사 정보에 대해서만 사용할 수 있으니" in _plain_body(zen_mail)
+    link = LINK.findall(_plain_body(zen_mail))
+    assert len(link) == 1
+    assert f'href="{link[0]}"' in _html_body(zen_mail)
+    assert CensusInvitation.objects.filter(sent_at__isnull=False).count() == 2
+    # The stored hash is not the token in the link.
+    assert not CensusInvitation.objects.filter(token_hash__in=[link[0].rstrip("/").rsplit("/", 1)[1]]).exists()
+
+    client.logout()
+    page = client.get(link[0].removeprefix("http://testserver"))
+    assert page.status_code == 200
+    assert page.context["organisation"] == zen
+    detail = client.get(response.url)
+    assert detail.status_code == 404  # logged out: staff pages do not exist for others
+    client.force_login(staff_user)
+    detail = client.get(response.url)
+    assert [organisation.name for organisation in detail.context["uninvited"]] == ["연락처없는회사"]
+    assert "연락처 없음" in detail.content.decode()
+    entry = AuditEntry.objects.get(action="members.census.opened")
+    assert entry.after == {
+        "title": "2026년 상반기 회원사 현황 조사",
+        "closes_on": closes_on.isoformat(),
+        "invited": 2,
+        "without_contact": 1,
+    }
+
+
+def test_link_expires_at_closing_date_when_sooner_than_link_days(
+    client, staff_user, smtp_server, django_capture_on_commit_callbacks
+):
+    organisation = OrganisationFactory(name="주식회사 젠")
+    ContactFactory(organisation=organisation, email="kim@zen.example.kr")
+    closes_on = timezone.localdate() + datetime.timedelta(days=3)
+
+    _open_round(client, staff_user, django_capture_on_commit_callbacks, closes_on)
+
+    invitation = CensusInvitation.objects.get()
+    end_of_closing_day = timezone.make_aware(
+        datetime.datetime.combine(closes_on + datetime.timedelta(days=1), datetime.time.min)
+    )
+    assert invitation.expires_at == end_of_closing_day
+
+
+def test_reminders_go_only_to_non_responders_with_a_fresh_working_link(
+    client, staff_user, smtp_server, django_capture_on_commit_callbacks
+):
+    census_round = make_round(opened_by=staff_user)
+    answered = OrganisationFactory(name="응답한회사")
+    silent = OrganisationFactory(name="주식회사 조용")
+    invite(census_round, answered, token="answered-token", email="yes@answered.example.kr")
+    old = invite(census_round, silent, token="silent-old-token", email="ceo@silent.example.kr")
+    client.post(reverse("members:census_respond", args=["answered-token"]), {"action": "confirm"})
+    client.force_login(staff_user)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("members:census_remind", args=[census_round.pk]))
+
+    assert response.status_code == 302
+    assert [message.envelope_recipients for message in smtp_server.messages] == [["ceo@silent.example.kr"]]
+    message = smtp_server.messages[0]
+    assert _subject(message) == "[메타버스 얼라이언스] (재안내) 주식회사 조용 회원사 정보 확인 요청"
+    link = LINK.findall(_plain_body(message))[0].removeprefix("http://testserver")
+    old.refresh_from_db()
+    assert (old.reminder_count, old.last_reminded_at is not None) == (1, True)
+    client.logout()
+    assert client.get(reverse("members:census_respond", args=["silent-old-token"])).status_code == 404
+    page = client.get(link)
+    assert (page.status_code, page.context["organisation"]) == (200, silent)
+    entry = AuditEntry.objects.get(action="members.census.reminded")
+    assert (entry.actor, entry.after) == (staff_user, {"reminded": 1})
+
+
+def test_remind_refused_for_a_closed_round(client, staff_user, smtp_server, django_capture_on_commit_callbacks):
+    census_round = make_round()
+    census_round.closed_at = timezone.now()
+    census_round.save()
+    invite(census_round, OrganisationFactory(), token="t1")
+    client.force_login(staff_user)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("members:census_remind", args=[census_round.pk]), follow=True)
+
+    assert smtp_server.messages == []
+    assert [str(message) for message in response.context["messages"]] == [
+        "마감된 조사 회차입니다. 더 이상 재안내 메일을 보낼 수 없습니다."
+    ]
