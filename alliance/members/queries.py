@@ -64,3 +64,24 @@ def directory_page(params: Mapping[str, str]) -> dict:
     organisations = directory_organisations(params).prefetch_related("fields")
     page = Paginator(organisations, settings.DIRECTORY_PAGE_SIZE).get_page(params.get("page"))
     return {"page": page, "count": page.paginator.count, "query_string": filter_query_string(params)}
+
+
+REGISTRY_FILTERS = ("q", "category", "sido", "status")
+
+
+def registry_organisations(params: Mapping[str, str], *, on: datetime.date | None = None) -> QuerySet:
+    """All organisations, withdrawn ones included, narrowed by the staff registry's search and filters.
+
+    `status` is `current` (members on `on`, today by default), `withdrawn` (withdrawn on or before it) or empty.
+    """
+    day = on or datetime.date.today()
+    organisations = Organisation.objects.all()
+    if params.get("category"):
+        organisations = organisations.filter(category=params["category"])
+    if params.get("sido"):
+        organisations = organisations.filter(sido=params["sido"])
+    if params.get("status") == "current":
+        organisations = organisations.filter(member_on_q(day))
+    elif params.get("status") == "withdrawn":
+        organisations = organisations.filter(withdrawn_on__lte=day)
+    return filter_by_query(organisations, params.get("q") or "").order_by("name_key")

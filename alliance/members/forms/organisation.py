@@ -131,6 +131,13 @@ class OrganisationProfileForm(forms.ModelForm):
 class StaffOrganisationForm(OrganisationProfileForm):
     """The secretariat edits everything, including name, registration number and membership dates."""
 
+    business_number = forms.CharField(
+        label=_("Business registration number"),
+        required=False,
+        max_length=14,
+        help_text=_("10 digits, with or without hyphens (123-45-67890)."),
+    )
+
     class Meta(OrganisationProfileForm.Meta):
         fields = [
             "name",
