@@ -211,4 +211,5 @@ def test_url_answers_each_role_as_expected(name, world, client):
             client.force_login(world["users"][role])
         observed[role] = observe(client, url)
 
-    assert observed == EXPECTED[name]
+    mismatches = {role: f"got {observed[role]}, expected {EXPECTED[name][role]}" for role in ROLES}
+    assert {role: text for role, text in mismatches.items() if observed[role] != EXPECTED[name][role]} == {}
