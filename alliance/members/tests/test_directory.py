@@ -177,3 +177,9 @@ def test_directory_query_count_constant_for_one_or_three_orgs(client, db):
 
 def test_directory_url_reverses_to_member_companies():
     assert reverse("members:directory") == DIRECTORY
+
+
+def test_directory_varies_on_htmx_header(client, db):
+    response = client.get(DIRECTORY)
+
+    assert "HX-Request" in [value.strip() for value in response["Vary"].split(",")]

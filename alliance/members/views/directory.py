@@ -6,6 +6,7 @@ Public pages: contacts and registration numbers never appear here.
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
+from django.views.decorators.vary import vary_on_headers
 
 from alliance.core.korean import company_name_key
 from alliance.members import queries
@@ -22,6 +23,7 @@ def company_url(organisation) -> str:
 
 
 @require_GET
+@vary_on_headers("HX-Request")  # the results partial and the whole page share one URL: caches must tell them apart
 def directory(request):
     form = DirectoryFilterForm(request.GET, field_names=queries.business_field_names())
     values = form.values()
