@@ -449,7 +449,7 @@ def apply_census_response(*, actor, response: CensusResponse) -> CensusResponse:
         field_names = changes["fields"]["after"] if "fields" in changes else None
         label = gettext("%(respondent)s (applied by %(staff)s)") % {
             "respondent": respondent_label(response.respondent_name),
-            "staff": str(actor),
+            "staff": actor.name or actor.email,
         }
         update_organisation(
             actor=actor,
