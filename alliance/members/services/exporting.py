@@ -62,7 +62,8 @@ def _common(organisation: Organisation) -> dict:
 
 
 def registry_queryset():
-    return Organisation.objects.order_by("name").prefetch_related("fields", "contacts")
+    """Every organisation, withdrawn ones too, with what `registry_rows` reads."""
+    return Organisation.objects.order_by("name_key").prefetch_related("fields", "contacts")
 
 
 def registry_rows(queryset) -> Iterator[list]:
@@ -83,7 +84,7 @@ def registry_rows(queryset) -> Iterator[list]:
 
 def directory_rows(queryset) -> Iterator[list]:
     """Public rows under DIRECTORY_HEADERS: nothing about people, no registration number."""
-    for organisation in queryset.order_by("name").prefetch_related("fields").iterator(chunk_size=2_000):
+    for organisation in queryset.prefetch_related("fields").iterator(chunk_size=2_000):
         row = _common(organisation)
         yield [row[header] for header in DIRECTORY_HEADERS]
 

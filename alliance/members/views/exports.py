@@ -1,11 +1,52 @@
-"""Placeholder: to be replaced by the real views."""
+"""Exports as XLSX or CSV: the staff registry (every column, contacts too) and the public directory.
 
-from django.http import HttpResponse
+The directory export is public and honours the directory page's filters; it never holds contacts or
+registration numbers. The registry export is the secretariat's (404 for anyone else).
+"""
+
+import tempfile
+from urllib.parse import quote
+
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404
+from django.views.decorators.http import require_GET
+
+from alliance.core.rules import require_secretariat
+from alliance.members import queries
+from alliance.members.forms.organisation import DirectoryFilterForm, RegistryFilterForm
+from alliance.members.services import exporting
 
 
-def directory_export(request, **kwargs):
-    return HttpResponse("TODO")
+def _format(fmt: str) -> str:
+    if fmt not in exporting.FORMATS:
+        raise Http404
+    return fmt
 
 
-def registry_export(request, **kwargs):
-    return HttpResponse("TODO")
+def _download(fmt: str, kind: str, headers, rows) -> FileResponse:
+    handle = tempfile.TemporaryFile()  # noqa: SIM115  FileResponse closes it once sent
+    exporting.write(fmt, headers, rows, handle)
+    handle.seek(0)
+    response = FileResponse(handle, content_type=exporting.FORMATS[fmt])
+    name = exporting.export_file_name(kind, fmt)
+    ascii_name = name.replace("회원사_목록", "members").replace("회원사_명부", "registry")
+    response["Content-Disposition"] = f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name)}"
+    return response
+
+
+@require_GET
+def directory_export(request, fmt: str):
+    fmt = _format(fmt)
+    form = DirectoryFilterForm(request.GET, field_names=queries.business_field_names())
+    organisations = queries.directory_organisations(form.values())
+    return _download(fmt, "directory", exporting.DIRECTORY_HEADERS, exporting.directory_rows(organisations))
+
+
+@login_required
+@require_GET
+def registry_export(request, fmt: str):
+    require_secretariat(request.user)
+    fmt = _format(fmt)
+    organisations = queries.registry_organisations(RegistryFilterForm(request.GET).values())
+    rows = exporting.registry_rows(organisations.prefetch_related("fields", "contacts"))
+    return _download(fmt, "registry", exporting.REGISTRY_HEADERS, rows)

@@ -1,19 +1,71 @@
-"""Placeholder: to be replaced by the real views."""
+"""The secretariat's import page: upload a spreadsheet, follow its progress, read its problems.
 
-from django.http import HttpResponse
+Everyone but the secretariat gets 404.
+"""
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET
+
+from alliance.core.rules import require_secretariat
+from alliance.members.forms.imports import ImportUploadForm
+from alliance.members.models import ImportJob
+from alliance.members.services.importing_jobs import MAX_STORED_PROBLEMS, RUNNING, start_import
+
+RECENT_PAGE_SIZE = 20
 
 
-def imports(request, **kwargs):
-    return HttpResponse("TODO imports.imports")
+@login_required
+def imports(request):
+    require_secretariat(request.user)
+    form = ImportUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        job = start_import(
+            actor=request.user,
+            upload=form.cleaned_data["file"],
+            dry_run=form.cleaned_data["dry_run"],
+            skip_invalid=form.cleaned_data["skip_invalid"],
+        )
+        return redirect("members:import_detail", pk=job.pk)
+    jobs = ImportJob.objects.select_related("created_by").defer("problems")
+    page = Paginator(jobs, RECENT_PAGE_SIZE).get_page(request.GET.get("page"))
+    status = 400 if form.errors else 200
+    return render(request, "members/imports/index.html", {"form": form, "page": page}, status=status)
 
 
-def import_detail(request, **kwargs):
-    return HttpResponse("TODO imports.import_detail")
+def _job(request, pk: int) -> ImportJob:
+    require_secretariat(request.user)
+    return get_object_or_404(ImportJob.objects.select_related("created_by"), pk=pk)
 
 
-def import_progress(request, **kwargs):
-    return HttpResponse("TODO imports.import_progress")
+def _context(job: ImportJob) -> dict:
+    return {
+        "job": job,
+        "running": job.status in RUNNING,
+        "truncated": len(job.problems) >= MAX_STORED_PROBLEMS,
+    }
 
 
-def import_report(request, **kwargs):
-    return HttpResponse("TODO imports.import_report")
+@login_required
+@require_GET
+def import_detail(request, pk: int):
+    return render(request, "members/imports/detail.html", _context(_job(request, pk)))
+
+
+@login_required
+@require_GET
+def import_progress(request, pk: int):
+    """The progress partial htmx polls every second; once the import ends it returns the outcome."""
+    return render(request, "members/imports/detail.html#status", _context(_job(request, pk)))
+
+
+@login_required
+@require_GET
+def import_report(request, pk: int):
+    job = _job(request, pk)
+    if not job.rejected_report:
+        raise Http404
+    name = f"{job.original_name.rsplit('.', 1)[0]}_오류행.xlsx"
+    return FileResponse(job.rejected_report.open("rb"), as_attachment=True, filename=name)

@@ -1,0 +1,39 @@
+"""The staff page's upload form for a registry import. It checks the upload, not the rows (the task does)."""
+
+from pathlib import Path
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+ALLOWED_SUFFIXES = (".xlsx", ".csv")
+
+
+class ImportUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("Spreadsheet (XLSX or CSV)"),
+        help_text=_("First row: 회사명, 사업자등록번호, 회원구분, 가입일, ... Required: 회사명, 회원구분, 가입일."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"}),
+    )
+    dry_run = forms.BooleanField(label=_("Check only, save nothing"), required=False)
+    skip_invalid = forms.BooleanField(
+        label=_("Import the valid rows and report the invalid ones"),
+        required=False,
+        help_text=_("Without this, one invalid row stops the whole import."),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if Path(upload.name).suffix.lower() not in ALLOWED_SUFFIXES:
+            raise forms.ValidationError(
+                _("'%(name)s' is not an XLSX or CSV file. Save the list from Excel as .xlsx or .csv."),
+                params={"name": upload.name},
+            )
+        if upload.size == 0:
+            raise forms.ValidationError(_("The file is empty."))
+        if upload.size > settings.MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(
+                _("The file is larger than %(limit)s MB. Split it into smaller files."),
+                params={"limit": settings.MAX_UPLOAD_BYTES // (1024 * 1024)},
+            )
+        return upload
