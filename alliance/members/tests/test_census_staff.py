@@ -36,17 +36,27 @@ def answered_round(organisation):
     return census_round, answer
 
 
-@pytest.mark.parametrize("who", ["anonymous", "member_rep"])
-def test_staff_pages_are_not_found_for_others(client, member_rep, answered_round, who):
+def test_staff_pages_are_not_found_for_a_member_representative(client, member_rep, answered_round):
     census_round, answer = answered_round
-    if who == "member_rep":
-        client.force_login(member_rep)
+    client.force_login(member_rep)
 
     statuses = [client.get(url).status_code for url in _staff_urls(census_round, answer)]
     remind = client.post(reverse("members:census_remind", args=[census_round.pk])).status_code
     close = client.post(reverse("members:census_round_detail", args=[census_round.pk]), {"action": "close"})
 
     assert [*statuses, remind, close.status_code] == [404] * 7
+    census_round.refresh_from_db()
+    assert census_round.closed_at is None
+
+
+def test_staff_pages_send_a_visitor_to_log_in(client, answered_round):
+    census_round, answer = answered_round
+    urls = [*_staff_urls(census_round, answer), reverse("members:census_remind", args=[census_round.pk])]
+
+    locations = [client.post(url, {"action": "close"})["Location"] for url in urls]
+
+    login = reverse("core:login")
+    assert locations == [f"{login}?next={url}" for url in urls]
     census_round.refresh_from_db()
     assert census_round.closed_at is None
 

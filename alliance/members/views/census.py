@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
@@ -24,6 +25,7 @@ def _with_rate(census_round):
     return census_round
 
 
+@login_required
 def census_rounds(request):
     require_secretariat(request.user)
     page = Paginator(service.rounds_with_counts(), PAGE_SIZE).get_page(request.GET.get("page"))
@@ -32,6 +34,7 @@ def census_rounds(request):
     return render(request, "members/census/rounds.html", {"page": page})
 
 
+@login_required
 @require_http_methods(["GET", "POST"])
 def census_round_create(request):
     require_secretariat(request.user)
@@ -51,6 +54,7 @@ def census_round_create(request):
     return render(request, "members/census/round_form.html", {"form": form, "link_days": settings.CENSUS_LINK_DAYS})
 
 
+@login_required
 @require_http_methods(["GET", "POST"])
 def census_round_detail(request, pk: int):
     require_secretariat(request.user)
@@ -75,6 +79,7 @@ def census_round_detail(request, pk: int):
     return render(request, "members/census/round_detail.html", context)
 
 
+@login_required
 @require_POST
 def census_remind(request, pk: int):
     require_secretariat(request.user)
@@ -88,6 +93,7 @@ def census_remind(request, pk: int):
     return redirect("members:census_round_detail", pk=pk)
 
 
+@login_required
 @require_http_methods(["GET", "POST"])
 def census_response_review(request, pk: int):
     require_secretariat(request.user)
@@ -112,6 +118,7 @@ def census_response_review(request, pk: int):
     return render(request, "members/census/response_review.html", context)
 
 
+@login_required
 def stale_confirmations(request):
     require_secretariat(request.user)
     today = timezone.localdate()
