@@ -234,7 +234,7 @@ class _Generator:
         founded = {
             C.LARGE: lambda: rng.randint(1960, 2012),
             C.MEDIUM: lambda: rng.randint(1990, 2019),
-            C.SMALL: lambda: max(1990, 2025 - int(rng.expovariate(1 / 7))),
+            C.SMALL: lambda: max(1990, 2025 - int(rng.expovariate(1 / 5))),
             C.AGENCY: lambda: rng.randint(1985, 2021),
             C.NONPROFIT: lambda: rng.randint(1995, 2023),
             C.UNIVERSITY: lambda: rng.randint(1946, 1998),
