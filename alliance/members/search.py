@@ -61,21 +61,26 @@ def insert_grams(rows: Iterable[tuple[int, str]]) -> None:
 
 
 def filter_by_query(queryset: QuerySet, query: str) -> QuerySet:
-    """Narrow an Organisation queryset to those whose names or fields contain the query."""
+    """Narrow an Organisation queryset to those whose names or fields contain the query.
+
+    One character (no bigram to look up): the organisations whose name, corporate form aside, begins with
+    it (`젠` finds 주식회사 젠) — an index range, where a substring test would read every row.
+    Longer: candidates from the index of the query's two rarest bigrams, confirmed by a substring test
+    when the query is longer than one bigram.
+    """
     key = search_key(query)
     if not key:
         return queryset
     grams = bigrams(key)
     if not grams:
-        # One character: no bigram to look up, so match the compact text directly.
-        return queryset.filter(search_text__contains=key)
+        return queryset.filter(name_key__gte=key, name_key__lt=key + "\U0010ffff")
     frequencies = dict(
         SearchGram.objects.filter(gram__in=grams).values_list("gram").annotate(n=Count("id")).values_list("gram", "n")
     )
     if len(frequencies) < len(grams):
         return queryset.none()
-    rarest = min(grams, key=lambda gram: frequencies[gram])
-    queryset = queryset.filter(id__in=SearchGram.objects.filter(gram=rarest).values("organisation_id"))
+    for gram in sorted(grams, key=lambda gram: frequencies[gram])[:2]:
+        queryset = queryset.filter(id__in=SearchGram.objects.filter(gram=gram).values("organisation_id"))
     if len(key) > 2:
         queryset = queryset.filter(search_text__contains=key)
     return queryset

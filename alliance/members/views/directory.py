@@ -9,8 +9,10 @@ from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
 from alliance.core.korean import company_name_key
+from alliance.core.regions import SIDO_BY_SHORT
 from alliance.members import queries
 from alliance.members.forms.organisation import DirectoryFilterForm
+from alliance.members.models import MemberCategory
 
 
 def company_segment(organisation) -> str:
@@ -28,9 +30,22 @@ def directory(request):
     form = DirectoryFilterForm(request.GET, field_names=queries.business_field_names())
     values = form.values()
     context = queries.directory_page({**values, "page": request.GET.get("page", "")})
+    # Labels looked up once per request, not once per card (the directory's cost is in these loops).
+    categories = {value: str(label) for value, label in MemberCategory.choices}
     for organisation in context["page"]:
         organisation.url = company_url(organisation)
-    context |= {"form": form, "values": values}
+        organisation.category_label = categories.get(organisation.category, "")
+        organisation.sido_label = (
+            SIDO_BY_SHORT[organisation.sido].official if organisation.sido in SIDO_BY_SHORT else ""
+        )
+    selects = [
+        (
+            form[name],
+            [(str(value), str(label), str(value) == values[name]) for value, label in form.fields[name].choices],
+        )
+        for name in ("category", "sido", "field")
+    ]
+    context |= {"form": form, "values": values, "selects": selects}
     template = "members/directory/index.html"
     if request.htmx and not request.htmx.boosted and not request.htmx.history_restore_request:
         template += "#results"
