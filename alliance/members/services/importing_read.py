@@ -14,6 +14,8 @@ from pathlib import Path
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from alliance.members.services import importing_xlsx
+
 # The columns of the secretariat's list, in its order. They are an interface, so they stay Korean.
 HEADERS = (
     "회사명",
@@ -36,6 +38,8 @@ EXTRA_HEADERS = ("영문명", "탈퇴사유")
 # Contacts are exported for staff but not imported: people are edited on the organisation page.
 CONTACT_HEADERS = ("담당자", "담당자 이메일", "담당자 전화번호")
 ERROR_HEADER = "오류"
+# More rows than this are refused before they are held in memory (the header row is not counted).
+MAX_ROWS = 200_000
 KNOWN_HEADERS = HEADERS + EXTRA_HEADERS + CONTACT_HEADERS
 
 # Other ways the same header is written in the secretariat's files.
@@ -132,7 +136,23 @@ def _not_a_spreadsheet() -> ImportFileError:
     return ImportFileError(_("This file is not a spreadsheet. Upload an Excel (.xlsx) or CSV (.csv) file."))
 
 
+def _too_many_rows() -> ImportFileError:
+    message = _("The file has more than %(limit)s rows. Split it into smaller files.")
+    return ImportFileError(message % {"limit": f"{MAX_ROWS:,}"})
+
+
 def _xlsx_rows(path: Path):
+    try:
+        return list(importing_xlsx.read_rows(path, MAX_ROWS + 1))
+    except importing_xlsx.TooManyRowsError as error:
+        raise _too_many_rows() from error
+    except importing_xlsx.UnsafeXlsxError as error:
+        raise _not_a_spreadsheet() from error
+    except (importing_xlsx.BadXlsxError, zipfile.BadZipFile, OSError):
+        return _openpyxl_rows(path)
+
+
+def _openpyxl_rows(path: Path):
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
@@ -144,7 +164,12 @@ def _xlsx_rows(path: Path):
         if not workbook.worksheets:
             raise _not_a_spreadsheet()
         sheet = workbook.worksheets[0]
-        return list(sheet.iter_rows(values_only=True))
+        rows = []
+        for row in sheet.iter_rows(values_only=True):
+            rows.append(row)
+            if len(rows) > MAX_ROWS + 1:
+                raise _too_many_rows()
+        return rows
     finally:
         workbook.close()
 
@@ -162,10 +187,15 @@ def _csv_rows(data: bytes):
         raise _not_a_spreadsheet()
     first_line = text.split("\n", 1)[0]
     delimiter = "\t" if "\t" in first_line and "," not in first_line else ","
+    rows = []
     try:
-        return [tuple(row) for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+        for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
+            rows.append(tuple(row))
+            if len(rows) > MAX_ROWS + 1:
+                raise _too_many_rows()
     except csv.Error as error:
         raise _not_a_spreadsheet() from error
+    return rows
 
 
 def _sheet(raw_rows) -> Sheet:

@@ -15,6 +15,7 @@ from alliance.core.audit import build_audit, snapshot
 from alliance.core.models import AuditEntry
 from alliance.members import search
 from alliance.members.models import Organisation, SearchGram
+from alliance.members.services import importing_sql
 from alliance.members.services.importing_rows import RowData
 from alliance.members.services.registry import AUDITED_FIELDS, _prepare, field_objects
 
@@ -70,20 +71,28 @@ def write_plan(*, plan: Plan, actor, actor_label: str = "", progress: Callable[[
 
 
 def _create_batch(rows: list[RowData], field_ids: dict, actor, actor_label: str) -> None:
-    organisations = Organisation.objects.bulk_create([new_organisation(row) for row in rows])
-    through = Organisation.fields.through
-    through.objects.bulk_create(
+    organisations = [new_organisation(row) for row in rows]
+    importing_sql.insert_objects(Organisation, organisations)
+    ids = {}
+    for keys in chunked([organisation.name_key for organisation in organisations], 500):
+        ids.update(Organisation.objects.filter(name_key__in=keys).values_list("name_key", "id"))
+    for organisation in organisations:
+        organisation.pk = ids[organisation.name_key]
+        organisation._state.adding = False
+    importing_sql.insert_links(
+        Organisation.fields.through,
         [
-            through(organisation_id=organisation.pk, businessfield_id=field_ids[name])
+            (organisation.pk, field_ids[name])
             for organisation, row in zip(organisations, rows, strict=True)
             for name in row.field_names or []
-        ]
+        ],
     )
     search.insert_grams(
         (organisation.pk, gram) for organisation in organisations for gram in search.bigrams(organisation.search_text)
     )
-    AuditEntry.objects.bulk_create(
-        [
+    importing_sql.insert_objects(
+        AuditEntry,
+        (
             build_audit(
                 action=ACTION,
                 actor=actor,
@@ -93,7 +102,7 @@ def _create_batch(rows: list[RowData], field_ids: dict, actor, actor_label: str)
                 after=snapshot(organisation, AUDITED_FIELDS) | {"fields": sorted(row.field_names or [])},
             )
             for organisation, row in zip(organisations, rows, strict=True)
-        ]
+        ),
     )
 
 

@@ -349,3 +349,49 @@ def test_import_members_command_missing_file_fails(tmp_path):
         call_command("import_members", str(tmp_path / "none.xlsx"))
 
     assert str(caught.value) == f"파일을 찾을 수 없습니다: {tmp_path / 'none.xlsx'}"
+
+
+def test_read_rows_matches_openpyxl_for_dates_numbers_gaps(tmp_path):
+    from alliance.members.services.importing_read import _openpyxl_rows
+    from alliance.members.services.importing_xlsx import read_rows
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["회사명", "가입일", "종사자수", "매출액(백만원)", "홈페이지"])
+    sheet.append(["㈜젠", datetime.date(2024, 3, 1), 12, 1.5, True])
+    sheet["A5"] = "빈 행 다음"
+    sheet["C6"] = 1234567890
+    sheet["B6"] = datetime.datetime(2026, 4, 15)
+    sheet["B6"].number_format = "yyyy. m. d."
+    path = tmp_path / "mixed.xlsx"
+    workbook.save(path)
+
+    fast = list(read_rows(path, 100))
+
+    assert fast == [tuple(row[: len(fast[index])]) for index, row in enumerate(_openpyxl_rows(path))]
+    assert fast[5] == (None, datetime.datetime(2026, 4, 15), 1234567890)
+
+
+@pytest.mark.django_db
+def test_import_members_xlsx_with_doctype_refused(tmp_path):
+    import zipfile
+
+    source = xlsx_file(tmp_path, [zen_row()])
+    path = tmp_path / "entities.xlsx"
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(path, "w") as changed:
+        for item in original.infolist():
+            data = original.read(item.filename)
+            if item.filename == "xl/workbook.xml":
+                data = b'<!DOCTYPE x [<!ENTITY a "aaaa">]>' + data
+            changed.writestr(item, data)
+
+    assert _file_error(path) == "스프레드시트 파일이 아닙니다. 엑셀(.xlsx) 또는 CSV(.csv) 파일을 올려 주세요."
+
+
+@pytest.mark.django_db
+def test_import_members_too_many_rows_refused(tmp_path, monkeypatch):
+    monkeypatch.setattr("alliance.members.services.importing_read.MAX_ROWS", 2)
+
+    message = _file_error(xlsx_file(tmp_path, [zen_row(), hanbit_row(), zen_row(회사명="셋째")]))
+
+    assert message == "파일의 행이 2행을 넘습니다. 파일을 나누어 올려 주세요."
