@@ -56,9 +56,7 @@ def load_fragments(directory: Path = FRAGMENTS) -> tuple[dict[str, str], list[st
                 problems.append(f"{path.name}: {key!r} has no Korean text")
                 continue
             if key in translations and translations[key] != value:
-                problems.append(
-                    f"{path.name}: {key!r} is {value!r} here but {translations[key]!r} in {origin[key]}"
-                )
+                problems.append(f"{path.name}: {key!r} is {value!r} here but {translations[key]!r} in {origin[key]}")
                 continue
             translations[key] = value
             origin[key] = path.name
@@ -89,9 +87,7 @@ def fill(po_path: Path, translations: dict[str, str]) -> tuple[int, list[polib.P
         filled += changed
     catalogue.save(str(po_path))
     missing = [
-        entry
-        for entry in catalogue
-        if not entry.obsolete and (not entry.translated() or "fuzzy" in entry.flags)
+        entry for entry in catalogue if not entry.obsolete and (not entry.translated() or "fuzzy" in entry.flags)
     ]
     return filled, missing
 

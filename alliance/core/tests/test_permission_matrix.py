@@ -22,6 +22,7 @@ from alliance.members.tests.factories import OrganisationFactory
 ROLES = ("anonymous", "staff", "rep_a", "rep_b", "steering", "subcommittee", "evaluator", "agency")
 SIGNED_IN = ROLES[1:]
 LOGIN = "login"  # a 302 to the login page with ?next= the requested path
+OWN_PROFILE = "own profile"  # a 302 to the edit page of the signed-in user's own organisation
 CENSUS_TOKEN = "matrix-census-token-0123456789abcdefghijklmnop"
 
 
@@ -56,7 +57,12 @@ EXPECTED: dict[str, dict[str, int | str]] = {
     "members:company": everyone(),
     "members:census_respond": everyone(),  # the personal link needs no account
     # Only representatives have an organisation of their own; for anyone else there is nothing to show.
-    "members:my_organisation": {"anonymous": LOGIN, **dict.fromkeys(SIGNED_IN, 404), "rep_a": 200, "rep_b": 200},
+    "members:my_organisation": {
+        "anonymous": LOGIN,
+        **dict.fromkeys(SIGNED_IN, 404),
+        "rep_a": OWN_PROFILE,
+        "rep_b": OWN_PROFILE,
+    },
     "members:organisation_edit": owner_only(),
     "members:registry": staff_only(),
     "members:organisation_create": staff_only(),
@@ -169,11 +175,14 @@ def url_for(name: str, parameters: tuple[str, ...], world) -> str:
     return reverse(name, kwargs={parameter: values[parameter]() for parameter in parameters})
 
 
-def observe(client, url: str) -> int | str:
+def observe(client, url: str, user) -> int | str:
     response = client.get(url)
     login = reverse("core:login")
     if response.status_code == 302 and response["Location"] == f"{login}?next={quote(url)}":
         return LOGIN
+    own = user and user.organisation_id and reverse("members:organisation_edit", args=[user.organisation_id])
+    if response.status_code == 302 and response["Location"] == own:
+        return OWN_PROFILE
     if response.status_code in {301, 302}:
         return f"{response.status_code} → {response['Location']}"
     return response.status_code
@@ -207,9 +216,10 @@ def test_url_answers_each_role_as_expected(name, world, client):
 
     for role in ROLES:
         client.logout()
-        if role != "anonymous":
-            client.force_login(world["users"][role])
-        observed[role] = observe(client, url)
+        user = world["users"].get(role)
+        if user:
+            client.force_login(user)
+        observed[role] = observe(client, url, user)
 
     mismatches = {role: f"got {observed[role]}, expected {EXPECTED[name][role]}" for role in ROLES}
     assert {role: text for role, text in mismatches.items() if observed[role] != EXPECTED[name][role]} == {}
