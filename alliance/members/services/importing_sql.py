@@ -2,7 +2,7 @@
 
 `bulk_create` compiles every value of every row through the ORM, which costs more than the database
 work at this size; these helpers convert each column once per value with the backend's own adapters and
-hand the rows to `executemany`. They write what `bulk_create` would (auto_now dates included), on SQLite
+send the rows in multi-row INSERT statements. They write what `bulk_create` would (auto_now dates included), on SQLite
 and PostgreSQL alike, but return no primary keys.
 """
 
@@ -11,7 +11,8 @@ from collections.abc import Iterable
 from django.db import connection, models
 from django.utils import timezone
 
-BATCH = 5_000
+# Bound parameters per statement: under SQLite's 32,766 and PostgreSQL's 65,535.
+MAX_PARAMETERS = 30_000
 
 
 def _converter(field: models.Field, now):
@@ -35,10 +36,6 @@ def insert_objects(model: type[models.Model], objects: Iterable[models.Model]) -
     now = timezone.now()
     fields = [field for field in model._meta.concrete_fields if not field.primary_key]
     converters = [(field.attname, _converter(field, now)) for field in fields]
-    quote = connection.ops.quote_name
-    columns = ", ".join(quote(field.column) for field in fields)
-    placeholders = ", ".join(["%s"] * len(fields))
-    sql = f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES ({placeholders})"  # noqa: S608  names from _meta
     rows = [
         tuple(
             convert(getattr(instance, attname)) if convert else getattr(instance, attname)
@@ -46,23 +43,24 @@ def insert_objects(model: type[models.Model], objects: Iterable[models.Model]) -
         )
         for instance in objects
     ]
-    insert_tuples(sql, rows)
+    insert_tuples(model._meta.db_table, [field.column for field in fields], rows)
     return len(rows)
 
 
-def insert_tuples(sql: str, rows: list[tuple]) -> None:
+def insert_tuples(table: str, columns: list[str], rows: list[tuple]) -> None:
+    """INSERT rows of values in multi-row statements: few round trips on PostgreSQL, few calls on SQLite."""
+    if not rows:
+        return
+    quote = connection.ops.quote_name
+    head = f"INSERT INTO {quote(table)} ({', '.join(quote(column) for column in columns)}) VALUES "  # noqa: S608
+    one = "(" + ", ".join(["%s"] * len(columns)) + ")"
+    per_statement = max(1, MAX_PARAMETERS // len(columns))
     with connection.cursor() as cursor:
-        for start in range(0, len(rows), BATCH):
-            cursor.executemany(sql, rows[start : start + BATCH])
+        for start in range(0, len(rows), per_statement):
+            chunk = rows[start : start + per_statement]
+            cursor.execute(head + ", ".join([one] * len(chunk)), [value for row in chunk for value in row])
 
 
 def insert_links(through: type[models.Model], pairs: list[tuple[int, int]]) -> None:
     """INSERT (organisation id, business field id) rows of the fields many-to-many table."""
-    if not pairs:
-        return
-    quote = connection.ops.quote_name
-    sql = (
-        f"INSERT INTO {quote(through._meta.db_table)} ({quote('organisation_id')}, {quote('businessfield_id')}) "  # noqa: S608
-        "VALUES (%s, %s)"
-    )
-    insert_tuples(sql, pairs)
+    insert_tuples(through._meta.db_table, ["organisation_id", "businessfield_id"], pairs)
