@@ -18,10 +18,13 @@ Rules (issue 2, "Demo data"):
 import datetime
 import random
 from dataclasses import dataclass
+from types import SimpleNamespace
 
-from django.db import transaction
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection, transaction
+from django.utils import timezone
 
-from alliance.core.audit import build_audit, snapshot
+from alliance.core.audit import snapshot
 from alliance.core.korean import business_number_with_check_digit, company_name_key
 from alliance.core.models import AuditEntry, User
 from alliance.core.regions import SEOUL_ZONES
@@ -162,36 +165,44 @@ class _Generator:
         self.rng = random.Random(seed)  # noqa: S311  demo data, not secrets
         self.keys: set[str] = set()
         self.numbers: set[str] = set()
+        self.suffixes: dict[str, int] = {}
+
+    def _candidate(self, category: str, extended: bool) -> str:
+        """A name; `extended` adds a second word, for when the short combinations run out (large n)."""
+        rng = self.rng
+        extra = rng.choice(ROOTS) if extended else ""
+        if category in TAILS:
+            return rng.choice(COMPANY_FORMS).format(
+                rng.choice(ROOTS) + extra + rng.choice(TECH) + rng.choice(TAILS[category])
+            )
+        if category == C.AGENCY:
+            place = rng.choice(("한국", "한국", *PLACES))
+            kind = rng.choice(("협회", "진흥협회", "산업협회", "연합회", "포럼", "진흥원", "센터"))
+            return rng.choice(("", "(사)", "사단법인 ")) + place + extra + rng.choice(TOPICS) + kind
+        if category == C.NONPROFIT:
+            kind = rng.choice(("재단", "연구소", "학회", "포럼", "협동조합", "연구원"))
+            prefix = "재단법인 " if kind == "재단" else rng.choice(("(사)", "사단법인 ", ""))
+            return prefix + rng.choice(ROOTS) + extra + rng.choice(TOPICS) + kind
+        kind = rng.choice(("대학교 산학협력단", "대학교 산학협력단", "과학기술대학교 산학협력단", "대학교"))
+        return rng.choice(ROOTS) + extra + kind
 
     def name(self, category: str) -> str:
-        rng = self.rng
-        candidate = ""
-        for _attempt in range(30):
-            if category in TAILS:
-                core = rng.choice(ROOTS) + rng.choice(TECH) + rng.choice(TAILS[category])
-                candidate = rng.choice(COMPANY_FORMS).format(core)
-            elif category == C.AGENCY:
-                place = rng.choice(("한국", "한국", *PLACES))
-                kind = rng.choice(("협회", "진흥협회", "산업협회", "연합회", "포럼", "진흥원", "센터"))
-                candidate = rng.choice(("", "(사)", "사단법인 ")) + place + rng.choice(TOPICS) + kind
-            elif category == C.NONPROFIT:
-                kind = rng.choice(("재단", "연구소", "학회", "포럼", "협동조합", "연구원"))
-                prefix = "재단법인 " if kind == "재단" else rng.choice(("(사)", "사단법인 ", ""))
-                candidate = prefix + rng.choice(ROOTS) + rng.choice(TOPICS) + kind
-            else:
-                root = rng.choice(ROOTS) + (rng.choice(ROOTS) if _attempt > 10 else "")
-                candidate = root + rng.choice(
-                    ("대학교 산학협력단", "대학교 산학협력단", "과학기술대학교 산학협력단", "대학교")
-                )
-            if company_name_key(candidate) not in self.keys:
-                break
-        number = 2
+        """A new name whose company_name_key no earlier name has; numbered (`… 2`) as a last resort."""
+        for attempt in range(8):
+            candidate = self._candidate(category, extended=attempt >= 1)
+            key = company_name_key(candidate)
+            if key not in self.keys:
+                self.keys.add(key)
+                return candidate
         base = candidate
-        while company_name_key(candidate) in self.keys:
-            candidate = f"{base} {number}"
+        number = self.suffixes.get(base, 1)
+        while True:
             number += 1
-        self.keys.add(company_name_key(candidate))
-        return candidate
+            candidate, key = f"{base} {number}", company_name_key(f"{base} {number}")
+            if key not in self.keys:
+                self.suffixes[base] = number
+                self.keys.add(key)
+                return candidate
 
     def business_number(self, category: str) -> str:
         kind = {C.AGENCY: "82", C.NONPROFIT: "82", C.UNIVERSITY: "83"}.get(category) or self.rng.choice(
@@ -327,60 +338,97 @@ def generate(n: int = SEED_TOTAL, seed: int = DEFAULT_SEED) -> list[Plan]:
     return plans
 
 
-def load(plans: list[Plan], *, batch_size: int = 2000) -> int:
+_PREPARED_TYPES = {"DateField", "DateTimeField", "JSONField", "DecimalField"}
+
+
+def _insert(model, rows: list[dict], *, batch_size: int = 5000) -> None:
+    """INSERT rows (field name → value) with executemany: no model instances, for 100,000s of rows."""
+    if not rows:
+        return
+    names = list(rows[0])
+    fields = [model._meta.get_field(name) for name in names]
+    prepared = [field.get_internal_type() in _PREPARED_TYPES for field in fields]
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(field.column) for field in fields)
+    placeholders = ", ".join(["%s"] * len(fields))
+    sql = f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES ({placeholders})"  # noqa: S608  our own tables
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), batch_size):
+            cursor.executemany(
+                sql,
+                [
+                    [
+                        field.get_db_prep_save(row[name], connection) if prepare else row[name]
+                        for name, field, prepare in zip(names, fields, prepared, strict=True)
+                    ]
+                    for row in rows[start : start + batch_size]
+                ],
+            )
+
+
+def load(plans: list[Plan]) -> int:
     """Write the planned organisations, their contacts, fields, search index and audit in one transaction.
 
-    Side effects: Organisation, Contact, BusinessField and through rows, SearchGram rows, one
-    `members.org.created` audit entry per organisation (by "demo_data"). Returns the number created.
+    Derived columns are computed as `services.registry` computes them (name key, search text, bigrams,
+    audit snapshot). Side effects: Organisation, Contact, BusinessField and through rows, SearchGram rows,
+    one `members.org.created` audit entry per organisation (by "demo_data"). Returns the number created.
     """
     plain = ("category", "joined_on", "withdrawn_on", "withdrawal_reason", "sido", "sigungu", "founded_year")
     plain += ("employees", "revenue_million", "description", "homepage", "business_number", "last_confirmed_on")
+    now = timezone.now()
+    rows = [
+        {attribute: getattr(plan, attribute) for attribute in plain}
+        | {
+            "name": plan.name.strip(),
+            "name_en": "",
+            "name_key": company_name_key(plan.name),
+            "search_text": search.build_search_text(name=plan.name, name_en="", field_names=sorted(plan.field_names)),
+            "logo": "",
+            "created_at": now,
+            "updated_at": now,
+        }
+        for plan in plans
+    ]
     with transaction.atomic():
-        fields = {field.name: field for field in field_objects({name for plan in plans for name in plan.field_names})}
-        organisations = [
-            Organisation(
-                name=plan.name.strip(),
-                name_key=company_name_key(plan.name),
-                search_text=search.build_search_text(name=plan.name, name_en="", field_names=sorted(plan.field_names)),
-                **{attribute: getattr(plan, attribute) for attribute in plain},
-            )
-            for plan in plans
-        ]
-        Organisation.objects.bulk_create(organisations, batch_size=batch_size)
-        through = Organisation.fields.through
-        through.objects.bulk_create(
+        fields = {
+            field.name: field.pk for field in field_objects({name for plan in plans for name in plan.field_names})
+        }
+        _insert(Organisation, rows)
+        ids = dict(
+            Organisation.objects.filter(created_at=now).values_list("name_key", "id").order_by().iterator(10_000)
+        )
+        pks = [ids[row["name_key"]] for row in rows]
+        _insert(
+            Organisation.fields.through,
             [
-                through(organisation_id=organisation.pk, businessfield_id=fields[name].pk)
-                for organisation, plan in zip(organisations, plans, strict=True)
+                {"organisation": pk, "businessfield": fields[name]}
+                for pk, plan in zip(pks, plans, strict=True)
                 for name in plan.field_names
             ],
-            batch_size=batch_size * 2,
         )
         search.insert_grams(
-            (organisation.pk, gram)
-            for organisation in organisations
-            for gram in search.bigrams(organisation.search_text)
+            (pk, gram) for pk, row in zip(pks, rows, strict=True) for gram in search.bigrams(row["search_text"])
         )
-        Contact.objects.bulk_create(
+        _insert(Contact, [{"organisation": pk, **plan.contact} for pk, plan in zip(pks, plans, strict=True)])
+        content_type = ContentType.objects.get_for_model(Organisation).pk
+        _insert(
+            AuditEntry,
             [
-                Contact(organisation_id=organisation.pk, **plan.contact)
-                for organisation, plan in zip(organisations, plans, strict=True)
+                {
+                    "action": "members.org.created",
+                    "actor": None,
+                    "actor_label": "demo_data",
+                    "target_type": content_type,
+                    "target_id": str(pk),
+                    "target_label": row["name"][:300],
+                    "before": None,
+                    "after": snapshot(SimpleNamespace(**row), AUDITED_FIELDS) | {"fields": sorted(plan.field_names)},
+                    "created_at": now,
+                }
+                for pk, row, plan in zip(pks, rows, plans, strict=True)
             ],
-            batch_size=batch_size,
         )
-        AuditEntry.objects.bulk_create(
-            [
-                build_audit(
-                    action="members.org.created",
-                    target=organisation,
-                    actor_label="demo_data",
-                    after=snapshot(organisation, AUDITED_FIELDS) | {"fields": sorted(plan.field_names)},
-                )
-                for organisation, plan in zip(organisations, plans, strict=True)
-            ],
-            batch_size=batch_size,
-        )
-    return len(organisations)
+    return len(rows)
 
 
 # (role, e-mail, name) of the demo logins `make demo` prints.

@@ -7,12 +7,14 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils.translation import gettext
 
+from alliance.core.audit import history_of
 from alliance.core.korean import company_name_key, is_valid_business_number
 from alliance.core.models import AuditEntry, User
 from alliance.core.roles import Role
 from alliance.members import demo, search
 from alliance.members.models import Contact, Organisation, SearchGram
 from alliance.members.search import filter_by_query
+from alliance.members.services.registry import audit_snapshot
 from alliance.members.statistics import status_table
 from alliance.members.tests.factories import OrganisationFactory
 
@@ -86,6 +88,7 @@ def test_demo_data_derived_columns_equal_what_the_registry_computes():
     assert (organisation.name_key, organisation.search_text) == (company_name_key(organisation.name), expected_text)
     assert grams == search.bigrams(expected_text)
     assert list(filter_by_query(Organisation.objects.all(), organisation.name)) == [organisation]
+    assert history_of(organisation).get().after == audit_snapshot(organisation)
 
 
 @pytest.mark.django_db
