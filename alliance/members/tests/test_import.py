@@ -395,3 +395,76 @@ def test_import_members_too_many_rows_refused(tmp_path, monkeypatch):
     message = _file_error(xlsx_file(tmp_path, [zen_row(), hanbit_row(), zen_row(회사명="셋째")]))
 
     assert message == "파일의 행이 2행을 넘습니다. 파일을 나누어 올려 주세요."
+
+
+def _valid_row(**changes):
+    from alliance.members.services.importing_rows import validate_row
+
+    values = zen_row(**changes)
+    row, row_problems = validate_row(2, tuple(values.values()), values)
+    assert [str(problem) for problem in row_problems] == []
+    return row
+
+
+def _valid(**changes) -> dict:
+    return _valid_row(**changes).data
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("대기업", "large"),
+        ("중기업", "medium"),
+        ("기관·협단체", "agency"),
+        ("기관", "agency"),
+        ("협단체", "agency"),
+        ("기타(비영리)", "nonprofit"),
+        ("비영리", "nonprofit"),
+        ("대학/산학협력단", "university"),
+        ("산학협력단", "university"),
+        (" 대학 ", "university"),
+    ],
+)
+def test_validate_row_category_variants(written, expected):
+    assert _valid(회원구분=written)["category"] == expected
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "2026-04-15",
+        "2026.4.15",
+        "2026. 4. 15.",
+        "2026/04/15",
+        datetime.datetime(2026, 4, 15),
+        datetime.date(2026, 4, 15),
+    ],
+)
+def test_validate_row_date_formats(written):
+    assert _valid(가입일=written, 탈퇴일="")["joined_on"] == datetime.date(2026, 4, 15)
+
+
+@pytest.mark.parametrize(
+    ("sido", "sigungu", "expected"),
+    [("서울시", "강남 구", ("서울", "강남구")), ("강원도", "춘천시", ("강원", "춘천시")), ("", "", ("", ""))],
+)
+def test_validate_row_region_spellings(sido, sigungu, expected):
+    data = _valid(시도=sido, 시군구=sigungu)
+
+    assert (data["sido"], data["sigungu"]) == expected
+
+
+def test_validate_row_numbers_and_fields():
+    row = _valid_row(
+        종사자수=1200.0,
+        주요분야="XR·AI; 교육/ 교육",
+        사업자등록번호=2208162517,
+        **{"매출액(백만원)": "12,345백만원"},
+    )
+
+    assert (row.data["employees"], row.data["revenue_million"], row.data["business_number"]) == (
+        1200,
+        12345,
+        "2208162517",
+    )
+    assert row.field_names == ["AI", "XR", "교육"]

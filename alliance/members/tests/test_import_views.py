@@ -190,3 +190,13 @@ def test_headers_match_issue():
         "홈페이지",
         "소개",
     )
+
+
+@pytest.mark.django_db
+def test_import_detail_html_in_cell_is_shown_escaped(staff_client, tmp_path):
+    staff_client.post(reverse("members:imports"), {"file": upload(tmp_path, [zen_row(회원구분="<script>x</script>")])})
+
+    response = staff_client.get(reverse("members:import_detail", args=[ImportJob.objects.get().pk]))
+
+    content = response.content.decode()
+    assert (content.count("<script>x</script>"), content.count("&#x27;&lt;script&gt;x&lt;/script&gt;&#x27;")) == (0, 1)
