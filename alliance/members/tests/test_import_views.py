@@ -200,3 +200,11 @@ def test_import_detail_html_in_cell_is_shown_escaped(staff_client, tmp_path):
 
     content = response.content.decode()
     assert (content.count("<script>x</script>"), content.count("&#x27;&lt;script&gt;x&lt;/script&gt;&#x27;")) == (0, 1)
+
+
+@pytest.mark.django_db
+def test_imports_dry_run_counts_and_saves_nothing(staff_client, tmp_path):
+    staff_client.post(reverse("members:imports"), {"file": upload(tmp_path, [zen_row()]), "dry_run": "on"})
+
+    job = ImportJob.objects.get()
+    assert (job.status, job.dry_run, job.created_count, Organisation.objects.count()) == ("done", True, 1, 0)
