@@ -15,9 +15,15 @@ from collections.abc import Iterable, Iterator
 from alliance.core.korean import format_business_number
 from alliance.members.models import Organisation
 from alliance.members.models.organisation import CATEGORY_KOREAN, MemberCategory
-from alliance.members.services.importing_read import CONTACT_HEADERS, ERROR_HEADER, EXTRA_HEADERS, HEADERS
+from alliance.members.services.importing_read import (
+    CONFIRMED_HEADER,
+    CONTACT_HEADERS,
+    ERROR_HEADER,
+    EXTRA_HEADERS,
+    HEADERS,
+)
 
-REGISTRY_HEADERS = HEADERS + EXTRA_HEADERS + CONTACT_HEADERS
+REGISTRY_HEADERS = (*HEADERS, *EXTRA_HEADERS, *CONTACT_HEADERS, CONFIRMED_HEADER)
 DIRECTORY_HEADERS = (
     "회사명",
     "회원구분",
@@ -78,6 +84,7 @@ def registry_rows(queryset) -> Iterator[list]:
             "담당자": _contacts(organisation, "name"),
             "담당자 이메일": _contacts(organisation, "email"),
             "담당자 전화번호": _contacts(organisation, "phone"),
+            CONFIRMED_HEADER: organisation.last_confirmed_on,
         }
         yield [row[header] for header in REGISTRY_HEADERS]
 

@@ -37,10 +37,12 @@ REQUIRED_HEADERS = ("회사명", "회원구분", "가입일")
 EXTRA_HEADERS = ("영문명", "탈퇴사유")
 # Contacts are exported for staff but not imported: people are edited on the organisation page.
 CONTACT_HEADERS = ("담당자", "담당자 이메일", "담당자 전화번호")
+# Also exported for staff and ignored on import: the census, not a spreadsheet, confirms a profile.
+CONFIRMED_HEADER = "최종 확인일"
 ERROR_HEADER = "오류"
 # More rows than this are refused before they are held in memory (the header row is not counted).
 MAX_ROWS = 200_000
-KNOWN_HEADERS = HEADERS + EXTRA_HEADERS + CONTACT_HEADERS
+KNOWN_HEADERS = (*HEADERS, *EXTRA_HEADERS, *CONTACT_HEADERS, CONFIRMED_HEADER)
 
 # Other ways the same header is written in the secretariat's files.
 _HEADER_ALIASES = {

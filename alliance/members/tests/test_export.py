@@ -29,6 +29,7 @@ def members(db):
         founded_year=2015,
         homepage="https://zen.example.kr",
         description='=HYPERLINK("http://evil.example") <b>굵게</b>',
+        last_confirmed_on=datetime.date(2026, 4, 15),
     )
     ContactFactory(organisation=zen, name="김담당", email="kim@zen.example.kr", phone="02-123-4567")
     ContactFactory(organisation=zen, name="이담당", email="", phone="010-1111-2222", is_primary=False)
@@ -64,10 +65,11 @@ def test_registry_export_xlsx_has_every_column_and_contacts(client, staff_user, 
     by_name = {row[0]: dict(zip(REGISTRY_HEADERS, row, strict=True)) for row in rows[1:]}
     assert sorted(by_name) == ["(주)떠난회사", "주식회사 젠"]
     zen = by_name["주식회사 젠"]
-    assert (zen["담당자"], zen["담당자 이메일"], zen["담당자 전화번호"]) == (
+    assert (zen["담당자"], zen["담당자 이메일"], zen["담당자 전화번호"], zen["최종 확인일"]) == (
         "김담당; 이담당",
         "kim@zen.example.kr; -",
         "02-123-4567; 010-1111-2222",
+        datetime.datetime(2026, 4, 15),
     )
     assert (zen["주요분야"], zen["가입일"], zen["소개"]) == (
         "디지털트윈, 메타버스",
