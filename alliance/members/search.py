@@ -13,7 +13,7 @@ substring test confirms them.
 from collections.abc import Iterable
 
 from django.db import connection
-from django.db.models import Count, QuerySet
+from django.db.models import QuerySet
 
 from alliance.core.korean import company_name_key, search_key
 from alliance.members.models import Organisation, SearchGram
@@ -60,13 +60,31 @@ def insert_grams(rows: Iterable[tuple[int, str]]) -> None:
                 cursor.executemany(sql, batch)
 
 
+# Counting a bigram's rows stops here: enough to tell a rare bigram from a common one, cheap for the common.
+GRAM_COUNT_CAP = 2_000
+
+
+def gram_frequencies(grams: Iterable[str]) -> dict[str, int]:
+    """How many organisations hold each bigram, counted up to GRAM_COUNT_CAP, in one query."""
+    grams = sorted(grams)
+    table = SearchGram._meta.db_table
+    counts = ", ".join(
+        f"(SELECT COUNT(*) FROM (SELECT 1 FROM {table} WHERE gram = %s LIMIT {GRAM_COUNT_CAP}) AS g{index})"  # noqa: S608
+        for index in range(len(grams))
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {counts}", grams)  # our table name and placeholders only
+        row = cursor.fetchone()
+    return dict(zip(grams, row, strict=True))
+
+
 def filter_by_query(queryset: QuerySet, query: str) -> QuerySet:
     """Narrow an Organisation queryset to those whose names or fields contain the query.
 
     One character (no bigram to look up): the organisations whose name, corporate form aside, begins with
     it (`젠` finds 주식회사 젠) — an index range, where a substring test would read every row.
-    Longer: candidates from the index of the query's two rarest bigrams, confirmed by a substring test
-    when the query is longer than one bigram.
+    Longer: the candidates holding the query's rarest bigram, confirmed by a substring test when the query
+    is longer than one bigram.
     """
     key = search_key(query)
     if not key:
@@ -74,12 +92,13 @@ def filter_by_query(queryset: QuerySet, query: str) -> QuerySet:
     grams = bigrams(key)
     if not grams:
         return queryset.filter(name_key__gte=key, name_key__lt=key + "\U0010ffff")
-    frequencies = dict(
-        SearchGram.objects.filter(gram__in=grams).values_list("gram").annotate(n=Count("id")).values_list("gram", "n")
-    )
-    if len(frequencies) < len(grams):
+    frequencies = gram_frequencies(grams)
+    if not all(frequencies.values()):
         return queryset.none()
-    for gram in sorted(grams, key=lambda gram: frequencies[gram])[:2]:
+    rarest = min(sorted(grams), key=lambda gram: frequencies[gram])
+    # Every bigram common: the first and the last of the query, least likely to come together by chance.
+    chosen = {key[:2], key[-2:]} if frequencies[rarest] >= GRAM_COUNT_CAP else {rarest}
+    for gram in sorted(chosen):
         queryset = queryset.filter(id__in=SearchGram.objects.filter(gram=gram).values("organisation_id"))
     if len(key) > 2:
         queryset = queryset.filter(search_text__contains=key)
