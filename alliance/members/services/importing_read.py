@@ -7,14 +7,13 @@ whole with one Korean message (`ImportFileError`) that names the column and list
 
 import csv
 import io
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
 from django.utils.translation import gettext as _
+from python_calamine import CalamineError, CalamineWorkbook
 
-from alliance.members.services import importing_xlsx
 
 # The columns of the secretariat's list, in its order. They are an interface, so they stay Korean.
 HEADERS = (
@@ -143,37 +142,28 @@ def _too_many_rows() -> ImportFileError:
     return ImportFileError(message % {"limit": f"{MAX_ROWS:,}"})
 
 
+def _cell(value):
+    """Calamine's cell as openpyxl's data-only mode gives it: blanks as None, whole numbers as int."""
+    if value == "":
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
 def _xlsx_rows(path: Path):
+    """The first worksheet's rows, read by calamine (Rust; no entity expansion, fast at 100,000 rows)."""
     try:
-        return list(importing_xlsx.read_rows(path, MAX_ROWS + 1))
-    except importing_xlsx.TooManyRowsError as error:
-        raise _too_many_rows() from error
-    except importing_xlsx.UnsafeXlsxError as error:
-        raise _not_a_spreadsheet() from error
-    except (importing_xlsx.BadXlsxError, zipfile.BadZipFile, OSError):
-        return _openpyxl_rows(path)
-
-
-def _openpyxl_rows(path: Path):
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
-        raise _not_a_spreadsheet() from error
-    try:
-        if not workbook.worksheets:
-            raise _not_a_spreadsheet()
-        sheet = workbook.worksheets[0]
+        workbook = CalamineWorkbook.from_path(str(path))
+        sheet = workbook.get_sheet_by_index(0)
         rows = []
-        for row in sheet.iter_rows(values_only=True):
-            rows.append(row)
+        for row in sheet.iter_rows():
+            rows.append(tuple(_cell(value) for value in row))
             if len(rows) > MAX_ROWS + 1:
                 raise _too_many_rows()
-        return rows
-    finally:
-        workbook.close()
+    except (CalamineError, IndexError, OSError, ValueError) as error:
+        raise _not_a_spreadsheet() from error
+    return rows
 
 
 def _csv_rows(data: bytes):

@@ -351,9 +351,8 @@ def test_import_members_command_missing_file_fails(tmp_path):
     assert str(caught.value) == f"파일을 찾을 수 없습니다: {tmp_path / 'none.xlsx'}"
 
 
-def test_read_rows_matches_openpyxl_for_dates_numbers_gaps(tmp_path):
-    from alliance.members.services.importing_read import _openpyxl_rows
-    from alliance.members.services.importing_xlsx import read_rows
+def test_xlsx_rows_read_dates_numbers_and_gaps_like_openpyxl(tmp_path):
+    from alliance.members.services.importing_read import _xlsx_rows
 
     workbook = openpyxl.Workbook()
     sheet = workbook.active
@@ -361,19 +360,19 @@ def test_read_rows_matches_openpyxl_for_dates_numbers_gaps(tmp_path):
     sheet.append(["㈜젠", datetime.date(2024, 3, 1), 12, 1.5, True])
     sheet["A5"] = "빈 행 다음"
     sheet["C6"] = 1234567890
-    sheet["B6"] = datetime.datetime(2026, 4, 15)
+    sheet["B6"] = datetime.date(2026, 4, 15)
     sheet["B6"].number_format = "yyyy. m. d."
     path = tmp_path / "mixed.xlsx"
     workbook.save(path)
 
-    fast = list(read_rows(path, 100))
+    rows = _xlsx_rows(path)
 
-    assert fast == [tuple(row[: len(fast[index])]) for index, row in enumerate(_openpyxl_rows(path))]
-    assert fast[5] == (None, datetime.datetime(2026, 4, 15), 1234567890)
+    assert rows[1] == ("㈜젠", datetime.date(2024, 3, 1), 12, 1.5, True)
+    assert rows[5][:3] == (None, datetime.date(2026, 4, 15), 1234567890)
 
 
 @pytest.mark.django_db
-def test_import_members_xlsx_with_doctype_refused(tmp_path):
+def test_import_members_xlsx_with_entity_refused_not_expanded(tmp_path):
     import zipfile
 
     source = xlsx_file(tmp_path, [zen_row()])
@@ -381,8 +380,9 @@ def test_import_members_xlsx_with_doctype_refused(tmp_path):
     with zipfile.ZipFile(source) as original, zipfile.ZipFile(path, "w") as changed:
         for item in original.infolist():
             data = original.read(item.filename)
-            if item.filename == "xl/workbook.xml":
-                data = b'<!DOCTYPE x [<!ENTITY a "aaaa">]>' + data
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b"<worksheet", b'<!DOCTYPE w [<!ENTITY a "EXPANDED">]><worksheet', 1)
+                data = data.replace("주식회사 젠".encode(), b"&a;")
             changed.writestr(item, data)
 
     assert _file_error(path) == "스프레드시트 파일이 아닙니다. 엑셀(.xlsx) 또는 CSV(.csv) 파일을 올려 주세요."
