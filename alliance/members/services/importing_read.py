@@ -14,7 +14,6 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 from python_calamine import CalamineError, CalamineWorkbook
 
-
 # The columns of the secretariat's list, in its order. They are an interface, so they stay Korean.
 HEADERS = (
     "회사명",
