@@ -2,6 +2,7 @@
 
 import os
 import socket
+from pathlib import Path
 
 import pytest
 
@@ -19,10 +20,16 @@ CHROMIUM_ARGS = [
 ]
 
 
+# The project hashes with Argon2 (about 0.1–0.5 s a password by design); tests that do not test hashing
+# use a fast hasher. test_accounts checks the project's own setting.
+FAST_TEST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture(autouse=True)
 def _isolated_media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.AXES_ENABLED = False
+    settings.PASSWORD_HASHERS = FAST_TEST_HASHERS
 
 
 @pytest.fixture
@@ -92,7 +99,7 @@ def smtp_server(settings):
 @pytest.fixture(scope="session")
 def browser():
     playwright_api = pytest.importorskip("playwright.sync_api")
-    if not os.path.exists(CHROMIUM):
+    if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: `make install-test` installs Debian's chromium.")
     with playwright_api.sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

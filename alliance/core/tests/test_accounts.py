@@ -20,10 +20,14 @@ def attempt(client, email: str, password: str):
 
 
 @pytest.mark.django_db
-def test_password_hash_is_argon2():
+def test_password_hash_is_argon2(settings):
+    from alliance import settings as project_settings
+
+    settings.PASSWORD_HASHERS = project_settings.PASSWORD_HASHERS  # conftest swaps in a fast hasher
     user = UserFactory()
 
     assert user.password.split("$")[0] == "argon2"
+    assert user.check_password(PASSWORD) is True
 
 
 @pytest.mark.django_db

@@ -223,3 +223,32 @@ def test_url_answers_each_role_as_expected(name, world, client):
 
     mismatches = {role: f"got {observed[role]}, expected {EXPECTED[name][role]}" for role in ROLES}
     assert {role: text for role, text in mismatches.items() if observed[role] != EXPECTED[name][role]} == {}
+
+
+REFUSED = {LOGIN: {LOGIN, 405}, 404: {404, 405}}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_url_refuses_post_from_roles_it_hides_from(name, world, client):
+    """A POST from a role that a GET refuses is refused too, and writes nothing."""
+    from alliance.core.models import AuditEntry
+    from alliance.members.models import Organisation
+
+    outsiders = [role for role in ROLES if EXPECTED[name][role] in REFUSED]
+    url = url_for(name, project_urls()[name][1], world)
+    counts_before = [model.objects.count() for model in (AuditEntry, Organisation, CensusRound, ImportJob)]
+    accepted = {}
+
+    for role in outsiders:
+        client.logout()
+        user = world["users"].get(role)
+        if user:
+            client.force_login(user)
+        response = client.post(url, {})
+        outcome = LOGIN if response.status_code == 302 and "/accounts/login/" in response["Location"] else None
+        outcome = outcome or response.status_code
+        if outcome not in REFUSED[EXPECTED[name][role]]:
+            accepted[role] = outcome
+
+    assert accepted == {}
+    assert [model.objects.count() for model in (AuditEntry, Organisation, CensusRound, ImportJob)] == counts_before
