@@ -168,9 +168,14 @@ def populate(n: int, seed: int = SEED) -> list[str]:
                 )
                 search.insert_grams((org.pk, gram) for org in created for gram in search.bigrams(org.search_text))
                 batch, chosen = [], []
-    # Fresh planner statistics, as PostgreSQL's autovacuum or SQLite's `PRAGMA optimize` would keep them.
+    # Fresh planner statistics and (PostgreSQL) visibility maps, as autovacuum or SQLite's `PRAGMA optimize`
+    # keep them on a live database.
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+        if connection.vendor == "postgresql":
+            tables = [Organisation._meta.db_table, through._meta.db_table, search.SearchGram._meta.db_table]
+            cursor.execute("VACUUM ANALYZE " + ", ".join(tables))
+        else:
+            cursor.execute("ANALYZE")
     return names
 
 
