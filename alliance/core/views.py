@@ -11,7 +11,9 @@ from alliance.core.rules import is_secretariat, require_secretariat
 
 @require_GET
 def home(request):
-    return render(request, "core/home.html")
+    from alliance.members.queries import directory_page  # members depends on core, not the reverse
+
+    return render(request, "core/home.html", {"member_count": directory_page({})["count"]})
 
 
 @login_required

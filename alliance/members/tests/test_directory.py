@@ -5,6 +5,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
 from alliance.members.models import MemberCategory
 from alliance.members.tests.factories import ContactFactory, OrganisationFactory
@@ -200,3 +201,14 @@ def test_directory_search_with_only_common_bigrams_still_exact(client, companies
 
     assert card_names(client.get(DIRECTORY, {"q": "디지털 트윈"})) == ["주식회사 젠"]
     assert card_names(client.get(DIRECTORY, {"q": "메타버스"})) == ["메타버스랩 주식회사"]
+
+
+def test_home_links_directory_with_member_count(client, companies):
+    OrganisationFactory(name="탈퇴회사", joined_on=datetime.date(2020, 1, 1), withdrawn_on=datetime.date(2024, 1, 1))
+
+    html = client.get("/").content.decode()
+
+    links = re.findall(r'<p class="home-members"><a href="/member_companies">([^<]*)</a></p>', html)
+    with translation.override("ko"):
+        expected = translation.gettext("Browse all %(total)s member organisations") % {"total": "3개사"}
+    assert links == [expected]
