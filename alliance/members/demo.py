@@ -342,7 +342,7 @@ _PREPARED_TYPES = {"DateField", "DateTimeField", "JSONField", "DecimalField"}
 
 
 def _insert(model, rows: list[dict], *, batch_size: int = 5000) -> None:
-    """INSERT rows (field name → value) with executemany: no model instances, for 100,000s of rows."""
+    """Write rows (field name → value) without model instances: COPY on PostgreSQL, executemany elsewhere."""
     if not rows:
         return
     names = list(rows[0])
@@ -353,6 +353,16 @@ def _insert(model, rows: list[dict], *, batch_size: int = 5000) -> None:
     placeholders = ", ".join(["%s"] * len(fields))
     sql = f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES ({placeholders})"  # noqa: S608  our own tables
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            with cursor.cursor.copy(f"COPY {quote(model._meta.db_table)} ({columns}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(
+                        [
+                            field.get_db_prep_save(row[name], connection) if prepare else row[name]
+                            for name, field, prepare in zip(names, fields, prepared, strict=True)
+                        ]
+                    )
+            return
         for start in range(0, len(rows), batch_size):
             cursor.executemany(
                 sql,
