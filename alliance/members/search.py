@@ -13,7 +13,8 @@ substring test confirms them.
 from collections.abc import Iterable
 
 from django.db import connection
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet, TextField, Value
+from django.db.models.functions import Concat
 
 from alliance.core.korean import company_name_key, search_key
 from alliance.members.models import Organisation, SearchGram
@@ -91,15 +92,21 @@ def filter_by_query(queryset: QuerySet, query: str) -> QuerySet:
         return queryset
     grams = bigrams(key)
     if not grams:
-        return queryset.filter(name_key__gte=key, name_key__lt=key + "\U0010ffff")
+        # The next code point bounds the range (not U+10FFFF, which some collations ignore).
+        return queryset.filter(name_key__gte=key, name_key__lt=chr(ord(key) + 1))
     frequencies = gram_frequencies(grams)
     if not all(frequencies.values()):
         return queryset.none()
     rarest = min(sorted(grams), key=lambda gram: frequencies[gram])
     # Every bigram common: the first and the last of the query, least likely to come together by chance.
     chosen = {key[:2], key[-2:]} if frequencies[rarest] >= GRAM_COUNT_CAP else {rarest}
-    for gram in sorted(chosen):
-        queryset = queryset.filter(id__in=SearchGram.objects.filter(gram=gram).values("organisation_id"))
+    candidates = [SearchGram.objects.filter(gram=gram) for gram in sorted(chosen)]
     if len(key) > 2:
-        queryset = queryset.filter(search_text__contains=key)
+        # The substring test on `text|gram`, a value of both tables, so that the database can only test it on
+        # the candidates the bigram index yields, never on every organisation (PostgreSQL would). The key
+        # (3+ characters, no `|`) cannot fall inside the appended bigram nor straddle the separator.
+        text = Concat(F("organisation__search_text"), Value(SEPARATOR), F("gram"), output_field=TextField())
+        candidates[0] = candidates[0].alias(text_and_gram=text).filter(text_and_gram__contains=key)
+    for grams_of_candidates in candidates:
+        queryset = queryset.filter(id__in=grams_of_candidates.values("organisation_id"))
     return queryset
