@@ -11,8 +11,8 @@ the msgids are English.
     python scripts/fill_catalogue.py            # fill locale/ko/LC_MESSAGES/django.po in place
     python scripts/fill_catalogue.py --check    # fill a copy made from the current source; change nothing
 
-`--check` runs makemessages into a temporary copy of `locale/` (gettext's xgettext and msgmerge
-must be installed), fills it, and reports; `make test` runs it so that a string added without
+`--check` runs makemessages on a temporary copy of the project and `locale/` (gettext's xgettext and
+msgmerge must be installed), fills the copy, and reports; `make test` runs it so that a string added without
 its Korean translation fails the build.
 """
 
@@ -99,14 +99,20 @@ def describe(entry: polib.POEntry) -> str:
     return f"  {context}{entry.msgid!r} ({state}; {where})"
 
 
-def makemessages_into(locale_dir: Path) -> None:
-    """Run makemessages with LOCALE_PATHS pointing at `locale_dir` instead of the project's locale/."""
-    env = dict(os.environ, ALLIANCE_LOCALE_DIR=str(locale_dir), DJANGO_SETTINGS_MODULE="scripts.catalogue_settings")
-    command = [
-        sys.executable, "manage.py", "makemessages", "-l", "ko", "-l", "en",
-        "--ignore=.venv", "--ignore=var", "--ignore=bench", "--no-obsolete",
-    ]  # fmt: skip
-    subprocess.run(command, cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
+def makemessages_into(scratch: Path) -> Path:
+    """Run makemessages on a copy of the project under `scratch`; return the copy's locale directory.
+
+    makemessages writes each file's strings into the locale directory beside it, so it must run on a copy
+    (the source and a copy of locale/) for the project's own catalogue to stay untouched.
+    """
+    root = scratch / "project"
+    shutil.copytree(ROOT / "alliance", root / "alliance", ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    shutil.copy2(ROOT / "manage.py", root / "manage.py")
+    shutil.copytree(LOCALE, root / "locale", ignore=shutil.ignore_patterns("*.mo", "ko_fragments"))
+    env = dict(os.environ, ALLIANCE_VAR_DIR=str(scratch / "var"), DJANGO_SETTINGS_MODULE="alliance.settings")
+    command = [sys.executable, "manage.py", "makemessages", "-l", "ko", "-l", "en", "--no-obsolete"]
+    subprocess.run(command, cwd=root, env=env, check=True, stdout=subprocess.DEVNULL)
+    return root / "locale"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -119,12 +125,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"fragment problem: {problem}", file=sys.stderr)
 
     with tempfile.TemporaryDirectory() as scratch:
-        if args.check:
-            locale_dir = Path(scratch) / "locale"
-            shutil.copytree(LOCALE, locale_dir, ignore=shutil.ignore_patterns("*.mo", "ko_fragments"))
-            makemessages_into(locale_dir)
-        else:
-            locale_dir = LOCALE
+        locale_dir = makemessages_into(Path(scratch)) if args.check else LOCALE
         po_path = locale_dir / "ko" / "LC_MESSAGES" / "django.po"
         if not po_path.exists():
             print(f"{po_path} is missing: run `make messages`.", file=sys.stderr)
