@@ -2,6 +2,7 @@
 
 import importlib.util
 import json
+import shutil
 
 import polib
 import pytest
@@ -86,3 +87,13 @@ def test_fragments_are_valid(filler):
     _, problems = filler.load_fragments()
 
     assert problems == []
+
+
+def test_check_mode_leaves_project_catalogue_untouched(filler):
+    if shutil.which("xgettext") is None:
+        pytest.skip("gettext is not installed (make install-test installs it)")
+    before = KO_PO.read_bytes()
+
+    filler.main(["--check"])
+
+    assert KO_PO.read_bytes() == before
