@@ -1,7 +1,7 @@
 """Benchmark: directory search among 100,000 organisations, p95 ≤ 50 ms server-side (SQLite and PostgreSQL).
 
 `run(n)` fills the current database with `n` plausible organisations written directly in bulk (rows with
-their name key and search text, business fields, then the bigram index through `search.insert_grams`),
+their name key and search text, business fields, then the search tokens through `search.reindex`),
 then times the directory view (`GET /member_companies?...` through Django's test client: URL routing,
 middleware, queries and template rendering) for a mix of ~50 searches — two-syllable fragments, longer
 words, name variants, filters, no query, a far page — each run several times after a warm-up, and
@@ -166,13 +166,13 @@ def populate(n: int, seed: int = SEED) -> list[str]:
                         for f in field_names
                     ]
                 )
-                search.insert_grams((org.pk, gram) for org in created for gram in search.bigrams(org.search_text))
+                search.reindex([org.pk for org in created], fresh=True)
                 batch, chosen = [], []
     # Fresh planner statistics and (PostgreSQL) visibility maps, as autovacuum or SQLite's `PRAGMA optimize`
     # keep them on a live database.
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            tables = [Organisation._meta.db_table, through._meta.db_table, search.SearchGram._meta.db_table]
+            tables = [Organisation._meta.db_table, through._meta.db_table, search.SearchToken._meta.db_table]
             cursor.execute("VACUUM ANALYZE " + ", ".join(tables))
         else:
             cursor.execute("ANALYZE")

@@ -337,8 +337,8 @@ def _insert(model, rows: list[dict], *, batch_size: int = 5000) -> None:
 def load(plans: list[Plan]) -> int:
     """Write the planned organisations, their contacts, fields, search index and audit in one transaction.
 
-    Derived columns are computed as `services.registry` computes them (name key, search text, bigrams,
-    audit snapshot). Side effects: Organisation, Contact, BusinessField and through rows, SearchGram rows,
+    Derived columns are computed as `services.registry` computes them (name key, search text, search tokens,
+    audit snapshot). Side effects: Organisation, Contact, BusinessField and through rows, SearchToken rows,
     one `members.org.created` audit entry per organisation (by "demo_data"). Returns the number created.
     """
     plain = ("category", "joined_on", "withdrawn_on", "withdrawal_reason", "sido", "sigungu", "founded_year")
@@ -374,9 +374,7 @@ def load(plans: list[Plan]) -> int:
                 for name in plan.field_names
             ],
         )
-        search.insert_grams(
-            (pk, gram) for pk, row in zip(pks, rows, strict=True) for gram in search.bigrams(row["search_text"])
-        )
+        search.reindex(pks, fresh=True)
         _insert(Contact, [{"organisation": pk, **plan.contact} for pk, plan in zip(pks, plans, strict=True)])
         content_type = ContentType.objects.get_for_model(Organisation).pk
         _insert(

@@ -10,10 +10,10 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import CharField, F, Func, Q, QuerySet, Value
+from django.db.models import Q, QuerySet
 from django.utils.functional import cached_property
 
-from alliance.core.korean import search_key
+from alliance.members import search
 from alliance.members.models import BusinessField, Organisation
 from alliance.members.search import filter_by_query
 
@@ -38,33 +38,30 @@ def business_field_names() -> list[str]:
 
 
 def not_members_on(on: datetime.date) -> QuerySet:
-    """Ids of organisations that are not members on `on`: not yet joined, or withdrawn on or before it."""
+    """Ids of organisations that are not members on `on`: not yet joined, or withdrawn on or before it.
+
+    They are few (withdrawn and future members), so `id NOT IN (these)` is cheap on every row.
+    """
     return Organisation.objects.filter(Q(joined_on__gt=on) | Q(withdrawn_on__lte=on)).values("id")
 
 
-def _searched_members(params: Mapping[str, str], on: datetime.date | None) -> QuerySet:
-    """Current members matching the search text and the business field (not yet category and region)."""
-    organisations = Organisation.objects.exclude(id__in=not_members_on(on or datetime.date.today()))
+def directory_search(params: Mapping[str, str]) -> search.Search:
+    """The directory's search text and filters (category, sido, field) as one token search."""
+    facets = []
+    if params.get("category"):
+        facets.append(search.category_token(params["category"]))
+    if params.get("sido"):
+        facets.append(search.sido_token(params["sido"]))
     if params.get("field"):
-        through = Organisation.fields.through.objects.filter(businessfield__name=params["field"])
-        organisations = organisations.filter(id__in=through.values("organisation_id"))
-    return filter_by_query(organisations, params.get("q") or "")
+        field_id = BusinessField.objects.filter(name=params["field"]).values_list("id", flat=True).first()
+        if field_id is None:
+            return search.Search(impossible=True)
+        facets.append(search.field_token(field_id))
+    return search.plan_search(query=params.get("q") or "", facets=facets)
 
 
-def _unindexed(name: str):
-    """The column as an expression no index serves (`sido || ''`), for filters that must not drive a query."""
-    return Func(F(name), Value(""), template="(%(expressions)s)", arg_joiner=" || ", output_field=CharField())
-
-
-def _narrowed(organisations: QuerySet, params: Mapping[str, str], *, indexed: bool = True) -> QuerySet:
-    for name in ("category", "sido"):
-        if params.get(name):
-            if indexed:
-                organisations = organisations.filter(**{name: params[name]})
-            else:
-                organisations = organisations.alias(**{f"{name}_any": _unindexed(name)})
-                organisations = organisations.filter(**{f"{name}_any": params[name]})
-    return organisations
+def _matching_rows(params: Mapping[str, str], on: datetime.date | None) -> QuerySet:
+    return directory_search(params).token_rows(excluded_ids=not_members_on(on or datetime.date.today()))
 
 
 def directory_organisations(params: Mapping[str, str], *, on: datetime.date | None = None) -> QuerySet:
@@ -72,11 +69,9 @@ def directory_organisations(params: Mapping[str, str], *, on: datetime.date | No
 
     `params` holds any of q (search text), category, sido (short name) and field (a business field's name).
     The directory page and its export share this.
-
-    Written for 100,000 organisations: membership is tested as `id NOT IN (the few who are not members)`
-    and the field as `id IN (...)`, so that the name index can serve the order and counts read indexes.
     """
-    return _narrowed(_searched_members(params, on), params).order_by("name_key")
+    matching = _matching_rows(params, on).values("organisation_id")
+    return Organisation.objects.filter(id__in=matching).order_by("name_key")
 
 
 def filter_query_string(params: Mapping[str, str], names=DIRECTORY_FILTERS) -> str:
@@ -85,52 +80,43 @@ def filter_query_string(params: Mapping[str, str], names=DIRECTORY_FILTERS) -> s
 
 
 # Counting stops here: the real directory (about 1,140 members) always shows its exact count; a search
-# among 100,000 benchmark rows shows "more than 5,000" instead of counting every match.
-DIRECTORY_COUNT_CAP = 5_000
+# among 100,000 benchmark rows shows "more than 2,000" instead of confirming every match, which is what
+# a count costs (each candidate's text is read to confirm it).
+DIRECTORY_COUNT_CAP = 2_000
 
 
-class _CappedPaginator(Paginator):
-    """Lists with one queryset and counts, up to a cap, with another (same rows, the plan best for each)."""
+class _OrganisationsOf:
+    """The organisations of ordered token rows, as the paginator slices them: one page, one query (+ fields)."""
 
-    def __init__(self, object_list, per_page, *, count_list, cap: int):
-        super().__init__(object_list, per_page)
-        self._count_list = count_list
+    def __init__(self, rows: QuerySet, *, cap: int):
+        self._rows = rows
         self.cap = cap
 
     @cached_property
     def uncapped_count(self) -> int:
-        return self._count_list.order_by()[: self.cap + 1].count()
+        return self._rows.order_by()[: self.cap + 1].count()
 
-    @cached_property
     def count(self) -> int:
         return min(self.uncapped_count, self.cap)
 
-    @property
-    def capped(self) -> bool:
-        return self.uncapped_count > self.cap
+    def __getitem__(self, window: slice) -> list[Organisation]:
+        ids = list(self._rows.values_list("organisation_id", flat=True)[window])
+        found = Organisation.objects.filter(id__in=ids).prefetch_related("fields").in_bulk()
+        return [found[pk] for pk in ids]
 
 
 def directory_page(params: Mapping[str, str], *, on: datetime.date | None = None) -> dict:
     """One page of the public directory: `page` (cards with their fields), `count`, `capped`, `query_string`.
 
-    Three queries whatever the page holds (one more for a search's bigram counts): the count, the page's
-    organisations, their business fields. The page lists with the category and region tests kept off
-    their indexes, so that the name index yields the first rows in order without sorting a whole region;
-    the count uses those indexes.
+    A fixed number of queries whatever the page holds: the token counts of a search, the count, the page's
+    ids in name order, their organisations and their business fields.
     """
-    searched = _searched_members(params, on)
-    # With search text the candidates are few and may all sit at one end of the name index (`한빛…`):
-    # sort them rather than walk the index; without it, matches are spread and the walk stops early.
-    order = _unindexed("name_key").asc() if search_key(params.get("q") or "") else F("name_key").asc()
-    listed = _narrowed(searched, params, indexed=False).order_by(order).prefetch_related("fields")
-    paginator = _CappedPaginator(
-        listed, settings.DIRECTORY_PAGE_SIZE, count_list=_narrowed(searched, params), cap=DIRECTORY_COUNT_CAP
-    )
-    page = paginator.get_page(params.get("page"))
+    organisations = _OrganisationsOf(_matching_rows(params, on).order_by("name_key"), cap=DIRECTORY_COUNT_CAP)
+    page = Paginator(organisations, settings.DIRECTORY_PAGE_SIZE).get_page(params.get("page"))
     return {
         "page": page,
-        "count": paginator.count,
-        "capped": paginator.capped,
+        "count": organisations.count(),
+        "capped": organisations.uncapped_count > organisations.cap,
         "query_string": filter_query_string(params),
     }
 

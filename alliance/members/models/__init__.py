@@ -5,7 +5,7 @@ from alliance.members.models.organisation import (
     Contact,
     MemberCategory,
     Organisation,
-    SearchGram,
+    SearchToken,
 )
 
 __all__ = [
@@ -17,5 +17,5 @@ __all__ = [
     "ImportJob",
     "MemberCategory",
     "Organisation",
-    "SearchGram",
+    "SearchToken",
 ]

@@ -131,20 +131,25 @@ class Contact(models.Model):
         return self.name
 
 
-class SearchGram(models.Model):
-    """One two-character piece of an organisation's search text.
+class SearchToken(models.Model):
+    """One entry of the directory's inverted index: an organisation holds this token.
 
-    Directory search must find a part of a word (`트윈` in `디지털트윈`) among 100,000 organisations within
-    50 ms on SQLite and PostgreSQL alike; neither database indexes a two-character substring, so the
-    platform keeps its own bigram index and confirms candidates against `search_text`.
+    Tokens are the two-character pieces of the organisation's search text (`트윈` in `디지털트윈`) and
+    one token per facet it has (`search.ALL`, its category, its 시·도, each business field). The directory
+    must answer within 50 ms among 100,000 organisations on SQLite and PostgreSQL alike, and neither
+    indexes a two-character substring: so each query walks the rows of its rarest token in name order
+    (the index on token, name_key, organisation) and probes the others, and a page costs a page, not a table.
     """
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
-    gram = models.CharField(max_length=2)
+    token = models.CharField(max_length=24)
+    # The organisation's name_key, copied so that one index yields a token's organisations in name order.
+    name_key = models.CharField(max_length=200)
 
     class Meta:
-        indexes = [models.Index(fields=["gram", "organisation"])]
-        constraints = [models.UniqueConstraint(fields=["organisation", "gram"], name="searchgram_unique")]
+        # Covering: a walk along one token reads the index alone, never the table (PostgreSQL's heap).
+        indexes = [models.Index(fields=["token", "name_key", "organisation"], name="searchtoken_token_name")]
+        constraints = [models.UniqueConstraint(fields=["organisation", "token"], name="searchtoken_unique")]
 
     def __str__(self):
-        return self.gram
+        return self.token

@@ -1,7 +1,7 @@
 """Writing a checked import plan in bulk: 100,000 new organisations must land in well under a minute.
 
 Rule: the same derived columns as `services.registry` (name key, search text through `registry._prepare`,
-business fields, search bigrams) and one `members.org.imported` audit entry per created or updated
+business fields, search tokens) and one `members.org.imported` audit entry per created or updated
 organisation with its values before and after. The caller owns the transaction.
 """
 
@@ -14,7 +14,7 @@ from django.utils import timezone
 from alliance.core.audit import build_audit, snapshot
 from alliance.core.models import AuditEntry
 from alliance.members import search
-from alliance.members.models import Organisation, SearchGram
+from alliance.members.models import Organisation
 from alliance.members.services import importing_sql
 from alliance.members.services.importing_rows import RowData
 from alliance.members.services.registry import AUDITED_FIELDS, _prepare, field_objects
@@ -87,9 +87,7 @@ def _create_batch(rows: list[RowData], field_ids: dict, actor, actor_label: str)
             for name in row.field_names or []
         ],
     )
-    search.insert_grams(
-        (organisation.pk, gram) for organisation in organisations for gram in search.bigrams(organisation.search_text)
-    )
+    search.reindex([organisation.pk for organisation in organisations], fresh=True)
     importing_sql.insert_objects(
         AuditEntry,
         (
@@ -124,12 +122,13 @@ def _update_batch(updates: list[Update], field_ids: dict, actor, actor_label: st
                 for name in update.after["fields"]
             ]
         )
-    reindexed = [update.organisation for update in updates if update.search_changed]
-    if reindexed:
-        SearchGram.objects.filter(organisation_id__in=[organisation.pk for organisation in reindexed]).delete()
-        search.insert_grams(
-            (organisation.pk, gram) for organisation in reindexed for gram in search.bigrams(organisation.search_text)
-        )
+    # Category, 시·도 and fields are search tokens too, so any of them changing re-indexes.
+    reindexed = [
+        update.organisation.pk
+        for update in updates
+        if update.search_changed or update.fields_changed or {"category", "sido"} & set(update.after)
+    ]
+    search.reindex(reindexed)
     AuditEntry.objects.bulk_create(
         [
             build_audit(

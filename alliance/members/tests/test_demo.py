@@ -12,7 +12,7 @@ from alliance.core.korean import company_name_key, is_valid_business_number
 from alliance.core.models import AuditEntry, User
 from alliance.core.roles import Role
 from alliance.members import demo, search
-from alliance.members.models import Contact, Organisation, SearchGram
+from alliance.members.models import Contact, Organisation, SearchToken
 from alliance.members.search import filter_by_query
 from alliance.members.services.registry import audit_snapshot
 from alliance.members.statistics import status_table
@@ -84,9 +84,12 @@ def test_demo_data_derived_columns_equal_what_the_registry_computes():
     organisation = Organisation.objects.order_by("pk")[5]
     fields = sorted(organisation.fields.values_list("name", flat=True))
     expected_text = search.build_search_text(name=organisation.name, name_en="", field_names=fields)
-    grams = set(SearchGram.objects.filter(organisation=organisation).values_list("gram", flat=True))
+    tokens = set(SearchToken.objects.filter(organisation=organisation).values_list("token", flat=True))
+    field_ids = organisation.fields.values_list("id", flat=True)
     assert (organisation.name_key, organisation.search_text) == (company_name_key(organisation.name), expected_text)
-    assert grams == search.bigrams(expected_text)
+    assert tokens == search.tokens_of(
+        search_text=expected_text, category=organisation.category, sido=organisation.sido, field_ids=field_ids
+    )
     assert list(filter_by_query(Organisation.objects.all(), organisation.name)) == [organisation]
     assert history_of(organisation).get().after == audit_snapshot(organisation)
 

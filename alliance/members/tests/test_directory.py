@@ -196,8 +196,8 @@ def test_directory_count_stops_at_cap(client, companies, monkeypatch):
     assert len(card_names(response)) == 2
 
 
-def test_directory_search_with_only_common_bigrams_still_exact(client, companies, monkeypatch):
-    monkeypatch.setattr("alliance.members.search.GRAM_COUNT_CAP", 1)
+def test_directory_search_with_only_common_tokens_still_exact(client, companies, monkeypatch):
+    monkeypatch.setattr("alliance.members.search.TOKEN_COUNT_CAP", 1)
 
     assert card_names(client.get(DIRECTORY, {"q": "디지털 트윈"})) == ["주식회사 젠"]
     assert card_names(client.get(DIRECTORY, {"q": "메타버스"})) == ["메타버스랩 주식회사"]

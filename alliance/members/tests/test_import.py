@@ -8,7 +8,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from alliance.core.models import AuditEntry
-from alliance.members.models import Organisation, SearchGram
+from alliance.members.models import Organisation, SearchToken
 from alliance.members.search import filter_by_query
 from alliance.members.services.importing import import_members
 from alliance.members.services.importing_read import HEADERS, ImportFileError
@@ -126,13 +126,13 @@ def test_import_members_csv_cp949_creates_organisation(tmp_path):
 def test_import_members_same_file_twice_changes_nothing(tmp_path):
     path = xlsx_file(tmp_path, [zen_row(), hanbit_row()])
     import_members(path=path)
-    audit_count, gram_count = AuditEntry.objects.count(), SearchGram.objects.count()
+    audit_count, token_count = AuditEntry.objects.count(), SearchToken.objects.count()
 
     result = import_members(path=path)
 
     assert (result.created, result.updated, result.unchanged) == (0, 0, 2)
     assert AuditEntry.objects.count() == audit_count + 1  # only `members.import.finished`
-    assert SearchGram.objects.count() == gram_count
+    assert SearchToken.objects.count() == token_count
 
 
 @pytest.mark.django_db
