@@ -58,3 +58,19 @@ def test_snapshot_of_date_value_is_iso():
         day = datetime.date(2026, 4, 15)
 
     assert snapshot(Record(), ["day"]) == {"day": "2026-04-15"}
+
+
+@pytest.mark.django_db
+def test_change_rows_show_choice_labels_and_joined_lists(organisation):
+    entry = AuditEntry(
+        action="members.org.updated",
+        target_type=ContentType.objects.get_for_model(organisation),
+        before={"category": "small", "fields": ["메타버스"], "contact_list": "김담당"},
+        after={"category": "medium", "fields": ["디지털트윈", "메타버스"], "contact_list": "이신규"},
+    )
+    with translation.override("en"):
+        assert change_rows(entry) == [
+            ("member category", "Small enterprise", "Medium enterprise"),
+            ("business fields", "메타버스", "디지털트윈, 메타버스"),
+            ("contacts", "김담당", "이신규"),
+        ]

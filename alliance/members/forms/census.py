@@ -3,11 +3,19 @@
 import datetime
 
 from django import forms
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from alliance.core.regions import SidoChoices
 from alliance.members.models import Organisation
 from alliance.members.services.census import PROFILE_FIELDS
+
+
+def _https_urls(model_field, **kwargs):
+    """Homepages typed without a scheme are https://, as browsers now assume."""
+    if isinstance(model_field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return model_field.formfield(**kwargs)
 
 
 class CensusRoundForm(forms.Form):
@@ -53,7 +61,10 @@ class CensusProfileForm(forms.Form):
     def __init__(self, *args, organisation: Organisation, **kwargs):
         super().__init__(*args, **kwargs)
         model_fields = forms.fields_for_model(
-            Organisation, fields=PROFILE_MODEL_FIELDS, widgets={"description": forms.Textarea(attrs={"rows": 5})}
+            Organisation,
+            fields=PROFILE_MODEL_FIELDS,
+            widgets={"description": forms.Textarea(attrs={"rows": 5})},
+            formfield_callback=_https_urls,
         )
         respondent = self.fields.pop("respondent_name")
         fields_text = self.fields.pop("fields_text")

@@ -23,7 +23,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -119,7 +119,7 @@ def rounds_with_counts() -> QuerySet[CensusRound]:
             filter=Q(invitations__responses__status=CensusResponse.Status.PENDING),
             distinct=True,
         ),
-    )
+    ).order_by("-opened_at", "-id")
 
 
 def non_responders(census_round: CensusRound) -> QuerySet[CensusInvitation]:
@@ -145,7 +145,7 @@ def stale_members(today: datetime.date | None = None) -> QuerySet[Organisation]:
     return (
         current_members(today)
         .filter(Q(last_confirmed_on__isnull=True) | Q(last_confirmed_on__lt=limit))
-        .order_by("last_confirmed_on", "name")
+        .order_by(F("last_confirmed_on").asc(nulls_first=True), "name")
         .only("pk", "name", "category", "sido", "joined_on", "last_confirmed_on")
     )
 
