@@ -27,21 +27,6 @@ _CATEGORIES = (("소기업", 60), ("중기업", 20), ("대기업", 8), ("기관�
 _SIDO = (("서울특별시", 55), ("경기도", 20), ("인천", 3), ("부산광역시", 5), ("대전시", 5), ("강원도", 4), ("제주", 8))
 _SEOUL = ("강남구", "서초구", "마포구", "구로구", "금천구", "성동구", "종로구", "송파구", "영등포구", "중구")
 _DATE_STYLES = ("{:%Y-%m-%d}", "{0.year}. {0.month}. {0.day}.", "{:%Y/%m/%d}", "date")
-HEADERS = (
-    "회사명",
-    "사업자등록번호",
-    "회원구분",
-    "가입일",
-    "탈퇴일",
-    "시도",
-    "시군구",
-    "설립연도",
-    "종사자수",
-    "매출액(백만원)",
-    "주요분야",
-    "홈페이지",
-    "소개",
-)
 
 
 def _weighted(rng: random.Random, options):
@@ -78,6 +63,8 @@ def generate_rows(count: int, seed: int = SEED):
 
 def write_file(path: Path, count: int) -> None:
     from openpyxl import Workbook
+
+    from alliance.members.services.importing_read import HEADERS
 
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("회원사")

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from alliance.core.regions import SidoChoices
 from alliance.members.models import Organisation
-from alliance.members.services.census import PROFILE_FIELDS
+from alliance.members.services.census_responses import PROFILE_FIELDS
 
 
 def _https_urls(model_field, **kwargs):

@@ -1,4 +1,4 @@
-"""The member census (회원사 현황 최신화 조사): rounds, personal links, responses and their review.
+"""The member census (회원사 현황 최신화 조사): rounds, personal links and their e-mails (answers: census_responses).
 
 Rules (issue 2):
 - A round invites every current member organisation that has a contact e-mail (the primary contact's, else
@@ -17,23 +17,20 @@ import datetime
 import hashlib
 import secrets
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.db.models import Count, F, Q, QuerySet
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from alliance.core.audit import record_audit
-from alliance.members.models import CensusInvitation, CensusResponse, CensusRound, Contact, Organisation
+from alliance.members.models import CensusInvitation, CensusRound
 from alliance.members.queries import current_members
-from alliance.members.services.registry import update_organisation
+from alliance.members.queries_census import contact_emails
 
 INVITE = "invite"
 REMIND = "remind"
@@ -83,71 +80,6 @@ def invitation_for_token(token: str) -> CensusInvitation:
     if not invitation.census_round.is_open or invitation.expires_at <= timezone.now():
         raise LinkGone
     return invitation
-
-
-# ---------------------------------------------------------------- reads
-
-
-def contact_emails(organisation_ids) -> dict[int, str]:
-    """Each organisation's census address: its primary contact's e-mail, else its first contact's with one."""
-    emails: dict[int, str] = {}
-    rows = (
-        Contact.objects.filter(organisation_id__in=organisation_ids)
-        .exclude(email="")
-        .order_by("organisation_id", "-is_primary", "pk")
-        .values_list("organisation_id", "email")
-    )
-    for organisation_id, email in rows:
-        emails.setdefault(organisation_id, email)
-    return emails
-
-
-def response_rate(responded: int, invited: int) -> Decimal:
-    """Responded / invited × 100, to one decimal, half up (0.0 when nobody was invited)."""
-    if not invited:
-        return Decimal("0.0")
-    return (Decimal(responded) * 100 / Decimal(invited)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-
-
-def rounds_with_counts() -> QuerySet[CensusRound]:
-    """Rounds annotated with `invited`, `responded` and `pending` (responses awaiting review)."""
-    return CensusRound.objects.annotate(
-        invited=Count("invitations", distinct=True),
-        responded=Count("invitations", filter=Q(invitations__responded_at__isnull=False), distinct=True),
-        pending=Count(
-            "invitations__responses",
-            filter=Q(invitations__responses__status=CensusResponse.Status.PENDING),
-            distinct=True,
-        ),
-    ).order_by("-opened_at", "-id")
-
-
-def non_responders(census_round: CensusRound) -> QuerySet[CensusInvitation]:
-    return census_round.invitations.filter(responded_at__isnull=True).select_related("organisation")
-
-
-def uninvited_members(census_round: CensusRound) -> QuerySet[Organisation]:
-    """Current members without an invitation in this round: they had no contact e-mail when it opened."""
-    return current_members().exclude(pk__in=census_round.invitations.values("organisation_id")).order_by("name")
-
-
-def pending_responses(census_round: CensusRound) -> QuerySet[CensusResponse]:
-    return CensusResponse.objects.filter(
-        invitation__census_round=census_round, status=CensusResponse.Status.PENDING
-    ).select_related("invitation__organisation")
-
-
-def stale_members(today: datetime.date | None = None) -> QuerySet[Organisation]:
-    """Current members never confirmed, or last confirmed more than `CONFIRMATION_STALE_DAYS` ago;
-    never-confirmed first, then the oldest confirmation first."""
-    today = today or timezone.localdate()
-    limit = today - datetime.timedelta(days=settings.CONFIRMATION_STALE_DAYS)
-    return (
-        current_members(today)
-        .filter(Q(last_confirmed_on__isnull=True) | Q(last_confirmed_on__lt=limit))
-        .order_by(F("last_confirmed_on").asc(nulls_first=True), "name")
-        .only("pk", "name", "category", "sido", "joined_on", "last_confirmed_on")
-    )
 
 
 # ---------------------------------------------------------------- rounds
@@ -305,195 +237,3 @@ def send_invitation_email(*, invitation: CensusInvitation, kind: str, token: str
     if kind == INVITE and invitation.sent_at is None:
         invitation.sent_at = timezone.now()
         invitation.save(update_fields=["sent_at"])
-
-
-# ---------------------------------------------------------------- responses
-
-# The public profile a respondent confirms or corrects, in the order the pages show it.
-PROFILE_FIELDS = (
-    "name_en",
-    "sido",
-    "sigungu",
-    "founded_year",
-    "employees",
-    "revenue_million",
-    "fields",
-    "description",
-    "homepage",
-)
-
-
-def profile_values(organisation: Organisation) -> dict:
-    """The organisation's public profile as JSON-ready values (business fields as a sorted list of names)."""
-    values = {name: getattr(organisation, name) for name in PROFILE_FIELDS if name != "fields"}
-    values["description"] = values["description"].replace("\r\n", "\n").strip()
-    values["fields"] = sorted(field.name for field in organisation.fields.all())
-    return values
-
-
-def profile_changes(before: dict, after: dict) -> dict:
-    """{field: {"before": old, "after": new}} for each profile field whose value differs."""
-    return {
-        name: {"before": before[name], "after": after[name]} for name in PROFILE_FIELDS if before[name] != after[name]
-    }
-
-
-def _display(value) -> str:
-    if isinstance(value, list):
-        return ", ".join(value)
-    return "" if value is None else str(value)
-
-
-def change_rows(response: CensusResponse) -> list[dict]:
-    """The response's changes as rows of label, before, after and the organisation's current value;
-    `moved` marks a field changed by someone else since the respondent saw it."""
-    current = profile_values(response.invitation.organisation)
-    rows = []
-    for name in PROFILE_FIELDS:
-        if name not in response.changes:
-            continue
-        change = response.changes[name]
-        rows.append(
-            {
-                "label": Organisation._meta.get_field(name).verbose_name,
-                "before": _display(change["before"]),
-                "after": _display(change["after"]),
-                "current": _display(current[name]),
-                "moved": current[name] != change["before"],
-            }
-        )
-    return rows
-
-
-def respondent_label(name: str) -> str:
-    if name:
-        return gettext("Census respondent %(name)s") % {"name": name}
-    return gettext("Census respondent")
-
-
-def submit_census_response(
-    *, invitation: CensusInvitation, values: dict, respondent_name: str = "", confirm_only: bool = False
-) -> CensusResponse:
-    """Record a respondent's answer through a personal link.
-
-    Rule: the link must still work (round open, not expired). Only changed fields are recorded. With no
-    changes (or `confirm_only`) the profile counts as confirmed today; otherwise the changes wait for staff
-    review. A pending response of the same invitation is replaced.
-    Side effects: the response; the invitation's `responded_at`; for a confirmation the organisation's
-    `last_confirmed_on` (audit `members.org.updated`); audit entry `members.census.responded`.
-    """
-    respondent_name = respondent_name.strip()
-    label = respondent_label(respondent_name)
-    now = timezone.now()
-    with transaction.atomic():
-        invitation = (
-            CensusInvitation.objects.select_for_update()
-            .select_related("census_round", "organisation")
-            .get(pk=invitation.pk)
-        )
-        if not invitation.census_round.is_open or invitation.expires_at <= now:
-            raise LinkGone
-        organisation = invitation.organisation
-        changes = {} if confirm_only else profile_changes(profile_values(organisation), values)
-        invitation.responses.filter(status=CensusResponse.Status.PENDING).delete()
-        status = CensusResponse.Status.PENDING if changes else CensusResponse.Status.APPLIED
-        response = CensusResponse.objects.create(
-            invitation=invitation,
-            changes=changes,
-            respondent_name=respondent_name,
-            status=status,
-            reviewed_at=None if changes else now,
-        )
-        invitation.responded_at = now
-        invitation.save(update_fields=["responded_at"])
-        if not changes:
-            update_organisation(
-                actor=None,
-                actor_label=label,
-                organisation=organisation,
-                data={"last_confirmed_on": timezone.localdate(now)},
-            )
-        record_audit(
-            action="members.census.responded",
-            actor_label=label,
-            target=response,
-            after={"status": str(status), "changes": changes},
-        )
-    return response
-
-
-def _locked_pending(response: CensusResponse) -> CensusResponse:
-    response = (
-        CensusResponse.objects.select_for_update()
-        .select_related("invitation__organisation", "invitation__census_round")
-        .get(pk=response.pk)
-    )
-    if response.status != CensusResponse.Status.PENDING:
-        raise ValidationError(_("This response has already been reviewed."))
-    return response
-
-
-def apply_census_response(*, actor, response: CensusResponse) -> CensusResponse:
-    """Apply a pending response's changes to the organisation through the registry service.
-
-    Rule: only a pending response; the respondent's new values replace the current ones, and the profile
-    counts as confirmed today. The registry's audit entry names the respondent and the staff member.
-    Side effects: the organisation (audit `members.org.updated`, search index); the response's status,
-    reviewer and time; audit entry `members.census.applied`.
-    """
-    with transaction.atomic():
-        response = _locked_pending(response)
-        changes = response.changes
-        data = {name: change["after"] for name, change in changes.items() if name != "fields"}
-        data["last_confirmed_on"] = timezone.localdate()
-        field_names = changes["fields"]["after"] if "fields" in changes else None
-        label = gettext("%(respondent)s (applied by %(staff)s)") % {
-            "respondent": respondent_label(response.respondent_name),
-            "staff": actor.name or actor.email,
-        }
-        update_organisation(
-            actor=actor,
-            actor_label=label,
-            organisation=response.invitation.organisation,
-            data=data,
-            field_names=field_names,
-        )
-        _mark_reviewed(response, actor=actor, status=CensusResponse.Status.APPLIED, note="")
-        record_audit(
-            action="members.census.applied",
-            actor=actor,
-            target=response,
-            before={"status": "pending"},
-            after={"status": "applied"},
-        )
-    return response
-
-
-def reject_census_response(*, actor, response: CensusResponse, note: str) -> CensusResponse:
-    """Reject a pending response; the organisation stays as it is.
-
-    Rule: only a pending response, and only with a note saying why.
-    Side effects: the response's status, note, reviewer and time; audit entry `members.census.rejected`.
-    """
-    note = note.strip()
-    if not note:
-        raise ValidationError(_("Note: say why the changes are rejected."))
-    with transaction.atomic():
-        response = _locked_pending(response)
-        _mark_reviewed(response, actor=actor, status=CensusResponse.Status.REJECTED, note=note)
-        record_audit(
-            action="members.census.rejected",
-            actor=actor,
-            target=response,
-            before={"status": "pending", "review_note": ""},
-            after={"status": "rejected", "review_note": note},
-        )
-    return response
-
-
-def _mark_reviewed(response: CensusResponse, *, actor, status: str, note: str) -> None:
-    response.status = status
-    response.review_note = note
-    response.reviewed_by = actor
-    response.reviewed_at = timezone.now()
-    response.save(update_fields=["status", "review_note", "reviewed_by", "reviewed_at"])

@@ -27,6 +27,8 @@ def _search_and_open(page, live_server) -> None:
     page.press("#id_q", "Enter")
     expect(page.locator(".company-card h2")).to_have_text(["주식회사 젠"])
     expect(page.locator(".result-count")).to_contain_text("1개사")
+    # Typing and Enter both search; let the last swap land before clicking into the results.
+    page.wait_for_load_state("networkidle")
     page.click(".company-card h2 a")
     expect(page.locator("h1")).to_have_text("주식회사 젠")
     expect(page.locator(".company-page .tag")).to_have_text(["디지털트윈", "메타버스"])

@@ -12,23 +12,25 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from alliance.core.rules import require_secretariat
+from alliance.members import queries_census as census_queries
 from alliance.members.forms.census import CensusProfileForm, CensusReviewForm, CensusRoundForm
 from alliance.members.models import CensusInvitation, CensusResponse
 from alliance.members.services import census as service
+from alliance.members.services import census_responses as responses
 
 PAGE_SIZE = 50
 UNINVITED_SHOWN = 200
 
 
 def _with_rate(census_round):
-    census_round.rate = service.response_rate(census_round.responded, census_round.invited)
+    census_round.rate = census_queries.response_rate(census_round.responded, census_round.invited)
     return census_round
 
 
 @login_required
 def census_rounds(request):
     require_secretariat(request.user)
-    page = Paginator(service.rounds_with_counts(), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(census_queries.rounds_with_counts(), PAGE_SIZE).get_page(request.GET.get("page"))
     for census_round in page:
         _with_rate(census_round)
     return render(request, "members/census/rounds.html", {"page": page})
@@ -58,7 +60,7 @@ def census_round_create(request):
 @require_http_methods(["GET", "POST"])
 def census_round_detail(request, pk: int):
     require_secretariat(request.user)
-    census_round = get_object_or_404(service.rounds_with_counts(), pk=pk)
+    census_round = get_object_or_404(census_queries.rounds_with_counts(), pk=pk)
     if request.method == "POST" and request.POST.get("action") == "close":
         try:
             service.close_census_round(actor=request.user, census_round=census_round)
@@ -67,12 +69,12 @@ def census_round_detail(request, pk: int):
         else:
             messages.success(request, _("The census round is closed; its links no longer work."))
         return redirect("members:census_round_detail", pk=pk)
-    page = Paginator(service.non_responders(census_round), PAGE_SIZE).get_page(request.GET.get("page"))
-    uninvited = service.uninvited_members(census_round)
+    page = Paginator(census_queries.non_responders(census_round), PAGE_SIZE).get_page(request.GET.get("page"))
+    uninvited = census_queries.uninvited_members(census_round)
     context = {
         "census_round": _with_rate(census_round),
         "page": page,
-        "pending": service.pending_responses(census_round),
+        "pending": census_queries.pending_responses(census_round),
         "uninvited": uninvited.only("pk", "name")[:UNINVITED_SHOWN],
         "uninvited_count": uninvited.count(),
     }
@@ -83,7 +85,7 @@ def census_round_detail(request, pk: int):
 @require_POST
 def census_remind(request, pk: int):
     require_secretariat(request.user)
-    census_round = get_object_or_404(service.rounds_with_counts(), pk=pk)
+    census_round = get_object_or_404(census_queries.rounds_with_counts(), pk=pk)
     try:
         reminded = service.remind_non_responders(actor=request.user, census_round=census_round)
     except ValidationError as error:
@@ -105,16 +107,16 @@ def census_response_review(request, pk: int):
     if request.method == "POST" and form.is_valid():
         try:
             if request.POST.get("action") == "apply":
-                service.apply_census_response(actor=request.user, response=response)
+                responses.apply_census_response(actor=request.user, response=response)
                 messages.success(request, _("The changes were applied to the member profile."))
             else:
-                service.reject_census_response(actor=request.user, response=response, note=form.cleaned_data["note"])
+                responses.reject_census_response(actor=request.user, response=response, note=form.cleaned_data["note"])
                 messages.success(request, _("The changes were rejected."))
         except ValidationError as error:
             form.add_error("note" if request.POST.get("action") != "apply" else None, error)
         else:
             return redirect("members:census_response_review", pk=pk)
-    context = {"response": response, "rows": service.change_rows(response), "form": form}
+    context = {"response": response, "rows": responses.change_rows(response), "form": form}
     return render(request, "members/census/response_review.html", context)
 
 
@@ -122,7 +124,7 @@ def census_response_review(request, pk: int):
 def stale_confirmations(request):
     require_secretariat(request.user)
     today = timezone.localdate()
-    page = Paginator(service.stale_members(today), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(census_queries.stale_members(today), PAGE_SIZE).get_page(request.GET.get("page"))
     for organisation in page:
         confirmed = organisation.last_confirmed_on
         organisation.days_since = (today - confirmed).days if confirmed else None
@@ -152,7 +154,7 @@ def census_respond(request, token: str):
             values = form.profile_values() if not confirm_only else {}
             name = form.data.get("respondent_name", "")[:100]
             try:
-                response = service.submit_census_response(
+                response = responses.submit_census_response(
                     invitation=invitation, values=values, respondent_name=name, confirm_only=confirm_only
                 )
             except service.LinkGone:

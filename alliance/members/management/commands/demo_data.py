@@ -39,5 +39,5 @@ class Command(BaseCommand):
         demo.ensure_demo_users(password=os.environ.get("DEMO_PASSWORD", DEFAULT_PASSWORD))
         self.stdout.write(
             _("Created %(count)s demo organisations in %(seconds).1f s.")
-            % {"count": created, "seconds": time.monotonic() - started}
+            % {"count": f"{created:,}", "seconds": time.monotonic() - started}
         )

@@ -1,0 +1,73 @@
+"""Reads of the member census shared by its pages and services: rates, non-responders, stale entries."""
+
+import datetime
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.conf import settings
+from django.db.models import Count, F, Q, QuerySet
+from django.utils import timezone
+
+from alliance.members.models import CensusInvitation, CensusResponse, CensusRound, Contact, Organisation
+from alliance.members.queries import current_members
+
+
+def contact_emails(organisation_ids) -> dict[int, str]:
+    """Each organisation's census address: its primary contact's e-mail, else its first contact's with one."""
+    emails: dict[int, str] = {}
+    rows = (
+        Contact.objects.filter(organisation_id__in=organisation_ids)
+        .exclude(email="")
+        .order_by("organisation_id", "-is_primary", "pk")
+        .values_list("organisation_id", "email")
+    )
+    for organisation_id, email in rows:
+        emails.setdefault(organisation_id, email)
+    return emails
+
+
+def response_rate(responded: int, invited: int) -> Decimal:
+    """Responded / invited × 100, to one decimal, half up (0.0 when nobody was invited)."""
+    if not invited:
+        return Decimal("0.0")
+    return (Decimal(responded) * 100 / Decimal(invited)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+def rounds_with_counts() -> QuerySet[CensusRound]:
+    """Rounds annotated with `invited`, `responded` and `pending` (responses awaiting review)."""
+    return CensusRound.objects.annotate(
+        invited=Count("invitations", distinct=True),
+        responded=Count("invitations", filter=Q(invitations__responded_at__isnull=False), distinct=True),
+        pending=Count(
+            "invitations__responses",
+            filter=Q(invitations__responses__status=CensusResponse.Status.PENDING),
+            distinct=True,
+        ),
+    ).order_by("-opened_at", "-id")
+
+
+def non_responders(census_round: CensusRound) -> QuerySet[CensusInvitation]:
+    return census_round.invitations.filter(responded_at__isnull=True).select_related("organisation")
+
+
+def uninvited_members(census_round: CensusRound) -> QuerySet[Organisation]:
+    """Current members without an invitation in this round: they had no contact e-mail when it opened."""
+    return current_members().exclude(pk__in=census_round.invitations.values("organisation_id")).order_by("name")
+
+
+def pending_responses(census_round: CensusRound) -> QuerySet[CensusResponse]:
+    return CensusResponse.objects.filter(
+        invitation__census_round=census_round, status=CensusResponse.Status.PENDING
+    ).select_related("invitation__organisation")
+
+
+def stale_members(today: datetime.date | None = None) -> QuerySet[Organisation]:
+    """Current members never confirmed, or last confirmed more than `CONFIRMATION_STALE_DAYS` ago;
+    never-confirmed first, then the oldest confirmation first."""
+    today = today or timezone.localdate()
+    limit = today - datetime.timedelta(days=settings.CONFIRMATION_STALE_DAYS)
+    return (
+        current_members(today)
+        .filter(Q(last_confirmed_on__isnull=True) | Q(last_confirmed_on__lt=limit))
+        .order_by(F("last_confirmed_on").asc(nulls_first=True), "name")
+        .only("pk", "name", "category", "sido", "joined_on", "last_confirmed_on")
+    )
