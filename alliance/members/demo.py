@@ -25,6 +25,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from alliance.core.audit import snapshot
+from alliance.core.bulk import insert_rows
 from alliance.core.korean import business_number_with_check_digit, company_name_key
 from alliance.core.models import AuditEntry, User
 from alliance.core.regions import SEOUL_ZONES
@@ -299,39 +300,24 @@ def generate(n: int = SEED_TOTAL, seed: int = DEFAULT_SEED) -> list[Plan]:
 _PREPARED_TYPES = {"DateField", "DateTimeField", "JSONField", "DecimalField"}
 
 
-def _insert(model, rows: list[dict], *, batch_size: int = 5000) -> None:
-    """Write rows (field name → value) without model instances: COPY on PostgreSQL, executemany elsewhere."""
+def _insert(model, rows: list[dict]) -> None:
+    """Write rows (field name → value) without model instances, through `core.bulk.insert_rows`."""
     if not rows:
         return
     names = list(rows[0])
     fields = [model._meta.get_field(name) for name in names]
     prepared = [field.get_internal_type() in _PREPARED_TYPES for field in fields]
-    quote = connection.ops.quote_name
-    columns = ", ".join(quote(field.column) for field in fields)
-    placeholders = ", ".join(["%s"] * len(fields))
-    sql = f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES ({placeholders})"  # noqa: S608  our own tables
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            with cursor.cursor.copy(f"COPY {quote(model._meta.db_table)} ({columns}) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row(
-                        [
-                            field.get_db_prep_save(row[name], connection) if prepare else row[name]
-                            for name, field, prepare in zip(names, fields, prepared, strict=True)
-                        ]
-                    )
-            return
-        for start in range(0, len(rows), batch_size):
-            cursor.executemany(
-                sql,
-                [
-                    [
-                        field.get_db_prep_save(row[name], connection) if prepare else row[name]
-                        for name, field, prepare in zip(names, fields, prepared, strict=True)
-                    ]
-                    for row in rows[start : start + batch_size]
-                ],
-            )
+    insert_rows(
+        model._meta.db_table,
+        [field.column for field in fields],
+        (
+            [
+                field.get_db_prep_save(row[name], connection) if prepare else row[name]
+                for name, field, prepare in zip(names, fields, prepared, strict=True)
+            ]
+            for row in rows
+        ),
+    )
 
 
 def load(plans: list[Plan]) -> int:

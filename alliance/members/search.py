@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from django.db import connection
 from django.db.models import Exists, OuterRef, QuerySet
 
+from alliance.core.bulk import insert_rows
 from alliance.core.korean import company_name_key, search_key
 from alliance.members.models import Organisation, SearchToken
 
@@ -84,33 +85,17 @@ def reindex(organisation_ids: Iterable[int], *, fresh: bool = False) -> None:
             fields_of[organisation_id].append(field_id)
         columns = ("id", "name_key", "search_text", "category", "sido")
         rows = Organisation.objects.filter(id__in=chunk).values_list(*columns)
-        _insert(
-            (organisation_id, name_key, token)
-            for organisation_id, name_key, text, category, sido in rows
-            for token in tokens_of(
-                search_text=text, category=category, sido=sido, field_ids=fields_of[organisation_id]
-            )
+        insert_rows(
+            SearchToken._meta.db_table,
+            ("organisation_id", "name_key", "token"),
+            (
+                (organisation_id, name_key, token)
+                for organisation_id, name_key, text, category, sido in rows
+                for token in tokens_of(
+                    search_text=text, category=category, sido=sido, field_ids=fields_of[organisation_id]
+                )
+            ),
         )
-
-
-def _insert(rows: Iterable[tuple[int, str, str]]) -> None:
-    """Write (organisation id, name key, token) rows: COPY on PostgreSQL, batched executemany elsewhere."""
-    table = SearchToken._meta.db_table
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            with cursor.cursor.copy(f"COPY {table} (organisation_id, name_key, token) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row(row)
-            return
-        sql = f"INSERT INTO {table} (organisation_id, name_key, token) VALUES (%s, %s, %s)"  # noqa: S608  our table
-        batch = []
-        for row in rows:
-            batch.append(row)
-            if len(batch) >= 50_000:
-                cursor.executemany(sql, batch)
-                batch.clear()
-        if batch:
-            cursor.executemany(sql, batch)
 
 
 def token_frequencies(tokens: Iterable[str]) -> dict[str, int]:

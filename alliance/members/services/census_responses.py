@@ -7,7 +7,6 @@ names both the reviewer and the respondent. A second submission through the same
 pending one.
 """
 
-
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
