@@ -7,13 +7,15 @@ MANAGE := $(PY) manage.py
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # python3-venv: Debian's python3 lacks ensurepip without it.
 APT_BASE_PACKAGES := python3-venv python3-pip
+# WeasyPrint's text layout (PDF documents) and Korean fonts for them.
+APT_RUNTIME_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-cjk
 # chromium for browser tests; Korean fonts for screenshots and PDFs; gettext for the catalogue check.
 APT_TEST_PACKAGES := chromium fonts-noto-cjk gettext
 PYTEST_WORKERS ?= 2
 PYTEST_ARGS ?=
 MAKEMESSAGES := $(MANAGE) makemessages -l ko -l en --ignore=.venv --ignore=var --ignore=bench --no-obsolete
 
-.PHONY: install install-test demo serve test test-fast lint bench messages check-messages apt-base apt-test worker
+.PHONY: install install-test demo serve test test-fast lint bench messages check-messages apt-base apt-runtime apt-test worker
 
 # Installs missing Debian packages (as root, or through sudo), updating the package lists once first.
 define apt_install
@@ -32,6 +34,9 @@ apt-base:
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $(APT_BASE_PACKAGES) >/dev/null; \
 	fi
 
+apt-runtime:
+	$(call apt_install,$(APT_RUNTIME_PACKAGES))
+
 apt-test:
 	$(call apt_install,$(APT_TEST_PACKAGES))
 
@@ -47,7 +52,7 @@ $(VENV)/.installed-test: requirements-dev.txt $(VENV)/.installed
 	touch $@
 
 # The compiled catalogues are committed, so install needs no gettext.
-install: $(VENV)/.installed
+install: $(VENV)/.installed apt-runtime
 
 install-test: install $(VENV)/.installed-test apt-test
 

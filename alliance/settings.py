@@ -70,6 +70,8 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "alliance.core",
     "alliance.members",
+    "alliance.ecosystem",
+    "alliance.programs",
 ]
 
 MIDDLEWARE = [

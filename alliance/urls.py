@@ -4,5 +4,7 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("alliance.core.urls")),
     path("", include("alliance.members.urls")),
+    path("", include("alliance.ecosystem.urls")),
+    path("", include("alliance.programs.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -16,7 +16,10 @@ import tempfile
 import time
 from pathlib import Path
 
-ROWS = 100_000
+ROWS = int(os.environ.get("BENCH_N", "100000"))
+
+TITLE = "XLSX import of new members"
+CHECKS = {"seconds": ("<=", 60, "s")}
 SEED = 20261121
 
 _PREFIXES = ("메타", "디지털", "가상", "스마트", "미래", "한빛", "누리", "하늘", "푸른", "에이아이", "엑스알", "리얼")

@@ -20,7 +20,10 @@ import tempfile
 import time
 from pathlib import Path
 
-N = 100_000
+N = int(os.environ.get("BENCH_N", "100000"))
+
+TITLE = "directory search (server-side)"
+CHECKS = {"p95_ms": ("<=", 50, "ms")}
 SEED = 20261122
 ROUNDS = 3
 

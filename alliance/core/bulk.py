@@ -13,21 +13,26 @@ from django.db import connection
 
 # Bound parameters per INSERT statement: under SQLite's 32,766 (and PostgreSQL's 65,535).
 MAX_PARAMETERS = 30_000
+# Rows per COPY statement on PostgreSQL.
+ROWS_PER_COPY = 20_000
 
 
 def insert_rows(table: str, columns: Sequence[str], rows: Iterable[Sequence]) -> None:
     """Insert `rows` (tuples of database-ready values, in `columns` order) into `table`."""
     quote = connection.ops.quote_name
     column_list = ", ".join(quote(column) for column in columns)
+    iterator = iter(rows)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            with cursor.cursor.copy(f"COPY {quote(table)} ({column_list}) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row(row)
+            # Rows are drawn before each COPY starts: a generator that queries the database (a first
+            # ContentType lookup, say) would otherwise wait on a connection busy with the COPY, for ever.
+            while chunk := list(islice(iterator, ROWS_PER_COPY)):
+                with cursor.cursor.copy(f"COPY {quote(table)} ({column_list}) FROM STDIN") as copy:
+                    for row in chunk:
+                        copy.write_row(row)
             return
         head = f"INSERT INTO {quote(table)} ({column_list}) VALUES "  # noqa: S608  our own table and columns
         one = "(" + ", ".join(["%s"] * len(columns)) + ")"
         per_statement = max(1, MAX_PARAMETERS // len(columns))
-        iterator = iter(rows)
         while chunk := list(islice(iterator, per_statement)):
             cursor.execute(head + ", ".join([one] * len(chunk)), [value for row in chunk for value in row])

@@ -11,3 +11,4 @@ class Role(models.TextChoices):
     SUBCOMMITTEE = "subcommittee", pgettext_lazy("role", "Subcommittee member")
     EVALUATOR = "evaluator", pgettext_lazy("role", "Evaluator / mentor")
     AGENCY = "agency", pgettext_lazy("role", "Partner-agency liaison")
+    INVESTOR = "investor", pgettext_lazy("role", "Investor")

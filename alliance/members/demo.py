@@ -391,6 +391,7 @@ DEMO_USERS = (
     (Role.SUBCOMMITTEE, "subcommittee@demo.alliance.kr", "분과위원 데모"),
     (Role.EVALUATOR, "evaluator@demo.alliance.kr", "심사위원 데모"),
     (Role.AGENCY, "agency@demo.alliance.kr", "유관기관 데모"),
+    (Role.INVESTOR, "investor@demo.alliance.kr", "투자자 데모"),
 )
 DEMO_ORGANISATION = "주식회사 얼라이언스데모"
 

@@ -1,8 +1,14 @@
-"""`python manage.py demo_data [--orgs N] [--seed S] [--if-empty]`: synthetic member organisations."""
+"""`python manage.py demo_data [--orgs N] [--seed S] [--if-empty]`: synthetic member organisations.
 
+After the registry, every later app that has a `demo` module with `load_demo(*, seed) -> str` adds its own
+demo data on top (in INSTALLED_APPS order) and returns a one-line summary to print.
+"""
+
+import importlib
 import os
 import time
 
+from django.apps import apps
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
@@ -41,3 +47,12 @@ class Command(BaseCommand):
             _("Created %(count)s demo organisations in %(seconds).1f s.")
             % {"count": f"{created:,}", "seconds": time.monotonic() - started}
         )
+        for config in apps.get_app_configs():
+            if config.name.startswith("alliance.") and config.label not in {"core", "members"}:
+                try:
+                    app_demo = importlib.import_module(f"{config.name}.demo")
+                except ModuleNotFoundError as error:
+                    if error.name != f"{config.name}.demo":
+                        raise
+                    continue
+                self.stdout.write(app_demo.load_demo(seed=seed))

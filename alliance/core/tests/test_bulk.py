@@ -1,0 +1,28 @@
+from django.contrib.contenttypes.models import ContentType
+
+from alliance.core.bulk import insert_rows
+from alliance.members.models import BusinessField
+
+
+def test_insert_rows_writes_every_row(db):
+    insert_rows(BusinessField._meta.db_table, ("name",), ((f"분야{index}",) for index in range(5)))
+
+    assert sorted(BusinessField.objects.values_list("name", flat=True)) == [f"분야{index}" for index in range(5)]
+
+
+def test_insert_rows_takes_a_generator_that_queries_the_database(db):
+    ContentType.objects.clear_cache()
+
+    def rows():
+        for index in range(3):
+            # A query while the rows are drawn: on PostgreSQL this must not run inside the COPY.
+            content_type = ContentType.objects.get_for_model(BusinessField)
+            yield (f"{content_type.model}{index}",)
+
+    insert_rows(BusinessField._meta.db_table, ("name",), rows())
+
+    assert sorted(BusinessField.objects.values_list("name", flat=True)) == [
+        "businessfield0",
+        "businessfield1",
+        "businessfield2",
+    ]

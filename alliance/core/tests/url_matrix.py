@@ -1,0 +1,38 @@
+"""Shared vocabulary of the role × URL matrix (test_permission_matrix.py).
+
+Each app lists who may open its URLs in `alliance/<app>/tests/url_expectations.py`, which defines
+- `EXPECTED`: URL name → role → expected status (build the rows with the helpers below);
+- `PK_OF` (optional): URL name → key of the world object that fills its <pk>;
+- `PATH_VALUES` (optional): path parameter → function(world) → value, for parameters other than <pk>;
+- `build_world(world)` (optional): add the app's objects to the shared world (a dict; users under
+  world["users"]) and return a dict of new entries;
+- `COUNTED_MODELS` (optional): models whose row counts must not change when refused roles POST.
+"""
+
+ROLES = ("anonymous", "staff", "rep_a", "rep_b", "steering", "subcommittee", "evaluator", "agency", "investor")
+SIGNED_IN = ROLES[1:]
+LOGIN = "login"  # a 302 to the login page with ?next= the requested path
+OWN_PROFILE = "own profile"  # a 302 to the edit page of the signed-in user's own organisation
+
+
+def everyone(status: int | str = 200) -> dict[str, int | str]:
+    return dict.fromkeys(ROLES, status)
+
+
+def signed_in(status: int = 200) -> dict[str, int | str]:
+    return {"anonymous": LOGIN, **dict.fromkeys(SIGNED_IN, status)}
+
+
+def staff_only(status: int = 200) -> dict[str, int | str]:
+    """Staff pages send a visitor to log in, and do not admit they exist to any signed-in non-staff role."""
+    return {"anonymous": LOGIN, **dict.fromkeys(SIGNED_IN, 404), "staff": status}
+
+
+def owner_only() -> dict[str, int | str]:
+    """Organisation A's own pages: its representative and staff; 404 to everyone else signed in."""
+    return {"anonymous": LOGIN, **dict.fromkeys(SIGNED_IN, 404), "staff": 200, "rep_a": 200}
+
+
+def only(roles: dict[str, int | str], default: int | str = 404) -> dict[str, int | str]:
+    """Anonymous to the login page, the given roles as stated, every other signed-in role `default`."""
+    return {"anonymous": LOGIN, **dict.fromkeys(SIGNED_IN, default), **roles}

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EcosystemConfig(AppConfig):
+    name = "alliance.ecosystem"
+    label = "ecosystem"
+    verbose_name = _("Industry ecosystem map")

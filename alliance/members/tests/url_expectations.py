@@ -1,0 +1,90 @@
+"""Who may open the member registry's URLs (see alliance/core/tests/url_matrix.py)."""
+
+import datetime
+import hashlib
+
+from django.core.files.base import ContentFile
+from django.utils import timezone
+
+from alliance.core.tests.url_matrix import LOGIN, OWN_PROFILE, SIGNED_IN, everyone, owner_only, signed_in, staff_only
+from alliance.members.models import CensusInvitation, CensusResponse, CensusRound, ImportJob, Organisation
+
+CENSUS_TOKEN = "matrix-census-token-0123456789abcdefghijklmnop"
+
+EXPECTED = {
+    "members:directory": everyone(),
+    "members:directory_export": everyone(),
+    "members:company": everyone(),
+    "members:census_respond": everyone(),  # the personal link needs no account
+    # Only representatives have an organisation of their own; for anyone else there is nothing to show.
+    "members:my_organisation": {
+        "anonymous": LOGIN,
+        **dict.fromkeys(SIGNED_IN, 404),
+        "rep_a": OWN_PROFILE,
+        "rep_b": OWN_PROFILE,
+    },
+    "members:organisation_edit": owner_only(),
+    "members:registry": staff_only(),
+    "members:organisation_create": staff_only(),
+    "members:registry_export": staff_only(),
+    "members:stale_confirmations": staff_only(),
+    "members:organisation_detail": staff_only(),
+    "members:imports": staff_only(),
+    "members:import_detail": staff_only(),
+    "members:import_progress": staff_only(),
+    "members:import_report": staff_only(),
+    "members:statistics": staff_only(),
+    "members:statistics_export": staff_only(),
+    "members:census_rounds": staff_only(),
+    "members:census_round_create": staff_only(),
+    "members:census_round_detail": staff_only(),
+    "members:census_remind": signed_in(405),  # POST only: @login_required, then @require_POST
+    "members:census_response_review": staff_only(),
+}
+
+PK_OF = {
+    "members:organisation_edit": "org_a",
+    "members:organisation_detail": "org_a",
+    "members:import_detail": "import_job",
+    "members:import_progress": "import_job",
+    "members:import_report": "import_job",
+    "members:census_round_detail": "census_round",
+    "members:census_remind": "census_round",
+    "members:census_response_review": "census_response",
+}
+
+PATH_VALUES = {
+    "name": lambda world: world["org_a"].name,
+    "fmt": lambda world: "xlsx",
+    "token": lambda world: CENSUS_TOKEN,
+}
+
+COUNTED_MODELS = (Organisation, CensusRound, ImportJob)
+
+
+def build_world(world) -> dict:
+    users = world["users"]
+    census_round = CensusRound.objects.create(
+        title="2026년 회원사 현황 조사", opened_by=users["staff"], closes_on=datetime.date(2099, 12, 31)
+    )
+    invitation = CensusInvitation.objects.create(
+        census_round=census_round,
+        organisation=world["org_a"],
+        email="rep@zen.example.kr",
+        token_hash=hashlib.sha256(CENSUS_TOKEN.encode()).hexdigest(),
+        expires_at=timezone.now() + datetime.timedelta(days=30),
+        sent_at=timezone.now(),
+    )
+    census_response = CensusResponse.objects.create(
+        invitation=invitation, changes={"homepage": {"before": "", "after": "https://zen.example.kr"}}
+    )
+    import_job = ImportJob(
+        created_by=users["staff"], original_name="회원사.xlsx", status=ImportJob.Status.DONE, skip_invalid=True
+    )
+    import_job.upload.save("회원사.xlsx", ContentFile(b"not read by these views"), save=False)
+    import_job.rejected_report.save("rejected.xlsx", ContentFile(b"not read by these views"), save=False)
+    import_job.total_rows = import_job.processed_rows = 2
+    import_job.rejected_count = 1
+    import_job.finished_at = timezone.now()
+    import_job.save()
+    return {"import_job": import_job, "census_round": census_round, "census_response": census_response}

@@ -1,0 +1,1 @@
+"""Models of the programs app (one module per area, re-exported here)."""
