@@ -30,3 +30,32 @@ register_actions(
 
 SAVED = _("Saved.")
 NOT_FOUND = _("No such project group.")
+
+# Judging (evaluators, panels, scores, results, objections).
+register_actions(
+    {
+        "programs.evaluator.added": _("Evaluator added to the programme"),
+        "programs.evaluator.updated": _("Evaluator's panels changed"),
+        "programs.evaluator.ties_declared": _("Evaluator declared ties"),
+        "programs.pledge.signed": _("Pledge signed"),
+        "programs.assignment.added": _("Evaluator assigned"),
+        "programs.assignment.removed": _("Assignment removed"),
+        "programs.assignment.withdrawn": _("Assignment withdrawn for a conflict of interest"),
+        "programs.assignment.automatic": _("Evaluators assigned automatically"),
+        "programs.assignment.final_seated": _("Final panel seated"),
+        "programs.panel.opened": _("Judging panel opened"),
+        "programs.panel.absence_recorded": _("Judge's absence recorded"),
+        "programs.panel.closed": _("Judging panel closed"),
+        "programs.panel.order_drawn": _("Speaking order drawn"),
+        "programs.score.saved": _("Score saved"),
+        "programs.score.amended": _("Score amended"),
+        "programs.screening.decided": _("Screening outcome decided"),
+        "programs.results.tie_decided": _("Tie decided by staff"),
+        "programs.results.released": _("Results released"),
+        "programs.winners.chosen": _("Winners placed"),
+        "programs.winners.overridden": _("Winner overridden"),
+        "programs.objection.lodged": _("Objection lodged"),
+        "programs.objection.answered": _("Objection answered"),
+        "programs.programme.loaded": _("Programme loaded from a file"),
+    }
+)

@@ -1,6 +1,21 @@
 """Models of the programs app (one module per area, re-exported here)."""
 
 from .application import Attachment, DeadlineExtension, GroupMember, ProjectGroup, Proposal  # noqa: F401
+from .judging import (  # noqa: F401
+    Absence,
+    Assignment,
+    ConflictTie,
+    Objection,
+    Panel,
+    Pledge,
+    ProgrammeEvaluator,
+    Score,
+    ScoreChange,
+    ScreeningOutcome,
+    SpeakingOrderDraw,
+    TieDecision,
+    Winner,
+)
 from .programme import (  # noqa: F401
     Award,
     Criterion,
