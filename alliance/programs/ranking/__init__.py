@@ -24,9 +24,11 @@ policy the programme's rule applies to any count it can handle: ``trimmed_mean``
 the others at least 1. ``zscore`` cannot be mixed with the raw-score rules (the scales differ).
 
 Ties (equal exact scores) are broken by the programme's chain of named keys, in order, higher first:
-``common_subtotal`` (the common criteria's subtotals under the same rule and the same dropped judges),
-``untrimmed_mean``, ``median_total``, ``highest_single_total``, ``highest_lowest_total``, and
-``criterion:<name>`` (that criterion's points under the same rule and dropped judges). Groups still tied
+``common_subtotal`` (the group's rule applied to the judges' subtotals of the common criteria — with
+``trimmed_mean``, the highest and lowest *subtotal* are dropped, not the judges dropped for the score: which
+of two equal totals was dropped is arbitrary, and a tie-break must not depend on judges' names),
+``untrimmed_mean`` (mean of all totals), ``median_total``, ``highest_single_total``, ``highest_lowest_total``
+and ``criterion:<name>`` (the group's rule applied to that criterion's points, as above). Groups still tied
 share a rank and are flagged ``needs_decision`` unless ``decisions`` (staff decision: group → final rank)
 orders every group of the tie. Decisions naming groups that are no longer tied are reported as ignored.
 

@@ -107,12 +107,11 @@ def rank(
 
     rows = []
     rule_of: dict[str, str] = {}
-    dropped_of: dict[str, tuple[str, ...]] = {}
     for group in sorted(totals):
         applied = rule_for_count(rule, policy, len(totals[group]), group)
         dropped = dropped_judges(totals[group]) if applied == "trimmed_mean" else ()
         values = standardised[group] if applied == "zscore" else totals[group]
-        rule_of[group], dropped_of[group] = applied, dropped
+        rule_of[group] = applied
         rows.append(
             Row(
                 group=group,
@@ -139,7 +138,12 @@ def rank(
             return min(group_totals.values())
         if key not in cache:
             cache[key] = per_judge(key)
-        return apply(rule_of[group], cache[key][group], dropped_of[group])
+        values = cache[key][group]
+        # The rule is applied to the subtotals themselves (trimming their own highest and lowest), not by
+        # dropping the judges whose totals were dropped: among equal totals that choice is arbitrary, and the
+        # tie-break must not depend on judges' names or the order of input.
+        trimmed = dropped_judges(values) if rule_of[group] == "trimmed_mean" else ()
+        return apply(rule_of[group], values, trimmed)
 
     ordered, ignored = order_rows(rows, chain=chain, tie_value=tie_value, decisions=dict(decisions or {}))
     return Result(

@@ -184,10 +184,11 @@ def mean(values: Iterable[Fraction]) -> Fraction:
 
 
 def dropped_judges(totals: Mapping[str, Fraction]) -> tuple[str, ...]:
-    """The trimmed judges: lowest total (first name among equals) and highest (first name among equals)."""
+    """The two trimmed judges: the lowest total, then the highest among the others (first name among equals,
+    so two judges are dropped even when every total is the same)."""
     lowest = min(totals, key=lambda judge: (totals[judge], judge))
-    highest = min(totals, key=lambda judge: (-totals[judge], judge))
-    return tuple(sorted({lowest, highest}))
+    highest = min((judge for judge in totals if judge != lowest), key=lambda judge: (-totals[judge], judge))
+    return tuple(sorted((lowest, highest)))
 
 
 def apply(rule: str, values: Mapping[str, Fraction], dropped: Sequence[str]) -> Fraction:
