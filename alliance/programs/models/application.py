@@ -17,6 +17,8 @@ class ProjectGroup(models.Model):
     lead = models.ForeignKey(
         "members.Organisation", verbose_name=_("lead company"), on_delete=models.PROTECT, related_name="+"
     )
+    # The field whose mentors advise the group (seed 000 "프로젝트 그룹 멘토링(안)"); one of MENTORING_FIELDS.
+    mentoring_field = models.CharField(_("mentoring field"), max_length=20, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -52,7 +54,7 @@ class GroupMember(models.Model):
     )
 
     class Meta:
-        ordering = ["group", "-role", "organisation__name"]
+        ordering = ["group", "role", "organisation__name"]  # "lead" sorts before "partner"
         verbose_name = _("group member")
         verbose_name_plural = _("group members")
         constraints = [

@@ -33,7 +33,6 @@ class StageKind(models.TextChoices):
 # still drop one high and one low; with three or fewer, the plain mean. Keys are numbers of judge totals.
 DEFAULT_ABSENCE_POLICY = {"4": "trimmed_mean", "3": "mean", "2": "mean", "1": "mean"}
 DEFAULT_TIE_BREAK_CHAIN = ["common_subtotal", "untrimmed_mean"]
-TIE_BREAKS = ("common_subtotal", "untrimmed_mean")
 
 
 def default_absence_policy() -> dict:

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from alliance.core.audit import changed, record_audit, snapshot
 from alliance.programs import default_rubric
 from alliance.programs.models import Award, Criterion, Programme, RankingRule, ScreeningMode, Stage, StageKind, Track
-from alliance.programs.models.programme import TIE_BREAKS
+from alliance.programs.ranking.values import TIE_BREAK_KEYS
 
 RULE_FIELDS = (
     "ranking_rule",
@@ -47,7 +47,8 @@ def validate_rules(*, ranking_rule: str, absence_policy: dict, tie_break_chain: 
                 % {"count": count, "rule": rule}
             )
     for step in tie_break_chain:
-        if step not in TIE_BREAKS:
+        named = isinstance(step, str) and step.startswith("criterion:") and len(step) > len("criterion:")
+        if step not in TIE_BREAK_KEYS and not named:
             raise ValidationError(_("Unknown tie-break: %(step)s.") % {"step": step})
 
 
@@ -82,9 +83,9 @@ def _write_track_contents(track: Track, *, criteria: list[dict], awards: list[di
     )
 
 
-def validate_criteria(criteria: list[dict]) -> None:
+def validate_criteria(criteria: list[dict], *, allow_empty: bool = False) -> None:
     names = [str(item.get("name", "")).strip() for item in criteria]
-    if not criteria:
+    if not criteria and not allow_empty:
         raise ValidationError(_("A rubric needs at least one criterion."))
     for line, (name, item) in enumerate(zip(names, criteria, strict=True), start=1):
         if not name:
@@ -157,7 +158,7 @@ def create_programme(
     if len(set(codes)) != len(codes):
         raise ValidationError(_("Two tracks share a code."))
     for track in tracks:
-        validate_criteria(track["criteria"])
+        validate_criteria(track["criteria"], allow_empty=True)
         validate_awards(track.get("awards", []))
     for kind, (starts_at, ends_at) in stages.items():
         _validate_stage(kind, starts_at, ends_at)
@@ -263,6 +264,7 @@ def set_stage(*, actor, programme: Programme, kind: str, starts_at, ends_at) -> 
 def save_track(*, actor, programme: Programme, code: str, name: str, description: str = "", track=None) -> Track:
     """Add a track, or rename an existing one (its code stays unique in the programme).
 
+    A new track starts with the programme's common criteria (those marked common in its first track).
     Side effects: audit entry `programs.track.saved`.
     """
     code, name = code.strip().upper(), name.strip()
@@ -273,11 +275,19 @@ def save_track(*, actor, programme: Programme, code: str, name: str, description
         if clash.exists():
             raise ValidationError(_("The track code %(code)s is already used.") % {"code": code})
         before = snapshot(track, ("code", "name", "description")) if track else None
-        if track is None:
+        is_new = track is None
+        if is_new:
             _refuse_when_locked(programme)
             track = Track(programme=programme, position=programme.tracks.count())
         track.code, track.name, track.description = code, name, description
         track.save()
+        if is_new:
+            first = programme.tracks.exclude(pk=track.pk).first()
+            common = [
+                {"name": c.name, "max_points": c.max_points, "is_common": True}
+                for c in (first.criteria.filter(is_common=True) if first else [])
+            ]
+            _write_track_contents(track, criteria=common, awards=[])
         after = snapshot(track, ("code", "name", "description"))
         record_audit(action="programs.track.saved", actor=actor, target=track, before=before, after=after)
     return track

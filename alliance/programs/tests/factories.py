@@ -6,10 +6,13 @@ stages. `ProjectGroupFactory(programme=..., partners=2)` is a group of member or
 lead and confirmed partners) with a submitted proposal unless `submitted=False`.
 """
 
+import datetime
+
 import factory
 from django.utils import timezone
 
 from alliance.members.tests.factories import OrganisationFactory
+from alliance.programs import default_rubric
 from alliance.programs.models import GroupMember, Programme, ProjectGroup, Proposal
 from alliance.programs.services.programme import create_programme
 
@@ -22,7 +25,13 @@ class ProgrammeFactory(factory.Factory):
     name = factory.LazyAttribute(lambda o: f"{o.year} 메타버스 얼라이언스 프로젝트 그룹")
 
     @classmethod
-    def _create(cls, model_class, *args, **kwargs):
+    def _create(cls, model_class, *args, call_open=False, **kwargs):
+        """`call_open=True` moves the call so that it runs from yesterday to tomorrow."""
+        if call_open:
+            stages = default_rubric.default_stages(kwargs["year"])
+            now = timezone.now()
+            stages["call"] = (now - datetime.timedelta(days=1), now + datetime.timedelta(days=1))
+            kwargs["stages"] = stages
         return create_programme(actor=None, **kwargs)
 
     @classmethod
@@ -66,3 +75,40 @@ class ProjectGroupFactory(factory.Factory):
             submitted_at=now if submitted else None,
         )
         return group
+
+
+def representative(organisation, **kwargs):
+    """A member representative account of `organisation`."""
+    from alliance.core.roles import Role
+    from alliance.core.tests.factories import UserFactory
+
+    return UserFactory(role=Role.MEMBER_REP, organisation=organisation, **kwargs)
+
+
+def _zip_bytes(parts: dict[str, bytes]) -> bytes:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, content in parts.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+def upload_file(name: str, kind: str | None = None):
+    """An uploaded file whose content really is `kind` (pdf, hwp, hwpx, docx, pptx; default: the extension)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    kind = kind or name.rsplit(".", 1)[-1].lower()
+    content = {
+        "pdf": b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n",
+        "hwp": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504,
+        "hwpx": lambda: _zip_bytes({"mimetype": b"application/hwp+zip", "Contents/content.hpf": b"<opf/>"}),
+        "docx": lambda: _zip_bytes({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w:document/>"}),
+        "pptx": lambda: _zip_bytes({"[Content_Types].xml": b"<Types/>", "ppt/presentation.xml": b"<p:presentation/>"}),
+        "zip": lambda: _zip_bytes({"readme.txt": b"hello"}),
+        "txt": b"just text",
+    }[kind]
+    data = content() if callable(content) else content
+    return SimpleUploadedFile(name, data, content_type="application/octet-stream")

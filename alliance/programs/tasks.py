@@ -1,0 +1,17 @@
+"""Background work of the programs app. Each task takes ids, loads, and calls one service.
+
+With the default `immediate` backend they run in the request; with TASKS_BACKEND=database a
+`manage.py db_worker` process takes them.
+"""
+
+from django_tasks import task
+
+
+@task
+def send_receipt_email(group_id: int) -> int:
+    """E-mail the submission receipt of one group's proposal (services.applications.send_receipt_email)."""
+    from alliance.programs.models import ProjectGroup
+    from alliance.programs.services.applications import send_receipt_email as send
+
+    group = ProjectGroup.objects.select_related("programme", "track", "lead", "proposal").get(pk=group_id)
+    return send(group=group)
