@@ -236,7 +236,9 @@ def close_panel(*, actor, panel: Panel) -> Panel:
             raise ValidationError(_("The panel cannot close before any score is saved."))
         panel.closed_at = timezone.now()
         panel.save(update_fields=["closed_at"])
-        record_audit(action="programs.panel.closed", target=panel, actor=actor, after={"closed_at": panel.closed_at})
+        record_audit(
+            action="programs.panel.closed", target=panel, actor=actor, after={"closed_at": panel.closed_at.isoformat()}
+        )
     return panel
 
 
