@@ -34,6 +34,7 @@ def lodge_objection(*, user, panel: Panel, group: ProjectGroup, text: str, now=N
     Side effects: the Objection and an audit entry.
     """
     now = now or timezone.now()
+    panel = Panel.objects.select_related("programme").get(pk=panel.pk)
     if not speaks_for(user, group) or group.programme_id != panel.programme_id:
         raise ValidationError(_("Only the group's companies may object to its result."))
     if not panel.is_released:

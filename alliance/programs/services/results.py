@@ -38,6 +38,11 @@ class TrackResult:
     error: str = ""
 
 
+def _fresh(panel: Panel) -> Panel:
+    """The panel as stored now (a caller's copy may predate its closing or release)."""
+    return Panel.objects.select_related("programme").get(pk=panel.pk)
+
+
 def rule_of(panel: Panel) -> dict:
     """The panel's frozen rule, or the programme's current one before scoring started."""
     if panel.rule_snapshot:
@@ -113,6 +118,7 @@ def record_tie_decision(*, actor, panel: Panel, track: Track, order: list[str], 
     Rule: the panel is closed; the groups named are exactly one unresolved tie of the track; a reason is given.
     `order` lists the group names, the first placed highest. Side effects: the decision and an audit entry.
     """
+    panel = _fresh(panel)
     if not panel.is_closed:
         raise ValidationError(_("Ties are decided after the panel closes."))
     if not reason.strip():
@@ -161,6 +167,7 @@ def decide_screening(*, actor, panel: Panel) -> int:
     Rule: the panel is closed and no tie awaits a decision. Side effects: ScreeningOutcome rows (replaced),
     an audit entry. Returns how many groups advance.
     """
+    panel = _fresh(panel)
     if panel.kind != Panel.Kind.SCREENING:
         raise ValidationError(_("Only the document screening selects groups."))
     if not panel.is_closed:
@@ -207,6 +214,7 @@ def choose_winners(*, actor, panel: Panel) -> int:
     Rule: the final panel is closed and no tie awaits a decision; existing non-override places are replaced.
     Side effects: Winner rows, an audit entry. Returns how many winners.
     """
+    panel = _fresh(panel)
     if panel.kind != Panel.Kind.FINAL or not panel.is_closed:
         raise ValidationError(_("Winners come from the closed final panel."))
     results = panel_results(panel)
@@ -275,6 +283,7 @@ def release_results(*, actor, panel: Panel) -> Panel:
 
     Rule: the panel is closed and every tie is decided. Side effects: released_at, audit entry, e-mails.
     """
+    panel = _fresh(panel)
     if not panel.is_closed:
         raise ValidationError(_("Close the panel before releasing its results."))
     if panel.is_released:
