@@ -63,6 +63,13 @@ def call_has_opened(programme: Programme, *, now: datetime.datetime | None = Non
     return call is not None and (now or timezone.now()) >= call.starts_at
 
 
+def call_is_open(programme: Programme, *, now: datetime.datetime | None = None) -> bool:
+    """New groups form only between the call's start and its end (extensions concern existing groups)."""
+    call = stage(programme, StageKind.CALL)
+    now = now or timezone.now()
+    return call is not None and call.starts_at <= now <= call.ends_at
+
+
 def is_open_for_edits(group: ProjectGroup, *, now: datetime.datetime | None = None) -> bool:
     """A group may change its proposal while the call is open (or extended for it) and it is not submitted."""
     now = now or timezone.now()

@@ -22,6 +22,7 @@ from alliance.core.korean import company_name_key
 from alliance.core.roles import Role
 from alliance.members.models import Organisation
 from alliance.programs import queries
+from alliance.programs.default_rubric import MENTORING_FIELDS
 from alliance.programs.models import (
     Attachment,
     DeadlineExtension,
@@ -109,7 +110,9 @@ def resolve_partners(*, programme: Programme, names: list[str], lead: Organisati
     return found
 
 
-def form_group(*, actor, programme: Programme, track: Track, name: str, partner_names: list[str]) -> ProjectGroup:
+def form_group(
+    *, actor, programme: Programme, track: Track, name: str, partner_names: list[str], mentoring_field: str = ""
+) -> ProjectGroup:
     """A representative forms a group led by its own organisation, inviting partner member companies.
 
     The lead is confirmed at once; each partner's representative confirms later. An empty proposal draft
@@ -122,12 +125,13 @@ def form_group(*, actor, programme: Programme, track: Track, name: str, partner_
     now = timezone.now()
     if track.programme_id != programme.pk:
         raise ValidationError(_("Choose one of this programme's tracks."))
-    deadline = queries.call_deadline(programme)
-    if not queries.call_has_opened(programme, now=now) or deadline is None or now > deadline:
+    if not queries.call_is_open(programme, now=now):
         raise ValidationError(_("Groups can be formed only while the call for applications is open."))
     name = name.strip()
     if not name:
         raise ValidationError(_("Give the group a name."))
+    if mentoring_field and mentoring_field not in MENTORING_FIELDS:
+        raise ValidationError(_("Choose one of the mentoring fields."))
     if GroupMember.objects.filter(programme=programme, organisation=lead).exists():
         raise ValidationError(_("Your organisation already belongs to a group this year."))
     if ProjectGroup.objects.filter(programme=programme, name=name).exists():
@@ -156,7 +160,12 @@ def form_group(*, actor, programme: Programme, track: Track, name: str, partner_
                 action="programs.group.formed",
                 actor=actor,
                 target=group,
-                after={"track": track.code, "lead": lead.name, "partners": [org.name for org in partners]},
+                after={
+                    "track": track.code,
+                    "lead": lead.name,
+                    "partners": [org.name for org in partners],
+                    "mentoring_field": mentoring_field,
+                },
             )
     except IntegrityError as error:  # a concurrent request placed one of these companies first
         raise ValidationError(_("One of these companies has just joined another group; try again.")) from error

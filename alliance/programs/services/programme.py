@@ -180,7 +180,7 @@ def create_programme(
             )
             _write_track_contents(track, criteria=spec["criteria"], awards=spec.get("awards", []))
         after = snapshot(programme, PROGRAMME_FIELDS)
-        after["tracks"] = {spec["code"]: [c["name"] for c in spec["criteria"]] for spec in tracks}
+        after["rubric"] = {spec["code"]: [c["name"] for c in spec["criteria"]] for spec in tracks}
         after["copied_from"] = copied_from.year if copied_from else None
         record_audit(action="programs.programme.created", actor=actor, target=programme, before=None, after=after)
     return programme
@@ -301,10 +301,10 @@ def save_rubric(*, actor, track: Track, criteria: list[dict]) -> Track:
     _refuse_when_locked(track.programme)
     validate_criteria(criteria)
     with transaction.atomic():
-        before = {"criteria": _rubric_snapshot(track)}
+        before = {"rubric": _rubric_snapshot(track)}
         track.criteria.all().delete()
         _write_track_contents(track, criteria=criteria, awards=[])
-        after = {"criteria": _rubric_snapshot(track)}
+        after = {"rubric": _rubric_snapshot(track)}
         record_audit(action="programs.rubric.saved", actor=actor, target=track, before=before, after=after)
     return track
 
@@ -316,10 +316,10 @@ def save_awards(*, actor, track: Track, awards: list[dict]) -> Track:
     """
     validate_awards(awards)
     with transaction.atomic():
-        before = {"awards": _awards_snapshot(track)}
+        before = {"award_list": _awards_snapshot(track)}
         track.awards.all().delete()
         _write_track_contents(track, criteria=[], awards=awards)
-        after = {"awards": _awards_snapshot(track)}
+        after = {"award_list": _awards_snapshot(track)}
         record_audit(action="programs.awards.saved", actor=actor, target=track, before=before, after=after)
     return track
 

@@ -79,6 +79,7 @@ def test_form_group_lead_is_own_organisation_and_partner_awaits_confirmation(ope
         "track": "SW",
         "lead": "주식회사 리드",
         "partners": ["주식회사 파트너"],
+        "mentoring_field": "",
     }
 
 

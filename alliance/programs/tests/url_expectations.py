@@ -1,3 +1,106 @@
-"""Who may open the programs app's URLs (see alliance/core/tests/url_matrix.py)."""
+"""Who may open the programs app's URLs (see alliance/core/tests/url_matrix.py).
 
-EXPECTED = {}
+Shared by the programs helpers: add your rows to EXPECTED/PK_OF/PATH_VALUES/COUNTED_MODELS and your
+objects in `build_world` (the 2026 programme `world["programme"]` and org A's group `world["group"]`
+are there already).
+"""
+
+from django.core.files.base import ContentFile
+
+from alliance.core.tests.url_matrix import only, signed_in, staff_only
+from alliance.members.tests.factories import OrganisationFactory
+from alliance.programs.models import (
+    Attachment,
+    Criterion,
+    DeadlineExtension,
+    GroupMember,
+    Programme,
+    ProjectGroup,
+    Proposal,
+    Track,
+)
+from alliance.programs.tests.factories import ProgrammeFactory, ProjectGroupFactory
+
+# Member representatives only; anyone else signed in is told nothing exists.
+REPRESENTATIVES = only({"rep_a": 200, "rep_b": 200})
+# Org A's group: its representative and staff.
+GROUP_A = only({"staff": 200, "rep_a": 200})
+
+EXPECTED = {
+    # Programme set-up (P1).
+    "programs:programme_list": staff_only(),
+    "programs:programme_create": staff_only(),
+    "programs:programme_detail": staff_only(),
+    "programs:programme_rules": staff_only(),
+    "programs:programme_stages": staff_only(),
+    "programs:track_create": staff_only(),
+    "programs:track_edit": staff_only(),
+    "programs:group_list": staff_only(),
+    "programs:extension_grant": staff_only(),
+    # Applying (P1).
+    "programs:my_groups": REPRESENTATIVES,
+    "programs:apply_home": REPRESENTATIVES,
+    "programs:group_create": REPRESENTATIVES,
+    "programs:group_detail": GROUP_A,
+    "programs:proposal_edit": only({"rep_a": 200}),  # only the lead writes; staff grant extensions instead
+    "programs:attachment_download": GROUP_A,
+    # POST only: @login_required, then @require_POST.
+    "programs:partner_add": signed_in(405),
+    "programs:partner_remove": signed_in(405),
+    "programs:partner_confirm": signed_in(405),
+    "programs:attachment_add": signed_in(405),
+    "programs:attachment_remove": signed_in(405),
+    "programs:proposal_submit": signed_in(405),
+}
+
+PK_OF = {
+    "programs:programme_detail": "programme",
+    "programs:programme_rules": "programme",
+    "programs:programme_stages": "programme",
+    "programs:track_create": "programme",
+    "programs:track_edit": "track",
+    "programs:group_list": "programme",
+    "programs:extension_grant": "group",
+    "programs:group_detail": "group",
+    "programs:proposal_edit": "group",
+    "programs:attachment_download": "attachment",
+    "programs:partner_add": "group",
+    "programs:partner_remove": "group",
+    "programs:partner_confirm": "group",
+    "programs:attachment_add": "group",
+    "programs:attachment_remove": "attachment",
+    "programs:proposal_submit": "group",
+}
+
+PATH_VALUES = {
+    "year": lambda world: world["programme"].year,
+    "member_pk": lambda world: world["group_partner"].pk,
+}
+
+COUNTED_MODELS = (
+    Programme,
+    Track,
+    Criterion,
+    ProjectGroup,
+    GroupMember,
+    Proposal,
+    Attachment,
+    DeadlineExtension,
+)
+
+
+def build_world(world) -> dict:
+    programme = ProgrammeFactory(year=2026, call_open=True)
+    group = ProjectGroupFactory(
+        programme=programme, name="젠 컨소시엄", lead=world["org_a"], partners=[OrganisationFactory()], submitted=False
+    )
+    attachment = Attachment(proposal=group.proposal, original_name="제안서.pdf", size=9)
+    attachment.file.save("제안서.pdf", ContentFile(b"%PDF-1.7\n"), save=False)
+    attachment.save()
+    return {
+        "programme": programme,
+        "track": programme.tracks.get(code="SW"),
+        "group": group,
+        "group_partner": group.members.get(role=GroupMember.Role.PARTNER),
+        "attachment": attachment,
+    }
