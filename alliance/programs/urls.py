@@ -1,5 +1,6 @@
 from django.urls import path
 
+from alliance.programs.urls_judging import urlpatterns as judging_urlpatterns
 from alliance.programs.views import applications, programme
 
 app_name = "programs"
@@ -32,3 +33,4 @@ urlpatterns = [
     path("programs/attachments/<int:pk>/", applications.attachment_download, name="attachment_download"),
     path("programs/attachments/<int:pk>/remove/", applications.attachment_remove, name="attachment_remove"),
 ]
+urlpatterns += judging_urlpatterns

@@ -7,19 +7,25 @@ are there already).
 
 from django.core.files.base import ContentFile
 
-from alliance.core.tests.url_matrix import only, signed_in, staff_only
+from alliance.core.tests.url_matrix import everyone, only, signed_in, staff_only
 from alliance.members.tests.factories import OrganisationFactory
 from alliance.programs.models import (
+    Assignment,
     Attachment,
     Criterion,
     DeadlineExtension,
     GroupMember,
+    Objection,
+    Panel,
     Programme,
     ProjectGroup,
     Proposal,
+    Score,
     Track,
+    Winner,
 )
 from alliance.programs.tests.factories import ProgrammeFactory, ProjectGroupFactory
+from alliance.programs.tests.world_judging import build_judging_world
 
 # Member representatives only; anyone else signed in is told nothing exists.
 REPRESENTATIVES = only({"rep_a": 200, "rep_b": 200})
@@ -51,6 +57,19 @@ EXPECTED = {
     "programs:attachment_add": signed_in(405),
     "programs:attachment_remove": signed_in(405),
     "programs:proposal_submit": signed_in(405),
+    # Judging (P2): evaluators see only their own panels and assignments.
+    "programs:judging_home": only({"evaluator": 200}),
+    "programs:judging_pledge": only({"evaluator": 200}),
+    "programs:judging_assignment": only({"evaluator": 200}),
+    "programs:judging_score": signed_in(405),
+    "programs:judging_programme": staff_only(),
+    "programs:panel_detail": staff_only(),
+    "programs:panel_order": staff_only(),
+    "programs:panel_timer": staff_only(),
+    "programs:panel_results": staff_only(),
+    "programs:panel_objections": staff_only(),
+    "programs:group_result": GROUP_A,
+    "programs:public_results": everyone(),
 }
 
 PK_OF = {
@@ -70,6 +89,16 @@ PK_OF = {
     "programs:attachment_add": "group",
     "programs:attachment_remove": "attachment",
     "programs:proposal_submit": "group",
+    "programs:judging_pledge": "judging_panel",
+    "programs:judging_assignment": "judging_assignment",
+    "programs:judging_score": "judging_assignment",
+    "programs:judging_programme": "programme",
+    "programs:panel_detail": "judging_panel",
+    "programs:panel_order": "judging_panel",
+    "programs:panel_timer": "judging_panel",
+    "programs:panel_results": "judging_panel",
+    "programs:panel_objections": "judging_panel",
+    "programs:group_result": "group",
 }
 
 PATH_VALUES = {
@@ -86,6 +115,11 @@ COUNTED_MODELS = (
     Proposal,
     Attachment,
     DeadlineExtension,
+    Assignment,
+    Panel,
+    Score,
+    Objection,
+    Winner,
 )
 
 
@@ -97,10 +131,12 @@ def build_world(world) -> dict:
     attachment = Attachment(proposal=group.proposal, original_name="제안서.pdf", size=9)
     attachment.file.save("제안서.pdf", ContentFile(b"%PDF-1.7\n"), save=False)
     attachment.save()
-    return {
+    built = {
         "programme": programme,
         "track": programme.tracks.get(code="SW"),
         "group": group,
         "group_partner": group.members.get(role=GroupMember.Role.PARTNER),
         "attachment": attachment,
     }
+    built |= build_judging_world(world | built)  # P2
+    return built
