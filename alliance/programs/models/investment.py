@@ -1,9 +1,10 @@
 """The investment consultation day (KMF 투자마켓): desks (investors and the legal desk), companies, their
 requests in order of preference, declines, and the meetings of the grid.
 
-A meeting holds one desk, one company and one slot ("HH:MM", a start time of the day's grid). Live meetings
-(not cancelled) never double-book a desk or a company in a slot and never repeat a company–desk pair:
-the services check and say so in Korean, and the database's partial unique constraints back them up.
+A meeting holds one desk, one company and one slot ("HH:MM", a start time of the day's grid). Meetings that
+hold their slot (scheduled or held; not a no-show, not cancelled) never double-book a desk or a company in a
+slot and never repeat a company–desk pair: the services check and say so in Korean, and the database's
+partial unique constraints back them up.
 """
 
 from django.conf import settings
@@ -13,6 +14,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from alliance.programs.scheduling.grid import SEED_DAY, time_grid
+
+# The statuses in which a meeting occupies its desk and company at its slot; a no-show frees the slot.
+HOLDING_STATUSES = ("scheduled", "held")
 
 
 def default_breaks() -> list:
@@ -175,13 +179,15 @@ class Meeting(models.Model):
         verbose_name_plural = _("meetings")
         constraints = [
             models.UniqueConstraint(
-                fields=["desk", "slot"], condition=~Q(status="cancelled"), name="programs_meeting_desk_slot"
+                fields=["desk", "slot"], condition=Q(status__in=HOLDING_STATUSES), name="programs_meeting_desk_slot"
             ),
             models.UniqueConstraint(
-                fields=["company", "slot"], condition=~Q(status="cancelled"), name="programs_meeting_company_slot"
+                fields=["company", "slot"],
+                condition=Q(status__in=HOLDING_STATUSES),
+                name="programs_meeting_company_slot",
             ),
             models.UniqueConstraint(
-                fields=["company", "desk"], condition=~Q(status="cancelled"), name="programs_meeting_pair_once"
+                fields=["company", "desk"], condition=Q(status__in=HOLDING_STATUSES), name="programs_meeting_pair_once"
             ),
         ]
 
