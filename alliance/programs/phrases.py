@@ -59,3 +59,24 @@ register_actions(
         "programs.programme.loaded": _("Programme loaded from a file"),
     }
 )
+
+# Investment consultation day (KMF 투자마켓).
+register_actions(
+    {
+        "programs.investment.day_configured": _("Investment day set up"),
+        "programs.investment.desk_added": _("Investment desk added"),
+        "programs.investment.availability_changed": _("Unavailable slots changed"),
+        "programs.investment.company_added": _("Company registered for the investment day"),
+        "programs.investment.priority_set": _("Scheduling priority changed"),
+        "programs.investment.requests_set": _("Meeting requests changed"),
+        "programs.investment.declined": _("Investor declined a company"),
+        "programs.investment.decline_withdrawn": _("Investor withdrew a decline"),
+        "programs.investment.scheduled": _("Meetings scheduled"),
+        "programs.investment.meeting_booked": _("Meeting booked"),
+        "programs.investment.meeting_moved": _("Meeting moved"),
+        "programs.investment.meeting_status": _("Meeting status changed"),
+        "programs.investment.checked_in": _("Company checked in"),
+        "programs.investment.interest_recorded": _("Investor's interest recorded"),
+        "programs.investment.schedules_sent": _("Schedules e-mailed"),
+    }
+)
