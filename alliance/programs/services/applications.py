@@ -140,7 +140,12 @@ def form_group(
     try:
         with transaction.atomic():
             group = ProjectGroup.objects.create(
-                programme=programme, track=track, name=name, lead=lead, created_by=actor
+                programme=programme,
+                track=track,
+                name=name,
+                lead=lead,
+                mentoring_field=mentoring_field,
+                created_by=actor,
             )
             GroupMember.objects.bulk_create(
                 [

@@ -90,8 +90,8 @@ def test_form_group_non_member_partner_is_refused_with_its_line(open_programme, 
         _form(open_programme, lead_rep, partners=["주식회사 파트너", "주식회사 탈퇴", "없는회사"])
 
     assert error.value.messages == [
-        "Line 2: 주식회사 탈퇴 is not a member company.",
-        "Line 3: 없는회사 is not a member company.",
+        "2번째 줄: 주식회사 탈퇴은(는) 회원사가 아닙니다.",
+        "3번째 줄: 없는회사은(는) 회원사가 아닙니다.",
     ]
     assert ProjectGroup.objects.count() == 0
 
@@ -103,7 +103,7 @@ def test_form_group_company_already_in_a_group_this_year_is_refused(open_program
     with pytest.raises(ValidationError) as error:
         _form(open_programme, lead_rep)
 
-    assert error.value.messages == ["Line 1: 주식회사 파트너 already belongs to another group this year."]
+    assert error.value.messages == ["1번째 줄: 주식회사 파트너은(는) 올해 이미 다른 그룹에 참여하고 있습니다."]
 
 
 def test_form_group_by_non_representative_is_refused(open_programme, staff_user):
@@ -117,7 +117,7 @@ def test_form_group_after_the_call_is_refused(open_programme, lead_rep, partner_
     with pytest.raises(ValidationError) as error:
         _form(open_programme, lead_rep)
 
-    assert error.value.messages == ["Groups can be formed only while the call for applications is open."]
+    assert error.value.messages == ["프로젝트 그룹은 참가 모집 기간에만 구성할 수 있습니다."]
 
 
 def test_confirm_partner_by_its_representative_confirms_it(open_programme, lead_rep, partner_rep):
@@ -154,9 +154,9 @@ def test_submit_proposal_lists_everything_missing(open_programme, lead_rep, part
         service.submit_proposal(actor=lead_rep, group=group)
 
     assert error.value.messages == [
-        "Fill in “team”.",
-        "Attach the proposal document (PDF, HWP, HWPX, PPTX or DOCX).",
-        "주식회사 파트너 has not confirmed its place yet.",
+        "“팀 구성” 항목을 작성해 주세요.",
+        "제안서 파일(PDF, HWP, HWPX, PPTX, DOCX)을 첨부해 주세요.",
+        "주식회사 파트너이(가) 아직 참여를 확인하지 않았습니다.",
     ]
 
 
@@ -169,7 +169,7 @@ def test_submit_proposal_complete_is_submitted_and_final(open_programme, lead_re
     assert group.proposal.status == Proposal.Status.SUBMITTED
     with pytest.raises(ValidationError) as error:
         service.save_proposal(actor=lead_rep, group=group, data={"title": "고친 제목"})
-    assert error.value.messages == ["The proposal has been submitted and can no longer change."]
+    assert error.value.messages == ["제안서가 제출되어 더 이상 수정할 수 없습니다."]
 
 
 def test_submit_proposal_after_the_deadline_is_refused(open_programme, lead_rep, partner_rep):
@@ -232,11 +232,11 @@ def test_add_attachment_accepted_formats_are_stored(open_programme, lead_rep, pa
 @pytest.mark.parametrize(
     ("name", "kind", "message"),
     [
-        ("제안서.txt", "txt", "제안서.txt: only PDF, HWP, HWPX, PPTX and DOCX files are accepted."),
-        ("가짜.pdf", "txt", "가짜.pdf: the content is not a PDF file; the name and the content must agree."),
-        ("가짜.docx", "pptx", "가짜.docx: the content is not a DOCX file; the name and the content must agree."),
-        ("가짜.hwpx", "zip", "가짜.hwpx: the content is not a HWPX file; the name and the content must agree."),
-        ("가짜.hwp", "pdf", "가짜.hwp: the content is not a HWP file; the name and the content must agree."),
+        ("제안서.txt", "txt", "제안서.txt: PDF, HWP, HWPX, PPTX, DOCX 파일만 첨부할 수 있습니다."),
+        ("가짜.pdf", "txt", "가짜.pdf: 내용이 PDF 파일이 아닙니다. 파일 이름(확장자)과 내용이 일치해야 합니다."),
+        ("가짜.docx", "pptx", "가짜.docx: 내용이 DOCX 파일이 아닙니다. 파일 이름(확장자)과 내용이 일치해야 합니다."),
+        ("가짜.hwpx", "zip", "가짜.hwpx: 내용이 HWPX 파일이 아닙니다. 파일 이름(확장자)과 내용이 일치해야 합니다."),
+        ("가짜.hwp", "pdf", "가짜.hwp: 내용이 HWP 파일이 아닙니다. 파일 이름(확장자)과 내용이 일치해야 합니다."),
     ],
 )
 @pytest.mark.usefixtures("partner_rep")
@@ -259,7 +259,7 @@ def test_add_attachment_over_the_size_limit_is_refused(open_programme, lead_rep,
     with pytest.raises(ValidationError) as error:
         service.add_attachment(actor=lead_rep, group=group, upload=upload)
 
-    assert error.value.messages == ["큰파일.pdf: the file is larger than 1 MB."]
+    assert error.value.messages == ["큰파일.pdf: 파일이 1MB보다 큽니다."]
 
 
 def test_remove_partner_lead_cannot_be_removed(open_programme, lead_rep, partner_rep):

@@ -72,7 +72,7 @@ def test_create_programme_duplicate_criterion_is_refused_and_nothing_written():
     with pytest.raises(ValidationError) as error:
         service.create_programme(actor=None, year=2030, name="2030", tracks=tracks)
 
-    assert error.value.messages == ["Criteria named twice: 독창성."]
+    assert error.value.messages == ["중복된 항목명: 독창성."]
     assert Programme.objects.count() == 0
 
 
@@ -118,7 +118,7 @@ def test_update_programme_rules_unknown_tie_break_is_refused(staff_user):
     with pytest.raises(ValidationError) as error:
         service.update_programme_rules(actor=staff_user, programme=programme, data={"tie_break_chain": ["coin_toss"]})
 
-    assert error.value.messages == ["Unknown tie-break: coin_toss."]
+    assert error.value.messages == ["알 수 없는 동점 처리 기준입니다: coin_toss."]
 
 
 def test_save_rubric_after_lock_is_refused(staff_user):
@@ -195,4 +195,4 @@ def test_save_track_code_already_used_is_refused(staff_user):
     with pytest.raises(ValidationError) as error:
         service.save_track(actor=staff_user, programme=programme, code="sw", name="다른 SW")
 
-    assert error.value.messages == ["The track code SW is already used."]
+    assert error.value.messages == ["부문 코드 SW은(는) 이미 쓰이고 있습니다."]

@@ -95,7 +95,7 @@ def test_programme_rules_post_after_lock_shows_the_refusal(staff_client, staff_u
     programme.refresh_from_db()
     assert response.status_code == 200
     assert programme.ranking_rule == "trimmed_mean"
-    assert "can no longer change" in response.content.decode()
+    assert "순위 산정 방식과 심사 기준을 더 이상 바꿀 수 없습니다" in response.content.decode()
 
 
 def test_track_edit_rubric_text_error_names_the_line(staff_client):
@@ -108,7 +108,7 @@ def test_track_edit_rubric_text_error_names_the_line(staff_client):
     )
 
     assert response.status_code == 200
-    assert "Line 2: write “name | maximum points”" in response.content.decode()
+    assert "2번째 줄: “항목명 | 배점” 형식으로" in response.content.decode()
     assert track.criteria.count() == 5
 
 

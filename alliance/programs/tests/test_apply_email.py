@@ -1,0 +1,61 @@
+"""The submission receipt goes by real SMTP, in Korean, to every representative of the group's companies."""
+
+import pytest
+
+from alliance.members.tests.factories import OrganisationFactory
+from alliance.programs.services import applications as service
+from alliance.programs.tests.factories import ProgrammeFactory, representative, upload_file
+
+pytestmark = pytest.mark.django_db
+
+
+def test_submit_proposal_sends_korean_receipt_to_lead_and_partner(
+    smtp_server, settings, django_capture_on_commit_callbacks
+):
+    settings.LANGUAGE_CODE = "ko"
+    programme = ProgrammeFactory(call_open=True, name="2026 프로젝트 그룹")
+    lead_rep = representative(OrganisationFactory(name="주식회사 리드"), email="lead@lead.example.kr")
+    partner_rep = representative(OrganisationFactory(name="주식회사 파트너"), email="rep@partner.example.kr")
+    group = service.form_group(
+        actor=lead_rep,
+        programme=programme,
+        track=programme.tracks.get(code="HW"),
+        name="햅틱 그룹",
+        partner_names=["주식회사 파트너"],
+    )
+    service.confirm_partner(actor=partner_rep, group=group)
+    service.save_proposal(
+        actor=lead_rep,
+        group=group,
+        data={
+            "title": "촉감 장갑",
+            "summary": "요약",
+            "product": "장갑",
+            "market": "교육",
+            "business_model": "판매",
+            "team": "3명",
+        },
+    )
+    service.add_attachment(actor=lead_rep, group=group, upload=upload_file("제안서.pdf"))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        service.submit_proposal(actor=lead_rep, group=group)
+
+    (message,) = smtp_server.messages
+    text = message.get_body(preferencelist=("plain",)).get_content()
+    assert message.envelope_recipients == ["lead@lead.example.kr", "rep@partner.example.kr"]
+    assert message["Subject"].strip() == "[메타버스 얼라이언스] 2026 프로젝트 그룹: 햅틱 그룹 제안서 접수 완료"
+    assert "촉감 장갑" in text
+    assert "주식회사 리드, 주식회사 파트너" in text
+    assert "제안서.pdf" in text
+
+
+def test_send_receipt_email_for_a_draft_sends_nothing(smtp_server):
+    from alliance.programs.tests.factories import ProjectGroupFactory
+
+    programme = ProgrammeFactory(call_open=True)
+    group = ProjectGroupFactory(programme=programme, submitted=False)
+
+    sent = service.send_receipt_email(group=group)
+
+    assert (sent, smtp_server.messages) == (0, [])
