@@ -49,6 +49,7 @@ register_actions(
         "programs.panel.order_drawn": _("Speaking order drawn"),
         "programs.score.saved": _("Score saved"),
         "programs.score.amended": _("Score amended"),
+        "programs.score.imported": _("Scores imported"),
         "programs.screening.decided": _("Screening outcome decided"),
         "programs.results.tie_decided": _("Tie decided by staff"),
         "programs.results.released": _("Results released"),

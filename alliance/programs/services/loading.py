@@ -320,22 +320,12 @@ def read_score_rows(panel: Panel, content: str) -> list[ScoreRow]:
 
 def import_scores(*, actor, panel: Panel, content: str) -> int:
     """Load scores taken on paper. Nothing is written unless every row is valid; then all rows in one
-    transaction, each through `save_score` (logged as source "import").
+    transaction (`panels.import_score_rows`; each new or changed score gets a ScoreChange with source "import").
 
-    Side effects: Scores, ScoreChanges and audit entries; the programme's rule locks.
+    Side effects: Scores, ScoreChanges, one audit entry; the programme's rule locks.
     """
     if panel.is_closed:
         raise ValidationError(_("The panel is closed; scores can no longer change."))
     rows = read_score_rows(panel, content)
-    with transaction.atomic():
-        for row in rows:
-            panel_service.save_score(
-                judge=row.judge,
-                panel=panel,
-                group=row.group,
-                criterion=row.criterion,
-                points=row.points,
-                source="import",
-                actor=actor,
-            )
+    panel_service.import_score_rows(actor=actor, panel=panel, rows=rows)
     return len(rows)

@@ -169,6 +169,61 @@ def save_score(
     return score
 
 
+def import_score_rows(*, actor, panel: Panel, rows, source: str = "import") -> int:
+    """Save many already-checked scores at once (paper scores, demo data): `rows` are objects with judge,
+    group, criterion and points. New scores are inserted in bulk; changed ones are amended one by one.
+
+    Rules: as `save_score` without the pledge gate (the secretariat types the sheets in); rows must come
+    from `loading.read_score_rows` or equally checked input.
+    Side effects: Scores, a ScoreChange for each new or changed score, one audit entry for the batch, the rule
+    lock. Returns how many scores were new or changed.
+    """
+    with transaction.atomic():
+        panel = Panel.objects.select_for_update().select_related("programme").get(pk=panel.pk)
+        if panel.is_closed:
+            raise ValidationError(_("The panel is closed; scores can no longer change."))
+        freeze_rule_on_panel(programme=panel.programme, panel=panel, actor=actor)
+        existing = {
+            (score.judge_id, score.group_id, score.criterion_id): score for score in Score.objects.filter(panel=panel)
+        }
+        fresh, changes = [], []
+        for row in rows:
+            points = parse_points(row.points, row.criterion)
+            score = existing.get((row.judge.pk, row.group.pk, row.criterion.pk))
+            if score is None:
+                fresh.append(
+                    Score(panel=panel, judge=row.judge, group=row.group, criterion=row.criterion, points=points)
+                )
+            elif score.points != points:
+                changes.append(
+                    ScoreChange(
+                        score=score, points_before=score.points, points_after=points, changed_by=actor, source=source
+                    )
+                )
+                score.points = points
+                score.save(update_fields=["points", "updated_at"])
+        Score.objects.bulk_create(fresh)
+        if any(score.pk is None for score in fresh):  # backends that return no ids on bulk insert
+            ids = {
+                (score.judge_id, score.group_id, score.criterion_id): score.pk
+                for score in Score.objects.filter(panel=panel)
+            }
+            for score in fresh:
+                score.pk = ids[(score.judge_id, score.group_id, score.criterion_id)]
+        changes += [
+            ScoreChange(score=score, points_before=None, points_after=score.points, changed_by=actor, source=source)
+            for score in fresh
+        ]
+        ScoreChange.objects.bulk_create(changes)
+        record_audit(
+            action="programs.score.imported",
+            target=panel,
+            actor=actor,
+            after={"source": source, "new": len(fresh), "changed": len(changes) - len(fresh)},
+        )
+    return len(changes)
+
+
 def record_absence(*, actor, panel: Panel, judge, group, reason: str, note: str = "") -> Absence:
     """Record that a judge does not score a group (absent or recused); their scores for it are withdrawn.
 

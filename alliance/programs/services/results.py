@@ -277,11 +277,12 @@ def override_winner(*, actor, winner: Winner, group: ProjectGroup, reason: str) 
     return winner
 
 
-def release_results(*, actor, panel: Panel) -> Panel:
+def release_results(*, actor, panel: Panel, notify: bool = True) -> Panel:
     """Release a closed panel's results: applicants see their own result and may object; the public page
     shows the final results. Each group's representatives get an e-mail.
 
-    Rule: the panel is closed and every tie is decided. Side effects: released_at, audit entry, e-mails.
+    Rule: the panel is closed and every tie is decided. Side effects: released_at, audit entry, e-mails
+    (unless `notify` is false, as for demo data).
     """
     panel = _fresh(panel)
     if not panel.is_closed:
@@ -301,7 +302,8 @@ def release_results(*, actor, panel: Panel) -> Panel:
             actor=actor,
             after={item.track.code: item.result.fingerprint for item in results if item.result},
         )
-        transaction.on_commit(lambda: send_release_emails(panel=panel, results=results))
+        if notify:
+            transaction.on_commit(lambda: send_release_emails(panel=panel, results=results))
     return panel
 
 
