@@ -17,6 +17,7 @@ from .judging import (  # noqa: F401
     TieDecision,
     Winner,
 )
+from .mentoring import InterimResult, Mentor, MentoringSession  # noqa: F401
 from .programme import (  # noqa: F401
     Award,
     Criterion,
