@@ -14,8 +14,7 @@ JUDGE_NAMES = ("심사위원 가", "심사위원 나", "심사위원 다", "심�
 
 
 def seated_judges(programme, panel, count: int = 5):
-    judges = [ready_judge(panel, user=evaluator_on(programme, name=name)) for name in JUDGE_NAMES[:count]]
-    return judges
+    return [ready_judge(panel, user=evaluator_on(programme, name=name)) for name in JUDGE_NAMES[:count]]
 
 
 def judged_final(programme, actor, per_criterion: dict, *, close: bool = True, winners: bool = True):
@@ -36,3 +35,4 @@ def judged_final(programme, actor, per_criterion: dict, *, close: bool = True, w
         if winners:
             results_service.choose_winners(actor=actor, panel=panel)
     return panel, judges
+

@@ -25,6 +25,12 @@ from alliance.programs.models import (
     Winner,
 )
 from alliance.programs.tests.factories import ProgrammeFactory, ProjectGroupFactory
+from alliance.programs.tests.world_investment import (
+    INVESTMENT_COUNTED,
+    INVESTMENT_EXPECTED,
+    INVESTMENT_PK_OF,
+    build_investment_world,
+)
 from alliance.programs.tests.world_judging import build_judging_world
 
 # Member representatives only; anyone else signed in is told nothing exists.
@@ -70,7 +76,17 @@ EXPECTED = {
     "programs:panel_objections": staff_only(),
     "programs:group_result": GROUP_A,
     "programs:public_results": everyone(),
+    # Documents (P3): staff downloads; a judge's own score sheet for that judge only.
+    "programs:programme_documents": staff_only(),
+    "programs:applications_xlsx": staff_only(),
+    "programs:evaluation_summary_pdf": staff_only(),
+    "programs:result_sheet_pdf": staff_only(),
+    "programs:results_xlsx": staff_only(),
+    "programs:certificates_pdf": staff_only(),
+    "programs:judge_scores_xlsx": staff_only(),
+    "programs:my_scores_xlsx": only({"evaluator": 200}),
 }
+EXPECTED |= INVESTMENT_EXPECTED  # P4
 
 PK_OF = {
     "programs:programme_detail": "programme",
@@ -99,11 +115,21 @@ PK_OF = {
     "programs:panel_results": "judging_panel",
     "programs:panel_objections": "judging_panel",
     "programs:group_result": "group",
+    "programs:programme_documents": "programme",
+    "programs:applications_xlsx": "programme",
+    "programs:evaluation_summary_pdf": "programme",
+    "programs:result_sheet_pdf": "judging_panel",
+    "programs:results_xlsx": "judging_panel",
+    "programs:certificates_pdf": "judging_panel",
+    "programs:judge_scores_xlsx": "judging_panel",
+    "programs:my_scores_xlsx": "judging_panel",
 }
+PK_OF |= INVESTMENT_PK_OF
 
 PATH_VALUES = {
     "year": lambda world: world["programme"].year,
     "member_pk": lambda world: world["group_partner"].pk,
+    "judge": lambda world: world["users"]["evaluator"].pk,
 }
 
 COUNTED_MODELS = (
@@ -122,6 +148,8 @@ COUNTED_MODELS = (
     Winner,
 )
 
+COUNTED_MODELS += INVESTMENT_COUNTED
+
 
 def build_world(world) -> dict:
     programme = ProgrammeFactory(year=2026, call_open=True)
@@ -139,4 +167,5 @@ def build_world(world) -> dict:
         "attachment": attachment,
     }
     built |= build_judging_world(world | built)  # P2
+    built |= build_investment_world(world | built)  # P4
     return built
