@@ -1,6 +1,7 @@
 from django.urls import path
 
 from alliance.programs.urls_documents import urlpatterns as documents_urlpatterns
+from alliance.programs.urls_investment import urlpatterns as investment_urlpatterns
 from alliance.programs.urls_judging import urlpatterns as judging_urlpatterns
 from alliance.programs.views import applications, programme
 
@@ -35,4 +36,5 @@ urlpatterns = [
     path("programs/attachments/<int:pk>/remove/", applications.attachment_remove, name="attachment_remove"),
 ]
 urlpatterns += judging_urlpatterns
+urlpatterns += investment_urlpatterns
 urlpatterns += documents_urlpatterns

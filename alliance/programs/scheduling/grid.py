@@ -8,22 +8,20 @@ from .problem import ProblemError, gettext_noop
 SEED_DAY = {"start": "14:00", "end": "16:55", "every": 20, "length": 15, "breaks": (("15:40", "16:00"),)}
 
 
-def _minutes(text: str) -> int:
+def minutes_of(text: str) -> int:
     hours, _, minutes = text.partition(":")
     if not (hours.isdigit() and minutes.isdigit() and int(hours) < 24 and int(minutes) < 60):
         raise ProblemError(gettext_noop("“%(item)s” is not a time of day (HH:MM)."), item=text)
     return int(hours) * 60 + int(minutes)
 
 
-def time_grid(
-    *, start: str, end: str, every: int, length: int, breaks: tuple[tuple[str, str], ...] = ()
-) -> list[str]:
+def time_grid(*, start: str, end: str, every: int, length: int, breaks: tuple[tuple[str, str], ...] = ()) -> list[str]:
     """Start times "HH:MM" of every meeting that fits before `end` without overlapping a break."""
     if every <= 0 or length <= 0:
         raise ProblemError(gettext_noop("Meeting length and spacing must be positive minutes."))
-    closing = _minutes(end)
-    pauses = [(_minutes(a), _minutes(b)) for a, b in breaks]
-    slots, moment = [], _minutes(start)
+    closing = minutes_of(end)
+    pauses = [(minutes_of(a), minutes_of(b)) for a, b in breaks]
+    slots, moment = [], minutes_of(start)
     while moment + length <= closing:
         if not any(moment < pause_end and pause_start < moment + length for pause_start, pause_end in pauses):
             slots.append(f"{moment // 60:02d}:{moment % 60:02d}")

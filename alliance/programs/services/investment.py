@@ -215,6 +215,15 @@ def set_decline(*, actor, desk, company, declined: bool) -> None:
             record_audit(action=action, target=desk, actor=actor, after={"company": str(company)})
 
 
+def set_declines(*, actor, desk, companies) -> None:
+    """Make `companies` exactly the set the investor declines, in one transaction (see `set_decline`)."""
+    wanted = {company.pk: company for company in companies}
+    with transaction.atomic():
+        current = set(desk.declines.values_list("company_id", flat=True))
+        for company in desk.day.companies.filter(pk__in=current ^ set(wanted)).select_related("organisation"):
+            set_decline(actor=actor, desk=desk, company=company, declined=company.pk in wanted)
+
+
 def problem_for_day(day: InvestmentDay) -> scheduling.Problem:
     """The day as a scheduling problem: desk and company ids are their primary keys as text."""
     desks = list(day.desks.prefetch_related("declines"))
@@ -243,6 +252,25 @@ def problem_for_day(day: InvestmentDay) -> scheduling.Problem:
     )
 
 
+def _refuse_once_started(day: InvestmentDay) -> None:
+    if day.meetings.filter(status__in=[Meeting.Status.HELD, Meeting.Status.NO_SHOW]).exists():
+        raise ValidationError(_("Meetings have already taken place; adjust the schedule by hand."))
+
+
+def request_scheduling(*, actor, day, time_limit: float = DEFAULT_TIME_LIMIT) -> None:
+    """Queue the scheduler run (`tasks_investment.schedule_investment_day`) once the transaction commits.
+
+    Refused, as `schedule_day` is, once a meeting has been held or marked a no-show.
+    """
+    from alliance.programs.tasks_investment import schedule_investment_day
+
+    _refuse_once_started(day)
+    actor_id = actor.pk if getattr(actor, "is_authenticated", False) else None
+    transaction.on_commit(
+        lambda: schedule_investment_day.enqueue(day_id=day.pk, actor_id=actor_id, time_limit=time_limit)
+    )
+
+
 def schedule_day(*, actor, day, time_limit: float = DEFAULT_TIME_LIMIT) -> scheduling.Solution:
     """Run the scheduler and replace every scheduled (not yet held) meeting by its result.
 
@@ -253,8 +281,7 @@ def schedule_day(*, actor, day, time_limit: float = DEFAULT_TIME_LIMIT) -> sched
     solution = scheduling.solve(problem_for_day(day), time_limit=time_limit)
     with transaction.atomic():
         day = InvestmentDay.objects.select_for_update().get(pk=day.pk)
-        if day.meetings.filter(status__in=[Meeting.Status.HELD, Meeting.Status.NO_SHOW]).exists():
-            raise ValidationError(_("Meetings have already taken place; adjust the schedule by hand."))
+        _refuse_once_started(day)
         removed = day.meetings.filter(status=Meeting.Status.SCHEDULED).delete()[0]
         day.meetings.filter(status=Meeting.Status.CANCELLED).delete()
         Meeting.objects.bulk_create(
