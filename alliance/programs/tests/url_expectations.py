@@ -31,12 +31,6 @@ from alliance.programs.tests.world_investment import (
     INVESTMENT_PK_OF,
     build_investment_world,
 )
-from alliance.programs.tests.world_investment import (
-    INVESTMENT_COUNTED,
-    INVESTMENT_EXPECTED,
-    INVESTMENT_PK_OF,
-    build_investment_world,
-)
 from alliance.programs.tests.world_judging import build_judging_world
 
 # Member representatives only; anyone else signed in is told nothing exists.
@@ -93,7 +87,6 @@ EXPECTED = {
     "programs:my_scores_xlsx": only({"evaluator": 200}),
 }
 EXPECTED |= INVESTMENT_EXPECTED  # P4
-EXPECTED |= INVESTMENT_EXPECTED  # P4
 
 PK_OF = {
     "programs:programme_detail": "programme",
@@ -132,7 +125,6 @@ PK_OF = {
     "programs:my_scores_xlsx": "judging_panel",
 }
 PK_OF |= INVESTMENT_PK_OF
-PK_OF |= INVESTMENT_PK_OF
 
 PATH_VALUES = {
     "year": lambda world: world["programme"].year,
@@ -158,8 +150,6 @@ COUNTED_MODELS = (
 
 COUNTED_MODELS += INVESTMENT_COUNTED
 
-COUNTED_MODELS += INVESTMENT_COUNTED
-
 
 def build_world(world) -> dict:
     programme = ProgrammeFactory(year=2026, call_open=True)
@@ -177,6 +167,5 @@ def build_world(world) -> dict:
         "attachment": attachment,
     }
     built |= build_judging_world(world | built)  # P2
-    built |= build_investment_world(world | built)  # P4
     built |= build_investment_world(world | built)  # P4
     return built
