@@ -5,11 +5,22 @@ screening and (by default) the final panel; `ready_judge(panel)` is one who has 
 the pledge of `panel`; `scored_final(programme, judges=5, groups=...)` fills every score of a final panel.
 """
 
+import pytest
+from django.utils import translation
+
 from alliance.core.roles import Role
 from alliance.core.tests.factories import UserFactory
 from alliance.programs.models import Criterion, Panel
 from alliance.programs.services import assignment as assignment_service
 from alliance.programs.services import panels as panel_service
+
+
+@pytest.fixture(autouse=True)
+def english(client):
+    """Messages compared in English whatever the compiled catalogue holds (tests import this fixture)."""
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    with translation.override("en"):
+        yield
 
 
 def evaluator_on(programme, *, organisation=None, final: bool = True, screens: bool = True, name: str | None = None):

@@ -10,6 +10,7 @@ from alliance.programs.models import Absence, Assignment, Score
 from alliance.programs.services import assignment as service
 from alliance.programs.tests.factories import ProgrammeFactory, ProjectGroupFactory
 from alliance.programs.tests.factories_judging import (
+    english,  # noqa: F401  autouse: messages in English
     evaluator_on,
     fill_scores,
     final_panel,

@@ -8,6 +8,7 @@ from django.core.management.base import CommandError
 
 from alliance.members.tests.factories import OrganisationFactory
 from alliance.programs.models import Absence, Assignment, Criterion, Panel, Programme, Score, ScoreChange
+from alliance.programs.tests.factories_judging import english  # noqa: F401  autouse: messages in English
 
 COMPANIES = ("주식회사 가온", "주식회사 나래", "주식회사 다솜", "주식회사 라온", "주식회사 마루")
 JUDGES = ("김심사", "이심사", "박심사", "최심사", "정심사")

@@ -36,11 +36,13 @@ def test_judge_pledges_scores_on_a_tablet_and_amends(page, live_server, staff_us
         form = page.locator(f"#criterion-{criterion.pk}")
         form.locator("input.score-input").fill(str(15 + index % 3))
         form.locator("textarea").fill(f"의견 {index}")
-        form.locator("button[type=submit]").click()
+        with page.expect_response(lambda response: response.url.endswith("/score/")):
+            form.locator("button[type=submit]").click()
         expect(page.locator(f"#criterion-{criterion.pk} .badge-ok")).to_have_count(1)
     amended = page.locator(f"#criterion-{criteria[0].pk}")
     amended.locator("input.score-input").fill("19.5")
-    amended.locator("button[type=submit]").click()
+    with page.expect_response(lambda response: response.url.endswith("/score/")):
+        amended.locator("button[type=submit]").click()
     expect(page.locator(f"#criterion-{criteria[0].pk} .badge-ok")).to_have_count(1)
 
     assert page.evaluate("document.documentElement.scrollWidth") <= 820

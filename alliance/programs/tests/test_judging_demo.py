@@ -6,6 +6,7 @@ from alliance.programs import demo_judging
 from alliance.programs.models import Absence, Panel, Score, Winner
 from alliance.programs.services.results import results_as_json
 from alliance.programs.tests.factories import ProgrammeFactory, ProjectGroupFactory
+from alliance.programs.tests.factories_judging import english  # noqa: F401  autouse: messages in English
 
 
 def demo_programme(year: int):
@@ -27,7 +28,8 @@ def test_demo_judging_releases_complete_results():
     summary = demo_judging.load(programme=programme, seed=7)
 
     final = Panel.objects.get(programme=programme, kind=Panel.Kind.FINAL)
-    assert final.closed_at is not None and final.released_at is not None
+    assert final.closed_at is not None
+    assert final.released_at is not None
     assert Panel.objects.get(programme=programme, kind=Panel.Kind.SCREENING).released_at is not None
     assert programme.evaluators.filter(judges_final=True).count() == 5
     assert Winner.objects.filter(panel=final).count() == 10
@@ -43,4 +45,7 @@ def test_demo_judging_is_deterministic_for_a_seed():
 
     assert scores_only(first) == scores_only(second)
     assert Score.objects.filter(panel__programme=first).count() == Score.objects.filter(panel__programme=second).count()
-    assert Absence.objects.filter(panel__programme=first).count() == Absence.objects.filter(panel__programme=second).count()
+    assert (
+        Absence.objects.filter(panel__programme=first).count()
+        == Absence.objects.filter(panel__programme=second).count()
+    )

@@ -14,7 +14,13 @@ from alliance.programs.services import assignment as assignment_service
 from alliance.programs.services import panels as panel_service
 from alliance.programs.services import results as results_service
 from alliance.programs.tests.factories import ProgrammeFactory, ProjectGroupFactory
-from alliance.programs.tests.factories_judging import evaluator_on, fill_scores, final_panel, ready_judge
+from alliance.programs.tests.factories_judging import (
+    english,  # noqa: F401  autouse: messages in English
+    evaluator_on,
+    fill_scores,
+    final_panel,
+    ready_judge,
+)
 
 
 @pytest.fixture

@@ -11,7 +11,13 @@ from alliance.programs.services import assignment as assignment_service
 from alliance.programs.services import panels as service
 from alliance.programs.services.programme import update_programme_rules
 from alliance.programs.tests.factories import ProgrammeFactory, ProjectGroupFactory
-from alliance.programs.tests.factories_judging import evaluator_on, fill_scores, final_panel, ready_judge
+from alliance.programs.tests.factories_judging import (
+    english,  # noqa: F401  autouse: messages in English
+    evaluator_on,
+    fill_scores,
+    final_panel,
+    ready_judge,
+)
 
 
 @pytest.fixture

@@ -15,7 +15,13 @@ from alliance.programs.services import panels as panel_service
 from alliance.programs.services import results as service
 from alliance.programs.services.programme import update_programme_rules
 from alliance.programs.tests.factories import ProgrammeFactory, ProjectGroupFactory
-from alliance.programs.tests.factories_judging import fill_scores, final_panel, ready_judge, screening_panel
+from alliance.programs.tests.factories_judging import (
+    english,  # noqa: F401  autouse: messages in English
+    fill_scores,
+    final_panel,
+    ready_judge,
+    screening_panel,
+)
 
 
 @pytest.fixture
@@ -183,8 +189,10 @@ def test_release_e_mails_each_group_its_own_result(
         message.envelope_recipients[0]: message.get_body(("plain",)).get_content() for message in smtp_server.messages
     }
     assert sorted(sent) == ["lead-first@example.kr", "lead-second@example.kr"]
-    assert "Rank: 1" in sent["lead-first@example.kr"]
-    assert "Rank: 2" in sent["lead-second@example.kr"]
+    # The e-mail is always in Korean; each group's own score (mean of 50, 60, 100 and of 40, 45, 100) is in it.
+    assert "70.00" in sent["lead-first@example.kr"]
+    assert "61.67" in sent["lead-second@example.kr"]
+    assert "61.67" not in sent["lead-first@example.kr"]
 
 
 def test_objection_within_the_period_then_answered(programme, staff_user):
