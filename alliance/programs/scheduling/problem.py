@@ -88,9 +88,16 @@ def load_problem(text: str) -> Problem:
     return parse_problem(data)
 
 
-def _expect(value: object, kind: type, path: str, kind_name: str) -> None:
+KIND_MESSAGES = {
+    list: gettext_noop("%(path)s must be a list."),
+    dict: gettext_noop("%(path)s must be an object."),
+    bool: gettext_noop("%(path)s must be true or false."),
+}
+
+
+def _expect(value: object, kind: type, path: str) -> None:
     if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
-        raise ProblemError(gettext_noop("%(path)s must be %(kind)s."), path=path, kind=kind_name)
+        raise ProblemError(KIND_MESSAGES[kind], path=path)
 
 
 def _identifier(value: object, path: str) -> str:
@@ -101,7 +108,7 @@ def _identifier(value: object, path: str) -> str:
 
 def _slot_set(entry: dict, key: str, path: str, slots: set[str]) -> frozenset[str]:
     values = entry.get(key, [])
-    _expect(values, list, f"{path}.{key}", "a list")
+    _expect(values, list, f"{path}.{key}")
     for n, slot in enumerate(values):
         if slot not in slots:
             raise ProblemError(gettext_noop("%(path)s: unknown slot “%(item)s”."), path=f"{path}.{key}[{n}]", item=slot)
@@ -123,11 +130,11 @@ def _unique(ids: list[str], what: str, section: str) -> None:
 
 def parse_problem(data: object) -> Problem:
     """Validates everything (types, unknown and duplicate ids, unknown slots) before building a Problem."""
-    _expect(data, dict, "(root)", "an object")
+    _expect(data, dict, "(root)")
     for key in ("slots", "investors", "companies"):
         if key not in data:
             raise ProblemError(gettext_noop("%(path)s is missing."), path=key)
-        _expect(data[key], list, key, "a list")
+        _expect(data[key], list, key)
     slots = [_identifier(slot, f"slots[{n}]") for n, slot in enumerate(data["slots"])]
     for n, slot in enumerate(slots):
         if slot in slots[:n]:
@@ -136,7 +143,7 @@ def parse_problem(data: object) -> Problem:
 
     for section in ("investors", "companies"):
         for n, entry in enumerate(data[section]):
-            _expect(entry, dict, f"{section}[{n}]", "an object")
+            _expect(entry, dict, f"{section}[{n}]")
             _identifier(entry.get("id"), f"{section}[{n}].id")
     investor_ids = [entry["id"] for entry in data["investors"]]
     company_ids = [entry["id"] for entry in data["companies"]]
@@ -155,7 +162,7 @@ def parse_problem(data: object) -> Problem:
 
 def _investor(entry: dict, path: str, slot_set: set[str], known_companies: set[str]) -> Investor:
     declines = entry.get("declines", [])
-    _expect(declines, list, f"{path}.declines", "a list")
+    _expect(declines, list, f"{path}.declines")
     for k, company in enumerate(declines):
         if company not in known_companies:
             raise ProblemError(
@@ -168,7 +175,7 @@ def _investor(entry: dict, path: str, slot_set: set[str], known_companies: set[s
 
 def _company(entry: dict, path: str, slot_set: set[str], known_investors: set[str]) -> Company:
     requests = entry.get("requests", [])
-    _expect(requests, list, f"{path}.requests", "a list")
+    _expect(requests, list, f"{path}.requests")
     for k, investor in enumerate(requests):
         where = f"{path}.requests[{k}]"
         if investor not in known_investors:
@@ -178,7 +185,7 @@ def _company(entry: dict, path: str, slot_set: set[str], known_investors: set[st
                 gettext_noop("%(path)s: investor “%(item)s” is requested twice."), path=where, item=investor
             )
     priority = entry.get("priority", False)
-    _expect(priority, bool, f"{path}.priority", "true or false")
+    _expect(priority, bool, f"{path}.priority")
     return Company(
         id=entry["id"],
         requests=tuple(requests),
