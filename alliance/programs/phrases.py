@@ -25,6 +25,11 @@ register_actions(
         "programs.attachment.added": _("Attachment added"),
         "programs.attachment.removed": _("Attachment removed"),
         "programs.deadline.extended": _("Deadline extended"),
+        "programs.mentor.added": _("Mentor added to the pool"),
+        "programs.mentoring.matched": _("Mentor matched to a group"),
+        "programs.mentoring.scheduled": _("Mentoring session scheduled"),
+        "programs.mentoring.feedback": _("Mentoring feedback recorded"),
+        "programs.mentoring.interim_uploaded": _("Interim results uploaded"),
     }
 )
 

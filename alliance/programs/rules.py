@@ -47,3 +47,49 @@ def require_applicant(user) -> None:
     """404 for anyone but a member representative with an organisation."""
     if not (user.has_perm("programs.apply") and getattr(user, "organisation_id", None)):
         raise Http404
+
+
+# ---------------------------------------------------------------- mentoring
+
+
+@rules.predicate
+def mentors_session(user, session) -> bool:
+    return session is not None and session.mentor.user_id == getattr(user, "pk", None)
+
+
+@rules.predicate
+def is_in_session_group(user, session) -> bool:
+    return session is not None and is_in_group(user, session.group)
+
+
+can_view_session = is_secretariat | mentors_session | (is_member_representative & is_in_session_group)
+rules.add_perm("programs.view_session", can_view_session)
+rules.add_perm("programs.schedule_session", is_secretariat | mentors_session)
+rules.add_perm("programs.record_feedback", mentors_session)
+
+
+def visible_session(user, pk: int):
+    """The mentoring session `pk` if `user` is staff, its mentor or at one of its group's companies; else 404."""
+    from alliance.programs.models import MentoringSession
+
+    session = (
+        MentoringSession.objects.select_related("group__programme", "group__track", "mentor__user")
+        .filter(pk=pk)
+        .first()
+    )
+    if session is None or not user.has_perm("programs.view_session", session):
+        raise Http404
+    return session
+
+
+def visible_interim_result(user, pk: int):
+    """An interim result for staff, the group's companies and the group's mentors; 404 for anyone else."""
+    from alliance.programs.models import InterimResult, MentoringSession
+
+    result = InterimResult.objects.select_related("group").filter(pk=pk).first()
+    if result is None:
+        raise Http404
+    is_mentor = MentoringSession.objects.filter(group=result.group, mentor__user_id=getattr(user, "pk", None)).exists()
+    if not (is_mentor or user.has_perm("programs.view_group", result.group)):
+        raise Http404
+    return result

@@ -3,7 +3,7 @@ from django.urls import path
 from alliance.programs.urls_documents import urlpatterns as documents_urlpatterns
 from alliance.programs.urls_investment import urlpatterns as investment_urlpatterns
 from alliance.programs.urls_judging import urlpatterns as judging_urlpatterns
-from alliance.programs.views import applications, programme
+from alliance.programs.views import applications, mentoring, programme
 
 app_name = "programs"
 urlpatterns = [
@@ -34,6 +34,13 @@ urlpatterns = [
     path("programs/groups/<int:pk>/submit/", applications.proposal_submit, name="proposal_submit"),
     path("programs/attachments/<int:pk>/", applications.attachment_download, name="attachment_download"),
     path("programs/attachments/<int:pk>/remove/", applications.attachment_remove, name="attachment_remove"),
+    # Mentoring.
+    path("programs/manage/<int:pk>/mentors/", mentoring.mentor_pool, name="mentor_pool"),
+    path("programs/manage/<int:pk>/mentoring/<int:round_number>/", mentoring.mentoring_round, name="mentoring_round"),
+    path("programs/mentoring/sessions/<int:pk>/", mentoring.session_detail, name="session_detail"),
+    path("programs/mentoring/my/", mentoring.my_sessions, name="my_sessions"),
+    path("programs/groups/<int:pk>/interim/", mentoring.interim_upload, name="interim_upload"),
+    path("programs/interim/<int:pk>/", mentoring.interim_download, name="interim_download"),
 ]
 urlpatterns += judging_urlpatterns
 urlpatterns += investment_urlpatterns

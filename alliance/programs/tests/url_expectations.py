@@ -32,6 +32,13 @@ from alliance.programs.tests.world_investment import (
     build_investment_world,
 )
 from alliance.programs.tests.world_judging import build_judging_world
+from alliance.programs.tests.world_mentoring import (
+    MENTORING_COUNTED,
+    MENTORING_EXPECTED,
+    MENTORING_PATH_VALUES,
+    MENTORING_PK_OF,
+    build_mentoring_world,
+)
 
 # Member representatives only; anyone else signed in is told nothing exists.
 REPRESENTATIVES = only({"rep_a": 200, "rep_b": 200})
@@ -87,6 +94,7 @@ EXPECTED = {
     "programs:my_scores_xlsx": only({"evaluator": 200}),
 }
 EXPECTED |= INVESTMENT_EXPECTED  # P4
+EXPECTED |= MENTORING_EXPECTED  # P1
 
 PK_OF = {
     "programs:programme_detail": "programme",
@@ -125,12 +133,14 @@ PK_OF = {
     "programs:my_scores_xlsx": "judging_panel",
 }
 PK_OF |= INVESTMENT_PK_OF
+PK_OF |= MENTORING_PK_OF
 
 PATH_VALUES = {
     "year": lambda world: world["programme"].year,
     "member_pk": lambda world: world["group_partner"].pk,
     "judge": lambda world: world["users"]["evaluator"].pk,
 }
+PATH_VALUES |= MENTORING_PATH_VALUES
 
 COUNTED_MODELS = (
     Programme,
@@ -149,6 +159,7 @@ COUNTED_MODELS = (
 )
 
 COUNTED_MODELS += INVESTMENT_COUNTED
+COUNTED_MODELS += MENTORING_COUNTED
 
 
 def build_world(world) -> dict:
@@ -168,4 +179,5 @@ def build_world(world) -> dict:
     }
     built |= build_judging_world(world | built)  # P2
     built |= build_investment_world(world | built)  # P4
+    built |= build_mentoring_world(world | built)  # P1
     return built

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from alliance.core.rules import require_secretariat
 from alliance.programs import phrases, queries
+from alliance.programs import queries_mentoring as mentoring_queries
 from alliance.programs.forms.applications import (
     AttachmentForm,
     ExtensionForm,
@@ -21,6 +22,7 @@ from alliance.programs.forms.applications import (
     PartnerForm,
     ProposalForm,
 )
+from alliance.programs.forms.mentoring import InterimResultForm
 from alliance.programs.models import Attachment, GroupMember, Proposal
 from alliance.programs.rules import require_applicant, visible_group
 from alliance.programs.services import applications as service
@@ -102,6 +104,9 @@ def group_detail(request, pk: int):
             (Proposal._meta.get_field(field).verbose_name, getattr(group.proposal, field))
             for field in service.PROPOSAL_FIELDS
         ],
+        "mentoring_sessions": mentoring_queries.sessions_of_group(group),
+        "interim_results": mentoring_queries.interim_results_of_group(group),
+        "interim_form": InterimResultForm(),
         "partner_form": PartnerForm(),
         "attachment_form": AttachmentForm(),
         "allowed": ", ".join(extension.upper() for extension in ALLOWED_EXTENSIONS),
