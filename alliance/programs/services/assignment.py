@@ -316,6 +316,6 @@ def seat_final_panel(*, actor, panel: Panel) -> int:
             action="programs.assignment.final_seated",
             target=panel,
             actor=actor,
-            after={"assignments": len(assignments), "recusals": len(recusals)},
+            after={"assigned": len(assignments), "recused": len(recusals)},
         )
     return len(assignments)

@@ -240,7 +240,7 @@ def load_programme(*, actor, spec: dict) -> Programme:
             action="programs.programme.loaded",
             target=programme,
             actor=actor,
-            after={"groups": len(groups), "judges": judges, "rule": rule},
+            after={"group_count": len(groups), "judge_names": judges, "rule": rule},
         )
     return programme
 

@@ -246,7 +246,7 @@ def choose_winners(*, actor, panel: Panel) -> int:
             action="programs.winners.chosen",
             target=panel,
             actor=actor,
-            after={"winners": [(winner.track.code, winner.place, winner.group_id) for winner in winners]},
+            after={"placed": [f"{winner.track.code} {winner.place}: {winner.group_id}" for winner in winners]},
         )
     return len(winners)
 

@@ -2,6 +2,8 @@
 
 import pytest
 
+from alliance.core.models import AuditEntry
+from alliance.core.templatetags.audit import change_rows
 from alliance.programs import demo_judging
 from alliance.programs.models import Absence, Panel, Score, Winner
 from alliance.programs.services.results import results_as_json
@@ -34,6 +36,17 @@ def test_demo_judging_releases_complete_results():
     assert programme.evaluators.filter(judges_final=True).count() == 5
     assert Winner.objects.filter(panel=final).count() == 10
     assert summary.startswith("심사: 심사위원 5명, 서류 평가 15개 그룹 중 10개 통과")
+
+
+@pytest.mark.django_db
+def test_demo_judging_audit_entries_show_in_the_audit_log():
+    programme = demo_programme(2026)
+    demo_judging.load(programme=programme, seed=3)
+
+    shown = [change_rows(entry) for entry in AuditEntry.objects.filter(action__startswith="programs.")]
+
+    assert all(isinstance(rows, list) for rows in shown)
+    assert len(shown) > 10
 
 
 @pytest.mark.django_db
