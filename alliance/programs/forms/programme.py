@@ -8,23 +8,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from alliance.programs.models import Programme, RankingRule, ScreeningMode, StageKind
+from alliance.programs.models.programme import TIE_BREAK_LABELS
 from alliance.programs.ranking.values import TIE_BREAK_KEYS
 
 DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 # Spellings staff may use to mark a criterion common to all tracks.
 COMMON_MARKS = {"공통", "common", "c", "*"}
 ABSENCE_COUNTS = (4, 3, 2)
-TIE_BREAK_CHOICES = [("", "—")] + [
-    (key, label)
-    for key, label in (
-        ("common_subtotal", _("Common-criteria subtotal")),
-        ("untrimmed_mean", _("Mean of all judge totals")),
-        ("median_total", _("Median judge total")),
-        ("highest_single_total", _("Highest single judge total")),
-        ("highest_lowest_total", _("Higher lowest judge total")),
-    )
-    if key in TIE_BREAK_KEYS
-]
+TIE_BREAK_CHOICES = [("", "—")] + [(key, label) for key, label in TIE_BREAK_LABELS.items() if key in TIE_BREAK_KEYS]
 
 
 def _cells(line: str) -> list[str]:
@@ -33,7 +24,7 @@ def _cells(line: str) -> list[str]:
 
 class ProgrammeCreateForm(forms.Form):
     year = forms.IntegerField(label=_("Year"), min_value=2020, max_value=2100)
-    name = forms.CharField(label=_("Name"), max_length=200)
+    name = forms.CharField(label=_("Programme name"), max_length=200)
     copy_from = forms.ModelChoiceField(
         label=_("Start from"),
         queryset=Programme.objects.order_by("-year"),
@@ -44,7 +35,7 @@ class ProgrammeCreateForm(forms.Form):
 
 
 class ProgrammeRulesForm(forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=200)
+    name = forms.CharField(label=_("Programme name"), max_length=200)
     ranking_rule = forms.ChoiceField(label=_("Ranking rule"), choices=RankingRule.choices)
     absence_4 = forms.ChoiceField(label=_("With 4 judge totals"), choices=RankingRule.choices)
     absence_3 = forms.ChoiceField(label=_("With 3 judge totals"), choices=RankingRule.choices)
@@ -134,7 +125,7 @@ class StagesForm(forms.Form):
 
 class TrackForm(forms.Form):
     code = forms.CharField(label=_("Code"), max_length=10, help_text=_("Short and unique, e.g. SW or HW."))
-    name = forms.CharField(label=_("Name"), max_length=100)
+    name = forms.CharField(label=_("Track name"), max_length=100)
     description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
 

@@ -35,6 +35,16 @@ DEFAULT_ABSENCE_POLICY = {"4": "trimmed_mean", "3": "mean", "2": "mean", "1": "m
 DEFAULT_TIE_BREAK_CHAIN = ["common_subtotal", "untrimmed_mean"]
 
 
+# Readable names of the tie-break keys of ranking.values.TIE_BREAK_KEYS ("criterion:<name>" is shown as the name).
+TIE_BREAK_LABELS = {
+    "common_subtotal": _("Common-criteria subtotal"),
+    "untrimmed_mean": _("Mean of all judge totals"),
+    "median_total": _("Median judge total"),
+    "highest_single_total": _("Highest single judge total"),
+    "highest_lowest_total": _("Higher lowest judge total"),
+}
+
+
 def default_absence_policy() -> dict:
     return dict(DEFAULT_ABSENCE_POLICY)
 
@@ -75,6 +85,17 @@ class Programme(models.Model):
     @property
     def is_rule_locked(self) -> bool:
         return self.rule_locked_at is not None
+
+    @property
+    def absence_policy_labels(self) -> list[tuple[str, str]]:
+        """(number of judge totals, rule label), most totals first."""
+        labels = dict(RankingRule.choices)
+        ordered = sorted(self.absence_policy.items(), key=lambda item: -int(item[0]))
+        return [(count, str(labels.get(rule, rule))) for count, rule in ordered]
+
+    @property
+    def tie_break_labels(self) -> list[str]:
+        return [str(TIE_BREAK_LABELS.get(key, key.removeprefix("criterion:"))) for key in self.tie_break_chain]
 
 
 class Stage(models.Model):

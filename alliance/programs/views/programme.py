@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from alliance.core.audit import history_of
+from alliance.core.audit import action_label, history_of
 from alliance.core.rules import require_secretariat
 from alliance.programs import phrases, queries
 from alliance.programs.forms.programme import (
@@ -67,7 +67,10 @@ def programme_create(request):
 def programme_detail(request, pk: int):
     require_secretariat(request.user)
     programme = _programme(pk)
-    context = {"programme": programme, "history": history_of(programme)[:HISTORY_SHOWN]}
+    history = list(history_of(programme)[:HISTORY_SHOWN])
+    for entry in history:
+        entry.label = action_label(entry.action)
+    context = {"programme": programme, "history": history}
     return render(request, "programs/manage/detail.html", context)
 
 
