@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -59,13 +60,15 @@ def solve_slot_model(
     *,
     count_bound: int,
     hint: dict[Pair, int],
-    seconds: float,
+    deadline: float,
     workers: int,
 ) -> SlotModelResult:
     """Two stages on x[pair, slot]: maximise meetings; fix that number; maximise the preference objective.
 
-    The count stage gets 60 % of the time; the second stage the rest. `count_bound` (from the flow) caps the
-    count, which lets CP-SAT prove optimality as soon as it reaches it.
+    After the model is built, the count stage gets 60 % of the time left before `deadline`
+    (time.perf_counter()), the second stage the rest. `count_bound` (from the flow) caps the count, which
+    lets CP-SAT prove optimality as soon as it reaches it. `hint` is a valid schedule (the greedy one): the
+    search starts from it and the result is never worse.
     """
     model = cp_model.CpModel()
     x: dict[tuple[Pair, int], cp_model.IntVar] = {}
@@ -79,49 +82,51 @@ def solve_slot_model(
             options.append(var)
             per_investor_slot[pair.investor, slot].append(var)
             per_company_slot[pair.company, slot].append(var)
-            if hint:  # an all-false hint anchors the search at zero meetings
-                model.add_hint(var, hint.get(pair) == slot)
         meets = model.new_bool_var(f"y{n}")
         model.add(sum(options) == meets)
         held.append((pair, meets))
     for group in (*per_investor_slot.values(), *per_company_slot.values()):
         if len(group) > 1:
             model.add_at_most_one(group)
+    _hint(model, x, held, hint)
     count = sum(meets for _, meets in held)
     model.add(count <= count_bound)
     model.maximize(count)
-    solver = _solver(seconds * 0.6, workers)
+    solver = _solver((deadline - time.perf_counter()) * 0.6, workers)
     status = solver.solve(model)
-    if status not in FOUND:  # no schedule in time: keep the hint's meetings, which are valid
-        return SlotModelResult(
-            placement=dict(hint),
-            count_optimal=False,
-            count_bound=count_bound,
-            objective=sum(pair.weight for pair in hint),
-            objective_optimal=False,
-        )
-    found = round(solver.objective_value)
-    count_optimal = status in PROVEN
-    bound = min(count_bound, int(solver.best_objective_bound + 1e-6))
-    first = {pair: slot for (pair, slot), var in x.items() if solver.value(var)}
+    first, count_optimal, bound = dict(hint), False, count_bound
+    if status in FOUND and round(solver.objective_value) >= len(hint):
+        first = {pair: slot for (pair, slot), var in x.items() if solver.value(var)}
+        count_optimal = status in PROVEN
+        bound = min(count_bound, int(solver.best_objective_bound + 1e-6))
+    found = len(first)
 
     model.clear_hints()
-    for (pair, slot), var in x.items():
-        model.add_hint(var, first.get(pair) == slot)
+    _hint(model, x, held, first)
     if count_optimal:
         model.add(count == found)
     else:
         model.add(count >= found)
     model.maximize(sum(pair.weight * meets for pair, meets in held))
-    solver = _solver(seconds * 0.4, workers)
+    solver = _solver(deadline - time.perf_counter(), workers)
     status = solver.solve(model)
     if status not in FOUND:
         return SlotModelResult(first, count_optimal, bound, sum(p.weight for p in first), False)
     placement = {pair: slot for (pair, slot), var in x.items() if solver.value(var)}
     return SlotModelResult(
         placement=placement,
-        count_optimal=count_optimal and len(placement) == found,
-        count_bound=bound,
+        count_optimal=count_optimal,
+        count_bound=max(bound, len(placement)),
         objective=round(solver.objective_value),
         objective_optimal=status in PROVEN,
     )
+
+
+def _hint(model: cp_model.CpModel, x: dict, held: list, schedule: dict[Pair, int]) -> None:
+    """A complete hint (every variable), so that CP-SAT starts from this valid schedule."""
+    if not schedule:  # an all-false hint would anchor the search at zero meetings
+        return
+    for (pair, slot), var in x.items():
+        model.add_hint(var, schedule.get(pair) == slot)
+    for pair, meets in held:
+        model.add_hint(meets, pair in schedule)

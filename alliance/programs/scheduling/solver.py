@@ -12,8 +12,10 @@ requests; P makes the priority companies (awardees) strictly first within the se
 
 Method: the flow relaxation (flow.py) gives the best pairs ignoring slot clashes, an upper bound on both
 stages. Without unavailable slots those pairs always fit in the slots (König) and the schedule is proven
-optimal in polynomial time. With unavailable slots CP-SAT places the pairs; if it proves optimal bounds
-unreachable or runs out of time, the full two-stage CP-SAT slot model runs, hinted with whatever was placed.
+optimal in polynomial time. With unavailable slots a greedy list-colouring with repair places them (often
+all: then proven optimal at once), else CP-SAT places them (40 % of the time limit); if that fails, the full
+two-stage CP-SAT slot model runs in the remaining time, starting from the greedy schedule, which is also
+the result should CP-SAT find nothing better.
 `optimal` is true only when both stages are proven optimal.
 """
 
@@ -23,6 +25,7 @@ import time
 from dataclasses import dataclass
 
 from . import cpsat, flow
+from .greedy import greedy_placement
 from .problem import Problem
 
 
@@ -41,7 +44,7 @@ class Solution:
     bound: int  # proven upper bound on `satisfied`
     objective: int  # the second-stage objective of this schedule
     seconds: float
-    method: str  # "flow" (König colouring), "flow+cp-sat" (placed by CP-SAT) or "cp-sat" (full model)
+    method: str  # "flow" (König), "flow+greedy", "flow+cp-sat" (the flow's pairs placed) or "cp-sat" (full model)
 
     @property
     def gap_percent(self) -> float:
@@ -81,15 +84,18 @@ def solve(problem: Problem, *, time_limit: float = 30.0, workers: int = 2) -> So
     everywhere = tuple(range(len(problem.slots)))
     if all(pair.slots == everywhere for pair in relaxed.chosen):
         placement = flow.colour_without_availability(relaxed.chosen, len(problem.slots), len(problem.companies))
-        method = "flow"
-    else:
-        placement = cpsat.place_pairs(relaxed.chosen, seconds=time_limit * 0.5, workers=workers)
-        method = "flow+cp-sat"
-    if placement is not None:
-        return _solution(problem, placement, optimal=True, bound=relaxed.count, method=method, started=started)
+        return _solution(problem, placement, optimal=True, bound=relaxed.count, method="flow", started=started)
 
-    remaining = time_limit - (time.perf_counter() - started)
-    result = cpsat.solve_slot_model(pairs, count_bound=relaxed.count, hint={}, seconds=remaining, workers=workers)
+    floor = greedy_placement(relaxed.chosen)
+    if len(floor) == relaxed.count:
+        return _solution(problem, floor, optimal=True, bound=relaxed.count, method="flow+greedy", started=started)
+    placement = cpsat.place_pairs(relaxed.chosen, seconds=time_limit * 0.4, workers=workers)
+    if placement is not None:
+        return _solution(problem, placement, optimal=True, bound=relaxed.count, method="flow+cp-sat", started=started)
+
+    result = cpsat.solve_slot_model(
+        pairs, count_bound=relaxed.count, hint=floor, deadline=started + time_limit, workers=workers
+    )
     optimal = result.count_optimal and result.objective_optimal
     return _solution(
         problem, result.placement, optimal=optimal, bound=result.count_bound, method="cp-sat", started=started

@@ -1,13 +1,15 @@
 """The investment-day scheduler: validity, lexicographic optimality against brute force, the seed's day."""
 
+import random
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from alliance.programs.scheduling import ProblemError, load_problem, pair_weights, parse_problem, solve
+from alliance.programs.scheduling import ProblemError, flow, load_problem, pair_weights, parse_problem, solve
 from alliance.programs.scheduling.check import schedule_violations
+from alliance.programs.scheduling.greedy import greedy_placement
 from alliance.programs.scheduling.grid import seed_day_slots, time_grid
 
 SEED_GRID = Path(__file__).parent / "data" / "seed_investment_day.tsv"
@@ -260,3 +262,35 @@ def test_brute_force_helper_counts_all_combinations():
 
     assert brute_force_best(problem)[0] == 2
     assert [meeting.slot for meeting in solve(problem).meetings] == ["a", "b"]
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    seed=st.integers(0, 10_000),
+    companies=st.integers(2, 12),
+)
+def test_solve_is_valid_and_never_below_the_greedy_floor(seed, companies):
+    rng = random.Random(seed)
+    slots = [f"s{n}" for n in range(4)]
+    investors = [f"i{n}" for n in range(4)]
+    problem = parse_problem(
+        {
+            "slots": slots,
+            "investors": [{"id": i, "unavailable": rng.sample(slots, rng.randint(0, 2))} for i in investors],
+            "companies": [
+                {
+                    "id": f"c{n}",
+                    "unavailable": rng.sample(slots, rng.randint(0, 3)),
+                    "requests": rng.sample(investors, 3),
+                }
+                for n in range(companies)
+            ],
+        }
+    )
+    relaxed = flow.best_pairs(problem, flow.request_pairs(problem, pair_weights(problem)))
+
+    solution = solve(problem, time_limit=2)
+
+    assert schedule_violations(problem, solution.meetings) == []
+    assert len(greedy_placement(relaxed.chosen)) <= solution.satisfied <= relaxed.count
+    assert solution.bound <= relaxed.count
