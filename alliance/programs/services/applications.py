@@ -78,7 +78,9 @@ def _require_lead(actor, group: ProjectGroup) -> None:
 
 def _lock_group(group: ProjectGroup) -> ProjectGroup:
     """Reload the group under a row lock so that concurrent writes to it queue up."""
-    locked = ProjectGroup.objects.select_for_update().select_related("programme", "proposal").get(pk=group.pk)
+    locked = (
+        ProjectGroup.objects.select_for_update(of=("self",)).select_related("programme", "proposal").get(pk=group.pk)
+    )
     Proposal.objects.select_for_update().filter(group=locked).first()
     return locked
 

@@ -85,7 +85,7 @@ def match_mentor(*, actor, group: ProjectGroup, round_number: int, mentor: Mento
         )
     with transaction.atomic():
         session = (
-            MentoringSession.objects.select_for_update()
+            MentoringSession.objects.select_for_update(of=("self",))
             .select_related("mentor__user")
             .filter(group=group, round_number=round_number)
             .first()
@@ -169,7 +169,11 @@ def record_feedback(*, actor, session: MentoringSession, feedback: str) -> Mento
     if not feedback:
         raise ValidationError(_("Write the feedback."))
     with transaction.atomic():
-        session = MentoringSession.objects.select_for_update().select_related("mentor", "group").get(pk=session.pk)
+        session = (
+            MentoringSession.objects.select_for_update(of=("self",))
+            .select_related("mentor", "group")
+            .get(pk=session.pk)
+        )
         if session.mentor.user_id != getattr(actor, "pk", None):
             raise ValidationError(_("Only the session's mentor records its feedback."))
         if not session.is_scheduled:

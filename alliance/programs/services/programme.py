@@ -8,7 +8,7 @@ audited with before/after values, in the transaction of the change.
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -162,28 +162,36 @@ def create_programme(
         validate_awards(track.get("awards", []))
     for kind, (starts_at, ends_at) in stages.items():
         _validate_stage(kind, starts_at, ends_at)
-    with transaction.atomic():
-        if Programme.objects.select_for_update().filter(year=year).exists():
-            raise ValidationError(_("The year %(year)d already has a programme.") % {"year": year})
-        programme.save()
-        Stage.objects.bulk_create(
-            Stage(programme=programme, kind=kind, starts_at=starts_at, ends_at=ends_at)
-            for kind, (starts_at, ends_at) in stages.items()
-        )
-        for position, spec in enumerate(tracks):
-            track = Track.objects.create(
-                programme=programme,
-                code=spec["code"].strip(),
-                name=spec["name"].strip(),
-                description=spec.get("description", ""),
-                position=spec.get("position", position),
-            )
-            _write_track_contents(track, criteria=spec["criteria"], awards=spec.get("awards", []))
-        after = snapshot(programme, PROGRAMME_FIELDS)
-        after["rubric"] = {spec["code"]: [c["name"] for c in spec["criteria"]] for spec in tracks}
-        after["copied_from"] = copied_from.year if copied_from else None
-        record_audit(action="programs.programme.created", actor=actor, target=programme, before=None, after=after)
+    if Programme.objects.filter(year=year).exists():
+        raise ValidationError(_("The year %(year)d already has a programme.") % {"year": year})
+    try:
+        with transaction.atomic():
+            _write_programme(programme, tracks=tracks, stages=stages, actor=actor, copied_from=copied_from)
+    except IntegrityError as error:  # another request created the year's programme meanwhile
+        raise ValidationError(_("The year %(year)d already has a programme.") % {"year": year}) from error
     return programme
+
+
+def _write_programme(programme: Programme, *, tracks, stages, actor, copied_from) -> None:
+    """Save a validated programme with its stages, tracks, criteria, awards and audit entry."""
+    programme.save()
+    Stage.objects.bulk_create(
+        Stage(programme=programme, kind=kind, starts_at=starts_at, ends_at=ends_at)
+        for kind, (starts_at, ends_at) in stages.items()
+    )
+    for position, spec in enumerate(tracks):
+        track = Track.objects.create(
+            programme=programme,
+            code=spec["code"].strip(),
+            name=spec["name"].strip(),
+            description=spec.get("description", ""),
+            position=spec.get("position", position),
+        )
+        _write_track_contents(track, criteria=spec["criteria"], awards=spec.get("awards", []))
+    after = snapshot(programme, PROGRAMME_FIELDS)
+    after["rubric"] = {spec["code"]: [c["name"] for c in spec["criteria"]] for spec in tracks}
+    after["copied_from"] = copied_from.year if copied_from else None
+    record_audit(action="programs.programme.created", actor=actor, target=programme, before=None, after=after)
 
 
 def update_programme_rules(*, actor, programme: Programme, data: dict) -> Programme:
