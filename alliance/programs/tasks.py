@@ -11,7 +11,17 @@ from django_tasks import task
 def send_receipt_email(group_id: int) -> int:
     """E-mail the submission receipt of one group's proposal (services.applications.send_receipt_email)."""
     from alliance.programs.models import ProjectGroup
-    from alliance.programs.services.applications import send_receipt_email as send
+    from alliance.programs.services.application_emails import send_receipt_email as send
 
     group = ProjectGroup.objects.select_related("programme", "track", "lead", "proposal").get(pk=group_id)
     return send(group=group)
+
+
+@task
+def send_partner_invitation_email(group_id: int, organisation_id: int) -> int:
+    """Ask one invited partner to confirm its place (services.application_emails)."""
+    from alliance.programs.models import ProjectGroup
+    from alliance.programs.services.application_emails import send_partner_invitation_email as send
+
+    group = ProjectGroup.objects.select_related("programme", "lead").get(pk=group_id)
+    return send(group=group, organisation_id=organisation_id)

@@ -7,7 +7,7 @@ Rules:
 - The deadline is the call stage's end (e.g. 5/8 23:59:59 KST), compared on the server's clock in UTC-aware
   time; after it nothing changes unless staff granted the group a logged extension.
 - A submitted proposal is final; submission needs every field, an attachment and every partner confirmed.
-Every write is audited in its own transaction; the receipt e-mail leaves after the commit.
+Every write is audited in its own transaction; e-mails (application_emails.py) leave after the commit.
 """
 
 import datetime
@@ -85,6 +85,13 @@ def _lock_group(group: ProjectGroup) -> ProjectGroup:
     return locked
 
 
+def _invite_after_commit(group: ProjectGroup, organisations) -> None:
+    from alliance.programs.tasks import send_partner_invitation_email
+
+    pairs = [(group.pk, organisation.pk) for organisation in organisations]
+    transaction.on_commit(lambda: [send_partner_invitation_email.enqueue(*pair) for pair in pairs])
+
+
 def resolve_partners(*, programme: Programme, names: list[str], lead: Organisation) -> list[Organisation]:
     """Organisations for typed company names (any corporate form), or a ValidationError listing every problem."""
     problems, found, seen = [], [], {lead.pk}
@@ -120,7 +127,8 @@ def form_group(
     The lead is confirmed at once; each partner's representative confirms later. An empty proposal draft
     is created. Refused before the call opens and after it closes, for non-members, and for companies
     already in a group of the programme.
-    Side effects: audit entry `programs.group.formed` (lead, partners, track).
+    Side effects: audit entry `programs.group.formed` (lead, partners, track); an e-mail to each partner's
+    representatives asking them to confirm, after the commit.
     """
     lead = _representative_organisation(actor)
     _require_member(lead)
@@ -174,6 +182,7 @@ def form_group(
                     "mentoring_field": mentoring_field,
                 },
             )
+            _invite_after_commit(group, partners)
     except IntegrityError as error:  # a concurrent request placed one of these companies first
         raise ValidationError(_("One of these companies has just joined another group; try again.")) from error
     return group
@@ -182,7 +191,7 @@ def form_group(
 def invite_partner(*, actor, group: ProjectGroup, company_name: str) -> GroupMember:
     """The lead's representative adds a partner member company (unconfirmed until it confirms).
 
-    Side effects: audit entry `programs.group.partner_invited`.
+    Side effects: audit entry `programs.group.partner_invited`; the partner's invitation e-mail after the commit.
     """
     _require_lead(actor, group)
     with transaction.atomic():
@@ -196,6 +205,7 @@ def invite_partner(*, actor, group: ProjectGroup, company_name: str) -> GroupMem
         record_audit(
             action="programs.group.partner_invited", actor=actor, target=group, after={"partner": organisation.name}
         )
+        _invite_after_commit(group, [organisation])
     return member
 
 
@@ -330,7 +340,7 @@ def submit_proposal(*, actor, group: ProjectGroup) -> Proposal:
     """Submit the proposal before the deadline (or extension); afterwards it is final.
 
     Side effects: audit entry `programs.proposal.submitted`; the receipt e-mail to the representatives of
-    the group's companies, sent after the commit.
+    the group's companies (application_emails.py), sent after the commit.
     """
     _require_lead(actor, group)
     with transaction.atomic():
@@ -384,49 +394,3 @@ def grant_extension(*, actor, group: ProjectGroup, until: datetime.datetime, rea
             after={"deadline": until.isoformat(), "reason": reason},
         )
     return extension
-
-
-def receipt_recipients(group: ProjectGroup) -> list[str]:
-    """The e-mail addresses of the active representatives of the group's companies, lead first."""
-    from django.contrib.auth import get_user_model
-
-    users = (
-        get_user_model()
-        .objects.filter(role=Role.MEMBER_REP, is_active=True, organisation__project_groups__group=group)
-        .exclude(email="")
-        .order_by("organisation__name", "email")
-        .values_list("organisation_id", "email")
-    )
-    ordered = sorted(users, key=lambda row: row[0] != group.lead_id)
-    return list(dict.fromkeys(email for _org, email in ordered))
-
-
-def send_receipt_email(*, group: ProjectGroup) -> int:
-    """E-mail the submission receipt (Korean, text and HTML) to the group's representatives.
-
-    Returns the number of recipients; none when the proposal is not submitted.
-    """
-    from django.conf import settings
-    from django.core.mail import EmailMultiAlternatives
-    from django.template.loader import render_to_string
-    from django.utils import translation
-
-    recipients = receipt_recipients(group)
-    if not group.proposal.is_submitted or not recipients:
-        return 0
-    context = {
-        "group": group,
-        "proposal": group.proposal,
-        "programme": group.programme,
-        "companies": [m.organisation.name for m in group.members.select_related("organisation")],
-        "submitted_at": timezone.localtime(group.proposal.submitted_at),
-        "attachments": list(group.proposal.attachments.all()),
-    }
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = " ".join(render_to_string("programs/email/receipt_subject.txt", context).split())
-        text = render_to_string("programs/email/receipt_body.txt", context)
-        html = render_to_string("programs/email/receipt_body.html", context)
-    message = EmailMultiAlternatives(subject=subject, body=text, to=recipients)
-    message.attach_alternative(html, "text/html")
-    message.send()
-    return len(recipients)

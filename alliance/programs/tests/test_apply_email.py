@@ -3,6 +3,7 @@
 import pytest
 
 from alliance.members.tests.factories import OrganisationFactory
+from alliance.programs.services import application_emails
 from alliance.programs.services import applications as service
 from alliance.programs.tests.factories import ProgrammeFactory, representative, upload_file
 
@@ -56,6 +57,30 @@ def test_send_receipt_email_for_a_draft_sends_nothing(smtp_server):
     programme = ProgrammeFactory(call_open=True)
     group = ProjectGroupFactory(programme=programme, submitted=False)
 
-    sent = service.send_receipt_email(group=group)
+    sent = application_emails.send_receipt_email(group=group)
 
     assert (sent, smtp_server.messages) == (0, [])
+
+
+def test_form_group_invites_each_partner_by_korean_email(smtp_server, settings, django_capture_on_commit_callbacks):
+    settings.LANGUAGE_CODE = "ko"
+    programme = ProgrammeFactory(call_open=True, name="2026 프로젝트 그룹")
+    lead_rep = representative(OrganisationFactory(name="주식회사 리드"), email="lead@lead.example.kr")
+    representative(OrganisationFactory(name="주식회사 파트너"), email="rep@partner.example.kr")
+    representative(OrganisationFactory(name="주식회사 둘째"), email="rep@second.example.kr")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        group = service.form_group(
+            actor=lead_rep,
+            programme=programme,
+            track=programme.tracks.get(code="SW"),
+            name="XR 그룹",
+            partner_names=["주식회사 파트너", "주식회사 둘째"],
+        )
+
+    by_recipient = {tuple(m.envelope_recipients): m for m in smtp_server.messages}
+    message = by_recipient[("rep@partner.example.kr",)]
+    text = message.get_body(preferencelist=("plain",)).get_content()
+    assert sorted(by_recipient) == [("rep@partner.example.kr",), ("rep@second.example.kr",)]
+    assert message["Subject"].strip() == "[메타버스 얼라이언스] 주식회사 리드에서 프로젝트 그룹 XR 그룹에 초대했습니다"
+    assert f"/programs/groups/{group.pk}/" in text
