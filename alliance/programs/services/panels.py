@@ -123,7 +123,7 @@ def save_score(
             _("%(criterion)s is not in the rubric of this group's track.") % {"criterion": criterion.name}
         )
     with transaction.atomic():
-        panel = Panel.objects.select_for_update().select_related("programme").get(pk=panel.pk)
+        panel = Panel.objects.select_for_update(of=("self",)).select_related("programme").get(pk=panel.pk)
         if panel.is_closed:
             raise ValidationError(_("The panel is closed; scores can no longer change."))
         if not Assignment.objects.filter(panel=panel, evaluator=judge, group=group).exists():
@@ -179,7 +179,7 @@ def import_score_rows(*, actor, panel: Panel, rows, source: str = "import") -> i
     lock. Returns how many scores were new or changed.
     """
     with transaction.atomic():
-        panel = Panel.objects.select_for_update().select_related("programme").get(pk=panel.pk)
+        panel = Panel.objects.select_for_update(of=("self",)).select_related("programme").get(pk=panel.pk)
         if panel.is_closed:
             raise ValidationError(_("The panel is closed; scores can no longer change."))
         freeze_rule_on_panel(programme=panel.programme, panel=panel, actor=actor)

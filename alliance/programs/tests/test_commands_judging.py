@@ -1,10 +1,12 @@
 """load_programme, import_scores and judge_results: the file-driven path from set-up to the ranking."""
 
 import json
+from decimal import Decimal
 
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.utils import timezone
 
 from alliance.members.tests.factories import OrganisationFactory
 from alliance.programs.models import Absence, Assignment, Criterion, Panel, Programme, Score, ScoreChange
@@ -179,3 +181,30 @@ def test_judge_results_refuses_an_unknown_programme(db):
         call_command("judge_results", "1999", "--format", "json")
 
     assert str(refused.value) == "No programme is named or dated “1999”."
+
+
+def test_import_scores_again_logs_each_amendment(members, tmp_path):
+    call_command("load_programme", write_json(tmp_path, spec()))
+    rows = list(paper_rows())
+    call_command("import_scores", "2026", write_csv(tmp_path, rows))
+    rows[0] = ("김심사", "가온 컨소시엄", "독창성 및 혁신성", 35)
+
+    call_command("import_scores", "2026", write_csv(tmp_path, rows))
+
+    amended = ScoreChange.objects.filter(points_before__isnull=False)
+    assert list(amended.values_list("score__judge__name", "points_before", "points_after")) == [
+        ("김심사", Decimal("40.00"), Decimal("35.00"))
+    ]
+    assert ScoreChange.objects.count() == 31
+
+
+def test_import_scores_refused_once_the_panel_is_closed(members, tmp_path):
+    call_command("load_programme", write_json(tmp_path, spec()))
+    call_command("import_scores", "2026", write_csv(tmp_path, list(paper_rows())))
+    Panel.objects.update(closed_at=timezone.now())
+
+    with pytest.raises(CommandError) as refused:
+        call_command("import_scores", "2026", write_csv(tmp_path, [("김심사", "가온 컨소시엄", "독창성 및 혁신성", 1)]))
+
+    assert str(refused.value) == "The panel is closed; scores can no longer change."
+    assert Score.objects.filter(points=1).count() == 0
