@@ -12,6 +12,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
 from alliance.programs.documents import data, labels
@@ -31,14 +32,18 @@ def _cell_value(value):
 
 
 def _append(sheet, values, *, bold: bool = False) -> None:
-    sheet.append([_cell_value(value) for value in values])
-    for cell in sheet[sheet.max_row]:
+    """One row of a write-only sheet (rows are streamed: no per-row scan of the sheet)."""
+    cells = []
+    for value in values:
+        cell = WriteOnlyCell(sheet, value=_cell_value(value))
         if isinstance(cell.value, str) and cell.value.startswith(_FORMULA_START):
             cell.data_type = "s"  # text, never a formula
         if isinstance(cell.value, datetime.datetime):
             cell.number_format = "yyyy-mm-dd hh:mm"
         if bold:
             cell.font = BOLD
+        cells.append(cell)
+    sheet.append(cells)
 
 
 def _new_sheet(workbook: Workbook, title: str):
@@ -53,9 +58,7 @@ def _new_sheet(workbook: Workbook, title: str):
 
 
 def _workbook() -> Workbook:
-    workbook = Workbook()
-    workbook.remove(workbook.active)  # sheets are named after tracks, created as needed
-    return workbook
+    return Workbook(write_only=True)  # no default sheet: sheets are named after tracks, created as needed
 
 
 def _bytes(workbook: Workbook) -> bytes:

@@ -8,7 +8,8 @@ from django.utils import translation
 
 from alliance.core.tests.pdf_reading import font_names, media_boxes, page_count, shows
 from alliance.programs.documents import data, pdfs
-from alliance.programs.models import Winner
+from alliance.programs.models import Absence, Winner
+from alliance.programs.services import panels as panel_service
 from alliance.programs.services import results as results_service
 from alliance.programs.tests.factories import ProgrammeFactory, ProjectGroupFactory
 from alliance.programs.tests.factories_documents import JUDGE_NAMES, judged_final
@@ -165,3 +166,25 @@ def test_summary_counts_groups_by_track_and_top_five(judged, programme):
         [("한빛 하드웨어", "대상")],
     ]
     assert (context["summary"].judges, context["totals"]["groups"]) == (5, 3)
+
+
+def test_result_sheet_marks_an_absent_judge_and_the_rule_applied(programme, staff_user):
+    group = ProjectGroupFactory(programme=programme, name="메타랩 컨소시엄")
+    other = ProjectGroupFactory(programme=programme, name="가온XR 컨소시엄")
+    panel, judges = judged_final(
+        programme, staff_user, {group: (18, 17, 16, 15, 10), other: (12, 12, 12, 12, 12)}, close=False
+    )
+    panel_service.record_absence(actor=staff_user, panel=panel, judge=judges[0], group=group, reason="absent")
+
+    sheet = next(sheet for sheet in data.result_sheets(panel) if sheet.track.code == "SW")
+
+    line = next(line for line in sheet.rows if line.row.group == "메타랩 컨소시엄")
+    # Four totals left (85 80 75 50): the programme's policy still drops the highest and the lowest.
+    assert (line.row.rule_applied, line.row.score) == ("trimmed_mean", Decimal("77.50"))
+    assert [(cell.judge, cell.absence, cell.total, cell.dropped) for cell in line.cells] == [
+        ("심사위원 가", str(Absence.Reason.ABSENT.label), "", False),
+        ("심사위원 나", "", "85", True),
+        ("심사위원 다", "", "80", False),
+        ("심사위원 라", "", "75", False),
+        ("심사위원 마", "", "50", True),
+    ]
