@@ -239,3 +239,23 @@ def test_as_dict_is_the_judge_results_shape():
         ["가", "마"],
         "90",
     )
+
+
+def test_fingerprint_reads_policy_keys_as_numbers_and_depends_on_rule_and_chain():
+    sheets = panel({"A": five(90, 80, 70, 60, 50), "B": five(80, 80, 70, 60, 50)})
+
+    as_text = rank(sheets, rule="trimmed_mean", absence_policy={"4": "trimmed_mean", "3": "mean"})
+    as_numbers = rank(sheets, rule="trimmed_mean", absence_policy={3: "mean", 4: "trimmed_mean"})
+    other_rule = rank(sheets, rule="mean", absence_policy={"4": "trimmed_mean", "3": "mean"})
+    other_chain = rank(
+        sheets, rule="trimmed_mean", absence_policy={"4": "trimmed_mean", "3": "mean"}, tie_break_chain=()
+    )
+
+    assert as_text.fingerprint == as_numbers.fingerprint
+    assert len({as_text.fingerprint, other_rule.fingerprint, other_chain.fingerprint}) == 3
+
+
+def test_median_of_an_even_number_of_totals_is_the_mean_of_the_middle_two():
+    result = rank(panel({"A": {"가": 90, "나": 80, "다": 71, "라": 40}}), rule="median")
+
+    assert result.rows[0].exact == Fraction(151, 2)
