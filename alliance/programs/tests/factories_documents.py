@@ -35,4 +35,3 @@ def judged_final(programme, actor, per_criterion: dict, *, close: bool = True, w
         if winners:
             results_service.choose_winners(actor=actor, panel=panel)
     return panel, judges
-
