@@ -40,7 +40,7 @@ class ScoreForm(forms.Form):
         super().__init__(*args, prefix=f"c{criterion.pk}", **kwargs)
         self.criterion = criterion
         self.fields["points"].widget.attrs.update(
-            {"min": 0, "max": criterion.max_points, "step": "0.5", "inputmode": "decimal", "class": "score-input"}
+            {"min": 0, "max": criterion.max_points, "step": "any", "inputmode": "decimal", "class": "score-input"}
         )
 
 
@@ -88,13 +88,15 @@ class TieDecisionForm(forms.Form):
 
 
 class OverrideForm(forms.Form):
+    """`groups`: (id, name) pairs, read once for the whole page rather than once per winner."""
+
     winner = forms.IntegerField(widget=forms.HiddenInput)
-    group = forms.ModelChoiceField(label=_("Group placed instead"), queryset=ProjectGroup.objects.none())
+    group = forms.TypedChoiceField(label=_("Group placed instead"), coerce=int)
     reason = forms.CharField(label=_("Reason for the override"), widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args, groups, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["group"].queryset = groups
+        self.fields["group"].choices = groups
 
 
 class ObjectionForm(forms.Form):

@@ -80,14 +80,13 @@ def _results_action(request, panel) -> None:
     elif action == "winners":
         service.choose_winners(actor=request.user, panel=panel)
     elif action == "override":
-        groups = ProjectGroup.objects.filter(programme_id=panel.programme_id)
+        groups = list(ProjectGroup.objects.filter(programme_id=panel.programme_id).values_list("pk", "name"))
         form = OverrideForm(request.POST, groups=groups)
         if not form.is_valid():
             raise ValidationError(_("Choose the group and give the reason for the override."))
         winner = get_object_or_404(Winner, pk=form.cleaned_data["winner"], panel=panel)
-        service.override_winner(
-            actor=request.user, winner=winner, group=form.cleaned_data["group"], reason=form.cleaned_data["reason"]
-        )
+        group = get_object_or_404(ProjectGroup, pk=form.cleaned_data["group"], programme_id=panel.programme_id)
+        service.override_winner(actor=request.user, winner=winner, group=group, reason=form.cleaned_data["reason"])
     elif action == "release":
         service.release_results(actor=request.user, panel=panel)
         messages.success(request, _("The results are released."))
@@ -105,7 +104,11 @@ def panel_results(request, pk: int):
             messages.error(request, " ".join(error.messages))
         return redirect("programs:panel_results", pk=pk)
     results = service.panel_results(panel)
-    groups = ProjectGroup.objects.filter(programme_id=panel.programme_id).order_by("name")
+    groups_by_track: dict[int, list] = {}
+    for group_id, name, track_id in ProjectGroup.objects.filter(programme_id=panel.programme_id).values_list(
+        "pk", "name", "track_id"
+    ):
+        groups_by_track.setdefault(track_id, []).append((group_id, name))
     context = {
         "panel": panel,
         "rule": service.rule_of(panel),
@@ -114,7 +117,7 @@ def panel_results(request, pk: int):
         "tracks": _sheet_rows(panel, results),
         "outcomes": panel.outcomes.select_related("group"),
         "winners": [
-            (winner, OverrideForm(initial={"winner": winner.pk}, groups=groups.filter(track_id=winner.track_id)))
+            (winner, OverrideForm(initial={"winner": winner.pk}, groups=groups_by_track.get(winner.track_id, [])))
             for winner in panel.winners.select_related("group", "track")
         ],
         "tie_form": TieDecisionForm(),
