@@ -208,3 +208,19 @@ def test_import_scores_refused_once_the_panel_is_closed(members, tmp_path):
 
     assert str(refused.value) == "The panel is closed; scores can no longer change."
     assert Score.objects.filter(points=1).count() == 0
+
+
+@pytest.mark.parametrize(
+    ("rule", "sw_scores"),
+    [("median", [85.0, 77.0]), ("mean", [84.0, 76.2]), ("trimmed_mean", [85.0, 76.67])],
+)
+def test_judge_results_follows_the_rule_of_the_file(members, tmp_path, capsys, rule, sw_scores):
+    call_command("load_programme", write_json(tmp_path, spec(rule=rule)))
+    call_command("import_scores", "2026", write_csv(tmp_path, list(paper_rows())))
+    capsys.readouterr()
+
+    call_command("judge_results", "2026", "--format", "json")
+
+    printed = json.loads(capsys.readouterr().out)
+    assert printed["rule"] == rule
+    assert [row["score"] for row in printed["tracks"]["SW"]] == sw_scores
