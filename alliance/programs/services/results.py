@@ -252,9 +252,10 @@ def choose_winners(*, actor, panel: Panel) -> int:
 
 
 def override_winner(*, actor, winner: Winner, group: ProjectGroup, reason: str) -> Winner:
-    """Staff put another group in a winner's place; the reason is required and logged.
+    """Staff put another group in a winner's place; the reason is required and logged. When the group
+    already holds another place, the two groups swap places (both rows are marked as overrides).
 
-    Side effects: the Winner row (is_override, reason) and an audit entry with before/after.
+    Side effects: the Winner row(s) (is_override, reason) and an audit entry with before/after.
     """
     if not reason.strip():
         raise ValidationError(_("State the reason for the override."))
@@ -264,9 +265,23 @@ def override_winner(*, actor, winner: Winner, group: ProjectGroup, reason: str) 
         raise ValidationError(_("Results are released; winners can no longer change."))
     with transaction.atomic():
         before = {"group": winner.group.name, "reason": winner.reason}
-        Winner.objects.filter(panel=winner.panel, group=group).exclude(pk=winner.pk).delete()
+        previous = winner.group
+        swapped = Winner.objects.filter(panel=winner.panel, group=group).exclude(pk=winner.pk).first()
+        if swapped is not None:
+            swapped.delete()  # the unique (panel, group) pair is re-created below with the groups exchanged
         winner.group, winner.is_override, winner.reason, winner.decided_by = group, True, reason.strip(), actor
         winner.save()
+        if swapped is not None:
+            Winner.objects.create(
+                panel=winner.panel,
+                track=swapped.track,
+                group=previous,
+                place=swapped.place,
+                award_name=swapped.award_name,
+                is_override=True,
+                reason=winner.reason,
+                decided_by=actor,
+            )
         record_audit(
             action="programs.winners.overridden",
             target=winner.panel,

@@ -237,3 +237,20 @@ def test_objection_from_another_company_is_refused(programme, staff_user):
         objection_service.lodge_objection(user=outsider, panel=panel, group=group, text="이의")
 
     assert Objection.objects.count() == 0
+
+
+def test_override_with_a_placed_group_swaps_the_two_places(programme, staff_user):
+    groups = [ProjectGroupFactory(programme=programme) for _ in range(3)]
+    panel = closed_final(programme, staff_user, {group: (20 - i, 20 - i, 20 - i) for i, group in enumerate(groups)})
+    service.choose_winners(actor=staff_user, panel=panel)
+    first = Winner.objects.get(place=1, track__code="SW")
+
+    service.override_winner(actor=staff_user, winner=first, group=groups[2], reason="심사위원회 재의결")
+
+    assert list(
+        Winner.objects.filter(track__code="SW").order_by("place").values_list("place", "group__name", "is_override")
+    ) == [
+        (1, groups[2].name, True),
+        (2, groups[1].name, False),
+        (3, groups[0].name, True),
+    ]
