@@ -11,7 +11,7 @@ from alliance.programs.ranking.rules import (
     apply,
     check_chain,
     dropped_judges,
-    fingerprint,
+    fingerprint_of,
     mean,
     median,
     normalise_policy,
@@ -151,6 +151,6 @@ def rank(
         absence_policy={str(k): v for k, v in sorted(policy.items())} if policy else None,
         tie_break_chain=chain,
         rows=tuple(ordered),
-        fingerprint=fingerprint(sheets, rule=rule, absence_policy=absence_policy, tie_break_chain=chain),
+        fingerprint=fingerprint_of(table.scores, rule=rule, absence_policy=absence_policy, tie_break_chain=chain),
         ignored_decisions=ignored,
     )

@@ -77,10 +77,15 @@ def fingerprint(
     sheets: Iterable[Sheet], *, rule: str, absence_policy: Mapping | None, tie_break_chain: Sequence[str]
 ) -> str:
     """SHA-256 of the canonical inputs: sorted scores (points as exact fractions), rule, policy and chain."""
+    scores = [(s.judge, s.group, s.criterion, as_fraction(s.points), s.is_common) for s in sheets]
+    return fingerprint_of(scores, rule=rule, absence_policy=absence_policy, tie_break_chain=tie_break_chain)
+
+
+def fingerprint_of(scores, *, rule: str, absence_policy: Mapping | None, tie_break_chain: Sequence[str]) -> str:
+    """The fingerprint of (judge, group, criterion, exact points, is_common) tuples."""
     canonical = {
         "scores": sorted(
-            [sheet.judge, sheet.group, sheet.criterion, str(as_fraction(sheet.points)), bool(sheet.is_common)]
-            for sheet in sheets
+            [judge, group, criterion, str(points), bool(common)] for judge, group, criterion, points, common in scores
         ),
         "rule": rule,
         "absence_policy": {str(int(k)): v for k, v in sorted(absence_policy.items(), key=lambda kv: int(kv[0]))}
@@ -112,11 +117,13 @@ class Table:
     points: dict[str, dict[str, dict[str, Fraction]]]
     common: set[str]
     criteria: set[str]
+    scores: list[tuple]  # (judge, group, criterion, exact points, is_common), for the fingerprint
 
 
 def tabulate(sheets: Sequence[Sheet]) -> Table:
     points: dict[str, dict[str, dict[str, Fraction]]] = defaultdict(lambda: defaultdict(dict))
     common_flags: dict[str, bool] = {}
+    scores = []
     for sheet in sheets:
         by_criterion = points[sheet.group][sheet.judge]
         if sheet.criterion in by_criterion:
@@ -130,7 +137,9 @@ def tabulate(sheets: Sequence[Sheet]) -> Table:
             raise RankingError(
                 gettext_noop("Criterion '%(criterion)s' is both common and not common."), criterion=sheet.criterion
             )
-        by_criterion[sheet.criterion] = as_fraction(sheet.points)
+        exact = as_fraction(sheet.points)
+        by_criterion[sheet.criterion] = exact
+        scores.append((sheet.judge, sheet.group, sheet.criterion, exact, sheet.is_common))
     criteria = set(common_flags)
     for group, by_judge in points.items():
         for judge, by_criterion in by_judge.items():
@@ -143,7 +152,7 @@ def tabulate(sheets: Sequence[Sheet]) -> Table:
                     group=group,
                 )
     common = {name for name, flag in common_flags.items() if flag}
-    return Table(points={g: dict(j) for g, j in points.items()}, common=common, criteria=criteria)
+    return Table(points={g: dict(j) for g, j in points.items()}, common=common, criteria=criteria, scores=scores)
 
 
 def z_truncated(value: Fraction, mean: Fraction, variance: Fraction) -> Fraction:

@@ -145,6 +145,14 @@ def shown_number(value: Fraction) -> str:
 
 
 def as_fraction(points) -> Fraction:
+    """Exact points: a Decimal or int as it is, a float as written (0.1 is 1/10), anything else refused."""
+    kind = type(points)
+    if kind is Fraction:
+        return points
+    if kind is Decimal and points.is_finite():
+        return Fraction(*points.as_integer_ratio())
+    if kind is int:
+        return Fraction(points)
     if isinstance(points, bool):
         raise RankingError(gettext_noop("A score must be a number, not %(value)s."), value=points)
     if isinstance(points, float):
