@@ -56,6 +56,8 @@ def test_applicant_forms_group_and_submits_before_the_deadline(page, browser, li
 
     expect(page.locator("#proposal-status")).to_have_text("제출 완료")
     assert Proposal.objects.get(group__name="햅틱 트레이닝 그룹").status == Proposal.Status.SUBMITTED
+    # The partner's invitation when the group was formed, then the receipt to both companies.
     assert [message.envelope_recipients for message in smtp_server.messages] == [
-        ["lead@lead.example.kr", "rep@partner.example.kr"]
+        ["rep@partner.example.kr"],
+        ["lead@lead.example.kr", "rep@partner.example.kr"],
     ]
