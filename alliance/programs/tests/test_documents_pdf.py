@@ -6,7 +6,7 @@ import pytest
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from alliance.core.tests.pdf_reading import font_names, media_boxes, page_count, shows
+from alliance.core.tests.pdf_reading import font_names, media_boxes, page_count, shown_characters, shows
 from alliance.programs.documents import data, pdfs
 from alliance.programs.models import Absence, Winner
 from alliance.programs.services import panels as panel_service
@@ -125,6 +125,7 @@ def test_certificates_one_page_per_winner_naming_group_and_companies(judged):
     ]
     companies = " ".join(name for certificate in context["certificates"] for name in certificate["companies"])
     assert shows(pdf, "메타랩 컨소시엄 가온XR 컨소시엄 한빛 하드웨어 " + companies)
+    assert "/" not in shown_characters(pdf)  # no running page number ("1 / 3") on a certificate
 
 
 @pytest.mark.parametrize(
