@@ -12,3 +12,11 @@ def document_panels(programme) -> list[dict]:
     pairs |= set(Assignment.objects.filter(panel__in=panels).values_list("panel_id", "evaluator_id").distinct())
     users = get_user_model().objects.filter(pk__in={user for _panel, user in pairs}).order_by("name", "pk")
     return [{"panel": panel, "judges": [user for user in users if (panel.pk, user.pk) in pairs]} for panel in panels]
+
+
+def judges_on(panel, user) -> bool:
+    """Whether `user` scores on `panel` (has an assignment or a score there)."""
+    return (
+        Assignment.objects.filter(panel=panel, evaluator=user).exists()
+        or Score.objects.filter(panel=panel, judge=user).exists()
+    )

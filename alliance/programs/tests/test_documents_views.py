@@ -102,3 +102,13 @@ def test_documents_page_lists_each_judges_sheet_in_constant_queries(client, staf
 
     assert len(one) == len(three)
     assert (first.content.decode().count("/scores.xlsx"), second.content.decode().count("/scores.xlsx")) == (1, 3)
+
+
+def test_staff_score_sheet_of_someone_not_judging_the_panel_is_not_found(client, staff_user, judged, programme):
+    panel, _judges = judged
+    bystander = evaluator_on(programme, name="배정 안 된 심사위원")
+    client.force_login(staff_user)
+
+    response = client.get(reverse("programs:judge_scores_xlsx", args=[panel.pk, bystander.pk]))
+
+    assert response.status_code == 404

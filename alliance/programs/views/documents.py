@@ -6,14 +6,14 @@ from urllib.parse import quote
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from alliance.core.rules import require_secretariat
 from alliance.programs.documents import pdfs, xlsx
-from alliance.programs.documents.queries import document_panels
+from alliance.programs.documents.queries import document_panels, judges_on
 from alliance.programs.models import Panel, Programme
 from alliance.programs.rules_judging import evaluator_panel
 
@@ -111,6 +111,8 @@ def certificates_pdf(request, pk: int):
 def judge_scores_xlsx(request, pk: int, judge: int):
     panel = _staff_panel(request, pk)
     user = get_object_or_404(get_user_model(), pk=judge)
+    if not judges_on(panel, user):
+        raise Http404
     return _score_sheet(panel, user)
 
 
