@@ -25,3 +25,13 @@ def send_partner_invitation_email(group_id: int, organisation_id: int) -> int:
 
     group = ProjectGroup.objects.select_related("programme", "lead").get(pk=group_id)
     return send(group=group, organisation_id=organisation_id)
+
+
+@task
+def send_extension_email(extension_id: int) -> int:
+    """Tell a group that its deadline was extended (services.application_emails)."""
+    from alliance.programs.models import DeadlineExtension
+    from alliance.programs.services.application_emails import send_extension_email as send
+
+    extension = DeadlineExtension.objects.select_related("group__programme", "group__lead").get(pk=extension_id)
+    return send(group=extension.group, until=extension.until)

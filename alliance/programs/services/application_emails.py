@@ -1,4 +1,5 @@
-"""E-mails of applying, in Korean, text and HTML: the partner invitation and the submission receipt.
+"""E-mails of applying, in Korean, text and HTML: the partner invitation, the deadline extension and the
+submission receipt.
 
 They go to the active member-representative accounts of the organisations concerned; the services call
 them through `tasks.py` after their transaction commits, so a rolled-back change sends nothing.
@@ -81,4 +82,19 @@ def send_partner_invitation_email(*, group: ProjectGroup, organisation_id: int) 
         "link": settings.SITE_URL + reverse("programs:group_detail", args=[group.pk]),
     }
     _send("invitation", context, recipients)
+    return len(recipients)
+
+
+def send_extension_email(*, group: ProjectGroup, until) -> int:
+    """Tell the group's representatives that staff extended its deadline, and until when (Korean time)."""
+    recipients = receipt_recipients(group)
+    if not recipients:
+        return 0
+    context = {
+        "group": group,
+        "programme": group.programme,
+        "until": timezone.localtime(until),
+        "link": settings.SITE_URL + reverse("programs:group_detail", args=[group.pk]),
+    }
+    _send("extension", context, recipients)
     return len(recipients)

@@ -372,7 +372,8 @@ def submit_proposal(*, actor, group: ProjectGroup) -> Proposal:
 def grant_extension(*, actor, group: ProjectGroup, until: datetime.datetime, reason: str) -> DeadlineExtension:
     """Staff let one group change and submit its proposal until `until` (later than the call's end).
 
-    Side effects: audit entry `programs.deadline.extended` with the deadline before and after.
+    Side effects: audit entry `programs.deadline.extended` with the deadline before and after; an e-mail to
+    the group's representatives after the commit.
     """
     reason = reason.strip()
     if not reason:
@@ -393,4 +394,11 @@ def grant_extension(*, actor, group: ProjectGroup, until: datetime.datetime, rea
             before={"deadline": before.isoformat() if before else None},
             after={"deadline": until.isoformat(), "reason": reason},
         )
+
+        def send():
+            from alliance.programs.tasks import send_extension_email
+
+            send_extension_email.enqueue(extension.pk)
+
+        transaction.on_commit(send)
     return extension

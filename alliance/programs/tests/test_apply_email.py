@@ -84,3 +84,27 @@ def test_form_group_invites_each_partner_by_korean_email(smtp_server, settings, 
     assert sorted(by_recipient) == [("rep@partner.example.kr",), ("rep@second.example.kr",)]
     assert message["Subject"].strip() == "[메타버스 얼라이언스] 주식회사 리드에서 프로젝트 그룹 XR 그룹에 초대했습니다"
     assert f"/programs/groups/{group.pk}/" in text
+
+
+def test_grant_extension_tells_the_group_until_when(
+    smtp_server, settings, staff_user, django_capture_on_commit_callbacks
+):
+    import datetime
+    from zoneinfo import ZoneInfo
+
+    from alliance.programs.tests.factories import ProjectGroupFactory
+
+    settings.LANGUAGE_CODE = "ko"
+    programme = ProgrammeFactory(year=2026, name="2026 프로젝트 그룹")
+    lead_rep = representative(OrganisationFactory(name="주식회사 리드"), email="lead@lead.example.kr")
+    group = ProjectGroupFactory(programme=programme, name="늦은 그룹", lead=lead_rep.organisation, submitted=False)
+    until = datetime.datetime(2026, 5, 11, 18, 0, tzinfo=ZoneInfo("Asia/Seoul"))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        service.grant_extension(actor=staff_user, group=group, until=until, reason="시스템 장애")
+
+    (message,) = smtp_server.messages
+    text = message.get_body(preferencelist=("plain",)).get_content()
+    assert message.envelope_recipients == ["lead@lead.example.kr"]
+    assert message["Subject"].strip() == "[메타버스 얼라이언스] 늦은 그룹 제출 마감 연장 안내"
+    assert "2026. 5. 11. 18:00(한국 시간)까지 연장했습니다" in text
