@@ -187,8 +187,8 @@ def set_requests(*, actor, company, desks) -> None:
             action="programs.investment.requests_set",
             target=company,
             actor=actor,
-            before={"requests": before},
-            after={"requests": [str(desk) for desk in desks]},
+            before={"requested_investors": before},
+            after={"requested_investors": [str(desk) for desk in desks]},
         )
 
 
@@ -300,7 +300,7 @@ def schedule_day(*, actor, day, time_limit: float = DEFAULT_TIME_LIMIT) -> sched
             action="programs.investment.scheduled",
             target=day,
             actor=actor,
-            before={"meetings": removed},
-            after={"meetings": solution.satisfied, "optimal": solution.optimal, "bound": solution.bound},
+            before={"meeting_count": removed},
+            after={"meeting_count": solution.satisfied, "optimal": solution.optimal, "bound": solution.bound},
         )
     return solution

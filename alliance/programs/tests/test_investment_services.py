@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 
 from alliance.core.models import AuditEntry
 from alliance.core.roles import Role
+from alliance.core.templatetags.audit import change_rows
 from alliance.core.tests.factories import UserFactory
 from alliance.programs.models import Meeting
 from alliance.programs.services import investment as service
@@ -159,3 +160,19 @@ def test_send_schedules_mails_each_party_its_own_meetings_with_ics(day, smtp_ser
     calendars = [part.get_content() for mail in smtp_server.messages for part in mail.iter_attachments()]
     assert len(calendars) == 2
     assert all("14:40" in mail.get_body(("plain",)).get_content() for mail in smtp_server.messages)
+
+
+def test_every_investment_audit_entry_renders_in_the_audit_log(day, staff_user):
+    desk = DeskFactory(day=day)
+    company = DayCompanyFactory(day=day, requests=[desk], unavailable=["16:40"])
+    service.set_priority(actor=staff_user, company=company, priority=True)
+    service.schedule_day(actor=staff_user, day=day)
+    meeting = Meeting.objects.get()
+    meetings.move_meeting(actor=staff_user, meeting=meeting, desk=desk, slot="16:20")
+    meetings.check_in(actor=staff_user, company=company)
+    meetings.record_interest(actor=desk.user, meeting=meeting, interest="low")
+
+    entries = AuditEntry.objects.filter(action__startswith="programs.investment.")
+
+    assert entries.count() == 10
+    assert all(change_rows(entry) for entry in entries)
