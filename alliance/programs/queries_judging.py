@@ -3,6 +3,7 @@
 from django.db.models import Count, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 
+from alliance.programs.forms.programme import TIE_BREAK_CHOICES
 from alliance.programs.models import (
     Absence,
     Assignment,
@@ -10,6 +11,7 @@ from alliance.programs.models import (
     Panel,
     Pledge,
     ProgrammeEvaluator,
+    RankingRule,
     Score,
     SpeakingOrderDraw,
 )
@@ -104,3 +106,44 @@ def raw_score_table(panel: Panel) -> dict[str, dict]:
         judge["points"].append(score.points)
         judge["total"] += score.points
     return table
+
+
+RULE_LABELS = dict(RankingRule.choices)
+TIE_BREAK_LABELS = {key: label for key, label in TIE_BREAK_CHOICES if key}
+
+
+def tie_break_label(key: str) -> str:
+    if key.startswith("criterion:"):
+        return key.removeprefix("criterion:")
+    return str(TIE_BREAK_LABELS.get(key, key))
+
+
+def result_sheet(panel: Panel, results) -> list[dict]:
+    """Per track: rows of the ranking joined with every raw score, judge names instead of e-mails, rules and
+    tie-break keys by their labels."""
+    table = raw_score_table(panel)
+    tracks = []
+    for item in results:
+        rows = []
+        for row in item.result.rows if item.result else ():
+            raw = table.get(row.group, {"criteria": [], "judges": {}})
+            judges = [
+                {
+                    "name": judge["name"],
+                    "points": judge["points"],
+                    "total": judge["total"],
+                    "dropped": email in row.dropped,
+                }
+                for email, judge in sorted(raw["judges"].items(), key=lambda pair: pair[1]["name"])
+            ]
+            rows.append(
+                {
+                    "row": row,
+                    "criteria": raw["criteria"],
+                    "judges": judges,
+                    "rule_label": RULE_LABELS.get(row.rule_applied, row.rule_applied),
+                    "tie_break": [(tie_break_label(step.key), step.shown) for step in row.tie_break],
+                }
+            )
+        tracks.append({"item": item, "rows": rows})
+    return tracks

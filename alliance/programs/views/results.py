@@ -13,51 +13,10 @@ from django.views.decorators.http import require_http_methods
 from alliance.core.rules import require_secretariat
 from alliance.programs import queries_judging as queries
 from alliance.programs.forms.judging import AnswerForm, ObjectionForm, OverrideForm, TieDecisionForm
-from alliance.programs.forms.programme import TIE_BREAK_CHOICES
-from alliance.programs.models import Objection, Panel, Programme, ProjectGroup, RankingRule, Track, Winner
+from alliance.programs.models import Objection, Panel, Programme, ProjectGroup, Track, Winner
 from alliance.programs.rules import visible_group
 from alliance.programs.services import objections as objection_service
 from alliance.programs.services import results as service
-
-RULE_LABELS = dict(RankingRule.choices)
-TIE_BREAK_LABELS = {key: label for key, label in TIE_BREAK_CHOICES if key}
-
-
-def _tie_break_label(key: str) -> str:
-    if key.startswith("criterion:"):
-        return key.removeprefix("criterion:")
-    return str(TIE_BREAK_LABELS.get(key, key))
-
-
-def _sheet_rows(panel, results):
-    """Per track: rows of the ranking joined with every raw score, judge names instead of e-mails, rules and
-    tie-break keys by their labels."""
-    table = queries.raw_score_table(panel)
-    tracks = []
-    for item in results:
-        rows = []
-        for row in item.result.rows if item.result else ():
-            raw = table.get(row.group, {"criteria": [], "judges": {}})
-            judges = [
-                {
-                    "name": judge["name"],
-                    "points": judge["points"],
-                    "total": judge["total"],
-                    "dropped": email in row.dropped,
-                }
-                for email, judge in sorted(raw["judges"].items(), key=lambda pair: pair[1]["name"])
-            ]
-            rows.append(
-                {
-                    "row": row,
-                    "criteria": raw["criteria"],
-                    "judges": judges,
-                    "rule_label": RULE_LABELS.get(row.rule_applied, row.rule_applied),
-                    "tie_break": [(_tie_break_label(step.key), step.shown) for step in row.tie_break],
-                }
-            )
-        tracks.append({"item": item, "rows": rows})
-    return tracks
 
 
 def _results_action(request, panel) -> None:
@@ -104,6 +63,7 @@ def panel_results(request, pk: int):
             messages.error(request, " ".join(error.messages))
         return redirect("programs:panel_results", pk=pk)
     results = service.panel_results(panel)
+    rule = service.rule_of(panel)
     groups_by_track: dict[int, list] = {}
     for group_id, name, track_id in ProjectGroup.objects.filter(programme_id=panel.programme_id).values_list(
         "pk", "name", "track_id"
@@ -111,10 +71,10 @@ def panel_results(request, pk: int):
         groups_by_track.setdefault(track_id, []).append((group_id, name))
     context = {
         "panel": panel,
-        "rule": service.rule_of(panel),
-        "rule_label": RULE_LABELS.get(service.rule_of(panel)["rule"], ""),
-        "tie_break_chain": [_tie_break_label(key) for key in service.rule_of(panel).get("tie_break_chain") or ()],
-        "tracks": _sheet_rows(panel, results),
+        "rule": rule,
+        "rule_label": queries.RULE_LABELS.get(rule["rule"], ""),
+        "tie_break_chain": [queries.tie_break_label(key) for key in rule.get("tie_break_chain") or ()],
+        "tracks": queries.result_sheet(panel, results),
         "outcomes": panel.outcomes.select_related("group"),
         "winners": [
             (winner, OverrideForm(initial={"winner": winner.pk}, groups=groups_by_track.get(winner.track_id, [])))
