@@ -52,6 +52,7 @@ register_actions(
         "programs.panel.absence_recorded": _("Judge's absence recorded"),
         "programs.panel.closed": _("Judging panel closed"),
         "programs.panel.order_drawn": _("Speaking order drawn"),
+        "programs.panel.evaluators_notified": _("Evaluators e-mailed their assignments"),
         "programs.score.saved": _("Score saved"),
         "programs.score.amended": _("Score amended"),
         "programs.score.imported": _("Scores imported"),

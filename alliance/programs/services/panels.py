@@ -8,12 +8,17 @@ import random
 import secrets
 from decimal import Decimal, InvalidOperation
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from alliance.core.audit import record_audit
+from alliance.core.models import User
 from alliance.programs.models import (
     Absence,
     Assignment,
@@ -295,6 +300,29 @@ def close_panel(*, actor, panel: Panel) -> Panel:
             action="programs.panel.closed", target=panel, actor=actor, after={"closed_at": panel.closed_at.isoformat()}
         )
     return panel
+
+
+def notify_evaluators(*, actor, panel: Panel) -> int:
+    """E-mail every evaluator with assignments on the panel: how many groups await them and the link to
+    their page, where they declare ties and sign the pledge first.
+
+    Side effects: one e-mail per evaluator and one audit entry. Returns how many were sent.
+    """
+    counts: dict[int, int] = {}
+    for evaluator_id in Assignment.objects.filter(panel=panel).values_list("evaluator_id", flat=True):
+        counts[evaluator_id] = counts.get(evaluator_id, 0) + 1
+    evaluators = User.objects.filter(pk__in=counts, is_active=True).order_by("pk")
+    link = settings.SITE_URL + reverse("programs:judging_home")
+    sent = 0
+    for evaluator in evaluators:
+        context = {"panel": panel, "evaluator": evaluator, "count": counts[evaluator.pk], "link": link}
+        with translation.override(settings.LANGUAGE_CODE):
+            subject = " ".join(render_to_string("programs/judging/email/assigned_subject.txt", context).split())
+            text = render_to_string("programs/judging/email/assigned_body.txt", context)
+        EmailMultiAlternatives(subject=subject, body=text, to=[evaluator.email]).send()
+        sent += 1
+    record_audit(action="programs.panel.evaluators_notified", target=panel, actor=actor, after={"sent": sent})
+    return sent
 
 
 def draw_speaking_order(*, actor, panel: Panel, seed: str | None = None) -> SpeakingOrderDraw:

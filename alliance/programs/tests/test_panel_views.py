@@ -173,3 +173,22 @@ def test_objection_of_another_group_is_refused_by_the_page(client, programme, st
 
     assert response.status_code == 404
     assert objection_service.Objection.objects.count() == 0
+
+
+def test_staff_e_mail_evaluators_their_assignments(staff_client, programme, smtp_server):
+    groups = [ProjectGroupFactory(programme=programme) for _ in range(2)]
+    first, second = evaluator_on(programme), evaluator_on(programme)
+    panel = screening_panel(programme)
+    for group in groups:
+        assignment_service.assign_evaluator(actor=None, panel=panel, user=first, group=group)
+    assignment_service.assign_evaluator(actor=None, panel=panel, user=second, group=groups[0])
+
+    staff_client.post(reverse("programs:panel_detail", args=[panel.pk]), {"action": "notify"})
+
+    bodies = {
+        message.envelope_recipients[0]: message.get_body(("plain",)).get_content() for message in smtp_server.messages
+    }
+    assert sorted(bodies) == sorted([first.email, second.email])
+    assert "/programs/judging/" in bodies[first.email]
+    assert f"{first.name}" in bodies[first.email]
+    assert AuditEntry.objects.filter(action="programs.panel.evaluators_notified").count() == 1

@@ -89,6 +89,9 @@ def _panel_action(request, panel, assign_form, absence_form) -> None:
             reason=data["reason"],
             note=data["note"],
         )
+    elif action == "notify":
+        sent = panel_service.notify_evaluators(actor=request.user, panel=panel)
+        messages.success(request, _("%(count)d evaluators were e-mailed.") % {"count": sent})
     elif action == "close":
         panel_service.close_panel(actor=request.user, panel=panel)
         messages.success(request, _("The panel is closed."))
