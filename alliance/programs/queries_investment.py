@@ -14,8 +14,9 @@ def day_for_year(year: int) -> InvestmentDay | None:
 
 
 def desks_with_counts(day: InvestmentDay):
+    # distinct: the two joins (meetings, requests) multiply each other's rows.
     return day.desks.select_related("user").annotate(
-        meeting_count=Count("meetings", filter=Q(meetings__status__in=HOLDING_STATUSES)),
+        meeting_count=Count("meetings", filter=Q(meetings__status__in=HOLDING_STATUSES), distinct=True),
         request_count=Count("requests", distinct=True),
     )
 

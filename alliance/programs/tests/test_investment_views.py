@@ -224,3 +224,16 @@ def test_my_meetings_query_count_does_not_grow(client, day, django_assert_num_qu
     response = _same_queries(client, reverse("programs:my_meetings"), more, django_assert_num_queries)
 
     assert len(response.context["meetings"]) == 3
+
+
+def test_day_page_counts_each_desks_requests_and_meetings_once(client, staff_user, day):
+    desk = DeskFactory(day=day)
+    first, second = DayCompanyFactory(day=day, requests=[desk]), DayCompanyFactory(day=day, requests=[desk])
+    book(desk, first, "14:00")
+    book(desk, second, "14:20")
+    DayCompanyFactory(day=day, requests=[desk])
+    client.force_login(staff_user)
+
+    response = client.get(reverse("programs:investment_day", args=[day.programme.year]))
+
+    assert [(d.request_count, d.meeting_count) for d in response.context["desks"]] == [(3, 2)]
