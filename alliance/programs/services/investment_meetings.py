@@ -250,6 +250,14 @@ def _send(*, day, recipients, heading, meetings, for_desk) -> int:
     return len(recipients)
 
 
+def queue_schedule_emails(*, actor, day: InvestmentDay) -> None:
+    """Queue `tasks_investment.send_investment_schedules` once the transaction commits (SMTP is slow)."""
+    from alliance.programs.tasks_investment import send_investment_schedules
+
+    actor_id = actor.pk if getattr(actor, "is_authenticated", False) else None
+    transaction.on_commit(lambda: send_investment_schedules.enqueue(day_id=day.pk, actor_id=actor_id))
+
+
 def send_schedules(*, actor, day: InvestmentDay) -> int:
     """E-mail every company's representatives and every investor their own meetings, with a .ics file.
 

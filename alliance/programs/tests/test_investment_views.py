@@ -237,3 +237,18 @@ def test_day_page_counts_each_desks_requests_and_meetings_once(client, staff_use
     response = client.get(reverse("programs:investment_day", args=[day.programme.year]))
 
     assert [(d.request_count, d.meeting_count) for d in response.context["desks"]] == [(3, 2)]
+
+
+def test_send_button_mails_schedules_through_the_task(
+    client, staff_user, day, smtp_server, django_capture_on_commit_callbacks
+):
+    desk = DeskFactory(day=day)
+    company = DayCompanyFactory(day=day)
+    representative(company.organisation)
+    book(desk, company, "14:00")
+    client.force_login(staff_user)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("programs:investment_send", args=[day.programme.year]))
+
+    assert len(smtp_server.messages) == 2

@@ -287,6 +287,6 @@ def investment_offer(request, pk: int):
 @staff_post
 def investment_send(request, year: int):
     day = _day(year)
-    sent = meetings_service.send_schedules(actor=request.user, day=day)
-    messages.success(request, _("%(count)s schedules were e-mailed.") % {"count": sent})
+    meetings_service.queue_schedule_emails(actor=request.user, day=day)
+    messages.success(request, _("The schedules are being e-mailed to every company and investor."))
     return _back(day)
