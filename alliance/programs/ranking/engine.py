@@ -11,6 +11,7 @@ from alliance.programs.ranking.rules import (
     apply,
     check_chain,
     dropped_judges,
+    exact_sum,
     fingerprint_of,
     mean,
     median,
@@ -94,16 +95,12 @@ def rank(
     policy = normalise_policy(rule, absence_policy)
     table = tabulate(sheets)
     chain = check_chain(tie_break_chain, table.criteria)
-    totals = {g: {j: sum(c.values(), Fraction(0)) for j, c in judges.items()} for g, judges in table.points.items()}
+    totals = {g: {j: exact_sum(c.values()) for j, c in judges.items()} for g, judges in table.points.items()}
     standardised = standardise(totals) if rule == "zscore" else {}
 
-    def per_judge(key: str) -> dict[str, dict[str, Fraction]]:
+    def subtotals(key: str, group: str) -> dict[str, Fraction]:
         names = table.common if key == "common_subtotal" else {key.removeprefix("criterion:")}
-        values = {
-            g: {j: sum((p for c, p in crit.items() if c in names), Fraction(0)) for j, crit in judges.items()}
-            for g, judges in table.points.items()
-        }
-        return standardise(values) if rule == "zscore" else values
+        return {j: exact_sum(p for c, p in crit.items() if c in names) for j, crit in table.points[group].items()}
 
     rows = []
     rule_of: dict[str, str] = {}
@@ -136,9 +133,12 @@ def rank(
             return max(group_totals.values())
         if key == "highest_lowest_total":
             return min(group_totals.values())
-        if key not in cache:
-            cache[key] = per_judge(key)
-        values = cache[key][group]
+        if rule == "zscore":  # standardised among all the groups each judge scored
+            if key not in cache:
+                cache[key] = standardise({other: subtotals(key, other) for other in table.points})
+            values = cache[key][group]
+        else:
+            values = subtotals(key, group)
         # The rule is applied to the subtotals themselves (trimming their own highest and lowest), not by
         # dropping the judges whose totals were dropped: among equal totals that choice is arbitrary, and the
         # tie-break must not depend on judges' names or the order of input.

@@ -155,6 +155,13 @@ def tabulate(sheets: Sequence[Sheet]) -> Table:
     return Table(points={g: dict(j) for g, j in points.items()}, common=common, criteria=criteria, scores=scores)
 
 
+def exact_sum(values: Iterable[Fraction]) -> Fraction:
+    """The exact sum over one common denominator: one Fraction made instead of one per addition."""
+    values = list(values)
+    denominator = math.lcm(*(value.denominator for value in values))
+    return Fraction(sum(value.numerator * (denominator // value.denominator) for value in values), denominator)
+
+
 def z_truncated(value: Fraction, mean: Fraction, variance: Fraction) -> Fraction:
     """(value − mean) / √variance, truncated toward zero at Z_DECIMALS, from the exact z²."""
     if variance == 0:
@@ -174,8 +181,8 @@ def standardise(values: dict[str, dict[str, Fraction]]) -> dict[str, dict[str, F
     standardised: dict[str, dict[str, Fraction]] = defaultdict(dict)
     for judge, groups in by_judge.items():
         n = len(groups)
-        mean = sum(groups.values(), Fraction(0)) / n
-        variance = sum(((v - mean) ** 2 for v in groups.values()), Fraction(0)) / n
+        mean = exact_sum(groups.values()) / n
+        variance = exact_sum((v - mean) ** 2 for v in groups.values()) / n
         for group, value in groups.items():
             standardised[group][judge] = z_truncated(value, mean, variance)
     return standardised
@@ -189,7 +196,7 @@ def median(values: list[Fraction]) -> Fraction:
 
 def mean(values: Iterable[Fraction]) -> Fraction:
     values = list(values)
-    return sum(values, Fraction(0)) / len(values)
+    return exact_sum(values) / len(values)
 
 
 def dropped_judges(totals: Mapping[str, Fraction]) -> tuple[str, ...]:
