@@ -186,3 +186,15 @@ def test_fingerprint_changes_when_any_score_changes(sheets, rule, data):
 
     assert rank(shuffled, rule=rule).fingerprint == original
     assert rank(changed, rule=rule).fingerprint != original
+
+
+@settings(max_examples=60, deadline=None)
+@given(sheets=panels(), factor=st.integers(min_value=2, max_value=5), data=st.data())
+def test_zscore_ignores_one_judges_scale(sheets, factor, data):
+    judge = data.draw(st.sampled_from(sorted({sheet.judge for sheet in sheets})))
+    scaled = [replace(sheet, points=sheet.points * factor) if sheet.judge == judge else sheet for sheet in sheets]
+
+    before = rank(sheets, rule="zscore", tie_break_chain=())
+    after = rank(scaled, rule="zscore", tie_break_chain=())
+
+    assert standings(after) == standings(before)
