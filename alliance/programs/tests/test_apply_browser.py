@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 from alliance.core.tests.factories import PASSWORD
 from alliance.members.tests.factories import OrganisationFactory
 from alliance.programs.models import Proposal
-from alliance.programs.tests.factories import ProgrammeFactory, representative
+from alliance.programs.tests.factories import ProgrammeFactory, ProjectGroupFactory, representative
 from conftest import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -61,3 +61,15 @@ def test_applicant_forms_group_and_submits_before_the_deadline(page, browser, li
         ["rep@partner.example.kr"],
         ["lead@lead.example.kr", "rep@partner.example.kr"],
     ]
+
+
+def test_group_page_fits_a_phone(phone_page, live_server):
+    programme = ProgrammeFactory(year=2026, call_open=True)
+    lead = representative(OrganisationFactory(name="주식회사 아주긴이름을가진메타버스콘텐츠제작사"))
+    group = ProjectGroupFactory(programme=programme, lead=lead.organisation, partners=2, submitted=False)
+
+    log_in(phone_page, live_server, lead.email, PASSWORD)
+    phone_page.goto(f"{live_server.url}/programs/groups/{group.pk}/")
+
+    expect(phone_page.get_by_role("button", name="첨부", exact=True)).to_be_visible()
+    assert phone_page.evaluate("document.documentElement.scrollWidth") <= 390
