@@ -10,7 +10,7 @@ from django.http import Http404
 
 from alliance.core.rules import is_member_representative, is_secretariat
 from alliance.programs import phrases, queries
-from alliance.programs.models import ProjectGroup
+from alliance.programs.models import InterimResult, MentoringSession, ProjectGroup
 
 
 @rules.predicate
@@ -70,8 +70,6 @@ rules.add_perm("programs.record_feedback", mentors_session)
 
 def visible_session(user, pk: int):
     """The mentoring session `pk` if `user` is staff, its mentor or at one of its group's companies; else 404."""
-    from alliance.programs.models import MentoringSession
-
     session = (
         MentoringSession.objects.select_related("group__programme", "group__track", "mentor__user")
         .filter(pk=pk)
@@ -84,8 +82,6 @@ def visible_session(user, pk: int):
 
 def visible_interim_result(user, pk: int):
     """An interim result for staff, the group's companies and the group's mentors; 404 for anyone else."""
-    from alliance.programs.models import InterimResult, MentoringSession
-
     result = InterimResult.objects.select_related("group").filter(pk=pk).first()
     if result is None:
         raise Http404
