@@ -32,6 +32,9 @@ def test_judge_pledges_scores_on_a_tablet_and_amends(page, live_server, staff_us
     page.fill("#id_signed_name", "한심사")
     page.click("form.stacked-form button[type=submit]")
     page.click("text=가온 컨소시엄")
+    # htmx binds the forms once the page has loaded; a click before that would post the plain form.
+    page.wait_for_url(f"{live_server.url}/programs/judging/assignments/*/")
+    page.wait_for_load_state("load")
     for index, criterion in enumerate(criteria):
         form = page.locator(f"#criterion-{criterion.pk}")
         form.locator("input.score-input").fill(str(15 + index % 3))
