@@ -80,6 +80,7 @@ def load(*, programme, seed: int) -> str:
                     session=session,
                     starts_at=_session_time(programme, round_number, rng),
                     place=rng.choice(("K-META 4층 회의실", "온라인(화상회의)", "주관기업 사무실")),
+                    notify=False,
                 )
                 if index >= unscheduled + without_feedback:
                     service.record_feedback(actor=session.mentor.user, session=session, feedback=rng.choice(FEEDBACK))

@@ -35,3 +35,15 @@ def send_extension_email(extension_id: int) -> int:
 
     extension = DeadlineExtension.objects.select_related("group__programme", "group__lead").get(pk=extension_id)
     return send(group=extension.group, until=extension.until)
+
+
+@task
+def send_session_email(session_id: int) -> int:
+    """Tell the mentor and the group when a mentoring session takes place (services.application_emails)."""
+    from alliance.programs.models import MentoringSession
+    from alliance.programs.services.application_emails import send_session_email as send
+
+    session = MentoringSession.objects.select_related("group__programme", "group__lead", "mentor__user").get(
+        pk=session_id
+    )
+    return send(session=session)

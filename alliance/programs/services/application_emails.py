@@ -1,5 +1,5 @@
-"""E-mails of applying, in Korean, text and HTML: the partner invitation, the deadline extension and the
-submission receipt.
+"""E-mails of applying and mentoring, in Korean, text and HTML: the partner invitation, the deadline
+extension, the submission receipt and a mentoring session's schedule.
 
 They go to the active member-representative accounts of the organisations concerned; the services call
 them through `tasks.py` after their transaction commits, so a rolled-back change sends nothing.
@@ -97,4 +97,21 @@ def send_extension_email(*, group: ProjectGroup, until) -> int:
         "link": settings.SITE_URL + reverse("programs:group_detail", args=[group.pk]),
     }
     _send("extension", context, recipients)
+    return len(recipients)
+
+
+def send_session_email(*, session) -> int:
+    """Tell the mentor and the group's representatives when and where a mentoring session takes place."""
+    if session.starts_at is None:
+        return 0
+    group = session.group
+    recipients = list(dict.fromkeys([*receipt_recipients(group), session.mentor.user.email]))
+    context = {
+        "group": group,
+        "programme": group.programme,
+        "session": session,
+        "starts_at": timezone.localtime(session.starts_at),
+        "link": settings.SITE_URL + reverse("programs:session_detail", args=[session.pk]),
+    }
+    _send("session", context, recipients)
     return len(recipients)

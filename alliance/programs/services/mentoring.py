@@ -138,10 +138,13 @@ def match_by_field(*, actor, programme: Programme, round_number: int) -> int:
     return matched
 
 
-def schedule_session(*, actor, session: MentoringSession, starts_at, place: str) -> MentoringSession:
+def schedule_session(
+    *, actor, session: MentoringSession, starts_at, place: str, notify: bool = True
+) -> MentoringSession:
     """Set or move the session's time and place (staff or the session's mentor).
 
-    Side effects: audit entry `programs.mentoring.scheduled` (time and place before and after).
+    Side effects: audit entry `programs.mentoring.scheduled` (time and place before and after); when they
+    changed (and `notify`), an e-mail to the mentor and the group's representatives after the commit.
     """
     if starts_at is None:
         raise ValidationError(_("Give the session's date and time."))
@@ -157,6 +160,15 @@ def schedule_session(*, actor, session: MentoringSession, starts_at, place: str)
             before=before,
             after={**snapshot(session, ("starts_at", "place")), "round_number": session.round_number},
         )
+        if notify and before != snapshot(session, ("starts_at", "place")):
+            session_id = session.pk
+
+            def send():
+                from alliance.programs.tasks import send_session_email
+
+                send_session_email.enqueue(session_id)
+
+            transaction.on_commit(send)
     return session
 
 

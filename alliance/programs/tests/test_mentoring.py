@@ -221,3 +221,36 @@ def test_demo_mentoring_load_matches_every_group_and_leaves_some_lacking(program
         ("그룹2", "feedback"),
         ("그룹3", "feedback"),
     ]
+
+
+def test_schedule_session_emails_the_mentor_and_the_group(
+    programme, smtp_server, settings, django_capture_on_commit_callbacks
+):
+    from zoneinfo import ZoneInfo
+
+    settings.LANGUAGE_CODE = "ko"
+    lead = representative(OrganisationFactory(), email="lead@group.example.kr")
+    group = _group(programme, "XR 그룹", "제조·건설", lead=lead.organisation)
+    mentor = _mentor(programme, "제조·건설", "박멘토", email="mentor@expert.example.kr")
+    session = service.match_mentor(actor=None, group=group, round_number=2, mentor=mentor)
+    when = datetime.datetime(2026, 8, 20, 14, 0, tzinfo=ZoneInfo("Asia/Seoul"))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        service.schedule_session(actor=None, session=session, starts_at=when, place="K-META 4층")
+
+    (message,) = smtp_server.messages
+    text = message.get_body(preferencelist=("plain",)).get_content()
+    assert message.envelope_recipients == ["lead@group.example.kr", "mentor@expert.example.kr"]
+    assert message["Subject"].strip() == "[메타버스 얼라이언스] XR 그룹 2차 멘토링 일정 안내"
+    assert "XR 그룹의 2차 멘토링(멘토 박멘토)이 2026. 8. 20. 14:00(한국 시간)에 열립니다." in text
+
+
+def test_demo_mentoring_load_sends_no_email(programme, smtp_server, django_capture_on_commit_callbacks):
+    from alliance.programs import demo_mentoring
+
+    _group(programme, "그룹", "제조·건설")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        demo_mentoring.load(programme=programme, seed=1)
+
+    assert smtp_server.messages == []
