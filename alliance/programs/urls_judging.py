@@ -9,6 +9,11 @@ urlpatterns = [
     path("programs/judging/panels/<int:pk>/pledge/", judging.judging_pledge, name="judging_pledge"),
     path("programs/judging/assignments/<int:pk>/", judging.judging_assignment, name="judging_assignment"),
     path("programs/judging/assignments/<int:pk>/score/", judging.judging_score, name="judging_score"),
+    path(
+        "programs/judging/assignments/<int:pk>/files/<int:attachment_pk>/",
+        judging.judging_attachment,
+        name="judging_attachment",
+    ),
     path("programs/manage/judging/<int:pk>/", panels.judging_programme, name="judging_programme"),
     path("programs/manage/panels/<int:pk>/", panels.panel_detail, name="panel_detail"),
     path("programs/manage/panels/<int:pk>/order/", panels.panel_order, name="panel_order"),

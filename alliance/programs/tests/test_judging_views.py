@@ -2,6 +2,7 @@
 the staff progress page (constant queries), the result sheet and the public results page."""
 
 import pytest
+from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -9,7 +10,7 @@ from django.urls import reverse
 from alliance.core.roles import Role
 from alliance.core.tests.factories import UserFactory
 from alliance.members.tests.factories import OrganisationFactory
-from alliance.programs.models import Criterion, Pledge, Score
+from alliance.programs.models import Attachment, Criterion, Pledge, Score
 from alliance.programs.services import assignment as assignment_service
 from alliance.programs.services import panels as panel_service
 from alliance.programs.services import results as results_service
@@ -209,3 +210,39 @@ def test_result_sheet_shows_dropped_totals_and_fingerprint(client, programme, pa
     assert fingerprint in page
     assert page.count('class="num dropped"') == 2
     assert '<td class="num">70.00</td>' in page
+
+
+def attach(group, name: str = "제안서.pdf"):
+    attachment = Attachment(proposal=group.proposal, original_name=name, size=9)
+    attachment.file.save(name, ContentFile(b"%PDF-1.7\n"), save=False)
+    attachment.save()
+    return attachment
+
+
+def test_evaluator_downloads_a_file_of_an_assigned_group_only_after_the_pledge(client, programme, panel, staff_user):
+    group = ProjectGroupFactory(programme=programme)
+    judge = evaluator_on(programme)
+    assignment = assignment_service.assign_evaluator(actor=staff_user, panel=panel, user=judge, group=group)
+    attachment = attach(group)
+    url = reverse("programs:judging_attachment", args=[assignment.pk, attachment.pk])
+    client.force_login(judge)
+    before = client.get(url)
+    ready_judge(panel, user=judge)
+
+    after = client.get(url)
+
+    assert before.status_code == 404
+    assert after.status_code == 200
+    assert b"".join(after.streaming_content) == b"%PDF-1.7\n"
+
+
+def test_evaluator_cannot_download_another_groups_file(client, programme, panel, staff_user):
+    group, other = ProjectGroupFactory(programme=programme), ProjectGroupFactory(programme=programme)
+    judge = ready_judge(panel)
+    assignment = assignment_service.assign_evaluator(actor=staff_user, panel=panel, user=judge, group=group)
+    foreign = attach(other)
+    client.force_login(judge)
+
+    response = client.get(reverse("programs:judging_attachment", args=[assignment.pk, foreign.pk]))
+
+    assert response.status_code == 404

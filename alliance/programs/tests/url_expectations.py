@@ -75,6 +75,7 @@ EXPECTED = {
     "programs:judging_pledge": only({"evaluator": 200}),
     "programs:judging_assignment": only({"evaluator": 200}),
     "programs:judging_score": signed_in(405),
+    "programs:judging_attachment": only({"evaluator": 200}),
     "programs:judging_programme": staff_only(),
     "programs:panel_detail": staff_only(),
     "programs:panel_order": staff_only(),
@@ -116,6 +117,7 @@ PK_OF = {
     "programs:judging_pledge": "judging_panel",
     "programs:judging_assignment": "judging_assignment",
     "programs:judging_score": "judging_assignment",
+    "programs:judging_attachment": "judging_assignment",
     "programs:judging_programme": "programme",
     "programs:panel_detail": "judging_panel",
     "programs:panel_order": "judging_panel",
@@ -138,6 +140,7 @@ PK_OF |= MENTORING_PK_OF
 PATH_VALUES = {
     "year": lambda world: world["programme"].year,
     "member_pk": lambda world: world["group_partner"].pk,
+    "attachment_pk": lambda world: world["attachment"].pk,
     "judge": lambda world: world["users"]["evaluator"].pk,
 }
 PATH_VALUES |= MENTORING_PATH_VALUES

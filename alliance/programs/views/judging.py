@@ -7,14 +7,15 @@ ties and signed the panel's pledge, no proposal at all. They never see another j
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from alliance.members.models import Organisation
 from alliance.programs import queries_judging as queries
 from alliance.programs.forms.judging import PledgeForm, ScoreForm
-from alliance.programs.models import Criterion, GroupMember, Proposal
+from alliance.programs.models import Attachment, Criterion, GroupMember, Proposal
 from alliance.programs.rules_judging import evaluator_panel, own_assignment, require_evaluator
 from alliance.programs.services import assignment as assignment_service
 from alliance.programs.services import panels as panel_service
@@ -90,6 +91,16 @@ def judging_assignment(request, pk: int):
         "score_forms": _score_forms(assignment, request.user),
     }
     return render(request, "programs/judging/assignment.html", context)
+
+
+@login_required
+def judging_attachment(request, pk: int, attachment_pk: int):
+    """A file of an assigned group's proposal, once the evaluator has declared and pledged; 404 otherwise."""
+    assignment = own_assignment(request.user, pk)
+    if not panel_service.may_see_proposals(request.user, assignment.panel):
+        raise Http404
+    attachment = get_object_or_404(Attachment, pk=attachment_pk, proposal__group=assignment.group)
+    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name)
 
 
 @login_required
