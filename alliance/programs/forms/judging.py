@@ -106,3 +106,9 @@ class ObjectionForm(forms.Form):
 class AnswerForm(forms.Form):
     objection = forms.IntegerField(widget=forms.HiddenInput)
     answer = forms.CharField(label=_("Answer"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+def posted_id(request, name: str) -> int | None:
+    """An id posted in a form field, or None when it is missing or not a number (the lookup then 404s)."""
+    value = request.POST.get(name, "")
+    return int(value) if value.isdigit() else None

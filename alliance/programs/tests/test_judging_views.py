@@ -246,3 +246,15 @@ def test_evaluator_cannot_download_another_groups_file(client, programme, panel,
     response = client.get(reverse("programs:judging_attachment", args=[assignment.pk, foreign.pk]))
 
     assert response.status_code == 404
+
+
+def test_score_post_with_a_malformed_criterion_saves_nothing(client, programme, panel, staff_user):
+    group = ProjectGroupFactory(programme=programme)
+    judge = ready_judge(panel)
+    assignment = assignment_service.assign_evaluator(actor=staff_user, panel=panel, user=judge, group=group)
+    client.force_login(judge)
+
+    response = client.post(reverse("programs:judging_score", args=[assignment.pk]), {"criterion": "1; DROP"})
+
+    assert response.status_code == 302
+    assert Score.objects.count() == 0

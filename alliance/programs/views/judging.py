@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from alliance.members.models import Organisation
 from alliance.programs import queries_judging as queries
-from alliance.programs.forms.judging import PledgeForm, ScoreForm
+from alliance.programs.forms.judging import PledgeForm, ScoreForm, posted_id
 from alliance.programs.models import Attachment, Criterion, GroupMember, Proposal
 from alliance.programs.rules_judging import evaluator_panel, own_assignment, require_evaluator
 from alliance.programs.services import assignment as assignment_service
@@ -108,7 +108,7 @@ def judging_attachment(request, pk: int, attachment_pk: int):
 def judging_score(request, pk: int):
     """Save one criterion (htmx answers the criterion's partial; without JavaScript, back to the page)."""
     assignment = own_assignment(request.user, pk)
-    criterion = Criterion.objects.filter(pk=request.POST.get("criterion"), track_id=assignment.group.track_id).first()
+    criterion = Criterion.objects.filter(pk=posted_id(request, "criterion"), track_id=assignment.group.track_id).first()
     if criterion is None:
         return redirect("programs:judging_assignment", pk=pk)
     form = ScoreForm(request.POST, criterion=criterion)

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods
 from alliance.core.models import User
 from alliance.core.rules import require_secretariat
 from alliance.programs import queries_judging as queries
-from alliance.programs.forms.judging import AbsenceForm, AssignForm, EvaluatorForm, OpenPanelForm
+from alliance.programs.forms.judging import AbsenceForm, AssignForm, EvaluatorForm, OpenPanelForm, posted_id
 from alliance.programs.models import Assignment, Panel, Programme, ProgrammeEvaluator, ProjectGroup
 from alliance.programs.services import assignment as assignment_service
 from alliance.programs.services import panels as panel_service
@@ -77,7 +77,7 @@ def _panel_action(request, panel, assign_form, absence_form) -> None:
         added = assignment_service.seat_final_panel(actor=request.user, panel=panel)
         messages.success(request, _("%(count)d assignments added.") % {"count": added})
     elif action == "remove":
-        assignment = get_object_or_404(Assignment, pk=request.POST.get("assignment"), panel=panel)
+        assignment = get_object_or_404(Assignment, pk=posted_id(request, "assignment"), panel=panel)
         assignment_service.remove_assignment(actor=request.user, assignment=assignment)
     elif action == "absence" and absence_form.is_valid():
         data = absence_form.cleaned_data

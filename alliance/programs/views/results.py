@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods
 
 from alliance.core.rules import require_secretariat
 from alliance.programs import queries_judging as queries
-from alliance.programs.forms.judging import AnswerForm, ObjectionForm, OverrideForm, TieDecisionForm
+from alliance.programs.forms.judging import AnswerForm, ObjectionForm, OverrideForm, TieDecisionForm, posted_id
 from alliance.programs.models import Objection, Panel, Programme, ProjectGroup, Track, Winner
 from alliance.programs.rules import visible_group
 from alliance.programs.services import objections as objection_service
@@ -134,7 +134,7 @@ def group_result(request, pk: int):
         )
     form = ObjectionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        panel = get_object_or_404(panels, pk=request.POST.get("panel"))
+        panel = get_object_or_404(panels, pk=posted_id(request, "panel"))
         try:
             objection_service.lodge_objection(
                 user=request.user, panel=panel, group=group, text=form.cleaned_data["text"]
