@@ -61,13 +61,20 @@ def evaluator_panels(user):
     return panels
 
 
-def evaluator_assignments(user, panel: Panel):
-    return (
+def evaluator_assignments(user, panel: Panel) -> list:
+    """The evaluator's assignments on the panel with their progress, in the drawn speaking order if there is
+    one (presentation day), else by group name."""
+    assignments = list(
         Assignment.objects.filter(panel=panel, evaluator=user)
         .select_related("group", "group__track")
         .annotate(scored=_scored_count(), criteria=_criteria_count())
         .order_by("group__name")
     )
+    draw = latest_draw(panel)
+    if draw is not None:
+        position = {group_id: index for index, group_id in enumerate(draw.order)}
+        assignments.sort(key=lambda assignment: position.get(assignment.group_id, len(position)))
+    return assignments
 
 
 def own_scores(user, panel: Panel, group) -> dict[int, Score]:

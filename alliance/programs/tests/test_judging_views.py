@@ -258,3 +258,17 @@ def test_score_post_with_a_malformed_criterion_saves_nothing(client, programme, 
 
     assert response.status_code == 302
     assert Score.objects.count() == 0
+
+
+def test_evaluator_page_lists_final_groups_in_the_drawn_order(client, programme, panel, staff_user):
+    groups = [ProjectGroupFactory(programme=programme, name=f"그룹 {letter}") for letter in "가나다라"]
+    judge = ready_judge(panel)
+    assignment_service.seat_final_panel(actor=staff_user, panel=panel)
+    draw = panel_service.draw_speaking_order(actor=staff_user, panel=panel, seed="순서")
+    names = {group.pk: group.name for group in groups}
+    client.force_login(judge)
+
+    page = client.get(reverse("programs:judging_home")).content.decode()
+
+    listed = sorted(names.values(), key=page.index)
+    assert listed == [names[group_id] for group_id in draw.order]

@@ -28,7 +28,7 @@ def judging_home(request):
     panels = queries.evaluator_panels(request.user)
     for panel in panels:
         ready = panel.ties_declared and panel.pledged
-        panel.my_assignments = list(queries.evaluator_assignments(request.user, panel)) if ready else []
+        panel.my_assignments = queries.evaluator_assignments(request.user, panel) if ready else []
     return render(request, "programs/judging/home.html", {"panels": panels})
 
 
