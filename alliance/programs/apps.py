@@ -6,3 +6,6 @@ class ProgramsConfig(AppConfig):
     name = "alliance.programs"
     label = "programs"
     verbose_name = _("Project-group competition")
+
+    def ready(self):
+        from alliance.programs import phrases  # noqa: F401  registers the audit action labels

@@ -1,0 +1,114 @@
+"""Forms of judging: the evaluator's declaration and pledge, scores, and the secretariat's panel forms."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from alliance.core.models import User
+from alliance.core.roles import Role
+from alliance.members.models import Organisation
+from alliance.programs.models import Absence, Panel, ProjectGroup
+
+
+class PledgeForm(forms.Form):
+    """Ties to participating companies (none is a valid answer), then the pledge signed with one's name."""
+
+    ties = forms.ModelMultipleChoiceField(
+        label=_("Companies I have a tie to (employment, shares, advice, family, recent joint work)"),
+        queryset=Organisation.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    note = forms.CharField(label=_("Nature of the ties"), max_length=200, required=False)
+    agree = forms.BooleanField(
+        label=_(
+            "I will keep everything I read and hear in this evaluation confidential, evaluate impartially, and "
+            "declare any tie that arises later."
+        )
+    )
+    signed_name = forms.CharField(label=_("Your name, as a signature"), max_length=100)
+
+    def __init__(self, *args, companies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["ties"].queryset = companies
+
+
+class ScoreForm(forms.Form):
+    points = forms.DecimalField(label=_("Points"), min_value=0, max_digits=6, decimal_places=2)
+    comment = forms.CharField(label=_("Comment"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+    def __init__(self, *args, criterion, **kwargs):
+        super().__init__(*args, prefix=f"c{criterion.pk}", **kwargs)
+        self.criterion = criterion
+        self.fields["points"].widget.attrs.update(
+            {"min": 0, "max": criterion.max_points, "step": "any", "inputmode": "decimal", "class": "score-input"}
+        )
+
+
+class EvaluatorForm(forms.Form):
+    user = forms.ModelChoiceField(label=_("Evaluator"), queryset=User.objects.none())
+    screens = forms.BooleanField(label=_("Document screening"), required=False, initial=True)
+    judges_final = forms.BooleanField(label=_("Final panel judge"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["user"].queryset = User.objects.filter(role=Role.EVALUATOR, is_active=True).order_by("name")
+
+
+class OpenPanelForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Stage"), choices=Panel.Kind.choices)
+    evaluators_per_group = forms.IntegerField(label=_("Evaluators per group"), min_value=1, max_value=15, initial=3)
+
+
+class AssignForm(forms.Form):
+    evaluator = forms.ModelChoiceField(label=_("Evaluator"), queryset=User.objects.none())
+    group = forms.ModelChoiceField(label=_("Project group"), queryset=ProjectGroup.objects.none())
+
+    def __init__(self, *args, evaluators, groups, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["evaluator"].queryset = evaluators
+        self.fields["group"].queryset = groups
+
+
+class AbsenceForm(AssignForm):
+    reason = forms.ChoiceField(label=_("Reason"), choices=Absence.Reason.choices)
+    note = forms.CharField(label=_("Note"), max_length=200, required=False)
+
+
+class TieDecisionForm(forms.Form):
+    track = forms.IntegerField(widget=forms.HiddenInput)
+    order = forms.CharField(
+        label=_("Order of the tied groups"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("One group name per line, the group placed highest first."),
+    )
+    reason = forms.CharField(label=_("Reason for the decision"), widget=forms.Textarea(attrs={"rows": 2}))
+
+    def clean_order(self):
+        return [line.strip() for line in self.cleaned_data["order"].splitlines() if line.strip()]
+
+
+class OverrideForm(forms.Form):
+    """`groups`: (id, name) pairs, read once for the whole page rather than once per winner."""
+
+    winner = forms.IntegerField(widget=forms.HiddenInput)
+    group = forms.TypedChoiceField(label=_("Group placed instead"), coerce=int)
+    reason = forms.CharField(label=_("Reason for the override"), widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, groups, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["group"].choices = groups
+
+
+class ObjectionForm(forms.Form):
+    text = forms.CharField(label=_("Grounds of the objection"), widget=forms.Textarea(attrs={"rows": 5}))
+
+
+class AnswerForm(forms.Form):
+    objection = forms.IntegerField(widget=forms.HiddenInput)
+    answer = forms.CharField(label=_("Answer"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+def posted_id(request, name: str) -> int | None:
+    """An id posted in a form field, or None when it is missing or not a number (the lookup then 404s)."""
+    value = request.POST.get(name, "")
+    return int(value) if value.isdigit() else None

@@ -1,0 +1,306 @@
+"""Setting up and scheduling the investment consultation day (KMF 투자마켓).
+
+Rules: the time grid is the programme's (default the seed's eight slots); desks are investors (VC/AC, a
+Role.INVESTOR account) or the legal desk; companies are member organisations that rank the desks they want
+to meet; an investor may decline a company before scheduling; awardees may be given priority. The
+scheduler (alliance.programs.scheduling, OR-Tools CP-SAT) replaces the scheduled meetings and records
+whether its result is proven optimal. Every write is one transaction with its audit entry.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from alliance.core.audit import record_audit
+from alliance.core.roles import Role
+from alliance.programs import scheduling
+from alliance.programs.models import DayCompany, Decline, Desk, InvestmentDay, Meeting, MeetingRequest
+from alliance.programs.models.investment import HOLDING_STATUSES
+from alliance.programs.scheduling.grid import time_grid
+
+DEFAULT_TIME_LIMIT = 10.0
+
+
+def _grid_error(error: scheduling.ProblemError) -> ValidationError:
+    return ValidationError(_(error.template) % error.params)
+
+
+def _check_slots(day: InvestmentDay, slots, what: str) -> list[str]:
+    grid = day.slots
+    for slot in slots:
+        if slot not in grid:
+            raise ValidationError(
+                _("%(what)s: %(slot)s is not a meeting time of this day (%(grid)s).")
+                % {"what": what, "slot": slot, "grid": ", ".join(grid)}
+            )
+    return sorted(set(slots), key=grid.index)
+
+
+def configure_day(
+    *, actor, programme, date=None, venue="", starts, ends, every_minutes, length_minutes, breaks
+) -> InvestmentDay:
+    """Create or change the day and its time grid.
+
+    Refused when a live meeting would fall outside the new grid. Side effects: audit
+    `programs.investment.day_configured`.
+    """
+    try:
+        slots = time_grid(
+            start=starts, end=ends, every=every_minutes, length=length_minutes, breaks=tuple(map(tuple, breaks))
+        )
+    except scheduling.ProblemError as error:
+        raise _grid_error(error) from error
+    if not slots:
+        raise ValidationError(_("No meeting fits in this time grid."))
+    with transaction.atomic():
+        day, created = InvestmentDay.objects.select_for_update().get_or_create(programme=programme)
+        stranded = day.meetings.filter(status__in=HOLDING_STATUSES).exclude(slot__in=slots)
+        if not created and stranded.exists():
+            raise ValidationError(
+                _("Meetings at %(slots)s would fall outside the new grid; move or cancel them first.")
+                % {"slots": ", ".join(sorted(set(stranded.values_list("slot", flat=True))))}
+            )
+        before = _day_snapshot(day) if not created else None
+        day.date, day.venue, day.starts, day.ends = date, venue, starts, ends
+        day.every_minutes, day.length_minutes, day.breaks = every_minutes, length_minutes, [list(b) for b in breaks]
+        day.save()
+        record_audit(
+            action="programs.investment.day_configured",
+            target=day,
+            actor=actor,
+            before=before,
+            after=_day_snapshot(day),
+        )
+    return day
+
+
+def _day_snapshot(day: InvestmentDay) -> dict:
+    return {"date": str(day.date or ""), "venue": day.venue, "slots": day.slots}
+
+
+def add_desk(*, actor, day, kind, firm, person="", user=None, unavailable=()) -> Desk:
+    """Add an investor or the legal desk as a column of the grid.
+
+    An account given must be an investor's (Role.INVESTOR) and not already at a desk of the day.
+    Side effects: audit `programs.investment.desk_added`.
+    """
+    if user is not None and user.role != Role.INVESTOR:
+        raise ValidationError(_("%(user)s is not an investor account.") % {"user": user.email})
+    if user is not None and day.desks.filter(user=user).exists():
+        raise ValidationError(_("%(user)s already has a desk on this day.") % {"user": user.email})
+    slots = _check_slots(day, unavailable, firm)
+    with transaction.atomic():
+        desk = Desk.objects.create(
+            day=day,
+            kind=kind,
+            firm=firm.strip(),
+            person=person.strip(),
+            user=user,
+            unavailable=slots,
+            position=day.desks.count(),
+        )
+        record_audit(
+            action="programs.investment.desk_added",
+            target=desk,
+            actor=actor,
+            after={"kind": kind, "firm": desk.firm, "person": desk.person, "unavailable": slots},
+        )
+    return desk
+
+
+def set_unavailable(*, actor, participant, unavailable) -> None:
+    """Set the slots a desk or a company cannot attend (a Desk or a DayCompany).
+
+    Refused when a live meeting already sits in one of them. Side effects: audit
+    `programs.investment.availability_changed`.
+    """
+    slots = _check_slots(participant.day, unavailable, str(participant))
+    lookup = "desk" if isinstance(participant, Desk) else "company"
+    with transaction.atomic():
+        clash = Meeting.objects.filter(**{lookup: participant}, slot__in=slots, status__in=HOLDING_STATUSES)
+        if clash.exists():
+            raise ValidationError(
+                _("%(who)s has a meeting at %(slot)s; move or cancel it first.")
+                % {"who": participant, "slot": clash.first().slot}
+            )
+        before = {"unavailable": participant.unavailable}
+        participant.unavailable = slots
+        participant.save(update_fields=["unavailable"])
+        record_audit(
+            action="programs.investment.availability_changed",
+            target=participant,
+            actor=actor,
+            before=before,
+            after={"unavailable": slots},
+        )
+
+
+def add_company(*, actor, day, organisation, priority=False) -> DayCompany:
+    """Register a member company for the day. Side effects: audit `programs.investment.company_added`."""
+    if organisation.withdrawn_on is not None:
+        raise ValidationError(_("%(name)s is no longer a member.") % {"name": organisation.name})
+    if day.companies.filter(organisation=organisation).exists():
+        raise ValidationError(_("%(name)s is already registered for this day.") % {"name": organisation.name})
+    with transaction.atomic():
+        company = DayCompany.objects.create(day=day, organisation=organisation, priority=priority)
+        record_audit(
+            action="programs.investment.company_added", target=company, actor=actor, after={"priority": priority}
+        )
+    return company
+
+
+def set_priority(*, actor, company, priority: bool) -> None:
+    """Give an awardee priority in the scheduler's second stage. Audit `programs.investment.priority_set`."""
+    with transaction.atomic():
+        before = {"priority": company.priority}
+        company.priority = priority
+        company.save(update_fields=["priority"])
+        record_audit(
+            action="programs.investment.priority_set",
+            target=company,
+            actor=actor,
+            before=before,
+            after={"priority": priority},
+        )
+
+
+def set_requests(*, actor, company, desks) -> None:
+    """Replace the company's requests by `desks`, in order of preference (first = rank 1).
+
+    Desks must be of the company's day and listed once. Side effects: audit
+    `programs.investment.requests_set` (desk names before and after).
+    """
+    desks = list(desks)
+    for desk in desks:
+        if desk.day_id != company.day_id:
+            raise ValidationError(_("%(desk)s is not a desk of this day.") % {"desk": desk})
+    if len({desk.pk for desk in desks}) != len(desks):
+        raise ValidationError(_("Each investor may be requested once."))
+    with transaction.atomic():
+        before = [str(r.desk) for r in company.requests.select_related("desk")]
+        company.requests.all().delete()
+        MeetingRequest.objects.bulk_create(
+            MeetingRequest(company=company, desk=desk, rank=rank) for rank, desk in enumerate(desks, start=1)
+        )
+        record_audit(
+            action="programs.investment.requests_set",
+            target=company,
+            actor=actor,
+            before={"requested_investors": before},
+            after={"requested_investors": [str(desk) for desk in desks]},
+        )
+
+
+def set_decline(*, actor, desk, company, declined: bool) -> None:
+    """An investor declines (or accepts again) meeting a company, before the day is scheduled.
+
+    Refused once the company has a live meeting at the desk. Side effects: audit
+    `programs.investment.declined` or `programs.investment.decline_withdrawn`.
+    """
+    if desk.day_id != company.day_id:
+        raise ValidationError(_("%(company)s is not registered for this day.") % {"company": company})
+    with transaction.atomic():
+        if declined and desk.meetings.filter(company=company, status__in=HOLDING_STATUSES).exists():
+            raise ValidationError(
+                _("%(company)s already has a meeting with %(desk)s; staff can cancel it.")
+                % {"company": company, "desk": desk}
+            )
+        if declined:
+            created = Decline.objects.get_or_create(desk=desk, company=company)[1]
+        else:
+            created = bool(Decline.objects.filter(desk=desk, company=company).delete()[0])
+        if created:
+            action = "programs.investment.declined" if declined else "programs.investment.decline_withdrawn"
+            record_audit(action=action, target=desk, actor=actor, after={"company": str(company)})
+
+
+def set_declines(*, actor, desk, companies) -> None:
+    """Make `companies` exactly the set the investor declines, in one transaction (see `set_decline`)."""
+    wanted = {company.pk: company for company in companies}
+    with transaction.atomic():
+        current = set(desk.declines.values_list("company_id", flat=True))
+        for company in desk.day.companies.filter(pk__in=current ^ set(wanted)).select_related("organisation"):
+            set_decline(actor=actor, desk=desk, company=company, declined=company.pk in wanted)
+
+
+def problem_for_day(day: InvestmentDay) -> scheduling.Problem:
+    """The day as a scheduling problem: desk and company ids are their primary keys as text."""
+    desks = list(day.desks.prefetch_related("declines"))
+    companies = list(day.companies.prefetch_related("requests"))
+    return scheduling.parse_problem(
+        {
+            "slots": day.slots,
+            "investors": [
+                {
+                    "id": str(desk.pk),
+                    "unavailable": [s for s in desk.unavailable if s in day.slots],
+                    "declines": [str(d.company_id) for d in desk.declines.all()],
+                }
+                for desk in desks
+            ],
+            "companies": [
+                {
+                    "id": str(company.pk),
+                    "unavailable": [s for s in company.unavailable if s in day.slots],
+                    "requests": [str(r.desk_id) for r in sorted(company.requests.all(), key=lambda r: r.rank)],
+                    "priority": company.priority,
+                }
+                for company in companies
+            ],
+        }
+    )
+
+
+def _refuse_once_started(day: InvestmentDay) -> None:
+    if day.meetings.filter(status__in=[Meeting.Status.HELD, Meeting.Status.NO_SHOW]).exists():
+        raise ValidationError(_("Meetings have already taken place; adjust the schedule by hand."))
+
+
+def request_scheduling(*, actor, day, time_limit: float = DEFAULT_TIME_LIMIT) -> None:
+    """Queue the scheduler run (`tasks_investment.schedule_investment_day`) once the transaction commits.
+
+    Refused, as `schedule_day` is, once a meeting has been held or marked a no-show.
+    """
+    from alliance.programs.tasks_investment import schedule_investment_day
+
+    _refuse_once_started(day)
+    actor_id = actor.pk if getattr(actor, "is_authenticated", False) else None
+    transaction.on_commit(
+        lambda: schedule_investment_day.enqueue(day_id=day.pk, actor_id=actor_id, time_limit=time_limit)
+    )
+
+
+def schedule_day(*, actor, day, time_limit: float = DEFAULT_TIME_LIMIT) -> scheduling.Solution:
+    """Run the scheduler and replace every scheduled (not yet held) meeting by its result.
+
+    Refused once a meeting has been held or marked a no-show: from then on staff adjust by hand.
+    Side effects: the day's run figures (optimal, satisfied, bound, seconds); audit
+    `programs.investment.scheduled`.
+    """
+    solution = scheduling.solve(problem_for_day(day), time_limit=time_limit)
+    with transaction.atomic():
+        day = InvestmentDay.objects.select_for_update().get(pk=day.pk)
+        _refuse_once_started(day)
+        removed = day.meetings.filter(status=Meeting.Status.SCHEDULED).delete()[0]
+        day.meetings.filter(status=Meeting.Status.CANCELLED).delete()
+        Meeting.objects.bulk_create(
+            Meeting(
+                day=day, desk_id=int(m.investor), company_id=int(m.company), slot=m.slot, source=Meeting.Source.SOLVER
+            )
+            for m in solution.meetings
+        )
+        day.scheduled_at = timezone.now()
+        day.schedule_optimal = solution.optimal
+        day.schedule_satisfied = solution.satisfied
+        day.schedule_bound = solution.bound
+        day.schedule_seconds = solution.seconds
+        day.save()
+        record_audit(
+            action="programs.investment.scheduled",
+            target=day,
+            actor=actor,
+            before={"meeting_count": removed},
+            after={"meeting_count": solution.satisfied, "optimal": solution.optimal, "bound": solution.bound},
+        )
+    return solution

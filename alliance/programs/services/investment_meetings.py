@@ -1,0 +1,282 @@
+"""The investment day by hand and on the day: booking and moving meetings with conflict checks, check-in,
+no-shows and the freed slots offered to waiting companies, the investor's record of interest, and the
+schedules sent by e-mail with an iCalendar file.
+
+Rules: a live meeting (not cancelled) never double-books a desk or a company in a slot, never repeats a
+company–desk pair, never sits in a slot either side cannot attend, and never pairs a company with a desk
+that declined it. Checks run under a lock on the day; the database's unique constraints back them up.
+"""
+
+import datetime
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import EmailMultiAlternatives
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from alliance.core.audit import record_audit
+from alliance.core.roles import Role
+from alliance.programs.models import DayCompany, Decline, Desk, InvestmentDay, Meeting
+from alliance.programs.models.investment import HOLDING_STATUSES
+
+SEOUL = ZoneInfo("Asia/Seoul")
+
+
+def booking_conflicts(*, desk: Desk, company: DayCompany, slot: str, ignore: Meeting | None = None) -> list[str]:
+    """Every reason, in Korean, why `company` cannot meet `desk` at `slot`; empty when it can."""
+    day = desk.day
+    if company.day_id != desk.day_id:
+        return [_("%(company)s is not registered for this day.") % {"company": company}]
+    if slot not in day.slots:
+        return [_("%(slot)s is not a meeting time of this day.") % {"slot": slot}]
+    live = Meeting.objects.filter(day_id=day.pk, status__in=HOLDING_STATUSES)
+    if ignore is not None:
+        live = live.exclude(pk=ignore.pk)
+    names = {"desk": desk, "company": company, "slot": slot}
+    reasons = []
+    if slot in desk.unavailable:
+        reasons.append(_("%(desk)s is not available at %(slot)s.") % names)
+    if slot in company.unavailable:
+        reasons.append(_("%(company)s is not available at %(slot)s.") % names)
+    if Decline.objects.filter(desk=desk, company=company).exists():
+        reasons.append(_("%(desk)s declined to meet %(company)s.") % names)
+    taken = live.filter(desk=desk, slot=slot).select_related("company__organisation").first()
+    if taken:
+        reasons.append(_("%(desk)s already meets %(other)s at %(slot)s.") % {**names, "other": taken.company})
+    busy = live.filter(company=company, slot=slot).select_related("desk").first()
+    if busy:
+        reasons.append(_("%(company)s already meets %(other)s at %(slot)s.") % {**names, "other": busy.desk})
+    twice = live.filter(desk=desk, company=company).first()
+    if twice:
+        reasons.append(_("%(company)s already meets %(desk)s at %(other)s.") % {**names, "other": twice.slot})
+    return reasons
+
+
+def _lock(day_id: int) -> InvestmentDay:
+    return InvestmentDay.objects.select_for_update().get(pk=day_id)
+
+
+def _save_checked(meeting: Meeting, *, desk, company, slot, ignore=None) -> None:
+    reasons = booking_conflicts(desk=desk, company=company, slot=slot, ignore=ignore)
+    if reasons:
+        raise ValidationError(reasons)
+    try:
+        with transaction.atomic():
+            meeting.save()
+    except IntegrityError as error:  # a concurrent booking won the race past the lock (other databases)
+        raise ValidationError(_("That slot was just taken; reload the page.")) from error
+
+
+def book_meeting(*, actor, desk, company, slot, source=Meeting.Source.MANUAL) -> Meeting:
+    """Staff add a meeting by hand (or fill a freed slot), after the conflict checks.
+
+    Side effects: audit `programs.investment.meeting_booked`.
+    """
+    with transaction.atomic():
+        _lock(desk.day_id)
+        meeting = Meeting(day_id=desk.day_id, desk=desk, company=company, slot=slot, source=source)
+        _save_checked(meeting, desk=desk, company=company, slot=slot)
+        record_audit(
+            action="programs.investment.meeting_booked",
+            target=meeting,
+            actor=actor,
+            after={"desk": str(desk), "company": str(company), "slot": slot, "source": source},
+        )
+    return meeting
+
+
+def move_meeting(*, actor, meeting, desk, slot) -> Meeting:
+    """Move a scheduled meeting to another desk and/or slot, after the conflict checks.
+
+    Side effects: audit `programs.investment.meeting_moved`.
+    """
+    if meeting.status != Meeting.Status.SCHEDULED:
+        raise ValidationError(_("Only a scheduled meeting can be moved."))
+    with transaction.atomic():
+        _lock(meeting.day_id)
+        before = {"desk": str(meeting.desk), "slot": meeting.slot}
+        meeting.desk, meeting.slot, meeting.source = desk, slot, Meeting.Source.MANUAL
+        _save_checked(meeting, desk=desk, company=meeting.company, slot=slot, ignore=meeting)
+        record_audit(
+            action="programs.investment.meeting_moved",
+            target=meeting,
+            actor=actor,
+            before=before,
+            after={"desk": str(desk), "slot": slot},
+        )
+    return meeting
+
+
+def set_meeting_status(*, actor, meeting, status) -> Meeting:
+    """Mark a meeting held, a no-show, cancelled, or scheduled again (the last after the checks).
+
+    A no-show or cancellation frees the desk's slot for a waiting company (see `waiting_companies`).
+    Side effects: audit `programs.investment.meeting_status`.
+    """
+    if status not in Meeting.Status.values:
+        raise ValidationError(_("Unknown meeting status."))
+    with transaction.atomic():
+        _lock(meeting.day_id)
+        before = {"status": meeting.status}
+        was_free = meeting.status not in HOLDING_STATUSES
+        meeting.status = status
+        if was_free and status in HOLDING_STATUSES:
+            _save_checked(meeting, desk=meeting.desk, company=meeting.company, slot=meeting.slot, ignore=meeting)
+        else:
+            meeting.save(update_fields=["status"])
+        record_audit(
+            action="programs.investment.meeting_status",
+            target=meeting,
+            actor=actor,
+            before=before,
+            after={"status": status},
+        )
+    return meeting
+
+
+def check_in(*, actor, company: DayCompany) -> None:
+    """Record that the company has arrived. Side effects: audit `programs.investment.checked_in`."""
+    if company.checked_in_at is not None:
+        return
+    with transaction.atomic():
+        company.checked_in_at = timezone.now()
+        company.save(update_fields=["checked_in_at"])
+        record_audit(action="programs.investment.checked_in", target=company, actor=actor, after={"checked_in": True})
+
+
+def waiting_companies(meeting: Meeting) -> list[DayCompany]:
+    """Companies that could take a freed slot: checked in, free then, not declined, not already meeting
+    the desk; those that requested the desk first (by their preference), awardees first among equals."""
+    day = meeting.day
+    busy = Meeting.objects.filter(day=day, slot=meeting.slot, status__in=HOLDING_STATUSES)
+    met = Meeting.objects.filter(day=day, desk=meeting.desk, status__in=HOLDING_STATUSES)
+    candidates = (
+        DayCompany.objects.filter(day=day, checked_in_at__isnull=False)
+        .exclude(pk__in=busy.values("company"))
+        .exclude(pk__in=met.values("company"))
+        .exclude(pk__in=Decline.objects.filter(desk=meeting.desk).values("company"))
+        .select_related("organisation")
+        .prefetch_related("requests")
+    )
+    ranked = []
+    for company in candidates:
+        if meeting.slot in company.unavailable:
+            continue
+        rank = next((r.rank for r in company.requests.all() if r.desk_id == meeting.desk_id), 99)
+        ranked.append((rank, not company.priority, company.organisation.name, company))
+    return [item[3] for item in sorted(ranked, key=lambda item: item[:3])]
+
+
+def offer_freed_slot(*, actor, meeting: Meeting, company: DayCompany) -> Meeting:
+    """Give a no-show's (or cancelled) slot to a waiting company: a new meeting at the same desk and slot.
+
+    The no-show stays recorded. Side effects: those of `book_meeting` (source "offered").
+    """
+    if meeting.status in HOLDING_STATUSES:
+        raise ValidationError(_("This slot is not free: the meeting is not a no-show or cancelled."))
+    return book_meeting(
+        actor=actor, desk=meeting.desk, company=company, slot=meeting.slot, source=Meeting.Source.OFFERED
+    )
+
+
+def record_interest(*, actor, meeting: Meeting, interest: str, note: str = "") -> None:
+    """The investor's interest after a meeting, kept for next year's matching.
+
+    Side effects: the meeting counts as held; audit `programs.investment.interest_recorded`.
+    """
+    if interest not in Meeting.Interest.values:
+        raise ValidationError(_("Unknown level of interest."))
+    if meeting.status in (Meeting.Status.CANCELLED, Meeting.Status.NO_SHOW):
+        raise ValidationError(_("This meeting did not take place."))
+    with transaction.atomic():
+        before = {"interest": meeting.interest, "note": meeting.interest_note}
+        meeting.interest, meeting.interest_note = interest, note.strip()
+        meeting.interest_recorded_at = timezone.now()
+        meeting.status = Meeting.Status.HELD
+        meeting.save(update_fields=["interest", "interest_note", "interest_recorded_at", "status"])
+        record_audit(
+            action="programs.investment.interest_recorded",
+            target=meeting,
+            actor=actor,
+            before=before,
+            after={"interest": interest, "note": meeting.interest_note},
+        )
+
+
+def meeting_start(day: InvestmentDay, slot: str) -> datetime.datetime:
+    hours, minutes = map(int, slot.split(":"))
+    return datetime.datetime.combine(day.date, datetime.time(hours, minutes), tzinfo=SEOUL)
+
+
+def calendar_file(*, day: InvestmentDay, meetings, for_desk: bool) -> bytes:
+    """An iCalendar (.ics) of the meetings, times in Asia/Seoul; the other party names each event."""
+    import icalendar
+
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", "-//Metaverse Alliance//investment day//KO")
+    calendar.add("version", "2.0")
+    for meeting in meetings:
+        start = meeting_start(day, meeting.slot)
+        event = icalendar.Event()
+        event.add("uid", f"meeting-{meeting.pk}@alliance")
+        other = meeting.company if for_desk else meeting.desk
+        event.add("summary", _("Investment consultation: %(other)s") % {"other": other})
+        event.add("dtstart", start)
+        event.add("dtend", start + datetime.timedelta(minutes=day.length_minutes))
+        event.add("dtstamp", timezone.now())
+        if day.venue:
+            event.add("location", day.venue)
+        calendar.add_component(event)
+    return calendar.to_ical()
+
+
+def _send(*, day, recipients, heading, meetings, for_desk) -> int:
+    if not recipients or not meetings:
+        return 0
+    context = {"day": day, "programme": day.programme, "heading": heading, "meetings": meetings, "for_desk": for_desk}
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = " ".join(render_to_string("programs/email/investment_subject.txt", context).split())
+        text = render_to_string("programs/email/investment_body.txt", context)
+        message = EmailMultiAlternatives(subject=subject, body=text, to=recipients)
+        if day.date:
+            message.attach(
+                "meetings.ics", calendar_file(day=day, meetings=meetings, for_desk=for_desk), "text/calendar"
+            )
+    message.send()
+    return len(recipients)
+
+
+def queue_schedule_emails(*, actor, day: InvestmentDay) -> None:
+    """Queue `tasks_investment.send_investment_schedules` once the transaction commits (SMTP is slow)."""
+    from alliance.programs.tasks_investment import send_investment_schedules
+
+    actor_id = actor.pk if getattr(actor, "is_authenticated", False) else None
+    transaction.on_commit(lambda: send_investment_schedules.enqueue(day_id=day.pk, actor_id=actor_id))
+
+
+def send_schedules(*, actor, day: InvestmentDay) -> int:
+    """E-mail every company's representatives and every investor their own meetings, with a .ics file.
+
+    Returns the number of e-mails. Side effects: audit `programs.investment.schedules_sent`.
+    """
+    from django.contrib.auth import get_user_model
+
+    live = day.meetings.filter(status__in=HOLDING_STATUSES).select_related("desk", "company__organisation")
+    by_company, by_desk = {}, {}
+    for meeting in live:
+        by_company.setdefault(meeting.company, []).append(meeting)
+        by_desk.setdefault(meeting.desk, []).append(meeting)
+    users = get_user_model().objects.filter(is_active=True, role=Role.MEMBER_REP)
+    sent = 0
+    for company, meetings in by_company.items():
+        recipients = list(users.filter(organisation_id=company.organisation_id).values_list("email", flat=True))
+        sent += bool(_send(day=day, recipients=recipients, heading=company, meetings=meetings, for_desk=False))
+    for desk, meetings in by_desk.items():
+        recipients = [desk.user.email] if desk.user and desk.user.is_active else []
+        sent += bool(_send(day=day, recipients=recipients, heading=desk, meetings=meetings, for_desk=True))
+    record_audit(action="programs.investment.schedules_sent", target=day, actor=actor, after={"emails": sent})
+    return sent

@@ -1,0 +1,70 @@
+"""Objections (이의신청) to released results, and the secretariat's answers."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from alliance.core.audit import record_audit
+from alliance.programs.models import GroupMember, Objection, Panel, ProjectGroup
+
+
+def objection_deadline(panel: Panel) -> datetime.datetime | None:
+    """The end of the objection period: the programme's number of days after release."""
+    if panel.released_at is None:
+        return None
+    return panel.released_at + datetime.timedelta(days=panel.programme.objection_days)
+
+
+def speaks_for(user, group: ProjectGroup) -> bool:
+    """A member representative of one of the group's companies."""
+    if not (user.is_authenticated and user.organisation_id):
+        return False
+    return (
+        group.lead_id == user.organisation_id
+        or GroupMember.objects.filter(group=group, organisation_id=user.organisation_id).exists()
+    )
+
+
+def lodge_objection(*, user, panel: Panel, group: ProjectGroup, text: str, now=None) -> Objection:
+    """A group's representative objects to a released result, within the programme's objection period.
+
+    Side effects: the Objection and an audit entry.
+    """
+    now = now or timezone.now()
+    panel = Panel.objects.select_related("programme").get(pk=panel.pk)
+    if not speaks_for(user, group) or group.programme_id != panel.programme_id:
+        raise ValidationError(_("Only the group's companies may object to its result."))
+    if not panel.is_released:
+        raise ValidationError(_("Results have not been released yet."))
+    if now > objection_deadline(panel):
+        raise ValidationError(_("The objection period has ended."))
+    if not text.strip():
+        raise ValidationError(_("Write the grounds of the objection."))
+    with transaction.atomic():
+        objection = Objection.objects.create(panel=panel, group=group, lodged_by=user, text=text.strip(), lodged_at=now)
+        record_audit(action="programs.objection.lodged", target=objection, actor=user, after={"text": objection.text})
+    return objection
+
+
+def answer_objection(*, actor, objection: Objection, answer: str) -> Objection:
+    """Staff record their answer to an objection (an answer may be corrected; the log keeps the old one).
+
+    Side effects: answer fields and an audit entry with before/after.
+    """
+    if not answer.strip():
+        raise ValidationError(_("Write the answer."))
+    with transaction.atomic():
+        before = {"answer": objection.answer}
+        objection.answer, objection.answered_by, objection.answered_at = answer.strip(), actor, timezone.now()
+        objection.save(update_fields=["answer", "answered_by", "answered_at"])
+        record_audit(
+            action="programs.objection.answered",
+            target=objection,
+            actor=actor,
+            before=before,
+            after={"answer": objection.answer},
+        )
+    return objection

@@ -1,0 +1,355 @@
+"""Results of a panel: the ranking per track, tie decisions, screening outcomes, release, winners.
+
+Results are always recomputed from the stored scores with the rule frozen on the panel, so the sheet printed
+today and the one printed next year agree, and its fingerprint proves it.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from alliance.core.audit import record_audit
+from alliance.core.roles import Role
+from alliance.programs import ranking
+from alliance.programs.models import (
+    Award,
+    GroupMember,
+    Panel,
+    ProjectGroup,
+    Score,
+    ScreeningMode,
+    ScreeningOutcome,
+    TieDecision,
+    Track,
+    Winner,
+)
+
+
+@dataclass(frozen=True)
+class TrackResult:
+    track: Track
+    result: ranking.Result | None
+    error: str = ""
+
+
+def _fresh(panel: Panel) -> Panel:
+    """The panel as stored now (a caller's copy may predate its closing or release)."""
+    return Panel.objects.select_related("programme").get(pk=panel.pk)
+
+
+def rule_of(panel: Panel) -> dict:
+    """The panel's frozen rule, or the programme's current one before scoring started."""
+    if panel.rule_snapshot:
+        return panel.rule_snapshot
+    programme = panel.programme
+    return {
+        "rule": programme.ranking_rule,
+        "absence_policy": programme.absence_policy,
+        "tie_break_chain": list(programme.tie_break_chain),
+    }
+
+
+def sheets_of(panel: Panel) -> dict[int, list[ranking.Sheet]]:
+    """Track id → every score of the panel as engine input (judges by e-mail, groups and criteria by name)."""
+    rows = Score.objects.filter(panel=panel).values_list(
+        "judge__email", "group__name", "group__track_id", "criterion__name", "criterion__is_common", "points"
+    )
+    sheets: dict[int, list[ranking.Sheet]] = {}
+    for judge, group, track_id, criterion, is_common, points in rows:
+        sheets.setdefault(track_id, []).append(
+            ranking.Sheet(judge=judge, group=group, criterion=criterion, points=points, is_common=is_common)
+        )
+    return sheets
+
+
+def decisions_of(panel: Panel) -> dict[int, dict[str, int]]:
+    """Track id → group name → rank, from the latest tie decision recorded per tie."""
+    decisions: dict[int, dict[str, int]] = {}
+    for decision in TieDecision.objects.filter(panel=panel).order_by("decided_at", "pk"):
+        decisions.setdefault(decision.track_id, {}).update(decision.order)
+    return decisions
+
+
+def panel_results(panel: Panel) -> list[TrackResult]:
+    """The ranking of every track of the programme (tracks without scores have no result)."""
+    rule = rule_of(panel)
+    sheets = sheets_of(panel)
+    decisions = decisions_of(panel)
+    results = []
+    for track in Track.objects.filter(programme_id=panel.programme_id):
+        if track.pk not in sheets:
+            results.append(TrackResult(track=track, result=None))
+            continue
+        try:
+            result = ranking.rank(
+                sheets[track.pk],
+                rule=rule["rule"],
+                absence_policy=rule.get("absence_policy"),
+                tie_break_chain=rule.get("tie_break_chain") or ranking.DEFAULT_TIE_BREAK_CHAIN,
+                decisions=decisions.get(track.pk),
+            )
+        except ranking.RankingError as error:
+            results.append(TrackResult(track=track, result=None, error=error.text(_)))
+        else:
+            results.append(TrackResult(track=track, result=result))
+    return results
+
+
+def results_as_json(panel: Panel) -> dict:
+    """The `judge_results --format json` shape: {"rule", "tracks": {code: [{"group", "score", "rank"}]}}."""
+    tracks = {}
+    for item in panel_results(panel):
+        if item.error:
+            raise ValidationError(f"{item.track.code}: {item.error}")
+        rows = item.result.rows if item.result else ()
+        tracks[item.track.code] = [{"group": row.group, "score": float(row.score), "rank": row.rank} for row in rows]
+    return {"rule": rule_of(panel)["rule"], "tracks": tracks}
+
+
+def record_tie_decision(*, actor, panel: Panel, track: Track, order: list[str], reason: str) -> TieDecision:
+    """Staff order groups the tie-break chain left tied.
+
+    Rule: the panel is closed; the groups named are exactly one unresolved tie of the track; a reason is given.
+    `order` lists the group names, the first placed highest. Side effects: the decision and an audit entry.
+    """
+    panel = _fresh(panel)
+    if not panel.is_closed:
+        raise ValidationError(_("Ties are decided after the panel closes."))
+    if not reason.strip():
+        raise ValidationError(_("State the reason for the decision."))
+    result = next((item.result for item in panel_results(panel) if item.track.pk == track.pk), None)
+    if result is None:
+        raise ValidationError(_("This track has no result."))
+    tied = [row for row in result.rows if row.needs_decision and row.group in order]
+    if not tied or len({row.rank for row in tied}) != 1 or len(tied) != len(order) or len(set(order)) != len(order):
+        raise ValidationError(_("Name every group of one unresolved tie, once each."))
+    tie_rank = tied[0].rank
+    if {row.group for row in result.rows if row.needs_decision and row.rank == tie_rank} != set(order):
+        raise ValidationError(_("Name every group of one unresolved tie, once each."))
+    positions = {name: tie_rank + index for index, name in enumerate(order)}
+    with transaction.atomic():
+        decision = TieDecision.objects.create(
+            panel=panel, track=track, order=positions, reason=reason.strip(), decided_by=actor
+        )
+        record_audit(
+            action="programs.results.tie_decided",
+            target=panel,
+            actor=actor,
+            after={
+                "track": track.code,
+                "order": positions,
+                "reason": reason.strip(),
+                "fingerprint": result.fingerprint,
+            },
+        )
+    return decision
+
+
+def _unresolved(results: list[TrackResult]) -> list[str]:
+    problems = []
+    for item in results:
+        if item.error:
+            problems.append(f"{item.track.name}: {item.error}")
+        elif item.result and item.result.needs_decision:
+            problems.append(_("%(track)s: a tie awaits a staff decision") % {"track": item.track.name})
+    return problems
+
+
+def decide_screening(*, actor, panel: Panel) -> int:
+    """Record which groups go on from the document screening: by cut-off score, or the top N of each track.
+
+    Rule: the panel is closed and no tie awaits a decision. Side effects: ScreeningOutcome rows (replaced),
+    an audit entry. Returns how many groups advance.
+    """
+    panel = _fresh(panel)
+    if panel.kind != Panel.Kind.SCREENING:
+        raise ValidationError(_("Only the document screening selects groups."))
+    if not panel.is_closed:
+        raise ValidationError(_("Close the panel before selecting the groups that go on."))
+    results = panel_results(panel)
+    problems = _unresolved(results)
+    if problems:
+        raise ValidationError(problems)
+    programme = panel.programme
+    groups = dict(ProjectGroup.objects.filter(programme=programme).values_list("name", "pk"))
+    outcomes = []
+    for item in results:
+        for row in item.result.rows if item.result else ():
+            if programme.screening_mode == ScreeningMode.CUTOFF:
+                advances = row.score >= programme.screening_value
+            else:
+                advances = row.rank <= int(programme.screening_value)
+            outcomes.append(
+                ScreeningOutcome(
+                    panel=panel, group_id=groups[row.group], score=row.score, rank=row.rank, advances=advances
+                )
+            )
+    with transaction.atomic():
+        ScreeningOutcome.objects.filter(panel=panel).delete()
+        ScreeningOutcome.objects.bulk_create(outcomes)
+        advancing = sum(outcome.advances for outcome in outcomes)
+        record_audit(
+            action="programs.screening.decided",
+            target=panel,
+            actor=actor,
+            after={
+                "mode": programme.screening_mode,
+                "value": str(programme.screening_value),
+                "advancing": advancing,
+                "total": len(outcomes),
+            },
+        )
+    return advancing
+
+
+def choose_winners(*, actor, panel: Panel) -> int:
+    """Place the top groups of each track as its awards state (Award.rank, Award.count), from the ranking.
+
+    Rule: the final panel is closed and no tie awaits a decision; existing non-override places are replaced.
+    Side effects: Winner rows, an audit entry. Returns how many winners.
+    """
+    panel = _fresh(panel)
+    if panel.kind != Panel.Kind.FINAL or not panel.is_closed:
+        raise ValidationError(_("Winners come from the closed final panel."))
+    results = panel_results(panel)
+    problems = _unresolved(results)
+    if problems:
+        raise ValidationError(problems)
+    groups = dict(ProjectGroup.objects.filter(programme=panel.programme).values_list("name", "pk"))
+    winners = []
+    for item in results:
+        awards = [
+            award for award in Award.objects.filter(track=item.track).order_by("rank") for _n in range(award.count)
+        ]
+        rows = list(item.result.rows) if item.result else []
+        for place, (award, row) in enumerate(zip(awards, rows, strict=False), start=1):
+            winners.append(
+                Winner(
+                    panel=panel,
+                    track=item.track,
+                    group_id=groups[row.group],
+                    place=place,
+                    award_name=award.name,
+                    decided_by=actor,
+                )
+            )
+    with transaction.atomic():
+        Winner.objects.filter(panel=panel).delete()
+        Winner.objects.bulk_create(winners)
+        record_audit(
+            action="programs.winners.chosen",
+            target=panel,
+            actor=actor,
+            after={"placed": [f"{winner.track.code} {winner.place}: {winner.group_id}" for winner in winners]},
+        )
+    return len(winners)
+
+
+def override_winner(*, actor, winner: Winner, group: ProjectGroup, reason: str) -> Winner:
+    """Staff put another group in a winner's place; the reason is required and logged. When the group
+    already holds another place, the two groups swap places (both rows are marked as overrides).
+
+    Side effects: the Winner row(s) (is_override, reason) and an audit entry with before/after.
+    """
+    if not reason.strip():
+        raise ValidationError(_("State the reason for the override."))
+    if group.track_id != winner.track_id:
+        raise ValidationError(_("The group must be of the same track."))
+    if winner.panel.is_released:
+        raise ValidationError(_("Results are released; winners can no longer change."))
+    with transaction.atomic():
+        before = {"group": winner.group.name, "reason": winner.reason}
+        previous = winner.group
+        swapped = Winner.objects.filter(panel=winner.panel, group=group).exclude(pk=winner.pk).first()
+        if swapped is not None:
+            swapped.delete()  # the unique (panel, group) pair is re-created below with the groups exchanged
+        winner.group, winner.is_override, winner.reason, winner.decided_by = group, True, reason.strip(), actor
+        winner.save()
+        if swapped is not None:
+            Winner.objects.create(
+                panel=winner.panel,
+                track=swapped.track,
+                group=previous,
+                place=swapped.place,
+                award_name=swapped.award_name,
+                is_override=True,
+                reason=winner.reason,
+                decided_by=actor,
+            )
+        record_audit(
+            action="programs.winners.overridden",
+            target=winner.panel,
+            actor=actor,
+            before=before,
+            after={"group": group.name, "place": winner.place, "reason": winner.reason},
+        )
+    return winner
+
+
+def release_results(*, actor, panel: Panel, notify: bool = True) -> Panel:
+    """Release a closed panel's results: applicants see their own result and may object; the public page
+    shows the final results. Each group's representatives get an e-mail.
+
+    Rule: the panel is closed and every tie is decided. Side effects: released_at, audit entry, e-mails
+    (unless `notify` is false, as for demo data).
+    """
+    panel = _fresh(panel)
+    if not panel.is_closed:
+        raise ValidationError(_("Close the panel before releasing its results."))
+    if panel.is_released:
+        return panel
+    results = panel_results(panel)
+    problems = _unresolved(results)
+    if problems:
+        raise ValidationError(problems)
+    with transaction.atomic():
+        panel.released_at = timezone.now()
+        panel.save(update_fields=["released_at"])
+        record_audit(
+            action="programs.results.released",
+            target=panel,
+            actor=actor,
+            after={item.track.code: item.result.fingerprint for item in results if item.result},
+        )
+        if notify:
+            transaction.on_commit(lambda: send_release_emails(panel=panel, results=results))
+    return panel
+
+
+def send_release_emails(*, panel: Panel, results: list[TrackResult]) -> int:
+    """One e-mail per scored group to the representatives of its companies, with its own rank and score."""
+    rows = {row.group: (item.track, row) for item in results if item.result for row in item.result.rows}
+    sent = 0
+    members = GroupMember.objects.filter(group__programme=panel.programme).select_related("group")
+    recipients: dict[str, set[str]] = {}
+    for member in members:
+        recipients.setdefault(member.group.name, set()).update(
+            member.organisation.users.filter(role=Role.MEMBER_REP, is_active=True).values_list("email", flat=True)
+        )
+    for group_name, (track, row) in rows.items():
+        emails = sorted(recipients.get(group_name, ()))
+        if not emails:
+            continue
+        context = {"panel": panel, "group": group_name, "track": track, "row": row}
+        with translation.override(settings.LANGUAGE_CODE):
+            subject = " ".join(render_to_string("programs/judging/email/result_subject.txt", context).split())
+            text = render_to_string("programs/judging/email/result_body.txt", context)
+        EmailMultiAlternatives(subject=subject, body=text, to=emails).send()
+        sent += 1
+    return sent
+
+
+def group_result(panel: Panel, group: ProjectGroup):
+    """(track result, row) of one group, or (None, None) when it was not ranked."""
+    for item in panel_results(panel):
+        if item.result:
+            for row in item.result.rows:
+                if row.group == group.name:
+                    return item, row
+    return None, None

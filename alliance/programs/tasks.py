@@ -1,0 +1,49 @@
+"""Background work of the programs app. Each task takes ids, loads, and calls one service.
+
+With the default `immediate` backend they run in the request; with TASKS_BACKEND=database a
+`manage.py db_worker` process takes them.
+"""
+
+from django_tasks import task
+
+
+@task
+def send_receipt_email(group_id: int) -> int:
+    """E-mail the submission receipt of one group's proposal (services.applications.send_receipt_email)."""
+    from alliance.programs.models import ProjectGroup
+    from alliance.programs.services.application_emails import send_receipt_email as send
+
+    group = ProjectGroup.objects.select_related("programme", "track", "lead", "proposal").get(pk=group_id)
+    return send(group=group)
+
+
+@task
+def send_partner_invitation_email(group_id: int, organisation_id: int) -> int:
+    """Ask one invited partner to confirm its place (services.application_emails)."""
+    from alliance.programs.models import ProjectGroup
+    from alliance.programs.services.application_emails import send_partner_invitation_email as send
+
+    group = ProjectGroup.objects.select_related("programme", "lead").get(pk=group_id)
+    return send(group=group, organisation_id=organisation_id)
+
+
+@task
+def send_extension_email(extension_id: int) -> int:
+    """Tell a group that its deadline was extended (services.application_emails)."""
+    from alliance.programs.models import DeadlineExtension
+    from alliance.programs.services.application_emails import send_extension_email as send
+
+    extension = DeadlineExtension.objects.select_related("group__programme", "group__lead").get(pk=extension_id)
+    return send(group=extension.group, until=extension.until)
+
+
+@task
+def send_session_email(session_id: int) -> int:
+    """Tell the mentor and the group when a mentoring session takes place (services.application_emails)."""
+    from alliance.programs.models import MentoringSession
+    from alliance.programs.services.application_emails import send_session_email as send
+
+    session = MentoringSession.objects.select_related("group__programme", "group__lead", "mentor__user").get(
+        pk=session_id
+    )
+    return send(session=session)

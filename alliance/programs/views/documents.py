@@ -1,0 +1,95 @@
+"""Documents of a programme: the staff's page of downloads, the PDFs (result sheet, award certificates,
+one-page evaluation summary) and the XLSX exports (applications, a judge's score sheet, results); and a
+judge's own score sheet. Staff pages answer 404 to anyone else; a judge gets only their own sheet."""
+
+from urllib.parse import quote
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
+
+from alliance.core.rules import require_secretariat
+from alliance.programs.documents import files
+from alliance.programs.documents.queries import document_panels, judges_on
+from alliance.programs.models import Panel, Programme
+from alliance.programs.rules_judging import evaluator_panel
+
+
+def _file(document: files.DocumentFile) -> HttpResponse:
+    response = HttpResponse(document.build(), content_type=document.content_type)
+    disposition = "inline" if document.is_pdf else "attachment"  # PDFs open in the browser to print
+    quoted = quote(document.name)
+    response["Content-Disposition"] = f"{disposition}; filename=\"{document.ascii_name}\"; filename*=UTF-8''{quoted}"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _staff_programme(request, pk: int) -> Programme:
+    require_secretariat(request.user)
+    return get_object_or_404(Programme, pk=pk)
+
+
+def _staff_panel(request, pk: int) -> Panel:
+    require_secretariat(request.user)
+    return get_object_or_404(Panel.objects.select_related("programme"), pk=pk)
+
+
+@login_required
+@require_GET
+def programme_documents(request, pk: int):
+    programme = _staff_programme(request, pk)
+    return render(
+        request,
+        "programs/documents/index.html",
+        {"programme": programme, "panels": document_panels(programme)},
+    )
+
+
+@login_required
+@require_GET
+def applications_xlsx(request, pk: int):
+    return _file(files.applications(_staff_programme(request, pk)))
+
+
+@login_required
+@require_GET
+def evaluation_summary_pdf(request, pk: int):
+    return _file(files.evaluation_summary(_staff_programme(request, pk), request=request))
+
+
+@login_required
+@require_GET
+def result_sheet_pdf(request, pk: int):
+    return _file(files.result_sheet(_staff_panel(request, pk), request=request))
+
+
+@login_required
+@require_GET
+def results_xlsx(request, pk: int):
+    return _file(files.results(_staff_panel(request, pk)))
+
+
+@login_required
+@require_GET
+def certificates_pdf(request, pk: int):
+    return _file(files.certificates(_staff_panel(request, pk), request=request))
+
+
+@login_required
+@require_GET
+def judge_scores_xlsx(request, pk: int, judge: int):
+    panel = _staff_panel(request, pk)
+    user = get_object_or_404(get_user_model(), pk=judge)
+    if not judges_on(panel, user):
+        raise Http404
+    return _file(files.score_sheet(panel, user))
+
+
+@login_required
+@require_GET
+def my_scores_xlsx(request, pk: int):
+    """The signed-in judge's own scores on a panel of a programme they take part in (404 otherwise)."""
+    panel = evaluator_panel(request.user, pk)
+    return _file(files.score_sheet(panel, request.user))

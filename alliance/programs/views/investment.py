@@ -1,0 +1,292 @@
+"""Staff pages of the investment consultation day: set-up, desks and companies, the scheduler run, the
+printable grid, the on-the-day board (check-in, no-shows, freed slots, manual adjustment) and e-mails."""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from alliance.core.rules import require_secretariat
+from alliance.programs import queries_investment as queries
+from alliance.programs.forms.investment import (
+    AvailabilityForm,
+    BookForm,
+    CompanyAddForm,
+    CompanySettingsForm,
+    DayForm,
+    DeskForm,
+    MeetingActionForm,
+    OfferForm,
+    RequestsForm,
+)
+from alliance.programs.models import DayCompany, Desk, InvestmentDay, Meeting, Programme
+from alliance.programs.services import investment as service
+from alliance.programs.services import investment_meetings as meetings_service
+
+
+def staff_post(view):
+    """Staff-only POST endpoint: anonymous → login, other roles → 404 (whatever the method), staff GET → 405."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        require_secretariat(request.user)
+        return require_POST(view)(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _day(year: int) -> InvestmentDay:
+    day = queries.day_for_year(year)
+    if day is None:
+        raise Http404
+    return day
+
+
+def _errors(request, error: ValidationError) -> None:
+    for message in error.messages:
+        messages.error(request, message)
+
+
+def _back(day: InvestmentDay, name: str = "programs:investment_day"):
+    return redirect(name, year=day.programme.year)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def investment_day(request, year: int):
+    require_secretariat(request.user)
+    programme = get_object_or_404(Programme, year=year)
+    day = queries.day_for_year(year)
+    initial = DayForm.initial_for(day or InvestmentDay(programme=programme))
+    form = DayForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            day = service.configure_day(actor=request.user, programme=programme, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The time grid was saved."))
+            return _back(day)
+    context = {"programme": programme, "day": day, "form": form}
+    if day is not None:
+        context |= {
+            "desks": queries.desks_with_counts(day),
+            "companies": queries.companies_with_requests(day),
+            "desk_form": DeskForm(day=day),
+            "company_form": CompanyAddForm(),
+        }
+    return render(request, "programs/investment/day.html", context)
+
+
+@staff_post
+def investment_desk_add(request, year: int):
+    day = _day(year)
+    form = DeskForm(request.POST, day=day)
+    if form.is_valid():
+        try:
+            service.add_desk(actor=request.user, day=day, **form.cleaned_data)
+        except ValidationError as error:
+            _errors(request, error)
+        else:
+            messages.success(request, _("The desk was added."))
+    else:
+        messages.error(request, _("Check the desk's fields: %(errors)s") % {"errors": form.errors.as_text()})
+    return _back(day)
+
+
+@staff_post
+def investment_company_add(request, year: int):
+    day = _day(year)
+    form = CompanyAddForm(request.POST)
+    if form.is_valid():
+        try:
+            service.add_company(actor=request.user, day=day, **form.cleaned_data)
+        except ValidationError as error:
+            _errors(request, error)
+        else:
+            messages.success(request, _("The company was registered."))
+    else:
+        messages.error(request, _("Choose a member company."))
+    return _back(day)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def investment_desk(request, year: int, pk: int):
+    """One investor's schedule (staff), and the slots the investor cannot attend."""
+    require_secretariat(request.user)
+    day = _day(year)
+    desk = get_object_or_404(Desk.objects.select_related("user"), pk=pk, day=day)
+    form = AvailabilityForm(request.POST or None, slots=day.slots, initial={"unavailable": desk.unavailable})
+    if request.method == "POST" and form.is_valid():
+        try:
+            service.set_unavailable(actor=request.user, participant=desk, unavailable=form.cleaned_data["unavailable"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("programs:investment_desk", year=year, pk=desk.pk)
+    meetings = desk.meetings.exclude(status=Meeting.Status.CANCELLED).select_related("company__organisation")
+    context = {"day": day, "desk": desk, "form": form, "meetings": meetings, "declines": desk.declines.count()}
+    return render(request, "programs/investment/desk.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def investment_company(request, year: int, pk: int):
+    """One company's schedule (staff), its requests in order, priority and unavailable slots."""
+    require_secretariat(request.user)
+    day = _day(year)
+    company = get_object_or_404(DayCompany.objects.select_related("organisation"), pk=pk, day=day)
+    desks = list(day.desks.all())
+    requests_form = RequestsForm(
+        request.POST if "requests" in request.POST else None, desks=desks, initial=RequestsForm.initial_for(company)
+    )
+    settings_form = CompanySettingsForm(
+        request.POST if "settings" in request.POST else None,
+        slots=day.slots,
+        initial={"priority": company.priority, "unavailable": company.unavailable},
+    )
+    try:
+        if requests_form.is_bound and requests_form.is_valid():
+            service.set_requests(actor=request.user, company=company, desks=requests_form.cleaned_data["desks"])
+            messages.success(request, _("Saved."))
+            return redirect("programs:investment_company", year=year, pk=company.pk)
+        if settings_form.is_bound and settings_form.is_valid():
+            data = settings_form.cleaned_data
+            service.set_priority(actor=request.user, company=company, priority=data["priority"])
+            service.set_unavailable(actor=request.user, participant=company, unavailable=data["unavailable"])
+            messages.success(request, _("Saved."))
+            return redirect("programs:investment_company", year=year, pk=company.pk)
+    except ValidationError as error:
+        _errors(request, error)
+    meetings = company.meetings.exclude(status=Meeting.Status.CANCELLED).select_related("desk")
+    context = {
+        "day": day,
+        "company": company,
+        "requests_form": requests_form,
+        "settings_form": settings_form,
+        "meetings": meetings,
+        "past_interest": queries.past_interest(company.organisation_id).exclude(day=day),
+    }
+    return render(request, "programs/investment/company.html", context)
+
+
+@staff_post
+def investment_schedule(request, year: int):
+    day = _day(year)
+    try:
+        service.request_scheduling(actor=request.user, day=day)
+    except ValidationError as error:
+        _errors(request, error)
+    else:
+        messages.success(request, _("The scheduler was started; the result appears below when it is done."))
+    return _back(day)
+
+
+@login_required
+def investment_grid(request, year: int):
+    """The printable grid, as in the seed: slots as rows, desks as columns."""
+    require_secretariat(request.user)
+    day = _day(year)
+    desks = list(day.desks.all())
+    rows = queries.grid_rows(day, desks, queries.live_meetings(day))
+    return render(request, "programs/investment/grid.html", {"day": day, "desks": desks, "rows": rows})
+
+
+@login_required
+def investment_board(request, year: int):
+    """The day itself: check-in, each meeting's status, no-shows with the companies waiting for the slot."""
+    require_secretariat(request.user)
+    day = _day(year)
+    desks = list(day.desks.all())
+    companies = day.companies.select_related("organisation")
+    meetings = list(
+        day.meetings.exclude(status=Meeting.Status.CANCELLED)
+        .select_related("desk", "company__organisation")
+        .order_by("slot", "desk__position")
+    )
+    freed = [(m, meetings_service.waiting_companies(m)) for m in meetings if m.status == Meeting.Status.NO_SHOW]
+    context = {
+        "day": day,
+        "desks": desks,
+        "companies": companies,
+        "meetings": meetings,
+        "freed": [(m, OfferForm(candidates=waiting, prefix=f"offer{m.pk}"), waiting) for m, waiting in freed],
+        "book_form": BookForm(day=day, desks=day.desks.all(), companies=companies),
+        "action_form": MeetingActionForm(day=day),
+    }
+    return render(request, "programs/investment/board.html", context)
+
+
+@staff_post
+def investment_book(request, year: int):
+    day = _day(year)
+    form = BookForm(request.POST, day=day, desks=day.desks.all(), companies=day.companies.all())
+    if form.is_valid():
+        try:
+            meetings_service.book_meeting(actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _errors(request, error)
+        else:
+            messages.success(request, _("The meeting was booked."))
+    else:
+        messages.error(request, _("Choose an investor, a company and a time."))
+    return _back(day, "programs:investment_board")
+
+
+@staff_post
+def investment_meeting(request, pk: int):
+    meeting = get_object_or_404(Meeting.objects.select_related("day__programme", "desk", "company"), pk=pk)
+    form = MeetingActionForm(request.POST, day=meeting.day)
+    try:
+        if not form.is_valid():
+            raise ValidationError(list(form.non_field_errors()) or [_("Choose what to do with the meeting.")])
+        data = form.cleaned_data
+        if data["action"] == "move":
+            meetings_service.move_meeting(actor=request.user, meeting=meeting, desk=data["desk"], slot=data["slot"])
+        else:
+            meetings_service.set_meeting_status(actor=request.user, meeting=meeting, status=data["action"])
+    except ValidationError as error:
+        _errors(request, error)
+    else:
+        messages.success(request, _("Saved."))
+    return _back(meeting.day, "programs:investment_board")
+
+
+@staff_post
+def investment_checkin(request, pk: int):
+    company = get_object_or_404(DayCompany.objects.select_related("day__programme", "organisation"), pk=pk)
+    meetings_service.check_in(actor=request.user, company=company)
+    messages.success(request, _("%(company)s checked in.") % {"company": company})
+    return _back(company.day, "programs:investment_board")
+
+
+@staff_post
+def investment_offer(request, pk: int):
+    meeting = get_object_or_404(Meeting.objects.select_related("day__programme", "desk"), pk=pk)
+    form = OfferForm(request.POST, candidates=meetings_service.waiting_companies(meeting), prefix=f"offer{meeting.pk}")
+    if form.is_valid():
+        try:
+            meetings_service.offer_freed_slot(actor=request.user, meeting=meeting, company=form.cleaned_data["company"])
+        except ValidationError as error:
+            _errors(request, error)
+        else:
+            messages.success(request, _("The freed slot was given to %(company)s.") % form.cleaned_data)
+    else:
+        messages.error(request, _("Choose a waiting company."))
+    return _back(meeting.day, "programs:investment_board")
+
+
+@staff_post
+def investment_send(request, year: int):
+    day = _day(year)
+    meetings_service.queue_schedule_emails(actor=request.user, day=day)
+    messages.success(request, _("The schedules are being e-mailed to every company and investor."))
+    return _back(day)

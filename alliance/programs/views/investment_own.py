@@ -1,0 +1,102 @@
+"""Investors' and companies' own investment-day pages: their schedule (and .ics), a company's requests, an
+investor's declines and the interest recorded after each meeting. Only one's own: 404 otherwise."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from alliance.programs import queries_investment as queries
+from alliance.programs import rules_investment as access
+from alliance.programs.forms.investment import DeclinesForm, InterestForm, RequestsForm
+from alliance.programs.models import Meeting
+from alliance.programs.services import investment as service
+from alliance.programs.services import investment_meetings as meetings_service
+
+
+@login_required
+def my_meetings(request):
+    access.require_meeting_party(request.user)
+    context = {
+        "meetings": queries.own_meetings(request.user),
+        "desks": queries.own_desks(request.user),
+        "companies": queries.own_companies(request.user),
+    }
+    return render(request, "programs/investment/my_meetings.html", context)
+
+
+@login_required
+def my_meetings_ics(request, year: int):
+    """The signed-in investor's or company's meetings of that year as an iCalendar file (Asia/Seoul)."""
+    access.require_meeting_party(request.user)
+    meetings = [m for m in queries.own_meetings(request.user) if m.day.programme.year == year]
+    meetings = [m for m in meetings if m.status != Meeting.Status.NO_SHOW]
+    if not meetings or meetings[0].day.date is None:
+        raise Http404
+    for_desk = meetings[0].desk.user_id == request.user.pk
+    body = meetings_service.calendar_file(day=meetings[0].day, meetings=meetings, for_desk=for_desk)
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="investment-day-{year}.ics"'
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def my_investment_requests(request, year: int):
+    """A company ranks the investors it wants to meet, until the day is scheduled."""
+    company = access.own_company(request.user, year)
+    desks = list(company.day.desks.all())
+    form = RequestsForm(request.POST or None, desks=desks, initial=RequestsForm.initial_for(company))
+    if request.method == "POST" and form.is_valid():
+        try:
+            service.set_requests(actor=request.user, company=company, desks=form.cleaned_data["desks"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Your requests were saved."))
+            return redirect("programs:my_investment_requests", year=year)
+    return render(request, "programs/investment/my_requests.html", {"company": company, "form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def my_investment_declines(request, year: int):
+    """An investor declines companies before scheduling."""
+    desk = access.own_desk(request.user, year)
+    companies = list(desk.day.companies.select_related("organisation"))
+    declined = {str(pk) for pk in desk.declines.values_list("company_id", flat=True)}
+    form = DeclinesForm(request.POST or None, companies=companies, initial={"declined": sorted(declined)})
+    if request.method == "POST" and form.is_valid():
+        chosen = set(form.cleaned_data["declined"])
+        try:
+            for key in sorted(chosen ^ declined):
+                service.set_decline(actor=request.user, desk=desk, company=form.companies[key], declined=key in chosen)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("programs:my_investment_declines", year=year)
+    requested = {r.company_id for r in desk.requests.all()}
+    return render(request, "programs/investment/my_declines.html", {"desk": desk, "form": form, "requested": requested})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def my_meeting_interest(request, pk: int):
+    """After a meeting, the investor records the interest (kept for next year)."""
+    meeting = access.desk_meeting(request.user, pk)
+    form = InterestForm(
+        request.POST or None, initial={"interest": meeting.interest or "medium", "note": meeting.interest_note}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            meetings_service.record_interest(actor=request.user, meeting=meeting, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("programs:my_meetings")
+    return render(request, "programs/investment/my_interest.html", {"meeting": meeting, "form": form})

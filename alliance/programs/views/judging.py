@@ -1,0 +1,136 @@
+"""Evaluators' pages: their panels, the declaration of ties and the pledge, scoring criterion by criterion.
+
+An evaluator sees only their own assignments (any other answers 404) and, until they have declared their
+ties and signed the panel's pledge, no proposal at all. They never see another judge's scores.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from alliance.members.models import Organisation
+from alliance.programs import queries_judging as queries
+from alliance.programs.forms.judging import PledgeForm, ScoreForm, posted_id
+from alliance.programs.models import Attachment, Criterion, GroupMember, Proposal
+from alliance.programs.rules_judging import evaluator_panel, own_assignment, require_evaluator
+from alliance.programs.services import assignment as assignment_service
+from alliance.programs.services import panels as panel_service
+from alliance.programs.services.assignment import panel_groups
+
+
+@login_required
+def judging_home(request):
+    require_evaluator(request.user)
+    panels = queries.evaluator_panels(request.user)
+    for panel in panels:
+        ready = panel.ties_declared and panel.pledged
+        panel.my_assignments = queries.evaluator_assignments(request.user, panel) if ready else []
+    return render(request, "programs/judging/home.html", {"panels": panels})
+
+
+def _participating_companies(panel):
+    groups = panel_groups(panel)
+    ids = set(GroupMember.objects.filter(group__in=groups).values_list("organisation_id", flat=True))
+    return Organisation.objects.filter(pk__in=ids).order_by("name")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def judging_pledge(request, pk: int):
+    panel = evaluator_panel(request.user, pk)
+    membership = assignment_service.membership_of(request.user, panel.programme)
+    form = PledgeForm(request.POST or None, companies=_participating_companies(panel))
+    if request.method == "POST" and form.is_valid():
+        try:
+            assignment_service.declare_ties(
+                user=request.user,
+                programme=panel.programme,
+                organisations=list(form.cleaned_data["ties"]),
+                note=form.cleaned_data["note"],
+            )
+            panel_service.sign_pledge(user=request.user, panel=panel, signed_name=form.cleaned_data["signed_name"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Thank you. Your assigned proposals are now open to you."))
+            return redirect("programs:judging_home")
+    context = {
+        "panel": panel,
+        "form": form,
+        "declared_ties": membership.ties.select_related("organisation"),
+        "own_organisation": request.user.organisation,
+        "pledged": panel_service.may_see_proposals(request.user, panel),
+    }
+    return render(request, "programs/judging/pledge.html", context)
+
+
+def _score_forms(assignment, user, data=None):
+    scores = queries.own_scores(user, assignment.panel, assignment.group)
+    forms = []
+    for criterion in Criterion.objects.filter(track_id=assignment.group.track_id):
+        score = scores.get(criterion.pk)
+        initial = {"points": score.points, "comment": score.comment} if score else None
+        forms.append((ScoreForm(data, criterion=criterion, initial=initial), score))
+    return forms
+
+
+@login_required
+def judging_assignment(request, pk: int):
+    assignment = own_assignment(request.user, pk)
+    if not panel_service.may_see_proposals(request.user, assignment.panel):
+        return redirect("programs:judging_pledge", pk=assignment.panel_id)
+    context = {
+        "assignment": assignment,
+        "group": assignment.group,
+        "proposal": Proposal.objects.filter(group=assignment.group).prefetch_related("attachments").first(),
+        "members": GroupMember.objects.filter(group=assignment.group).select_related("organisation"),
+        "score_forms": _score_forms(assignment, request.user),
+    }
+    return render(request, "programs/judging/assignment.html", context)
+
+
+@login_required
+def judging_attachment(request, pk: int, attachment_pk: int):
+    """A file of an assigned group's proposal, once the evaluator has declared and pledged; 404 otherwise."""
+    assignment = own_assignment(request.user, pk)
+    if not panel_service.may_see_proposals(request.user, assignment.panel):
+        raise Http404
+    attachment = get_object_or_404(Attachment, pk=attachment_pk, proposal__group=assignment.group)
+    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name)
+
+
+@login_required
+@require_POST
+def judging_score(request, pk: int):
+    """Save one criterion (htmx answers the criterion's partial; without JavaScript, back to the page)."""
+    assignment = own_assignment(request.user, pk)
+    criterion = Criterion.objects.filter(pk=posted_id(request, "criterion"), track_id=assignment.group.track_id).first()
+    if criterion is None:
+        return redirect("programs:judging_assignment", pk=pk)
+    form = ScoreForm(request.POST, criterion=criterion)
+    score, saved = None, False
+    if form.is_valid():
+        try:
+            score = panel_service.save_score(
+                judge=request.user,
+                panel=assignment.panel,
+                group=assignment.group,
+                criterion=criterion,
+                points=form.cleaned_data["points"],
+                comment=form.cleaned_data["comment"],
+            )
+            saved = True
+        except ValidationError as error:
+            form.add_error("points", error)
+    if not request.htmx:
+        if saved:
+            messages.success(request, _("Saved."))
+        else:
+            messages.error(request, " ".join(message for errors in form.errors.values() for message in errors))
+        return redirect("programs:judging_assignment", pk=pk)
+    context = {"assignment": assignment, "form": form, "score": score, "saved": saved}
+    return render(request, "programs/judging/_criterion.html", context)

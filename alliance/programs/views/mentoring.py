@@ -1,0 +1,165 @@
+"""Mentoring pages: staff's pool and round overview (matching by field, who lacks a session or feedback),
+a session (schedule, feedback), a mentor's own sessions, and groups' interim results."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from alliance.core.roles import Role
+from alliance.core.rules import require_secretariat
+from alliance.programs import phrases, queries
+from alliance.programs import queries_mentoring as mentoring_queries
+from alliance.programs.default_rubric import MENTORING_FIELDS
+from alliance.programs.forms.mentoring import FeedbackForm, InterimResultForm, MentorForm, ScheduleForm
+from alliance.programs.models import Mentor, Programme, ProjectGroup
+from alliance.programs.models.mentoring import ROUNDS
+from alliance.programs.rules import visible_group, visible_interim_result, visible_session
+from alliance.programs.services import mentoring as service
+
+
+def _programme(pk: int) -> Programme:
+    programme = queries.programme_setup(pk)
+    if programme is None:
+        raise Http404
+    return programme
+
+
+def _pk(value) -> int | None:
+    return int(value) if value and str(value).isdigit() else None
+
+
+def _errors(error: ValidationError) -> str:
+    return " ".join(error.messages)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def mentor_pool(request, pk: int):
+    require_secretariat(request.user)
+    programme = _programme(pk)
+    form = MentorForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            service.add_mentor(actor=request.user, programme=programme, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, phrases.SAVED)
+            return redirect("programs:mentor_pool", pk=pk)
+    mentors = list(mentoring_queries.mentor_pool(programme))
+    per_field = [(field, [m for m in mentors if m.field == field]) for field in MENTORING_FIELDS]
+    context = {"programme": programme, "form": form, "per_field": per_field, "rounds": ROUNDS}
+    return render(request, "programs/mentoring/pool.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def mentoring_round(request, pk: int, round_number: int):
+    require_secretariat(request.user)
+    if round_number not in ROUNDS:
+        raise Http404
+    programme = _programme(pk)
+    if request.method == "POST":
+        try:
+            if request.POST.get("action") == "match_by_field":
+                count = service.match_by_field(actor=request.user, programme=programme, round_number=round_number)
+                messages.success(request, _("%(count)d groups were matched to a mentor.") % {"count": count})
+            else:
+                group = ProjectGroup.objects.filter(programme=programme, pk=_pk(request.POST.get("group"))).first()
+                mentor = (
+                    Mentor.objects.filter(programme=programme, pk=_pk(request.POST.get("mentor")))
+                    .select_related("user")
+                    .first()
+                )
+                if group is None or mentor is None:
+                    raise ValidationError(_("Choose a group and a mentor."))
+                service.match_mentor(actor=request.user, group=group, round_number=round_number, mentor=mentor)
+                messages.success(request, phrases.SAVED)
+        except ValidationError as error:
+            messages.error(request, _errors(error))
+        return redirect(request.get_full_path())
+    lacking_only = request.GET.get("lacking") == "1"
+    rows = mentoring_queries.round_overview(programme, round_number, lacking_only=lacking_only)
+    mentors = list(Mentor.objects.filter(programme=programme).select_related("user").order_by("user__name"))
+    context = {
+        "programme": programme,
+        "round_number": round_number,
+        "rounds": ROUNDS,
+        "rows": rows,
+        "lacking_only": lacking_only,
+        "mentors_by_field": {field: [m for m in mentors if m.field == field] for field in MENTORING_FIELDS},
+    }
+    return render(request, "programs/mentoring/round.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def session_detail(request, pk: int):
+    session = visible_session(request.user, pk)
+    user = request.user
+    can_schedule = user.has_perm("programs.schedule_session", session)
+    can_feedback = user.has_perm("programs.record_feedback", session)
+    part = request.POST.get("part") if request.method == "POST" else None
+    if (part == "schedule" and not can_schedule) or (part == "feedback" and not can_feedback):
+        raise Http404
+    schedule_form = ScheduleForm(
+        request.POST if part == "schedule" else None, initial={"starts_at": session.starts_at, "place": session.place}
+    )
+    feedback_form = FeedbackForm(request.POST if part == "feedback" else None, initial={"feedback": session.feedback})
+    sent = {"schedule": schedule_form, "feedback": feedback_form}.get(part)
+    if sent is not None and sent.is_valid():
+        try:
+            if part == "schedule":
+                service.schedule_session(actor=user, session=session, **sent.cleaned_data)
+            else:
+                service.record_feedback(actor=user, session=session, feedback=sent.cleaned_data["feedback"])
+        except ValidationError as error:
+            sent.add_error(None, error)
+        else:
+            messages.success(request, phrases.SAVED)
+            return redirect("programs:session_detail", pk=pk)
+    context = {
+        "session": session,
+        "group": session.group,
+        "can_schedule": can_schedule,
+        "can_feedback": can_feedback,
+        "schedule_form": schedule_form,
+        "feedback_form": feedback_form,
+        "interim_results": mentoring_queries.interim_results_of_group(session.group),
+    }
+    return render(request, "programs/mentoring/session.html", context)
+
+
+@login_required
+def my_sessions(request):
+    if request.user.role != Role.EVALUATOR:
+        raise Http404
+    sessions = mentoring_queries.sessions_of_mentor(request.user)
+    return render(request, "programs/mentoring/my_sessions.html", {"sessions": sessions})
+
+
+@login_required
+@require_POST
+def interim_upload(request, pk: int):
+    group = visible_group(request.user, pk)
+    form = InterimResultForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            result = service.upload_interim_result(actor=request.user, group=group, **form.cleaned_data)
+        except ValidationError as error:
+            messages.error(request, _errors(error))
+        else:
+            messages.success(request, _("%(name)s was uploaded.") % {"name": result.original_name})
+    else:
+        messages.error(request, _("Choose the round and a file."))
+    return redirect("programs:group_detail", pk=pk)
+
+
+@login_required
+def interim_download(request, pk: int):
+    result = visible_interim_result(request.user, pk)
+    return FileResponse(result.file.open("rb"), as_attachment=True, filename=result.original_name)

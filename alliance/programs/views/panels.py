@@ -1,0 +1,153 @@
+"""Secretariat pages of judging: a programme's panels and evaluators, a panel's assignments and progress,
+absences and closing, the speaking-order draw and the presentation timer."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from alliance.core.models import User
+from alliance.core.rules import require_secretariat
+from alliance.programs import queries_judging as queries
+from alliance.programs.forms.judging import AbsenceForm, AssignForm, EvaluatorForm, OpenPanelForm, posted_id
+from alliance.programs.models import Assignment, Panel, Programme, ProgrammeEvaluator, ProjectGroup
+from alliance.programs.services import assignment as assignment_service
+from alliance.programs.services import panels as panel_service
+
+
+def _report(request, error: ValidationError) -> None:
+    messages.error(request, " ".join(error.messages))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def judging_programme(request, pk: int):
+    require_secretariat(request.user)
+    programme = get_object_or_404(Programme, pk=pk)
+    evaluator_form = EvaluatorForm(request.POST if request.POST.get("action") == "evaluator" else None)
+    panel_form = OpenPanelForm(request.POST if request.POST.get("action") == "panel" else None)
+    if request.method == "POST":
+        try:
+            if evaluator_form.is_bound and evaluator_form.is_valid():
+                assignment_service.add_evaluator(actor=request.user, programme=programme, **evaluator_form.cleaned_data)
+                messages.success(request, _("Saved."))
+                return redirect("programs:judging_programme", pk=pk)
+            if panel_form.is_bound and panel_form.is_valid():
+                panel = panel_service.open_panel(actor=request.user, programme=programme, **panel_form.cleaned_data)
+                return redirect("programs:panel_detail", pk=panel.pk)
+        except ValidationError as error:
+            _report(request, error)
+    context = {
+        "programme": programme,
+        "panels": Panel.objects.filter(programme=programme),
+        "evaluators": ProgrammeEvaluator.objects.filter(programme=programme).select_related(
+            "user", "user__organisation"
+        ),
+        "evaluator_form": evaluator_form,
+        "panel_form": panel_form,
+    }
+    return render(request, "programs/judging/staff/programme.html", context)
+
+
+def _panel_forms(panel, data=None):
+    evaluators = queries.panel_memberships(panel).values_list("user_id", flat=True)
+    users = User.objects.filter(pk__in=evaluators).order_by("name")
+    groups = ProjectGroup.objects.filter(programme_id=panel.programme_id).order_by("name")
+    action = (data or {}).get("action")
+    assign = AssignForm(data if action == "assign" else None, evaluators=users, groups=groups, prefix="assign")
+    absence = AbsenceForm(data if action == "absence" else None, evaluators=users, groups=groups, prefix="absence")
+    return assign, absence
+
+
+def _panel_action(request, panel, assign_form, absence_form) -> None:
+    action = request.POST.get("action")
+    if action == "assign" and assign_form.is_valid():
+        assignment_service.assign_evaluator(
+            actor=request.user,
+            panel=panel,
+            user=assign_form.cleaned_data["evaluator"],
+            group=assign_form.cleaned_data["group"],
+        )
+    elif action == "auto":
+        added = assignment_service.assign_automatically(actor=request.user, panel=panel)
+        messages.success(request, _("%(count)d assignments added.") % {"count": added})
+    elif action == "seat":
+        added = assignment_service.seat_final_panel(actor=request.user, panel=panel)
+        messages.success(request, _("%(count)d assignments added.") % {"count": added})
+    elif action == "remove":
+        assignment = get_object_or_404(Assignment, pk=posted_id(request, "assignment"), panel=panel)
+        assignment_service.remove_assignment(actor=request.user, assignment=assignment)
+    elif action == "absence" and absence_form.is_valid():
+        data = absence_form.cleaned_data
+        panel_service.record_absence(
+            actor=request.user,
+            panel=panel,
+            judge=data["evaluator"],
+            group=data["group"],
+            reason=data["reason"],
+            note=data["note"],
+        )
+    elif action == "notify":
+        sent = panel_service.notify_evaluators(actor=request.user, panel=panel)
+        messages.success(request, _("%(count)d evaluators were e-mailed.") % {"count": sent})
+    elif action == "close":
+        panel_service.close_panel(actor=request.user, panel=panel)
+        messages.success(request, _("The panel is closed."))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def panel_detail(request, pk: int):
+    require_secretariat(request.user)
+    panel = get_object_or_404(Panel.objects.select_related("programme"), pk=pk)
+    assign_form, absence_form = _panel_forms(panel, request.POST if request.method == "POST" else None)
+    if request.method == "POST":
+        try:
+            _panel_action(request, panel, assign_form, absence_form)
+        except ValidationError as error:
+            _report(request, error)
+        else:
+            if not (assign_form.errors or absence_form.errors):
+                return redirect("programs:panel_detail", pk=pk)
+    assignments = list(queries.assignments_with_progress(panel))
+    context = {
+        "panel": panel,
+        "assignments": assignments,
+        "complete": sum(1 for item in assignments if item.scored >= item.criteria),
+        "absences": queries.absences(panel),
+        "missing": panel_service.missing_scores(panel) if not panel.is_closed else [],
+        "assign_form": assign_form,
+        "absence_form": absence_form,
+    }
+    return render(request, "programs/judging/staff/panel.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def panel_order(request, pk: int):
+    require_secretariat(request.user)
+    panel = get_object_or_404(Panel.objects.select_related("programme"), pk=pk)
+    if request.method == "POST":
+        draw = panel_service.draw_speaking_order(actor=request.user, panel=panel)
+        messages.success(request, _("Speaking order drawn (seed %(seed)s).") % {"seed": draw.seed})
+        return redirect("programs:panel_order", pk=pk)
+    draw = queries.latest_draw(panel)
+    groups = {
+        group.pk: group
+        for group in ProjectGroup.objects.filter(programme_id=panel.programme_id).select_related("track")
+    }
+    order = [groups[group_id] for group_id in draw.order if group_id in groups] if draw else []
+    context = {"panel": panel, "draw": draw, "order": order, "draws": panel.draws.select_related("drawn_by")[:20]}
+    return render(request, "programs/judging/staff/order.html", context)
+
+
+@login_required
+def panel_timer(request, pk: int):
+    require_secretariat(request.user)
+    panel = get_object_or_404(Panel.objects.select_related("programme"), pk=pk)
+    draw = queries.latest_draw(panel)
+    names = dict(ProjectGroup.objects.filter(programme_id=panel.programme_id).values_list("pk", "name"))
+    order = [names[group_id] for group_id in draw.order if group_id in names] if draw else []
+    return render(request, "programs/judging/staff/timer.html", {"panel": panel, "order": order})

@@ -1,0 +1,170 @@
+"""Staff pages of programme set-up: the list, a new programme (or a copy of last year's), its rules,
+stages, tracks, rubrics and awards."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from alliance.core.audit import action_label, history_of
+from alliance.core.rules import require_secretariat
+from alliance.programs import phrases, queries
+from alliance.programs.forms.programme import (
+    AwardsForm,
+    ProgrammeCreateForm,
+    ProgrammeRulesForm,
+    RubricForm,
+    StagesForm,
+    TrackForm,
+)
+from alliance.programs.models import Programme, Track
+from alliance.programs.services import programme as service
+
+HISTORY_SHOWN = 30
+
+
+def _programme(pk: int) -> Programme:
+    programme = queries.programme_setup(pk)
+    if programme is None:
+        raise Http404
+    return programme
+
+
+@login_required
+def programme_list(request):
+    require_secretariat(request.user)
+    return render(request, "programs/manage/list.html", {"programmes": queries.programmes_with_counts()})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def programme_create(request):
+    require_secretariat(request.user)
+    latest = Programme.objects.order_by("-year").first()
+    initial = {"year": latest.year + 1, "copy_from": latest} if latest else {}
+    form = ProgrammeCreateForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            if data["copy_from"]:
+                programme = service.copy_programme(
+                    actor=request.user, source=data["copy_from"], year=data["year"], name=data["name"]
+                )
+            else:
+                programme = service.create_programme(actor=request.user, year=data["year"], name=data["name"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The programme was created. Check its dates, tracks and rubrics."))
+            return redirect("programs:programme_detail", pk=programme.pk)
+    return render(request, "programs/manage/create.html", {"form": form})
+
+
+@login_required
+def programme_detail(request, pk: int):
+    require_secretariat(request.user)
+    programme = _programme(pk)
+    history = list(history_of(programme)[:HISTORY_SHOWN])
+    for entry in history:
+        entry.label = action_label(entry.action)
+    context = {"programme": programme, "history": history}
+    return render(request, "programs/manage/detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def programme_rules(request, pk: int):
+    require_secretariat(request.user)
+    programme = _programme(pk)
+    form = ProgrammeRulesForm(request.POST or None, initial=ProgrammeRulesForm.initial_for(programme))
+    if request.method == "POST" and form.is_valid():
+        try:
+            service.update_programme_rules(actor=request.user, programme=programme, data=form.service_data())
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, phrases.SAVED)
+            return redirect("programs:programme_detail", pk=pk)
+    return render(request, "programs/manage/rules_form.html", {"programme": programme, "form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def programme_stages(request, pk: int):
+    require_secretariat(request.user)
+    programme = _programme(pk)
+    form = StagesForm(request.POST or None, programme=programme)
+    if request.method == "POST" and form.is_valid():
+        try:
+            for kind, (starts_at, ends_at) in form.stages().items():
+                stage = next((s for s in programme.stages.all() if s.kind == kind), None)
+                if stage is None or (stage.starts_at, stage.ends_at) != (starts_at, ends_at):
+                    service.set_stage(
+                        actor=request.user, programme=programme, kind=kind, starts_at=starts_at, ends_at=ends_at
+                    )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, phrases.SAVED)
+            return redirect("programs:programme_detail", pk=pk)
+    return render(request, "programs/manage/stages_form.html", {"programme": programme, "form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def track_create(request, pk: int):
+    require_secretariat(request.user)
+    programme = _programme(pk)
+    form = TrackForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            track = service.save_track(actor=request.user, programme=programme, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The track was added with the programme's common criteria."))
+            return redirect("programs:track_edit", pk=track.pk)
+    return render(request, "programs/manage/track_create.html", {"programme": programme, "form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def track_edit(request, pk: int):
+    """One page, three forms (name, rubric, awards); the `part` field says which one was sent."""
+    require_secretariat(request.user)
+    track = get_object_or_404(Track.objects.select_related("programme").prefetch_related("criteria", "awards"), pk=pk)
+    part = request.POST.get("part") if request.method == "POST" else None
+    track_form = TrackForm(
+        request.POST if part == "track" else None,
+        initial={"code": track.code, "name": track.name, "description": track.description},
+    )
+    rubric_form = RubricForm(
+        request.POST if part == "rubric" else None, initial={"criteria": RubricForm.text_of(track)}
+    )
+    awards_form = AwardsForm(request.POST if part == "awards" else None, initial={"awards": AwardsForm.text_of(track)})
+    sent = {"track": track_form, "rubric": rubric_form, "awards": awards_form}.get(part)
+    if sent is not None and sent.is_valid():
+        try:
+            if part == "track":
+                service.save_track(actor=request.user, programme=track.programme, track=track, **sent.cleaned_data)
+            elif part == "rubric":
+                service.save_rubric(actor=request.user, track=track, criteria=sent.cleaned_data["criteria"])
+            else:
+                service.save_awards(actor=request.user, track=track, awards=sent.cleaned_data["awards"])
+        except ValidationError as error:
+            sent.add_error(None, error)
+        else:
+            messages.success(request, phrases.SAVED)
+            return redirect("programs:track_edit", pk=pk)
+    context = {
+        "track": track,
+        "programme": track.programme,
+        "track_form": track_form,
+        "rubric_form": rubric_form,
+        "awards_form": awards_form,
+        "total_points": sum(c.max_points for c in track.criteria.all()),
+    }
+    return render(request, "programs/manage/track_edit.html", context)
