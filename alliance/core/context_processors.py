@@ -13,5 +13,13 @@ def navigation(request):
             links.append((reverse("members:registry"), _("Registry")))
             links.append((reverse("members:statistics"), _("Statistics")))
             links.append((reverse("members:census_rounds"), _("Census")))
+            links.append((reverse("programs:programme_list"), _("Project groups")))
             links.append((reverse("core:audit_log"), _("Audit log")))
+        if user.has_perm("programs.apply"):
+            links.append((reverse("programs:my_groups"), _("Project groups")))
+        if user.has_perm("programs.evaluate"):
+            links.append((reverse("programs:judging_home"), _("Judging")))
+            links.append((reverse("programs:my_sessions"), _("Mentoring")))
+        if user.has_perm("programs.view_own_meetings") and not user.has_perm("programs.apply"):
+            links.append((reverse("programs:my_meetings"), _("Investment meetings")))
     return {"nav_links": links}

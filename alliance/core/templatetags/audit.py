@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 register = template.Library()
 
 # Keys that services record beside model fields.
-_EXTRA_LABELS = {"contact_list": _("contacts")}
+_EXTRA_LABELS = {"contact_list": _("contacts"), "rubric": _("rubric")}
 
 
 def _label(model, name: str) -> str:
@@ -28,7 +28,8 @@ def _value(model, name: str, value):
     if isinstance(value, dict):
         return ", ".join(f"{key}: {item}" for key, item in value.items() if item not in ("", None))
     try:
-        choices = dict(model._meta.get_field(name).flatchoices) if model is not None else {}
+        # Reverse relations have no choices.
+        choices = dict(getattr(model._meta.get_field(name), "flatchoices", ())) if model is not None else {}
     except FieldDoesNotExist:
         choices = {}
     return choices.get(value, value)
