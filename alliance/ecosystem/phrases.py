@@ -43,3 +43,12 @@ SAVED = _("Saved.")
 PLAYER_EXISTS = _("A player named “%(name)s” already exists.")
 MEMBER_FIELDS_FROM_REGISTRY = _("A member's name comes from the member registry: change it there.")
 NODE_OTHER_TAXONOMY = _("“%(name)s” belongs to another year's taxonomy.")
+
+# The map's logos (E3).
+register_actions(
+    {
+        "ecosystem.logo.submitted": _("Logo submitted for approval"),
+        "ecosystem.logo.applied": _("Logo applied"),
+        "ecosystem.logo.rejected": _("Logo rejected"),
+    }
+)

@@ -1,0 +1,189 @@
+"""The public map: landscape boxes and tiles, filters with counts, search, cards, chart and statistics."""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from alliance.ecosystem.landscape import REVENUE_BANDS, apply_filters, live_landscape, revenue_band
+from alliance.ecosystem.models import Placement
+from alliance.ecosystem.tests.factories import PlacementFactory, PlayerFactory, small_taxonomy
+from alliance.members.tests.factories import OrganisationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _place(tree, node, name, *, region="서울", revenue=1500, technologies=(), fields=(), organisation=None, **extra):
+    player = PlayerFactory(name=name, region=region, revenue=revenue, organisation=organisation, **extra)
+    return PlacementFactory(
+        player=player,
+        taxonomy=tree["taxonomy"],
+        primary=node,
+        revenue=revenue,
+        status=Placement.Status.CONFIRMED,
+        technologies=list(technologies),
+        fields=list(fields),
+    )
+
+
+@pytest.fixture
+def tree():
+    tree = small_taxonomy(2026)
+    member = OrganisationFactory(name="주식회사 젠", category="small", sido="경기")
+    _place(
+        tree,
+        tree["xr"],
+        "주식회사 젠",
+        region="경기",
+        revenue=25_000,
+        technologies=[tree["twin"]],
+        fields=[tree["training"]],
+        organisation=member,
+        description="디지털트윈 전문 기업",
+        homepage="https://zen.example.kr",
+    )
+    _place(tree, tree["software"], "렌더랩", revenue=500, technologies=[tree["rendering"]])
+    _place(tree, tree["cloud"], "구름컴퓨팅", region="부산", revenue=None, fields=[tree["manufacturing"]])
+    draft = PlacementFactory(
+        player=PlayerFactory(name="초안기업"), taxonomy=tree["taxonomy"], primary=tree["education"]
+    )
+    tree["draft"] = draft
+    tree["member"] = member
+    return tree
+
+
+def test_revenue_band_edges():
+    assert [revenue_band(value) for value in (None, 0, 999, 1_000, 9_999, 10_000, 100_000)] == [0, 1, 1, 2, 2, 3, 4]
+
+
+def test_live_landscape_groups_confirmed_players_by_category(tree):
+    land = live_landscape(tree["taxonomy"])
+
+    boxes = {box.name: [tile.name for tile in box.tiles] for box in land.boxes}
+
+    # XR 디바이스 is a subcategory: its player sits in the 하드웨어 box; the draft placement is not shown.
+    assert boxes == {"하드웨어": ["주식회사 젠"], "소프트웨어": ["렌더랩"], "클라우드": ["구름컴퓨팅"], "교육": []}
+
+
+def test_live_landscape_queries_constant(tree, django_assert_num_queries):
+    with django_assert_num_queries(6):
+        live_landscape(tree["taxonomy"])
+    _place(tree, tree["cloud"], "추가기업", technologies=[tree["twin"], tree["rendering"]])
+    with django_assert_num_queries(6):
+        live_landscape(tree["taxonomy"])
+
+
+def test_apply_filters_counts_options_under_other_filters(tree):
+    land = live_landscape(tree["taxonomy"])
+
+    filtered = apply_filters(land, {"region": "서울"})
+    options = {facet.name: {o.value: o.count for o in facet.options if o.count} for facet in filtered.facets}
+
+    assert filtered.count == 1
+    # Region counts ignore the region filter itself; the others count within 서울.
+    assert options["region"] == {"서울": 1, "경기": 1, "부산": 1}
+    assert options["member"] == {"no": 1}
+    assert options["technology"] == {str(tree["rendering"].pk): 1}
+
+
+def test_apply_filters_search_ignores_corporate_form_and_spacing(tree):
+    land = live_landscape(tree["taxonomy"])
+
+    filtered = apply_filters(land, {}, "(주) 젠")
+
+    assert [tile.name for tile in land.tiles if tile.pk in filtered.visible] == ["주식회사 젠"]
+
+
+def test_landscape_page_filters_from_url(client, tree):
+    url = reverse("ecosystem:landscape", args=[2026])
+
+    response = client.get(url, {"technology": tree["twin"].pk})
+    html = response.content.decode()
+
+    assert response.status_code == 200
+    assert html.count('<a class="t ') == 3
+    hidden = re.findall(r'<a class="t [^>]*hidden>([^<]*)</a>', html)
+
+    assert sorted(hidden) == ["구름컴퓨팅", "렌더랩"]  # in the page, hidden until the filter changes
+    assert response.context["filtered"].count == 1
+
+
+def test_landscape_page_queries_constant(client, tree, django_assert_max_num_queries):
+    url = reverse("ecosystem:landscape", args=[2026])
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    for index in range(5):
+        _place(tree, tree["software"], f"추가기업{index}", technologies=[tree["twin"]])
+    with CaptureQueriesContext(connection) as many:
+        client.get(url)
+
+    assert len(many) == len(few)
+
+
+def test_landscape_unknown_year_404(client, tree):
+    assert client.get(reverse("ecosystem:landscape", args=[1999])).status_code == 404
+
+
+def test_landscape_search_json_returns_matching_ids(client, tree):
+    response = client.get(reverse("ecosystem:landscape_search", args=[2026]), {"q": "젠 주식회사"})
+
+    zen = tree["member"].ecosystem_player
+    assert response.json() == {"ids": [zen.pk]}
+
+
+def test_player_card_shows_placement_without_contacts(client, tree):
+    zen = tree["member"].ecosystem_player
+    tree["member"].contacts.create(name="홍길동", email="hong@zen.example.kr", phone="010-1234-5678")
+
+    response = client.get(reverse("ecosystem:player_card", args=[2026, zen.pk]))
+    card, html = response.context["card"], response.content.decode()
+
+    assert card.path == ["핵심산업 영역", "기반 부문", "하드웨어", "XR 디바이스"]
+    assert (card.technologies, card.fields) == (["디지털트윈"], ["교육·훈련"])
+    assert card.band_label == str(REVENUE_BANDS[3][1])
+    assert 'href="https://zen.example.kr"' in html
+    assert f'href="{reverse("members:company", args=["주식회사 젠"])}"' in html
+    assert "hong@zen.example.kr" not in html
+    assert "010-1234-5678" not in html
+    assert "홍길동" not in html
+
+
+def test_player_card_of_draft_placement_404(client, tree):
+    response = client.get(reverse("ecosystem:player_card", args=[2026, tree["draft"].player_id]))
+
+    assert response.status_code == 404
+
+
+def test_player_card_partial_for_htmx(client, tree):
+    zen = tree["member"].ecosystem_player
+
+    html = client.get(reverse("ecosystem:player_card", args=[2026, zen.pk]), HTTP_HX_REQUEST="true").content.decode()
+
+    assert html.lstrip().startswith('<article class="card eco-card"')
+
+
+def test_chart_page_labels_key_players_and_counts_undrawn(client, tree):
+    response = client.get(reverse("ecosystem:chart", args=[2026]))
+    html = response.content.decode()
+
+    assert '<svg xmlns="http://www.w3.org/2000/svg"' in html
+    assert ">주식회사 젠</text>" in html
+    assert response.context["data"].not_drawn == 1
+
+
+def test_chart_unknown_category_404(client, tree):
+    assert client.get(reverse("ecosystem:chart", args=[2026]), {"category": 999999}).status_code == 404
+
+
+def test_statistics_page_counts_regions_and_layers(client, tree):
+    response = client.get(reverse("ecosystem:statistics", args=[2026]))
+    regions = {row.key: row.count for row in response.context["regions"]}
+    categories = {row.label: (row.count, row.revenue) for row in response.context["categories"]}
+
+    assert (regions["서울"], regions["경기"], regions["부산"], regions["계"]) == (1, 1, 1, 3)
+    assert categories["하드웨어"] == (1, 25_000)
+    assert response.context["categories"][-1].count == 3
+    assert response.context["categories"][-1].revenue == 25_500
+    assert 'data-sido="부산"' in response.content.decode()
