@@ -43,6 +43,8 @@ SAVED = _("Saved.")
 PLAYER_EXISTS = _("A player named “%(name)s” already exists.")
 MEMBER_FIELDS_FROM_REGISTRY = _("A member's name comes from the member registry: change it there.")
 NODE_OTHER_TAXONOMY = _("“%(name)s” belongs to another year's taxonomy.")
+DELETED = _("Deleted.")
+CONFIRMED = _("Placement confirmed.")
 
 # The map's logos (E3).
 register_actions(

@@ -107,3 +107,14 @@ def snapshot_by_slug(slug: str) -> Snapshot | None:
 
 def published_snapshots():
     return Snapshot.objects.defer("data").order_by("-year")
+
+
+def snapshot_data_for_year(year: int) -> dict | None:
+    """The year's published snapshot data, or else its current map built the same way; None without a taxonomy."""
+    from alliance.ecosystem.services.snapshots import build_snapshot_data
+
+    snapshot = Snapshot.objects.filter(year=year).first()
+    if snapshot is not None:
+        return snapshot.data
+    taxonomy = taxonomy_for_year(year)
+    return build_snapshot_data(taxonomy) if taxonomy is not None else None

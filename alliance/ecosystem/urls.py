@@ -1,9 +1,13 @@
 from django.urls import path
 
+from alliance.ecosystem.views import api as api_views
 from alliance.ecosystem.views import exports as export_views
 from alliance.ecosystem.views import logos as logo_views
 from alliance.ecosystem.views import map as map_views
+from alliance.ecosystem.views import players as player_views
 from alliance.ecosystem.views import quality as quality_views
+from alliance.ecosystem.views import snapshots as snapshot_views
+from alliance.ecosystem.views import taxonomy as taxonomy_views
 
 app_name = "ecosystem"
 urlpatterns = []
@@ -26,4 +30,33 @@ urlpatterns += [
     path("ecosystem/manage/logos/", logo_views.logo_queue, name="logo_queue"),
     path("ecosystem/manage/logos/<int:pk>/review/", logo_views.logo_review, name="logo_review"),
     path("ecosystem/manage/quality/<int:year>/", quality_views.data_quality, name="data_quality"),
+]
+
+# Taxonomy editor, players and placements, snapshots and their JSON API (E1).
+urlpatterns += [
+    path("ecosystem/score/", taxonomy_views.score_formula, name="score_formula"),
+    path("ecosystem/snapshots/", snapshot_views.snapshots, name="snapshots"),
+    path("ecosystem/snapshots/compare/", snapshot_views.snapshot_compare, name="snapshot_compare"),
+    path("ecosystem/snapshots/<slug:slug>/", snapshot_views.snapshot_detail, name="snapshot"),
+    path("api/ecosystem/snapshots/<slug:slug>.json", api_views.snapshot_json, name="snapshot_api"),
+    path("ecosystem/manage/", taxonomy_views.manage_index, name="manage"),
+    path("ecosystem/manage/taxonomies/new/", taxonomy_views.taxonomy_create, name="taxonomy_create"),
+    path("ecosystem/manage/<int:year>/taxonomy/", taxonomy_views.taxonomy_tree, name="taxonomy"),
+    path("ecosystem/manage/<int:year>/taxonomy/add/", taxonomy_views.node_add, name="node_add"),
+    path("ecosystem/manage/<int:year>/facets/", taxonomy_views.facets, name="facets"),
+    path(
+        "ecosystem/manage/<int:year>/facets/<str:kind>/<int:pk>/delete/",
+        taxonomy_views.facet_delete,
+        name="facet_delete",
+    ),
+    path("ecosystem/manage/nodes/<int:pk>/", taxonomy_views.node_edit, name="node_edit"),
+    path("ecosystem/manage/nodes/<int:pk>/move/", taxonomy_views.node_move, name="node_move"),
+    path("ecosystem/manage/nodes/<int:pk>/delete/", taxonomy_views.node_delete, name="node_delete"),
+    path("ecosystem/manage/<int:year>/players/", player_views.players, name="players"),
+    path("ecosystem/manage/players/new/", player_views.player_create, name="player_create"),
+    path("ecosystem/manage/players/<int:pk>/", player_views.player_detail, name="player_detail"),
+    path("ecosystem/manage/<int:year>/players/<int:pk>/placement/", player_views.placement_edit, name="placement_edit"),
+    path("ecosystem/manage/placements/<int:pk>/confirm/", player_views.placement_confirm, name="placement_confirm"),
+    path("ecosystem/manage/snapshots/", snapshot_views.snapshots_manage, name="snapshots_manage"),
+    path("ecosystem/manage/snapshots/<int:year>/freeze/", snapshot_views.snapshot_freeze, name="snapshot_freeze"),
 ]
