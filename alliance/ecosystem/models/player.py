@@ -21,7 +21,7 @@ class ValueSource(models.TextChoices):
 
 class Player(models.Model):
     name = models.CharField(_("name"), max_length=200)
-    # core.korean.company_name_key of the name: `(주)젠` and `주식회사 젠` are one player.
+    # services.players.player_name_key of the name: `가상 기업` and `가상기업` are one player.
     name_key = models.CharField(max_length=200, unique=True, editable=False)
     # Set for members: their registry record is the source of name, region, size and description.
     organisation = models.OneToOneField(

@@ -4,8 +4,9 @@ Rules:
 - a member's player is linked to its Organisation, and its name, region, size, founding year, homepage
   and description come from the registry (source "registry", dated by the organisation's last
   confirmation or last change); staff and the map survey may set the other values;
-- a non-member is entered by staff (or by a landscape import) under a name not yet on the map
-  (`core.korean.company_name_key`: `(주)젠` and `주식회사 젠` are one player);
+- a non-member is entered by staff (or by a landscape import) under a name not yet on the map, compared
+  without case or spacing (`player_name_key`). Corporate forms are not stripped as the member registry
+  does: on a world map "ControlPlane" and "Control Plane Corporation", or "C" and "C++", are different;
 - every value a service sets is stamped in `Player.sources` with its source and date.
 Side effects: audit `ecosystem.player.created` / `ecosystem.player.updated` with before/after values.
 """
@@ -17,7 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from alliance.core.audit import build_audit, changed, record_audit, snapshot
-from alliance.core.korean import company_name_key
+from alliance.core.korean import compact
 from alliance.core.models import AuditEntry
 from alliance.ecosystem import phrases
 from alliance.ecosystem.models import Player, ValueSource
@@ -45,6 +46,11 @@ REGISTRY_FIELDS = {
 }
 
 
+def player_name_key(name: str) -> str:
+    """The key that makes two names one player: NFKC, lower case, no whitespace."""
+    return compact(name.strip())
+
+
 def _stamp(sources: dict, fields, *, source: str, on: datetime.date) -> dict:
     stamped = dict(sources)
     for field in fields:
@@ -56,7 +62,7 @@ def _check_name_free(name: str, *, exclude_pk=None) -> str:
     name = (name or "").strip()
     if not name:
         raise ValidationError(phrases.NAME_REQUIRED, code="name_required")
-    taken = Player.objects.filter(name_key=company_name_key(name))
+    taken = Player.objects.filter(name_key=player_name_key(name))
     if exclude_pk is not None:
         taken = taken.exclude(pk=exclude_pk)
     if taken.exists():
@@ -74,7 +80,7 @@ def create_player(*, actor, data: dict, source: str = ValueSource.STAFF, on: dat
     values = {key: data[key] for key in PLAYER_FIELDS if key in data}
     with transaction.atomic():
         values["name"] = _check_name_free(values.get("name", ""))
-        player = Player(**values, name_key=company_name_key(values["name"]))
+        player = Player(**values, name_key=player_name_key(values["name"]))
         filled = [key for key, value in values.items() if value not in (None, "")]
         player.sources = _stamp({}, filled, source=source, on=on)
         player.save()
@@ -111,7 +117,7 @@ def update_player(
         old, new = changed(before, snapshot(player, PLAYER_FIELDS))
         if not new:
             return player
-        player.name_key = company_name_key(player.name)
+        player.name_key = player_name_key(player.name)
         player.sources = _stamp(player.sources, new, source=source, on=on)
         player.save()
         record_audit(
@@ -154,7 +160,7 @@ def sync_member_players(*, actor, organisations) -> list[Player]:
             on = _registry_date(organisation)
             player = existing.get(organisation.pk)
             if player is None:
-                player = Player(organisation=organisation, name_key=company_name_key(organisation.name), **values)
+                player = Player(organisation=organisation, name_key=player_name_key(organisation.name), **values)
                 player.sources = _stamp(
                     {}, [k for k, v in values.items() if v not in (None, "")], source=ValueSource.REGISTRY, on=on
                 )
@@ -165,7 +171,7 @@ def sync_member_players(*, actor, organisations) -> list[Player]:
                 setattr(player, key, value)
             old, new = changed(before, snapshot(player, PLAYER_FIELDS))
             if new:
-                player.name_key = company_name_key(player.name)
+                player.name_key = player_name_key(player.name)
                 player.sources = _stamp(player.sources, new, source=ValueSource.REGISTRY, on=on)
                 to_update.append(player)
                 entries.append(

@@ -270,7 +270,7 @@ def delete_facet(*, actor, item) -> None:
         item.delete()
 
 
-def _bulk_tree(taxonomy: Taxonomy, domains: list[dict]) -> int:
+def bulk_tree(taxonomy: Taxonomy, domains: list[dict]) -> int:
     """Create the nested {"name", "description", "ksic", "keywords", children} dicts level by level.
 
     Each level is one bulk insert (its parents already have keys), so a 300-category tree costs four
@@ -325,7 +325,7 @@ def _bulk_facets(taxonomy: Taxonomy, technologies: list[dict], fields: list[dict
 
 
 def tree_as_data(taxonomy: Taxonomy) -> list[dict]:
-    """The taxonomy as the nested dicts `_bulk_tree` reads (the shape of default_taxonomy.DOMAINS)."""
+    """The taxonomy as the nested dicts `bulk_tree` reads (the shape of default_taxonomy.DOMAINS)."""
     child_key = {Level.DOMAIN: "layers", Level.LAYER: "categories", Level.CATEGORY: "subcategories"}
     nodes = list(TaxonomyNode.objects.filter(taxonomy=taxonomy).order_by("position", "id"))
     items = {
@@ -359,7 +359,7 @@ def seed_default_taxonomy(*, actor, year: int) -> Taxonomy:
         if Taxonomy.objects.filter(year=year).exists():
             raise ValidationError(phrases.TAXONOMY_EXISTS, code="taxonomy_exists", params={"year": year})
         taxonomy = Taxonomy.objects.create(year=year)
-        count = _bulk_tree(taxonomy, default_taxonomy.DOMAINS)
+        count = bulk_tree(taxonomy, default_taxonomy.DOMAINS)
         _bulk_facets(taxonomy, default_taxonomy.TECHNOLOGIES, default_taxonomy.FIELDS)
         record_audit(
             action="ecosystem.taxonomy.seeded", actor=actor, target=taxonomy, after={"year": year, "nodes": count}
@@ -378,7 +378,7 @@ def copy_taxonomy(*, actor, source: Taxonomy, year: int, with_placements: bool =
         if Taxonomy.objects.filter(year=year).exists():
             raise ValidationError(phrases.TAXONOMY_EXISTS, code="taxonomy_exists", params={"year": year})
         taxonomy = Taxonomy.objects.create(year=year, copied_from=source)
-        count = _bulk_tree(taxonomy, tree_as_data(source))
+        count = bulk_tree(taxonomy, tree_as_data(source))
         _bulk_facets(
             taxonomy,
             list(source.technologies.order_by("position", "id").values("name", "keywords")),

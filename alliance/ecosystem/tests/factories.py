@@ -5,7 +5,6 @@
 
 import factory
 
-from alliance.core.korean import company_name_key
 from alliance.ecosystem.models import (
     ApplicationField,
     Level,
@@ -15,6 +14,7 @@ from alliance.ecosystem.models import (
     TaxonomyNode,
     Technology,
 )
+from alliance.ecosystem.services.players import player_name_key
 
 
 class TaxonomyFactory(factory.django.DjangoModelFactory):
@@ -71,7 +71,7 @@ class PlayerFactory(factory.django.DjangoModelFactory):
         model = Player
 
     name = factory.Sequence(lambda n: f"비회원기업{n:04d}")
-    name_key = factory.LazyAttribute(lambda o: company_name_key(o.name))
+    name_key = factory.LazyAttribute(lambda o: player_name_key(o.name))
     description = "메타버스 플랫폼을 개발하는 기업입니다."
     region = "서울"
     employees = 20

@@ -31,11 +31,11 @@ def test_create_player_stamps_each_given_value_with_source_and_date(staff_user):
     assert AuditEntry.objects.filter(action="ecosystem.player.created", target_id=str(player.pk)).count() == 1
 
 
-def test_create_player_with_existing_name_in_other_form_is_refused(staff_user):
-    create_player(actor=staff_user, data={"name": "(주)가상"})
+def test_create_player_with_existing_name_spaced_differently_is_refused(staff_user):
+    create_player(actor=staff_user, data={"name": "가상 기업"})
 
     with pytest.raises(ValidationError) as error:
-        create_player(actor=staff_user, data={"name": "주식회사 가상"})
+        create_player(actor=staff_user, data={"name": "가상기업"})
 
     assert error.value.code == "player_exists"
 
