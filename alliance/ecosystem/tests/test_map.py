@@ -68,11 +68,24 @@ def test_live_landscape_groups_confirmed_players_by_category(tree):
 
 
 def test_live_landscape_queries_constant(tree, django_assert_num_queries):
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(9):  # built
         live_landscape(tree["taxonomy"])
     _place(tree, tree["cloud"], "추가기업", technologies=[tree["twin"], tree["rendering"]])
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(9):  # rebuilt: a placement was added
         live_landscape(tree["taxonomy"])
+    with django_assert_num_queries(6):  # unchanged: the built landscape is reused
+        live_landscape(tree["taxonomy"])
+
+
+def test_live_landscape_rebuilt_after_technology_change(tree):
+    placement = Placement.objects.get(player__name="렌더랩")
+    live_landscape(tree["taxonomy"])
+
+    placement.technologies.set([tree["twin"]])
+    tile = next(tile for tile in live_landscape(tree["taxonomy"]).tiles if tile.name == "렌더랩")
+
+    assert f"t{tree['twin'].pk}" in tile.tokens
+    assert f"t{tree['rendering'].pk}" not in tile.tokens
 
 
 def test_apply_filters_counts_options_under_other_filters(tree):

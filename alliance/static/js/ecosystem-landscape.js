@@ -8,15 +8,15 @@
   var form, tiles, boxes, selects, searchIds = null, searchTimer = null, searchSeq = 0;
 
   function readTiles() {
-    var nodes = document.querySelectorAll("#landscape a.t");
-    tiles = new Array(nodes.length);
-    for (var i = 0; i < nodes.length; i++) {
-      var node = nodes[i];
-      var match = /(\d+)\/$/.exec(node.getAttribute("href"));
-      tiles[i] = { node: node, pk: match ? Number(match[1]) : 0, tokens: node.getAttribute("data-f").split(" "), shown: !node.hidden };
-    }
-    boxes = Array.prototype.map.call(document.querySelectorAll("#landscape .eco-box"), function (box) {
-      return { node: box, count: box.querySelector(".n"), tiles: box.querySelectorAll("a.t") };
+    tiles = [];
+    boxes = Array.prototype.map.call(document.querySelectorAll("#landscape .eco-box"), function (box, index) {
+      var nodes = box.querySelectorAll("a.t");
+      for (var i = 0; i < nodes.length; i++) {
+        var node = nodes[i];
+        var match = /(\d+)\/$/.exec(node.getAttribute("href"));
+        tiles.push({ node: node, box: index, pk: match ? Number(match[1]) : 0, tokens: node.getAttribute("data-f").split(" "), shown: !node.hidden });
+      }
+      return { node: box, count: box.querySelector(".n"), shown: 0 };
     });
   }
 
@@ -36,6 +36,7 @@
     var oneShort = Object.create(null);
     required.forEach(function (r) { oneShort[r.name] = Object.create(null); });
     var shownCount = 0;
+    var perBox = new Array(boxes.length).fill(0);
     for (var i = 0; i < tiles.length; i++) {
       var tile = tiles[i];
       var show = false;
@@ -54,13 +55,15 @@
         show = failures === 0;
       }
       if (show !== tile.shown) { tile.node.hidden = !show; tile.shown = show; }
-      if (show) { shownCount++; }
+      if (show) { shownCount++; perBox[tile.box]++; }
     }
-    boxes.forEach(function (box) {
-      var n = 0;
-      for (var i = 0; i < box.tiles.length; i++) { if (!box.tiles[i].hidden) { n++; } }
-      box.count.textContent = n;
-      box.node.hidden = n === 0;
+    boxes.forEach(function (box, index) {
+      var n = perBox[index];
+      if (n !== box.shown || box.count.textContent !== String(n)) {
+        box.count.textContent = n;
+        box.node.hidden = n === 0;
+        box.shown = n;
+      }
     });
     document.querySelectorAll("#landscape .eco-layer, #landscape .eco-domain").forEach(function (group) {
       group.hidden = group.querySelector(".eco-box:not([hidden])") === null;
@@ -164,7 +167,8 @@
       openCard(tile.getAttribute("href"));
     });
     if (form.elements.q.value.trim()) { search(true); }
-    document.body.setAttribute("data-landscape-ready", "1");
+    // When the landscape became usable, in ms since navigation start (read by bench/ecosystem_map.py).
+    document.body.setAttribute("data-landscape-ready", String(Math.round(performance.now())));
   }
 
   if (document.readyState === "loading") {
