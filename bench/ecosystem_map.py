@@ -63,12 +63,10 @@ def _populate(players: int, categories: int, seed: int) -> None:
             )
             for c in range(categories // 15):
                 position += 1
+                name = f"분류 {d + 1}-{layer_index + 1}-{c + 1}"
                 nodes.append(
-                    TaxonomyNode(
-                        taxonomy=taxonomy, parent=layer, level="category", name=f"분류 {d + 1}-{layer_index + 1}-{c + 1}",
-                        position=position,
-                    )
-                )  # fmt: skip
+                    TaxonomyNode(taxonomy=taxonomy, parent=layer, level="category", name=name, position=position)
+                )
     nodes = TaxonomyNode.objects.bulk_create(nodes)
     technologies = Technology.objects.bulk_create(
         [Technology(taxonomy=taxonomy, name=f"핵심기술 {i + 1}", position=i) for i in range(20)]
