@@ -311,7 +311,7 @@ def bulk_tree(taxonomy: Taxonomy, domains: list[dict]) -> int:
     return created
 
 
-def _bulk_facets(taxonomy: Taxonomy, technologies: list[dict], fields: list[dict]) -> None:
+def bulk_facets(taxonomy: Taxonomy, technologies: list[dict], fields: list[dict]) -> None:
     Technology.objects.bulk_create(
         Technology(taxonomy=taxonomy, name=item["name"], keywords=_clean_list(item.get("keywords")), position=position)
         for position, item in enumerate(technologies)
@@ -360,7 +360,7 @@ def seed_default_taxonomy(*, actor, year: int) -> Taxonomy:
             raise ValidationError(phrases.TAXONOMY_EXISTS, code="taxonomy_exists", params={"year": year})
         taxonomy = Taxonomy.objects.create(year=year)
         count = bulk_tree(taxonomy, default_taxonomy.DOMAINS)
-        _bulk_facets(taxonomy, default_taxonomy.TECHNOLOGIES, default_taxonomy.FIELDS)
+        bulk_facets(taxonomy, default_taxonomy.TECHNOLOGIES, default_taxonomy.FIELDS)
         record_audit(
             action="ecosystem.taxonomy.seeded", actor=actor, target=taxonomy, after={"year": year, "nodes": count}
         )
@@ -379,7 +379,7 @@ def copy_taxonomy(*, actor, source: Taxonomy, year: int, with_placements: bool =
             raise ValidationError(phrases.TAXONOMY_EXISTS, code="taxonomy_exists", params={"year": year})
         taxonomy = Taxonomy.objects.create(year=year, copied_from=source)
         count = bulk_tree(taxonomy, tree_as_data(source))
-        _bulk_facets(
+        bulk_facets(
             taxonomy,
             list(source.technologies.order_by("position", "id").values("name", "keywords")),
             list(source.fields.order_by("position", "id").values("name", "keywords")),
