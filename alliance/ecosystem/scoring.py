@@ -25,12 +25,12 @@ class Component:
     label: Promise
     weight: float
     cap: float
-    unit: Promise
+    unit: Promise | str
 
 
 COMPONENTS = (
     Component("patents", _("Registered patents"), 35, 20, _("patents")),
-    Component("rd_staff_share", _("R&D staff share"), 30, 50, _("%")),
+    Component("rd_staff_share", _("R&D staff share"), 30, 50, "%"),
     Component("certifications", _("Certifications"), 20, 5, _("certifications")),
     Component("awards", _("Awards"), 15, 5, _("awards")),
 )
