@@ -13,6 +13,6 @@ from alliance.ecosystem.landscape import Landscape
 
 def poster_pdf(landscape: Landscape) -> bytes:
     html = render_to_string(
-        "ecosystem/exports/poster.html", {"landscape": landscape, "year": landscape.year, "font": KOREAN_FONT}
+        "ecosystem/exports/poster.html", {"landscape": landscape, "year": str(landscape.year), "font": KOREAN_FONT}
     )
     return html_to_pdf(html)

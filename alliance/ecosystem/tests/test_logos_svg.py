@@ -4,6 +4,7 @@ import hashlib
 import io
 
 import pytest
+from django.utils.translation import gettext
 from lxml import etree
 from PIL import Image
 
@@ -85,14 +86,14 @@ def test_sanitise_svg_doctype_with_entities_refused():
     with pytest.raises(LogoError) as error:
         sanitise_svg(bomb)
 
-    assert str(error.value) == "The SVG file may not declare a DOCTYPE or entities."
+    assert str(error.value) == gettext("The SVG file may not declare a DOCTYPE or entities.")
 
 
 def test_sanitise_svg_malformed_refused_with_line():
     with pytest.raises(LogoError) as error:
         sanitise_svg(b'<svg xmlns="http://www.w3.org/2000/svg">\n<rect>\n</svg>')
 
-    assert str(error.value) == "The SVG file is not well-formed XML (line 3)."
+    assert str(error.value) == gettext("The SVG file is not well-formed XML (line %(line)s).") % {"line": 3}
 
 
 def test_sanitise_svg_not_svg_root_refused():
@@ -147,25 +148,25 @@ def test_clean_logo_damaged_png_refused():
     with pytest.raises(LogoError) as error:
         clean_logo(_png()[:40] + b"garbage", "logo.png")
 
-    assert str(error.value) == "The PNG file cannot be read: it is damaged or not a PNG."
+    assert str(error.value) == gettext("The PNG file cannot be read: it is damaged or not a PNG.")
 
 
 def test_clean_logo_too_large_png_refused():
     with pytest.raises(LogoError) as error:
         clean_logo(_png(4097, 1), "wide.png")
 
-    assert str(error.value) == "A PNG logo may be at most 4096 × 4096 pixels."
+    assert str(error.value) == gettext("A PNG logo may be at most 4096 × 4096 pixels.")
 
 
 def test_clean_logo_over_size_limit_refused():
     with pytest.raises(LogoError) as error:
         clean_logo(b"<svg " + b" " * LOGO_MAX_BYTES + b"/>", "big.svg")
 
-    assert str(error.value) == "The logo is larger than 1 MB."
+    assert str(error.value) == gettext("The logo is larger than 1 MB.")
 
 
 def test_clean_logo_other_type_refused():
     with pytest.raises(LogoError) as error:
         clean_logo(b"GIF89a....", "logo.gif")
 
-    assert str(error.value) == "A logo must be an SVG or a PNG file."
+    assert str(error.value) == gettext("A logo must be an SVG or a PNG file.")

@@ -79,7 +79,7 @@ def embed(request, year: int, pk: int):
     card_prefix = reverse("ecosystem:player_card", args=[year, 0])[: -len("0/")]
     filtered_all = {tile.pk for tile in box.tiles}
     context = {
-        "year": year,
+        "year": str(year),  # shown as 2026, not 2,026 (USE_THOUSAND_SEPARATOR)
         "box": box,
         "tiles": maps.mark_safe(maps.tiles_html(box, filtered_all, card_prefix, logo_prefix())),
         "map_url": reverse("ecosystem:landscape", args=[year]),
@@ -93,5 +93,5 @@ def embed_code(request, year: int, pk: int):
     src = settings.SITE_URL + reverse("ecosystem:embed", args=[year, pk])
     code = f'<iframe src="{src}" width="480" height="360" loading="lazy" title="{box.name}"></iframe>'
     preview = reverse("ecosystem:embed", args=[year, pk])
-    context = {"year": year, "box": box, "code": code, "preview": preview}
+    context = {"year": str(year), "box": box, "code": code, "preview": preview}
     return render(request, "ecosystem/map/embed_code.html", context)

@@ -32,7 +32,7 @@ def landscape(request, year: int):
     values = LandscapeFilterForm(request.GET).values()
     filtered = maps.apply_filters(land, values, values["q"])
     context = {
-        "year": year,
+        "year": str(year),  # shown as 2026, not 2,026 (USE_THOUSAND_SEPARATOR)
         "landscape": land,
         "filtered": filtered,
         "values": values,
@@ -59,7 +59,7 @@ def player_card(request, year: int, pk: int):
     template = "ecosystem/map/card.html"
     if request.htmx:
         template += "#card"
-    return render(request, template, {"year": year, "card": card})
+    return render(request, template, {"year": str(year), "card": card})
 
 
 @require_GET
@@ -71,7 +71,7 @@ def chart(request, year: int):
     if data is None:
         raise Http404
     context = {
-        "year": year,
+        "year": str(year),  # shown as 2026, not 2,026 (USE_THOUSAND_SEPARATOR)
         "data": data,
         "svg": mark_safe(chart_svg(data)),  # noqa: S308  built with escape() in chart.py
         "boxes": land.boxes,
@@ -94,7 +94,7 @@ def statistics(request, year: int):
     regions = map_statistics.region_rows(land)
     domain_names, years = map_statistics.yearly_rows()
     context = {
-        "year": year,
+        "year": str(year),  # shown as 2026, not 2,026 (USE_THOUSAND_SEPARATOR)
         "categories": map_statistics.category_rows(land),
         "regions": regions,
         "korea_map": mark_safe(map_statistics.korea_map_svg(regions)),  # noqa: S308  escaped in map_statistics

@@ -11,6 +11,11 @@ from alliance.ecosystem.models import Taxonomy
 from alliance.ecosystem.quality import PROBLEMS, problems_of, quality_rows, stale_before
 
 
+def _row(player, stale) -> dict:
+    keys = problems_of(player, stale)
+    return {"player": player, "keys": keys, "labels": [PROBLEMS[key] for key in keys]}
+
+
 @login_required
 @require_GET
 def data_quality(request, year: int):
@@ -23,11 +28,9 @@ def data_quality(request, year: int):
     page = paginator.get_page(request.GET.get("page"))
     stale = stale_before()
     context = {
-        "year": year,
+        "year": str(year),  # shown as 2026, not 2,026 (USE_THOUSAND_SEPARATOR)
         "page": page,
-        "rows": [
-            {"player": player, "labels": [PROBLEMS[key] for key in problems_of(player, stale)]} for player in page
-        ],
+        "rows": [_row(player, stale) for player in page],
         "problem": problem,
         "problems": [(key, label) for key, label in PROBLEMS.items()],
         "query_prefix": f"problem={problem}&" if problem else "",
