@@ -3,6 +3,7 @@
 from alliance.ecosystem.models.placement import Placement, PlacementSuggestion
 from alliance.ecosystem.models.player import LogoSubmission, Player, ValueSource
 from alliance.ecosystem.models.snapshot import Snapshot, SnapshotImmutableError
+from alliance.ecosystem.models.survey import MapSurvey, MapSurveyInvitation, MapSurveyResponse
 from alliance.ecosystem.models.taxonomy import (
     CHILD_LEVEL,
     LEVEL_ORDER,
@@ -23,6 +24,9 @@ __all__ = [
     "ApplicationField",
     "Level",
     "LogoSubmission",
+    "MapSurvey",
+    "MapSurveyInvitation",
+    "MapSurveyResponse",
     "Placement",
     "PlacementSuggestion",
     "Player",
