@@ -7,6 +7,7 @@ from alliance.ecosystem.views import map as map_views
 from alliance.ecosystem.views import players as player_views
 from alliance.ecosystem.views import quality as quality_views
 from alliance.ecosystem.views import snapshots as snapshot_views
+from alliance.ecosystem.views import survey as survey_views
 from alliance.ecosystem.views import taxonomy as taxonomy_views
 
 app_name = "ecosystem"
@@ -59,4 +60,13 @@ urlpatterns += [
     path("ecosystem/manage/placements/<int:pk>/confirm/", player_views.placement_confirm, name="placement_confirm"),
     path("ecosystem/manage/snapshots/", snapshot_views.snapshots_manage, name="snapshots_manage"),
     path("ecosystem/manage/snapshots/<int:year>/freeze/", snapshot_views.snapshot_freeze, name="snapshot_freeze"),
+    path("ecosystem/manage/surveys/", survey_views.surveys, name="surveys"),
+    path("ecosystem/manage/surveys/<int:pk>/", survey_views.survey_detail, name="survey_detail"),
+    path(
+        "ecosystem/manage/survey-answers/<int:pk>/",
+        survey_views.survey_response_review,
+        name="survey_response_review",
+    ),
+    # The personal link a member company receives by e-mail; no account needed.
+    path("ecosystem/survey/<str:survey_token>/", survey_views.survey_respond, name="survey_respond"),
 ]

@@ -32,6 +32,10 @@ EXPECTED = {
     "ecosystem:placement_confirm": signed_in(405),
     "ecosystem:snapshots_manage": staff_only(),
     "ecosystem:snapshot_freeze": signed_in(405),
+    "ecosystem:surveys": staff_only(),
+    "ecosystem:survey_detail": staff_only(),
+    "ecosystem:survey_response_review": staff_only(),
+    "ecosystem:survey_respond": everyone(),  # the personal link needs no account
 }
 
 PK_OF = {
@@ -42,13 +46,46 @@ PK_OF = {
     "ecosystem:player_detail": "eco_player",
     "ecosystem:placement_edit": "eco_player",
     "ecosystem:placement_confirm": "eco_placement",
+    "ecosystem:survey_detail": "eco_survey",
+    "ecosystem:survey_response_review": "eco_survey_response",
 }
 
 PATH_VALUES = {
     "year": lambda world: world["eco_taxonomy"].year,
     "slug": lambda world: world["eco_snapshot"].slug,
     "kind": lambda world: "technology",
+    "survey_token": lambda world: SURVEY_TOKEN,
 }
+
+
+SURVEY_TOKEN = "matrix-map-survey-token-0123456789abcdefghijklmnop"
+
+
+def _survey_world(world, taxonomy, placement):
+    import datetime
+    import hashlib
+
+    from django.utils import timezone
+
+    from alliance.ecosystem.models import MapSurvey, MapSurveyInvitation, MapSurveyResponse
+
+    survey = MapSurvey.objects.create(
+        taxonomy=taxonomy,
+        title="2026 생태계맵 조사",
+        closes_on=datetime.date(2099, 12, 31),
+        opened_by=world["users"]["staff"],
+    )
+    invitation = MapSurveyInvitation.objects.create(
+        survey=survey,
+        player=placement.player,
+        email="rep@zen.example.kr",
+        token_hash=hashlib.sha256(SURVEY_TOKEN.encode()).hexdigest(),
+        expires_at=timezone.now() + datetime.timedelta(days=30),
+    )
+    response = MapSurveyResponse.objects.create(
+        invitation=invitation, changes={"patents": {"before": None, "after": 3}}
+    )
+    return survey, response
 
 
 def _core_world(world) -> dict:
@@ -60,7 +97,10 @@ def _core_world(world) -> dict:
     snapshot = freeze_snapshot(actor=world["users"]["staff"], year=2025)
     tree = small_taxonomy(2026)
     placement = PlacementFactory(primary=tree["software"], technologies=[tree["twin"]])
+    survey, survey_response = _survey_world(world, tree["taxonomy"], placement)
     return {
+        "eco_survey": survey,
+        "eco_survey_response": survey_response,
         "eco_taxonomy": tree["taxonomy"],
         "eco_node": tree["cloud"],
         "eco_technology": tree["rendering"],
