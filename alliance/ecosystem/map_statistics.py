@@ -8,7 +8,8 @@ Rules (issue 3, "Statistics"; seed 003 tables 5–6 and figure 9):
   map's year minus the founding year. Shares are in tenths by the largest-remainder method, as there.
 - The map of Korea is a tile-grid cartogram: one equal square per 시·도 placed roughly where it lies,
   shaded in five steps by its count relative to the largest.
-- Change over the years: players and revenue per domain for every year with a taxonomy, one query.
+- Change over the years: players and revenue per domain for every year — from the published snapshot
+  where the year has one (what was published does not move), else from the year's confirmed placements.
 """
 
 from dataclasses import dataclass
@@ -19,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from alliance.core.regions import SIDO
 from alliance.ecosystem.landscape import Landscape
-from alliance.ecosystem.models import Level, Placement
+from alliance.ecosystem.models import Level, Placement, Snapshot
 from alliance.members.statistics import AGE_BANDS, SIZE_BANDS, UNKNOWN, largest_remainder_tenths, tenths_to_percent
 
 
@@ -107,13 +108,16 @@ class YearRow:
     domains: dict[str, tuple[int, int]]  # domain name → (players, revenue)
     players: int
     revenue: int
+    published: bool = False
 
 
 def yearly_rows() -> tuple[list[str], list[YearRow]]:
-    """Confirmed players and revenue per domain for every year, in one query (subcategory placements
-    climb to their domain through the category's layer)."""
+    """Players and revenue per domain for every year, in two queries (subcategory placements climb to
+    their domain through the category's layer)."""
+    snapshots = list(Snapshot.objects.order_by("year"))
     grouped = (
         Placement.objects.filter(status=Placement.Status.CONFIRMED)
+        .exclude(taxonomy__year__in=[snapshot.year for snapshot in snapshots])
         .values(
             "taxonomy__year",
             "primary__level",
@@ -133,12 +137,24 @@ def yearly_rows() -> tuple[list[str], list[YearRow]]:
         figures = by_year.setdefault(row["taxonomy__year"], {}).setdefault(domain, [0, 0])
         figures[0] += row["players"]
         figures[1] += row["revenue"] or 0
+    published = set()
+    for snapshot in snapshots:
+        published.add(snapshot.year)
+        domains = by_year[snapshot.year] = {}
+        for placement in snapshot.data["placements"]:
+            domain = placement["category"][0]
+            if domain not in domain_names:
+                domain_names.append(domain)
+            figures = domains.setdefault(domain, [0, 0])
+            figures[0] += 1
+            figures[1] += placement["revenue"] or 0
     rows = [
         YearRow(
             year=year,
             domains={name: tuple(values) for name, values in domains.items()},
             players=sum(values[0] for values in domains.values()),
             revenue=sum(values[1] for values in domains.values()),
+            published=year in published,
         )
         for year, domains in sorted(by_year.items())
     ]

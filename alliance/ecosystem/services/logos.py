@@ -35,10 +35,15 @@ def store_by_hash(directory: str, logo: CleanLogo) -> str:
     return name
 
 
-def can_submit_logo(user, player: Player) -> bool:
+def may_submit_logo(user, organisation_id: int | None) -> bool:
+    """Staff for any player; a signed-in user for the player of their own organisation."""
     if is_secretariat(user):
         return True
-    return bool(user.is_authenticated and player.organisation_id and user.organisation_id == player.organisation_id)
+    return bool(user.is_authenticated and organisation_id and user.organisation_id == organisation_id)
+
+
+def can_submit_logo(user, player: Player) -> bool:
+    return may_submit_logo(user, player.organisation_id)
 
 
 def submit_logo(*, actor, player: Player, content: bytes, filename: str) -> LogoSubmission:

@@ -7,7 +7,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from alliance.ecosystem.landscape import REVENUE_BANDS, apply_filters, live_landscape, revenue_band
+from alliance.ecosystem.landscape import REVENUE_BANDS, live_landscape, revenue_band
+from alliance.ecosystem.landscape_filters import apply_filters
 from alliance.ecosystem.models import Placement
 from alliance.ecosystem.tests.factories import PlacementFactory, PlayerFactory, small_taxonomy
 from alliance.members.tests.factories import OrganisationFactory
@@ -200,3 +201,77 @@ def test_statistics_page_counts_regions_and_layers(client, tree):
     assert response.context["categories"][-1].count == 3
     assert response.context["categories"][-1].revenue == 25_500
     assert 'data-sido="부산"' in response.content.decode()
+
+
+def test_published_version_shows_the_frozen_map(client, tree, staff_user):
+    from alliance.ecosystem.services.snapshots import freeze_snapshot
+
+    freeze_snapshot(actor=staff_user, year=2026)
+    _place(tree, tree["cloud"], "늦게온기업", technologies=[tree["twin"]])
+    url = reverse("ecosystem:landscape", args=[2026])
+
+    current = client.get(url)
+    published = client.get(url, {"version": "published", "technology": 1})  # the snapshot numbers technologies
+
+    assert sorted(tile.name for tile in current.context["landscape"].tiles) == [
+        "구름컴퓨팅", "늦게온기업", "렌더랩", "주식회사 젠",
+    ]  # fmt: skip
+    frozen = published.context["landscape"]
+    assert frozen.frozen is True
+    assert sorted(tile.name for tile in frozen.tiles) == ["구름컴퓨팅", "렌더랩", "주식회사 젠"]
+    shown = [tile.name for tile in frozen.tiles if tile.pk in published.context["filtered"].visible]
+    assert shown == ["주식회사 젠"]  # 디지털트윈 is technology 1 of the snapshot
+
+
+def test_published_card_comes_from_the_snapshot(client, tree, staff_user):
+    from alliance.ecosystem.services.snapshots import freeze_snapshot
+
+    freeze_snapshot(actor=staff_user, year=2026)
+    zen = tree["member"].ecosystem_player
+    zen.description = "나중에 바뀐 소개"
+    zen.save()
+
+    response = client.get(reverse("ecosystem:player_card", args=[2026, zen.pk]), {"version": "published"})
+
+    assert response.context["card"].description == "디지털트윈 전문 기업"
+    assert response.context["card"].path == ["핵심산업 영역", "기반 부문", "하드웨어", "XR 디바이스"]
+
+
+def test_published_version_without_snapshot_404(client, tree):
+    response = client.get(reverse("ecosystem:landscape", args=[2026]), {"version": "published"})
+
+    assert response.status_code == 404
+
+
+def test_yearly_rows_use_the_snapshot_where_published(tree, staff_user):
+    from alliance.ecosystem.map_statistics import yearly_rows
+    from alliance.ecosystem.services.snapshots import freeze_snapshot
+
+    freeze_snapshot(actor=staff_user, year=2026)
+    _place(tree, tree["education"], "늦게온기업", revenue=100)  # after publication: not in 2026's row
+    older = small_taxonomy(2025)
+    _place(older, older["cloud"], "작년기업", revenue=700)
+
+    domain_names, rows = yearly_rows()
+
+    assert domain_names == ["핵심산업 영역"]
+    assert [(row.year, row.players, row.revenue, row.published) for row in rows] == [
+        (2025, 1, 700, False),
+        (2026, 3, 25_500, True),
+    ]
+
+
+def test_card_offers_logo_upload_to_own_representative_only(client, tree):
+    from alliance.core.roles import Role
+    from alliance.core.tests.factories import UserFactory
+
+    zen = tree["member"].ecosystem_player
+    url = reverse("ecosystem:player_card", args=[2026, zen.pk])
+    upload = f'href="{reverse("ecosystem:logo_upload", args=[zen.pk])}"'
+    anonymous = client.get(url).content.decode()
+    client.force_login(UserFactory(role=Role.MEMBER_REP, organisation=tree["member"]))
+
+    own = client.get(url).content.decode()
+
+    assert upload not in anonymous
+    assert upload in own

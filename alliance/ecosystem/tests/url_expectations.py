@@ -4,8 +4,8 @@ Each helper adds its rows to EXPECTED / PK_OF / PATH_VALUES and its objects in i
 called from `build_world`.
 """
 
-from alliance.core.tests.url_matrix import LOGIN, SIGNED_IN, everyone, signed_in, staff_only
-from alliance.ecosystem.models import Placement, Player, Snapshot, Taxonomy, TaxonomyNode
+from alliance.core.tests.url_matrix import LOGIN, SIGNED_IN, everyone, owner_only, signed_in, staff_only
+from alliance.ecosystem.models import LogoSubmission, Placement, Player, Snapshot, Taxonomy, TaxonomyNode
 
 TAXONOMY_EDITORS = {"anonymous": LOGIN, **dict.fromkeys(SIGNED_IN, 404), "staff": 200, "subcommittee": 200}
 
@@ -114,4 +114,66 @@ COUNTED_MODELS = [Taxonomy, TaxonomyNode, Player, Placement, Snapshot]
 
 
 def build_world(world) -> dict:
-    return _core_world(world)
+    core = _core_world(world)
+    return core | _map_world(world | core)
+
+
+# The public map, its exports, logos and data quality (E3).
+EXPECTED |= {
+    "ecosystem:landscape": everyone(),
+    "ecosystem:landscape_search": everyone(),
+    "ecosystem:player_card": everyone(),
+    "ecosystem:chart": everyone(),
+    "ecosystem:statistics": everyone(),
+    "ecosystem:landscape_svg": everyone(),
+    "ecosystem:chart_svg": everyone(),
+    "ecosystem:poster": everyone(),
+    "ecosystem:placements_xlsx": staff_only(),
+    "ecosystem:embed": everyone(),
+    "ecosystem:embed_code": everyone(),
+    "ecosystem:logo_file": everyone(),
+    "ecosystem:logo_upload": owner_only(),  # staff, and the representative of the player's own organisation
+    "ecosystem:logo_queue": staff_only(),
+    "ecosystem:logo_review": signed_in(405),  # POST only
+    "ecosystem:data_quality": staff_only(),
+}
+PK_OF |= {
+    "ecosystem:player_card": "map_player",
+    "ecosystem:embed": "map_category",
+    "ecosystem:embed_code": "map_category",
+    "ecosystem:logo_upload": "map_player",
+    "ecosystem:logo_review": "logo_submission",
+}
+PATH_VALUES |= {"filename": lambda world: world["map_logo"].rsplit("/", 1)[-1]}
+COUNTED_MODELS = [*COUNTED_MODELS, LogoSubmission]
+
+
+def _map_world(world) -> dict:
+    """On the 2026 map (after _core_world made it): org_a's player confirmed in 소프트웨어, its logo, and a
+    logo awaiting approval."""
+    from alliance.core.korean import company_name_key
+    from alliance.ecosystem.services.logos import LOGO_DIR, store_by_hash
+    from alliance.ecosystem.svg import clean_logo
+
+    taxonomy, _created = Taxonomy.objects.get_or_create(year=world["eco_taxonomy"].year)
+    domain, _created = TaxonomyNode.objects.get_or_create(
+        taxonomy=taxonomy, parent=None, name="핵심산업 영역", defaults={"level": "domain"}
+    )
+    layer, _created = TaxonomyNode.objects.get_or_create(
+        taxonomy=taxonomy, parent=domain, name="기반 부문", defaults={"level": "layer"}
+    )
+    category, _created = TaxonomyNode.objects.get_or_create(
+        taxonomy=taxonomy, parent=layer, name="소프트웨어", defaults={"level": "category"}
+    )
+    org_a = world["org_a"]
+    player, _created = Player.objects.get_or_create(
+        organisation=org_a, defaults={"name": org_a.name, "name_key": company_name_key(org_a.name)}
+    )
+    logo = clean_logo(b'<svg xmlns="http://www.w3.org/2000/svg"><rect width="10" height="10"/></svg>', "logo.svg")
+    logo_name = store_by_hash(LOGO_DIR, logo)
+    Player.objects.filter(pk=player.pk).update(logo=logo_name)
+    Placement.objects.update_or_create(
+        taxonomy=taxonomy, player=player, defaults={"primary": category, "status": Placement.Status.CONFIRMED}
+    )
+    submission = LogoSubmission.objects.create(player=player, file=logo_name, content_hash=logo.sha256)
+    return {"map_category": category, "map_player": player, "map_logo": logo_name, "logo_submission": submission}

@@ -10,18 +10,19 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_GET
 
 from alliance.core.rules import require_secretariat
-from alliance.ecosystem import landscape as maps
 from alliance.ecosystem.chart import chart_data
 from alliance.ecosystem.chart import chart_svg as draw_chart
 from alliance.ecosystem.exports.poster import poster_pdf
 from alliance.ecosystem.exports.svg_landscape import landscape_svg as draw_landscape
 from alliance.ecosystem.exports.xlsx import XLSX_CONTENT_TYPE, placements_workbook
 from alliance.ecosystem.forms.map import ChartForm
-from alliance.ecosystem.views.map import logo_prefix, year_landscape
+from alliance.ecosystem.landscape_filters import tiles_html
+from alliance.ecosystem.views.map import logo_prefix, version_of, year_landscape
 
 SVG_CONTENT_TYPE = "image/svg+xml; charset=utf-8"
 
@@ -33,7 +34,7 @@ def _attachment(response: HttpResponse, filename: str) -> HttpResponse:
 
 @require_GET
 def landscape_svg(request, year: int):
-    svg = draw_landscape(year_landscape(year))
+    svg = draw_landscape(year_landscape(year, version_of(request)))
     return _attachment(HttpResponse(svg, content_type=SVG_CONTENT_TYPE), f"ecosystem-{year}.svg")
 
 
@@ -41,7 +42,7 @@ def landscape_svg(request, year: int):
 def chart_svg(request, year: int):
     form = ChartForm(request.GET)
     category = form.cleaned_data.get("category") if form.is_valid() else None
-    data = chart_data(year_landscape(year), category)
+    data = chart_data(year_landscape(year, version_of(request)), category)
     if data is None:
         raise Http404
     return _attachment(HttpResponse(draw_chart(data), content_type=SVG_CONTENT_TYPE), f"ecosystem-chart-{year}.svg")
@@ -49,7 +50,7 @@ def chart_svg(request, year: int):
 
 @require_GET
 def poster(request, year: int):
-    content = poster_pdf(year_landscape(year))
+    content = poster_pdf(year_landscape(year, version_of(request)))
     return _attachment(HttpResponse(content, content_type="application/pdf"), f"ecosystem-poster-{year}.pdf")
 
 
@@ -81,7 +82,7 @@ def embed(request, year: int, pk: int):
     context = {
         "year": str(year),  # shown as 2026, not 2,026 (USE_THOUSAND_SEPARATOR)
         "box": box,
-        "tiles": maps.mark_safe(maps.tiles_html(box, filtered_all, card_prefix, logo_prefix())),
+        "tiles": mark_safe(tiles_html(box, filtered_all, card_prefix, logo_prefix())),  # noqa: S308  escaped there
         "map_url": reverse("ecosystem:landscape", args=[year]),
     }
     return render(request, "ecosystem/map/embed.html", context)

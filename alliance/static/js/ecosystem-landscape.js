@@ -13,7 +13,7 @@
       var nodes = box.querySelectorAll("a.t");
       for (var i = 0; i < nodes.length; i++) {
         var node = nodes[i];
-        var match = /(\d+)\/$/.exec(node.getAttribute("href"));
+        var match = /(\d+)\/(?:\?.*)?$/.exec(node.getAttribute("href"));
         tiles.push({ node: node, box: index, pk: match ? Number(match[1]) : 0, tokens: node.getAttribute("data-f").split(" "), shown: !node.hidden });
       }
       return { node: box, count: box.querySelector(".n"), shown: 0 };
@@ -99,7 +99,8 @@
     clearTimeout(searchTimer);
     if (!q) { searchIds = null; apply(); pushUrl(); return; }
     searchTimer = setTimeout(function () {
-      fetch(form.getAttribute("data-search-url") + "?q=" + encodeURIComponent(q), { headers: { Accept: "application/json" } })
+      var version = form.elements.version ? "&version=" + encodeURIComponent(form.elements.version.value) : "";
+      fetch(form.getAttribute("data-search-url") + "?q=" + encodeURIComponent(q) + version, { headers: { Accept: "application/json" } })
         .then(function (response) { return response.json(); })
         .then(function (data) {
           if (seq !== searchSeq) { return; }  // a later keystroke wins
