@@ -54,3 +54,14 @@ register_actions(
         "ecosystem.logo.rejected": _("Logo rejected"),
     }
 )
+
+# Suggested classification and its review (E2).
+register_actions(
+    {
+        "ecosystem.suggestions.generated": _("Placement suggestions generated"),
+        "ecosystem.suggestion.accepted": _("Placement suggestion accepted"),
+        "ecosystem.suggestion.rejected": _("Placement suggestion rejected"),
+    }
+)
+SUGGESTION_GONE = _("A selected company has no waiting suggestion any more (someone reviewed it meanwhile).")
+SUGGESTION_NEEDS_CATEGORY = _("A selected company has no suggested category: choose one before accepting.")

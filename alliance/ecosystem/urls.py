@@ -7,6 +7,7 @@ from alliance.ecosystem.views import map as map_views
 from alliance.ecosystem.views import players as player_views
 from alliance.ecosystem.views import quality as quality_views
 from alliance.ecosystem.views import snapshots as snapshot_views
+from alliance.ecosystem.views import suggestions as suggestion_views
 from alliance.ecosystem.views import survey as survey_views
 from alliance.ecosystem.views import taxonomy as taxonomy_views
 
@@ -69,4 +70,11 @@ urlpatterns += [
     ),
     # The personal link a member company receives by e-mail; no account needed.
     path("ecosystem/survey/<str:survey_token>/", survey_views.survey_respond, name="survey_respond"),
+]
+
+# Suggested placements and their review (E2).
+urlpatterns += [
+    path("ecosystem/manage/suggestions/", suggestion_views.suggestions, name="suggestions"),
+    path("ecosystem/manage/suggestions/review/", suggestion_views.suggestions_review, name="suggestions_review"),
+    path("ecosystem/manage/suggestions/generate/", suggestion_views.suggestions_generate, name="suggestions_generate"),
 ]

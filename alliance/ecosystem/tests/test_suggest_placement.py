@@ -5,6 +5,7 @@ import json
 
 import pytest
 from django.core.management import call_command
+from django.utils.translation import gettext
 
 from alliance.ecosystem.classification.dataset import load_examples
 from alliance.ecosystem.classification.training import MIN_CONFIRMED
@@ -71,18 +72,20 @@ def test_suggest_placement_trains_on_confirmed_placements_when_enough(staff_user
     assert len(suggestions) == 3
     assert suggestions[0]["confidence"] > suggestions[1]["confidence"] >= suggestions[2]["confidence"]
     assert {tuple(s["path"])[-1] for s in suggestions} <= set(categories)
-    assert run("척추 재활\n", "--year", "2026").splitlines()[0] == (
-        f"Method: classifier trained on {len(categories) * (MIN_CONFIRMED // len(categories) + 1)} confirmed placements"
-    )
+    method = gettext("classifier trained on %(count)s confirmed placements") % {
+        "count": len(categories) * (MIN_CONFIRMED // len(categories) + 1)
+    }
+    assert run("척추 재활\n", "--year", "2026").splitlines()[0] == gettext("Method: %(method)s") % {"method": method}
 
 
 def test_suggest_placement_text_format_lists_paths_with_confidence():
     output = run("VR 게임 퍼블리싱 회사입니다.\n회계 법인입니다.\n", "--year", "2031")
 
+    method = gettext("taxonomy keywords (not enough confirmed placements yet)")
     assert output.splitlines() == [
-        "Method: taxonomy keywords (not enough confirmed placements yet)",
+        gettext("Method: %(method)s") % {"method": method},
         "1. VR 게임 퍼블리싱 회사입니다.",
         "   1.00  핵심산업 영역 > 콘텐츠·서비스 생산 및 배급 > 게임",
         "2. 회계 법인입니다.",
-        "   no suggestion (no keyword of any category found)",
+        "   " + gettext("no suggestion (no keyword of any category found)"),
     ]

@@ -5,7 +5,15 @@ called from `build_world`.
 """
 
 from alliance.core.tests.url_matrix import LOGIN, SIGNED_IN, everyone, owner_only, signed_in, staff_only
-from alliance.ecosystem.models import LogoSubmission, Placement, Player, Snapshot, Taxonomy, TaxonomyNode
+from alliance.ecosystem.models import (
+    LogoSubmission,
+    Placement,
+    PlacementSuggestion,
+    Player,
+    Snapshot,
+    Taxonomy,
+    TaxonomyNode,
+)
 
 TAXONOMY_EDITORS = {"anonymous": LOGIN, **dict.fromkeys(SIGNED_IN, 404), "staff": 200, "subcommittee": 200}
 
@@ -36,6 +44,10 @@ EXPECTED = {
     "ecosystem:survey_detail": staff_only(),
     "ecosystem:survey_response_review": staff_only(),
     "ecosystem:survey_respond": everyone(),  # the personal link needs no account
+    # Suggested placements (E2).
+    "ecosystem:suggestions": staff_only(),
+    "ecosystem:suggestions_review": signed_in(405),
+    "ecosystem:suggestions_generate": signed_in(405),
 }
 
 PK_OF = {
@@ -110,7 +122,7 @@ def _core_world(world) -> dict:
     }
 
 
-COUNTED_MODELS = [Taxonomy, TaxonomyNode, Player, Placement, Snapshot]
+COUNTED_MODELS = [Taxonomy, TaxonomyNode, Player, Placement, Snapshot, PlacementSuggestion]
 
 
 def build_world(world) -> dict:
