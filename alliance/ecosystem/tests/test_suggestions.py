@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 
 from alliance.core.models import AuditEntry
 from alliance.ecosystem.models import Placement, PlacementSuggestion, TaxonomyNode
@@ -213,3 +213,23 @@ def test_demo_leaves_suggestions_waiting_for_the_unconfirmed_players_only():
     )
     assert suggested == unconfirmed
     assert Placement.objects.filter(taxonomy__year=2026, status=Placement.Status.DRAFT).count() > 0
+
+
+def test_review_post_rejects_selected_and_says_how_many(client, staff_user, taxonomy):
+    client.force_login(staff_user)
+    game = PlayerFactory(description=GAME_TEXT)
+    health = PlayerFactory(description=HEALTH_TEXT)
+    generate_suggestions(actor=staff_user, taxonomy=taxonomy)
+
+    response = client.post(
+        reverse("ecosystem:suggestions_review"),
+        {"year": "2026", "action": "reject", "players": [game.pk, health.pk]},
+        follow=True,
+    )
+
+    assert [str(m) for m in response.context["messages"]] == [
+        ngettext("Suggestions of %(count)s company rejected.", "Suggestions of %(count)s companies rejected.", 2)
+        % {"count": "2"}
+    ]
+    assert PlacementSuggestion.objects.filter(status=WAITING).count() == 0
+    assert Placement.objects.count() == 0

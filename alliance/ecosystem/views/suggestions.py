@@ -5,10 +5,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from alliance.ecosystem import queries, suggestion_queries
@@ -28,8 +30,6 @@ def _taxonomy(request) -> Taxonomy:
         return get_object_or_404(Taxonomy, year=int(year))
     taxonomy = suggestion_queries.newest_taxonomy()
     if taxonomy is None:
-        from django.http import Http404
-
         raise Http404
     return taxonomy
 
@@ -75,10 +75,16 @@ def suggestions_review(request):
     try:
         if form.cleaned_data["action"] == ACCEPT:
             count = accept_suggestions(actor=request.user, taxonomy=taxonomy, choices=form.cleaned_data["choices"])
-            messages.success(request, _("%(count)s placed and confirmed.") % {"count": f"{count:,}개사"})
+            message = ngettext(
+                "%(count)s company placed and confirmed.", "%(count)s companies placed and confirmed.", count
+            )
+            messages.success(request, message % {"count": f"{count:,}"})
         else:
             count = reject_suggestions(actor=request.user, taxonomy=taxonomy, player_ids=form.cleaned_data["players"])
-            messages.success(request, _("Suggestions of %(count)s rejected.") % {"count": f"{count:,}개사"})
+            message = ngettext(
+                "Suggestions of %(count)s company rejected.", "Suggestions of %(count)s companies rejected.", count
+            )
+            messages.success(request, message % {"count": f"{count:,}"})
     except ValidationError as error:
         for message in error.messages:
             messages.error(request, message)
