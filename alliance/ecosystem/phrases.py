@@ -65,3 +65,4 @@ register_actions(
 )
 SUGGESTION_GONE = _("A selected company has no waiting suggestion any more (someone reviewed it meanwhile).")
 SUGGESTION_NEEDS_CATEGORY = _("A selected company has no suggested category: choose one before accepting.")
+MEMBERS_SYNCED = _("%(count)s members are on the map's player list, up to date with the member registry.")

@@ -56,6 +56,7 @@ urlpatterns += [
     path("ecosystem/manage/nodes/<int:pk>/delete/", taxonomy_views.node_delete, name="node_delete"),
     path("ecosystem/manage/<int:year>/players/", player_views.players, name="players"),
     path("ecosystem/manage/players/new/", player_views.player_create, name="player_create"),
+    path("ecosystem/manage/players/sync/", player_views.players_sync, name="players_sync"),
     path("ecosystem/manage/players/<int:pk>/", player_views.player_detail, name="player_detail"),
     path("ecosystem/manage/<int:year>/players/<int:pk>/placement/", player_views.placement_edit, name="placement_edit"),
     path("ecosystem/manage/placements/<int:pk>/confirm/", player_views.placement_confirm, name="placement_confirm"),

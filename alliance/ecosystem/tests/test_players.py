@@ -1,9 +1,12 @@
 """Players and placements: services (sources and dates, registry values for members) and staff pages."""
 
 import datetime
+import json
+from io import StringIO
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -14,6 +17,7 @@ from alliance.ecosystem.services.placements import confirm_placement, save_place
 from alliance.ecosystem.services.players import create_player, sync_member_players, update_player
 from alliance.ecosystem.tests.factories import PlacementFactory, PlayerFactory, small_taxonomy
 from alliance.members.models import Organisation
+from alliance.members.tests.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 DAY = datetime.date(2026, 3, 2)
@@ -184,3 +188,24 @@ def test_player_create_page_creates_non_member(client, staff_user):
     player = Player.objects.get(name="주식회사 새기업")
     assert response["Location"] == reverse("ecosystem:player_detail", args=[player.pk])
     assert (player.region, player.organisation) == ("부산", None)
+
+
+def test_players_sync_brings_current_members_in_once(client, staff_user, organisation):
+    withdrawn = OrganisationFactory(name="탈퇴기업")
+    Organisation.objects.filter(pk=withdrawn.pk).update(withdrawn_on=datetime.date(2025, 1, 2))
+    small_taxonomy()
+    client.force_login(staff_user)
+
+    response = client.post(reverse("ecosystem:players_sync"), {"year": "2026"})
+    client.post(reverse("ecosystem:players_sync"), {"year": "2026"})
+
+    assert response["Location"] == reverse("ecosystem:players", args=[2026])
+    assert list(Player.objects.values_list("name", "organisation_id")) == [("주식회사 젠", organisation.pk)]
+
+
+def test_sync_map_players_command_prints_count(organisation):
+    out = StringIO()
+
+    call_command("sync_map_players", "--format", "json", stdout=out)
+
+    assert json.loads(out.getvalue()) == {"players": 1}

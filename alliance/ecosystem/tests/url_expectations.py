@@ -35,6 +35,7 @@ EXPECTED = {
     "ecosystem:node_delete": signed_in(405),
     "ecosystem:players": staff_only(),
     "ecosystem:player_create": staff_only(),
+    "ecosystem:players_sync": signed_in(405),
     "ecosystem:player_detail": staff_only(),
     "ecosystem:placement_edit": staff_only(),
     "ecosystem:placement_confirm": signed_in(405),

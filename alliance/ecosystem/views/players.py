@@ -16,7 +16,8 @@ from alliance.ecosystem.models import Placement, Player, Taxonomy, ValueSource
 from alliance.ecosystem.rules import require_perm
 from alliance.ecosystem.scoring import score_breakdown
 from alliance.ecosystem.services.placements import FIGURES, confirm_placement, save_placement
-from alliance.ecosystem.services.players import PLAYER_FIELDS, create_player, update_player
+from alliance.ecosystem.services.players import PLAYER_FIELDS, create_player, sync_member_players, update_player
+from alliance.members.queries import current_members
 
 MANAGE = "ecosystem.manage_players"
 PAGE_SIZE = 50
@@ -161,3 +162,17 @@ def placement_confirm(request, pk: int):
     confirm_placement(actor=request.user, placement=placement)
     messages.success(request, phrases.CONFIRMED)
     return redirect("ecosystem:placement_edit", year=placement.taxonomy.year, pk=placement.player_id)
+
+
+@login_required
+@require_POST
+def players_sync(request):
+    """Bring every current member into the map's players (or refresh them) from the member registry."""
+    require_perm(request.user, MANAGE)
+    members = current_members().prefetch_related("fields")
+    players = sync_member_players(actor=request.user, organisations=list(members))
+    messages.success(request, phrases.MEMBERS_SYNCED % {"count": len(players)})
+    year = request.POST.get("year", "")
+    if year.isdigit() and Taxonomy.objects.filter(year=int(year)).exists():
+        return redirect("ecosystem:players", year=int(year))
+    return redirect("ecosystem:manage")
