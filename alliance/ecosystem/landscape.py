@@ -96,6 +96,9 @@ class Landscape:
     technologies: list[tuple[int, str]]
     fields: list[tuple[int, str]]
     frozen: bool = False
+    # Results computed from this landscape that every visitor without filters shares (see
+    # landscape_filters.unfiltered): valid as long as the landscape itself, which is rebuilt on any change.
+    memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def boxes(self) -> list[Box]:

@@ -168,3 +168,18 @@ def sections(filtered: FilteredLandscape, card_prefix: str, logo_prefix: str, ca
             layers.append({"name": layer.name, "boxes": boxes, "shown": sum(box["shown"] for box in boxes)})
         result.append({"name": domain.name, "layers": layers, "shown": sum(layer["shown"] for layer in layers)})
     return result
+
+
+def filtered_sections(
+    landscape: Landscape, values: dict[str, str], card_prefix: str, logo_prefix: str, card_query: str = ""
+) -> tuple[FilteredLandscape, list[dict]]:
+    """apply_filters and sections together; the unfiltered result (a first visit) is computed once per
+    landscape and markup prefixes, since it is the same for every visitor."""
+    if any(values.values()):
+        filtered = apply_filters(landscape, values, values.get("q", ""))
+        return filtered, sections(filtered, card_prefix, logo_prefix, card_query)
+    key = ("unfiltered", card_prefix, logo_prefix, card_query)
+    if key not in landscape.memo:
+        filtered = apply_filters(landscape, {}, "")
+        landscape.memo[key] = (filtered, sections(filtered, card_prefix, logo_prefix, card_query))
+    return landscape.memo[key]

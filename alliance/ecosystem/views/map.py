@@ -17,7 +17,7 @@ from alliance.ecosystem.chart import chart_data, chart_svg
 from alliance.ecosystem.forms.map import ChartForm, LandscapeFilterForm
 from alliance.ecosystem.landscape import Landscape, live_landscape
 from alliance.ecosystem.landscape_cards import player_card as live_card
-from alliance.ecosystem.landscape_filters import apply_filters, search_ids, sections
+from alliance.ecosystem.landscape_filters import filtered_sections, search_ids
 from alliance.ecosystem.landscape_snapshot import snapshot_card, snapshot_landscape
 from alliance.ecosystem.models import Snapshot, Taxonomy
 from alliance.ecosystem.services.logos import may_submit_logo
@@ -59,13 +59,13 @@ def landscape(request, year: int):
     version = version_of(request)
     land = year_landscape(year, version)
     values = LandscapeFilterForm(request.GET).values()
-    filtered = apply_filters(land, values, values["q"])
+    filtered, boxes = filtered_sections(land, values, "players/", logo_prefix(), version_query(version))
     context = {
         "year": str(year),  # shown as 2026, not 2,026 (USE_THOUSAND_SEPARATOR)
         "landscape": land,
         "filtered": filtered,
         "values": values,
-        "sections": sections(filtered, "players/", logo_prefix(), version_query(version)),
+        "sections": boxes,
         "version": version,
         "version_query": version_query(version),
         "has_snapshot": land.frozen or published_snapshot(year) is not None,

@@ -5,7 +5,7 @@
 (function () {
   "use strict";
 
-  var form, tiles, boxes, selects, searchIds = null, searchTimer = null, searchSeq = 0;
+  var form, tiles = null, boxes, selects, searchIds = null, searchTimer = null, searchSeq = 0;
 
   function readTiles() {
     tiles = [];
@@ -31,6 +31,7 @@
   }
 
   function apply() {
+    if (!tiles) { readTiles(); }
     var required = chosen();
     var shownTokens = Object.create(null);
     var oneShort = Object.create(null);
@@ -155,7 +156,6 @@
     form = document.getElementById("eco-filters");
     if (!form) { return; }
     selects = Array.prototype.slice.call(form.querySelectorAll("select"));
-    readTiles();
     selects.forEach(function (select) {
       select.addEventListener("change", function () { apply(); pushUrl(); });
     });
@@ -170,6 +170,9 @@
     if (form.elements.q.value.trim()) { search(true); }
     // When the landscape became usable, in ms since navigation start (read by bench/ecosystem_map.py).
     document.body.setAttribute("data-landscape-ready", String(Math.round(performance.now())));
+    // Reading 10,000 tiles waits until the browser is idle (or the first filter change, whichever is first).
+    var idle = window.requestIdleCallback || function (callback) { return setTimeout(callback, 1); };
+    idle(function () { if (!tiles) { readTiles(); } });
   }
 
   if (document.readyState === "loading") {
