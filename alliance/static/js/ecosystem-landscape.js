@@ -146,7 +146,6 @@
       image.src = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(svg);
     });
   }
-  window.ecosystemDownloadPng = downloadPng;
 
   function start() {
     document.querySelectorAll("[data-png-from]").forEach(function (button) {
