@@ -14,7 +14,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
 from .documents import Document
-from .features import document_tokens
+from .features import document_tokens_many
 from .keywords import squeeze
 
 MIN_POSITIVES = 5
@@ -50,11 +50,11 @@ class FacetSuggester:
         if not documents:
             return self
         self.vectoriser = TfidfVectorizer(analyzer=_identity, sublinear_tf=True)
-        matrix = self.vectoriser.fit_transform([document_tokens(d) for d in documents])
+        matrix = self.vectoriser.fit_transform(document_tokens_many(documents))
         for index, item in enumerate(self.items):
             target = np.array([item.name in chosen for chosen in names], dtype=int)
             if MIN_POSITIVES <= target.sum() < len(target):
-                self.models[index] = LogisticRegression(C=10.0, max_iter=1000).fit(matrix, target)
+                self.models[index] = LogisticRegression(C=10.0, solver="liblinear").fit(matrix, target)
         return self
 
     def keyword_confidence(self, document: Document) -> np.ndarray:
@@ -68,7 +68,7 @@ class FacetSuggester:
             return []
         confidence = np.vstack([self.keyword_confidence(d) for d in documents])
         if self.models:
-            matrix = self.vectoriser.transform([document_tokens(d) for d in documents])
+            matrix = self.vectoriser.transform(document_tokens_many(documents))
             for index, model in self.models.items():
                 confidence[:, index] = np.maximum(confidence[:, index], model.predict_proba(matrix)[:, 1])
         results = []

@@ -9,7 +9,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from .documents import Document
 from .keywords import KeywordRules
-from .tokenizer import morphemes
+from .tokenizer import analyse_many, morphemes
 
 KEYWORD_CAP = 3.0
 
@@ -22,6 +22,11 @@ def document_tokens(document: Document) -> list[str]:
         # The full sub-class and its 3-digit group (e.g. 582 소프트웨어 개발 및 공급업).
         tokens += ["ksic:" + code, "ksic3:" + code[:3]]
     return tokens
+
+
+def document_tokens_many(documents: list[Document]) -> list[list[str]]:
+    analyse_many([d.text for d in documents] + [d.business_fields for d in documents])
+    return [document_tokens(d) for d in documents]
 
 
 def _identity(tokens):
@@ -45,7 +50,7 @@ class FeatureBuilder:
         return hstack([block for block in blocks if block is not None]).tocsr()
 
     def fit_transform(self, documents: list[Document]):
-        tokens = [document_tokens(d) for d in documents]
+        tokens = document_tokens_many(documents)
         texts = [d.text for d in documents]
         return self._stack(
             [
@@ -56,7 +61,7 @@ class FeatureBuilder:
         )
 
     def transform(self, documents: list[Document]):
-        tokens = [document_tokens(d) for d in documents]
+        tokens = document_tokens_many(documents)
         texts = [d.text for d in documents]
         return self._stack(
             [

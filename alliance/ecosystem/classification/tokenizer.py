@@ -9,40 +9,60 @@ spelling then meets the other.
 
 from functools import lru_cache
 
-# NNG/NNP nouns, XR roots, SL foreign words, SH hanja, SN numbers kept only inside compounds.
+# NNG/NNP nouns, XR roots, SL foreign words, SH hanja.
 NOUN_TAGS = frozenset({"NNG", "NNP", "XR", "SL", "SH"})
 STEM_TAGS = frozenset({"VV", "VA", "VV-R", "VA-R", "VV-I", "VA-I"})
+# Cross-validation, training and suggesting analyse the same profiles again and again.
+CACHE_LIMIT = 50_000
+_cache: dict[str, tuple[str, ...]] = {}
 
 
 @lru_cache(maxsize=1)
 def kiwi():
-    """The shared analyser (loading its model takes about a second, so once per process)."""
+    """The shared analyser (loading its model takes a second or two, so once per process)."""
     from kiwipiepy import Kiwi
 
     return Kiwi()
 
 
-def morphemes(text: str) -> list[str]:
-    """Content morphemes of `text`, lower-cased, with joined compounds of adjacent nouns."""
-    return list(_morphemes(text or ""))
-
-
-@lru_cache(maxsize=20_000)
-def _morphemes(text: str) -> tuple[str, ...]:
-    # Cached: cross-validation and repeated suggestions analyse the same profiles again.
-    tokens = []
+def _content(tokens) -> tuple[str, ...]:
+    kept = []
     run = []
-    for token in kiwi().tokenize(text, split_complex=True):
+    for token in tokens:
         if token.tag in NOUN_TAGS:
             form = token.form.lower()
-            tokens.append(form)
+            kept.append(form)
             run.append(form)
             continue
         if len(run) > 1:
-            tokens.append("".join(run))
+            kept.append("".join(run))
         run = []
         if token.tag in STEM_TAGS:
-            tokens.append(token.form + "다")
+            kept.append(token.form + "다")
     if len(run) > 1:
-        tokens.append("".join(run))
-    return tuple(tokens)
+        kept.append("".join(run))
+    return tuple(kept)
+
+
+def _remember(text: str, value: tuple[str, ...]) -> None:
+    if len(_cache) >= CACHE_LIMIT:
+        _cache.clear()
+    _cache[text] = value
+
+
+def morphemes(text: str) -> list[str]:
+    """Content morphemes of `text`, lower-cased, with joined compounds of adjacent nouns."""
+    text = text or ""
+    if text not in _cache:
+        _remember(text, _content(kiwi().tokenize(text, split_complex=True)) if text.strip() else ())
+    return list(_cache[text])
+
+
+def analyse_many(texts) -> None:
+    """Analyse the texts not seen yet in one Kiwi batch (its worker threads), so that morphemes() of
+    each is then a cache hit. Training on a year's placements analyses hundreds at once."""
+    pending = [text for text in dict.fromkeys(texts) if text and text.strip() and text not in _cache]
+    if len(pending) < 2:
+        return
+    for text, tokens in zip(pending, kiwi().tokenize(pending, split_complex=True), strict=True):
+        _remember(text, _content(tokens))

@@ -1,5 +1,6 @@
 """The classifier pipeline on a small set: morphemes, keyword rules, the trained model, facets, evaluation."""
 
+import numpy as np
 import pytest
 
 from alliance.ecosystem.classification.dataset import category_counts, load_examples
@@ -7,7 +8,7 @@ from alliance.ecosystem.classification.documents import Document, Target, defaul
 from alliance.ecosystem.classification.evaluation import evaluate, macro_f1
 from alliance.ecosystem.classification.facets import FacetItem, FacetSuggester
 from alliance.ecosystem.classification.keywords import KeywordRules
-from alliance.ecosystem.classification.model import CategoryClassifier
+from alliance.ecosystem.classification.model import DEFAULT_SCALE, SCALE_GRID, CategoryClassifier
 from alliance.ecosystem.classification.tokenizer import morphemes
 
 HARDWARE = ("핵심", "기반", "하드웨어")
@@ -58,6 +59,21 @@ def test_classifier_learns_categories_from_examples_without_their_keywords():
     assert suggestions[0].path[-1] == "의료·헬스케어"
     assert len(suggestions) == 3
     assert suggestions[0].confidence > suggestions[1].confidence
+
+
+def test_classifier_confidences_sum_to_one_and_follow_the_fitted_scale():
+    examples = small_set()
+    documents, paths = [d for d, _ in examples], [p for _, p in examples]
+    calibrated = CategoryClassifier(default_targets()).fit(documents, paths)
+    fixed = CategoryClassifier(default_targets(), calibrate=False).fit(documents, paths)
+    text = [Document("게임 속 재활 훈련 콘텐츠")]
+
+    rows = calibrated.probabilities(text)
+
+    assert np.allclose(rows.sum(axis=1), 1.0)
+    assert calibrated.scale in SCALE_GRID
+    assert fixed.scale == DEFAULT_SCALE
+    assert [s.path for s in calibrated.suggest(text, k=3)[0]] == [s.path for s in fixed.suggest(text, k=3)[0]]
 
 
 def test_classifier_needs_two_categories():
