@@ -40,6 +40,7 @@ urlpatterns += [
     path("ecosystem/snapshots/", snapshot_views.snapshots, name="snapshots"),
     path("ecosystem/snapshots/compare/", snapshot_views.snapshot_compare, name="snapshot_compare"),
     path("ecosystem/snapshots/<slug:slug>/", snapshot_views.snapshot_detail, name="snapshot"),
+    path("api/ecosystem/snapshots.json", api_views.snapshot_index_json, name="snapshot_api_index"),
     path("api/ecosystem/snapshots/<slug:slug>.json", api_views.snapshot_json, name="snapshot_api"),
     path("ecosystem/manage/", taxonomy_views.manage_index, name="manage"),
     path("ecosystem/manage/taxonomies/new/", taxonomy_views.taxonomy_create, name="taxonomy_create"),

@@ -230,3 +230,16 @@ def test_freeze_page_publishes_year(client, staff_user):
 
     assert response["Location"] == reverse("ecosystem:snapshot", args=["2025"])
     assert Snapshot.objects.get().year == 2025
+
+
+def test_snapshot_api_index_lists_published_snapshots_newest_first(client, staff_user):
+    for year in (2024, 2025):
+        small_taxonomy(year)
+        freeze_snapshot(actor=staff_user, year=year)
+
+    document = json.loads(client.get(reverse("ecosystem:snapshot_api_index")).content)
+
+    assert [(row["year"], row["url"]) for row in document["snapshots"]] == [
+        (2025, "/api/ecosystem/snapshots/2025.json"),
+        (2024, "/api/ecosystem/snapshots/2024.json"),
+    ]

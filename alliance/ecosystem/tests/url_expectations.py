@@ -24,6 +24,7 @@ EXPECTED = {
     "ecosystem:snapshot_compare": everyone(),
     "ecosystem:snapshot": everyone(),
     "ecosystem:snapshot_api": everyone(),
+    "ecosystem:snapshot_api_index": everyone(),
     "ecosystem:manage": TAXONOMY_EDITORS,
     "ecosystem:taxonomy_create": signed_in(405),  # POST only: @login_required, then @require_POST
     "ecosystem:taxonomy": TAXONOMY_EDITORS,

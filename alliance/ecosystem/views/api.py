@@ -1,5 +1,9 @@
 """The read-only JSON API of published snapshots, for partner agencies' own use.
 
+GET /api/ecosystem/snapshots.json lists them, newest first:
+
+    {"snapshots": [{"year": 2025, "slug": "2025", "published_at": "…", "url": "/api/ecosystem/snapshots/2025.json"}]}
+
 GET /api/ecosystem/snapshots/<slug>.json returns the frozen document as published, never changing
 (a snapshot is immutable), so it is cacheable for a year and readable from any origin:
 
@@ -26,8 +30,25 @@ GET /api/ecosystem/snapshots/<slug>.json returns the frozen document as publishe
 """
 
 from django.http import Http404, JsonResponse
+from django.urls import reverse
 
 from alliance.ecosystem import queries
+
+
+def snapshot_index_json(request):
+    listing = [
+        {
+            "year": snapshot.year,
+            "slug": snapshot.slug,
+            "published_at": snapshot.published_at.isoformat(),
+            "url": reverse("ecosystem:snapshot_api", args=[snapshot.slug]),
+        }
+        for snapshot in queries.published_snapshots()
+    ]
+    response = JsonResponse({"snapshots": listing}, json_dumps_params={"ensure_ascii": False})
+    response["Cache-Control"] = "public, max-age=300"
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
 
 
 def snapshot_json(request, slug: str):
