@@ -138,6 +138,7 @@ def test_review_page_lists_waiting_suggestions_in_constant_queries(client, staff
 
     assert first.status_code == second.status_code == 200
     assert second.content.decode().count('name="players"') == 3
+    assert second.content.decode().count('name="year" value="2026"') == 2
     assert len(three) == len(one)
 
 
@@ -165,6 +166,17 @@ def test_review_post_accepts_selected_with_a_correction(client, staff_user, taxo
     placed = dict(Placement.objects.values_list("player_id", "primary__name"))
     assert placed == {game.pk: "소프트웨어", health.pk: "의료·헬스케어"}
     assert waiting(untouched) != []
+
+
+def test_review_page_writes_ids_without_thousands_separators(client, staff_user, taxonomy):
+    client.force_login(staff_user)
+    PlayerFactory(pk=12345, description=GAME_TEXT)
+    generate_suggestions(actor=staff_user, taxonomy=taxonomy)
+
+    content = client.get(reverse("ecosystem:suggestions")).content.decode()
+
+    assert 'name="players" value="12345"' in content
+    assert 'name="category-12345"' in content
 
 
 def test_review_post_with_an_unknown_category_names_the_company_and_writes_nothing(client, staff_user, taxonomy):
