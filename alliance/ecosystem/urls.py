@@ -2,6 +2,7 @@ from django.urls import path
 
 from alliance.ecosystem.views import api as api_views
 from alliance.ecosystem.views import exports as export_views
+from alliance.ecosystem.views import landscape_yml as landscape_views
 from alliance.ecosystem.views import logos as logo_views
 from alliance.ecosystem.views import map as map_views
 from alliance.ecosystem.views import players as player_views
@@ -47,6 +48,8 @@ urlpatterns += [
     path("ecosystem/manage/<int:year>/taxonomy/", taxonomy_views.taxonomy_tree, name="taxonomy"),
     path("ecosystem/manage/<int:year>/taxonomy/add/", taxonomy_views.node_add, name="node_add"),
     path("ecosystem/manage/<int:year>/facets/", taxonomy_views.facets, name="facets"),
+    path("ecosystem/manage/<int:year>/landscape/", landscape_views.landscape_import, name="landscape_import"),
+    path("ecosystem/<int:year>/landscape.yml", landscape_views.landscape_yml, name="landscape_yml"),
     path(
         "ecosystem/manage/<int:year>/facets/<str:kind>/<int:pk>/delete/",
         taxonomy_views.facet_delete,

@@ -256,3 +256,71 @@ def test_cncf_landscape_loads_completely_and_round_trips(tmp_path):
         original.categories, str.casefold
     )
     assert elapsed < 30, f"import took {elapsed:.1f} s"
+
+
+@pytest.mark.django_db
+def test_import_page_loads_file_and_lists_missing_logo_warnings(client, staff_user):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    small_taxonomy()
+    client.force_login(staff_user)
+
+    response = client.post(
+        reverse("ecosystem:landscape_import", args=[2026]),
+        {"file": SimpleUploadedFile("xr.yml", CURRENT.encode(), content_type="application/yaml"), "domain": ""},
+    )
+
+    assert (response.context["result"].domain.name, response.context["result"].items) == ("xr", 3)
+    assert len(response.context["warnings"]) == 1
+    assert "1" in response.context["warnings"][0]
+    assert Placement.objects.filter(taxonomy__year=2026, primary__taxonomy__year=2026).count() == 2
+
+
+@pytest.mark.django_db
+def test_import_page_refuses_bad_file_with_lines_and_writes_nothing(client, staff_user):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    small_taxonomy()
+    client.force_login(staff_user)
+    bad = CURRENT.replace("          - name: 헤드셋랩", "          - name: 가상기기")
+
+    response = client.post(
+        reverse("ecosystem:landscape_import", args=[2026]),
+        {"file": SimpleUploadedFile("xr.yml", bad.encode(), content_type="application/yaml")},
+    )
+
+    assert len(response.context["errors"]) == 1
+    assert "10" in response.context["errors"][0]
+    assert Player.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_import_page_refuses_other_file_types(client, staff_user):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    small_taxonomy()
+    client.force_login(staff_user)
+
+    response = client.post(
+        reverse("ecosystem:landscape_import", args=[2026]),
+        {"file": SimpleUploadedFile("xr.xlsx", b"PK\x03\x04", content_type="application/vnd.ms-excel")},
+    )
+
+    assert list(response.context["form"].errors) == ["file"]
+
+
+@pytest.mark.django_db
+def test_landscape_yml_download_round_trips(client):
+    from django.urls import reverse
+
+    tree = small_taxonomy()
+    PlacementFactory(player=PlayerFactory(name="엑스"), primary=tree["xr"], status=Placement.Status.CONFIRMED)
+
+    response = client.get(reverse("ecosystem:landscape_yml", args=[2026]))
+
+    landscape = parse_landscape(response.content.decode())
+    assert structure(landscape.categories)["하드웨어"] == {"XR 디바이스": ["엑스"], "센서": []}
+    assert response["Content-Disposition"] == 'attachment; filename="ecosystem-2026-landscape.yml"'

@@ -30,6 +30,8 @@ EXPECTED = {
     "ecosystem:taxonomy": TAXONOMY_EDITORS,
     "ecosystem:node_add": signed_in(405),
     "ecosystem:facets": TAXONOMY_EDITORS,
+    "ecosystem:landscape_import": staff_only(),
+    "ecosystem:landscape_yml": everyone(),
     "ecosystem:facet_delete": signed_in(405),
     "ecosystem:node_edit": TAXONOMY_EDITORS,
     "ecosystem:node_move": signed_in(405),
