@@ -106,7 +106,7 @@ def test_labelled_set_has_enough_profiles_in_enough_categories():
     counts = category_counts(load_examples())
 
     assert sum(counts.values()) >= 400
-    assert len([c for c in counts.values() if c >= 25]) >= 14
+    assert len([c for c in counts.values() if c >= 30]) >= 14
     assert set(counts) <= {path[-1] for path in (t.path for t in default_targets())}
 
 
