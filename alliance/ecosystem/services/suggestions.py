@@ -109,36 +109,40 @@ def accept_suggestions(*, actor, taxonomy: Taxonomy, choices: dict[int, Taxonomy
     """Place and confirm each player of `choices` ({player id: corrected node, or None for the top
     suggestion}) with its waiting technology and field suggestions; close its waiting suggestions.
 
-    Validates every choice before writing anything; all or nothing. Returns the number placed.
+    Validates every choice before writing anything, under a lock on the players; all or nothing.
+    Returns the number placed.
     Side effects: audit `ecosystem.suggestion.accepted` per player, and the placement services' entries.
     """
-    waiting = _waiting_by_player(taxonomy, choices.keys())
-    plans = []
-    for player_id, corrected in choices.items():
-        suggestions = waiting.get(player_id)
-        if not suggestions:
-            raise ValidationError(phrases.SUGGESTION_GONE, code="suggestion_gone")
-        category_suggestions = [s for s in suggestions if s.kind == Kind.CATEGORY]
-        if corrected is not None:
-            if corrected.taxonomy_id != taxonomy.pk or corrected.level not in PLACEABLE_LEVELS:
-                raise ValidationError(phrases.NOT_PLACEABLE, code="not_placeable")
-            node = corrected
-        elif category_suggestions:
-            node = max(category_suggestions, key=lambda s: (s.confidence, -s.pk)).node
-        else:
-            raise ValidationError(phrases.SUGGESTION_NEEDS_CATEGORY, code="needs_category")
-        plans.append((player_id, node, suggestions))
-
     now = timezone.now()
     with transaction.atomic():
-        players = Player.objects.in_bulk([player_id for player_id, _node, _s in plans])
+        # Lock the players first: two reviewers accepting the same company place it once.
+        players = Player.objects.select_for_update().in_bulk(list(choices))
+        waiting = _waiting_by_player(taxonomy, choices.keys())
+        plans = []
+        for player_id, corrected in choices.items():
+            suggestions = waiting.get(player_id)
+            if not suggestions:
+                raise ValidationError(phrases.SUGGESTION_GONE, code="suggestion_gone")
+            top = max(
+                (s for s in suggestions if s.kind == Kind.CATEGORY), key=lambda s: (s.confidence, -s.pk), default=None
+            )
+            if corrected is not None:
+                if corrected.taxonomy_id != taxonomy.pk or corrected.level not in PLACEABLE_LEVELS:
+                    raise ValidationError(phrases.NOT_PLACEABLE, code="not_placeable")
+                node = corrected
+            elif top is not None:
+                node = top.node
+            else:
+                raise ValidationError(phrases.SUGGESTION_NEEDS_CATEGORY, code="needs_category")
+            plans.append((player_id, node, top, suggestions))
+
         existing = {
             p.player_id: p
             for p in Placement.objects.filter(taxonomy=taxonomy, player_id__in=players).prefetch_related(
                 "secondary", "technologies", "fields"
             )
         }
-        for player_id, node, suggestions in plans:
+        for player_id, node, top, suggestions in plans:
             placement = existing.get(player_id)
             technologies = [s.technology for s in suggestions if s.kind == Kind.TECHNOLOGY]
             fields = [s.field for s in suggestions if s.kind == Kind.FIELD]
@@ -155,7 +159,6 @@ def accept_suggestions(*, actor, taxonomy: Taxonomy, choices: dict[int, Taxonomy
                 fields=fields,
             )
             confirm_placement(actor=actor, placement=placement)
-            top = max((s for s in suggestions if s.kind == Kind.CATEGORY), key=lambda s: s.confidence, default=None)
             for suggestion in suggestions:
                 accepted = suggestion.kind != Kind.CATEGORY or suggestion.node_id == node.pk
                 suggestion.status = Status.ACCEPTED if accepted else Status.REJECTED
@@ -183,6 +186,7 @@ def reject_suggestions(*, actor, taxonomy: Taxonomy, player_ids) -> int:
     Side effect: audit `ecosystem.suggestion.rejected` per player.
     """
     with transaction.atomic():
+        list(Player.objects.select_for_update().filter(pk__in=list(player_ids)).values_list("pk", flat=True))
         waiting = _waiting_by_player(taxonomy, player_ids)
         now = timezone.now()
         for suggestions in waiting.values():

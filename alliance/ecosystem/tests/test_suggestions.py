@@ -109,6 +109,18 @@ def test_accept_suggestions_refuses_a_node_of_another_year_and_writes_nothing(st
     assert PlacementSuggestion.objects.filter(status=WAITING).count() == len(waiting(game)) + len(waiting(health))
 
 
+def test_accept_suggestions_twice_is_refused_the_second_time(staff_user, taxonomy):
+    game = PlayerFactory(description=GAME_TEXT)
+    generate_suggestions(actor=staff_user, taxonomy=taxonomy)
+    accept_suggestions(actor=staff_user, taxonomy=taxonomy, choices={game.pk: None})
+
+    with pytest.raises(ValidationError) as refused:
+        accept_suggestions(actor=staff_user, taxonomy=taxonomy, choices={game.pk: node(taxonomy, "소프트웨어")})
+
+    assert refused.value.code == "suggestion_gone"
+    assert Placement.objects.get(player=game).primary.name == "게임"
+
+
 def test_reject_suggestions_closes_them_without_placing(staff_user, taxonomy):
     game = PlayerFactory(description=GAME_TEXT)
     generate_suggestions(actor=staff_user, taxonomy=taxonomy)
