@@ -130,3 +130,15 @@ def test_score_formula_page_shows_every_component(client):
         "certifications",
         "awards",
     ]
+
+
+def test_tree_page_shows_year_and_node_ids_without_thousands_separator(staff_client, settings):
+    settings.USE_THOUSAND_SEPARATOR = True
+    tree = small_taxonomy()
+    TaxonomyNode.objects.filter(pk=tree["xr"].pk).update(id=1309)
+
+    response = staff_client.get(reverse("ecosystem:taxonomy", args=[2026]))
+
+    content = response.content.decode()
+    assert 'id="node-1309"' in content
+    assert "2,026" not in content

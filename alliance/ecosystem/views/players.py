@@ -95,7 +95,7 @@ def player_detail(request, pk: int):
         "form": form,
         "rows": value_rows(player, PLAYER_FIELDS, PlayerForm().fields),
         "placements": list(player.placements.select_related("taxonomy", "primary").order_by("-taxonomy__year")),
-        "years": list(Taxonomy.objects.values_list("year", flat=True)),
+        "years": [str(year) for year in Taxonomy.objects.values_list("year", flat=True)],  # 2026, not 2,026
         "history": history,
     }
     return render(request, "ecosystem/manage/player.html", context)
