@@ -3,10 +3,12 @@ helper, is not in this branch yet; the integrator may switch callers to it)."""
 
 from django.conf import settings
 
-KOREAN_FONT = "Noto Sans CJK KR"
+KOREAN_FONT = "Noto Sans CJK KR"  # named by the stylesheets (static/css/ecosystem-poster.css)
 
 
-def html_to_pdf(html: str) -> bytes:
-    from weasyprint import HTML
+def html_to_pdf(html: str, stylesheets: tuple[str, ...] = ()) -> bytes:
+    """The PDF of `html`; `stylesheets` are paths under alliance/static/ (templates hold no <style>)."""
+    from weasyprint import CSS, HTML
 
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+    sheets = [CSS(filename=str(settings.BASE_DIR / "alliance" / "static" / path)) for path in stylesheets]
+    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(stylesheets=sheets)

@@ -7,12 +7,10 @@ float side by side and the poster continues on further A3 pages when one page ca
 
 from django.template.loader import render_to_string
 
-from alliance.ecosystem.exports.pdf import KOREAN_FONT, html_to_pdf
+from alliance.ecosystem.exports.pdf import html_to_pdf
 from alliance.ecosystem.landscape import Landscape
 
 
 def poster_pdf(landscape: Landscape) -> bytes:
-    html = render_to_string(
-        "ecosystem/exports/poster.html", {"landscape": landscape, "year": str(landscape.year), "font": KOREAN_FONT}
-    )
-    return html_to_pdf(html)
+    html = render_to_string("ecosystem/exports/poster.html", {"landscape": landscape, "year": str(landscape.year)})
+    return html_to_pdf(html, stylesheets=("css/ecosystem-poster.css",))
