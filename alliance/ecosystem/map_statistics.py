@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from alliance.core.regions import SIDO
 from alliance.ecosystem.landscape import Landscape
-from alliance.ecosystem.models import Level, Placement, Snapshot
+from alliance.ecosystem.models import Level, Placement, Snapshot, TaxonomyNode
 from alliance.members.statistics import AGE_BANDS, SIZE_BANDS, UNKNOWN, largest_remainder_tenths, tenths_to_percent
 
 
@@ -112,7 +112,7 @@ class YearRow:
 
 
 def yearly_rows() -> tuple[list[str], list[YearRow]]:
-    """Players and revenue per domain for every year, in two queries (subcategory placements climb to
+    """Players and revenue per domain for every year, in three queries (subcategory placements climb to
     their domain through the category's layer)."""
     snapshots = list(Snapshot.objects.order_by("year"))
     grouped = (
@@ -148,6 +148,13 @@ def yearly_rows() -> tuple[list[str], list[YearRow]]:
             figures = domains.setdefault(domain, [0, 0])
             figures[0] += 1
             figures[1] += placement["revenue"] or 0
+    # Columns in the taxonomy's order (the latest year's first), then any domain only older years had.
+    order = list(
+        TaxonomyNode.objects.filter(level=Level.DOMAIN)
+        .order_by("-taxonomy__year", "position", "id")
+        .values_list("name", flat=True)
+    )
+    domain_names.sort(key=lambda name: order.index(name) if name in order else len(order))
     rows = [
         YearRow(
             year=year,
