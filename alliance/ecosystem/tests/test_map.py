@@ -275,3 +275,18 @@ def test_card_offers_logo_upload_to_own_representative_only(client, tree):
 
     assert upload not in anonymous
     assert upload in own
+
+
+@pytest.mark.parametrize("name", ["ecosystem:chart", "ecosystem:statistics", "ecosystem:landscape_svg"])
+def test_map_pages_queries_constant(client, tree, name):
+    url = reverse(name, args=[2026])
+    client.get(url)  # builds the landscape
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    for index in range(3):
+        _place(tree, tree["software"], f"추가기업{index}", technologies=[tree["twin"]], fields=[tree["training"]])
+    client.get(url)
+    with CaptureQueriesContext(connection) as many:
+        client.get(url)
+
+    assert len(many) == len(few)
