@@ -4,7 +4,9 @@ Rules:
 - x: the technology score (0–100, scoring.py); y: revenue in 백만원 on a log₁₀ scale (players without a
   positive revenue cannot sit on a log axis: they are counted and listed below the chart, not drawn).
 - Bubble area grows with employees (radius ∝ √employees, 3–22 px; unknown employees → the smallest).
-- Key players are labelled: the KEY_PLAYERS largest by revenue, plus any others among the top by score.
+- Key players are labelled: the KEY_PLAYERS largest by revenue, plus any others among the top by score;
+  a label goes beside its bubble where it overlaps no other label (right, left, above, below), else it is
+  left out (the name stays in the bubble's tooltip and in the table under the chart).
 - The SVG is accessible: role="img" with a title and description, one <title> per bubble; the page also
   shows the same players as a table.
 """
@@ -65,6 +67,32 @@ def _radius(employees: int | None) -> float:
     return min(22.0, max(3.0, math.sqrt(employees or 0) * 1.2))
 
 
+def text_width(text: str, size: float = 12) -> float:
+    """Roughly how wide `text` is drawn: Hangul and other wide characters ~1 em, the rest ~0.6 em."""
+    return sum(size if ord(char) > 0x2E80 else size * 0.6 for char in text)
+
+
+def _overlaps(a, b) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def label_spot(name: str, x: float, y: float, r: float, placed: list) -> tuple | None:
+    """(x, y, text-anchor, box) for a label beside its bubble that overlaps no label already placed and
+    stays inside the plot: right, left, above, below, in that order; None when none is free."""
+    width, height = text_width(name), 14
+    candidates = (
+        (x + r + 3, y + 4, "start", (x + r + 3, y - 10, x + r + 3 + width, y + 4)),
+        (x - r - 3, y + 4, "end", (x - r - 3 - width, y - 10, x - r - 3, y + 4)),
+        (x, y - r - 4, "middle", (x - width / 2, y - r - 4 - height, x + width / 2, y - r - 4)),
+        (x, y + r + 14, "middle", (x - width / 2, y + r, x + width / 2, y + r + height)),
+    )
+    for text_x, text_y, anchor, box in candidates:
+        inside = box[0] >= LEFT and box[2] <= WIDTH - RIGHT and box[1] >= TOP and box[3] <= HEIGHT - BOTTOM
+        if inside and not any(_overlaps(box, other) for other in placed):
+            return text_x, text_y, anchor, box
+    return None
+
+
 def revenue_ticks(low: float, high: float) -> list[int]:
     """Powers of ten (in 백만원) spanning [low, high]."""
     first, last = math.floor(math.log10(low)), math.ceil(math.log10(high))
@@ -120,11 +148,12 @@ def chart_svg(data: ChartData) -> str:
             f'<text x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" fill="#5b6475">'
             f"{escape(revenue_label(tick))}</text>"
         )
+    x_title, y_title = escape(_("Technology score")), escape(_("Revenue (log scale)"))
+    middle = TOP + plot_h / 2
     parts.append(
-        f'<text x="{LEFT + plot_w / 2:.0f}" y="{HEIGHT - 14}" text-anchor="middle" fill="#1d2433">'
-        f"{escape(_('Technology score'))}</text>"
-        f'<text x="16" y="{TOP + plot_h / 2:.0f}" text-anchor="middle" fill="#1d2433" '
-        f'transform="rotate(-90 16 {TOP + plot_h / 2:.0f})">{escape(_("Revenue (log scale)"))}</text>'
+        f'<text x="{LEFT + plot_w / 2:.0f}" y="{HEIGHT - 14}" text-anchor="middle" fill="#1d2433">{x_title}</text>'
+        f'<text x="16" y="{middle:.0f}" text-anchor="middle" fill="#1d2433" '
+        f'transform="rotate(-90 16 {middle:.0f})">{y_title}</text>'
     )
     for point in reversed(data.points):  # key players last, on top
         x, y, r = x_of(point.score), y_of(point.revenue), _radius(point.employees)
@@ -134,14 +163,19 @@ def chart_svg(data: ChartData) -> str:
             f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" fill="{fill}" fill-opacity="0.35" stroke="{fill}">'
             f"<title>{label}</title></circle>"
         )
-    for point in data.points:
-        if point.key:
-            x, y, r = x_of(point.score), y_of(point.revenue), _radius(point.employees)
-            anchor = "end" if x > LEFT + plot_w * 0.8 else "start"
-            dx = -(r + 3) if anchor == "end" else r + 3
-            parts.append(
-                f'<text x="{x + dx:.1f}" y="{y + 4:.1f}" text-anchor="{anchor}" font-weight="600" '
-                f'fill="#1d2433">{escape(point.name)}</text>'
-            )
+    placed: list[tuple[float, float, float, float]] = []
+    for point in data.points:  # key players first: the largest revenues claim their places first
+        if not point.key:
+            continue
+        x, y, r = x_of(point.score), y_of(point.revenue), _radius(point.employees)
+        spot = label_spot(point.name, x, y, r, placed)
+        if spot is None:
+            continue  # no free place near the bubble: its name stays in the bubble's title and the table
+        text_x, text_y, anchor, box = spot
+        placed.append(box)
+        parts.append(
+            f'<text x="{text_x:.1f}" y="{text_y:.1f}" text-anchor="{anchor}" font-weight="600" '
+            f'fill="#1d2433" stroke="#ffffff" stroke-width="3" paint-order="stroke">{escape(point.name)}</text>'
+        )
     parts.append("</svg>")
     return "".join(parts)

@@ -7,11 +7,13 @@ Rules (issue 3, "Statistics"; seed 003 tables 5–6 and figure 9):
   age bands are the member statistics' (alliance/members/statistics.py SIZE_BANDS / AGE_BANDS), age as the
   map's year minus the founding year. Shares are in tenths by the largest-remainder method, as there.
 - The map of Korea is a tile-grid cartogram: one equal square per 시·도 placed roughly where it lies,
-  shaded in five steps by its count relative to the largest.
+  shaded in five steps by the square root of its count relative to the largest (none; then four steps, so
+  that the capital area does not leave every other 시·도 in the same pale shade).
 - Change over the years: players and revenue per domain for every year — from the published snapshot
   where the year has one (what was published does not move), else from the year's confirmed placements.
 """
 
+import math
 from dataclasses import dataclass
 
 from django.db.models import Count, Sum
@@ -197,7 +199,7 @@ def korea_map_svg(rows: list[Row]) -> str:
     for sido in SIDO:
         column, row = CARTOGRAM[sido.short]
         count = counts.get(sido.short, 0)
-        shade = 0 if not count or not highest else min(4, 1 + (count * 4 - 1) // highest)
+        shade = 0 if not count or not highest else min(4, 1 + int(4 * math.sqrt(count / highest)))
         x, y = gap + column * (size + gap), gap + row * (size + gap)
         ink = "#ffffff" if shade >= 3 else "#1d2433"
         parts.append(

@@ -290,3 +290,30 @@ def test_map_pages_queries_constant(client, tree, name):
         client.get(url)
 
     assert len(many) == len(few)
+
+
+def test_chart_labels_never_overlap():
+    from alliance.ecosystem.chart import label_spot
+
+    placed = []
+    for name in ("주식회사 가나다라", "주식회사 마바사아", "주식회사 자차카타", "주식회사 파하"):
+        spot = label_spot(name, 400, 300, 10, placed)
+        if spot is not None:
+            placed.append(spot[3])
+
+    assert len(placed) == 4  # right, left, above, below of the same bubble
+    assert label_spot("다섯째", 400, 300, 10, placed) is None
+
+
+def test_korea_map_shades_by_square_root_of_share():
+    from alliance.ecosystem.map_statistics import SHADES, Row, korea_map_svg
+
+    rows = [Row("서울", "서울", 100), Row("경기", "경기", 25), Row("부산", "부산", 1), Row("제주", "제주", 0)]
+
+    svg = korea_map_svg(rows)
+    shade = {
+        sido: re.search(rf'data-sido="{sido}">.*?fill="(#[0-9a-f]+)"', svg).group(1)
+        for sido in ("서울", "경기", "부산", "제주")
+    }
+
+    assert shade == {"서울": SHADES[4], "경기": SHADES[3], "부산": SHADES[1], "제주": SHADES[0]}
