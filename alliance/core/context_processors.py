@@ -6,13 +6,17 @@ from django.utils.translation import gettext_lazy as _
 
 def navigation(request):
     user = request.user
-    links = [(reverse("members:directory"), _("Member directory"))]
+    links = [
+        (reverse("members:directory"), _("Member directory")),
+        (reverse("ecosystem:latest"), _("Ecosystem map")),
+    ]
     if user.is_authenticated:
         links.append((reverse("core:dashboard"), _("My page")))
         if user.has_perm("members.manage_registry"):
             links.append((reverse("members:registry"), _("Registry")))
             links.append((reverse("members:statistics"), _("Statistics")))
             links.append((reverse("members:census_rounds"), _("Census")))
+            links.append((reverse("ecosystem:manage"), _("Ecosystem map management")))
             links.append((reverse("programs:programme_list"), _("Project groups")))
             links.append((reverse("core:audit_log"), _("Audit log")))
         if user.has_perm("programs.apply"):

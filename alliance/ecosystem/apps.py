@@ -6,3 +6,6 @@ class EcosystemConfig(AppConfig):
     name = "alliance.ecosystem"
     label = "ecosystem"
     verbose_name = _("Industry ecosystem map")
+
+    def ready(self):
+        from alliance.ecosystem import phrases  # noqa: F401  registers the audit action labels

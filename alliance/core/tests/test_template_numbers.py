@@ -10,11 +10,13 @@ import pytest
 
 from alliance.core.tests.test_security_headers import project_templates
 
+# Inside blocktranslate the variables are bound by its `with`, where the filter belongs.
+BLOCKTRANSLATE = re.compile(r"\{%\s*blocktrans(?:late)?\b.*?\{%\s*endblocktrans(?:late)?\s*%\}", re.DOTALL)
 RAW_NUMBER = re.compile(r"\{\{\s*([\w.]*(?:\.pk|\.id|_pk|(?<!auto)_id|\byear))\s*\}\}")
 
 
 def raw_numbers(text: str) -> list[str]:
-    return [match.group(1) for match in RAW_NUMBER.finditer(text)]
+    return [match.group(1) for match in RAW_NUMBER.finditer(BLOCKTRANSLATE.sub("", text))]
 
 
 def test_templates_print_no_identifier_or_year_with_a_thousands_separator():
@@ -34,6 +36,7 @@ def test_templates_print_no_identifier_or_year_with_a_thousands_separator():
         ('<input value="{{ group.pk|unlocalize }}">', []),
         ("{{ field.auto_id }}", []),
         ("{{ count }}", []),
+        ('{% blocktranslate with year=p.year|stringformat:"d" %}{{ year }}년{% endblocktranslate %}', []),
     ],
 )
 def test_raw_numbers_finds_unfiltered_identifiers(snippet, found):

@@ -1,1 +1,39 @@
 """Models of the ecosystem app (one module per area, re-exported here)."""
+
+from alliance.ecosystem.models.placement import Placement, PlacementSuggestion
+from alliance.ecosystem.models.player import LogoSubmission, Player, ValueSource
+from alliance.ecosystem.models.snapshot import Snapshot, SnapshotImmutableError
+from alliance.ecosystem.models.survey import MapSurvey, MapSurveyInvitation, MapSurveyResponse
+from alliance.ecosystem.models.taxonomy import (
+    CHILD_LEVEL,
+    LEVEL_ORDER,
+    PARENT_LEVEL,
+    PLACEABLE_LEVELS,
+    ApplicationField,
+    Level,
+    Taxonomy,
+    TaxonomyNode,
+    Technology,
+)
+
+__all__ = [
+    "CHILD_LEVEL",
+    "LEVEL_ORDER",
+    "PARENT_LEVEL",
+    "PLACEABLE_LEVELS",
+    "ApplicationField",
+    "Level",
+    "LogoSubmission",
+    "MapSurvey",
+    "MapSurveyInvitation",
+    "MapSurveyResponse",
+    "Placement",
+    "PlacementSuggestion",
+    "Player",
+    "Snapshot",
+    "SnapshotImmutableError",
+    "Taxonomy",
+    "TaxonomyNode",
+    "Technology",
+    "ValueSource",
+]

@@ -48,7 +48,7 @@ class GroupMember(models.Model):
     role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.PARTNER)
     invited_at = models.DateTimeField(auto_now_add=True)
     # A partner's representative confirms its place; the lead is confirmed when the group is formed.
-    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    confirmed_at = models.DateTimeField(_("participation confirmed at"), null=True, blank=True)
     confirmed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

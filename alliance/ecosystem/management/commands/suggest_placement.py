@@ -1,0 +1,53 @@
+"""`python manage.py suggest_placement --year YYYY [--format json|text] [--top K]`.
+
+Reads company descriptions from standard input, one per line (blank lines are skipped), and prints the
+suggested categories of each, best first. The year's confirmed placements train the classifier when
+there are enough (classification.training.MIN_CONFIRMED); otherwise the taxonomy's keywords decide.
+JSON: [{"text": "...", "suggestions": [{"path": [domain, layer, category], "confidence": 0.87}, ...]}, ...]
+"""
+
+import json
+import sys
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+
+from alliance.ecosystem.classification.documents import Document
+from alliance.ecosystem.classification.training import suggester_for_year
+
+
+class Command(BaseCommand):
+    stealth_options = ("stdin",)  # tests pass a stream; otherwise standard input
+    help = _("Suggest taxonomy categories for company descriptions read from standard input, one per line.")
+
+    def add_arguments(self, parser):
+        parser.add_argument("--year", type=int, required=True, help=_("taxonomy year"))
+        parser.add_argument("--format", choices=("json", "text"), default="text")
+        parser.add_argument("--top", type=int, default=3, help=_("suggestions per description"))
+
+    def handle(self, *args, year, format, top, **options):
+        if not 1 <= top <= 20:
+            raise CommandError(_("--top must be between 1 and 20 (given: %(value)s).") % {"value": top})
+        stream = options.get("stdin") or sys.stdin
+        texts = [line.strip() for line in stream.read().splitlines() if line.strip()]
+        suggester = suggester_for_year(year)
+        results = suggester.categories.suggest([Document(text=text) for text in texts], k=top) if texts else []
+        if format == "json":
+            payload = [
+                {"text": text, "suggestions": [s.as_json() for s in suggestions]}
+                for text, suggestions in zip(texts, results, strict=True)
+            ]
+            self.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2))
+            return
+        method = (
+            _("classifier trained on %(count)s confirmed placements") % {"count": suggester.examples}
+            if suggester.source == "classifier"
+            else _("taxonomy keywords (not enough confirmed placements yet)")
+        )
+        self.stdout.write(_("Method: %(method)s") % {"method": method})
+        for number, (text, suggestions) in enumerate(zip(texts, results, strict=True), start=1):
+            self.stdout.write(f"{number}. {text}")
+            if not suggestions:
+                self.stdout.write("   " + _("no suggestion (no keyword of any category found)"))
+            for suggestion in suggestions:
+                self.stdout.write(f"   {suggestion.confidence:.2f}  {' > '.join(suggestion.path)}")

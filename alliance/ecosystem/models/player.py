@@ -1,0 +1,102 @@
+"""Players of the map: member organisations and non-member companies entered by staff.
+
+Values carry their provenance: `sources` maps a field name to {"source": "registry"|"survey"|"staff",
+"on": "YYYY-MM-DD"} (see ValueSource), written by the service that set the value and shown beside it.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from alliance.core.regions import SidoChoices
+
+
+class ValueSource(models.TextChoices):
+    REGISTRY = "registry", _("Member registry")
+    SURVEY = "survey", _("Map survey")
+    STAFF = "staff", _("Secretariat")
+    IMPORT = "import", _("Landscape file")
+
+
+class Player(models.Model):
+    name = models.CharField(_("name"), max_length=200)
+    # services.players.player_name_key of the name: `가상 기업` and `가상기업` are one player.
+    name_key = models.CharField(max_length=200, unique=True, editable=False)
+    # Set for members: their registry record is the source of name, region, size and description.
+    organisation = models.OneToOneField(
+        "members.Organisation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="ecosystem_player",
+        verbose_name=_("member organisation"),
+    )
+    description = models.TextField(_("description"), blank=True)
+    business_fields = models.CharField(_("business fields"), max_length=300, blank=True)
+    homepage = models.URLField(_("homepage"), max_length=300, blank=True)
+    ksic_code = models.CharField(_("KSIC code"), max_length=5, blank=True)
+    region = models.CharField(_("province / metropolitan city"), max_length=4, choices=SidoChoices.choices, blank=True)
+    employees = models.PositiveIntegerField(_("employees"), null=True, blank=True)
+    revenue = models.BigIntegerField(_("revenue (KRW million)"), null=True, blank=True)
+    founded_year = models.PositiveSmallIntegerField(_("year founded"), null=True, blank=True)
+    # The approved logo only; submissions wait in LogoSubmission. Named by content hash.
+    logo = models.FileField(_("logo"), upload_to="ecosystem/logos/", max_length=200, blank=True)
+    sources = models.JSONField(_("value sources"), default=dict, blank=True)
+    # Keys of a landscape.yml item we do not model (repo_url, twitter, crunchbase, ...), re-emitted on export.
+    landscape_extra = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("player")
+        verbose_name_plural = _("players")
+        indexes = [models.Index(fields=["region"])]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_member(self) -> bool:
+        return self.organisation_id is not None
+
+    def source_of(self, field: str) -> dict | None:
+        return self.sources.get(field)
+
+
+class LogoSubmission(models.Model):
+    """A logo uploaded by staff or by the member itself, waiting for approval before it shows on the map."""
+
+    class Status(models.TextChoices):
+        WAITING = "waiting", _("Awaiting review")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+
+    player = models.ForeignKey(Player, on_delete=models.CASCADE, related_name="logo_submissions")
+    file = models.FileField(_("file"), upload_to="ecosystem/logo-submissions/", max_length=200)
+    content_hash = models.CharField(max_length=64, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.WAITING)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    submitted_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    review_note = models.CharField(_("review note"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-submitted_at"]
+        verbose_name = _("logo submission")
+        verbose_name_plural = _("logo submissions")
+        indexes = [models.Index(fields=["status", "submitted_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status="waiting") | Q(reviewed_at__isnull=False), name="logo_reviewed_has_time"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.player} ({self.get_status_display()})"

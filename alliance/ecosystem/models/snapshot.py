@@ -1,0 +1,61 @@
+"""A year's map frozen as published: immutable once written.
+
+The guard lives in the model and its manager so that no service, command or shell slip can change or
+remove a published snapshot: saving an existing row, deleting it, and queryset update/delete all raise.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class SnapshotImmutableError(Exception):
+    """A published snapshot was about to be changed or deleted."""
+
+
+class SnapshotQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise SnapshotImmutableError("published snapshots cannot be updated")
+
+    def delete(self):
+        raise SnapshotImmutableError("published snapshots cannot be deleted")
+
+    def bulk_update(self, objs, fields, batch_size=None):
+        raise SnapshotImmutableError("published snapshots cannot be updated")
+
+    def update_or_create(self, defaults=None, create_defaults=None, **kwargs):
+        raise SnapshotImmutableError("published snapshots cannot be updated")
+
+
+class Snapshot(models.Model):
+    year = models.PositiveSmallIntegerField(_("year"), unique=True)
+    slug = models.SlugField(_("address"), max_length=40, unique=True)
+    # The taxonomy it was frozen from; the draft stays editable, the snapshot does not follow it.
+    taxonomy = models.ForeignKey(
+        "ecosystem.Taxonomy", on_delete=models.PROTECT, related_name="snapshots", verbose_name=_("taxonomy")
+    )
+    published_at = models.DateTimeField(_("published at"))
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    # The frozen map, see services.snapshots.build_snapshot_data for its shape.
+    data = models.JSONField(_("frozen map"))
+
+    objects = SnapshotQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-year"]
+        verbose_name = _("snapshot")
+        verbose_name_plural = _("snapshots")
+
+    def __str__(self):
+        return str(self.year)
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None or kwargs.get("force_update"):
+            raise SnapshotImmutableError("published snapshots cannot be updated")
+        kwargs["force_insert"] = True
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise SnapshotImmutableError("published snapshots cannot be deleted")

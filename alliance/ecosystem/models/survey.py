@@ -1,0 +1,76 @@
+"""The map survey (생태계맵 조사): a personal link per member company, answers reviewed by staff.
+
+Only the SHA-256 hash of a link's token is stored. An answer records, for the values the company
+changed, {"before": ..., "after": ...}; nothing applies until staff review it.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class MapSurvey(models.Model):
+    taxonomy = models.ForeignKey("ecosystem.Taxonomy", on_delete=models.PROTECT, related_name="surveys")
+    title = models.CharField(_("title"), max_length=200)
+    opened_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    opened_at = models.DateTimeField(_("opened at"), auto_now_add=True)
+    closes_on = models.DateField(_("closes on"))
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-opened_at"]
+        verbose_name = _("map survey")
+        verbose_name_plural = _("map surveys")
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_at is None
+
+
+class MapSurveyInvitation(models.Model):
+    survey = models.ForeignKey(MapSurvey, on_delete=models.CASCADE, related_name="invitations")
+    player = models.ForeignKey("ecosystem.Player", on_delete=models.CASCADE, related_name="+")
+    email = models.EmailField(_("sent to"))
+    token_hash = models.CharField(max_length=64, unique=True)
+    expires_at = models.DateTimeField(_("link expires at"))
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    responded_at = models.DateTimeField(_("responded at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["player__name"]
+        constraints = [models.UniqueConstraint(fields=["survey", "player"], name="map_survey_invitation_once")]
+        verbose_name = _("map survey invitation")
+        verbose_name_plural = _("map survey invitations")
+
+    def __str__(self):
+        return f"{self.survey} · {self.player}"
+
+
+class MapSurveyResponse(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Awaiting review")
+        APPLIED = "applied", _("Applied")
+        REJECTED = "rejected", _("Rejected")
+
+    invitation = models.ForeignKey(MapSurveyInvitation, on_delete=models.CASCADE, related_name="responses")
+    submitted_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
+    # {field: {"before": ..., "after": ...}} for each value the respondent changed.
+    changes = models.JSONField(_("changes"), default=dict, blank=True)
+    respondent_name = models.CharField(_("respondent"), max_length=100, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    review_note = models.CharField(_("review note"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-submitted_at"]
+        verbose_name = _("map survey answer")
+        verbose_name_plural = _("map survey answers")
+
+    def __str__(self):
+        return f"{self.invitation} ({self.get_status_display()})"

@@ -1,0 +1,68 @@
+"""Phrases the ecosystem app reuses, and the Korean labels of its audit actions."""
+
+from django.utils.translation import gettext_lazy as _
+
+from alliance.core.audit import register_actions
+
+register_actions(
+    {
+        "ecosystem.taxonomy.created": _("Ecosystem taxonomy created"),
+        "ecosystem.taxonomy.copied": _("Ecosystem taxonomy copied from the previous year"),
+        "ecosystem.taxonomy.seeded": _("Default ecosystem taxonomy loaded"),
+        "ecosystem.node.added": _("Taxonomy node added"),
+        "ecosystem.node.updated": _("Taxonomy node updated"),
+        "ecosystem.node.moved": _("Taxonomy node moved"),
+        "ecosystem.node.deleted": _("Taxonomy node deleted"),
+        "ecosystem.facet.added": _("Technology or field added"),
+        "ecosystem.facet.updated": _("Technology or field updated"),
+        "ecosystem.facet.deleted": _("Technology or field deleted"),
+        "ecosystem.player.created": _("Map player created"),
+        "ecosystem.player.updated": _("Map player updated"),
+        "ecosystem.placement.saved": _("Placement saved"),
+        "ecosystem.placement.confirmed": _("Placement confirmed"),
+        "ecosystem.snapshot.frozen": _("Ecosystem snapshot published"),
+        "ecosystem.landscape.imported": _("Landscape file imported"),
+        "ecosystem.survey.opened": _("Map survey opened"),
+        "ecosystem.survey.responded": _("Map survey answer received"),
+        "ecosystem.survey.applied": _("Map survey answer applied"),
+        "ecosystem.survey.rejected": _("Map survey answer rejected"),
+    }
+)
+
+# Taxonomy rules, shown to staff when an edit is refused.
+NODE_NOT_EMPTY = _("“%(name)s” still has %(count)s players placed on it: move them before deleting it.")
+NODE_HAS_CHILDREN = _("“%(name)s” still has %(count)s nodes under it: delete or move them first.")
+PARENT_OTHER_TAXONOMY = _("The new parent belongs to another year's taxonomy.")
+PARENT_WRONG_LEVEL = _("A %(level)s must sit directly under a %(parent_level)s.")
+DOMAIN_HAS_NO_PARENT = _("A domain sits at the top and has no parent.")
+NAME_TAKEN = _("“%(name)s” already exists at this place in the taxonomy.")
+NAME_REQUIRED = _("A name is required.")
+TAXONOMY_EXISTS = _("The %(year)s taxonomy already exists.")
+NOT_PLACEABLE = _("Players are placed on a category or a subcategory.")
+SAVED = _("Saved.")
+PLAYER_EXISTS = _("A player named “%(name)s” already exists.")
+MEMBER_FIELDS_FROM_REGISTRY = _("A member's name comes from the member registry: change it there.")
+NODE_OTHER_TAXONOMY = _("“%(name)s” belongs to another year's taxonomy.")
+DELETED = _("Deleted.")
+CONFIRMED = _("Placement confirmed.")
+
+# The map's logos (E3).
+register_actions(
+    {
+        "ecosystem.logo.submitted": _("Logo submitted for approval"),
+        "ecosystem.logo.applied": _("Logo applied"),
+        "ecosystem.logo.rejected": _("Logo rejected"),
+    }
+)
+
+# Suggested classification and its review (E2).
+register_actions(
+    {
+        "ecosystem.suggestions.generated": _("Placement suggestions generated"),
+        "ecosystem.suggestion.accepted": _("Placement suggestion accepted"),
+        "ecosystem.suggestion.rejected": _("Placement suggestion rejected"),
+    }
+)
+SUGGESTION_GONE = _("A selected company has no waiting suggestion any more (someone reviewed it meanwhile).")
+SUGGESTION_NEEDS_CATEGORY = _("A selected company has no suggested category: choose one before accepting.")
+MEMBERS_SYNCED = _("%(count)s members are on the map's player list, up to date with the member registry.")

@@ -1,0 +1,305 @@
+"""Writing a parsed landscape.yml into a year's map, and exporting a year's map as landscape.yml.
+
+Import rules (the file was validated whole by landscape_yml.parse_landscape first; this writes it in one
+transaction, all or nothing):
+- the landscape becomes one new domain of the year's taxonomy (created when the year has none), named
+  after the file (or `domain_name`); each landscape category becomes a layer *and* a category of the
+  same name under it (our taxonomy has two levels more than the landscape's), each subcategory a
+  subcategory — except a subcategory named like its category, whose items sit on the category itself;
+- an item is a player, matched to an existing one by `players.player_name_key`, else created as a
+  non-member with source "import"; its first subcategory is the primary placement, the others (the
+  same name in several subcategories) secondary ones;
+- a staff member runs the import, and the file is the authority for where its items sit, so its
+  placements are confirmed; a player already placed in that year keeps its placement and gains the
+  landscape's nodes as secondary ones;
+- a logo file found in logos/ is cleaned and stored (alliance/ecosystem/svg.py); a logo that is
+  missing or refused is a warning.
+Side effects: audit `ecosystem.landscape.imported` (counts) and `ecosystem.player.created` per new player.
+"""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from alliance.core.audit import build_audit, record_audit
+from alliance.core.models import AuditEntry
+from alliance.ecosystem.models import Level, Placement, Player, Taxonomy, TaxonomyNode, ValueSource
+from alliance.ecosystem.queries import node_paths
+from alliance.ecosystem.services.landscape_yml import Landscape, LandscapeError, dump_landscape
+from alliance.ecosystem.services.players import player_name_key
+from alliance.ecosystem.services.taxonomy import bulk_tree
+from alliance.members.services.importing_sql import insert_objects
+
+
+@dataclass
+class ImportResult:
+    taxonomy: Taxonomy
+    domain: TaxonomyNode
+    items: int
+    players_created: int
+    players_matched: int
+    placements_created: int
+    logos: int
+    warnings: list[str] = field(default_factory=list)
+
+
+def _tree(landscape: Landscape, domain_name: str) -> list[dict]:
+    return [
+        {
+            "name": domain_name,
+            "layers": [
+                {
+                    "name": category.name,
+                    "categories": [
+                        {
+                            "name": category.name,
+                            "subcategories": [
+                                {"name": sub.name} for sub in category.subcategories if sub.name != category.name
+                            ],
+                        }
+                    ],
+                }
+                for category in landscape.categories
+            ],
+        }
+    ]
+
+
+def _store_logo(path: Path, warnings: list[str], item) -> str:
+    from alliance.ecosystem.services.logos import LOGO_DIR, store_by_hash
+    from alliance.ecosystem.svg import LogoError, clean_logo
+
+    try:
+        logo = clean_logo(path.read_bytes(), path.name)
+    except (OSError, LogoError) as error:
+        warnings.append(
+            _("Line %(line)s: the logo of “%(name)s” was not used (%(reason)s).")
+            % {"line": item.line, "name": item.name, "reason": error}
+        )
+        return ""
+    return store_by_hash(LOGO_DIR, logo)
+
+
+def import_landscape(
+    *, actor, landscape: Landscape, year: int, domain_name: str, logo_dir: Path | None = None
+) -> ImportResult:
+    """Write the landscape into `year`'s map (see the module docstring for the rules)."""
+    warnings = list(landscape.warnings)
+    today = timezone.localdate().isoformat()
+    with transaction.atomic():
+        taxonomy, created = Taxonomy.objects.get_or_create(year=year)
+        if created:
+            record_audit(action="ecosystem.taxonomy.created", actor=actor, target=taxonomy, after={"year": year})
+        if TaxonomyNode.objects.filter(taxonomy=taxonomy, parent=None, name=domain_name).exists():
+            raise LandscapeError(
+                [_("The %(year)s taxonomy already has a domain “%(name)s”.") % {"year": year, "name": domain_name}]
+            )
+        bulk_tree(taxonomy, _tree(landscape, domain_name))
+        domain = TaxonomyNode.objects.get(taxonomy=taxonomy, parent=None, name=domain_name)
+        node_by_path = {tuple(path): pk for pk, path in node_paths(taxonomy).items() if path[0] == domain_name}
+
+        def node_of(category, sub) -> int:
+            if sub.name == category.name:
+                return node_by_path[(domain_name, category.name, category.name)]
+            return node_by_path[(domain_name, category.name, category.name, sub.name)]
+
+        # Items grouped by player, in file order: first occurrence gives the data and the primary node.
+        occurrences: dict[str, list] = {}
+        for category in landscape.categories:
+            for sub in category.subcategories:
+                for item in sub.items:
+                    occurrences.setdefault(player_name_key(item.name), []).append((item, node_of(category, sub)))
+        existing = {player.name_key: player for player in Player.objects.filter(name_key__in=list(occurrences))}
+        new_players, logos = [], 0
+        for key, found in occurrences.items():
+            if key in existing:
+                continue
+            item = found[0][0]
+            logo_name = ""
+            if item.logo and logo_dir is not None and (logo_dir / item.logo).is_file():
+                logo_name = _store_logo(logo_dir / item.logo, warnings, item)
+                logos += bool(logo_name)
+            values = {"name": item.name, "homepage": item.homepage[:300], "description": item.description}
+            new_players.append(
+                Player(
+                    name_key=key,
+                    logo=logo_name,
+                    landscape_extra=item.extra,
+                    sources={
+                        name: {"source": ValueSource.IMPORT.value, "on": today}
+                        for name, value in values.items()
+                        if value
+                    },
+                    **values,
+                )
+            )
+        insert_objects(Player, new_players)
+        players = existing | {
+            player.name_key: player for player in Player.objects.filter(name_key__in=list(occurrences))
+        }
+        placed = {
+            placement.player_id: placement
+            for placement in Placement.objects.filter(taxonomy=taxonomy, player__in=[p.pk for p in players.values()])
+        }
+        now = timezone.now()
+        confirmed_by = actor if getattr(actor, "is_authenticated", False) else None
+        new_placements, secondary_rows = [], []
+        for key, found in occurrences.items():
+            player = players[key]
+            nodes = list(dict.fromkeys(node for _item, node in found))
+            if player.pk in placed:
+                secondary_rows += [
+                    (placed[player.pk].pk, node) for node in nodes if node != placed[player.pk].primary_id
+                ]
+                continue
+            placement = Placement(
+                player=player,
+                taxonomy=taxonomy,
+                primary_id=nodes[0],
+                status=Placement.Status.CONFIRMED,
+                confirmed_by=confirmed_by,
+                confirmed_at=now,
+            )
+            placement.pending_secondary = nodes[1:]
+            new_placements.append(placement)
+        insert_objects(Placement, new_placements)
+        with_secondary = {
+            placement.player_id: placement.pending_secondary
+            for placement in new_placements
+            if placement.pending_secondary
+        }
+        for placement_id, player_id in Placement.objects.filter(
+            taxonomy=taxonomy, player__in=list(with_secondary)
+        ).values_list("pk", "player_id"):
+            secondary_rows += [(placement_id, node) for node in with_secondary[player_id]]
+        secondary_through = Placement.secondary.through
+        secondary_through.objects.bulk_create(
+            [secondary_through(placement_id=placement, taxonomynode_id=node) for placement, node in secondary_rows],
+            batch_size=1000,
+            ignore_conflicts=True,
+        )
+        created_players = [players[player.name_key] for player in new_players]
+        insert_objects(
+            AuditEntry,
+            (
+                build_audit(
+                    action="ecosystem.player.created",
+                    actor=actor,
+                    target=player,
+                    after={"name": player.name, "source": ValueSource.IMPORT.value},
+                )
+                for player in created_players
+            ),
+        )
+        result = ImportResult(
+            taxonomy=taxonomy,
+            domain=domain,
+            items=landscape.item_count,
+            players_created=len(new_players),
+            players_matched=len(occurrences) - len(new_players),
+            placements_created=len(new_placements),
+            logos=logos,
+            warnings=warnings,
+        )
+        record_audit(
+            action="ecosystem.landscape.imported",
+            actor=actor,
+            target=taxonomy,
+            after={
+                "domain": domain_name,
+                "categories": len(landscape.categories),
+                "items": result.items,
+                "players_created": result.players_created,
+                "players_matched": result.players_matched,
+                "placements_created": result.placements_created,
+                "logos": logos,
+                "warnings": len(warnings),
+            },
+        )
+    return result
+
+
+def landscape_categories(taxonomy: Taxonomy, *, logo_names: dict | None = None) -> list[dict]:
+    """The year's map in the landscape format's nesting (see landscape_yml's docstring for the mapping).
+
+    `logo_names`, when given, is filled with {file name written in the YAML: storage name} for players
+    with a logo, so the caller can copy the files into logos/.
+    """
+    nodes = list(TaxonomyNode.objects.filter(taxonomy=taxonomy).order_by("position", "id"))
+    children: dict = {}
+    for node in nodes:
+        children.setdefault(node.parent_id, []).append(node)
+    placements = list(
+        Placement.objects.filter(taxonomy=taxonomy, status=Placement.Status.CONFIRMED).select_related("player")
+    )
+    on_node: dict[int, list[Player]] = {}
+    for placement in placements:
+        on_node.setdefault(placement.primary_id, []).append(placement.player)
+    players_by_placement = {placement.pk: placement.player for placement in placements}
+    for placement_id, node_id in Placement.secondary.through.objects.filter(
+        placement__taxonomy=taxonomy, placement__status=Placement.Status.CONFIRMED
+    ).values_list("placement_id", "taxonomynode_id"):
+        on_node.setdefault(node_id, []).append(players_by_placement[placement_id])
+
+    def items(node_id: int) -> list[dict]:
+        return [
+            _item(player, logo_names) for player in sorted(on_node.get(node_id, []), key=lambda p: p.name.casefold())
+        ]
+
+    categories = []
+
+    def walk(parent_id):
+        for node in children.get(parent_id, []):
+            if node.level == Level.CATEGORY:
+                subcategories = []
+                if on_node.get(node.pk):
+                    subcategories.append({"name": node.name, "items": items(node.pk)})
+                subcategories += [{"name": sub.name, "items": items(sub.pk)} for sub in children.get(node.pk, [])]
+                categories.append({"name": node.name, "subcategories": subcategories})
+            else:
+                walk(node.pk)
+
+    walk(None)
+    return categories
+
+
+def _item(player: Player, logo_names: dict | None) -> dict:
+    item = {"name": player.name}
+    if player.homepage:
+        item["homepage_url"] = player.homepage
+    if player.description:
+        item["description"] = player.description
+    extra = dict(player.landscape_extra)
+    if player.logo and logo_names is not None:
+        file_name = Path(player.logo.name).name
+        logo_names[file_name] = player.logo.name
+        extra["logo"] = file_name
+    return item | extra
+
+
+def export_landscape(*, year: int, out_path: Path) -> dict:
+    """Write `year`'s map to `out_path` in the current landscape.yml form, logos into logos/ beside it.
+
+    Returns {"categories": n, "items": n, "logos": n}. Reads only; writes files, not the database.
+    """
+    from django.core.files.storage import default_storage
+
+    taxonomy = Taxonomy.objects.get(year=year)
+    logo_names: dict[str, str] = {}
+    categories = landscape_categories(taxonomy, logo_names=logo_names)
+    out_path = Path(out_path)
+    out_path.write_text(dump_landscape(categories), encoding="utf-8")
+    if logo_names:
+        logo_dir = out_path.parent / "logos"
+        logo_dir.mkdir(exist_ok=True)
+        for file_name, storage_name in logo_names.items():
+            with default_storage.open(storage_name, "rb") as source:
+                (logo_dir / file_name).write_bytes(source.read())
+    return {
+        "categories": len(categories),
+        "items": sum(len(sub["items"]) for category in categories for sub in category["subcategories"]),
+        "logos": len(logo_names),
+    }

@@ -1,0 +1,223 @@
+"""Reading and writing the CNCF `landscape.yml` format, the de-facto format of landscape maps.
+
+Two forms are read:
+- the current one: `categories:` → `subcategories:` → `items:` (each a mapping with `name`);
+- the older one the CNCF's own file still uses: `landscape:` → `- category:` / `name:` →
+  `subcategories:` → `- subcategory:` / `name:` → `items:` → `- item:` / `name:`.
+Logos are files named by an item's `logo:` key in a `logos/` folder beside the landscape file.
+
+The whole file is validated before anything is written: bad YAML, an unknown shape, a missing name or
+a duplicate item in one subcategory refuse the file with the line and the reason (LandscapeError);
+a missing or unreadable logo file is only a warning. Writing is services/landscape_import.py.
+
+Export writes the current form, with each category of the year's taxonomy (in tree order, whatever its
+domain and layer) as a landscape category; players placed on a category itself (not on one of its
+subcategories) go into a subcategory named like the category, which import maps back to the category.
+Items are the confirmed placements (primary and secondary), sorted by name; keys we do not model
+(repo_url, twitter, crunchbase, ...) come back as they were imported.
+"""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from django.utils.translation import gettext as _
+
+try:
+    _BaseLoader = yaml.CSafeLoader
+    _Dumper = yaml.CSafeDumper
+except AttributeError:  # PyYAML without libyaml
+    _BaseLoader = yaml.SafeLoader
+    _Dumper = yaml.SafeDumper
+
+LINE = "__line__"
+# Item keys with a place in our model; every other key (logo too) is kept in Player.landscape_extra.
+MODELLED_KEYS = {"name", "item", "homepage_url", "description", LINE}
+MAX_LISTED_ERRORS = 30
+
+
+class _LineLoader(_BaseLoader):
+    """Safe loading that records, in each mapping, the (1-based) line it starts on."""
+
+    def construct_mapping(self, node, deep=False):
+        mapping = super().construct_mapping(node, deep=deep)
+        mapping[LINE] = node.start_mark.line + 1
+        return mapping
+
+
+class LandscapeError(Exception):
+    """The file cannot be imported; `errors` says where and why (Korean), nothing was written."""
+
+    def __init__(self, errors: list[str]):
+        super().__init__("\n".join(errors))
+        self.errors = errors
+
+
+@dataclass
+class Item:
+    name: str
+    line: int
+    homepage: str = ""
+    description: str = ""
+    logo: str = ""
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass
+class Subcategory:
+    name: str
+    line: int
+    items: list[Item] = field(default_factory=list)
+
+
+@dataclass
+class Category:
+    name: str
+    line: int
+    subcategories: list[Subcategory] = field(default_factory=list)
+
+
+@dataclass
+class Landscape:
+    categories: list[Category]
+    warnings: list[str]
+
+    @property
+    def item_count(self) -> int:
+        return sum(len(sub.items) for category in self.categories for sub in category.subcategories)
+
+
+def _name(entry, errors: list[str], what: str) -> str:
+    value = entry.get("name") if isinstance(entry, dict) else None
+    if value is None or not str(value).strip():
+        line = entry.get(LINE, "?") if isinstance(entry, dict) else "?"
+        errors.append(_("Line %(line)s: a %(what)s has no name.") % {"line": line, "what": what})
+        return ""
+    return str(value).strip()
+
+
+def _clean_extra(entry: dict) -> dict:
+    """The item's other keys, with the line markers of nested mappings removed."""
+
+    def strip(value):
+        if isinstance(value, dict):
+            return {key: strip(inner) for key, inner in value.items() if key != LINE}
+        if isinstance(value, list):
+            return [strip(inner) for inner in value]
+        return value
+
+    return {key: strip(value) for key, value in entry.items() if key not in MODELLED_KEYS}
+
+
+def _list(value) -> list:
+    return value if isinstance(value, list) else []
+
+
+def parse_landscape(text: str, *, logo_dir: Path | None = None) -> Landscape:
+    """Parse and validate a landscape file's text; LandscapeError lists every problem found."""
+    try:
+        document = yaml.load(text, Loader=_LineLoader)  # noqa: S506  a safe loader (SafeLoader subclass)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        problem = getattr(error, "problem", None) or str(error)
+        line = mark.line + 1 if mark is not None else "?"
+        raise LandscapeError(
+            [_("Line %(line)s: the file is not valid YAML (%(problem)s).") % {"line": line, "problem": problem}]
+        ) from error
+    if not isinstance(document, dict) or not isinstance(document.get("categories", document.get("landscape")), list):
+        raise LandscapeError([_("The file has neither a “categories:” nor a “landscape:” list at its top.")])
+    raw_categories = document.get("categories", document.get("landscape"))
+    errors: list[str] = []
+    warnings: list[str] = []
+    categories = []
+    for raw_category in raw_categories:
+        category = Category(
+            _name(raw_category, errors, _("category")),
+            raw_category.get(LINE, 0) if isinstance(raw_category, dict) else 0,
+        )
+        for raw_sub in _list(raw_category.get("subcategories") if isinstance(raw_category, dict) else None):
+            sub = Subcategory(
+                _name(raw_sub, errors, _("subcategory")), raw_sub.get(LINE, 0) if isinstance(raw_sub, dict) else 0
+            )
+            first_line: dict[str, int] = {}
+            for raw_item in _list(raw_sub.get("items") if isinstance(raw_sub, dict) else None):
+                name = _name(raw_item, errors, _("item"))
+                if not name:
+                    continue
+                line = raw_item[LINE]
+                key = name.casefold()
+                if key in first_line:
+                    errors.append(
+                        _(
+                            "Line %(line)s: “%(name)s” appears twice in the subcategory “%(subcategory)s” "
+                            "(first on line %(first)s)."
+                        )
+                        % {"line": line, "name": name, "subcategory": sub.name, "first": first_line[key]}
+                    )
+                    continue
+                first_line[key] = line
+                logo = str(raw_item.get("logo") or "").strip()
+                if logo and logo_dir is not None and not (logo_dir / logo).is_file():
+                    warnings.append(
+                        _("Line %(line)s: the logo file “%(file)s” of “%(name)s” is not in logos/.")
+                        % {"line": line, "file": logo, "name": name}
+                    )
+                sub.items.append(
+                    Item(
+                        name=name,
+                        line=line,
+                        homepage=str(raw_item.get("homepage_url") or "").strip(),
+                        description=str(raw_item.get("description") or "").strip(),
+                        logo=logo,
+                        extra=_clean_extra(raw_item),
+                    )
+                )
+            category.subcategories.append(sub)
+        categories.append(category)
+    _check_unique_names(categories, errors)
+    if errors:
+        raise LandscapeError(_shorten(errors))
+    return Landscape(categories=categories, warnings=warnings)
+
+
+def _check_unique_names(categories: list[Category], errors: list[str]) -> None:
+    seen: dict[str, int] = {}
+    for category in categories:
+        if category.name and category.name in seen:
+            errors.append(
+                _("Line %(line)s: the category “%(name)s” appears twice (first on line %(first)s).")
+                % {"line": category.line, "name": category.name, "first": seen[category.name]}
+            )
+        seen.setdefault(category.name, category.line)
+        subs: dict[str, int] = {}
+        for sub in category.subcategories:
+            if sub.name and sub.name in subs:
+                errors.append(
+                    _(
+                        "Line %(line)s: the subcategory “%(name)s” appears twice in “%(category)s” "
+                        "(first on line %(first)s)."
+                    )
+                    % {"line": sub.line, "name": sub.name, "category": category.name, "first": subs[sub.name]}
+                )
+            subs.setdefault(sub.name, sub.line)
+
+
+def _shorten(errors: list[str]) -> list[str]:
+    if len(errors) <= MAX_LISTED_ERRORS:
+        return errors
+    more = len(errors) - MAX_LISTED_ERRORS
+    return [*errors[:MAX_LISTED_ERRORS], _("… and %(count)s more problems.") % {"count": more}]
+
+
+def read_landscape_file(path: Path) -> Landscape:
+    """Parse the file at `path`, looking for logos in `logos/` beside it."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise LandscapeError([_("The file is not UTF-8 text.")]) from error
+    return parse_landscape(text, logo_dir=Path(path).parent / "logos")
+
+
+def dump_landscape(categories: list[dict]) -> str:
+    """The current form's YAML text of [{"name", "subcategories": [{"name", "items": [{...}]}]}]."""
+    return yaml.dump({"categories": categories}, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000)

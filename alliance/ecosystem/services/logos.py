@@ -1,0 +1,115 @@
+"""Logo uploads: staff apply directly; a member's representative submits into the approval queue.
+
+Rules (issue 3, "Logos"):
+- Every file is cleaned first (alliance/ecosystem/svg.py: SVG sanitised and cropped, PNG checked, size
+  limits); a refused file writes nothing and says why.
+- Files are named by the SHA-256 of the cleaned bytes: the approved logo lives at
+  `ecosystem/logos/<hash>.<svg|png>` and is served with a one-year immutable cache lifetime (a new logo is a
+  new name, so no cache ever shows a stale one).
+- Staff uploads apply at once (recorded as an approved submission); a representative may submit only for
+  the player of their own organisation, and the logo shows after staff approve it.
+Side effects: the file in storage, a LogoSubmission row, Player.logo when applied, one audit entry each.
+"""
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from alliance.core.audit import record_audit
+from alliance.core.rules import is_secretariat
+from alliance.ecosystem.models import LogoSubmission, Player
+from alliance.ecosystem.svg import CleanLogo, LogoError, clean_logo
+
+LOGO_DIR = "ecosystem/logos/"
+SUBMISSION_DIR = "ecosystem/logo-submissions/"
+
+
+def store_by_hash(directory: str, logo: CleanLogo) -> str:
+    """The storage name of the cleaned file, written once (same content, same name)."""
+    name = f"{directory}{logo.filename}"
+    if not default_storage.exists(name):
+        saved = default_storage.save(name, ContentFile(logo.content))
+        assert saved == name, "content-addressed logo names must not be altered by the storage"
+    return name
+
+
+def may_submit_logo(user, organisation_id: int | None) -> bool:
+    """Staff for any player; a signed-in user for the player of their own organisation."""
+    if is_secretariat(user):
+        return True
+    return bool(user.is_authenticated and organisation_id and user.organisation_id == organisation_id)
+
+
+def can_submit_logo(user, player: Player) -> bool:
+    return may_submit_logo(user, player.organisation_id)
+
+
+def submit_logo(*, actor, player: Player, content: bytes, filename: str) -> LogoSubmission:
+    """Clean the file; staff: apply it now; a representative of the player's organisation: queue it.
+
+    Raises LogoError (nothing written) for a refused file, PermissionError for anyone else.
+    """
+    if not can_submit_logo(actor, player):
+        raise PermissionError("not allowed to submit a logo for this player")
+    logo = clean_logo(content, filename)
+    with transaction.atomic():
+        submission = LogoSubmission(player=player, submitted_by=actor, content_hash=logo.sha256)
+        submission.file.name = store_by_hash(SUBMISSION_DIR, logo)
+        if is_secretariat(actor):
+            submission.status = LogoSubmission.Status.APPROVED
+            submission.reviewed_by = actor
+            submission.reviewed_at = timezone.now()
+            submission.save()
+            _apply(actor=actor, player=player, logo=logo, submission=submission)
+        else:
+            submission.save()
+            record_audit(
+                action="ecosystem.logo.submitted",
+                actor=actor,
+                target=player,
+                after={"file": submission.file.name, "submission": submission.pk},
+            )
+    return submission
+
+
+def review_logo(*, actor, submission: LogoSubmission, approve: bool, note: str = "") -> LogoSubmission:
+    """Staff approve (the logo replaces the player's) or reject a waiting submission."""
+    if not is_secretariat(actor):
+        raise PermissionError("only the secretariat reviews logos")
+    with transaction.atomic():
+        submission = LogoSubmission.objects.select_for_update().select_related("player").get(pk=submission.pk)
+        if submission.status != LogoSubmission.Status.WAITING:
+            raise LogoError(_("This logo has already been reviewed."))
+        submission.status = LogoSubmission.Status.APPROVED if approve else LogoSubmission.Status.REJECTED
+        submission.reviewed_by = actor
+        submission.reviewed_at = timezone.now()
+        submission.review_note = note[:300]
+        submission.save()
+        if approve:
+            with default_storage.open(submission.file.name, "rb") as handle:
+                logo = clean_logo(handle.read(), submission.file.name)
+            _apply(actor=actor, player=submission.player, logo=logo, submission=submission)
+        else:
+            record_audit(
+                action="ecosystem.logo.rejected",
+                actor=actor,
+                target=submission.player,
+                before={"submission": submission.pk, "file": submission.file.name},
+                after={"note": submission.review_note},
+            )
+    return submission
+
+
+def _apply(*, actor, player: Player, logo: CleanLogo, submission: LogoSubmission) -> None:
+    before = player.logo.name
+    player.logo.name = store_by_hash(LOGO_DIR, logo)
+    player.save(update_fields=["logo", "updated_at"])
+    record_audit(
+        action="ecosystem.logo.applied",
+        actor=actor,
+        target=player,
+        before={"logo": before},
+        after={"logo": player.logo.name, "submission": submission.pk},
+    )

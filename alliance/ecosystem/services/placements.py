@@ -1,0 +1,187 @@
+"""Writes to placements: where a player sits on a year's map, its figures and technology inputs.
+
+Rules:
+- the primary node is a category or subcategory of the placement's taxonomy; secondary nodes,
+  technologies and fields belong to the same taxonomy (the primary is never also a secondary);
+- the technology score is recomputed from its inputs by scoring.technology_score on every save;
+- each figure set is stamped in `Placement.sources` with its source (registry / survey / staff /
+  import) and date;
+- saving a placement makes it a draft again; only `confirm_placement` (a person) confirms it.
+Side effects: audit `ecosystem.placement.saved` / `ecosystem.placement.confirmed`.
+"""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from alliance.core.audit import changed, record_audit, snapshot
+from alliance.ecosystem import phrases
+from alliance.ecosystem.models import PLACEABLE_LEVELS, Placement, Player, Taxonomy, TaxonomyNode, ValueSource
+from alliance.ecosystem.scoring import technology_score
+
+FIGURES = ("revenue", "employees", "patents", "rd_staff_share", "certifications", "awards")
+AUDITED = ("primary", "status", *FIGURES, "technology_score")
+
+
+def _audit_values(placement: Placement) -> dict:
+    values = snapshot(placement, AUDITED)
+    if placement.pk:
+        values["secondary"] = sorted(placement.secondary.values_list("name", flat=True))
+        values["technologies"] = sorted(placement.technologies.values_list("name", flat=True))
+        values["fields"] = sorted(placement.fields.values_list("name", flat=True))
+    return values
+
+
+def _check_same_taxonomy(taxonomy: Taxonomy, items) -> None:
+    for item in items:
+        if item.taxonomy_id != taxonomy.pk:
+            raise ValidationError(phrases.NODE_OTHER_TAXONOMY, code="other_taxonomy", params={"name": item.name})
+
+
+def _check_placeable(node: TaxonomyNode) -> None:
+    if node.level not in PLACEABLE_LEVELS:
+        raise ValidationError(phrases.NOT_PLACEABLE, code="not_placeable")
+
+
+def save_placement(
+    *,
+    actor,
+    player: Player,
+    taxonomy: Taxonomy,
+    primary: TaxonomyNode,
+    secondary=(),
+    technologies=(),
+    fields=(),
+    figures: dict | None = None,
+    source: str = ValueSource.STAFF,
+    on: datetime.date | None = None,
+    actor_label: str = "",
+) -> Placement:
+    """Create or update `player`'s placement in `taxonomy` (back to draft when anything changed).
+
+    `figures` holds any of FIGURES; the ones given replace the stored values and are stamped with
+    `source` and `on` when they change. Side effect: audit `ecosystem.placement.saved`.
+    """
+    figures = {key: value for key, value in (figures or {}).items() if key in FIGURES}
+    secondary = [node for node in secondary if node.pk != primary.pk]
+    _check_placeable(primary)
+    for node in secondary:
+        _check_placeable(node)
+    _check_same_taxonomy(taxonomy, [primary, *secondary, *technologies, *fields])
+    on = on or timezone.localdate()
+    with transaction.atomic():
+        placement = Placement.objects.select_for_update().filter(player=player, taxonomy=taxonomy).first()
+        before = _audit_values(placement) if placement else None
+        if placement is None:
+            placement = Placement(player=player, taxonomy=taxonomy)
+        placement.primary = primary
+        old_figures = {key: getattr(placement, key) for key in FIGURES}
+        for key, value in figures.items():
+            setattr(placement, key, value)
+        placement.technology_score = technology_score(
+            patents=placement.patents,
+            rd_staff_share=placement.rd_staff_share,
+            certifications=placement.certifications,
+            awards=placement.awards,
+        )
+        sources = dict(placement.sources)
+        for key, value in figures.items():
+            if placement.pk is None or old_figures[key] != value:
+                sources[key] = {"source": str(source), "on": on.isoformat()}
+        placement.sources = sources
+        placement.save()
+        placement.secondary.set(secondary)
+        placement.technologies.set(technologies)
+        placement.fields.set(fields)
+        after = _audit_values(placement)
+        old, new = changed(before or {}, after)
+        if not new:
+            return placement
+        if before is not None and placement.status == Placement.Status.CONFIRMED:
+            placement.status = Placement.Status.DRAFT
+            placement.save(update_fields=["status"])
+            old["status"], new["status"] = Placement.Status.CONFIRMED.value, Placement.Status.DRAFT.value
+        record_audit(
+            action="ecosystem.placement.saved",
+            actor=actor,
+            actor_label=actor_label,
+            target=placement,
+            before=old if before is not None else None,
+            after=new,
+        )
+    return placement
+
+
+def confirm_placement(*, actor, placement: Placement) -> Placement:
+    """A person confirms the placement as it stands. Side effect: audit `ecosystem.placement.confirmed`."""
+    with transaction.atomic():
+        placement = Placement.objects.select_for_update().get(pk=placement.pk)
+        if placement.status == Placement.Status.CONFIRMED:
+            return placement
+        placement.status = Placement.Status.CONFIRMED
+        placement.confirmed_by = actor if getattr(actor, "is_authenticated", False) else None
+        placement.confirmed_at = timezone.now()
+        placement.save(update_fields=["status", "confirmed_by", "confirmed_at", "updated_at"])
+        record_audit(
+            action="ecosystem.placement.confirmed",
+            actor=actor,
+            target=placement,
+            before={"status": Placement.Status.DRAFT.value},
+            after={"status": placement.status, "path": placement.primary.path},
+        )
+    return placement
+
+
+def copy_placements(*, source: Taxonomy, target: Taxonomy) -> int:
+    """Copy every placement of `source` into `target` as drafts, matching nodes by path and facets by name.
+
+    Called by services.taxonomy.copy_taxonomy inside its transaction (which records the audit entry).
+    Placements whose primary node has no counterpart are skipped. Returns the number copied.
+    """
+    from alliance.ecosystem.queries import node_paths
+
+    source_paths = node_paths(source)
+    target_by_path = {tuple(path): pk for pk, path in node_paths(target).items()}
+    tech_by_name = {name: pk for pk, name in target.technologies.values_list("pk", "name")}
+    field_by_name = {name: pk for pk, name in target.fields.values_list("pk", "name")}
+    originals = list(source.placements.prefetch_related("secondary", "technologies", "fields").order_by("pk"))
+    copies = []
+    for original in originals:
+        primary = target_by_path.get(tuple(source_paths[original.primary_id]))
+        if primary is None:
+            continue
+        copy = Placement(
+            player_id=original.player_id,
+            taxonomy=target,
+            primary_id=primary,
+            status=Placement.Status.DRAFT,
+            technology_score=original.technology_score,
+            sources=original.sources,
+            **{key: getattr(original, key) for key in FIGURES},
+        )
+        copy._links = (original, primary)
+        copies.append(copy)
+    Placement.objects.bulk_create(copies, batch_size=500)
+    secondary_rows, tech_rows, field_rows = [], [], []
+    for copy in copies:
+        original, primary = copy._links
+        for node in original.secondary.all():
+            pk = target_by_path.get(tuple(source_paths[node.pk]))
+            if pk is not None and pk != primary:
+                secondary_rows.append(Placement.secondary.through(placement_id=copy.pk, taxonomynode_id=pk))
+        for technology in original.technologies.all():
+            if technology.name in tech_by_name:
+                tech_rows.append(
+                    Placement.technologies.through(placement_id=copy.pk, technology_id=tech_by_name[technology.name])
+                )
+        for field in original.fields.all():
+            if field.name in field_by_name:
+                field_rows.append(
+                    Placement.fields.through(placement_id=copy.pk, applicationfield_id=field_by_name[field.name])
+                )
+    Placement.secondary.through.objects.bulk_create(secondary_rows, batch_size=1000)
+    Placement.technologies.through.objects.bulk_create(tech_rows, batch_size=1000)
+    Placement.fields.through.objects.bulk_create(field_rows, batch_size=1000)
+    return len(copies)

@@ -1,0 +1,280 @@
+"""The map survey (생태계맵 조사): personal links to member companies, their answers, and staff review.
+
+Rules (issue 3, "Players and their data"):
+- A survey belongs to one year's map and invites every current member with a contact e-mail (the census
+  address: primary contact, else the first with one). Each invitation carries a personal link
+  `/ecosystem/survey/<token>/`; only the SHA-256 hash of the token is stored. A link works for one
+  company until `CENSUS_LINK_DAYS` after it was sent or the end of the closing date, whichever is first,
+  and never after the survey is closed.
+- The company sees its current values for that year (figures, technology inputs, technologies, fields)
+  and changes what is wrong; only the changed values are recorded, {field: {"before", "after"}}. An
+  answer without changes confirms the values as they are. A second answer replaces a pending one.
+- Nothing applies until staff review: applying writes the changed values through
+  `placements.save_placement` with source "survey", dated the day of the answer (a company not yet
+  placed on that year's map must be placed first); rejecting keeps a note.
+E-mails are sent by the `send_survey_email` task after the transaction commits.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from alliance.core.audit import record_audit
+from alliance.ecosystem.models import MapSurvey, MapSurveyInvitation, MapSurveyResponse, Placement, Player, Taxonomy
+from alliance.ecosystem.services.placements import FIGURES, save_placement
+from alliance.ecosystem.services.players import sync_member_players
+from alliance.members.queries import current_members
+from alliance.members.queries_census import contact_emails
+from alliance.members.services.census import LinkGone, hash_token, new_token
+
+LISTS = ("technologies", "fields")
+SURVEY_FIELDS = (*FIGURES, *LISTS)
+NOT_PLACED = _("Place the company on the %(year)s map before applying its answer.")
+NOT_PENDING = _("This answer has already been reviewed.")
+
+
+def survey_link(token: str) -> str:
+    return settings.SITE_URL + reverse("ecosystem:survey_respond", args=[token])
+
+
+def link_expiry(survey: MapSurvey, now: datetime.datetime) -> datetime.datetime:
+    closing = timezone.make_aware(
+        datetime.datetime.combine(survey.closes_on + datetime.timedelta(days=1), datetime.time.min)
+    )
+    return min(now + datetime.timedelta(days=settings.CENSUS_LINK_DAYS), closing)
+
+
+def invitation_for_token(token: str) -> MapSurveyInvitation:
+    """The invitation behind a link; MapSurveyInvitation.DoesNotExist or LinkGone (expired, closed)."""
+    invitation = MapSurveyInvitation.objects.select_related("survey__taxonomy", "player").get(
+        token_hash=hash_token(token)
+    )
+    if not invitation.survey.is_open or invitation.expires_at <= timezone.now():
+        raise LinkGone
+    return invitation
+
+
+def current_values(player: Player, taxonomy: Taxonomy) -> dict:
+    """The company's values for the year: its placement's figures and facet names, else its own size."""
+    placement = (
+        Placement.objects.filter(player=player, taxonomy=taxonomy).prefetch_related("technologies", "fields").first()
+    )
+    if placement is None:
+        values = dict.fromkeys(FIGURES) | {"revenue": player.revenue, "employees": player.employees}
+        return values | {"technologies": [], "fields": []}
+    values = {name: getattr(placement, name) for name in FIGURES}
+    values["technologies"] = sorted(item.name for item in placement.technologies.all())
+    values["fields"] = sorted(item.name for item in placement.fields.all())
+    return values
+
+
+def survey_changes(before: dict, after: dict) -> dict:
+    """{field: {"before": old, "after": new}} for each survey field whose value differs."""
+    normalised = {name: sorted(after[name]) if name in LISTS else after[name] for name in SURVEY_FIELDS}
+    return {
+        name: {"before": before[name], "after": normalised[name]}
+        for name in SURVEY_FIELDS
+        if before[name] != normalised[name]
+    }
+
+
+def open_map_survey(*, actor, taxonomy: Taxonomy, title: str, closes_on: datetime.date) -> MapSurvey:
+    """Open a survey of `taxonomy`'s year and invite every current member that has a contact e-mail.
+
+    Rule: a title; a closing date today or later. Members' players are brought up to date from the
+    registry first. Side effects: one invitation each (token hash only); audit `ecosystem.survey.opened`;
+    after commit, one `send_survey_email` task per invitation.
+    """
+    title = title.strip()
+    if not title:
+        raise ValidationError(_("Title: enter a title for the survey."))
+    if closes_on < timezone.localdate():
+        raise ValidationError(_("Closing date: choose today or a later date."))
+    now = timezone.now()
+    with transaction.atomic():
+        survey = MapSurvey.objects.create(taxonomy=taxonomy, title=title, closes_on=closes_on, opened_by=actor)
+        members = list(current_members().prefetch_related("fields"))
+        players = {player.organisation_id: player for player in sync_member_players(actor=actor, organisations=members)}
+        emails = contact_emails([organisation.pk for organisation in members])
+        expires_at = link_expiry(survey, now)
+        tokens, invitations = {}, []
+        for organisation in members:
+            if organisation.pk not in emails:
+                continue
+            token, token_hash = new_token()
+            player = players[organisation.pk]
+            tokens[player.pk] = token
+            invitations.append(
+                MapSurveyInvitation(
+                    survey=survey,
+                    player=player,
+                    email=emails[organisation.pk],
+                    token_hash=token_hash,
+                    expires_at=expires_at,
+                )
+            )
+        MapSurveyInvitation.objects.bulk_create(invitations, batch_size=1000)
+        sends = [(invitation.pk, tokens[invitation.player_id]) for invitation in invitations]
+        record_audit(
+            action="ecosystem.survey.opened",
+            actor=actor,
+            target=survey,
+            after={
+                "title": title,
+                "year": taxonomy.year,
+                "closes_on": closes_on.isoformat(),
+                "invited": len(invitations),
+            },
+        )
+        transaction.on_commit(lambda: _enqueue_emails(sends))
+    return survey
+
+
+def _enqueue_emails(sends) -> None:
+    from alliance.ecosystem.survey_tasks import send_survey_email
+
+    for invitation_id, token in sends:
+        send_survey_email.enqueue(invitation_id, token)
+
+
+def send_survey_email(*, invitation: MapSurveyInvitation, token: str) -> None:
+    """Send the survey e-mail (Korean, plain text and HTML) with the personal link of `token`.
+
+    Rule: `token` must be the invitation's (its hash is stored); otherwise nothing is sent.
+    Side effects: the e-mail; the invitation's `sent_at`.
+    """
+    if hash_token(token) != invitation.token_hash:
+        return
+    context = {
+        "player": invitation.player,
+        "survey": invitation.survey,
+        "link": survey_link(token),
+        "expires_on": timezone.localdate(invitation.expires_at - datetime.timedelta(microseconds=1)),
+    }
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = " ".join(render_to_string("ecosystem/survey/email/subject.txt", context).split())
+        text = render_to_string("ecosystem/survey/email/body.txt", context)
+        html = render_to_string("ecosystem/survey/email/body.html", context)
+    message = EmailMultiAlternatives(subject=subject, body=text, to=[invitation.email])
+    message.attach_alternative(html, "text/html")
+    message.send()
+    if invitation.sent_at is None:
+        invitation.sent_at = timezone.now()
+        invitation.save(update_fields=["sent_at"])
+
+
+def submit_survey_response(
+    *, invitation: MapSurveyInvitation, values: dict, respondent_name: str = ""
+) -> MapSurveyResponse:
+    """Record a company's answer through its personal link (see the module rules).
+
+    Side effects: the answer (replacing a pending one); the invitation's `responded_at`; audit
+    `ecosystem.survey.responded`.
+    """
+    respondent_name = respondent_name.strip()
+    now = timezone.now()
+    with transaction.atomic():
+        invitation = (
+            MapSurveyInvitation.objects.select_for_update()
+            .select_related("survey__taxonomy", "player")
+            .get(pk=invitation.pk)
+        )
+        if not invitation.survey.is_open or invitation.expires_at <= now:
+            raise LinkGone
+        changes = survey_changes(current_values(invitation.player, invitation.survey.taxonomy), values)
+        invitation.responses.filter(status=MapSurveyResponse.Status.PENDING).delete()
+        status = MapSurveyResponse.Status.PENDING if changes else MapSurveyResponse.Status.APPLIED
+        response = MapSurveyResponse.objects.create(
+            invitation=invitation,
+            changes=changes,
+            respondent_name=respondent_name,
+            status=status,
+            reviewed_at=None if changes else now,
+        )
+        invitation.responded_at = now
+        invitation.save(update_fields=["responded_at"])
+        record_audit(
+            action="ecosystem.survey.responded",
+            actor_label=respondent_name or invitation.player.name,
+            target=response,
+            after={"status": str(status), "changes": changes},
+        )
+    return response
+
+
+def _pending(response: MapSurveyResponse) -> MapSurveyResponse:
+    response = (
+        MapSurveyResponse.objects.select_for_update()
+        .select_related("invitation__survey__taxonomy", "invitation__player")
+        .get(pk=response.pk)
+    )
+    if response.status != MapSurveyResponse.Status.PENDING:
+        raise ValidationError(NOT_PENDING, code="not_pending")
+    return response
+
+
+def apply_survey_response(*, actor, response: MapSurveyResponse) -> MapSurveyResponse:
+    """Apply a pending answer's changes to the company's placement (source "survey", the answer's date).
+
+    Side effects: the placement (audit `ecosystem.placement.saved`, back to draft for staff to confirm);
+    the answer marked applied; audit `ecosystem.survey.applied`.
+    """
+    with transaction.atomic():
+        response = _pending(response)
+        taxonomy = response.invitation.survey.taxonomy
+        player = response.invitation.player
+        placement = (
+            Placement.objects.filter(player=player, taxonomy=taxonomy)
+            .prefetch_related("secondary", "technologies", "fields")
+            .first()
+        )
+        if placement is None:
+            raise ValidationError(NOT_PLACED, code="not_placed", params={"year": taxonomy.year})
+        changes = response.changes
+        technologies = list(placement.technologies.all())
+        fields = list(placement.fields.all())
+        if "technologies" in changes:
+            technologies = list(taxonomy.technologies.filter(name__in=changes["technologies"]["after"]))
+        if "fields" in changes:
+            fields = list(taxonomy.fields.filter(name__in=changes["fields"]["after"]))
+        save_placement(
+            actor=actor,
+            player=player,
+            taxonomy=taxonomy,
+            primary=placement.primary,
+            secondary=list(placement.secondary.all()),
+            technologies=technologies,
+            fields=fields,
+            figures={name: change["after"] for name, change in changes.items() if name in FIGURES},
+            source="survey",
+            on=timezone.localdate(response.submitted_at),
+        )
+        _mark(response, actor=actor, status=MapSurveyResponse.Status.APPLIED, note="")
+        record_audit(action="ecosystem.survey.applied", actor=actor, target=response, after={"changes": changes})
+    return response
+
+
+def reject_survey_response(*, actor, response: MapSurveyResponse, note: str) -> MapSurveyResponse:
+    """Reject a pending answer, with a note. Side effect: audit `ecosystem.survey.rejected`."""
+    with transaction.atomic():
+        response = _pending(response)
+        _mark(response, actor=actor, status=MapSurveyResponse.Status.REJECTED, note=note.strip())
+        record_audit(
+            action="ecosystem.survey.rejected", actor=actor, target=response, after={"note": response.review_note}
+        )
+    return response
+
+
+def _mark(response: MapSurveyResponse, *, actor, status: str, note: str) -> None:
+    response.status = status
+    response.reviewed_by = actor if getattr(actor, "is_authenticated", False) else None
+    response.reviewed_at = timezone.now()
+    response.review_note = note[:300]
+    response.save(update_fields=["status", "reviewed_by", "reviewed_at", "review_note"])

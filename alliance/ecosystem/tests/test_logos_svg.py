@@ -1,0 +1,172 @@
+"""The logo sanitiser: allow-listed SVG, no scripts or external references, cropped; PNG checked."""
+
+import hashlib
+import io
+
+import pytest
+from django.utils.translation import gettext
+from lxml import etree
+from PIL import Image
+
+from alliance.ecosystem.svg import LOGO_MAX_BYTES, LogoError, clean_logo, path_points, sanitise_svg
+
+SVG = (
+    '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 500 500">{}</svg>'
+)
+
+
+def _svg(body: str) -> bytes:
+    return SVG.format(body).encode()
+
+
+def _png(width=8, height=8) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGBA", (width, height), (255, 0, 0, 255)).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def test_sanitise_svg_script_and_handlers_removed():
+    dirty = _svg('<script>alert(1)</script><rect x="10" y="20" width="30" height="40" onclick="alert(2)" fill="red"/>')
+
+    cleaned = sanitise_svg(dirty).decode()
+
+    assert "script" not in cleaned
+    assert "onclick" not in cleaned
+    assert 'fill="red"' in cleaned
+
+
+def test_sanitise_svg_foreign_object_and_image_removed():
+    dirty = _svg(
+        '<foreignObject><div xmlns="http://www.w3.org/1999/xhtml">x</div></foreignObject>'
+        '<image href="https://evil.example/x.png" width="10" height="10"/><circle cx="5" cy="5" r="5"/>'
+    )
+
+    cleaned = sanitise_svg(dirty).decode()
+
+    assert "foreignObject" not in cleaned
+    assert "image" not in cleaned
+    assert "evil" not in cleaned
+
+
+def test_sanitise_svg_external_href_dropped_internal_kept():
+    dirty = _svg(
+        '<defs><circle id="dot" cx="5" cy="5" r="5"/></defs>'
+        '<use xlink:href="#dot"/><use href="https://evil.example/a.svg#x"/><use xlink:href="data:image/svg+xml,x"/>'
+    )
+
+    root = etree.fromstring(sanitise_svg(dirty))
+    hrefs = [
+        use.get("href") or use.get("{http://www.w3.org/1999/xlink}href")
+        for use in root.iter("{http://www.w3.org/2000/svg}use")
+    ]
+
+    assert hrefs == ["#dot", None, None]
+
+
+def test_sanitise_svg_css_url_external_dropped():
+    dirty = _svg(
+        "<style>@import url(https://evil.example/a.css); rect {fill: red}</style>"
+        '<rect width="10" height="10" style="fill: url(https://evil.example/p.svg#g)"/>'
+        '<rect width="10" height="10" fill="url(#grad)"/><rect width="10" height="10" fill="url(http://x/y#z)"/>'
+    )
+
+    cleaned = sanitise_svg(dirty).decode()
+
+    assert "evil" not in cleaned
+    assert "http://x" not in cleaned
+    assert 'fill="url(#grad)"' in cleaned
+
+
+def test_sanitise_svg_doctype_with_entities_refused():
+    bomb = (
+        b'<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]>'
+        b'<svg xmlns="http://www.w3.org/2000/svg"><text>&b;</text></svg>'
+    )
+
+    with pytest.raises(LogoError) as error:
+        sanitise_svg(bomb)
+
+    assert str(error.value) == gettext("The SVG file may not declare a DOCTYPE or entities.")
+
+
+def test_sanitise_svg_malformed_refused_with_line():
+    with pytest.raises(LogoError) as error:
+        sanitise_svg(b'<svg xmlns="http://www.w3.org/2000/svg">\n<rect>\n</svg>')
+
+    assert str(error.value) == gettext("The SVG file is not well-formed XML (line %(line)s).") % {"line": 3}
+
+
+def test_sanitise_svg_not_svg_root_refused():
+    with pytest.raises(LogoError):
+        sanitise_svg(b'<html xmlns="http://www.w3.org/1999/xhtml"><svg/></html>')
+
+
+def test_sanitise_svg_viewbox_cropped_to_shapes():
+    dirty = _svg('<rect x="100" y="200" width="50" height="20"/><circle cx="300" cy="210" r="10"/>')
+
+    root = etree.fromstring(sanitise_svg(dirty))
+
+    assert root.get("viewBox") == "100 200 210 20"
+
+
+def test_sanitise_svg_stroke_widens_crop():
+    dirty = _svg('<line x1="10" y1="10" x2="110" y2="60" stroke="black" stroke-width="4"/>')
+
+    root = etree.fromstring(sanitise_svg(dirty))
+
+    assert root.get("viewBox") == "8 8 104 54"
+
+
+def test_sanitise_svg_transform_keeps_own_viewbox():
+    dirty = _svg('<g transform="scale(2)"><rect x="1" y="1" width="5" height="5"/></g>')
+
+    root = etree.fromstring(sanitise_svg(dirty))
+
+    assert root.get("viewBox") == "0 0 500 500"
+
+
+def test_path_points_relative_and_implicit_lineto():
+    assert path_points("m10 10 5 0 0 5z H 3 V 4") == [(10, 10), (15, 10), (15, 15), (3, 10), (3, 4)]
+
+
+def test_clean_logo_named_by_content_hash():
+    logo = clean_logo(_svg('<rect x="0" y="0" width="10" height="10"/>'), "logo.svg")
+
+    assert logo.filename == hashlib.sha256(logo.content).hexdigest() + ".svg"
+    assert logo.content_type == "image/svg+xml"
+
+
+def test_clean_logo_png_accepted_unchanged():
+    content = _png()
+
+    logo = clean_logo(content, "logo.png")
+
+    assert (logo.content, logo.extension) == (content, "png")
+
+
+def test_clean_logo_damaged_png_refused():
+    with pytest.raises(LogoError) as error:
+        clean_logo(_png()[:40] + b"garbage", "logo.png")
+
+    assert str(error.value) == gettext("The PNG file cannot be read: it is damaged or not a PNG.")
+
+
+def test_clean_logo_too_large_png_refused():
+    with pytest.raises(LogoError) as error:
+        clean_logo(_png(4097, 1), "wide.png")
+
+    assert str(error.value) == gettext("A PNG logo may be at most 4096 × 4096 pixels.")
+
+
+def test_clean_logo_over_size_limit_refused():
+    with pytest.raises(LogoError) as error:
+        clean_logo(b"<svg " + b" " * LOGO_MAX_BYTES + b"/>", "big.svg")
+
+    assert str(error.value) == gettext("The logo is larger than 1 MB.")
+
+
+def test_clean_logo_other_type_refused():
+    with pytest.raises(LogoError) as error:
+        clean_logo(b"GIF89a....", "logo.gif")
+
+    assert str(error.value) == gettext("A logo must be an SVG or a PNG file.")

@@ -1,0 +1,168 @@
+"""The map survey: personal links by e-mail, answers recorded as changes, staff review before they apply."""
+
+import datetime
+import re
+
+import pytest
+from django.test import TestCase
+from django.urls import reverse
+from django.utils import timezone
+
+from alliance.core.models import AuditEntry
+from alliance.ecosystem.models import MapSurveyInvitation, MapSurveyResponse, Placement
+from alliance.ecosystem.services.survey import (
+    apply_survey_response,
+    open_map_survey,
+    reject_survey_response,
+    submit_survey_response,
+)
+from alliance.ecosystem.tests.factories import PlacementFactory, small_taxonomy
+from alliance.members.services.census import LinkGone
+from alliance.members.tests.factories import ContactFactory, OrganisationFactory
+
+pytestmark = pytest.mark.django_db
+CLOSES = datetime.date(2099, 12, 31)
+
+
+@pytest.fixture
+def tree():
+    return small_taxonomy()
+
+
+def _open(staff_user, tree, organisation):
+    ContactFactory(organisation=organisation, email="rep@zen.example.kr")
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return open_map_survey(
+            actor=staff_user, taxonomy=tree["taxonomy"], title="2026 생태계맵 조사", closes_on=CLOSES
+        )
+
+
+def _token_from(message) -> str:
+    return re.search(r"/ecosystem/survey/([^/\s]+)/", message.get_body(("plain",)).get_content()).group(1)
+
+
+def test_open_survey_mails_a_personal_link_to_members_with_a_contact(staff_user, tree, organisation, smtp_server):
+    OrganisationFactory(name="연락처없는기업")
+
+    survey = _open(staff_user, tree, organisation)
+
+    assert [(i.player.name, i.email) for i in survey.invitations.all()] == [("주식회사 젠", "rep@zen.example.kr")]
+    assert [m.envelope_recipients for m in smtp_server.messages] == [["rep@zen.example.kr"]]
+    token = _token_from(smtp_server.messages[0])
+    assert MapSurveyInvitation.objects.get().token_hash != token
+    assert AuditEntry.objects.filter(action="ecosystem.survey.opened").count() == 1
+
+
+def test_answer_through_link_records_only_changes_and_waits_for_review(client, staff_user, tree, organisation,
+                                                                        smtp_server):  # fmt: skip
+    _open(staff_user, tree, organisation)
+    invitation = MapSurveyInvitation.objects.get()
+    PlacementFactory(player=invitation.player, primary=tree["xr"], patents=2, employees=10, revenue=100)
+    url = reverse("ecosystem:survey_respond", args=[_token_from(smtp_server.messages[0])])
+
+    response = client.post(
+        url,
+        {
+            "revenue": "100",
+            "employees": "12",
+            "patents": "2",
+            "technologies": ["디지털트윈"],
+            "respondent_name": "홍길동",
+        },
+    )
+
+    assert response.status_code == 302
+    answer = MapSurveyResponse.objects.get()
+    assert answer.changes == {
+        "employees": {"before": 10, "after": 12},
+        "technologies": {"before": [], "after": ["디지털트윈"]},
+    }
+    assert answer.status == MapSurveyResponse.Status.PENDING
+    assert Placement.objects.get().employees == 10
+
+
+def test_apply_answer_updates_placement_with_survey_source(staff_user, tree, organisation, smtp_server):
+    _open(staff_user, tree, organisation)
+    invitation = MapSurveyInvitation.objects.get()
+    placement = PlacementFactory(player=invitation.player, primary=tree["xr"], employees=10, revenue=100)
+    placement.status = Placement.Status.CONFIRMED
+    placement.save()
+    answer = submit_survey_response(
+        invitation=invitation,
+        values={"revenue": 100, "employees": 12, "patents": 5, "rd_staff_share": None, "certifications": None,
+                "awards": None, "technologies": ["실시간 렌더링"], "fields": []},
+    )  # fmt: skip
+
+    apply_survey_response(actor=staff_user, response=answer)
+
+    placement.refresh_from_db()
+    today = timezone.localdate().isoformat()
+    assert (placement.employees, placement.patents, placement.status) == (12, 5, Placement.Status.DRAFT)
+    assert [t.name for t in placement.technologies.all()] == ["실시간 렌더링"]
+    assert placement.sources["employees"] == {"source": "survey", "on": today}
+    assert MapSurveyResponse.objects.get().status == MapSurveyResponse.Status.APPLIED
+
+
+def test_apply_answer_of_unplaced_company_is_refused(staff_user, tree, organisation, smtp_server):
+    from django.core.exceptions import ValidationError
+
+    _open(staff_user, tree, organisation)
+    answer = submit_survey_response(
+        invitation=MapSurveyInvitation.objects.get(),
+        values={"revenue": 5, "employees": 1, "patents": None, "rd_staff_share": None, "certifications": None,
+                "awards": None, "technologies": [], "fields": []},
+    )  # fmt: skip
+
+    with pytest.raises(ValidationError) as error:
+        apply_survey_response(actor=staff_user, response=answer)
+
+    assert error.value.code == "not_placed"
+    assert MapSurveyResponse.objects.get().status == MapSurveyResponse.Status.PENDING
+
+
+def test_reject_answer_keeps_placement_and_note(staff_user, tree, organisation, smtp_server):
+    _open(staff_user, tree, organisation)
+    invitation = MapSurveyInvitation.objects.get()
+    PlacementFactory(player=invitation.player, primary=tree["xr"], employees=10)
+    answer = submit_survey_response(
+        invitation=invitation,
+        values={"revenue": 1, "employees": 999, "patents": None, "rd_staff_share": None, "certifications": None,
+                "awards": None, "technologies": [], "fields": []},
+    )  # fmt: skip
+
+    reject_survey_response(actor=staff_user, response=answer, note="직원 수 확인 필요")
+
+    assert Placement.objects.get().employees == 10
+    assert MapSurveyResponse.objects.values_list("status", "review_note").get() == ("rejected", "직원 수 확인 필요")
+
+
+def test_expired_link_is_gone(client, staff_user, tree, organisation, smtp_server):
+    _open(staff_user, tree, organisation)
+    token = _token_from(smtp_server.messages[0])
+    MapSurveyInvitation.objects.update(expires_at=timezone.now() - datetime.timedelta(minutes=1))
+
+    response = client.get(reverse("ecosystem:survey_respond", args=[token]))
+
+    assert response.status_code == 410
+    with pytest.raises(LinkGone):
+        submit_survey_response(invitation=MapSurveyInvitation.objects.get(), values={})
+
+
+def test_unknown_link_is_404(client):
+    assert client.get(reverse("ecosystem:survey_respond", args=["no-such-token"])).status_code == 404
+
+
+def test_review_page_applies_by_button(client, staff_user, tree, organisation, smtp_server):
+    _open(staff_user, tree, organisation)
+    invitation = MapSurveyInvitation.objects.get()
+    PlacementFactory(player=invitation.player, primary=tree["xr"], awards=0)
+    answer = submit_survey_response(
+        invitation=invitation,
+        values={"revenue": 1500, "employees": 20, "patents": None, "rd_staff_share": None, "certifications": None,
+                "awards": 3, "technologies": [], "fields": []},
+    )  # fmt: skip
+    client.force_login(staff_user)
+
+    client.post(reverse("ecosystem:survey_response_review", args=[answer.pk]), {"decision": "apply"})
+
+    assert Placement.objects.get().awards == 3

@@ -1,0 +1,98 @@
+"""Exports of the public map: SVG of the landscape and the chart, the A3 poster, the staff XLSX, the embed.
+
+The embed page is the only page of the platform that another site may frame: it answers without
+X-Frame-Options and with `frame-ancestors *`; everything else keeps DENY / 'none'.
+"""
+
+from csp.decorators import csp_replace
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.safestring import mark_safe
+from django.views.decorators.clickjacking import xframe_options_exempt
+from django.views.decorators.http import require_GET
+
+from alliance.core.rules import require_secretariat
+from alliance.ecosystem.chart import chart_data
+from alliance.ecosystem.chart import chart_svg as draw_chart
+from alliance.ecosystem.exports.poster import poster_pdf
+from alliance.ecosystem.exports.svg_landscape import landscape_svg as draw_landscape
+from alliance.ecosystem.exports.xlsx import XLSX_CONTENT_TYPE, placements_workbook
+from alliance.ecosystem.forms.map import ChartForm
+from alliance.ecosystem.landscape_filters import tiles_html
+from alliance.ecosystem.views.map import logo_prefix, version_of, year_landscape
+
+SVG_CONTENT_TYPE = "image/svg+xml; charset=utf-8"
+
+
+def _attachment(response: HttpResponse, filename: str) -> HttpResponse:
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@require_GET
+def landscape_svg(request, year: int):
+    svg = draw_landscape(year_landscape(year, version_of(request)))
+    return _attachment(HttpResponse(svg, content_type=SVG_CONTENT_TYPE), f"ecosystem-{year}.svg")
+
+
+@require_GET
+def chart_svg(request, year: int):
+    form = ChartForm(request.GET)
+    category = form.cleaned_data.get("category") if form.is_valid() else None
+    data = chart_data(year_landscape(year, version_of(request)), category)
+    if data is None:
+        raise Http404
+    return _attachment(HttpResponse(draw_chart(data), content_type=SVG_CONTENT_TYPE), f"ecosystem-chart-{year}.svg")
+
+
+@require_GET
+def poster(request, year: int):
+    content = poster_pdf(year_landscape(year, version_of(request)))
+    return _attachment(HttpResponse(content, content_type="application/pdf"), f"ecosystem-poster-{year}.pdf")
+
+
+@login_required
+@require_GET
+def placements_xlsx(request, year: int):
+    require_secretariat(request.user)
+    year_landscape(year)  # 404 for a year without a taxonomy
+    content = placements_workbook(year=year)
+    return _attachment(HttpResponse(content, content_type=XLSX_CONTENT_TYPE), f"ecosystem-placements-{year}.xlsx")
+
+
+def _box_or_404(year: int, pk: int):
+    land = year_landscape(year)
+    box = land.box(pk)
+    if box is None:
+        raise Http404
+    return box
+
+
+@require_GET
+@xframe_options_exempt
+@csp_replace({"frame-ancestors": ["*"]})
+def embed(request, year: int, pk: int):
+    """A category's tiles, read-only, for other sites to frame; links open the card in a new tab."""
+    box = _box_or_404(year, pk)
+    card_prefix = reverse("ecosystem:player_card", args=[year, 0])[: -len("0/")]
+    filtered_all = {tile.pk for tile in box.tiles}
+    context = {
+        "year": str(year),  # shown as 2026, not 2,026 (USE_THOUSAND_SEPARATOR)
+        "box": box,
+        "tiles": mark_safe(tiles_html(box, filtered_all, card_prefix, logo_prefix())),  # noqa: S308  escaped there
+        "map_url": reverse("ecosystem:landscape", args=[year]),
+    }
+    return render(request, "ecosystem/map/embed.html", context)
+
+
+@require_GET
+def embed_code(request, year: int, pk: int):
+    box = _box_or_404(year, pk)
+    src = settings.SITE_URL + reverse("ecosystem:embed", args=[year, pk])
+    code = f'<iframe src="{src}" width="480" height="360" loading="lazy" title="{box.name}"></iframe>'
+    preview = reverse("ecosystem:embed", args=[year, pk])
+    context = {"year": str(year), "box": box, "code": code, "preview": preview}
+    return render(request, "ecosystem/map/embed_code.html", context)

@@ -1,0 +1,108 @@
+"""Logo files (content-addressed, cached for a year), uploads by staff or the member itself, the staff queue."""
+
+import base64
+import re
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from alliance.core.rules import require_secretariat
+from alliance.ecosystem.forms.logos import LogoReviewForm, LogoUploadForm
+from alliance.ecosystem.models import LogoSubmission, Player
+from alliance.ecosystem.services.logos import LOGO_DIR, can_submit_logo, review_logo, submit_logo
+from alliance.ecosystem.svg import LogoError
+
+LOGO_NAME = re.compile(r"^[0-9a-f]{64}\.(svg|png)$")
+CONTENT_TYPES = {"svg": "image/svg+xml", "png": "image/png"}
+ONE_YEAR = 365 * 24 * 3600
+
+
+@require_GET
+def logo_file(request, filename: str):
+    """An approved logo by its content hash: immutable, so caches may keep it for a year."""
+    match = LOGO_NAME.match(filename)
+    if not match or not default_storage.exists(LOGO_DIR + filename):
+        raise Http404
+    file = default_storage.open(LOGO_DIR + filename, "rb")
+    response = FileResponse(file, content_type=CONTENT_TYPES[match.group(1)])
+    response["Cache-Control"] = f"public, max-age={ONE_YEAR}, immutable"
+    # Opened on its own an SVG is a document: it may run and load nothing, even if the sanitiser missed something.
+    response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'; sandbox"
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def logo_upload(request, pk: int):
+    player = get_object_or_404(Player, pk=pk)
+    if not can_submit_logo(request.user, player):
+        raise Http404
+    form = LogoUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            submission = submit_logo(actor=request.user, player=player, content=upload.read(), filename=upload.name)
+        except LogoError as error:
+            form.add_error("file", str(error))
+        else:
+            if submission.status == LogoSubmission.Status.APPROVED:
+                messages.success(request, _("The logo is now on the map."))
+            else:
+                messages.success(
+                    request, _("Thank you: the logo will show on the map once the secretariat approves it.")
+                )
+            return redirect("ecosystem:logo_upload", pk=player.pk)
+    waiting = player.logo_submissions.filter(status=LogoSubmission.Status.WAITING).exists()
+    return render(request, "ecosystem/logos/upload.html", {"player": player, "form": form, "waiting": waiting})
+
+
+def _data_uri(submission: LogoSubmission) -> str:
+    """The cleaned file inline (img-src allows data:), so the queue needs no extra file route."""
+    extension = submission.file.name.rsplit(".", 1)[-1]
+    try:
+        with default_storage.open(submission.file.name, "rb") as handle:
+            content = handle.read()
+    except OSError:
+        return ""
+    return f"data:{CONTENT_TYPES.get(extension, 'image/png')};base64,{base64.b64encode(content).decode()}"
+
+
+@login_required
+@require_GET
+def logo_queue(request):
+    require_secretariat(request.user)
+    waiting = list(
+        LogoSubmission.objects.filter(status=LogoSubmission.Status.WAITING)
+        .select_related("player", "submitted_by")
+        .order_by("submitted_at")[:100]
+    )
+    rows = [(submission, _data_uri(submission)) for submission in waiting]
+    return render(request, "ecosystem/logos/queue.html", {"rows": rows, "form": LogoReviewForm()})
+
+
+@login_required
+@require_POST
+def logo_review(request, pk: int):
+    require_secretariat(request.user)
+    submission = get_object_or_404(LogoSubmission, pk=pk)
+    form = LogoReviewForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose approve or reject."))
+        return redirect("ecosystem:logo_queue")
+    try:
+        review_logo(
+            actor=request.user,
+            submission=submission,
+            approve=form.cleaned_data["decision"] == "approve",
+            note=form.cleaned_data["note"],
+        )
+    except LogoError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Logo review saved."))
+    return redirect("ecosystem:logo_queue")

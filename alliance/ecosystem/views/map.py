@@ -1,0 +1,164 @@
+"""The public map of a year: the landscape with its filters, a player's card, the search the page script
+asks, the positioning chart and the statistics.
+
+Every page shows the year's current map (its confirmed placements) or, with `?version=published`, the
+year's published snapshot as frozen. Public pages: no contacts, no exact figures beyond the revenue band.
+"""
+
+from django.http import Http404, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_GET
+from django.views.decorators.vary import vary_on_headers
+
+from alliance.ecosystem import map_statistics
+from alliance.ecosystem.chart import chart_data, chart_svg
+from alliance.ecosystem.forms.map import ChartForm, LandscapeFilterForm
+from alliance.ecosystem.landscape import Landscape, live_landscape
+from alliance.ecosystem.landscape_cards import player_card as live_card
+from alliance.ecosystem.landscape_filters import filtered_sections, search_ids
+from alliance.ecosystem.landscape_snapshot import snapshot_card, snapshot_landscape
+from alliance.ecosystem.models import Snapshot, Taxonomy
+from alliance.ecosystem.services.logos import may_submit_logo
+
+PUBLISHED = "published"
+
+
+def published_snapshot(year: int):
+    return Snapshot.objects.filter(year=year).first()
+
+
+def year_landscape(year: int, version: str = "") -> Landscape:
+    """The year's current map, or its published snapshot when `version` is "published"; 404 when missing."""
+    if version == PUBLISHED:
+        snapshot = published_snapshot(year)
+        if snapshot is None:
+            raise Http404
+        return snapshot_landscape(snapshot)
+    taxonomy = Taxonomy.objects.filter(year=year).first()
+    if taxonomy is None:
+        raise Http404
+    return live_landscape(taxonomy)
+
+
+def version_of(request) -> str:
+    return PUBLISHED if request.GET.get("version") == PUBLISHED else ""
+
+
+def version_query(version: str) -> str:
+    return f"?version={version}" if version else ""
+
+
+def logo_prefix() -> str:
+    return reverse("ecosystem:logo_file", args=["x.svg"])[: -len("x.svg")]
+
+
+@require_GET
+def latest(request):
+    """`/ecosystem/`: the newest year that has a map."""
+    taxonomy = Taxonomy.objects.order_by("-year").first()
+    if taxonomy is None:
+        raise Http404
+    return redirect("ecosystem:landscape", year=taxonomy.year)
+
+
+@require_GET
+def landscape(request, year: int):
+    version = version_of(request)
+    land = year_landscape(year, version)
+    values = LandscapeFilterForm(request.GET).values()
+    filtered, boxes = filtered_sections(land, values, "players/", logo_prefix(), version_query(version))
+    context = {
+        "year": str(year),  # shown as 2026, not 2,026 (USE_THOUSAND_SEPARATOR)
+        "landscape": land,
+        "filtered": filtered,
+        "values": values,
+        "sections": boxes,
+        "version": version,
+        "version_query": version_query(version),
+        "has_snapshot": land.frozen or published_snapshot(year) is not None,
+        "has_current": not land.frozen or Taxonomy.objects.filter(year=year).exists(),
+        "can_manage": request.user.has_perm("ecosystem.manage_players"),
+    }
+    return render(request, "ecosystem/map/landscape.html", context)
+
+
+@require_GET
+def landscape_search(request, year: int):
+    """The pks of the players whose name or business fields match `q` (core.korean normalisation)."""
+    land = year_landscape(year, version_of(request))
+    query = LandscapeFilterForm(request.GET).values()["q"]
+    return JsonResponse({"ids": search_ids(land, query)})
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def player_card(request, year: int, pk: int):
+    version = version_of(request)
+    if version == PUBLISHED:
+        snapshot = published_snapshot(year)
+        card = snapshot_card(snapshot, pk) if snapshot else None
+    else:
+        card = live_card(year=year, player_pk=pk, logo_prefix=logo_prefix())
+    if card is None:
+        raise Http404
+    template = "ecosystem/map/card.html"
+    if request.htmx:
+        template += "#card"
+    context = {
+        "year": str(year),
+        "card": card,
+        "version_query": version_query(version),
+        "can_upload_logo": not version and may_submit_logo(request.user, card.organisation_id),
+    }
+    return render(request, template, context)
+
+
+@require_GET
+def chart(request, year: int):
+    version = version_of(request)
+    land = year_landscape(year, version)
+    form = ChartForm(request.GET)
+    category = form.cleaned_data.get("category") if form.is_valid() else None
+    data = chart_data(land, category)
+    if data is None:
+        raise Http404
+    context = {
+        "year": str(year),
+        "data": data,
+        "svg": mark_safe(chart_svg(data)),  # noqa: S308  built with escape() in chart.py
+        "boxes": land.boxes,
+        "category": category,
+        "version": version,
+        "version_query": version_query(version),
+        "score_url": _score_formula_url(),
+    }
+    return render(request, "ecosystem/map/chart.html", context)
+
+
+def _score_formula_url() -> str:
+    try:
+        return reverse("ecosystem:score_formula")
+    except NoReverseMatch:
+        return ""
+
+
+@require_GET
+def statistics(request, year: int):
+    version = version_of(request)
+    land = year_landscape(year, version)
+    regions = map_statistics.region_rows(land)
+    domain_names, years = map_statistics.yearly_rows()
+    context = {
+        "year": str(year),
+        "version_query": version_query(version),
+        "categories": map_statistics.category_rows(land),
+        "regions": regions,
+        "korea_map": mark_safe(map_statistics.korea_map_svg(regions)),  # noqa: S308  escaped in map_statistics
+        "sizes": map_statistics.size_rows(land),
+        "ages": map_statistics.age_rows(land),
+        "domain_names": domain_names,
+        "years": [(row, [row.domains.get(name, (0, 0)) for name in domain_names]) for row in years],
+    }
+    return render(request, "ecosystem/map/statistics.html", context)

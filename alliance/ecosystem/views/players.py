@@ -1,0 +1,178 @@
+"""The secretariat's pages for players and their placements: the list, a non-member, one player with the
+source and date of each value, and the placement editor with the technology-score breakdown."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import urlencode
+from django.views.decorators.http import require_POST
+
+from alliance.core.audit import action_label, history_of
+from alliance.ecosystem import phrases, queries
+from alliance.ecosystem.forms.players import PlacementForm, PlayerFilterForm, PlayerForm
+from alliance.ecosystem.models import Placement, Player, Taxonomy, ValueSource
+from alliance.ecosystem.rules import require_perm
+from alliance.ecosystem.scoring import score_breakdown
+from alliance.ecosystem.services.placements import FIGURES, confirm_placement, save_placement
+from alliance.ecosystem.services.players import PLAYER_FIELDS, create_player, sync_member_players, update_player
+from alliance.members.queries import current_members
+
+MANAGE = "ecosystem.manage_players"
+PAGE_SIZE = 50
+SOURCE_LABELS = dict(ValueSource.choices)
+
+
+def value_rows(record, names, form_fields) -> list[dict]:
+    """(label, value, source label, date) per field, for showing where each value came from."""
+    rows = []
+    for name in names:
+        source = record.sources.get(name) or {}
+        rows.append(
+            {
+                "label": form_fields[name].label if name in form_fields else name,
+                "value": getattr(record, name),
+                "source": SOURCE_LABELS.get(source.get("source"), ""),
+                "on": source.get("on", ""),
+            }
+        )
+    return rows
+
+
+@login_required
+def players(request, year: int):
+    """Every player with this year's placement (or none), searchable, 50 a page."""
+    require_perm(request.user, MANAGE)
+    taxonomy = get_object_or_404(Taxonomy, year=year)
+    form = PlayerFilterForm(request.GET)
+    values = form.values()
+    listing = queries.players_with_placement(taxonomy, search=values["q"], member=values["member"])
+    page = Paginator(listing, PAGE_SIZE).get_page(request.GET.get("page"))
+    for player in page:
+        player.placement = player.this_year[0] if player.this_year else None
+    query_string = urlencode({key: value for key, value in values.items() if value})
+    context = {"taxonomy": taxonomy, "form": form, "page": page, "query_string": query_string}
+    return render(request, "ecosystem/manage/players.html", context)
+
+
+@login_required
+def player_create(request):
+    require_perm(request.user, MANAGE)
+    form = PlayerForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            player = create_player(actor=request.user, data=form.cleaned_data)
+        except ValidationError as error:
+            form.add_error("name", error)
+        else:
+            messages.success(request, phrases.SAVED)
+            return redirect("ecosystem:player_detail", pk=player.pk)
+    return render(request, "ecosystem/manage/player_create.html", {"form": form})
+
+
+@login_required
+def player_detail(request, pk: int):
+    """One player: its values with their source and date, its placements per year, its history."""
+    require_perm(request.user, MANAGE)
+    player = get_object_or_404(Player.objects.select_related("organisation"), pk=pk)
+    form_kwargs = {"member": player.is_member}
+    initial = {name: getattr(player, name) for name in PLAYER_FIELDS}
+    form = PlayerForm(request.POST or None, initial=initial, **form_kwargs)
+    if request.method == "POST" and form.is_valid():
+        try:
+            update_player(actor=request.user, player=player, data=form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, phrases.SAVED)
+            return redirect("ecosystem:player_detail", pk=player.pk)
+    history = list(history_of(player))
+    for entry in history:
+        entry.label = action_label(entry.action)
+    context = {
+        "player": player,
+        "form": form,
+        "rows": value_rows(player, PLAYER_FIELDS, PlayerForm().fields),
+        "placements": list(player.placements.select_related("taxonomy", "primary").order_by("-taxonomy__year")),
+        "years": [str(year) for year in Taxonomy.objects.values_list("year", flat=True)],  # 2026, not 2,026
+        "history": history,
+    }
+    return render(request, "ecosystem/manage/player.html", context)
+
+
+@login_required
+def placement_edit(request, year: int, pk: int):
+    """Place a player on `year`'s map, or change its placement; shows the score and each figure's source."""
+    require_perm(request.user, MANAGE)
+    taxonomy = get_object_or_404(Taxonomy, year=year)
+    player = get_object_or_404(Player, pk=pk)
+    placement = (
+        Placement.objects.filter(taxonomy=taxonomy, player=player)
+        .select_related("confirmed_by")
+        .prefetch_related("secondary", "technologies", "fields")
+        .first()
+    )
+    initial = {}
+    if placement is not None:
+        initial = {name: getattr(placement, name) for name in FIGURES} | {
+            "primary": placement.primary_id,
+            "secondary": list(placement.secondary.all()),
+            "technologies": list(placement.technologies.all()),
+            "application_fields": list(placement.fields.all()),
+        }
+    else:
+        initial = {"revenue": player.revenue, "employees": player.employees}
+    form = PlacementForm(
+        request.POST or None, initial=initial, taxonomy=taxonomy, node_labels=queries.placeable_nodes(taxonomy)
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            save_placement(
+                actor=request.user,
+                player=player,
+                taxonomy=taxonomy,
+                primary=form.cleaned_data["primary"],
+                secondary=list(form.cleaned_data["secondary"]),
+                technologies=list(form.cleaned_data["technologies"]),
+                fields=list(form.cleaned_data["application_fields"]),
+                figures=form.figures(),
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, phrases.SAVED)
+            return redirect("ecosystem:placement_edit", year=year, pk=player.pk)
+    context = {
+        "taxonomy": taxonomy,
+        "player": player,
+        "placement": placement,
+        "form": form,
+        "breakdown": score_breakdown(placement) if placement else [],
+        "figure_rows": value_rows(placement, FIGURES, form.fields) if placement else [],
+    }
+    return render(request, "ecosystem/manage/placement.html", context)
+
+
+@login_required
+@require_POST
+def placement_confirm(request, pk: int):
+    require_perm(request.user, MANAGE)
+    placement = get_object_or_404(Placement.objects.select_related("taxonomy"), pk=pk)
+    confirm_placement(actor=request.user, placement=placement)
+    messages.success(request, phrases.CONFIRMED)
+    return redirect("ecosystem:placement_edit", year=placement.taxonomy.year, pk=placement.player_id)
+
+
+@login_required
+@require_POST
+def players_sync(request):
+    """Bring every current member into the map's players (or refresh them) from the member registry."""
+    require_perm(request.user, MANAGE)
+    members = current_members().prefetch_related("fields")
+    players = sync_member_players(actor=request.user, organisations=list(members))
+    messages.success(request, phrases.MEMBERS_SYNCED % {"count": len(players)})
+    year = request.POST.get("year", "")
+    if year.isdigit() and Taxonomy.objects.filter(year=int(year)).exists():
+        return redirect("ecosystem:players", year=int(year))
+    return redirect("ecosystem:manage")

@@ -1,0 +1,109 @@
+"""The map survey: the secretariat opens surveys and reviews answers; companies answer by personal link."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from alliance.ecosystem.forms.survey import SurveyAnswerForm, SurveyOpenForm, SurveyReviewForm
+from alliance.ecosystem.models import MapSurvey, MapSurveyInvitation, MapSurveyResponse
+from alliance.ecosystem.rules import require_perm
+from alliance.ecosystem.services import survey as survey_service
+from alliance.members.services.census import LinkGone
+
+REVIEW = "ecosystem.review_survey"
+
+
+@login_required
+def surveys(request):
+    """Every survey with its counts; the form that opens one."""
+    require_perm(request.user, REVIEW)
+    form = SurveyOpenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            survey = survey_service.open_map_survey(actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The survey is open; the e-mails are on their way."))
+            return redirect("ecosystem:survey_detail", pk=survey.pk)
+    listing = MapSurvey.objects.select_related("taxonomy").annotate(
+        invited=Count("invitations", distinct=True),
+        responded=Count("invitations", filter=Q(invitations__responded_at__isnull=False), distinct=True),
+    )
+    return render(request, "ecosystem/survey/list.html", {"form": form, "surveys": listing})
+
+
+@login_required
+def survey_detail(request, pk: int):
+    """One survey: each invited company, whether it answered, and the answers awaiting review."""
+    require_perm(request.user, REVIEW)
+    survey = get_object_or_404(MapSurvey.objects.select_related("taxonomy"), pk=pk)
+    invitations = list(survey.invitations.select_related("player"))
+    pending = list(
+        MapSurveyResponse.objects.filter(invitation__survey=survey, status=MapSurveyResponse.Status.PENDING)
+        .select_related("invitation__player")
+        .order_by("invitation__player__name")
+    )
+    return render(
+        request, "ecosystem/survey/detail.html", {"survey": survey, "invitations": invitations, "pending": pending}
+    )
+
+
+@login_required
+def survey_response_review(request, pk: int):
+    """One answer: each changed value before and after; apply or reject."""
+    require_perm(request.user, REVIEW)
+    response = get_object_or_404(
+        MapSurveyResponse.objects.select_related("invitation__player", "invitation__survey__taxonomy"), pk=pk
+    )
+    form = SurveyReviewForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if form.cleaned_data["decision"] == SurveyReviewForm.APPLY:
+                survey_service.apply_survey_response(actor=request.user, response=response)
+                messages.success(request, _("The answer is applied; confirm the placement when it is right."))
+            else:
+                survey_service.reject_survey_response(
+                    actor=request.user, response=response, note=form.cleaned_data["note"]
+                )
+                messages.success(request, _("The answer is rejected."))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        return redirect("ecosystem:survey_detail", pk=response.invitation.survey_id)
+    current = survey_service.current_values(response.invitation.player, response.invitation.survey.taxonomy)
+    rows = [
+        {"field": name, "before": change["before"], "after": change["after"], "now": current.get(name)}
+        for name, change in response.changes.items()
+    ]
+    return render(request, "ecosystem/survey/review.html", {"response": response, "rows": rows, "form": form})
+
+
+def survey_respond(request, survey_token: str):
+    """A company's answer through its personal link; no account needed."""
+    try:
+        invitation = survey_service.invitation_for_token(survey_token)
+    except MapSurveyInvitation.DoesNotExist as error:
+        raise Http404 from error
+    except LinkGone:
+        return render(request, "ecosystem/survey/link_gone.html", status=410)
+    taxonomy = invitation.survey.taxonomy
+    current = survey_service.current_values(invitation.player, taxonomy)
+    form = SurveyAnswerForm(request.POST or None, initial=current, taxonomy=taxonomy)
+    if request.method == "POST" and form.is_valid():
+        try:
+            response = survey_service.submit_survey_response(
+                invitation=invitation, values=form.values(), respondent_name=form.cleaned_data["respondent_name"]
+            )
+        except LinkGone:
+            return render(request, "ecosystem/survey/link_gone.html", status=410)
+        if response.changes:
+            messages.success(request, _("Thank you: the secretariat will review your changes before they apply."))
+        else:
+            messages.success(request, _("Thank you: your values are confirmed as they are."))
+        return redirect("ecosystem:survey_respond", survey_token=survey_token)
+    context = {"invitation": invitation, "form": form, "year": str(taxonomy.year)}  # 2026, not 2,026
+    return render(request, "ecosystem/survey/respond.html", context)
