@@ -67,13 +67,20 @@ def render_pdf(
     request=None,
     base_url: str | None = None,
     page_size: str | None = None,
+    stylesheets: tuple[str, ...] = (),
+    base_stylesheet: bool = True,
 ) -> bytes:
-    """The template rendered as a PDF (bytes). `base_url` resolves relative URLs (default: the static URL)."""
+    """The template rendered as a PDF (bytes). `base_url` resolves relative URLs (default: the static URL).
+
+    `stylesheets` are further static CSS paths applied after the base one; `base_stylesheet=False` leaves the
+    base one out, for a document with a layout of its own (the ecosystem poster).
+    """
     from weasyprint import CSS, HTML
 
     html = render_to_string(template_name, context, request=request)
     fetcher = static_only_fetcher()
-    stylesheets = [CSS(filename=finders.find(PDF_STYLESHEET), url_fetcher=fetcher)]
+    names = ((PDF_STYLESHEET,) if base_stylesheet else ()) + tuple(stylesheets)
+    stylesheets = [CSS(filename=finders.find(name), url_fetcher=fetcher) for name in names]
     if page_size:
         stylesheets.append(CSS(string=f"@page {{ size: {page_size}; }}"))
     document = HTML(string=html, base_url=base_url or settings.STATIC_URL, url_fetcher=fetcher)

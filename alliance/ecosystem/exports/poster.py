@@ -5,12 +5,12 @@ player: 10,000 players render in seconds); players with a revenue of ₩10 billi
 float side by side and the poster continues on further A3 pages when one page cannot hold them legibly.
 """
 
-from django.template.loader import render_to_string
-
-from alliance.ecosystem.exports.pdf import html_to_pdf
+from alliance.core.pdf import render_pdf
 from alliance.ecosystem.landscape import Landscape
 
 
 def poster_pdf(landscape: Landscape) -> bytes:
-    html = render_to_string("ecosystem/exports/poster.html", {"landscape": landscape, "year": str(landscape.year)})
-    return html_to_pdf(html, stylesheets=("css/ecosystem-poster.css",))
+    context = {"landscape": landscape, "year": str(landscape.year)}
+    return render_pdf(
+        "ecosystem/exports/poster.html", context, stylesheets=("css/ecosystem-poster.css",), base_stylesheet=False
+    )
