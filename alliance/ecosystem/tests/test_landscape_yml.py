@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 from django.core.management import CommandError, call_command
+from django.utils.translation import gettext
 
 from alliance.ecosystem.models import Placement, Player, Taxonomy, TaxonomyNode
 from alliance.ecosystem.services.landscape_import import export_landscape, import_landscape
@@ -102,6 +103,78 @@ def test_parse_duplicate_item_in_subcategory_is_refused_with_both_lines():
 
     assert len(error.value.errors) == 1
     assert all(part in error.value.errors[0] for part in ("10", "6", "가상기기", "HMD"))
+
+
+def test_parse_duplicate_by_player_key_in_subcategory_is_refused_with_both_lines():
+    text = CURRENT.replace("          - name: 헤드셋랩", "          - name: 가상 기기")
+
+    with pytest.raises(LandscapeError) as error:
+        parse_landscape(text)
+
+    assert error.value.errors == [
+        gettext(
+            "Line %(line)s: “%(name)s” is the same company as “%(first_name)s” on line %(first)s in the subcategory "
+            "“%(subcategory)s” (names are compared without case or spacing)."
+        )
+        % {"line": 10, "name": "가상 기기", "first_name": "가상기기", "subcategory": "HMD", "first": 6}
+    ]
+
+
+@pytest.mark.parametrize(
+    ("key", "text", "line", "owner", "kind"),
+    [
+        (
+            "items",
+            CURRENT.replace("        items: []\n", "        items:\n          name: 외톨이\n"),
+            14,
+            "빈 분류",
+            "a mapping (key: value lines)",
+        ),
+        ("items", CURRENT.replace("        items: []\n", "        items: 외톨이\n"), 12, "빈 분류", "a single value"),
+        (
+            "subcategories",
+            CURRENT.replace(
+                "    subcategories:\n      - name: 소셜\n        items:\n          - name: 가상기기\n",
+                "    subcategories:\n      name: 소셜\n",
+            ),
+            16,
+            "플랫폼",
+            "a mapping (key: value lines)",
+        ),
+    ],
+)
+def test_parse_list_given_as_something_else_is_refused_with_line(key, text, line, owner, kind):
+    with pytest.raises(LandscapeError) as error:
+        parse_landscape(text)
+
+    assert error.value.errors == [
+        gettext("Line %(line)s: “%(key)s:” of “%(owner)s” must be a list (one “- ” entry each), not %(kind)s.")
+        % {"line": line, "key": key, "owner": owner, "kind": gettext(kind)}
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [("[가상, 기기]", "a list"), ("{first: 가상}", "a mapping (key: value lines)"), ("yes", "yes/no")],
+)
+def test_parse_item_name_that_is_not_text_is_refused_with_line(name, kind):
+    text = CURRENT.replace("          - name: 헤드셋랩", f"          - name: {name}")
+
+    with pytest.raises(LandscapeError) as error:
+        parse_landscape(text)
+
+    assert error.value.errors == [
+        gettext("Line %(line)s: the name of a %(what)s must be text, not %(kind)s.")
+        % {"line": 10, "what": gettext("item"), "kind": gettext(kind)}
+    ]
+
+
+def test_parse_empty_items_and_numeric_name_accepted():
+    text = CURRENT.replace("        items: []\n", "        items:\n").replace("name: 헤드셋랩", "name: 2048")
+
+    landscape = parse_landscape(text)
+
+    assert structure(landscape.categories)["XR 기기"] == {"HMD": ["2048", "가상기기"], "빈 분류": []}
 
 
 def test_parse_bad_yaml_is_refused_with_line():
@@ -324,3 +397,17 @@ def test_landscape_yml_download_round_trips(client):
     landscape = parse_landscape(response.content.decode())
     assert structure(landscape.categories)["하드웨어"] == {"XR 디바이스": ["엑스"], "센서": []}
     assert response["Content-Disposition"] == 'attachment; filename="ecosystem-2026-landscape.yml"'
+
+
+@pytest.mark.django_db
+def test_import_refuses_items_given_as_a_mapping_and_writes_nothing(tmp_path):
+    path = tmp_path / "bad.yml"
+    path.write_text(
+        CURRENT.replace("        items: []\n", "        items:\n          name: 외톨이\n"), encoding="utf-8"
+    )
+
+    with pytest.raises(CommandError) as error:
+        call_command("import_landscape", str(path), "--year", "2026")
+
+    assert "14" in str(error.value)
+    assert (Taxonomy.objects.count(), Player.objects.count(), TaxonomyNode.objects.count()) == (0, 0, 0)
