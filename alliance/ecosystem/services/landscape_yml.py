@@ -17,7 +17,9 @@ Export writes the current form, with each category of the year's taxonomy (in tr
 domain and layer) as a landscape category; players placed on a category itself (not on one of its
 subcategories) go into a subcategory named like the category, which import maps back to the category.
 Items are the confirmed placements (primary and secondary), sorted by name; keys we do not model
-(repo_url, twitter, crunchbase, ...) come back as they were imported.
+(repo_url, twitter, crunchbase, ...) come back as they were imported. An item names a `logo:` only when its
+player has a stored logo file, which the export writes into logos/ beside the file (the single-file download
+has no logos/, so no `logo:` keys).
 """
 
 from dataclasses import dataclass, field
@@ -36,8 +38,9 @@ except AttributeError:  # PyYAML without libyaml
     _Dumper = yaml.SafeDumper
 
 LINE = "__line__"
-# Item keys with a place in our model; every other key (logo too) is kept in Player.landscape_extra.
-MODELLED_KEYS = {"name", "item", "homepage_url", "description", LINE}
+# Item keys with a place in our model (a logo is a stored file, Player.logo); every other key is kept in
+# Player.landscape_extra and written back on export.
+MODELLED_KEYS = {"name", "item", "homepage_url", "description", "logo", LINE}
 MAX_LISTED_ERRORS = 30
 
 

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.core.management import CommandError, call_command
 from django.utils.translation import gettext
 
@@ -71,10 +73,11 @@ def test_parse_current_form_keeps_unmodelled_keys():
         "플랫폼": {"소셜": ["가상기기"]},
     }
     first = landscape.categories[0].subcategories[0].items[0]
-    assert (first.line, first.homepage, first.extra) == (
+    assert (first.line, first.homepage, first.logo, first.extra) == (
         6,
         "https://vr.example.kr",
-        {"logo": "vr.svg", "repo_url": "https://git.example.kr/vr"},
+        "vr.svg",
+        {"repo_url": "https://git.example.kr/vr"},
     )
 
 
@@ -271,11 +274,40 @@ def test_round_trip_export_then_import_gives_same_structure(tmp_path):
     assert round_tripped.warnings == []
     assert again.read_text(encoding="utf-8") == exported.read_text(encoding="utf-8")
     first = round_tripped.categories[0].subcategories[0].items[0]
-    assert (first.name, first.homepage, first.extra["repo_url"]) == (
+    stored = Player.objects.get(name="가상기기").logo.name
+    assert (first.name, first.homepage, first.extra["repo_url"], first.logo) == (
         "가상기기",
         "https://vr.example.kr",
         "https://git.example.kr/vr",
+        Path(stored).name,
     )
+    assert sorted(path.name for path in (exported.parent / "logos").iterdir()) == [Path(stored).name]
+
+
+@pytest.mark.django_db
+def test_export_names_only_logos_it_has_stored(tmp_path):
+    tree = small_taxonomy()
+    for name, logo, extra in (
+        ("로고있음", "ecosystem/logos/" + "a" * 64 + ".svg", {}),
+        ("파일없음", "ecosystem/logos/" + "b" * 64 + ".svg", {}),
+        ("불러온이름만", "", {"logo": "ghost.svg", "twitter": "https://x.example/g"}),
+    ):
+        player = PlayerFactory(name=name, logo=logo, landscape_extra=extra, description="")
+        PlacementFactory(player=player, primary=tree["software"], status=Placement.Status.CONFIRMED)
+    default_storage.save("ecosystem/logos/" + "a" * 64 + ".svg", ContentFile(LOGO))
+    out = tmp_path / "map.yml"
+
+    counts = export_landscape(year=2026, out_path=out)
+
+    items = yaml.safe_load(out.read_text(encoding="utf-8"))["categories"][1]["subcategories"][0]["items"]
+    assert items == [
+        {"name": "로고있음", "logo": "a" * 64 + ".svg"},
+        {"name": "불러온이름만", "twitter": "https://x.example/g"},
+        {"name": "파일없음"},
+    ]
+    assert counts["logos"] == 1
+    assert [path.name for path in (tmp_path / "logos").iterdir()] == ["a" * 64 + ".svg"]
+    assert (tmp_path / "logos" / ("a" * 64 + ".svg")).read_bytes() == LOGO
 
 
 @pytest.mark.django_db
@@ -325,9 +357,11 @@ def test_cncf_landscape_loads_completely_and_round_trips(tmp_path):
         }
     )
     # One player per name whatever its case ("openGauss" and "OpenGauss" appear both): compare case-blind.
-    assert structure(read_landscape_file(exported).categories, str.casefold) == structure(
-        original.categories, str.casefold
-    )
+    again = read_landscape_file(exported)
+    assert structure(again.categories, str.casefold) == structure(original.categories, str.casefold)
+    # The CNCF file names logos, but none came with it: the export claims none.
+    assert [item.logo for c in again.categories for s in c.subcategories for item in s.items if item.logo] == []
+    assert (again.warnings, (tmp_path / "logos").exists()) == ([], False)
     assert elapsed < 30, f"import took {elapsed:.1f} s"
 
 
