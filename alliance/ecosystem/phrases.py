@@ -20,6 +20,7 @@ register_actions(
         "ecosystem.player.updated": _("Map player updated"),
         "ecosystem.placement.saved": _("Placement saved"),
         "ecosystem.placement.confirmed": _("Placement confirmed"),
+        "ecosystem.placement.refreshed": _("Placement figures refreshed from the member registry"),
         "ecosystem.snapshot.frozen": _("Ecosystem snapshot published"),
         "ecosystem.landscape.imported": _("Landscape file imported"),
         "ecosystem.survey.opened": _("Map survey opened"),

@@ -22,6 +22,7 @@ from alliance.core.korean import compact
 from alliance.core.models import AuditEntry
 from alliance.ecosystem import phrases
 from alliance.ecosystem.models import Player, ValueSource
+from alliance.ecosystem.services.placements import refresh_registry_figures
 
 PLAYER_FIELDS = (
     "name",
@@ -145,8 +146,10 @@ def sync_member_players(*, actor, organisations) -> list[Player]:
     """Create or refresh the players of these member organisations from the registry, in bulk.
 
     Pass organisations with `fields` prefetched. Registry values overwrite the player's and are stamped
-    source "registry", dated by the organisation's last confirmation (or last change).
-    Side effects: one audit entry per player created or changed (`ecosystem.player.created`/`updated`).
+    source "registry", dated by the organisation's last confirmation (or last change); then the players'
+    placements follow the registry's figures where those came from it (placements.refresh_registry_figures).
+    Side effects: one audit entry per player created or changed (`ecosystem.player.created`/`updated`), and
+    the refresh's `ecosystem.placement.refreshed` entries.
     """
     organisations = list(organisations)
     with transaction.atomic():
@@ -188,4 +191,6 @@ def sync_member_players(*, actor, organisations) -> list[Player]:
             for player in created
         ]
         AuditEntry.objects.bulk_create(entries, batch_size=500)
-    return list(Player.objects.filter(organisation__in=[org.pk for org in organisations]))
+        players = list(Player.objects.filter(organisation__in=[org.pk for org in organisations]))
+        refresh_registry_figures(actor=actor, players=players)
+    return players

@@ -113,7 +113,7 @@ def placement_edit(request, year: int, pk: int):
         .prefetch_related("secondary", "technologies", "fields")
         .first()
     )
-    initial = {}
+    inherited = {}
     if placement is not None:
         initial = {name: getattr(placement, name) for name in FIGURES} | {
             "primary": placement.primary_id,
@@ -121,8 +121,9 @@ def placement_edit(request, year: int, pk: int):
             "technologies": list(placement.technologies.all()),
             "application_fields": list(placement.fields.all()),
         }
-    else:
-        initial = {"revenue": player.revenue, "employees": player.employees}
+    else:  # a new placement starts from the player's figures; unchanged, they keep its source and date
+        inherited = queries.player_figures(player)
+        initial = {name: figure["value"] for name, figure in inherited.items()}
     form = PlacementForm(
         request.POST or None, initial=initial, taxonomy=taxonomy, node_labels=queries.placeable_nodes(taxonomy)
     )
@@ -150,6 +151,10 @@ def placement_edit(request, year: int, pk: int):
         "form": form,
         "breakdown": score_breakdown(placement) if placement else [],
         "figure_rows": value_rows(placement, FIGURES, form.fields) if placement else [],
+        "inherited_rows": [
+            {"label": form.fields[name].label, "source": SOURCE_LABELS.get(figure["source"], ""), "on": figure["on"]}
+            for name, figure in inherited.items()
+        ],
     }
     return render(request, "ecosystem/manage/placement.html", context)
 
