@@ -46,6 +46,7 @@ MEMBER_FIELDS_FROM_REGISTRY = _("A member's name comes from the member registry:
 NODE_OTHER_TAXONOMY = _("“%(name)s” belongs to another year's taxonomy.")
 DELETED = _("Deleted.")
 CONFIRMED = _("Placement confirmed.")
+SELECT_DRAFTS = _("Tick at least one draft placement to confirm.")
 
 # The map's logos (E3).
 register_actions(

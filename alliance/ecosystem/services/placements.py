@@ -7,7 +7,9 @@ Rules:
 - each figure set is stamped in `Placement.sources` with its source (registry / survey / staff /
   import) and date; a new placement's figure equal to the player's own (queries.player_figures: revenue
   and employees, a member's from the registry) keeps the player's source and date;
-- saving a placement makes it a draft again; only `confirm_placement` (a person) confirms it;
+- saving a placement makes it a draft again; only a person confirms it: `confirm_placement`,
+  `confirm_placements` (staff's selection of drafts, in bulk), or a save with `confirm=True` when the save
+  is itself a person's review (an applied survey answer, see services/survey.py);
 - `refresh_registry_figures` keeps registry-sourced figures of unpublished years up to date with the
   registry, never overwriting a value staff, a survey or an import set, and leaves the status as it is.
 Side effects: audit `ecosystem.placement.saved` / `.confirmed` / `.refreshed`.
@@ -71,12 +73,15 @@ def save_placement(
     source: str = ValueSource.STAFF,
     on: datetime.date | None = None,
     actor_label: str = "",
+    confirm: bool = False,
 ) -> Placement:
     """Create or update `player`'s placement in `taxonomy` (back to draft when anything changed).
 
     `figures` holds any of FIGURES; the ones given replace the stored values and are stamped with
     `source` and `on` when they change (on a new placement, a value equal to the player's own keeps the
-    player's source and date). Side effect: audit `ecosystem.placement.saved`.
+    player's source and date). With `confirm`, the save is the actor's confirmation: the placement ends
+    confirmed (by the actor, now) instead of going back to draft. Side effect: audit
+    `ecosystem.placement.saved` (with the status change, if any).
     """
     figures = {key: value for key, value in (figures or {}).items() if key in FIGURES}
     secondary = [node for node in secondary if node.pk != primary.pk]
@@ -117,9 +122,19 @@ def save_placement(
         placement.fields.set(fields)
         after = _audit_values(placement)
         old, new = changed(before or {}, after)
-        if not new:
+        if confirm and (new or placement.status != Placement.Status.CONFIRMED):
+            status_before = placement.status
+            placement.status = Placement.Status.CONFIRMED
+            placement.confirmed_by = actor if getattr(actor, "is_authenticated", False) else None
+            placement.confirmed_at = timezone.now()
+            placement.save(update_fields=["status", "confirmed_by", "confirmed_at", "updated_at"])
+            if status_before != Placement.Status.CONFIRMED:
+                if before is not None:
+                    old["status"] = str(status_before)
+                new["status"] = Placement.Status.CONFIRMED.value
+        elif not new:
             return placement
-        if before is not None and placement.status == Placement.Status.CONFIRMED:
+        elif before is not None and placement.status == Placement.Status.CONFIRMED:
             placement.status = Placement.Status.DRAFT
             placement.save(update_fields=["status"])
             old["status"], new["status"] = Placement.Status.CONFIRMED.value, Placement.Status.DRAFT.value
@@ -152,6 +167,45 @@ def confirm_placement(*, actor, placement: Placement) -> Placement:
             after={"status": placement.status, "path": placement.primary.path},
         )
     return placement
+
+
+def confirm_placements(*, actor, taxonomy: Taxonomy, placement_ids) -> int:
+    """A person confirms the selected drafts of `taxonomy` as they stand, in one transaction.
+
+    Rule: ids that are not drafts of this taxonomy (confirmed meanwhile, another year's) are left alone.
+    Returns the number confirmed. Side effect: audit `ecosystem.placement.confirmed` per placement.
+    """
+    from alliance.ecosystem.queries import node_paths
+
+    ids = sorted({int(pk) for pk in placement_ids})
+    now = timezone.now()
+    confirmed_by = actor if getattr(actor, "is_authenticated", False) else None
+    with transaction.atomic():
+        drafts = list(
+            Placement.objects.select_for_update()
+            .filter(pk__in=ids, taxonomy=taxonomy, status=Placement.Status.DRAFT)
+            .order_by("pk")
+        )
+        if not drafts:
+            return 0
+        Placement.objects.filter(pk__in=[placement.pk for placement in drafts]).update(
+            status=Placement.Status.CONFIRMED, confirmed_by=confirmed_by, confirmed_at=now, updated_at=now
+        )
+        paths = node_paths(taxonomy)
+        AuditEntry.objects.bulk_create(
+            [
+                build_audit(
+                    action="ecosystem.placement.confirmed",
+                    actor=actor,
+                    target=placement,
+                    before={"status": Placement.Status.DRAFT.value},
+                    after={"status": Placement.Status.CONFIRMED.value, "path": paths[placement.primary_id]},
+                )
+                for placement in drafts
+            ],
+            batch_size=500,
+        )
+    return len(drafts)
 
 
 def refresh_registry_figures(*, actor, players) -> int:

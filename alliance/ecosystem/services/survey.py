@@ -12,6 +12,8 @@ Rules (issue 3, "Players and their data"):
 - Nothing applies until staff review: applying writes the changed values through
   `placements.save_placement` with source "survey", dated the day of the answer (a company not yet
   placed on that year's map must be placed first); rejecting keeps a note.
+- Staff review of an answer is a person's confirmation: applying it keeps the placement confirmed (or
+  confirms a draft), by the reviewer, at the time of applying; it never takes a company off the map.
 E-mails are sent by the `send_survey_email` task after the transaction commits.
 """
 
@@ -223,8 +225,10 @@ def _pending(response: MapSurveyResponse) -> MapSurveyResponse:
 def apply_survey_response(*, actor, response: MapSurveyResponse) -> MapSurveyResponse:
     """Apply a pending answer's changes to the company's placement (source "survey", the answer's date).
 
-    Side effects: the placement (audit `ecosystem.placement.saved`, back to draft for staff to confirm);
-    the answer marked applied; audit `ecosystem.survey.applied`.
+    Rule: the staff review is a person's confirmation, so the placement ends confirmed by `actor` (a
+    confirmed one stays on the public map; a draft is confirmed) — see the module rules.
+    Side effects: the placement (audit `ecosystem.placement.saved`, with the status change if any); the
+    answer marked applied; audit `ecosystem.survey.applied`.
     """
     with transaction.atomic():
         response = _pending(response)
@@ -255,6 +259,7 @@ def apply_survey_response(*, actor, response: MapSurveyResponse) -> MapSurveyRes
             figures={name: change["after"] for name, change in changes.items() if name in FIGURES},
             source="survey",
             on=timezone.localdate(response.submitted_at),
+            confirm=True,
         )
         _mark(response, actor=actor, status=MapSurveyResponse.Status.APPLIED, note="")
         record_audit(action="ecosystem.survey.applied", actor=actor, target=response, after={"changes": changes})
