@@ -7,7 +7,9 @@ Rules:
 - a non-member is entered by staff (or by a landscape import) under a name not yet on the map, compared
   without case or spacing (`player_name_key`). Corporate forms are not stripped as the member registry
   does: on a world map "ControlPlane" and "Control Plane Corporation", or "C" and "C++", are different;
-- every value a service sets is stamped in `Player.sources` with its source and date.
+- every value a service sets is stamped in `Player.sources` with its source and date;
+- a non-member's contact e-mail (staff only) is where the map survey goes; a member's is the registry's
+  census contact, so a member's player has none.
 Side effects: audit `ecosystem.player.created` / `ecosystem.player.updated` with before/after values.
 """
 
@@ -34,6 +36,7 @@ PLAYER_FIELDS = (
     "employees",
     "revenue",
     "founded_year",
+    "contact_email",
 )
 # Player field ← Organisation field: the registry is the source of these for members.
 REGISTRY_FIELDS = {
