@@ -87,7 +87,7 @@ def test_placement_editor_prefills_the_same_figures_and_keeps_their_source_when_
     client.post(url, {"primary": tree["software"].pk, "revenue": "12000", "employees": "41"})
 
     assert (page.context["form"].initial["revenue"], page.context["form"].initial["employees"]) == (12_000, 40)
-    assert f"({ValueSource.REGISTRY.label} · 2026-03-02)" in page.content.decode()
+    assert f": {ValueSource.REGISTRY.label} · 2026-03-02;" in page.content.decode()
     placement = Placement.objects.get(player=member)
     today = timezone.localdate().isoformat()
     assert (placement.sources["revenue"], placement.sources["employees"]) == (
