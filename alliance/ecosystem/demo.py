@@ -11,6 +11,9 @@ Rules (issue 3, "Demo and tests"):
   published 2025 snapshot. 2026: a copy of the 2025 taxonomy with every player placed — some moved to
   another category, most grown, newcomers entered, a few gone — ~93 % confirmed, the rest drafts, so the
   comparison page and the data-quality page both have something to show.
+- KSIC: about KSIC_SHARE of the players whose 2026 category lists KSIC sub-classes (the default taxonomy
+  carries them where the match is clear) get one of those codes, as a company's 사업자 registration would
+  give it; the others have none, as many profiles do. So the classifier's KSIC feature has data.
 - Then `alliance.ecosystem.demo_suggestions.load(taxonomy=..., seed=...)` if that module exists.
 """
 
@@ -33,6 +36,7 @@ from alliance.members.models import Organisation
 from alliance.members.services.importing_sql import insert_objects
 
 NON_MEMBERS = 300
+KSIC_SHARE = 0.6
 FROZEN_YEAR, DRAFT_YEAR = 2025, 2026
 NAME_HEADS = (  # noqa: SIM905  invented name parts
     "넥스 비욘드 오로라 큐브릭 루미 픽토 에테르 노바 카이로 제니스 아이온 코어 퀀텀 메이븐 프리즘 리프 "
@@ -200,6 +204,24 @@ def _by_path(taxonomy: Taxonomy) -> dict[tuple, TaxonomyNode]:
     return {tuple(paths[node.pk]): node for node in TaxonomyNode.objects.filter(taxonomy=taxonomy)}
 
 
+def _give_ksic_codes(rng: random.Random, taxonomy: Taxonomy, plans: list[dict]) -> None:
+    """A KSIC sub-class of its category for about KSIC_SHARE of the players placed in a category that has some."""
+    codes_of = dict(
+        TaxonomyNode.objects.filter(taxonomy=taxonomy, level=Level.CATEGORY).values_list("pk", "ksic_codes")
+    )
+    today = timezone.localdate().isoformat()
+    coded = []
+    for plan in plans:
+        node = plan["node"]
+        codes = codes_of.get(node.parent_id if node.level == Level.SUBCATEGORY else node.pk) or []
+        if codes and rng.random() < KSIC_SHARE:
+            player = plan["player"]
+            player.ksic_code = rng.choice(codes)
+            player.sources = {**player.sources, "ksic_code": {"source": "staff", "on": today}}
+            coded.append(player)
+    Player.objects.bulk_update(coded, ["ksic_code", "sources"], batch_size=500)
+
+
 def load_demo(*, seed: int) -> str:
     """Load the demo ecosystem map (see the module docstring); returns a one-line Korean summary."""
     rng = random.Random(f"ecosystem-{seed}")  # noqa: S311  demo data, not secrets
@@ -241,6 +263,7 @@ def load_demo(*, seed: int) -> str:
                 plan["secondary"] = None
             plans_2026.append(plan)
         _placements(draft_planner, draft, plans_2026)
+        _give_ksic_codes(rng, draft, plans_2026)
 
         suggestions = ""
         try:

@@ -2,8 +2,10 @@
 build_snapshot_data, format 1) so that a published map shows exactly what was frozen.
 
 The frozen data names technologies and fields, not their rows: here they are numbered by their position
-in the snapshot's lists (t1, t2, ...). Member categories are not frozen, so that filter offers nothing;
-logos are not frozen either (names only). Built once per snapshot and process: snapshots never change.
+in the snapshot's lists (t1, t2, ...). Members' categories and players' logos (file names) are frozen too,
+so the published map filters and shows them as the live one does; a snapshot frozen before they were
+(no "member_category"/"logo" keys) shows names and offers no member-category option, as it did.
+Built once per snapshot and process: snapshots never change.
 """
 
 from alliance.core.korean import company_name_key
@@ -19,13 +21,16 @@ from alliance.ecosystem.landscape import (
 )
 from alliance.ecosystem.landscape_cards import Card
 
-_BUILT: dict[int, Landscape] = {}
+# By (pk, publication time): a snapshot never changes, and a row id reused after a rolled-back test's
+# snapshot is not the same snapshot.
+_BUILT: dict[tuple, Landscape] = {}
 
 
 def snapshot_landscape(snapshot) -> Landscape:
-    landscape = _BUILT.get(snapshot.pk)
+    key = (snapshot.pk, snapshot.published_at)
+    landscape = _BUILT.get(key)
     if landscape is None:
-        landscape = _BUILT[snapshot.pk] = landscape_from_data(snapshot.data)
+        landscape = _BUILT[key] = landscape_from_data(snapshot.data)
     return landscape
 
 
@@ -57,6 +62,7 @@ def landscape_from_data(data: dict) -> Landscape:
             name_key=company_name_key(player["name"]),
             band=revenue_band(placement["revenue"]),
             tokens=(),
+            logo=player.get("logo") or "",
             revenue=placement["revenue"],
             employees=placement["employees"],
             score=placement["technology_score"] or 0.0,
@@ -66,7 +72,7 @@ def landscape_from_data(data: dict) -> Landscape:
         )
         tile.tokens = tile_tokens(
             tile,
-            None,
+            player.get("member_category"),
             [technology_ids[name] for name in placement["technologies"] if name in technology_ids],
             [field_ids[name] for name in placement["fields"] if name in field_ids],
         )
@@ -82,7 +88,7 @@ def landscape_from_data(data: dict) -> Landscape:
     )
 
 
-def snapshot_card(snapshot, player_pk: int) -> Card | None:
+def snapshot_card(snapshot, player_pk: int, logo_prefix: str = "") -> Card | None:
     """The card of a player as frozen in the snapshot, or None when it is not on that map."""
     data = snapshot.data
     player = next((p for p in data["players"] if p["id"] == player_pk), None)
@@ -101,5 +107,5 @@ def snapshot_card(snapshot, player_pk: int) -> Card | None:
         band_label=str(REVENUE_BANDS[revenue_band(placement["revenue"])][1]),
         homepage=homepage if homepage.startswith(("http://", "https://")) else "",
         directory_url="",
-        logo_url="",
+        logo_url=f"{logo_prefix}{player['logo']}" if player.get("logo") else "",
     )

@@ -20,6 +20,7 @@ register_actions(
         "ecosystem.player.updated": _("Map player updated"),
         "ecosystem.placement.saved": _("Placement saved"),
         "ecosystem.placement.confirmed": _("Placement confirmed"),
+        "ecosystem.placement.refreshed": _("Placement figures refreshed from the member registry"),
         "ecosystem.snapshot.frozen": _("Ecosystem snapshot published"),
         "ecosystem.landscape.imported": _("Landscape file imported"),
         "ecosystem.survey.opened": _("Map survey opened"),
@@ -45,6 +46,7 @@ MEMBER_FIELDS_FROM_REGISTRY = _("A member's name comes from the member registry:
 NODE_OTHER_TAXONOMY = _("“%(name)s” belongs to another year's taxonomy.")
 DELETED = _("Deleted.")
 CONFIRMED = _("Placement confirmed.")
+SELECT_DRAFTS = _("Tick at least one draft placement to confirm.")
 
 # The map's logos (E3).
 register_actions(

@@ -1,8 +1,11 @@
 """The data-quality read: which players of a year's map need attention, and why.
 
-A player is listed when it has no logo, no description, a placement still in draft, a confirmed
-placement older than CONFIRMATION_STALE_DAYS (stale), no placement at all while a suggestion waits, or
-any suggestion waiting. One query per page whatever the number of players (annotations, not loops).
+The map's scope is every player except members who have withdrawn and are not on that year's map:
+players placed that year, and those not placed yet (non-members entered by staff or an import, current
+members brought in from the registry). A player of the scope is listed when it is not placed on the
+year's map, has no logo, no description, a placement still in draft, a confirmed placement older than
+CONFIRMATION_STALE_DAYS (stale), or a suggestion waiting. One query per page whatever the number of
+players (annotations, not loops).
 """
 
 import datetime
@@ -15,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from alliance.ecosystem.models import Placement, PlacementSuggestion, Player, Taxonomy
 
 PROBLEMS = {
+    "not_placed": _("Not placed on this year's map"),
     "logo": _("No logo"),
     "description": _("No description"),
     "unconfirmed": _("Placement not confirmed"),
@@ -28,7 +32,7 @@ def stale_before() -> datetime.datetime:
 
 
 def quality_rows(taxonomy: Taxonomy, problem: str | None = None):
-    """Players of `taxonomy` (placed, or with a suggestion waiting) with at least one problem, by name,
+    """Players of the map's scope (see the module docstring) with at least one problem, by name,
     annotated with `placement_status`, `placement_confirmed_at` and `suggestion_waiting`."""
     placement = Placement.objects.filter(player=OuterRef("pk"), taxonomy=taxonomy)
     waiting = PlacementSuggestion.objects.filter(
@@ -38,11 +42,17 @@ def quality_rows(taxonomy: Taxonomy, problem: str | None = None):
         placement_status=Subquery(placement.values("status")[:1]),
         placement_confirmed_at=Subquery(placement.values("confirmed_at")[:1]),
         suggestion_waiting=Exists(waiting),
-    ).filter(Q(placement_status__isnull=False) | Q(suggestion_waiting=True))
+    ).filter(
+        Q(placement_status__isnull=False)
+        | Q(suggestion_waiting=True)
+        | Q(organisation__isnull=True)
+        | Q(organisation__withdrawn_on__isnull=True)
+    )
     conditions = {
+        "not_placed": Q(placement_status__isnull=True),
         "logo": Q(logo=""),
         "description": Q(description=""),
-        "unconfirmed": Q(placement_status=Placement.Status.DRAFT) | Q(placement_status__isnull=True),
+        "unconfirmed": Q(placement_status=Placement.Status.DRAFT),
         "stale": Q(placement_status=Placement.Status.CONFIRMED, placement_confirmed_at__lt=stale_before()),
         "suggestion": Q(suggestion_waiting=True),
     }
@@ -58,12 +68,12 @@ def quality_rows(taxonomy: Taxonomy, problem: str | None = None):
 
 def problems_of(player, stale: datetime.datetime) -> list[str]:
     """The PROBLEMS keys that apply to an annotated row of quality_rows."""
-    found = []
+    found = ["not_placed"] if player.placement_status is None else []
     if not player.logo:
         found.append("logo")
     if not player.description:
         found.append("description")
-    if player.placement_status != Placement.Status.CONFIRMED:
+    if player.placement_status == Placement.Status.DRAFT:
         found.append("unconfirmed")
     elif player.placement_confirmed_at and player.placement_confirmed_at < stale:
         found.append("stale")

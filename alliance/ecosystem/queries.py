@@ -1,8 +1,12 @@
 """Reads of the ecosystem app that several callers reuse (views, services, commands, other helpers)."""
 
 from django.db.models import Count, Prefetch, Q
+from django.utils import timezone
 
-from alliance.ecosystem.models import Level, Placement, Player, Snapshot, Taxonomy, TaxonomyNode
+from alliance.ecosystem.models import Level, Placement, Player, Snapshot, Taxonomy, TaxonomyNode, ValueSource
+
+# The figures a player carries itself (a member's from the registry); the others exist only per placement.
+PLAYER_FIGURES = ("revenue", "employees")
 
 
 def taxonomy_for_year(year: int) -> Taxonomy | None:
@@ -76,6 +80,28 @@ def placeable_nodes(taxonomy: Taxonomy) -> list[tuple[int, str]]:
         for node in flat_tree(taxonomy)
         if node.level in (Level.CATEGORY, Level.SUBCATEGORY)
     ]
+
+
+def player_figures(player: Player) -> dict[str, dict]:
+    """The figures a new placement of `player` starts from, with where they came from.
+
+    {figure: {"value", "source", "on"}} for each of PLAYER_FIGURES the player knows, source and date as
+    stamped on the player (a member's: "registry" and the registry's date); unknown figures are left out.
+    The one rule behind the placement editor's pre-filled form and the bulk acceptance of suggestions.
+    """
+    figures = {}
+    for name in PLAYER_FIGURES:
+        value = getattr(player, name)
+        if value is None:
+            continue
+        stamp = player.sources.get(name) or {}
+        fallback = ValueSource.REGISTRY if player.is_member else ValueSource.STAFF
+        figures[name] = {
+            "value": value,
+            "source": stamp.get("source") or fallback.value,
+            "on": stamp.get("on") or timezone.localdate(player.updated_at).isoformat(),
+        }
+    return figures
 
 
 def players_with_placement(taxonomy: Taxonomy | None, *, search: str = "", member: str = ""):

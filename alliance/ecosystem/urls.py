@@ -65,6 +65,7 @@ urlpatterns += [
     path("ecosystem/manage/players/<int:pk>/", player_views.player_detail, name="player_detail"),
     path("ecosystem/manage/<int:year>/players/<int:pk>/placement/", player_views.placement_edit, name="placement_edit"),
     path("ecosystem/manage/placements/<int:pk>/confirm/", player_views.placement_confirm, name="placement_confirm"),
+    path("ecosystem/manage/<int:year>/placements/confirm/", player_views.placements_confirm, name="placements_confirm"),
     path("ecosystem/manage/snapshots/", snapshot_views.snapshots_manage, name="snapshots_manage"),
     path("ecosystem/manage/snapshots/<int:year>/freeze/", snapshot_views.snapshot_freeze, name="snapshot_freeze"),
     path("ecosystem/manage/surveys/", survey_views.surveys, name="surveys"),

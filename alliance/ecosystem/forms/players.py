@@ -41,6 +41,11 @@ class PlayerForm(forms.Form):
     employees = forms.IntegerField(label=_("Employees"), required=False, min_value=0)
     revenue = forms.IntegerField(label=_("Revenue (KRW million)"), required=False, min_value=0)
     founded_year = forms.IntegerField(label=_("Year founded"), required=False, min_value=1900, max_value=2100)
+    contact_email = forms.EmailField(
+        label=_("Contact e-mail"),
+        required=False,
+        help_text=_("Where the map survey is sent. Seen by the secretariat only, never shown on the map."),
+    )
 
     MEMBER_FIELDS = ("business_fields", "ksic_code")
 

@@ -4,6 +4,7 @@ import re
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from alliance.ecosystem.models import PARENT_LEVEL, Level, TaxonomyNode
 
@@ -16,7 +17,7 @@ def split_words(text: str) -> list[str]:
 
 
 class NodeForm(forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=120)
+    name = forms.CharField(label=pgettext_lazy("taxonomy node", "Name"), max_length=120)
     description = forms.CharField(label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
     ksic_codes = forms.CharField(
         label=_("KSIC codes"), required=False, help_text=_("Five-digit sub-class codes, separated by commas.")
@@ -46,7 +47,7 @@ class NodeForm(forms.Form):
 
 
 class AddNodeForm(forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=120)
+    name = forms.CharField(label=pgettext_lazy("taxonomy node", "Name"), max_length=120)
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
 
@@ -87,7 +88,7 @@ class FacetForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Facet"), choices=[("technology", _("Core technology")), ("field", _("Application field"))]
     )
-    name = forms.CharField(label=_("Name"), max_length=120)
+    name = forms.CharField(label=pgettext_lazy("technology or field", "Name"), max_length=120)
     keywords = forms.CharField(label=_("Keywords"), required=False, help_text=_("Separated by commas."))
 
     def clean_keywords(self):

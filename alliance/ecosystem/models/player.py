@@ -40,6 +40,9 @@ class Player(models.Model):
     employees = models.PositiveIntegerField(_("employees"), null=True, blank=True)
     revenue = models.BigIntegerField(_("revenue (KRW million)"), null=True, blank=True)
     founded_year = models.PositiveSmallIntegerField(_("year founded"), null=True, blank=True)
+    # Non-members only (a member's contacts are the registry's): where the map survey is sent. Staff see it;
+    # it is never shown on public pages nor put in exports, snapshots or the API (they list their keys).
+    contact_email = models.EmailField(_("contact e-mail"), max_length=254, blank=True)
     # The approved logo only; submissions wait in LogoSubmission. Named by content hash.
     logo = models.FileField(_("logo"), upload_to="ecosystem/logos/", max_length=200, blank=True)
     sources = models.JSONField(_("value sources"), default=dict, blank=True)

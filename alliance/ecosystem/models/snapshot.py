@@ -1,7 +1,10 @@
 """A year's map frozen as published: immutable once written.
 
-The guard lives in the model and its manager so that no service, command or shell slip can change or
-remove a published snapshot: saving an existing row, deleting it, and queryset update/delete all raise.
+Two guards. In the model and its manager (also the base manager Django uses internally), so that no
+service, command or shell slip changes or removes a published snapshot: saving an existing row, deleting
+it, queryset update/delete/bulk_update/update_or_create and an upserting bulk_create all raise
+SnapshotImmutableError. In the database (migration 0004): BEFORE UPDATE / BEFORE DELETE triggers refuse
+what gets past the model (another queryset class, raw SQL) with an IntegrityError.
 """
 
 from django.conf import settings
@@ -26,6 +29,11 @@ class SnapshotQuerySet(models.QuerySet):
     def update_or_create(self, defaults=None, create_defaults=None, **kwargs):
         raise SnapshotImmutableError("published snapshots cannot be updated")
 
+    def bulk_create(self, objs, *args, update_conflicts=False, **kwargs):
+        if update_conflicts:
+            raise SnapshotImmutableError("published snapshots cannot be updated")
+        return super().bulk_create(objs, *args, **kwargs)
+
 
 class Snapshot(models.Model):
     year = models.PositiveSmallIntegerField(_("year"), unique=True)
@@ -45,6 +53,7 @@ class Snapshot(models.Model):
 
     class Meta:
         ordering = ["-year"]
+        base_manager_name = "objects"
         verbose_name = _("snapshot")
         verbose_name_plural = _("snapshots")
 

@@ -226,7 +226,8 @@ def landscape_categories(taxonomy: Taxonomy, *, logo_names: dict | None = None) 
     """The year's map in the landscape format's nesting (see landscape_yml's docstring for the mapping).
 
     `logo_names`, when given, is filled with {file name written in the YAML: storage name} for players
-    with a logo, so the caller can copy the files into logos/.
+    whose logo file is stored, so the caller can copy the files into logos/; an item has a `logo:` key only
+    then (without `logo_names`, none has).
     """
     nodes = list(TaxonomyNode.objects.filter(taxonomy=taxonomy).order_by("position", "id"))
     children: dict = {}
@@ -267,13 +268,17 @@ def landscape_categories(taxonomy: Taxonomy, *, logo_names: dict | None = None) 
 
 
 def _item(player: Player, logo_names: dict | None) -> dict:
+    """The landscape item of a player; `logo:` only for a logo file that is stored and will be written."""
+    from django.core.files.storage import default_storage
+
     item = {"name": player.name}
     if player.homepage:
         item["homepage_url"] = player.homepage
     if player.description:
         item["description"] = player.description
-    extra = dict(player.landscape_extra)
-    if player.logo and logo_names is not None:
+    # A `logo:` kept from an import (before logos were modelled) names a file we may never have had.
+    extra = {key: value for key, value in player.landscape_extra.items() if key != "logo"}
+    if player.logo and logo_names is not None and default_storage.exists(player.logo.name):
         file_name = Path(player.logo.name).name
         logo_names[file_name] = player.logo.name
         extra["logo"] = file_name

@@ -6,15 +6,20 @@ Two forms are read:
   `subcategories:` → `- subcategory:` / `name:` → `items:` → `- item:` / `name:`.
 Logos are files named by an item's `logo:` key in a `logos/` folder beside the landscape file.
 
-The whole file is validated before anything is written: bad YAML, an unknown shape, a missing name or
-a duplicate item in one subcategory refuse the file with the line and the reason (LandscapeError);
-a missing or unreadable logo file is only a warning. Writing is services/landscape_import.py.
+The whole file is validated before anything is written: bad YAML, an unknown shape (`subcategories:` or
+`items:` given as anything but a list — an empty value is an empty list), a missing name or one that is not
+text (a list, a mapping, yes/no, a date), or a duplicate item in one subcategory refuse the file with the
+line and the reason (LandscapeError); a missing or unreadable logo file is only a warning. Two items are
+duplicates when they would be one player: names compared by `players.player_name_key` (no case, no
+spacing), as the import merges them. Writing is services/landscape_import.py.
 
 Export writes the current form, with each category of the year's taxonomy (in tree order, whatever its
 domain and layer) as a landscape category; players placed on a category itself (not on one of its
 subcategories) go into a subcategory named like the category, which import maps back to the category.
 Items are the confirmed placements (primary and secondary), sorted by name; keys we do not model
-(repo_url, twitter, crunchbase, ...) come back as they were imported.
+(repo_url, twitter, crunchbase, ...) come back as they were imported. An item names a `logo:` only when its
+player has a stored logo file, which the export writes into logos/ beside the file (the single-file download
+has no logos/, so no `logo:` keys).
 """
 
 from dataclasses import dataclass, field
@@ -22,6 +27,8 @@ from pathlib import Path
 
 import yaml
 from django.utils.translation import gettext as _
+
+from alliance.ecosystem.services.players import player_name_key
 
 try:
     _BaseLoader = yaml.CSafeLoader
@@ -31,8 +38,9 @@ except AttributeError:  # PyYAML without libyaml
     _Dumper = yaml.SafeDumper
 
 LINE = "__line__"
-# Item keys with a place in our model; every other key (logo too) is kept in Player.landscape_extra.
-MODELLED_KEYS = {"name", "item", "homepage_url", "description", LINE}
+# Item keys with a place in our model (a logo is a stored file, Player.logo); every other key is kept in
+# Player.landscape_extra and written back on export.
+MODELLED_KEYS = {"name", "item", "homepage_url", "description", "logo", LINE}
 MAX_LISTED_ERRORS = 30
 
 
@@ -87,10 +95,31 @@ class Landscape:
         return sum(len(sub.items) for category in self.categories for sub in category.subcategories)
 
 
+def _kind(value) -> str:
+    """What a YAML value is, in words, for a refusal."""
+    if isinstance(value, dict):
+        return _("a mapping (key: value lines)")
+    if isinstance(value, list):
+        return _("a list")
+    if isinstance(value, bool):
+        return _("yes/no")
+    if isinstance(value, (str, int, float)):
+        return _("a single value")
+    return _("a date or another value that is not text")
+
+
 def _name(entry, errors: list[str], what: str) -> str:
     value = entry.get("name") if isinstance(entry, dict) else None
+    line = entry.get(LINE, "?") if isinstance(entry, dict) else "?"
+    if isinstance(value, bool) or not isinstance(value, (str, int, float, type(None))):
+        if isinstance(value, dict):
+            line = value.get(LINE, line)
+        errors.append(
+            _("Line %(line)s: the name of a %(what)s must be text, not %(kind)s.")
+            % {"line": line, "what": what, "kind": _kind(value)}
+        )
+        return ""
     if value is None or not str(value).strip():
-        line = entry.get(LINE, "?") if isinstance(entry, dict) else "?"
         errors.append(_("Line %(line)s: a %(what)s has no name.") % {"line": line, "what": what})
         return ""
     return str(value).strip()
@@ -109,8 +138,17 @@ def _clean_extra(entry: dict) -> dict:
     return {key: strip(value) for key, value in entry.items() if key not in MODELLED_KEYS}
 
 
-def _list(value) -> list:
-    return value if isinstance(value, list) else []
+def _list(entry, key: str, errors: list[str], owner: str) -> list:
+    """`entry[key]` as a list: missing or empty is an empty list; anything else refuses the file."""
+    value = entry.get(key) if isinstance(entry, dict) else None
+    if value is None or isinstance(value, list):
+        return value or []
+    line = value.get(LINE) if isinstance(value, dict) else None
+    errors.append(
+        _("Line %(line)s: “%(key)s:” of “%(owner)s” must be a list (one “- ” entry each), not %(kind)s.")
+        % {"line": line or entry.get(LINE, "?"), "key": key, "owner": owner, "kind": _kind(value)}
+    )
+    return []
 
 
 def parse_landscape(text: str, *, logo_dir: Path | None = None) -> Landscape:
@@ -135,27 +173,21 @@ def parse_landscape(text: str, *, logo_dir: Path | None = None) -> Landscape:
             _name(raw_category, errors, _("category")),
             raw_category.get(LINE, 0) if isinstance(raw_category, dict) else 0,
         )
-        for raw_sub in _list(raw_category.get("subcategories") if isinstance(raw_category, dict) else None):
+        for raw_sub in _list(raw_category, "subcategories", errors, category.name):
             sub = Subcategory(
                 _name(raw_sub, errors, _("subcategory")), raw_sub.get(LINE, 0) if isinstance(raw_sub, dict) else 0
             )
-            first_line: dict[str, int] = {}
-            for raw_item in _list(raw_sub.get("items") if isinstance(raw_sub, dict) else None):
+            first: dict[str, tuple[int, str]] = {}  # player key → (line, name) of its first item here
+            for raw_item in _list(raw_sub, "items", errors, sub.name):
                 name = _name(raw_item, errors, _("item"))
                 if not name:
                     continue
                 line = raw_item[LINE]
-                key = name.casefold()
-                if key in first_line:
-                    errors.append(
-                        _(
-                            "Line %(line)s: “%(name)s” appears twice in the subcategory “%(subcategory)s” "
-                            "(first on line %(first)s)."
-                        )
-                        % {"line": line, "name": name, "subcategory": sub.name, "first": first_line[key]}
-                    )
+                key = player_name_key(name)
+                if key in first:
+                    errors.append(_duplicate(name, line, sub.name, *first[key]))
                     continue
-                first_line[key] = line
+                first[key] = (line, name)
                 logo = str(raw_item.get("logo") or "").strip()
                 if logo and logo_dir is not None and not (logo_dir / logo).is_file():
                     warnings.append(
@@ -178,6 +210,17 @@ def parse_landscape(text: str, *, logo_dir: Path | None = None) -> Landscape:
     if errors:
         raise LandscapeError(_shorten(errors))
     return Landscape(categories=categories, warnings=warnings)
+
+
+def _duplicate(name: str, line: int, subcategory: str, first_line: int, first_name: str) -> str:
+    if name.casefold() == first_name.casefold():
+        return _(
+            "Line %(line)s: “%(name)s” appears twice in the subcategory “%(subcategory)s” (first on line %(first)s)."
+        ) % {"line": line, "name": name, "subcategory": subcategory, "first": first_line}
+    return _(
+        "Line %(line)s: “%(name)s” is the same company as “%(first_name)s” on line %(first)s in the subcategory "
+        "“%(subcategory)s” (names are compared without case or spacing)."
+    ) % {"line": line, "name": name, "first_name": first_name, "subcategory": subcategory, "first": first_line}
 
 
 def _check_unique_names(categories: list[Category], errors: list[str]) -> None:

@@ -5,9 +5,14 @@ Rules:
   technologies and fields belong to the same taxonomy (the primary is never also a secondary);
 - the technology score is recomputed from its inputs by scoring.technology_score on every save;
 - each figure set is stamped in `Placement.sources` with its source (registry / survey / staff /
-  import) and date;
-- saving a placement makes it a draft again; only `confirm_placement` (a person) confirms it.
-Side effects: audit `ecosystem.placement.saved` / `ecosystem.placement.confirmed`.
+  import) and date; a new placement's figure equal to the player's own (queries.player_figures: revenue
+  and employees, a member's from the registry) keeps the player's source and date;
+- saving a placement makes it a draft again; only a person confirms it: `confirm_placement`,
+  `confirm_placements` (staff's selection of drafts, in bulk), or a save with `confirm=True` when the save
+  is itself a person's review (an applied survey answer, see services/survey.py);
+- `refresh_registry_figures` keeps registry-sourced figures of unpublished years up to date with the
+  registry, never overwriting a value staff, a survey or an import set, and leaves the status as it is.
+Side effects: audit `ecosystem.placement.saved` / `.confirmed` / `.refreshed`.
 """
 
 import datetime
@@ -16,9 +21,19 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from alliance.core.audit import changed, record_audit, snapshot
+from alliance.core.audit import build_audit, changed, record_audit, snapshot
+from alliance.core.models import AuditEntry
 from alliance.ecosystem import phrases
-from alliance.ecosystem.models import PLACEABLE_LEVELS, Placement, Player, Taxonomy, TaxonomyNode, ValueSource
+from alliance.ecosystem.models import (
+    PLACEABLE_LEVELS,
+    Placement,
+    Player,
+    Snapshot,
+    Taxonomy,
+    TaxonomyNode,
+    ValueSource,
+)
+from alliance.ecosystem.queries import PLAYER_FIGURES, player_figures
 from alliance.ecosystem.scoring import technology_score
 
 FIGURES = ("revenue", "employees", "patents", "rd_staff_share", "certifications", "awards")
@@ -58,11 +73,15 @@ def save_placement(
     source: str = ValueSource.STAFF,
     on: datetime.date | None = None,
     actor_label: str = "",
+    confirm: bool = False,
 ) -> Placement:
     """Create or update `player`'s placement in `taxonomy` (back to draft when anything changed).
 
     `figures` holds any of FIGURES; the ones given replace the stored values and are stamped with
-    `source` and `on` when they change. Side effect: audit `ecosystem.placement.saved`.
+    `source` and `on` when they change (on a new placement, a value equal to the player's own keeps the
+    player's source and date). With `confirm`, the save is the actor's confirmation: the placement ends
+    confirmed (by the actor, now) instead of going back to draft. Side effect: audit
+    `ecosystem.placement.saved` (with the status change, if any).
     """
     figures = {key: value for key, value in (figures or {}).items() if key in FIGURES}
     secondary = [node for node in secondary if node.pk != primary.pk]
@@ -74,8 +93,10 @@ def save_placement(
     with transaction.atomic():
         placement = Placement.objects.select_for_update().filter(player=player, taxonomy=taxonomy).first()
         before = _audit_values(placement) if placement else None
+        inherited = {}
         if placement is None:
             placement = Placement(player=player, taxonomy=taxonomy)
+            inherited = player_figures(player)
         placement.primary = primary
         old_figures = {key: getattr(placement, key) for key in FIGURES}
         for key, value in figures.items():
@@ -89,7 +110,11 @@ def save_placement(
         sources = dict(placement.sources)
         for key, value in figures.items():
             if placement.pk is None or old_figures[key] != value:
-                sources[key] = {"source": str(source), "on": on.isoformat()}
+                known = inherited.get(key)
+                if known is not None and known["value"] == value:
+                    sources[key] = {"source": known["source"], "on": known["on"]}
+                else:
+                    sources[key] = {"source": str(source), "on": on.isoformat()}
         placement.sources = sources
         placement.save()
         placement.secondary.set(secondary)
@@ -97,9 +122,19 @@ def save_placement(
         placement.fields.set(fields)
         after = _audit_values(placement)
         old, new = changed(before or {}, after)
-        if not new:
+        if confirm and (new or placement.status != Placement.Status.CONFIRMED):
+            status_before = placement.status
+            placement.status = Placement.Status.CONFIRMED
+            placement.confirmed_by = actor if getattr(actor, "is_authenticated", False) else None
+            placement.confirmed_at = timezone.now()
+            placement.save(update_fields=["status", "confirmed_by", "confirmed_at", "updated_at"])
+            if status_before != Placement.Status.CONFIRMED:
+                if before is not None:
+                    old["status"] = str(status_before)
+                new["status"] = Placement.Status.CONFIRMED.value
+        elif not new:
             return placement
-        if before is not None and placement.status == Placement.Status.CONFIRMED:
+        elif before is not None and placement.status == Placement.Status.CONFIRMED:
             placement.status = Placement.Status.DRAFT
             placement.save(update_fields=["status"])
             old["status"], new["status"] = Placement.Status.CONFIRMED.value, Placement.Status.DRAFT.value
@@ -132,6 +167,94 @@ def confirm_placement(*, actor, placement: Placement) -> Placement:
             after={"status": placement.status, "path": placement.primary.path},
         )
     return placement
+
+
+def confirm_placements(*, actor, taxonomy: Taxonomy, placement_ids) -> int:
+    """A person confirms the selected drafts of `taxonomy` as they stand, in one transaction.
+
+    Rule: ids that are not drafts of this taxonomy (confirmed meanwhile, another year's) are left alone.
+    Returns the number confirmed. Side effect: audit `ecosystem.placement.confirmed` per placement.
+    """
+    from alliance.ecosystem.queries import node_paths
+
+    ids = sorted({int(pk) for pk in placement_ids})
+    now = timezone.now()
+    confirmed_by = actor if getattr(actor, "is_authenticated", False) else None
+    with transaction.atomic():
+        drafts = list(
+            Placement.objects.select_for_update()
+            .filter(pk__in=ids, taxonomy=taxonomy, status=Placement.Status.DRAFT)
+            .order_by("pk")
+        )
+        if not drafts:
+            return 0
+        Placement.objects.filter(pk__in=[placement.pk for placement in drafts]).update(
+            status=Placement.Status.CONFIRMED, confirmed_by=confirmed_by, confirmed_at=now, updated_at=now
+        )
+        paths = node_paths(taxonomy)
+        AuditEntry.objects.bulk_create(
+            [
+                build_audit(
+                    action="ecosystem.placement.confirmed",
+                    actor=actor,
+                    target=placement,
+                    before={"status": Placement.Status.DRAFT.value},
+                    after={"status": Placement.Status.CONFIRMED.value, "path": paths[placement.primary_id]},
+                )
+                for placement in drafts
+            ],
+            batch_size=500,
+        )
+    return len(drafts)
+
+
+def refresh_registry_figures(*, actor, players) -> int:
+    """Bring the registry-sourced figures of these players' placements up to date with the players.
+
+    Rule: placements of years not yet published as a snapshot (a published year's figures are its
+    history); per figure of PLAYER_FIGURES, only when the player's value comes from the registry and is
+    known, and the placement's value came from the registry too (or is empty with no recorded source) and
+    differs. A value staff, a survey or an import set is never overwritten; a value the registry no longer
+    has is kept. Stamped source "registry" with the player's registry date. The status stays as it is: the
+    registry's figures are the member's own, reviewed there, and the category does not change.
+    Returns the number of placements changed. Side effect: audit `ecosystem.placement.refreshed` each.
+    """
+    players = {player.pk: player for player in players}
+    published = Snapshot.objects.values("year")
+    placements = Placement.objects.filter(player__in=list(players)).exclude(taxonomy__year__in=published)
+    now = timezone.now()
+    changed_rows, entries = [], []
+    with transaction.atomic():
+        for placement in placements.select_for_update().order_by("pk"):
+            current = player_figures(players[placement.player_id])
+            sources = dict(placement.sources)
+            old, new = {}, {}
+            for name in PLAYER_FIGURES:
+                figure = current.get(name)
+                recorded = sources.get(name)
+                from_registry = (recorded or {}).get("source") == ValueSource.REGISTRY or (
+                    recorded is None and getattr(placement, name) is None
+                )
+                if figure is None or figure["source"] != ValueSource.REGISTRY or not from_registry:
+                    continue
+                if getattr(placement, name) == figure["value"]:
+                    continue
+                old[name], new[name] = getattr(placement, name), figure["value"]
+                setattr(placement, name, figure["value"])
+                sources[name] = {"source": ValueSource.REGISTRY.value, "on": figure["on"]}
+            if not new:
+                continue
+            placement.sources = sources
+            placement.updated_at = now
+            changed_rows.append(placement)
+            entries.append(
+                build_audit(
+                    action="ecosystem.placement.refreshed", actor=actor, target=placement, before=old, after=new
+                )
+            )
+        Placement.objects.bulk_update(changed_rows, [*PLAYER_FIGURES, "sources", "updated_at"], batch_size=500)
+        AuditEntry.objects.bulk_create(entries, batch_size=500)
+    return len(changed_rows)
 
 
 def copy_placements(*, source: Taxonomy, target: Taxonomy) -> int:

@@ -7,7 +7,9 @@ Rules:
 - a non-member is entered by staff (or by a landscape import) under a name not yet on the map, compared
   without case or spacing (`player_name_key`). Corporate forms are not stripped as the member registry
   does: on a world map "ControlPlane" and "Control Plane Corporation", or "C" and "C++", are different;
-- every value a service sets is stamped in `Player.sources` with its source and date.
+- every value a service sets is stamped in `Player.sources` with its source and date;
+- a non-member's contact e-mail (staff only) is where the map survey goes; a member's is the registry's
+  census contact, so a member's player has none.
 Side effects: audit `ecosystem.player.created` / `ecosystem.player.updated` with before/after values.
 """
 
@@ -22,6 +24,7 @@ from alliance.core.korean import compact
 from alliance.core.models import AuditEntry
 from alliance.ecosystem import phrases
 from alliance.ecosystem.models import Player, ValueSource
+from alliance.ecosystem.services.placements import refresh_registry_figures
 
 PLAYER_FIELDS = (
     "name",
@@ -33,6 +36,7 @@ PLAYER_FIELDS = (
     "employees",
     "revenue",
     "founded_year",
+    "contact_email",
 )
 # Player field ← Organisation field: the registry is the source of these for members.
 REGISTRY_FIELDS = {
@@ -145,8 +149,10 @@ def sync_member_players(*, actor, organisations) -> list[Player]:
     """Create or refresh the players of these member organisations from the registry, in bulk.
 
     Pass organisations with `fields` prefetched. Registry values overwrite the player's and are stamped
-    source "registry", dated by the organisation's last confirmation (or last change).
-    Side effects: one audit entry per player created or changed (`ecosystem.player.created`/`updated`).
+    source "registry", dated by the organisation's last confirmation (or last change); then the players'
+    placements follow the registry's figures where those came from it (placements.refresh_registry_figures).
+    Side effects: one audit entry per player created or changed (`ecosystem.player.created`/`updated`), and
+    the refresh's `ecosystem.placement.refreshed` entries.
     """
     organisations = list(organisations)
     with transaction.atomic():
@@ -188,4 +194,6 @@ def sync_member_players(*, actor, organisations) -> list[Player]:
             for player in created
         ]
         AuditEntry.objects.bulk_create(entries, batch_size=500)
-    return list(Player.objects.filter(organisation__in=[org.pk for org in organisations]))
+        players = list(Player.objects.filter(organisation__in=[org.pk for org in organisations]))
+        refresh_registry_figures(actor=actor, players=players)
+    return players

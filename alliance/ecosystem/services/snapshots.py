@@ -27,7 +27,10 @@ def build_snapshot_data(taxonomy: Taxonomy, *, statuses=(Placement.Status.CONFIR
     {"format": 1, "year": 2025,
      "categories": [{"id", "level", "name", "path", "ksic_codes"}, ...]    every node, in tree order,
      "technologies": ["XR 디바이스", ...], "fields": ["교육·훈련", ...],
-     "players": [{"id", "name", "member", "region", "homepage", "founded_year", "description"}, ...],
+     "players": [{"id", "name", "member", "member_category", "region", "homepage", "founded_year",
+                  "description", "logo"}, ...],                         member_category: a MemberCategory
+                                                                           value for members, else null; logo:
+                                                                           the stored logo's file name or ""
      "placements": [{"player", "category" (path), "secondary" (paths), "technologies", "fields",
                      "revenue", "employees", "patents", "rd_staff_share", "certifications", "awards",
                      "technology_score"}, ...]}                             players and placements by name
@@ -69,7 +72,15 @@ def build_snapshot_data(taxonomy: Taxonomy, *, statuses=(Placement.Status.CONFIR
     player_rows = {
         row["id"]: row
         for row in Player.objects.filter(pk__in=[row["player_id"] for row in placements]).values(
-            "id", "name", "organisation_id", "region", "homepage", "founded_year", "description"
+            "id",
+            "name",
+            "organisation_id",
+            "organisation__category",
+            "region",
+            "homepage",
+            "founded_year",
+            "description",
+            "logo",
         )
     }
     players = sorted(
@@ -78,10 +89,13 @@ def build_snapshot_data(taxonomy: Taxonomy, *, statuses=(Placement.Status.CONFIR
                 "id": row["id"],
                 "name": row["name"],
                 "member": row["organisation_id"] is not None,
+                "member_category": row["organisation__category"] or None,
                 "region": row["region"],
                 "homepage": row["homepage"],
                 "founded_year": row["founded_year"],
                 "description": row["description"],
+                # Logos are content-addressed and never deleted, so the name stays valid for good.
+                "logo": (row["logo"] or "").rsplit("/", 1)[-1],
             }
             for row in player_rows.values()
         ),

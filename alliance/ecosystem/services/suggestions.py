@@ -9,7 +9,9 @@ Rules:
   classifier or the keyword rules speak);
 - nothing is placed by the machine: a placement is made only by `accept_suggestions`, i.e. by a person,
   who may correct the category first; accepting places the player and confirms the placement in one step
-  (the person's confirmation), keeping figures and secondary categories of an existing draft;
+  (the person's confirmation), keeping figures and secondary categories of an existing draft; a new
+  placement starts from the player's own figures with their source and date (queries.player_figures, as
+  the placement editor's form does);
 - `reject_suggestions` closes a player's waiting suggestions without placing it.
 Side effects: audit `ecosystem.suggestions.generated` (one entry per run, on the taxonomy),
 `ecosystem.suggestion.accepted` / `ecosystem.suggestion.rejected` (one per player), plus the placement
@@ -34,6 +36,7 @@ from alliance.ecosystem.models import (
     TaxonomyNode,
     Technology,
 )
+from alliance.ecosystem.queries import player_figures
 from alliance.ecosystem.services.placements import confirm_placement, save_placement
 
 TOP_CATEGORIES = 3
@@ -149,6 +152,9 @@ def accept_suggestions(*, actor, taxonomy: Taxonomy, choices: dict[int, Taxonomy
             if placement is not None:
                 technologies = list({t.pk: t for t in [*placement.technologies.all(), *technologies]}.values())
                 fields = list({f.pk: f for f in [*placement.fields.all(), *fields]}.values())
+            figures = None
+            if placement is None:
+                figures = {name: figure["value"] for name, figure in player_figures(players[player_id]).items()}
             placement = save_placement(
                 actor=actor,
                 player=players[player_id],
@@ -157,6 +163,7 @@ def accept_suggestions(*, actor, taxonomy: Taxonomy, choices: dict[int, Taxonomy
                 secondary=list(placement.secondary.all()) if placement is not None else (),
                 technologies=technologies,
                 fields=fields,
+                figures=figures,
             )
             confirm_placement(actor=actor, placement=placement)
             for suggestion in suggestions:

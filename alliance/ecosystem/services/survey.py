@@ -1,8 +1,9 @@
-"""The map survey (생태계맵 조사): personal links to member companies, their answers, and staff review.
+"""The map survey (생태계맵 조사): personal links to companies on the map, their answers, and staff review.
 
 Rules (issue 3, "Players and their data"):
 - A survey belongs to one year's map and invites every current member with a contact e-mail (the census
-  address: primary contact, else the first with one). Each invitation carries a personal link
+  address: primary contact, else the first with one) and every non-member player with a contact e-mail
+  (Player.contact_email, entered by staff). Each invitation carries a personal link
   `/ecosystem/survey/<token>/`; only the SHA-256 hash of the token is stored. A link works for one
   company until `CENSUS_LINK_DAYS` after it was sent or the end of the closing date, whichever is first,
   and never after the survey is closed.
@@ -12,6 +13,8 @@ Rules (issue 3, "Players and their data"):
 - Nothing applies until staff review: applying writes the changed values through
   `placements.save_placement` with source "survey", dated the day of the answer (a company not yet
   placed on that year's map must be placed first); rejecting keeps a note.
+- Staff review of an answer is a person's confirmation: applying it keeps the placement confirmed (or
+  confirms a draft), by the reviewer, at the time of applying; it never takes a company off the map.
 E-mails are sent by the `send_survey_email` task after the transaction commits.
 """
 
@@ -86,7 +89,8 @@ def survey_changes(before: dict, after: dict) -> dict:
 
 
 def open_map_survey(*, actor, taxonomy: Taxonomy, title: str, closes_on: datetime.date) -> MapSurvey:
-    """Open a survey of `taxonomy`'s year and invite every current member that has a contact e-mail.
+    """Open a survey of `taxonomy`'s year and invite every current member and every non-member player that
+    has a contact e-mail.
 
     Rule: a title; a closing date today or later. Members' players are brought up to date from the
     registry first. Side effects: one invitation each (token hash only); audit `ecosystem.survey.opened`;
@@ -104,20 +108,16 @@ def open_map_survey(*, actor, taxonomy: Taxonomy, title: str, closes_on: datetim
         players = {player.organisation_id: player for player in sync_member_players(actor=actor, organisations=members)}
         emails = contact_emails([organisation.pk for organisation in members])
         expires_at = link_expiry(survey, now)
+        recipients = [(players[org.pk], emails[org.pk]) for org in members if org.pk in emails]
+        non_members = Player.objects.filter(organisation__isnull=True).exclude(contact_email="").order_by("pk")
+        recipients += [(player, player.contact_email) for player in non_members]
         tokens, invitations = {}, []
-        for organisation in members:
-            if organisation.pk not in emails:
-                continue
+        for player, email in recipients:
             token, token_hash = new_token()
-            player = players[organisation.pk]
             tokens[player.pk] = token
             invitations.append(
                 MapSurveyInvitation(
-                    survey=survey,
-                    player=player,
-                    email=emails[organisation.pk],
-                    token_hash=token_hash,
-                    expires_at=expires_at,
+                    survey=survey, player=player, email=email, token_hash=token_hash, expires_at=expires_at
                 )
             )
         MapSurveyInvitation.objects.bulk_create(invitations, batch_size=1000)
@@ -223,8 +223,10 @@ def _pending(response: MapSurveyResponse) -> MapSurveyResponse:
 def apply_survey_response(*, actor, response: MapSurveyResponse) -> MapSurveyResponse:
     """Apply a pending answer's changes to the company's placement (source "survey", the answer's date).
 
-    Side effects: the placement (audit `ecosystem.placement.saved`, back to draft for staff to confirm);
-    the answer marked applied; audit `ecosystem.survey.applied`.
+    Rule: the staff review is a person's confirmation, so the placement ends confirmed by `actor` (a
+    confirmed one stays on the public map; a draft is confirmed) — see the module rules.
+    Side effects: the placement (audit `ecosystem.placement.saved`, with the status change if any); the
+    answer marked applied; audit `ecosystem.survey.applied`.
     """
     with transaction.atomic():
         response = _pending(response)
@@ -255,6 +257,7 @@ def apply_survey_response(*, actor, response: MapSurveyResponse) -> MapSurveyRes
             figures={name: change["after"] for name, change in changes.items() if name in FIGURES},
             source="survey",
             on=timezone.localdate(response.submitted_at),
+            confirm=True,
         )
         _mark(response, actor=actor, status=MapSurveyResponse.Status.APPLIED, note="")
         record_audit(action="ecosystem.survey.applied", actor=actor, target=response, after={"changes": changes})

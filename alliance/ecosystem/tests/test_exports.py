@@ -9,7 +9,7 @@ from django.urls import reverse
 from lxml import etree
 from openpyxl import load_workbook
 
-from alliance.ecosystem.models import Placement
+from alliance.ecosystem.models import Placement, TaxonomyNode
 from alliance.ecosystem.tests.factories import PlacementFactory, PlayerFactory, small_taxonomy
 
 pytestmark = pytest.mark.django_db
@@ -110,3 +110,15 @@ def test_embed_code_offers_an_iframe_of_the_embed_page(client, tree, settings):
     assert response.context["code"] == (
         f'<iframe src="{expected_src}" width="480" height="360" loading="lazy" title="하드웨어"></iframe>'
     )
+
+
+def test_embed_code_escapes_the_category_name(client, tree):
+    TaxonomyNode.objects.filter(pk=tree["software"].pk).update(name='소프트 "웨어" <b>&')
+
+    response = client.get(reverse("ecosystem:embed_code", args=[2026, tree["software"].pk]))
+
+    code = response.context["code"]
+    assert code.endswith('title="소프트 &quot;웨어&quot; &lt;b&gt;&amp;"></iframe>')
+    # The textarea shows the snippet as text: escaped once more, so a browser displays the escaped snippet.
+    shown = "title=&quot;소프트 &amp;quot;웨어&amp;quot; &amp;lt;b&amp;gt;&amp;amp;&quot;&gt;&lt;/iframe&gt;</textarea>"
+    assert shown in response.content.decode()

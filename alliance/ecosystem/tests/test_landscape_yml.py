@@ -6,7 +6,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.core.management import CommandError, call_command
+from django.utils.translation import gettext
 
 from alliance.ecosystem.models import Placement, Player, Taxonomy, TaxonomyNode
 from alliance.ecosystem.services.landscape_import import export_landscape, import_landscape
@@ -70,10 +73,11 @@ def test_parse_current_form_keeps_unmodelled_keys():
         "플랫폼": {"소셜": ["가상기기"]},
     }
     first = landscape.categories[0].subcategories[0].items[0]
-    assert (first.line, first.homepage, first.extra) == (
+    assert (first.line, first.homepage, first.logo, first.extra) == (
         6,
         "https://vr.example.kr",
-        {"logo": "vr.svg", "repo_url": "https://git.example.kr/vr"},
+        "vr.svg",
+        {"repo_url": "https://git.example.kr/vr"},
     )
 
 
@@ -102,6 +106,78 @@ def test_parse_duplicate_item_in_subcategory_is_refused_with_both_lines():
 
     assert len(error.value.errors) == 1
     assert all(part in error.value.errors[0] for part in ("10", "6", "가상기기", "HMD"))
+
+
+def test_parse_duplicate_by_player_key_in_subcategory_is_refused_with_both_lines():
+    text = CURRENT.replace("          - name: 헤드셋랩", "          - name: 가상 기기")
+
+    with pytest.raises(LandscapeError) as error:
+        parse_landscape(text)
+
+    assert error.value.errors == [
+        gettext(
+            "Line %(line)s: “%(name)s” is the same company as “%(first_name)s” on line %(first)s in the subcategory "
+            "“%(subcategory)s” (names are compared without case or spacing)."
+        )
+        % {"line": 10, "name": "가상 기기", "first_name": "가상기기", "subcategory": "HMD", "first": 6}
+    ]
+
+
+@pytest.mark.parametrize(
+    ("key", "text", "line", "owner", "kind"),
+    [
+        (
+            "items",
+            CURRENT.replace("        items: []\n", "        items:\n          name: 외톨이\n"),
+            14,
+            "빈 분류",
+            "a mapping (key: value lines)",
+        ),
+        ("items", CURRENT.replace("        items: []\n", "        items: 외톨이\n"), 12, "빈 분류", "a single value"),
+        (
+            "subcategories",
+            CURRENT.replace(
+                "    subcategories:\n      - name: 소셜\n        items:\n          - name: 가상기기\n",
+                "    subcategories:\n      name: 소셜\n",
+            ),
+            16,
+            "플랫폼",
+            "a mapping (key: value lines)",
+        ),
+    ],
+)
+def test_parse_list_given_as_something_else_is_refused_with_line(key, text, line, owner, kind):
+    with pytest.raises(LandscapeError) as error:
+        parse_landscape(text)
+
+    assert error.value.errors == [
+        gettext("Line %(line)s: “%(key)s:” of “%(owner)s” must be a list (one “- ” entry each), not %(kind)s.")
+        % {"line": line, "key": key, "owner": owner, "kind": gettext(kind)}
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [("[가상, 기기]", "a list"), ("{first: 가상}", "a mapping (key: value lines)"), ("yes", "yes/no")],
+)
+def test_parse_item_name_that_is_not_text_is_refused_with_line(name, kind):
+    text = CURRENT.replace("          - name: 헤드셋랩", f"          - name: {name}")
+
+    with pytest.raises(LandscapeError) as error:
+        parse_landscape(text)
+
+    assert error.value.errors == [
+        gettext("Line %(line)s: the name of a %(what)s must be text, not %(kind)s.")
+        % {"line": 10, "what": gettext("item"), "kind": gettext(kind)}
+    ]
+
+
+def test_parse_empty_items_and_numeric_name_accepted():
+    text = CURRENT.replace("        items: []\n", "        items:\n").replace("name: 헤드셋랩", "name: 2048")
+
+    landscape = parse_landscape(text)
+
+    assert structure(landscape.categories)["XR 기기"] == {"HMD": ["2048", "가상기기"], "빈 분류": []}
 
 
 def test_parse_bad_yaml_is_refused_with_line():
@@ -198,11 +274,40 @@ def test_round_trip_export_then_import_gives_same_structure(tmp_path):
     assert round_tripped.warnings == []
     assert again.read_text(encoding="utf-8") == exported.read_text(encoding="utf-8")
     first = round_tripped.categories[0].subcategories[0].items[0]
-    assert (first.name, first.homepage, first.extra["repo_url"]) == (
+    stored = Player.objects.get(name="가상기기").logo.name
+    assert (first.name, first.homepage, first.extra["repo_url"], first.logo) == (
         "가상기기",
         "https://vr.example.kr",
         "https://git.example.kr/vr",
+        Path(stored).name,
     )
+    assert sorted(path.name for path in (exported.parent / "logos").iterdir()) == [Path(stored).name]
+
+
+@pytest.mark.django_db
+def test_export_names_only_logos_it_has_stored(tmp_path):
+    tree = small_taxonomy()
+    for name, logo, extra in (
+        ("로고있음", "ecosystem/logos/" + "a" * 64 + ".svg", {}),
+        ("파일없음", "ecosystem/logos/" + "b" * 64 + ".svg", {}),
+        ("불러온이름만", "", {"logo": "ghost.svg", "twitter": "https://x.example/g"}),
+    ):
+        player = PlayerFactory(name=name, logo=logo, landscape_extra=extra, description="")
+        PlacementFactory(player=player, primary=tree["software"], status=Placement.Status.CONFIRMED)
+    default_storage.save("ecosystem/logos/" + "a" * 64 + ".svg", ContentFile(LOGO))
+    out = tmp_path / "map.yml"
+
+    counts = export_landscape(year=2026, out_path=out)
+
+    items = yaml.safe_load(out.read_text(encoding="utf-8"))["categories"][1]["subcategories"][0]["items"]
+    assert items == [
+        {"name": "로고있음", "logo": "a" * 64 + ".svg"},
+        {"name": "불러온이름만", "twitter": "https://x.example/g"},
+        {"name": "파일없음"},
+    ]
+    assert counts["logos"] == 1
+    assert [path.name for path in (tmp_path / "logos").iterdir()] == ["a" * 64 + ".svg"]
+    assert (tmp_path / "logos" / ("a" * 64 + ".svg")).read_bytes() == LOGO
 
 
 @pytest.mark.django_db
@@ -252,9 +357,11 @@ def test_cncf_landscape_loads_completely_and_round_trips(tmp_path):
         }
     )
     # One player per name whatever its case ("openGauss" and "OpenGauss" appear both): compare case-blind.
-    assert structure(read_landscape_file(exported).categories, str.casefold) == structure(
-        original.categories, str.casefold
-    )
+    again = read_landscape_file(exported)
+    assert structure(again.categories, str.casefold) == structure(original.categories, str.casefold)
+    # The CNCF file names logos, but none came with it: the export claims none.
+    assert [item.logo for c in again.categories for s in c.subcategories for item in s.items if item.logo] == []
+    assert (again.warnings, (tmp_path / "logos").exists()) == ([], False)
     assert elapsed < 30, f"import took {elapsed:.1f} s"
 
 
@@ -324,3 +431,17 @@ def test_landscape_yml_download_round_trips(client):
     landscape = parse_landscape(response.content.decode())
     assert structure(landscape.categories)["하드웨어"] == {"XR 디바이스": ["엑스"], "센서": []}
     assert response["Content-Disposition"] == 'attachment; filename="ecosystem-2026-landscape.yml"'
+
+
+@pytest.mark.django_db
+def test_import_refuses_items_given_as_a_mapping_and_writes_nothing(tmp_path):
+    path = tmp_path / "bad.yml"
+    path.write_text(
+        CURRENT.replace("        items: []\n", "        items:\n          name: 외톨이\n"), encoding="utf-8"
+    )
+
+    with pytest.raises(CommandError) as error:
+        call_command("import_landscape", str(path), "--year", "2026")
+
+    assert "14" in str(error.value)
+    assert (Taxonomy.objects.count(), Player.objects.count(), TaxonomyNode.objects.count()) == (0, 0, 0)

@@ -5,6 +5,8 @@ import io
 
 import pytest
 from django.utils.translation import gettext
+from hypothesis import given
+from hypothesis import strategies as st
 from lxml import etree
 from PIL import Image
 
@@ -75,6 +77,82 @@ def test_sanitise_svg_css_url_external_dropped():
     assert "evil" not in cleaned
     assert "http://x" not in cleaned
     assert 'fill="url(#grad)"' in cleaned
+
+
+# CSS that fetches without url(): each must be refused wherever CSS can be written.
+FETCHING_CSS = (
+    'fill: image-set("https://evil.example/a.png" 1x)',
+    "fill: -webkit-image-set('https://evil.example/a.png' 1x)",
+    'fill: image("https://evil.example/a.png")',
+    "fill: cross-fade(url(#a), 'https://evil.example/b.png', 50%)",
+    "fill: -moz-element(#a) ; mask: element(#b)",
+    'fill: src("https://evil.example/a.png")',
+    'fill: URL( "https://evil.example/a.png" )',
+    "@import 'https://evil.example/a.css'",
+    "@font-face { font-family: x; src: local(x), url(https://evil.example/f.woff) }",
+    "@namespace svg 'https://evil.example/ns'",
+    "fill: image-set(data:image/png;base64,AAAA 1x)",
+    "fill: image(//evil.example/a.png)",
+    "fill: url(data:image/svg+xml,x)",
+    "fill: u\\72l(https://evil.example/a.png)",
+)
+SAFE_CSS = ("fill: url(#grad)", "fill: url( '#grad' ); stroke: #000", "fill: red; opacity: .5")
+
+
+@pytest.mark.parametrize("css", FETCHING_CSS)
+def test_sanitise_svg_fetching_css_dropped_from_style_element_and_attributes(css):
+    dirty = _svg(
+        f"<style>rect {{ {css} }}</style>"
+        f'<rect width="10" height="10" style="{css.replace(chr(34), chr(39))}"/>'
+        f'<rect width="10" height="10" fill="{css.replace(chr(34), chr(39))}"/>'
+    )
+
+    root = etree.fromstring(sanitise_svg(dirty))
+
+    style = root.find("{http://www.w3.org/2000/svg}style")
+    rects = root.findall("{http://www.w3.org/2000/svg}rect")
+    assert (style.text or "") == ""
+    assert [(rect.get("style"), rect.get("fill")) for rect in rects] == [(None, None), (None, None)]
+
+
+@pytest.mark.parametrize("css", SAFE_CSS)
+def test_sanitise_svg_css_without_fetching_kept(css):
+    dirty = _svg(f'<style>rect {{ {css} }}</style><rect width="10" height="10" style="{css}"/>')
+
+    root = etree.fromstring(sanitise_svg(dirty))
+
+    assert root.find("{http://www.w3.org/2000/svg}style").text == f"rect {{ {css} }}"
+    assert root.find("{http://www.w3.org/2000/svg}rect").get("style") == css
+
+
+_FUNCTIONS = ("url", "image", "image-set", "cross-fade", "element", "src")
+
+
+@st.composite
+def fetching_css(draw) -> str:
+    """A CSS declaration calling a fetching function, in any letter case, spacing, quoting and prefix."""
+    name = draw(st.sampled_from(("", "-webkit-", "-moz-"))) + draw(st.sampled_from(_FUNCTIONS))
+    name = "".join(c.upper() if draw(st.booleans()) else c for c in name)
+    space = draw(st.sampled_from(("", " ", "\n", "\t ")))
+    quote = draw(st.sampled_from(("", "'", '"')))
+    references = ("https://evil.example/x", "HTTP://evil.example/x", "//evil.example/x", "data:,x")
+    reference = draw(st.sampled_from(references))
+    before = draw(st.sampled_from(("", "fill: red; ", "rect { stroke: #000 } ")))
+    return f"{before}fill: {name}({space}{quote}{reference}{quote}{space})"
+
+
+@given(css=fetching_css(), where=st.sampled_from(("style-element", "style-attribute", "fill")))
+def test_sanitise_svg_no_external_reference_survives(css, where):
+    if where == "style-element":
+        body = f"<style>{css}</style>"
+    else:
+        attribute = "style" if where == "style-attribute" else "fill"
+        body = f'<rect width="1" height="1" {attribute}="{css.replace(chr(34), "&quot;")}"/>'
+
+    cleaned = sanitise_svg(_svg(body)).decode()
+
+    assert "evil.example" not in cleaned
+    assert "data:" not in cleaned
 
 
 def test_sanitise_svg_doctype_with_entities_refused():

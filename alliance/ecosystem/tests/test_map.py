@@ -6,6 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from alliance.ecosystem.landscape import REVENUE_BANDS, live_landscape, revenue_band
 from alliance.ecosystem.landscape_filters import apply_filters
@@ -235,6 +236,49 @@ def test_published_card_comes_from_the_snapshot(client, tree, staff_user):
 
     assert response.context["card"].description == "디지털트윈 전문 기업"
     assert response.context["card"].path == ["핵심산업 영역", "기반 부문", "하드웨어", "XR 디바이스"]
+
+
+LOGO_NAME = "c" * 64 + ".svg"
+
+
+def test_published_map_filters_by_member_category_and_shows_logos(client, tree, staff_user):
+    from alliance.ecosystem.services.snapshots import freeze_snapshot
+
+    zen = tree["member"].ecosystem_player
+    zen.logo.name = "ecosystem/logos/" + LOGO_NAME
+    zen.save()
+    freeze_snapshot(actor=staff_user, year=2026)
+    url = reverse("ecosystem:landscape", args=[2026])
+
+    response = client.get(url, {"version": "published", "category": "small"})
+
+    filtered = response.context["filtered"]
+    assert [tile.name for tile in filtered.landscape.tiles if tile.pk in filtered.visible] == ["주식회사 젠"]
+    categories = next(facet for facet in filtered.facets if facet.name == "category")
+    assert [(option.value, option.count) for option in categories.options if option.count] == [("small", 1)]
+    assert f'<img src="/ecosystem/logos/{LOGO_NAME}" alt="주식회사 젠"' in response.content.decode()
+    card = client.get(reverse("ecosystem:player_card", args=[2026, zen.pk]), {"version": "published"})
+    assert card.context["card"].logo_url == f"/ecosystem/logos/{LOGO_NAME}"
+
+
+def test_published_map_of_a_snapshot_frozen_without_categories_and_logos(client, tree, staff_user):
+    from alliance.ecosystem.models import Snapshot
+    from alliance.ecosystem.services.snapshots import build_snapshot_data
+
+    data = build_snapshot_data(tree["taxonomy"])
+    for player in data["players"]:
+        del player["member_category"], player["logo"]
+    Snapshot(year=2026, slug="2026", taxonomy=tree["taxonomy"], published_at=timezone.now(), data=data).save()
+    url = reverse("ecosystem:landscape", args=[2026])
+
+    response = client.get(url, {"version": "published", "category": "small"})
+    card = client.get(
+        reverse("ecosystem:player_card", args=[2026, tree["member"].ecosystem_player.pk]), {"version": "published"}
+    )
+
+    filtered = response.context["filtered"]
+    assert (response.status_code, filtered.visible, card.context["card"].logo_url) == (200, set(), "")
+    assert sorted(tile.name for tile in filtered.landscape.tiles) == ["구름컴퓨팅", "렌더랩", "주식회사 젠"]
 
 
 def test_published_version_without_snapshot_404(client, tree):

@@ -44,6 +44,8 @@ def test_visitor_filters_map_opens_card_and_downloads_png(page, live_server, map
         ["주식회사 젠", "구름컴퓨팅"]
     )  # box order: 하드웨어, then 클라우드
     assert page.url == f"{live_server.url}/ecosystem/2026/?technology={mapped['twin'].pk}"
+    # The count keeps the sentence of the page's language (Korean names the total first).
+    expect(page.locator("#eco-count")).to_have_text("3개사 중 2개사 표시")
     # Under the technology filter only 경기 and 부산 still give players; 서울 is hidden.
     region_options = page.locator("select[name=region] option:not([hidden])")
     expect(region_options).to_have_count(3)  # "all", 경기, 부산

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from alliance.core.models import AuditEntry
+from alliance.ecosystem.landscape import live_landscape
 from alliance.ecosystem.models import MapSurveyInvitation, MapSurveyResponse, Placement
 from alliance.ecosystem.services.survey import (
     apply_survey_response,
@@ -81,11 +82,14 @@ def test_answer_through_link_records_only_changes_and_waits_for_review(client, s
     assert Placement.objects.get().employees == 10
 
 
-def test_apply_answer_updates_placement_with_survey_source(staff_user, tree, organisation, smtp_server):
+def test_apply_answer_updates_placement_with_survey_source_and_keeps_it_confirmed(
+    staff_user, tree, organisation, smtp_server
+):
     _open(staff_user, tree, organisation)
     invitation = MapSurveyInvitation.objects.get()
     placement = PlacementFactory(player=invitation.player, primary=tree["xr"], employees=10, revenue=100)
     placement.status = Placement.Status.CONFIRMED
+    placement.confirmed_at = timezone.now() - datetime.timedelta(days=400)
     placement.save()
     answer = submit_survey_response(
         invitation=invitation,
@@ -97,10 +101,32 @@ def test_apply_answer_updates_placement_with_survey_source(staff_user, tree, org
 
     placement.refresh_from_db()
     today = timezone.localdate().isoformat()
-    assert (placement.employees, placement.patents, placement.status) == (12, 5, Placement.Status.DRAFT)
+    assert (placement.employees, placement.patents, placement.status) == (12, 5, Placement.Status.CONFIRMED)
+    assert (placement.confirmed_by, timezone.localdate(placement.confirmed_at).isoformat()) == (staff_user, today)
     assert [t.name for t in placement.technologies.all()] == ["실시간 렌더링"]
     assert placement.sources["employees"] == {"source": "survey", "on": today}
     assert MapSurveyResponse.objects.get().status == MapSurveyResponse.Status.APPLIED
+    assert [tile.name for tile in live_landscape(tree["taxonomy"]).tiles] == ["주식회사 젠"]  # still on the map
+    saved = AuditEntry.objects.get(action="ecosystem.placement.saved")
+    assert "status" not in saved.after
+
+
+def test_apply_answer_confirms_a_draft_placement(staff_user, tree, organisation, smtp_server):
+    _open(staff_user, tree, organisation)
+    invitation = MapSurveyInvitation.objects.get()
+    placement = PlacementFactory(player=invitation.player, primary=tree["xr"], employees=10, revenue=100)
+    answer = submit_survey_response(
+        invitation=invitation,
+        values={"revenue": 100, "employees": 10, "patents": 2, "rd_staff_share": None, "certifications": None,
+                "awards": None, "technologies": [], "fields": []},
+    )  # fmt: skip
+
+    apply_survey_response(actor=staff_user, response=answer)
+
+    placement.refresh_from_db()
+    assert (placement.patents, placement.status, placement.confirmed_by) == (2, "confirmed", staff_user)
+    saved = AuditEntry.objects.get(action="ecosystem.placement.saved")
+    assert (saved.before["status"], saved.after["status"]) == ("draft", "confirmed")
 
 
 def test_apply_answer_of_unplaced_company_is_refused(staff_user, tree, organisation, smtp_server):

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from alliance.ecosystem.models import Placement, PlacementSuggestion
 from alliance.ecosystem.tests.factories import PlacementFactory, PlayerFactory, small_taxonomy
+from alliance.members.tests.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -52,9 +53,32 @@ def test_quality_lists_each_problem_and_skips_healthy_players(client, staff_user
     assert problems == {
         "설명없는기업": ["description"],
         "오래된기업": ["stale"],
-        "제안기업": ["logo", "unconfirmed", "suggestion"],
+        "제안기업": ["not_placed", "logo", "suggestion"],
         "초안기업": ["unconfirmed"],
     }
+
+
+def test_quality_lists_players_not_placed_yet_but_not_withdrawn_members(client, staff_user, tree):
+    PlayerFactory(name="설명도배치도없는기업", description="", logo="ecosystem/logos/z.svg")
+    PlayerFactory(
+        name="탈퇴회원", organisation=OrganisationFactory(name="탈퇴회원", withdrawn_on=datetime.date(2025, 12, 31))
+    )
+    placed_leaver = OrganisationFactory(name="배치된탈퇴회원", withdrawn_on=datetime.date(2025, 12, 31))
+    PlacementFactory(
+        player=PlayerFactory(name="배치된탈퇴회원", organisation=placed_leaver, logo="x"), taxonomy=tree["taxonomy"]
+    )
+    PlayerFactory(name="현재회원", organisation=OrganisationFactory(name="현재회원"), logo="ecosystem/logos/y.svg")
+    client.force_login(staff_user)
+
+    problems = _problems(client)
+    not_placed = _problems(client, {"problem": "not_placed"})
+
+    assert problems == {
+        "배치된탈퇴회원": ["unconfirmed"],
+        "설명도배치도없는기업": ["not_placed", "description"],
+        "현재회원": ["not_placed"],
+    }
+    assert list(not_placed) == ["설명도배치도없는기업", "현재회원"]
 
 
 def test_quality_filter_by_problem(client, staff_user, tree):
@@ -72,9 +96,10 @@ def test_quality_queries_constant(client, staff_user, tree):
         client.get(reverse("ecosystem:data_quality", args=[2026]))
     for index in range(1, 3):
         _confirmed(tree, f"설명없는기업{index}", description="")
+        PlayerFactory(name=f"배치안된기업{index}", organisation=OrganisationFactory(name=f"배치안된기업{index}"))
 
     with CaptureQueriesContext(connection) as three:
         response = client.get(reverse("ecosystem:data_quality", args=[2026]))
 
-    assert len(response.context["rows"]) == 3
+    assert len(response.context["rows"]) == 5
     assert len(three) == len(one)

@@ -7,12 +7,14 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from alliance.ecosystem.models import Placement, Snapshot, SnapshotImmutableError
 from alliance.ecosystem.services.placements import save_placement
-from alliance.ecosystem.services.snapshots import compare_snapshots, freeze_snapshot
+from alliance.ecosystem.services.snapshots import build_snapshot_data, compare_snapshots, freeze_snapshot
 from alliance.ecosystem.services.taxonomy import copy_taxonomy, update_node
 from alliance.ecosystem.tests.factories import PlacementFactory, PlayerFactory, small_taxonomy
+from alliance.members.tests.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 CONFIRMED = Placement.Status.CONFIRMED
@@ -163,9 +165,25 @@ def test_snapshot_page_groups_players_by_category(client, staff_user):
     assert hardware == {"name": "하드웨어", "players": ["엑스알"]}
 
 
-def test_snapshot_api_returns_stable_keys(client, staff_user):
+def test_snapshot_api_publishes_revenue_band_and_score_but_no_exact_figures(client, staff_user):
     tree = small_taxonomy(2025)
-    PlacementFactory(primary=tree["xr"], status=CONFIRMED)
+    member = OrganisationFactory(name="주식회사 젠", category="small")
+    player = PlayerFactory(
+        name="주식회사 젠", organisation=member, revenue=25_000, logo="ecosystem/logos/" + "d" * 64 + ".png"
+    )
+    PlacementFactory(
+        player=player,
+        primary=tree["xr"],
+        status=CONFIRMED,
+        technologies=[tree["twin"]],
+        revenue=25_000,
+        employees=35,
+        patents=4,
+        rd_staff_share=30.0,
+        certifications=1,
+        awards=2,
+        technology_score=41.5,
+    )
     freeze_snapshot(actor=staff_user, year=2025)
 
     response = client.get(reverse("ecosystem:snapshot_api", args=["2025"]))
@@ -176,13 +194,55 @@ def test_snapshot_api_returns_stable_keys(client, staff_user):
         "year",
         "slug",
         "published_at",
+        "revenue_bands",
         "categories",
         "technologies",
         "fields",
         "players",
         "placements",
     ]
-    assert (document["year"], len(document["players"]), response["Access-Control-Allow-Origin"]) == (2025, 1, "*")
+    assert (document["format"], document["year"], response["Access-Control-Allow-Origin"]) == (2, 2025, "*")
+    assert document["revenue_bands"][3] == {"key": "10b-100b", "min": 10_000, "max": 99_999}
+    assert document["players"] == [
+        {
+            "id": player.pk,
+            "name": "주식회사 젠",
+            "member": True,
+            "member_category": "small",
+            "region": "서울",
+            "homepage": "",
+            "founded_year": 2018,
+            "description": "메타버스 플랫폼을 개발하는 기업입니다.",
+            "logo": "/ecosystem/logos/" + "d" * 64 + ".png",
+        }
+    ]
+    assert document["placements"] == [
+        {
+            "player": player.pk,
+            "category": ["핵심산업 영역", "기반 부문", "하드웨어", "XR 디바이스"],
+            "secondary": [],
+            "technologies": ["디지털트윈"],
+            "fields": [],
+            "revenue_band": "10b-100b",
+            "technology_score": 41.5,
+        }
+    ]
+    for figure in ("25000", "employees", "patents", "rd_staff_share", "certifications", "awards"):
+        assert figure not in response.content.decode()
+
+
+def test_snapshot_api_of_an_older_snapshot_fills_missing_keys_with_null(client, staff_user):
+    tree = small_taxonomy(2025)
+    PlacementFactory(player=PlayerFactory(name="예전"), primary=tree["cloud"], status=CONFIRMED, revenue=None)
+    data = build_snapshot_data(tree["taxonomy"])
+    for player in data["players"]:
+        del player["member_category"], player["logo"]
+    Snapshot(year=2025, slug="2025", taxonomy=tree["taxonomy"], published_at=timezone.now(), data=data).save()
+
+    document = json.loads(client.get(reverse("ecosystem:snapshot_api", args=["2025"])).content)
+
+    assert (document["players"][0]["member_category"], document["players"][0]["logo"]) == (None, None)
+    assert document["placements"][0]["revenue_band"] == "unknown"
 
 
 def test_snapshot_api_unknown_slug_is_404(client):

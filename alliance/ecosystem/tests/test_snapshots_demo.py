@@ -29,6 +29,21 @@ def test_demo_places_every_member_and_non_members_and_freezes_2025():
     assert "2026" in summary
 
 
+def test_demo_gives_a_share_of_players_a_ksic_code_of_their_category():
+    _load(7)
+
+    placements = list(Placement.objects.filter(taxonomy__year=2026).select_related("player", "primary__parent"))
+    category_codes = [
+        (p.player.ksic_code, (p.primary.parent if p.primary.level == "subcategory" else p.primary).ksic_codes)
+        for p in placements
+    ]
+    coded = [(code, codes) for code, codes in category_codes if code]
+    with_codes = [codes for _code, codes in category_codes if codes]
+    assert [code for code, codes in coded if code not in codes] == []
+    assert 0.45 < len(coded) / len(with_codes) < 0.75
+    assert len(coded) > 100
+
+
 def test_demo_comparison_shows_every_kind_of_change():
     _load(7)
 

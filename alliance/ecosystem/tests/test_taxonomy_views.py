@@ -142,3 +142,17 @@ def test_tree_page_shows_year_and_node_ids_without_thousands_separator(staff_cli
     content = response.content.decode()
     assert 'id="node-1309"' in content
     assert "2,026" not in content
+
+
+def test_tree_and_facet_pages_ask_for_a_node_or_item_name_not_a_company_name(staff_client):
+    small_taxonomy()
+
+    tree_page = staff_client.get(reverse("ecosystem:taxonomy", args=[2026])).content.decode()
+    facets_page = staff_client.get(reverse("ecosystem:facets", args=[2026])).content.decode()
+    node_page = staff_client.get(reverse("ecosystem:node_edit", args=[TaxonomyNode.objects.first().pk]))
+
+    assert "회사명" not in tree_page + facets_page + node_page.content.decode()
+    # One "add" form under each of the 9 domains, layers and categories, and one for a new domain.
+    assert tree_page.count("<label>분류 이름 <input") == 10
+    assert "항목 이름" in facets_page
+    assert node_page.context["form"]["name"].label == "분류 이름"

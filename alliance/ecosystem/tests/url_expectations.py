@@ -42,6 +42,7 @@ EXPECTED = {
     "ecosystem:player_detail": staff_only(),
     "ecosystem:placement_edit": staff_only(),
     "ecosystem:placement_confirm": signed_in(405),
+    "ecosystem:placements_confirm": signed_in(405),  # POST only
     "ecosystem:snapshots_manage": staff_only(),
     "ecosystem:snapshot_freeze": signed_in(405),
     "ecosystem:surveys": staff_only(),

@@ -4,35 +4,50 @@ GET /api/ecosystem/snapshots.json lists them, newest first:
 
     {"snapshots": [{"year": 2025, "slug": "2025", "published_at": "…", "url": "/api/ecosystem/snapshots/2025.json"}]}
 
-GET /api/ecosystem/snapshots/<slug>.json returns the frozen document as published, never changing
-(a snapshot is immutable), so it is cacheable for a year and readable from any origin:
+GET /api/ecosystem/snapshots/<slug>.json returns a published snapshot, never changing (a snapshot is
+immutable), so it is cacheable for a year and readable from any origin. Like the public map it carries no
+contacts and no exact figures: a placement has its revenue band and its technology score, not its revenue,
+employees, patents, R&D share, certifications or awards (alliance/ecosystem/snapshot_api.py):
 
     {
-      "format": 1,                       # version of this shape; keys are only ever added
+      "format": 2,                       # version of this shape (see "Versions" below)
       "year": 2025,
       "slug": "2025",
       "published_at": "2026-01-15T09:00:00+09:00",
+      "revenue_bands": [                 # what "revenue_band" names; bounds in KRW million (백만원), inclusive
+        {"key": "unknown", "min": null, "max": null},       # not disclosed
+        {"key": "under-1b", "min": 0, "max": 999},
+        {"key": "1b-10b", "min": 1000, "max": 9999},
+        {"key": "10b-100b", "min": 10000, "max": 99999},
+        {"key": "over-100b", "min": 100000, "max": null}],
       "categories": [                    # every taxonomy node, in tree order
         {"id": 12, "level": "domain" | "layer" | "category" | "subcategory", "name": "하드웨어",
          "path": ["핵심산업 영역", "기반 부문", "하드웨어"], "ksic_codes": ["26111"]}, ...],
       "technologies": ["XR 디바이스", ...],
       "fields": ["교육·훈련", ...],
       "players": [                       # sorted by name; "id" is stable across years
-        {"id": 7, "name": "주식회사 젠", "member": true, "region": "서울", "homepage": "https://…",
-         "founded_year": 2015, "description": "…"}, ...],
+        {"id": 7, "name": "주식회사 젠", "member": true,
+         "member_category": "large" | "medium" | "small" | "agency" | "nonprofit" | "university" | null,
+         "region": "서울", "homepage": "https://…", "founded_year": 2015, "description": "…",
+         "logo": "/ecosystem/logos/<sha256>.svg" | null}, ...],
       "placements": [                    # confirmed placements, sorted by player name
         {"player": 7, "category": ["핵심산업 영역", "기반 부문", "하드웨어", "XR 디바이스"],
          "secondary": [[...]], "technologies": ["디지털 트윈"], "fields": ["제조·건설"],
-         "revenue": 1200, "employees": 35,          # revenue in KRW million (백만원)
-         "patents": 4, "rd_staff_share": 30.0, "certifications": 1, "awards": 0,
-         "technology_score": 29.0}, ...]
+         "revenue_band": "1b-10b", "technology_score": 29.0}, ...]      # score 0–100, /ecosystem/score/
     }
+
+Versions: keys are only added within a format. Format 1 (until December 2026) carried each placement's
+exact "revenue", "employees", "patents", "rd_staff_share", "certifications" and "awards"; format 2
+replaces them by "revenue_band" and adds "revenue_bands", "member_category" and "logo" (null where a
+snapshot frozen before them does not hold them).
 """
 
 from django.http import Http404, JsonResponse
 from django.urls import reverse
 
 from alliance.ecosystem import queries
+from alliance.ecosystem.snapshot_api import public_document
+from alliance.ecosystem.views.map import logo_prefix
 
 
 def snapshot_index_json(request):
@@ -55,13 +70,7 @@ def snapshot_json(request, slug: str):
     snapshot = queries.snapshot_by_slug(slug)
     if snapshot is None:
         raise Http404
-    document = {
-        "format": snapshot.data.get("format", 1),
-        "year": snapshot.year,
-        "slug": snapshot.slug,
-        "published_at": snapshot.published_at.isoformat(),
-        **{key: snapshot.data[key] for key in ("categories", "technologies", "fields", "players", "placements")},
-    }
+    document = public_document(snapshot, logo_prefix=logo_prefix())
     response = JsonResponse(document, json_dumps_params={"ensure_ascii": False})
     response["Cache-Control"] = "public, max-age=31536000, immutable"
     response["Access-Control-Allow-Origin"] = "*"

@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_GET
@@ -92,7 +93,9 @@ def embed(request, year: int, pk: int):
 def embed_code(request, year: int, pk: int):
     box = _box_or_404(year, pk)
     src = settings.SITE_URL + reverse("ecosystem:embed", args=[year, pk])
-    code = f'<iframe src="{src}" width="480" height="360" loading="lazy" title="{box.name}"></iframe>'
+    # Text to paste into another page (the template escapes it once more for the textarea): the values in it
+    # are escaped for that page, so a category named `"A" <B>` cannot break out of the attribute.
+    code = f'<iframe src="{escape(src)}" width="480" height="360" loading="lazy" title="{escape(box.name)}"></iframe>'
     preview = reverse("ecosystem:embed", args=[year, pk])
     context = {"year": str(year), "box": box, "code": code, "preview": preview}
     return render(request, "ecosystem/map/embed_code.html", context)

@@ -98,7 +98,7 @@ def player_card(request, year: int, pk: int):
     version = version_of(request)
     if version == PUBLISHED:
         snapshot = published_snapshot(year)
-        card = snapshot_card(snapshot, pk) if snapshot else None
+        card = snapshot_card(snapshot, pk, logo_prefix()) if snapshot else None
     else:
         card = live_card(year=year, player_pk=pk, logo_prefix=logo_prefix())
     if card is None:

@@ -6,7 +6,9 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from alliance.core.audit import action_label, history_of
@@ -15,7 +17,7 @@ from alliance.ecosystem.forms.players import PlacementForm, PlayerFilterForm, Pl
 from alliance.ecosystem.models import Placement, Player, Taxonomy, ValueSource
 from alliance.ecosystem.rules import require_perm
 from alliance.ecosystem.scoring import score_breakdown
-from alliance.ecosystem.services.placements import FIGURES, confirm_placement, save_placement
+from alliance.ecosystem.services.placements import FIGURES, confirm_placement, confirm_placements, save_placement
 from alliance.ecosystem.services.players import PLAYER_FIELDS, create_player, sync_member_players, update_player
 from alliance.members.queries import current_members
 
@@ -113,7 +115,7 @@ def placement_edit(request, year: int, pk: int):
         .prefetch_related("secondary", "technologies", "fields")
         .first()
     )
-    initial = {}
+    inherited = {}
     if placement is not None:
         initial = {name: getattr(placement, name) for name in FIGURES} | {
             "primary": placement.primary_id,
@@ -121,8 +123,9 @@ def placement_edit(request, year: int, pk: int):
             "technologies": list(placement.technologies.all()),
             "application_fields": list(placement.fields.all()),
         }
-    else:
-        initial = {"revenue": player.revenue, "employees": player.employees}
+    else:  # a new placement starts from the player's figures; unchanged, they keep its source and date
+        inherited = queries.player_figures(player)
+        initial = {name: figure["value"] for name, figure in inherited.items()}
     form = PlacementForm(
         request.POST or None, initial=initial, taxonomy=taxonomy, node_labels=queries.placeable_nodes(taxonomy)
     )
@@ -150,6 +153,10 @@ def placement_edit(request, year: int, pk: int):
         "form": form,
         "breakdown": score_breakdown(placement) if placement else [],
         "figure_rows": value_rows(placement, FIGURES, form.fields) if placement else [],
+        "inherited_rows": [
+            {"label": form.fields[name].label, "source": SOURCE_LABELS.get(figure["source"], ""), "on": figure["on"]}
+            for name, figure in inherited.items()
+        ],
     }
     return render(request, "ecosystem/manage/placement.html", context)
 
@@ -162,6 +169,27 @@ def placement_confirm(request, pk: int):
     confirm_placement(actor=request.user, placement=placement)
     messages.success(request, phrases.CONFIRMED)
     return redirect("ecosystem:placement_edit", year=placement.taxonomy.year, pk=placement.player_id)
+
+
+@login_required
+@require_POST
+def placements_confirm(request, year: int):
+    """Confirm the drafts ticked on the players list (one service call), then back to the same list page."""
+    require_perm(request.user, MANAGE)
+    taxonomy = get_object_or_404(Taxonomy, year=year)
+    ids = [value for value in request.POST.getlist("placement") if value.isdigit()]
+    if not ids:
+        messages.error(request, phrases.SELECT_DRAFTS)
+    else:
+        count = confirm_placements(actor=request.user, taxonomy=taxonomy, placement_ids=ids)
+        messages.success(
+            request,
+            ngettext("%(count)s placement confirmed.", "%(count)s placements confirmed.", count) % {"count": count},
+        )
+    values = PlayerFilterForm(request.POST).values()
+    page = request.POST.get("page", "")
+    query = urlencode({key: value for key, value in {**values, "page": page}.items() if value and value != "1"})
+    return redirect(reverse("ecosystem:players", args=[year]) + (f"?{query}" if query else ""))
 
 
 @login_required

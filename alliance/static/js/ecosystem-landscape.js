@@ -82,8 +82,8 @@
         option.disabled = empty;
       }
     });
-    var counter = document.getElementById("eco-count");
-    counter.textContent = counter.textContent.replace(/^[\d,]+/, shownCount.toLocaleString("en-US"));
+    // The number shown sits in its own span: where it stands in the sentence depends on the language.
+    document.querySelector("#eco-count .eco-shown").textContent = shownCount.toLocaleString("en-US");
     document.body.setAttribute("data-shown", String(shownCount));
   }
 
