@@ -102,6 +102,8 @@ def import_members(
                 actor_label=actor_label,
                 progress=(lambda done: progress("writing", done, total)) if progress else None,
             )
+            # The entry commits with the rows it describes, so it can say they were written.
+            result.written = True
             record_audit(
                 action="members.import.finished",
                 actor=actor,
@@ -110,10 +112,10 @@ def import_members(
                 after={"file": result.file_name} | {k: v for k, v in result.summary().items() if k != "problems"},
             )
     except IntegrityError as error:
+        result.written = False
         raise ImportFileError(
             _("The registry changed while the file was being imported, so nothing was written. Import it again.")
         ) from error
-    result.written = True
     return result
 
 

@@ -114,6 +114,25 @@ def test_import_members_xlsx_creates_organisations(tmp_path):
 
 
 @pytest.mark.django_db
+def test_import_members_finished_entry_says_written(tmp_path):
+    path = xlsx_file(tmp_path, [zen_row(), hanbit_row()])
+
+    import_members(path=path, actor_label="test")
+
+    entry = AuditEntry.objects.get(action="members.import.finished")
+    assert entry.after == {
+        "file": "members.xlsx",
+        "dry_run": False,
+        "written": True,
+        "rows": 2,
+        "created": 2,
+        "updated": 0,
+        "unchanged": 0,
+        "rejected": 0,
+    }
+
+
+@pytest.mark.django_db
 def test_import_members_csv_cp949_creates_organisation(tmp_path):
     path = csv_file(tmp_path, [zen_row(가입일="2024/03/01")], encoding="cp949")
 
