@@ -332,6 +332,15 @@ def test_import_members_oversized_file_refused(tmp_path, settings):
 
 
 @pytest.mark.django_db
+def test_import_members_oversized_file_under_one_megabyte_limit_names_it(tmp_path, settings):
+    settings.MAX_UPLOAD_BYTES = 512 * 1024
+    path = tmp_path / "big.csv"
+    path.write_bytes(b"a" * (512 * 1024 + 1))
+
+    assert _file_error(path) == "파일이 512KB를 넘습니다. 파일을 나누어 올려 주세요."
+
+
+@pytest.mark.django_db
 def test_import_members_command_bad_row_exits_nonzero_and_lists_problem(tmp_path, capsys):
     path = xlsx_file(tmp_path, [zen_row(), hanbit_row(사업자등록번호="123")])
 
