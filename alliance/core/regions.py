@@ -37,7 +37,10 @@ SIDO = (
     Sido("제주", "제주특별자치도", ("제주도",)),
 )
 SIDO_BY_SHORT = {sido.short: sido for sido in SIDO}
-CAPITAL_AREA = tuple(sido.short for sido in SIDO if sido.capital_area)
+# The capital area in the order statistics list it (seed 003, table 5: 서울, 경기, 인천), and every 시·도 in
+# the order of that table: the capital area first, then the others in the canonical order above.
+CAPITAL_AREA = ("서울", "경기", "인천")
+STATISTICS_SIDO_ORDER = (*CAPITAL_AREA, *(sido.short for sido in SIDO if not sido.capital_area))
 
 _ALIASES: dict[str, str] = {}
 for _sido in SIDO:
