@@ -9,6 +9,7 @@ from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from alliance.core.forms import SIGUNGU_HELP_TEXT, SigunguFormMixin
 from alliance.core.korean import business_number_digits, company_name_key, is_valid_business_number
 from alliance.core.regions import SIDO
 from alliance.members.models import Contact, MemberCategory, Organisation
@@ -62,7 +63,7 @@ def split_field_names(text: str) -> list[str]:
     return sorted({name.strip() for name in text.split(",") if name.strip()})
 
 
-class OrganisationProfileForm(forms.ModelForm):
+class OrganisationProfileForm(SigunguFormMixin, forms.ModelForm):
     """What a member representative edits of its own organisation."""
 
     field_names = forms.CharField(
@@ -93,6 +94,7 @@ class OrganisationProfileForm(forms.ModelForm):
         error_messages = {
             "logo": {"invalid_image": _("The logo is not an image. Upload a PNG, JPEG or WebP file.")},
         }
+        help_texts = {"sigungu": SIGUNGU_HELP_TEXT}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

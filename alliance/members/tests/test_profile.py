@@ -239,3 +239,43 @@ def test_field_error_is_shown_next_to_the_field(rep_client, organisation):
     assert response.status_code == 200
     assert '<ul class="errorlist" id="id_founded_year_errors">' in html
     assert Organisation.objects.get(pk=organisation.pk).founded_year is None
+
+
+def test_seoul_district_that_is_not_one_of_the_25_is_refused_on_the_field(rep_client, organisation):
+    response = rep_client.post(edit_url(organisation), profile_post(organisation, sido="서울", sigungu="강남"))
+
+    assert response.status_code == 200
+    assert response.context["form"].errors == {
+        "sigungu": ["'강남'은(는) 서울특별시 25개 자치구가 아닙니다. 혹시 강남구인가요?"]
+    }
+    assert Organisation.objects.get(pk=organisation.pk).sigungu == "강남구"
+
+
+def test_seoul_district_spacing_is_normalised_and_zoned(rep_client, organisation):
+    response = rep_client.post(edit_url(organisation), profile_post(organisation, sido="서울", sigungu=" 마포 구 "))
+
+    organisation.refresh_from_db()
+    assert (response.status_code, organisation.sigungu, organisation.seoul_zone) == (302, "마포구", "서북권")
+
+
+def test_district_outside_seoul_stays_free_text(rep_client, organisation):
+    response = rep_client.post(
+        edit_url(organisation), profile_post(organisation, sido="경기", sigungu="성남시  분당구")
+    )
+
+    organisation.refresh_from_db()
+    assert (response.status_code, organisation.sido, organisation.sigungu) == (302, "경기", "성남시 분당구")
+
+
+def test_staff_form_refuses_unknown_seoul_district(client, staff_user, organisation):
+    client.force_login(staff_user)
+    data = profile_post(organisation, sido="서울", sigungu="판교구") | {
+        "name": organisation.name,
+        "business_number": organisation.business_number,
+        "category": organisation.category,
+        "joined_on": organisation.joined_on.isoformat(),
+    }
+
+    response = client.post(edit_url(organisation), data)
+
+    assert response.context["form"].errors == {"sigungu": ["'판교구'은(는) 서울특별시 25개 자치구가 아닙니다."]}
