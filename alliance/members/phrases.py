@@ -2,7 +2,9 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from alliance.core.audit import register_actions
+from alliance.core.audit import register_actions, register_value_formats
+from alliance.core.korean import format_business_number
+from alliance.core.templatetags.korean import count_with
 
 register_actions(
     {
@@ -27,3 +29,13 @@ COMPANIES = _("Companies")
 INSTITUTIONS = _("Institutions")
 UNIVERSITIES = _("Universities")
 TOTAL = _("Total")
+
+# The history shows these as the registry pages do: 9,258백만원, 1,200명, 214-86-06612.
+register_value_formats(
+    "members.organisation",
+    {
+        "revenue_million": lambda value: count_with(value, "백만원"),
+        "employees": lambda value: count_with(value, "명"),
+        "business_number": format_business_number,
+    },
+)

@@ -97,7 +97,7 @@ def test_corrections_wait_for_review_then_staff_applies(client, zen, census_roun
     client.force_login(staff_user)
     review = client.get(reverse("members:census_response_review", args=[answer.pk]))
     assert [(row["label"], row["before"], row["after"]) for row in review.context["rows"]] == [
-        ("employees", "30", "45"),
+        ("employees", "30명", "45명"),
         ("business fields", "메타버스", "디지털트윈, 메타버스"),
     ]
     AuditEntry.objects.all().delete()
