@@ -12,11 +12,9 @@ from django.utils.translation import pgettext_lazy
 from alliance.core.forms import SIGUNGU_HELP_TEXT, SigunguFormMixin
 from alliance.core.korean import business_number_digits, company_name_key, is_valid_business_number
 from alliance.core.regions import SIDO
+from alliance.members.logos import LOGO_MAX_BYTES, LogoError, logo_extension
 from alliance.members.models import Contact, MemberCategory, Organisation
 from alliance.members.services.registry import CONTACT_FIELDS
-
-LOGO_MAX_BYTES = 2 * 1024 * 1024
-LOGO_FORMATS = {"PNG", "JPEG", "WEBP"}
 
 SIDO_OPTIONS = [(sido.short, sido.official) for sido in SIDO]
 ANY = [("", pgettext_lazy("filter", "All"))]
@@ -112,13 +110,17 @@ class OrganisationProfileForm(SigunguFormMixin, forms.ModelForm):
         return names
 
     def clean_logo(self):
+        """A new logo passes `members.logos` (PNG, JPEG or WebP; at most 2 MB and 4096 pixels a side)."""
         logo = self.cleaned_data.get("logo")
         if isinstance(logo, UploadedFile):
             if logo.size > LOGO_MAX_BYTES:
                 raise forms.ValidationError(_("The logo may be at most 2 MB; this file is larger."))
-            image = getattr(logo, "image", None)
-            if image is None or image.format not in LOGO_FORMATS:
-                raise forms.ValidationError(_("The logo must be a PNG, JPEG or WebP image."))
+            logo.seek(0)
+            try:
+                logo_extension(logo.read())
+            except LogoError as error:
+                raise forms.ValidationError(error.message) from None
+            logo.seek(0)
         return logo
 
     def validate_unique(self):
