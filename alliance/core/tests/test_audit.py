@@ -81,12 +81,19 @@ def test_change_rows_show_dates_amounts_and_numbers_in_korean_conventions(organi
     entry = AuditEntry(
         action="members.org.updated",
         target_type=ContentType.objects.get_for_model(organisation),
-        before={"joined_on": "2024-03-01", "revenue_million": None, "business_number": "", "founded_year": None},
+        before={
+            "joined_on": "2024-03-01",
+            "revenue_million": None,
+            "business_number": "",
+            "founded_year": None,
+            "logo": "logos/zen_old.png",
+        },
         after={
             "joined_on": "2025-10-30",
             "revenue_million": 9258,
             "business_number": "2148606612",
             "founded_year": 2015,
+            "logo": "logos/" + "acfb67e2" * 8 + ".png",
         },
     )
     with translation.override("ko"):
@@ -95,6 +102,7 @@ def test_change_rows_show_dates_amounts_and_numbers_in_korean_conventions(organi
             ("매출액(백만원)", None, "9,258백만원"),
             ("사업자등록번호", "", "214-86-06612"),
             ("설립연도", None, 2015),
+            ("로고", "zen_old.png", "acfb67e2….png"),
         ]
 
 

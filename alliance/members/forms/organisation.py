@@ -54,6 +54,12 @@ class RegistryFilterForm(DirectoryFilterForm):
         del self.fields["field"]
 
 
+class LogoInput(forms.ClearableFileInput):
+    """The current logo shown as the image itself (its stored name is a 64-character hash), then the file input."""
+
+    template_name = "members/widgets/logo_input.html"
+
+
 def split_field_names(text: str) -> list[str]:
     """`디지털트윈, 메타버스` → ['디지털트윈', '메타버스'] (commas, 、 or line breaks separate)."""
     for separator in ("、", "\n", "，"):
@@ -86,7 +92,7 @@ class OrganisationProfileForm(SigunguFormMixin, forms.ModelForm):
             "logo",
         ]
         widgets = {
-            "logo": forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/webp"}),
+            "logo": LogoInput(attrs={"accept": "image/png,image/jpeg,image/webp"}),
             "description": forms.Textarea(attrs={"rows": 6}),
         }
         error_messages = {

@@ -111,3 +111,15 @@ def test_store_logo_refuses_what_is_not_a_logo(db, content, message):
 
     assert error.value.message == message
     assert not default_storage.exists("logos")
+
+
+def test_profile_form_shows_the_current_logo_as_an_image(client, zen_with_logo):
+    from alliance.core.roles import Role
+    from alliance.core.tests.factories import UserFactory
+
+    client.force_login(UserFactory(role=Role.MEMBER_REP, organisation=zen_with_logo))
+
+    html = client.get(reverse("members:organisation_edit", args=[zen_with_logo.pk])).content.decode()
+
+    assert f'<img class="company-logo" src="{zen_with_logo.logo.url}"' in html
+    assert f">{zen_with_logo.logo.name}<" not in html
