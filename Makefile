@@ -13,6 +13,7 @@ APT_RUNTIME_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-cjk
 APT_TEST_PACKAGES := chromium fonts-noto-cjk gettext
 PYTEST_WORKERS ?= 2
 PYTEST_ARGS ?=
+PORT ?= 8000
 MAKEMESSAGES := $(MANAGE) makemessages -l ko -l en --ignore=.venv --ignore=var --ignore=bench --no-obsolete
 
 .PHONY: install install-test demo serve test test-fast lint bench messages check-messages apt-base apt-runtime apt-test worker
@@ -56,16 +57,21 @@ install: $(VENV)/.installed apt-runtime
 
 install-test: install $(VENV)/.installed-test apt-test
 
+# The demo runs background work as production does: a `db_worker` beside the server (so an import's progress
+# bar moves while the page polls), started in the background and stopped when the server stops.
 demo: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) demo_data --if-empty
 	$(MANAGE) demo_logins
-	@echo "Serving on http://127.0.0.1:8000/ (Ctrl+C stops the server)"
-	$(MANAGE) runserver 127.0.0.1:8000
+	@echo "Serving on http://127.0.0.1:$(PORT)/ with a background worker (Ctrl+C stops both)"
+	@TASKS_BACKEND=database $(MANAGE) db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
+	trap 'exit 130' INT TERM; \
+	TASKS_BACKEND=database $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 serve: install
 	$(MANAGE) migrate --noinput
-	$(MANAGE) runserver 127.0.0.1:8000
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 # Background tasks through the database queue: run `TASKS_BACKEND=database make serve` beside this.
 worker: install

@@ -193,6 +193,27 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "메타버스 얼라이언스 사무국 <noreply@metaverse-alliance.kr>")
 
+
+def cache_settings(url: str) -> dict:
+    """A CACHES entry from a URL: file:///path (a directory), locmem://name, or redis://host:port/db
+    (rediss:// with TLS; needs the `redis` package)."""
+    scheme, _separator, location = url.partition("://")
+    if scheme == "file" and location:
+        return {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": location}
+    if scheme == "locmem":
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": location or "alliance"}
+    if scheme in {"redis", "rediss"}:
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    msg = f"CACHE_URL must be file:///path, locmem:// or redis://host:port/db (got {url!r})."
+    raise ImproperlyConfigured(msg)
+
+
+# The cache carries what several processes must share while a transaction hides it from the database: an
+# import's progress, written by a worker inside its write transaction, read by the page that polls it. The
+# default, a directory under var/, is shared by every process of one machine (the server and `db_worker`);
+# several machines set a Redis URL.
+CACHES = {"default": cache_settings(os.environ.get("CACHE_URL", f"file://{VAR_DIR / 'cache'}"))}
+
 # Background work: in-process by default; TASKS_BACKEND=database hands it to `manage.py db_worker`.
 TASKS = {
     "default": {

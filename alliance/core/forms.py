@@ -2,6 +2,8 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
+from alliance.core.regions import RegionError, clean_sigungu
+
 
 class EmailLoginForm(AuthenticationForm):
     username = forms.EmailField(label=_("E-mail"), widget=forms.EmailInput(attrs={"autofocus": True}))
@@ -13,3 +15,21 @@ class EmailLoginForm(AuthenticationForm):
 
     def clean_username(self):
         return self.cleaned_data["username"].lower()
+
+
+SIGUNGU_HELP_TEXT = _("In Seoul, one of its 25 districts, e.g. 강남구.")
+
+
+class SigunguFormMixin:
+    """For forms with `sido` and `sigungu` fields: the 시·군·구 is checked against the 시·도 by the importer's
+    rule (`regions.clean_sigungu`: in Seoul one of the 25 districts), with the reason on the `sigungu` field.
+    Forms show SIGUNGU_HELP_TEXT beside the field."""
+
+    def clean(self):
+        cleaned = super().clean()
+        if "sigungu" in cleaned:
+            try:
+                cleaned["sigungu"] = clean_sigungu(cleaned["sigungu"], cleaned.get("sido") or "")
+            except RegionError as error:
+                self.add_error("sigungu", error.message)
+        return cleaned

@@ -90,3 +90,15 @@ def business_number_with_check_digit(first_nine: str) -> str:
     numbers = [int(ch) for ch in first_nine]
     total = sum(n * w for n, w in zip(numbers, _BIZNO_WEIGHTS, strict=True)) + (numbers[8] * 5) // 10
     return first_nine + str((10 - total % 10) % 10)
+
+
+_SIZE_UNITS = (("GB", 1024**3), ("MB", 1024**2), ("KB", 1024))
+
+
+def size_label(num_bytes: int) -> str:
+    """A file size as people write it: 20MB, 1.5MB, 512KB, 900B (one decimal at most, none when whole)."""
+    for unit, size in _SIZE_UNITS:
+        if num_bytes >= size:
+            text = f"{num_bytes / size:,.1f}".removesuffix(".0")
+            return f"{text}{unit}"
+    return f"{num_bytes:,}B"

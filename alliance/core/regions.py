@@ -7,6 +7,7 @@ canonical short name (서울, 강원, ...) and shows the official name where spa
 from dataclasses import dataclass
 
 from django.db import models
+from django.utils.translation import gettext as _
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,10 @@ SIDO = (
     Sido("제주", "제주특별자치도", ("제주도",)),
 )
 SIDO_BY_SHORT = {sido.short: sido for sido in SIDO}
-CAPITAL_AREA = tuple(sido.short for sido in SIDO if sido.capital_area)
+# The capital area in the order statistics list it (seed 003, table 5: 서울, 경기, 인천), and every 시·도 in
+# the order of that table: the capital area first, then the others in the canonical order above.
+CAPITAL_AREA = ("서울", "경기", "인천")
+STATISTICS_SIDO_ORDER = (*CAPITAL_AREA, *(sido.short for sido in SIDO if not sido.capital_area))
 
 _ALIASES: dict[str, str] = {}
 for _sido in SIDO:
@@ -75,3 +79,37 @@ def seoul_zone(sigungu: str) -> str | None:
 
 def normalise_sigungu(value: str) -> str:
     return (value or "").replace(" ", "").strip()
+
+
+SIGUNGU_MAX_LENGTH = 30
+
+
+class RegionError(ValueError):
+    """A 시·군·구 that cannot be stored; `message` says why, in the active language."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+def clean_sigungu(value: str, sido: str) -> str:
+    """The stored form of a 시·군·구 written for `sido` (a short name), or RegionError.
+
+    Rule (issue 2): in Seoul it must be one of the 25 districts, so that its zone is known (`강남 구` →
+    `강남구`; `강남` is refused, naming `강남구`); elsewhere it is free text of at most 30 characters, spacing
+    normalised. Blank stays blank. The importer and the profile and census forms all check through here.
+    """
+    text = " ".join(str(value or "").split())
+    if not text:
+        return ""
+    if sido == "서울":
+        district = normalise_sigungu(text)
+        if district in SEOUL_DISTRICTS:
+            return district
+        message = _("'%(value)s' is not one of Seoul's 25 districts (구).") % {"value": text}
+        if f"{district}구" in SEOUL_DISTRICTS:
+            message = " ".join([message, _("Did you mean %(district)s?") % {"district": f"{district}구"}])
+        raise RegionError(message)
+    if len(text) > SIGUNGU_MAX_LENGTH:
+        raise RegionError(_("Write at most %(limit)s characters.") % {"limit": SIGUNGU_MAX_LENGTH})
+    return text

@@ -11,9 +11,9 @@ from alliance.core.rules import is_secretariat, require_secretariat
 
 @require_GET
 def home(request):
-    from alliance.members.queries import directory_page  # members depends on core, not the reverse
+    from alliance.members.queries import member_count  # members depends on core, not the reverse
 
-    return render(request, "core/home.html", {"member_count": directory_page({})["count"]})
+    return render(request, "core/home.html", {"member_count": member_count()})
 
 
 @login_required

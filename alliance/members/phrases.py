@@ -2,7 +2,10 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from alliance.core.audit import register_actions
+from alliance.core.audit import register_actions, register_value_formats
+from alliance.core.korean import format_business_number
+from alliance.core.templatetags.korean import count_with
+from alliance.members.logos import CONTENT_ADDRESSED
 
 register_actions(
     {
@@ -27,3 +30,22 @@ COMPANIES = _("Companies")
 INSTITUTIONS = _("Institutions")
 UNIVERSITIES = _("Universities")
 TOTAL = _("Total")
+
+
+def _logo_file(name: str) -> str:
+    """`logos/<64 hex>.png` → `acfb67e2….png`: enough to tell two logos apart, short enough for a phone."""
+    file_name = name.rsplit("/", 1)[-1]
+    stem, _dot, extension = file_name.rpartition(".")
+    return f"{stem[:8]}….{extension}" if CONTENT_ADDRESSED.match(stem) else file_name
+
+
+# The history shows these as the registry pages do: 9,258백만원, 1,200명, 214-86-06612.
+register_value_formats(
+    "members.organisation",
+    {
+        "revenue_million": lambda value: count_with(value, "백만원"),
+        "employees": lambda value: count_with(value, "명"),
+        "business_number": format_business_number,
+        "logo": _logo_file,
+    },
+)

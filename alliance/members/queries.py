@@ -5,7 +5,7 @@ before D.
 """
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -28,6 +28,11 @@ def member_on_q(on: datetime.date, prefix: str = "") -> Q:
 def current_members(on: datetime.date | None = None) -> QuerySet:
     """Organisations that are members on `on` (today when omitted)."""
     return Organisation.objects.filter(member_on_q(on or datetime.date.today()))
+
+
+def member_count(on: datetime.date | None = None) -> int:
+    """The exact number of members on `on` (today when omitted): one COUNT over the organisations."""
+    return current_members(on).count()
 
 
 DIRECTORY_FILTERS = ("q", "category", "sido", "field")
@@ -79,25 +84,36 @@ def filter_query_string(params: Mapping[str, str], names=DIRECTORY_FILTERS) -> s
     return urlencode([(name, params[name]) for name in names if params.get(name)])
 
 
-# Counting stops here: the real directory (about 1,140 members) always shows its exact count; a search
-# among 100,000 benchmark rows shows "more than 2,000" instead of confirming every match, which is what
-# a count costs (each candidate's text is read to confirm it).
+# Counting a search or filter stops here: the real directory (about 1,140 members) always shows its exact
+# count; a search among 100,000 benchmark rows shows "more than 2,000" instead of confirming every match,
+# which is what a count costs (each candidate's text is read to confirm it). Without a search or filter the
+# count is exact whatever the size (`member_count`, one COUNT).
 DIRECTORY_COUNT_CAP = 2_000
 
 
 class _OrganisationsOf:
-    """The organisations of ordered token rows, as the paginator slices them: one page, one query (+ fields)."""
+    """The organisations of ordered token rows, as the paginator slices them: one page, one query (+ fields).
 
-    def __init__(self, rows: QuerySet, *, cap: int):
+    `exact_count`, when given, is the count (no cap): the unfiltered directory is every member.
+    """
+
+    def __init__(self, rows: QuerySet, *, cap: int, exact_count: Callable[[], int] | None = None):
         self._rows = rows
         self.cap = cap
+        self._exact_count = exact_count
 
     @cached_property
     def uncapped_count(self) -> int:
+        if self._exact_count is not None:
+            return self._exact_count()
         return self._rows.order_by()[: self.cap + 1].count()
 
+    @property
+    def capped(self) -> bool:
+        return self._exact_count is None and self.uncapped_count > self.cap
+
     def count(self) -> int:
-        return min(self.uncapped_count, self.cap)
+        return self.uncapped_count if self._exact_count is not None else min(self.uncapped_count, self.cap)
 
     def __getitem__(self, window: slice) -> list[Organisation]:
         ids = list(self._rows.values_list("organisation_id", flat=True)[window])
@@ -111,12 +127,17 @@ def directory_page(params: Mapping[str, str], *, on: datetime.date | None = None
     A fixed number of queries whatever the page holds: the token counts of a search, the count, the page's
     ids in name order, their organisations and their business fields.
     """
-    organisations = _OrganisationsOf(_matching_rows(params, on).order_by("name_key"), cap=DIRECTORY_COUNT_CAP)
+    unfiltered = not any(params.get(name) for name in DIRECTORY_FILTERS)
+    organisations = _OrganisationsOf(
+        _matching_rows(params, on).order_by("name_key"),
+        cap=DIRECTORY_COUNT_CAP,
+        exact_count=(lambda: member_count(on)) if unfiltered else None,
+    )
     page = Paginator(organisations, settings.DIRECTORY_PAGE_SIZE).get_page(params.get("page"))
     return {
         "page": page,
         "count": organisations.count(),
-        "capped": organisations.uncapped_count > organisations.cap,
+        "capped": organisations.capped,
         "query_string": filter_query_string(params),
     }
 

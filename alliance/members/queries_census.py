@@ -25,6 +25,27 @@ def contact_emails(organisation_ids) -> dict[int, str]:
     return emails
 
 
+def census_addresses(organisation_ids) -> dict[int, str]:
+    """Where each organisation's census e-mail goes: its contact's e-mail (`contact_emails`), else the e-mail
+    of its representative's account (the earliest active one); organisations with neither are left out."""
+    from alliance.core.models import User
+    from alliance.core.roles import Role
+
+    ids = list(organisation_ids)
+    addresses = contact_emails(ids)
+    accounts = (
+        User.objects.filter(
+            organisation_id__in=[pk for pk in ids if pk not in addresses], role=Role.MEMBER_REP, is_active=True
+        )
+        .exclude(email="")
+        .order_by("organisation_id", "pk")
+        .values_list("organisation_id", "email")
+    )
+    for organisation_id, email in accounts:
+        addresses.setdefault(organisation_id, email)
+    return addresses
+
+
 def response_rate(responded: int, invited: int) -> Decimal:
     """Responded / invited × 100, to one decimal, half up (0.0 when nobody was invited)."""
     if not invited:
@@ -50,7 +71,8 @@ def non_responders(census_round: CensusRound) -> QuerySet[CensusInvitation]:
 
 
 def uninvited_members(census_round: CensusRound) -> QuerySet[Organisation]:
-    """Current members without an invitation in this round: they had no contact e-mail when it opened."""
+    """Current members without an invitation in this round: they had no e-mail address (neither a contact's
+    nor a representative's) when it opened."""
     return current_members().exclude(pk__in=census_round.invitations.values("organisation_id")).order_by("name")
 
 

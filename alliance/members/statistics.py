@@ -25,7 +25,7 @@ from django.db.models import Case, Count, IntegerField, Q, Sum, Value, When
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from alliance.core.regions import SEOUL_ZONE_ORDER, SIDO, seoul_zone
+from alliance.core.regions import CAPITAL_AREA, SEOUL_ZONE_ORDER, STATISTICS_SIDO_ORDER, seoul_zone
 from alliance.members import phrases
 from alliance.members.models import MemberCategory, Organisation
 from alliance.members.models.organisation import CATEGORY_KOREAN, COMPANY_CATEGORIES, INSTITUTION_CATEGORIES
@@ -196,7 +196,7 @@ def _sum_row(key: str, label, rows: list[ShareRow], kind: str) -> ShareRow:
 
 
 def region_table(as_of: datetime.date) -> Distribution:
-    """Table 5: every 시·도 (capital area first, then the rest, canonical order), 미상, subtotals, total."""
+    """Table 5: every 시·도 (서울, 경기, 인천, then the rest in canonical order), 미상, subtotals, total."""
     grouped = {
         row["sido"]: (row["n"], row["employees"] or 0)
         for row in Organisation.objects.filter(member_on_q(as_of))
@@ -204,12 +204,10 @@ def region_table(as_of: datetime.date) -> Distribution:
         .annotate(n=Count("id"), employees=Sum("employees"))
         .order_by()
     }
-    capital = [sido for sido in SIDO if sido.capital_area]
-    others = [sido for sido in SIDO if not sido.capital_area]
-    leaves = [(sido.short, sido.short, *grouped.get(sido.short, (0, 0))) for sido in (*capital, *others)]
+    leaves = [(short, short, *grouped.get(short, (0, 0))) for short in STATISTICS_SIDO_ORDER]
     leaves.append((UNKNOWN, UNKNOWN_LABEL, *grouped.get("", (0, 0))))
     rows = _leaf_rows(leaves)
-    capital_rows, other_rows, unknown_row = rows[: len(capital)], rows[len(capital) : -1], rows[-1]
+    capital_rows, other_rows, unknown_row = rows[: len(CAPITAL_AREA)], rows[len(CAPITAL_AREA) : -1], rows[-1]
     return Distribution(
         [
             *capital_rows,
@@ -325,21 +323,24 @@ def member_statistics(as_of: datetime.date) -> MemberStatistics:
 
 
 def summary(stats: MemberStatistics) -> dict:
-    """The `member_stats --format json` object: Korean keys, all 17 시·도 and all 5 zones, zeros included.
+    """The `member_stats --format json` object (issue 2's shape): Korean keys, all 17 시·도 in table 5's
+    order and all 5 zones in table 6's, zeros included.
 
-    `by_sido` and `seoul_zones` add a "미상" entry only when some member has no 시·도 (district).
+    `by_sido` and `seoul_zones` hold real names only; members without a 시·도, and Seoul members without a
+    known district, are counted in the top-level `sido_unknown` and `seoul_zone_unknown` (0 when none).
     """
-    by_sido = {sido.short: 0 for sido in SIDO}
-    by_sido.update({key: count for key, count in stats.regions.counts().items() if key in by_sido})
-    unknown_sido = stats.regions.counts()[UNKNOWN]
+    by_sido = stats.regions.counts()
+    unknown_sido = by_sido.pop(UNKNOWN)
     zones = stats.seoul_zones.counts()
     unknown_zone = zones.pop(UNKNOWN)
     return {
         "as_of": stats.as_of.isoformat(),
         "total": stats.status.total.count,
         "by_category": {CATEGORY_KOREAN[c]: stats.status.count(CATEGORY_KOREAN[c]) for c in MemberCategory},
-        "by_sido": by_sido | ({UNKNOWN: unknown_sido} if unknown_sido else {}),
-        "seoul_zones": zones | ({UNKNOWN: unknown_zone} if unknown_zone else {}),
+        "by_sido": by_sido,
+        "seoul_zones": zones,
+        "sido_unknown": unknown_sido,
+        "seoul_zone_unknown": unknown_zone,
     }
 
 

@@ -8,16 +8,14 @@ from django_tasks import task
 
 
 @task
-def send_census_email(invitation_id: int, kind: str, token: str) -> None:
-    """Send one census e-mail ("invite" or "remind") with the personal link of `token`.
+def send_census_email(invitation_id: int, kind: str, reminder: int = 0) -> bool:
+    """Send one census e-mail ("invite" or "remind", the invitation's `reminder`-th) with a new personal link.
 
-    The raw token travels only as this task's argument; the database keeps its hash.
+    The link's token is made by the service as the e-mail goes out: no raw token is ever a task argument.
     """
-    from alliance.members.models import CensusInvitation
     from alliance.members.services.census import send_invitation_email
 
-    invitation = CensusInvitation.objects.select_related("organisation", "census_round").get(pk=invitation_id)
-    send_invitation_email(invitation=invitation, kind=kind, token=token)
+    return send_invitation_email(invitation_id=invitation_id, kind=kind, reminder=reminder)
 
 
 @task

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from alliance.members.views import census, directory, exports, imports, profile, registry, statistics
+from alliance.members.views import census, directory, exports, imports, logos, profile, registry, statistics
 
 app_name = "members"
 urlpatterns = [
@@ -8,6 +8,8 @@ urlpatterns = [
     path("member_companies", directory.directory, name="directory"),
     path("member_companies/export/<str:fmt>", exports.directory_export, name="directory_export"),
     path("member_companies/<str:name>", directory.company_page, name="company"),
+    # Organisation logos where `logo.url` points (MEDIA_URL + logos/): no other file under MEDIA_ROOT is served.
+    path("media/logos/<str:logo_name>", logos.logo_file, name="logo_file"),
     # A member representative's own organisation.
     path("my/organisation/", profile.my_organisation, name="my_organisation"),
     path("members/organisations/<int:pk>/edit/", profile.organisation_edit, name="organisation_edit"),

@@ -4,6 +4,8 @@ from django import template
 from django.core.exceptions import FieldDoesNotExist
 from django.utils.translation import gettext_lazy as _
 
+from alliance.core.audit import display_value
+
 register = template.Library()
 
 # Keys that services record beside model fields.
@@ -21,20 +23,6 @@ def _label(model, name: str) -> str:
     return str(getattr(field, "verbose_name", None) or field.related_model._meta.verbose_name_plural)
 
 
-def _value(model, name: str, value):
-    """A stored value as people read it: choice labels, lists joined."""
-    if isinstance(value, list):
-        return ", ".join(str(_value(model, name, item)) for item in value)
-    if isinstance(value, dict):
-        return ", ".join(f"{key}: {item}" for key, item in value.items() if item not in ("", None))
-    try:
-        # Reverse relations have no choices.
-        choices = dict(getattr(model._meta.get_field(name), "flatchoices", ())) if model is not None else {}
-    except FieldDoesNotExist:
-        choices = {}
-    return choices.get(value, value)
-
-
 @register.filter
 def change_rows(entry) -> list[tuple[str, object, object]]:
     before = entry.before or {}
@@ -42,7 +30,7 @@ def change_rows(entry) -> list[tuple[str, object, object]]:
     model = entry.target_type.model_class() if entry.target_type_id else None
     keys = list(dict.fromkeys([*before, *after]))
     return [
-        (_label(model, key), _value(model, key, before.get(key)), _value(model, key, after.get(key)))
+        (_label(model, key), display_value(model, key, before.get(key)), display_value(model, key, after.get(key)))
         for key in keys
         if before.get(key) != after.get(key)
     ]

@@ -46,7 +46,7 @@ def test_change_rows_use_field_labels_of_target_model(organisation):
         after={"employees": 12, "name": "젠"},
     )
     with translation.override("en"):
-        assert change_rows(entry) == [("employees", 10, 12)]
+        assert change_rows(entry) == [("employees", "10명", "12명")]
 
 
 def test_action_label_unknown_action_falls_back_to_code():
@@ -74,3 +74,45 @@ def test_change_rows_show_choice_labels_and_joined_lists(organisation):
             ("business fields", "메타버스", "디지털트윈, 메타버스"),
             ("contacts", "김담당", "이신규"),
         ]
+
+
+@pytest.mark.django_db
+def test_change_rows_show_dates_amounts_and_numbers_in_korean_conventions(organisation):
+    entry = AuditEntry(
+        action="members.org.updated",
+        target_type=ContentType.objects.get_for_model(organisation),
+        before={
+            "joined_on": "2024-03-01",
+            "revenue_million": None,
+            "business_number": "",
+            "founded_year": None,
+            "logo": "logos/zen_old.png",
+        },
+        after={
+            "joined_on": "2025-10-30",
+            "revenue_million": 9258,
+            "business_number": "2148606612",
+            "founded_year": 2015,
+            "logo": "logos/" + "acfb67e2" * 8 + ".png",
+        },
+    )
+    with translation.override("ko"):
+        assert change_rows(entry) == [
+            ("가입일", "2024. 3. 1.", "2025. 10. 30."),
+            ("매출액(백만원)", None, "9,258백만원"),
+            ("사업자등록번호", "", "214-86-06612"),
+            ("설립연도", None, 2015),
+            ("로고", "zen_old.png", "acfb67e2….png"),
+        ]
+
+
+@pytest.mark.django_db
+def test_change_rows_of_other_models_keep_values_their_type_cannot_read(staff_user):
+    entry = AuditEntry(
+        action="core.user.updated",
+        target_type=ContentType.objects.get_for_model(staff_user),
+        before={"date_joined": "not a date", "name": "가"},
+        after={"date_joined": "2026-04-15T09:30:00+09:00", "name": "나"},
+    )
+    with translation.override("ko"):
+        assert change_rows(entry) == [("가입일", "not a date", "2026. 4. 15. 09:30"), ("이름", "가", "나")]

@@ -6,6 +6,7 @@ from alliance.core.korean import (
     company_name_key,
     format_business_number,
     is_valid_business_number,
+    size_label,
 )
 
 
@@ -42,3 +43,17 @@ def test_business_number_with_check_digit_completes_valid_number():
 
 def test_format_business_number():
     assert format_business_number("2208162517") == "220-81-62517"
+
+
+@pytest.mark.parametrize(
+    ("num_bytes", "expected"),
+    [
+        (20 * 1024 * 1024, "20MB"),
+        (1536 * 1024, "1.5MB"),
+        (512 * 1024, "512KB"),
+        (900, "900B"),
+        (3 * 1024**3, "3GB"),
+    ],
+)
+def test_size_label_reads_like_a_person_writes_it(num_bytes, expected):
+    assert size_label(num_bytes) == expected

@@ -6,6 +6,7 @@ from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from alliance.core.forms import SIGUNGU_HELP_TEXT, SigunguFormMixin
 from alliance.core.regions import SidoChoices
 from alliance.members.models import Organisation
 from alliance.members.services.census_responses import PROFILE_FIELDS
@@ -39,7 +40,7 @@ class CensusRoundForm(forms.Form):
 PROFILE_MODEL_FIELDS = tuple(name for name in PROFILE_FIELDS if name != "fields")
 
 
-class CensusProfileForm(forms.Form):
+class CensusProfileForm(SigunguFormMixin, forms.Form):
     """The public profile a respondent confirms or corrects. Business fields are typed, comma separated.
 
     A plain form (not a ModelForm), so that validating it never touches the organisation it was filled from.
@@ -64,6 +65,7 @@ class CensusProfileForm(forms.Form):
             Organisation,
             fields=PROFILE_MODEL_FIELDS,
             widgets={"description": forms.Textarea(attrs={"rows": 5})},
+            help_texts={"sigungu": SIGUNGU_HELP_TEXT},
             formfield_callback=_https_urls,
         )
         respondent = self.fields.pop("respondent_name")

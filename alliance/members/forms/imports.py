@@ -6,6 +6,8 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from alliance.members.services.importing_read import too_large_message
+
 ALLOWED_SUFFIXES = (".xlsx", ".csv")
 
 
@@ -32,8 +34,5 @@ class ImportUploadForm(forms.Form):
         if upload.size == 0:
             raise forms.ValidationError(_("The file is empty."))
         if upload.size > settings.MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(
-                _("The file is larger than %(limit)s MB. Split it into smaller files."),
-                params={"limit": settings.MAX_UPLOAD_BYTES // (1024 * 1024)},
-            )
+            raise forms.ValidationError(too_large_message())
         return upload

@@ -9,13 +9,12 @@ from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from alliance.core.forms import SIGUNGU_HELP_TEXT, SigunguFormMixin
 from alliance.core.korean import business_number_digits, company_name_key, is_valid_business_number
 from alliance.core.regions import SIDO
+from alliance.members.logos import LOGO_MAX_BYTES, LogoError, logo_extension
 from alliance.members.models import Contact, MemberCategory, Organisation
 from alliance.members.services.registry import CONTACT_FIELDS
-
-LOGO_MAX_BYTES = 2 * 1024 * 1024
-LOGO_FORMATS = {"PNG", "JPEG", "WEBP"}
 
 SIDO_OPTIONS = [(sido.short, sido.official) for sido in SIDO]
 ANY = [("", pgettext_lazy("filter", "All"))]
@@ -55,6 +54,12 @@ class RegistryFilterForm(DirectoryFilterForm):
         del self.fields["field"]
 
 
+class LogoInput(forms.ClearableFileInput):
+    """The current logo shown as the image itself (its stored name is a 64-character hash), then the file input."""
+
+    template_name = "members/widgets/logo_input.html"
+
+
 def split_field_names(text: str) -> list[str]:
     """`디지털트윈, 메타버스` → ['디지털트윈', '메타버스'] (commas, 、 or line breaks separate)."""
     for separator in ("、", "\n", "，"):
@@ -62,7 +67,7 @@ def split_field_names(text: str) -> list[str]:
     return sorted({name.strip() for name in text.split(",") if name.strip()})
 
 
-class OrganisationProfileForm(forms.ModelForm):
+class OrganisationProfileForm(SigunguFormMixin, forms.ModelForm):
     """What a member representative edits of its own organisation."""
 
     field_names = forms.CharField(
@@ -87,12 +92,13 @@ class OrganisationProfileForm(forms.ModelForm):
             "logo",
         ]
         widgets = {
-            "logo": forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/webp"}),
+            "logo": LogoInput(attrs={"accept": "image/png,image/jpeg,image/webp"}),
             "description": forms.Textarea(attrs={"rows": 6}),
         }
         error_messages = {
             "logo": {"invalid_image": _("The logo is not an image. Upload a PNG, JPEG or WebP file.")},
         }
+        help_texts = {"sigungu": SIGUNGU_HELP_TEXT}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -110,13 +116,17 @@ class OrganisationProfileForm(forms.ModelForm):
         return names
 
     def clean_logo(self):
+        """A new logo passes `members.logos` (PNG, JPEG or WebP; at most 2 MB and 4096 pixels a side)."""
         logo = self.cleaned_data.get("logo")
         if isinstance(logo, UploadedFile):
             if logo.size > LOGO_MAX_BYTES:
                 raise forms.ValidationError(_("The logo may be at most 2 MB; this file is larger."))
-            image = getattr(logo, "image", None)
-            if image is None or image.format not in LOGO_FORMATS:
-                raise forms.ValidationError(_("The logo must be a PNG, JPEG or WebP image."))
+            logo.seek(0)
+            try:
+                logo_extension(logo.read())
+            except LogoError as error:
+                raise forms.ValidationError(error.message) from None
+            logo.seek(0)
         return logo
 
     def validate_unique(self):

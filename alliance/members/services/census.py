@@ -1,16 +1,18 @@
 """The member census (회원사 현황 최신화 조사): rounds, personal links and their e-mails (answers: census_responses).
 
 Rules (issue 2):
-- A round invites every current member organisation that has a contact e-mail (the primary contact's, else
-  the first contact with one). Each invitation carries a personal link `/census/<token>/`; only the SHA-256
-  hash of the token is stored. A link works for one organisation, until `CENSUS_LINK_DAYS` after it was sent
-  or the end of the round's closing date, whichever comes first, and never after the round is closed.
+- A round invites every current member organisation that has an e-mail address: its contact's (the primary
+  contact's, else the first contact with one), else its representative's account's. Each invitation
+  carries a personal link `/census/<token>/`; only the SHA-256 hash of the token is stored. A link works for
+  one organisation, until `CENSUS_LINK_DAYS` after it was sent or the end of the round's closing date,
+  whichever comes first, and never after the round is closed.
+- The token is made when its e-mail is sent (`send_invitation_email`, run by the `send_census_email` task
+  after the transaction commits), so no raw token is ever stored, task rows included: tasks carry ids.
 - A respondent confirms the profile as is (the organisation's `last_confirmed_on` is set at once) or
   submits corrections, recorded as {field: {"before": old, "after": new}} for the changed fields only and
   applied only after staff review. A second submission through the same link replaces the pending one.
 - Reminders go to the invited organisations that have not answered; each carries a fresh token, because
   the earlier token cannot be recovered from its hash.
-E-mails are sent by the `send_census_email` task after the transaction commits.
 """
 
 import datetime
@@ -30,7 +32,7 @@ from django.utils.translation import gettext_lazy as _
 from alliance.core.audit import record_audit
 from alliance.members.models import CensusInvitation, CensusRound
 from alliance.members.queries import current_members
-from alliance.members.queries_census import contact_emails
+from alliance.members.queries_census import census_addresses
 
 INVITE = "invite"
 REMIND = "remind"
@@ -52,6 +54,11 @@ def new_token() -> tuple[str, str]:
     """A fresh (raw token, hash) pair. Only the hash may be stored."""
     token = secrets.token_urlsafe(32)
     return token, hash_token(token)
+
+
+def unsent_token_hash() -> str:
+    """The hash an invitation holds until its e-mail is sent: of a token nobody ever sees, so no link opens it."""
+    return new_token()[1]
 
 
 def link_expiry(census_round: CensusRound, now: datetime.datetime) -> datetime.datetime:
@@ -93,11 +100,12 @@ class OpenedRound:
 
 
 def open_census_round(*, actor, title: str, closes_on: datetime.date) -> OpenedRound:
-    """Open a round and invite every current member organisation that has a contact e-mail.
+    """Open a round and invite every current member organisation that has an e-mail address.
 
     Rule: the closing date is today or later; the title is not blank.
-    Side effects: one invitation per organisation with an e-mail (token hash only); audit entry
-    `members.census.opened`; after commit, one `send_census_email` task ("invite") per invitation.
+    Side effects: one invitation per organisation with an address (its link is made when the e-mail is
+    sent); audit entry `members.census.opened`; after commit, one `send_census_email` task ("invite") per
+    invitation, carrying only the invitation's id.
     """
     title = title.strip()
     if not title:
@@ -108,26 +116,21 @@ def open_census_round(*, actor, title: str, closes_on: datetime.date) -> OpenedR
     with transaction.atomic():
         census_round = CensusRound.objects.create(title=title, closes_on=closes_on, opened_by=actor)
         member_ids = list(current_members().values_list("pk", flat=True))
-        emails = contact_emails(member_ids)
+        emails = census_addresses(member_ids)
         expires_at = link_expiry(census_round, now)
-        tokens: dict[int, str] = {}
-        invitations = []
-        for organisation_id in member_ids:
-            if organisation_id not in emails:
-                continue
-            token, token_hash = new_token()
-            tokens[organisation_id] = token
-            invitations.append(
-                CensusInvitation(
-                    census_round=census_round,
-                    organisation_id=organisation_id,
-                    email=emails[organisation_id],
-                    token_hash=token_hash,
-                    expires_at=expires_at,
-                )
+        invitations = [
+            CensusInvitation(
+                census_round=census_round,
+                organisation_id=organisation_id,
+                email=emails[organisation_id],
+                token_hash=unsent_token_hash(),
+                expires_at=expires_at,
             )
+            for organisation_id in member_ids
+            if organisation_id in emails
+        ]
         CensusInvitation.objects.bulk_create(invitations, batch_size=1000)
-        sends = [(invitation.pk, tokens[invitation.organisation_id]) for invitation in invitations]
+        sends = [(invitation.pk, 0) for invitation in invitations]
         without_contact = len(member_ids) - len(invitations)
         record_audit(
             action="members.census.opened",
@@ -147,10 +150,11 @@ def open_census_round(*, actor, title: str, closes_on: datetime.date) -> OpenedR
 def remind_non_responders(*, actor, census_round: CensusRound) -> int:
     """E-mail a reminder, with a fresh link, to every invited organisation that has not responded.
 
-    Rule: only while the round is open. Each reminder replaces the invitation's token (the old link stops
-    working) and renews its expiry.
+    Rule: only while the round is open. Each reminder's e-mail replaces the invitation's token when it is
+    sent (the old link stops working); its expiry is renewed now.
     Side effects: `reminder_count` and `last_reminded_at` of each reminded invitation; audit entry
-    `members.census.reminded`; after commit, one `send_census_email` task ("remind") per invitation.
+    `members.census.reminded`; after commit, one `send_census_email` task ("remind") per invitation,
+    carrying the invitation's id and its reminder number.
     Returns how many were reminded.
     """
     if not census_round.is_open:
@@ -161,13 +165,12 @@ def remind_non_responders(*, actor, census_round: CensusRound) -> int:
         expires_at = link_expiry(census_round, now)
         sends = []
         for invitation in invitations:
-            token, invitation.token_hash = new_token()
             invitation.expires_at = expires_at
             invitation.reminder_count += 1
             invitation.last_reminded_at = now
-            sends.append((invitation.pk, token))
+            sends.append((invitation.pk, invitation.reminder_count))
         CensusInvitation.objects.bulk_update(
-            invitations, ["token_hash", "expires_at", "reminder_count", "last_reminded_at"], batch_size=1000
+            invitations, ["expires_at", "reminder_count", "last_reminded_at"], batch_size=1000
         )
         if invitations:
             record_audit(
@@ -206,20 +209,44 @@ def close_census_round(*, actor, census_round: CensusRound) -> CensusRound:
 def _enqueue_emails(sends, kind: str) -> None:
     from alliance.members.tasks import send_census_email
 
-    for invitation_id, token in sends:
-        send_census_email.enqueue(invitation_id, kind, token)
+    for invitation_id, reminder in sends:
+        send_census_email.enqueue(invitation_id, kind, reminder)
 
 
-def send_invitation_email(*, invitation: CensusInvitation, kind: str, token: str) -> None:
-    """Send one census e-mail (Korean, plain text and HTML) carrying the personal link.
+def send_invitation_email(*, invitation_id: int, kind: str, reminder: int = 0) -> bool:
+    """Make the invitation's personal link and e-mail it (Korean, plain text and HTML).
 
-    Rule: `token` must be the invitation's current token (its hash is stored); otherwise nothing is sent.
-    Side effects: the e-mail; `sent_at` for the first invitation e-mail.
+    Rule: the token is made here, when its e-mail goes out, and only its hash is stored (replacing the
+    earlier one: an earlier link stops working). `reminder` is the invitation's reminder number the e-mail
+    was queued for (0: the invitation itself); nothing is sent when a later reminder has been queued since
+    (that one carries the working link), when the invitation e-mail already went out, when the member has
+    answered (reminders), or when the round is closed. The new hash is committed before the e-mail is sent,
+    so no database lock waits on the mail server; if sending fails the task fails, and a reminder sends a
+    new link.
+    Side effects: the invitation's token hash and, on its first e-mail, `sent_at`; the e-mail.
+    Returns whether an e-mail was sent.
     """
     if kind not in EMAIL_KINDS:
         raise ValueError(kind)
-    if hash_token(token) != invitation.token_hash:
-        return  # A later reminder replaced this token; that reminder carries the working link.
+    with transaction.atomic():
+        invitation = (
+            CensusInvitation.objects.select_for_update()
+            .select_related("organisation", "census_round")
+            .get(pk=invitation_id)
+        )
+        superseded = invitation.reminder_count != reminder
+        done = invitation.sent_at is not None if kind == INVITE else invitation.responded_at is not None
+        if superseded or done or not invitation.census_round.is_open:
+            return False
+        token, invitation.token_hash = new_token()
+        if invitation.sent_at is None:
+            invitation.sent_at = timezone.now()
+        invitation.save(update_fields=["token_hash", "sent_at"])
+    _send(invitation, kind, token)
+    return True
+
+
+def _send(invitation: CensusInvitation, kind: str, token: str) -> None:
     context = {
         "kind": kind,
         "organisation": invitation.organisation,
@@ -234,6 +261,3 @@ def send_invitation_email(*, invitation: CensusInvitation, kind: str, token: str
     message = EmailMultiAlternatives(subject=subject, body=text, to=[invitation.email])
     message.attach_alternative(html, "text/html")
     message.send()
-    if kind == INVITE and invitation.sent_at is None:
-        invitation.sent_at = timezone.now()
-        invitation.save(update_fields=["sent_at"])

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from alliance.core.audit import record_audit
+from alliance.core.audit import display_value, record_audit
 from alliance.members.models import CensusInvitation, CensusResponse, Organisation
 from alliance.members.services.census import LinkGone
 from alliance.members.services.registry import update_organisation
@@ -46,10 +46,9 @@ def profile_changes(before: dict, after: dict) -> dict:
     }
 
 
-def _display(value) -> str:
-    if isinstance(value, list):
-        return ", ".join(value)
-    return "" if value is None else str(value)
+def _display(name: str, value) -> str:
+    """As the history shows it (2025. 10. 30., 9,258백만원); blank for no value."""
+    return "" if value is None else str(display_value(Organisation, name, value))
 
 
 def change_rows(response: CensusResponse) -> list[dict]:
@@ -64,9 +63,9 @@ def change_rows(response: CensusResponse) -> list[dict]:
         rows.append(
             {
                 "label": Organisation._meta.get_field(name).verbose_name,
-                "before": _display(change["before"]),
-                "after": _display(change["after"]),
-                "current": _display(current[name]),
+                "before": _display(name, change["before"]),
+                "after": _display(name, change["after"]),
+                "current": _display(name, current[name]),
                 "moved": current[name] != change["before"],
             }
         )

@@ -26,9 +26,18 @@ from alliance.members.services.importing_rows import Problem, RowData, validate_
 from alliance.members.services.importing_write import Plan, Update, chunked, write_plan
 from alliance.members.services.registry import AUDITED_FIELDS, _prepare
 
+# About twenty progress readings per stage, at least every 500 rows.
+PROGRESS_STEPS = 20
 PROGRESS_EVERY = 500
 # Progress callbacks receive (stage, rows processed, rows in total); stage is "validating" or "writing".
+# Each stage starts with a reading of 0 rows outside the write transaction; the "writing" readings that
+# follow come from inside it, so a callback must not expect the database to show them before the end.
 Progress = Callable[[str, int, int], None]
+
+
+def progress_step(total: int) -> int:
+    """Rows between two progress readings of a stage of `total` rows."""
+    return max(1, min(PROGRESS_EVERY, -(-total // PROGRESS_STEPS)))
 
 
 @dataclass
@@ -94,6 +103,8 @@ def import_members(
             result.created = result.updated = result.unchanged = 0
         return result
     total = len(plan.creates) + len(plan.updates)
+    if progress:
+        progress("writing", 0, total)
     try:
         with transaction.atomic():
             write_plan(
@@ -101,7 +112,10 @@ def import_members(
                 actor=actor,
                 actor_label=actor_label,
                 progress=(lambda done: progress("writing", done, total)) if progress else None,
+                batch_size=progress_step(total) if progress else None,
             )
+            # The entry commits with the rows it describes, so it can say they were written.
+            result.written = True
             record_audit(
                 action="members.import.finished",
                 actor=actor,
@@ -110,23 +124,26 @@ def import_members(
                 after={"file": result.file_name} | {k: v for k, v in result.summary().items() if k != "problems"},
             )
     except IntegrityError as error:
+        result.written = False
         raise ImportFileError(
             _("The registry changed while the file was being imported, so nothing was written. Import it again.")
         ) from error
-    result.written = True
     return result
 
 
 def _validate(sheet: Sheet, result: ImportResult, progress: Progress | None) -> list[RowData]:
     valid = []
     total = len(sheet.rows)
+    step = progress_step(total)
+    if progress:
+        progress("validating", 0, total)
     for count, (number, cells) in enumerate(sheet.rows, start=1):
         row, problems = validate_row(number, cells, sheet.values(cells))
         if row is None:
             _reject(result, cells, problems)
         else:
             valid.append(row)
-        if progress and (count % PROGRESS_EVERY == 0 or count == total):
+        if progress and (count % step == 0 or count == total):
             progress("validating", count, total)
     return valid
 

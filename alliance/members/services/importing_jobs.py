@@ -1,7 +1,9 @@
 """Imports started from the staff page: an `ImportJob` records the upload, its progress and its outcome.
 
-Rule: the page only uploads; the `run_import` task validates and writes through `importing.import_members`
-and keeps the job's status and processed rows current (every ~500 rows) for the progress bar.
+Rule: the page only uploads; the `run_import` task validates and writes through `importing.import_members`.
+Its progress readings (about every twentieth of the rows) go to `import_progress` (the cache), which the
+page's progress bar reads even while the write transaction is open; the job row records each change of
+stage and the outcome.
 """
 
 import logging
@@ -12,12 +14,12 @@ from django.utils.translation import gettext as _
 
 from alliance.members.models import ImportJob
 from alliance.members.services.exporting import rejected_report_bytes
-from alliance.members.services.importing import import_members
+from alliance.members.services.import_progress import RUNNING, clear_progress, report_progress
+from alliance.members.services.importing import Progress, import_members
 from alliance.members.services.importing_read import ImportFileError
 
 logger = logging.getLogger(__name__)
 MAX_STORED_PROBLEMS = 1_000
-RUNNING = (ImportJob.Status.QUEUED, ImportJob.Status.VALIDATING, ImportJob.Status.WRITING)
 
 
 def start_import(*, actor, upload, dry_run: bool, skip_invalid: bool) -> ImportJob:
@@ -50,10 +52,25 @@ def run_import_job(*, job_id: int) -> ImportJob:
     if job.status not in RUNNING:
         return job
     _set(job, status=ImportJob.Status.VALIDATING)
+    try:
+        return _run(job)
+    finally:
+        clear_progress(job)
+
+
+def progress_reporter(job: ImportJob) -> Progress:
+    """The progress callback of `job`'s import: every reading to the cache; a stage's first reading (0 rows,
+    made outside the write transaction by `import_members`) also to the job row, which commits at once."""
 
     def progress(stage: str, done: int, total: int) -> None:
-        ImportJob.objects.filter(pk=job.pk).update(status=stage, processed_rows=done, total_rows=total)
+        report_progress(job, stage=stage, done=done, total=total)
+        if done == 0 or stage != job.status:
+            _set(job, status=stage, processed_rows=done, total_rows=total)
 
+    return progress
+
+
+def _run(job: ImportJob) -> ImportJob:
     try:
         result = import_members(
             path=job.upload.path,
@@ -61,7 +78,7 @@ def run_import_job(*, job_id: int) -> ImportJob:
             dry_run=job.dry_run,
             skip_invalid=job.skip_invalid,
             file_name=job.original_name,
-            progress=progress,
+            progress=progress_reporter(job),
         )
     except ImportFileError as error:
         problem = {"row": None, "column": error.column, "message": error.message}

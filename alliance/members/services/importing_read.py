@@ -14,6 +14,8 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 from python_calamine import CalamineError, CalamineWorkbook
 
+from alliance.core.korean import size_label
+
 # The columns of the secretariat's list, in its order. They are an interface, so they stay Korean.
 HEADERS = (
     "회사명",
@@ -105,11 +107,15 @@ def _is_blank(value) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
+def too_large_message() -> str:
+    """What an upload over MAX_UPLOAD_BYTES is told (the form and the reader say the same)."""
+    message = _("The file is larger than %(limit)s. Split it into smaller files.")
+    return message % {"limit": size_label(settings.MAX_UPLOAD_BYTES)}
+
+
 def check_size(size: int) -> None:
     if size > settings.MAX_UPLOAD_BYTES:
-        limit = settings.MAX_UPLOAD_BYTES // (1024 * 1024)
-        message = _("The file is larger than %(limit)s MB. Split it into smaller files.")
-        raise ImportFileError(message % {"limit": limit})
+        raise ImportFileError(too_large_message())
 
 
 def read_sheet(path: Path | str) -> Sheet:

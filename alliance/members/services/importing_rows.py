@@ -17,7 +17,7 @@ from django.core.validators import URLValidator
 from django.utils.translation import gettext as _
 
 from alliance.core.korean import business_number_digits, company_name_key, is_valid_business_number
-from alliance.core.regions import SEOUL_DISTRICTS, canonical_sido, normalise_sigungu
+from alliance.core.regions import RegionError, canonical_sido, clean_sigungu
 from alliance.members.models.organisation import CATEGORY_KOREAN, MemberCategory
 
 
@@ -219,17 +219,10 @@ def _sido(value) -> str:
 
 
 def _sigungu(value, sido: str) -> str:
-    text = _text(value)
-    if not text:
-        return ""
-    if sido == "서울":
-        district = normalise_sigungu(text)
-        if district not in SEOUL_DISTRICTS:
-            raise InvalidCellError(_("'%(value)s' is not one of Seoul's 25 districts (구).") % {"value": text})
-        return district
-    if len(text) > 30:
-        raise InvalidCellError(_("Write at most %(limit)s characters.") % {"limit": 30})
-    return " ".join(text.split())
+    try:
+        return clean_sigungu(_text(value), sido)
+    except RegionError as error:
+        raise InvalidCellError(error.message) from None
 
 
 def _founded_year(value) -> int | None:

@@ -52,18 +52,29 @@ def new_organisation(row: RowData) -> Organisation:
     return organisation
 
 
-def write_plan(*, plan: Plan, actor, actor_label: str = "", progress: Callable[[int], None] | None = None) -> None:
-    """Create and update the plan's organisations; `progress(n)` after each batch with rows written so far."""
+def write_plan(
+    *,
+    plan: Plan,
+    actor,
+    actor_label: str = "",
+    progress: Callable[[int], None] | None = None,
+    batch_size: int | None = None,
+) -> None:
+    """Create and update the plan's organisations; `progress(n)` after each batch with rows written so far.
+
+    Batches hold BATCH new (BATCH / 4 changed) organisations, or fewer when `batch_size` asks for finer
+    progress readings.
+    """
     names = {name for row in plan.creates for name in row.field_names or []}
     names |= {name for update in plan.updates if update.fields_changed for name in update.after["fields"]}
     field_ids = {business_field.name: business_field.pk for business_field in field_objects(names)}
     done = 0
-    for rows in chunked(plan.creates, BATCH):
+    for rows in chunked(plan.creates, min(BATCH, batch_size or BATCH)):
         _create_batch(rows, field_ids, actor, actor_label)
         done += len(rows)
         if progress:
             progress(done)
-    for updates in chunked(plan.updates, BATCH // 4):
+    for updates in chunked(plan.updates, min(BATCH // 4, batch_size or BATCH)):
         _update_batch(updates, field_ids, actor, actor_label)
         done += len(updates)
         if progress:

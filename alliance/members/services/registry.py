@@ -5,11 +5,13 @@ Rule: every change to an organisation goes through these functions, which keep i
 in one transaction.
 """
 
+from django.core.files.base import ContentFile
 from django.db import transaction
 
 from alliance.core.audit import changed, record_audit, snapshot
 from alliance.core.korean import business_number_digits, company_name_key
 from alliance.members import search
+from alliance.members.logos import logo_name
 from alliance.members.models import BusinessField, Contact, Organisation
 
 # The fields whose history staff see. `fields` is recorded as the sorted list of field names.
@@ -161,9 +163,19 @@ def update_contacts(*, actor, organisation: Organisation, contacts: list[dict], 
 
 
 def store_logo(*, organisation: Organisation, upload) -> str:
-    """Save an uploaded logo file to storage and return its stored name (for `update_organisation`)."""
-    field = organisation._meta.get_field("logo")
-    return field.storage.save(field.generate_filename(organisation, upload.name), upload)
+    """Save an uploaded logo under its content hash and return the stored name (for `update_organisation`).
+
+    Rule (`members.logos`): a PNG, JPEG or WebP image within the limits, checked again here; raises LogoError
+    otherwise and stores nothing. The same content is stored once. Side effect: the file in storage.
+    """
+    upload.seek(0)
+    content = upload.read()
+    name = logo_name(content)
+    storage = organisation._meta.get_field("logo").storage
+    if not storage.exists(name):
+        saved = storage.save(name, ContentFile(content))
+        assert saved == name, "content-addressed logo names must not be altered by the storage"
+    return name
 
 
 def update_profile(

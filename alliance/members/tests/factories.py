@@ -1,8 +1,10 @@
 """Organisations built through the registry service, so derived columns and the search index are real."""
 
 import datetime
+import io
 
 import factory
+from PIL import Image
 
 from alliance.core.korean import business_number_with_check_digit
 from alliance.members.models import Contact, MemberCategory, Organisation
@@ -38,3 +40,10 @@ class ContactFactory(factory.django.DjangoModelFactory):
     email = factory.Sequence(lambda n: f"contact{n}@company.example.kr")
     phone = "010-1234-5678"
     is_primary = True
+
+
+def png_bytes(fmt="PNG", size=(8, 8)) -> bytes:
+    """A small image file's bytes (PNG unless `fmt` names another Pillow format), for logo uploads."""
+    buffer = io.BytesIO()
+    Image.new("RGB", size, "navy").save(buffer, fmt)
+    return buffer.getvalue()

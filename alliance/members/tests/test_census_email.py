@@ -1,14 +1,19 @@
 """Census e-mails through a real SMTP server: invitations on opening a round, reminders to non-responders."""
 
 import datetime
+import json
 import re
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from alliance.core.models import AuditEntry
+from alliance.core.roles import Role
+from alliance.core.tests.factories import UserFactory
 from alliance.members.models import CensusInvitation, CensusRound
+from alliance.members.services.census import hash_token
 from alliance.members.tests.factories import ContactFactory, OrganisationFactory
 from alliance.members.tests.test_census_support import invite, korean, make_round  # noqa: F401  fixture
 
@@ -85,7 +90,7 @@ def test_open_round_emails_each_current_member_with_a_contact(
     client.force_login(staff_user)
     detail = client.get(response.url)
     assert [organisation.name for organisation in detail.context["uninvited"]] == ["연락처없는회사"]
-    assert "연락처 없음" in detail.content.decode()
+    assert "이메일 주소 없음" in detail.content.decode()
     entry = AuditEntry.objects.get(action="members.census.opened")
     assert entry.after == {
         "title": "2026년 상반기 회원사 현황 조사",
@@ -154,3 +159,81 @@ def test_remind_refused_for_a_closed_round(client, staff_user, smtp_server, djan
     assert [str(message) for message in response.context["messages"]] == [
         "마감된 조사 회차입니다. 더 이상 재안내 메일을 보낼 수 없습니다."
     ]
+
+
+DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+def _run_worker() -> None:
+    """What `manage.py db_worker` does with each queued task, from its stored arguments alone (the command
+    itself closes the database connection between tasks, which a test's transaction cannot survive on
+    PostgreSQL)."""
+    for row in DBTaskResult.objects.order_by("enqueued_at", "id"):
+        row.task.call(*row.args_kwargs["args"], **row.args_kwargs["kwargs"])
+
+
+def _token(message) -> str:
+    return LINK.findall(_plain_body(message))[0].rstrip("/").rsplit("/", 1)[1]
+
+
+def test_open_round_on_the_database_backend_stores_no_raw_token(
+    client, staff_user, smtp_server, settings, django_capture_on_commit_callbacks
+):
+    settings.TASKS = DATABASE_TASKS
+    zen = OrganisationFactory(name="주식회사 젠")
+    ContactFactory(organisation=zen, email="kim@zen.example.kr")
+
+    _open_round(client, staff_user, django_capture_on_commit_callbacks, timezone.localdate())
+
+    invitation = CensusInvitation.objects.get()
+    assert [row.args_kwargs for row in DBTaskResult.objects.all()] == [
+        {"args": [invitation.pk, "invite", 0], "kwargs": {}}
+    ]
+    assert smtp_server.messages == []
+    _run_worker()
+    token = _token(smtp_server.messages[0])
+    stored = json.dumps([(row.args_kwargs, row.return_value) for row in DBTaskResult.objects.all()])
+    invitation.refresh_from_db()
+    assert (len(smtp_server.messages), token in stored, invitation.token_hash) == (1, False, hash_token(token))
+    client.logout()
+    page = client.get(reverse("members:census_respond", args=[token]))
+    assert (page.status_code, page.context["organisation"]) == (200, zen)
+
+
+def test_invitation_queued_before_a_reminder_sends_only_the_reminder(
+    client, staff_user, smtp_server, settings, django_capture_on_commit_callbacks
+):
+    settings.TASKS = DATABASE_TASKS
+    zen = OrganisationFactory(name="주식회사 젠")
+    ContactFactory(organisation=zen, email="kim@zen.example.kr")
+    _open_round(client, staff_user, django_capture_on_commit_callbacks, timezone.localdate())
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("members:census_remind", args=[CensusRound.objects.get().pk]))
+
+    _run_worker()
+
+    assert [_subject(message) for message in smtp_server.messages] == [
+        "[메타버스 얼라이언스] (재안내) 주식회사 젠 회원사 정보 확인 요청"
+    ]
+    assert CensusInvitation.objects.get().token_hash == hash_token(_token(smtp_server.messages[0]))
+
+
+def test_member_without_contact_email_is_invited_at_its_representative_account(
+    client, staff_user, smtp_server, django_capture_on_commit_callbacks
+):
+    zen = OrganisationFactory(name="주식회사 젠")
+    ContactFactory(organisation=zen, name="김젠", email="")
+    UserFactory(role=Role.MEMBER_REP, organisation=zen, email="rep@zen.example.kr", is_active=False)
+    UserFactory(role=Role.MEMBER_REP, organisation=zen, email="second@zen.example.kr")
+    UserFactory(role=Role.STEERING, organisation=zen, email="steering@zen.example.kr")
+    twin = OrganisationFactory(name="(주)트윈랩")
+    ContactFactory(organisation=twin, email="contact@twin.example.kr")
+    UserFactory(role=Role.MEMBER_REP, organisation=twin, email="rep@twin.example.kr")
+
+    _open_round(client, staff_user, django_capture_on_commit_callbacks, timezone.localdate())
+
+    assert sorted(message.envelope_recipients[0] for message in smtp_server.messages) == [
+        "contact@twin.example.kr",
+        "second@zen.example.kr",
+    ]
+    assert CensusInvitation.objects.get(organisation=zen).email == "second@zen.example.kr"

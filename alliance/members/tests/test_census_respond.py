@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from alliance.core.models import AuditEntry
+from alliance.core.regions import RegionError, clean_sigungu
 from alliance.members.models import CensusResponse, Organisation
 from alliance.members.tests.factories import OrganisationFactory
 from alliance.members.tests.test_census_support import invite, korean, make_round  # noqa: F401  fixture
@@ -96,7 +97,7 @@ def test_corrections_wait_for_review_then_staff_applies(client, zen, census_roun
     client.force_login(staff_user)
     review = client.get(reverse("members:census_response_review", args=[answer.pk]))
     assert [(row["label"], row["before"], row["after"]) for row in review.context["rows"]] == [
-        ("employees", "30", "45"),
+        ("employees", "30명", "45명"),
         ("business fields", "메타버스", "디지털트윈, 메타버스"),
     ]
     AuditEntry.objects.all().delete()
@@ -231,4 +232,17 @@ def test_invalid_correction_shows_the_field_and_records_nothing(client, zen, cen
     assert page.status_code == 200
     message = f"설립연도: 1800년부터 {year}년 사이의 연도를 입력해 주세요."
     assert page.context["form"].errors == {"founded_year": [message]}
+    assert CensusResponse.objects.count() == 0
+
+
+def test_unknown_seoul_district_shows_the_field_and_records_nothing(client, zen, census_round):
+    invite(census_round, zen, token="zen-token")
+
+    page = client.post(_url("zen-token"), _profile(zen, sido="서울", sigungu="강남"))
+
+    # The message is the importer's (core.regions), outside the census catalogue these tests compile.
+    with pytest.raises(RegionError) as expected:
+        clean_sigungu("강남", "서울")
+    assert page.status_code == 200
+    assert page.context["form"].errors == {"sigungu": [expected.value.message]}
     assert CensusResponse.objects.count() == 0

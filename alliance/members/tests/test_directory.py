@@ -187,13 +187,23 @@ def test_directory_varies_on_htmx_header(client, db):
     assert "HX-Request" in [value.strip() for value in response["Vary"].split(",")]
 
 
-def test_directory_count_stops_at_cap(client, companies, monkeypatch):
+def test_directory_filtered_count_stops_at_cap(client, companies, monkeypatch):
+    monkeypatch.setattr("alliance.members.queries.DIRECTORY_COUNT_CAP", 1)
+
+    response = client.get(DIRECTORY, {"category": MemberCategory.SMALL})
+
+    assert (response.context["count"], response.context["capped"]) == (1, True)
+    assert len(card_names(response)) == 1
+
+
+def test_directory_unfiltered_count_exact_beyond_cap(client, companies, monkeypatch):
+    OrganisationFactory(name="탈퇴회사", joined_on=datetime.date(2020, 1, 1), withdrawn_on=datetime.date(2024, 1, 1))
     monkeypatch.setattr("alliance.members.queries.DIRECTORY_COUNT_CAP", 2)
 
     response = client.get(DIRECTORY)
 
-    assert (response.context["count"], response.context["capped"]) == (2, True)
-    assert len(card_names(response)) == 2
+    assert (response.context["count"], response.context["capped"]) == (3, False)
+    assert len(card_names(response)) == 3
 
 
 def test_directory_search_with_only_common_tokens_still_exact(client, companies, monkeypatch):
@@ -203,8 +213,9 @@ def test_directory_search_with_only_common_tokens_still_exact(client, companies,
     assert card_names(client.get(DIRECTORY, {"q": "메타버스"})) == ["메타버스랩 주식회사"]
 
 
-def test_home_links_directory_with_member_count(client, companies):
+def test_home_links_directory_with_member_count(client, companies, monkeypatch):
     OrganisationFactory(name="탈퇴회사", joined_on=datetime.date(2020, 1, 1), withdrawn_on=datetime.date(2024, 1, 1))
+    monkeypatch.setattr("alliance.members.queries.DIRECTORY_COUNT_CAP", 2)
 
     html = client.get("/").content.decode()
 

@@ -114,6 +114,25 @@ def test_import_members_xlsx_creates_organisations(tmp_path):
 
 
 @pytest.mark.django_db
+def test_import_members_finished_entry_says_written(tmp_path):
+    path = xlsx_file(tmp_path, [zen_row(), hanbit_row()])
+
+    import_members(path=path, actor_label="test")
+
+    entry = AuditEntry.objects.get(action="members.import.finished")
+    assert entry.after == {
+        "file": "members.xlsx",
+        "dry_run": False,
+        "written": True,
+        "rows": 2,
+        "created": 2,
+        "updated": 0,
+        "unchanged": 0,
+        "rejected": 0,
+    }
+
+
+@pytest.mark.django_db
 def test_import_members_csv_cp949_creates_organisation(tmp_path):
     path = csv_file(tmp_path, [zen_row(가입일="2024/03/01")], encoding="cp949")
 
@@ -310,6 +329,15 @@ def test_import_members_oversized_file_refused(tmp_path, settings):
     path.write_bytes(b"a" * (1024 * 1024 + 1))
 
     assert _file_error(path) == "파일이 1MB를 넘습니다. 파일을 나누어 올려 주세요."
+
+
+@pytest.mark.django_db
+def test_import_members_oversized_file_under_one_megabyte_limit_names_it(tmp_path, settings):
+    settings.MAX_UPLOAD_BYTES = 512 * 1024
+    path = tmp_path / "big.csv"
+    path.write_bytes(b"a" * (512 * 1024 + 1))
+
+    assert _file_error(path) == "파일이 512KB를 넘습니다. 파일을 나누어 올려 주세요."
 
 
 @pytest.mark.django_db

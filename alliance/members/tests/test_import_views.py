@@ -127,6 +127,16 @@ def test_imports_oversized_upload_refused_by_form(staff_client, settings):
 
 
 @pytest.mark.django_db
+def test_imports_oversized_upload_under_one_megabyte_limit_names_it(staff_client, settings):
+    settings.MAX_UPLOAD_BYTES = 300 * 1024
+    big = SimpleUploadedFile("members.csv", b"a" * (300 * 1024 + 1), content_type="text/csv")
+
+    response = staff_client.post(reverse("members:imports"), {"file": big})
+
+    assert response.context["form"].errors == {"file": ["파일이 300KB를 넘습니다. 파일을 나누어 올려 주세요."]}
+
+
+@pytest.mark.django_db
 def test_imports_wrong_extension_refused_by_form(staff_client):
     response = staff_client.post(
         reverse("members:imports"), {"file": SimpleUploadedFile("목록.pdf", b"%PDF", content_type="application/pdf")}

@@ -1,16 +1,15 @@
 import datetime
-import io
+import hashlib
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
-from PIL import Image
 
 from alliance.core.models import AuditEntry
 from alliance.core.roles import Role
 from alliance.core.tests.factories import UserFactory
 from alliance.members.models import Contact, Organisation
-from alliance.members.tests.factories import ContactFactory, OrganisationFactory
+from alliance.members.tests.factories import ContactFactory, OrganisationFactory, png_bytes
 
 
 def ko(msgid: str, **params) -> str:
@@ -53,12 +52,6 @@ def profile_post(organisation, contacts=(), **overrides) -> dict:
         if contact.is_primary:
             data[f"contacts-{index}-is_primary"] = "on"
     return data | overrides
-
-
-def png_bytes(fmt="PNG", size=(8, 8)) -> bytes:
-    buffer = io.BytesIO()
-    Image.new("RGB", size, "navy").save(buffer, fmt)
-    return buffer.getvalue()
 
 
 @pytest.fixture
@@ -203,8 +196,27 @@ def test_logo_png_is_stored(rep_client, organisation):
 
     assert response.status_code == 302
     organisation.refresh_from_db()
-    assert organisation.logo.name == "logos/zen.png"
+    assert organisation.logo.name == f"logos/{hashlib.sha256(png_bytes()).hexdigest()}.png"
     assert organisation.logo.read() == png_bytes()
+
+
+def test_logo_named_by_its_format_not_by_the_upload_name(rep_client, organisation):
+    jpeg = png_bytes("JPEG")
+
+    _upload(rep_client, organisation, SimpleUploadedFile("logo.png", jpeg, "image/png"))
+
+    organisation.refresh_from_db()
+    assert organisation.logo.name == f"logos/{hashlib.sha256(jpeg).hexdigest()}.jpg"
+
+
+def test_logo_larger_than_4096_pixels_a_side_is_refused(rep_client, organisation):
+    wide = png_bytes(size=(4097, 1))
+
+    response = _upload(rep_client, organisation, SimpleUploadedFile("wide.png", wide, "image/png"))
+
+    assert response.context["form"].errors["logo"] == [ko("The logo may be at most 4096 × 4096 pixels.")]
+    organisation.refresh_from_db()
+    assert organisation.logo.name == ""
 
 
 def test_logo_that_is_not_an_image_is_refused(rep_client, organisation):
@@ -239,3 +251,43 @@ def test_field_error_is_shown_next_to_the_field(rep_client, organisation):
     assert response.status_code == 200
     assert '<ul class="errorlist" id="id_founded_year_errors">' in html
     assert Organisation.objects.get(pk=organisation.pk).founded_year is None
+
+
+def test_seoul_district_that_is_not_one_of_the_25_is_refused_on_the_field(rep_client, organisation):
+    response = rep_client.post(edit_url(organisation), profile_post(organisation, sido="서울", sigungu="강남"))
+
+    assert response.status_code == 200
+    assert response.context["form"].errors == {
+        "sigungu": ["'강남'은(는) 서울특별시 25개 자치구가 아닙니다. 혹시 강남구인가요?"]
+    }
+    assert Organisation.objects.get(pk=organisation.pk).sigungu == "강남구"
+
+
+def test_seoul_district_spacing_is_normalised_and_zoned(rep_client, organisation):
+    response = rep_client.post(edit_url(organisation), profile_post(organisation, sido="서울", sigungu=" 마포 구 "))
+
+    organisation.refresh_from_db()
+    assert (response.status_code, organisation.sigungu, organisation.seoul_zone) == (302, "마포구", "서북권")
+
+
+def test_district_outside_seoul_stays_free_text(rep_client, organisation):
+    response = rep_client.post(
+        edit_url(organisation), profile_post(organisation, sido="경기", sigungu="성남시  분당구")
+    )
+
+    organisation.refresh_from_db()
+    assert (response.status_code, organisation.sido, organisation.sigungu) == (302, "경기", "성남시 분당구")
+
+
+def test_staff_form_refuses_unknown_seoul_district(client, staff_user, organisation):
+    client.force_login(staff_user)
+    data = profile_post(organisation, sido="서울", sigungu="판교구") | {
+        "name": organisation.name,
+        "business_number": organisation.business_number,
+        "category": organisation.category,
+        "joined_on": organisation.joined_on.isoformat(),
+    }
+
+    response = client.post(edit_url(organisation), data)
+
+    assert response.context["form"].errors == {"sigungu": ["'판교구'은(는) 서울특별시 25개 자치구가 아닙니다."]}

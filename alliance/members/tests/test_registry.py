@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
-from alliance.core.korean import business_number_with_check_digit
+from alliance.core.korean import business_number_with_check_digit, format_business_number
 from alliance.core.models import AuditEntry
 from alliance.core.roles import Role
 from alliance.core.tests.factories import UserFactory
@@ -189,7 +189,40 @@ def test_detail_shows_contacts_and_history(staff_client, staff_user, organisatio
     assert [entry.action for entry in response.context["history"]] == ["members.org.updated", "members.org.created"]
     assert "kim@zen.example.kr" in html
     changes = re.findall(r"<dd><del>([^<]*)</del> → <ins>([^<]*)</ins></dd>", html)
-    assert changes[0] == ("-", "12")
+    assert changes[0] == ("-", "12명")
+
+
+def test_detail_history_shows_values_in_korean_conventions(staff_client, staff_user, organisation):
+    number_before = format_business_number(organisation.business_number)
+    update_organisation(
+        actor=staff_user,
+        organisation=organisation,
+        data={
+            "joined_on": datetime.date(2025, 10, 30),
+            "revenue_million": 9258,
+            "business_number": "2148606612",
+            "founded_year": 2015,
+        },
+    )
+
+    html = staff_client.get(f"/members/organisations/{organisation.pk}/").content.decode()
+
+    # The newest entry's rows (PostgreSQL's JSON does not keep the order of keys, so compared as a mapping).
+    newest = html.split('<dl class="changes">')[1].split("</dl>")[0]
+    changes = re.findall(r"<dt>([^<]*)</dt><dd><del>([^<]*)</del> → <ins>([^<]*)</ins></dd>", newest)
+    with translation.override("ko"):
+        label = {
+            name: str(Organisation._meta.get_field(name).verbose_name) for name in ("business_number", "joined_on")
+        }
+        label |= {
+            name: str(Organisation._meta.get_field(name).verbose_name) for name in ("founded_year", "revenue_million")
+        }
+    assert {field: (old, new) for field, old, new in changes} == {
+        label["business_number"]: (number_before, "214-86-06612"),
+        label["joined_on"]: ("2024. 3. 1.", "2025. 10. 30."),
+        label["founded_year"]: ("-", "2015"),
+        label["revenue_million"]: ("-", "9,258백만원"),
+    }
 
 
 def test_detail_escapes_html_in_description(staff_client, db):

@@ -191,8 +191,8 @@ def test_region_table_lists_every_sido_with_zero_rows():
 
     assert [(row.key, row.count, str(row.share), row.employees) for row in table.rows] == [
         ("서울", 0, "0.0", 0),
-        ("인천", 0, "0.0", 0),
         ("경기", 0, "0.0", 0),
+        ("인천", 0, "0.0", 0),
         ("수도권 소계", 0, "0.0", 0),
         ("부산", 1, "100.0", 30),
         *((sido.short, 0, "0.0", 0) for sido in SIDO if not sido.capital_area and sido.short != "부산"),

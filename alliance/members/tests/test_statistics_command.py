@@ -29,7 +29,7 @@ def test_member_stats_json_is_exact_for_a_small_registry():
 
     output = run("--as-of", "2025-12-31", "--format", "json")
 
-    by_sido = {sido.short: 0 for sido in SIDO} | {"서울": 2, "대전": 1, "미상": 1}
+    by_sido = dict.fromkeys(["서울", "경기", "인천"], 0) | {sido.short: 0 for sido in SIDO} | {"서울": 2, "대전": 1}
     expected = {
         "as_of": "2025-12-31",
         "total": 4,
@@ -43,9 +43,29 @@ def test_member_stats_json_is_exact_for_a_small_registry():
         },
         "by_sido": by_sido,
         "seoul_zones": {"도심권": 1, "동남권": 0, "서북권": 1, "서남권": 0, "동북권": 0},
+        "sido_unknown": 1,
+        "seoul_zone_unknown": 0,
     }
-    # One line, keys in this order (all 17 시·도 in canonical order, then 미상), Korean unescaped.
+    # One line, keys in this order (all 17 시·도 as in seed 003 table 5: 서울, 경기, 인천, then the
+    # others in canonical order), Korean unescaped.
     assert output == json.dumps(expected, ensure_ascii=False) + "\n"
+
+
+@pytest.mark.django_db
+def test_member_stats_json_counts_unknown_districts_outside_the_name_maps():
+    OrganisationFactory(name="가온", sido="서울", sigungu="강남구")
+    OrganisationFactory(name="나래", sido="서울", sigungu="")
+    OrganisationFactory(name="다온", sido="", sigungu="")
+
+    result = json.loads(run("--as-of", "2025-12-31", "--format", "json"))
+
+    assert (list(result["by_sido"])[:4], "미상" in result["by_sido"], "미상" in result["seoul_zones"]) == (
+        ["서울", "경기", "인천", "부산"],
+        False,
+        False,
+    )
+    assert (result["by_sido"]["서울"], result["seoul_zones"]["동남권"]) == (2, 1)
+    assert (result["sido_unknown"], result["seoul_zone_unknown"]) == (1, 1)
 
 
 @pytest.mark.django_db

@@ -2,6 +2,7 @@
 
 import datetime
 import io
+import re
 
 import pytest
 from django.db import connection
@@ -87,6 +88,10 @@ def test_statistics_page_shows_the_tables_for_staff(client, staff_user, members)
         ("계", 2, "100.0"),
     ]
     assert response.context["chart_data"]["category"]["counts"] == [1, 0, 1, 1, 0, 0]
+    assert response.context["chart_data"]["sido"]["labels"][:4] == ["서울", "경기", "인천", "부산"]
+    labels = re.findall(r'<tr class="[a-z]+">\s*<td>([^<]*)</td>', response.content.decode())
+    region_labels = labels[labels.index("서울") :][:5]
+    assert region_labels == ["서울", "경기", "인천", "수도권 소계", "부산"]
     assert b'<script id="statistics-data" type="application/json">' in response.content
     assert b"js/member-statistics.js" in response.content
 
@@ -138,7 +143,7 @@ def test_statistics_export_has_one_sheet_per_table_with_exact_numbers(client, st
     ]
     regions = list(workbook["시도별 분포"].values)
     assert regions[0] == ("구분", "사업체", "비중(%)", "종사자", "비중(%)")
-    assert regions[1:4] == [("서울", 2, 66.7, 500, 97.7), ("인천", 0, 0.0, 0, 0.0), ("경기", 1, 33.3, 12, 2.3)]
+    assert regions[1:4] == [("서울", 2, 66.7, 500, 97.7), ("경기", 1, 33.3, 12, 2.3), ("인천", 0, 0.0, 0, 0.0)]
     assert regions[-1] == ("계", 3, 100.0, 512, 100.0)
     assert list(workbook["종사자 규모"].values) == [
         ("구분", "사업체", "비중(%)"),

@@ -8,6 +8,8 @@ from django.utils import timezone
 
 from alliance.core.tests.url_matrix import LOGIN, OWN_PROFILE, SIGNED_IN, everyone, owner_only, signed_in, staff_only
 from alliance.members.models import CensusInvitation, CensusResponse, CensusRound, ImportJob, Organisation
+from alliance.members.services.registry import store_logo
+from alliance.members.tests.factories import png_bytes
 
 CENSUS_TOKEN = "matrix-census-token-0123456789abcdefghijklmnop"
 
@@ -15,6 +17,7 @@ EXPECTED = {
     "members:directory": everyone(),
     "members:directory_export": everyone(),
     "members:company": everyone(),
+    "members:logo_file": everyone(),
     "members:census_respond": everyone(),  # the personal link needs no account
     # Only representatives have an organisation of their own; for anyone else there is nothing to show.
     "members:my_organisation": {
@@ -57,6 +60,7 @@ PATH_VALUES = {
     "name": lambda world: world["org_a"].name,
     "fmt": lambda world: "xlsx",
     "token": lambda world: CENSUS_TOKEN,
+    "logo_name": lambda world: world["org_a"].logo.name.removeprefix("logos/"),
 }
 
 COUNTED_MODELS = (Organisation, CensusRound, ImportJob)
@@ -87,4 +91,7 @@ def build_world(world) -> dict:
     import_job.rejected_count = 1
     import_job.finished_at = timezone.now()
     import_job.save()
+    org_a = world["org_a"]
+    org_a.logo.name = store_logo(organisation=org_a, upload=ContentFile(png_bytes(), name="logo.png"))
+    org_a.save(update_fields=["logo"])
     return {"import_job": import_job, "census_round": census_round, "census_response": census_response}

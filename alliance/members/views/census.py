@@ -49,7 +49,7 @@ def census_round_create(request):
         else:
             messages.success(
                 request,
-                _("Census round opened: %(invited)s organisations invited, %(missing)s without a contact e-mail.")
+                _("Census round opened: %(invited)s organisations invited, %(missing)s without an e-mail address.")
                 % {"invited": f"{opened.invited:,}", "missing": f"{opened.without_contact:,}"},
             )
             return redirect("members:census_round_detail", pk=opened.census_round.pk)

@@ -12,7 +12,8 @@ from django.views.decorators.http import require_GET
 from alliance.core.rules import require_secretariat
 from alliance.members.forms.imports import ImportUploadForm
 from alliance.members.models import ImportJob
-from alliance.members.services.importing_jobs import MAX_STORED_PROBLEMS, RUNNING, start_import
+from alliance.members.services.import_progress import RUNNING, with_live_progress
+from alliance.members.services.importing_jobs import MAX_STORED_PROBLEMS, start_import
 
 RECENT_PAGE_SIZE = 20
 
@@ -31,13 +32,16 @@ def imports(request):
         return redirect("members:import_detail", pk=job.pk)
     jobs = ImportJob.objects.select_related("created_by").defer("problems")
     page = Paginator(jobs, RECENT_PAGE_SIZE).get_page(request.GET.get("page"))
+    for job in page:
+        with_live_progress(job)
     status = 400 if form.errors else 200
     return render(request, "members/imports/index.html", {"form": form, "page": page}, status=status)
 
 
 def _job(request, pk: int) -> ImportJob:
+    """The job with its latest progress reading (the cache sees into a running write transaction)."""
     require_secretariat(request.user)
-    return get_object_or_404(ImportJob.objects.select_related("created_by"), pk=pk)
+    return with_live_progress(get_object_or_404(ImportJob.objects.select_related("created_by"), pk=pk))
 
 
 def _context(job: ImportJob) -> dict:

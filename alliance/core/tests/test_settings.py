@@ -1,0 +1,39 @@
+"""Settings read from environment variables: the cache URL."""
+
+import os
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from alliance.settings import cache_settings
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        (
+            "file:///srv/alliance/var/cache",
+            {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": "/srv/alliance/var/cache"},
+        ),
+        ("locmem://", {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "alliance"}),
+        (
+            "redis://127.0.0.1:6379/1",
+            {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:6379/1"},
+        ),
+    ],
+)
+def test_cache_settings_from_url(url, expected):
+    assert cache_settings(url) == expected
+
+
+@pytest.mark.parametrize("url", ["memcached://127.0.0.1:11211", "file://", "var/cache"])
+def test_cache_settings_unknown_url_refused(url):
+    with pytest.raises(ImproperlyConfigured):
+        cache_settings(url)
+
+
+@pytest.mark.skipif("CACHE_URL" in os.environ, reason="CACHE_URL chooses another cache")
+def test_default_cache_is_a_directory_under_var():
+    from django.conf import settings
+
+    assert settings.CACHES["default"] == cache_settings(f"file://{settings.VAR_DIR / 'cache'}")
