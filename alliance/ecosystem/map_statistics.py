@@ -20,7 +20,7 @@ from django.db.models import Count, Sum
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
-from alliance.core.regions import SIDO
+from alliance.core.regions import SIDO, SIDO_BY_SHORT, STATISTICS_SIDO_ORDER
 from alliance.ecosystem.landscape import Landscape
 from alliance.ecosystem.models import Level, Placement, Snapshot, TaxonomyNode
 from alliance.members.statistics import AGE_BANDS, SIZE_BANDS, UNKNOWN, largest_remainder_tenths, tenths_to_percent
@@ -74,7 +74,7 @@ def region_rows(landscape: Landscape) -> list[Row]:
     counts: dict[str, int] = {}
     for tile in landscape.tiles:
         counts[tile.region or UNKNOWN] = counts.get(tile.region or UNKNOWN, 0) + 1
-    order = [sido for sido in SIDO if sido.capital_area] + [sido for sido in SIDO if not sido.capital_area]
+    order = [SIDO_BY_SHORT[short] for short in STATISTICS_SIDO_ORDER]
     leaves = [(sido.short, sido.official, counts.get(sido.short, 0)) for sido in order]
     leaves.append((UNKNOWN, _("Unknown"), counts.get(UNKNOWN, 0)))
     return _with_shares(leaves)

@@ -4,10 +4,8 @@ from django_tasks import task
 
 
 @task
-def send_survey_email(invitation_id: int, token: str) -> None:
-    """Send one map-survey e-mail with the personal link of `token` (the database keeps only its hash)."""
-    from alliance.ecosystem.models import MapSurveyInvitation
+def send_survey_email(invitation_id: int) -> bool:
+    """Send one map-survey e-mail with a new personal link (made as it goes out; no token is a task argument)."""
     from alliance.ecosystem.services.survey import send_survey_email as send
 
-    invitation = MapSurveyInvitation.objects.select_related("player", "survey").get(pk=invitation_id)
-    send(invitation=invitation, token=token)
+    return send(invitation_id=invitation_id)

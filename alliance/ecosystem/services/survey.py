@@ -1,10 +1,11 @@
 """The map survey (생태계맵 조사): personal links to companies on the map, their answers, and staff review.
 
 Rules (issue 3, "Players and their data"):
-- A survey belongs to one year's map and invites every current member with a contact e-mail (the census
-  address: primary contact, else the first with one) and every non-member player with a contact e-mail
-  (Player.contact_email, entered by staff). Each invitation carries a personal link
-  `/ecosystem/survey/<token>/`; only the SHA-256 hash of the token is stored. A link works for one
+- A survey belongs to one year's map and invites every current member with a census address (primary
+  contact, else the first contact with an e-mail, else the representative's account) and every non-member
+  player with a contact e-mail (Player.contact_email, entered by staff). Each invitation carries a personal
+  link `/ecosystem/survey/<token>/`; only the SHA-256 hash of the token is stored, and the token is made
+  when its e-mail is sent, so no raw token is a task argument or stored anywhere. A link works for one
   company until `CENSUS_LINK_DAYS` after it was sent or the end of the closing date, whichever is first,
   and never after the survey is closed.
 - The company sees its current values for that year (figures, technology inputs, technologies, fields)
@@ -34,8 +35,8 @@ from alliance.ecosystem.models import MapSurvey, MapSurveyInvitation, MapSurveyR
 from alliance.ecosystem.services.placements import FIGURES, save_placement
 from alliance.ecosystem.services.players import sync_member_players
 from alliance.members.queries import current_members
-from alliance.members.queries_census import contact_emails
-from alliance.members.services.census import LinkGone, hash_token, new_token
+from alliance.members.queries_census import census_addresses
+from alliance.members.services.census import LinkGone, hash_token, new_token, unsent_token_hash
 
 LISTS = ("technologies", "fields")
 SURVEY_FIELDS = (*FIGURES, *LISTS)
@@ -93,8 +94,9 @@ def open_map_survey(*, actor, taxonomy: Taxonomy, title: str, closes_on: datetim
     has a contact e-mail.
 
     Rule: a title; a closing date today or later. Members' players are brought up to date from the
-    registry first. Side effects: one invitation each (token hash only); audit `ecosystem.survey.opened`;
-    after commit, one `send_survey_email` task per invitation.
+    registry first. Side effects: one invitation each (holding the hash of a token nobody sees until its
+    e-mail is sent); audit `ecosystem.survey.opened`; after commit, one `send_survey_email` task per
+    invitation (ids only).
     """
     title = title.strip()
     if not title:
@@ -106,22 +108,21 @@ def open_map_survey(*, actor, taxonomy: Taxonomy, title: str, closes_on: datetim
         survey = MapSurvey.objects.create(taxonomy=taxonomy, title=title, closes_on=closes_on, opened_by=actor)
         members = list(current_members().prefetch_related("fields"))
         players = {player.organisation_id: player for player in sync_member_players(actor=actor, organisations=members)}
-        emails = contact_emails([organisation.pk for organisation in members])
+        emails = census_addresses([organisation.pk for organisation in members])
         expires_at = link_expiry(survey, now)
         recipients = [(players[org.pk], emails[org.pk]) for org in members if org.pk in emails]
         non_members = Player.objects.filter(organisation__isnull=True).exclude(contact_email="").order_by("pk")
         recipients += [(player, player.contact_email) for player in non_members]
-        tokens, invitations = {}, []
-        for player, email in recipients:
-            token, token_hash = new_token()
-            tokens[player.pk] = token
-            invitations.append(
+        invitations = MapSurveyInvitation.objects.bulk_create(
+            [
                 MapSurveyInvitation(
-                    survey=survey, player=player, email=email, token_hash=token_hash, expires_at=expires_at
+                    survey=survey, player=player, email=email, token_hash=unsent_token_hash(), expires_at=expires_at
                 )
-            )
-        MapSurveyInvitation.objects.bulk_create(invitations, batch_size=1000)
-        sends = [(invitation.pk, tokens[invitation.player_id]) for invitation in invitations]
+                for player, email in recipients
+            ],
+            batch_size=1000,
+        )
+        sends = [invitation.pk for invitation in invitations]
         record_audit(
             action="ecosystem.survey.opened",
             actor=actor,
@@ -140,18 +141,27 @@ def open_map_survey(*, actor, taxonomy: Taxonomy, title: str, closes_on: datetim
 def _enqueue_emails(sends) -> None:
     from alliance.ecosystem.survey_tasks import send_survey_email
 
-    for invitation_id, token in sends:
-        send_survey_email.enqueue(invitation_id, token)
+    for invitation_id in sends:
+        send_survey_email.enqueue(invitation_id)
 
 
-def send_survey_email(*, invitation: MapSurveyInvitation, token: str) -> None:
-    """Send the survey e-mail (Korean, plain text and HTML) with the personal link of `token`.
+def send_survey_email(*, invitation_id: int) -> bool:
+    """Make the invitation's personal link and e-mail it (Korean, plain text and HTML).
 
-    Rule: `token` must be the invitation's (its hash is stored); otherwise nothing is sent.
-    Side effects: the e-mail; the invitation's `sent_at`.
+    Rule: the token is made here, when its e-mail goes out, and only its hash is stored; an invitation is
+    e-mailed once, and not after the survey has closed. The hash and `sent_at` are committed before the
+    e-mail is sent, so no row lock waits on the mail server.
+    Side effects: the invitation's token hash and `sent_at`; the e-mail. Returns whether it was sent.
     """
-    if hash_token(token) != invitation.token_hash:
-        return
+    with transaction.atomic():
+        invitation = (
+            MapSurveyInvitation.objects.select_for_update().select_related("player", "survey").get(pk=invitation_id)
+        )
+        if invitation.sent_at is not None or not invitation.survey.is_open:
+            return False
+        token, invitation.token_hash = new_token()
+        invitation.sent_at = timezone.now()
+        invitation.save(update_fields=["token_hash", "sent_at"])
     context = {
         "player": invitation.player,
         "survey": invitation.survey,
@@ -165,9 +175,7 @@ def send_survey_email(*, invitation: MapSurveyInvitation, token: str) -> None:
     message = EmailMultiAlternatives(subject=subject, body=text, to=[invitation.email])
     message.attach_alternative(html, "text/html")
     message.send()
-    if invitation.sent_at is None:
-        invitation.sent_at = timezone.now()
-        invitation.save(update_fields=["sent_at"])
+    return True
 
 
 def submit_survey_response(

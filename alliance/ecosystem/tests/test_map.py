@@ -204,6 +204,12 @@ def test_statistics_page_counts_regions_and_layers(client, tree):
     assert 'data-sido="부산"' in response.content.decode()
 
 
+def test_statistics_regions_follow_the_member_statistics_order(client, tree):
+    response = client.get(reverse("ecosystem:statistics", args=[2026]))
+
+    assert [row.key for row in response.context["regions"]][:4] == ["서울", "경기", "인천", "부산"]
+
+
 def test_published_version_shows_the_frozen_map(client, tree, staff_user):
     from alliance.ecosystem.services.snapshots import freeze_snapshot
 

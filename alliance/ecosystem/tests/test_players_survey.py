@@ -1,24 +1,29 @@
 """The map survey: personal links by e-mail, answers recorded as changes, staff review before they apply."""
 
 import datetime
+import json
 import re
 
 import pytest
 from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from alliance.core.models import AuditEntry
+from alliance.core.roles import Role
+from alliance.core.tests.factories import UserFactory
 from alliance.ecosystem.landscape import live_landscape
 from alliance.ecosystem.models import MapSurveyInvitation, MapSurveyResponse, Placement
 from alliance.ecosystem.services.survey import (
     apply_survey_response,
     open_map_survey,
     reject_survey_response,
+    send_survey_email,
     submit_survey_response,
 )
 from alliance.ecosystem.tests.factories import PlacementFactory, small_taxonomy
-from alliance.members.services.census import LinkGone
+from alliance.members.services.census import LinkGone, hash_token
 from alliance.members.tests.factories import ContactFactory, OrganisationFactory
 
 pytestmark = pytest.mark.django_db
@@ -192,3 +197,47 @@ def test_review_page_applies_by_button(client, staff_user, tree, organisation, s
     client.post(reverse("ecosystem:survey_response_review", args=[answer.pk]), {"decision": "apply"})
 
     assert Placement.objects.get().awards == 3
+
+
+def test_open_survey_on_the_database_backend_queues_ids_and_stores_no_raw_token(
+    staff_user, tree, organisation, smtp_server, settings
+):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    survey = _open(staff_user, tree, organisation)
+    invitation = survey.invitations.get()
+    queued = [row.args_kwargs for row in DBTaskResult.objects.all()]
+
+    for row in DBTaskResult.objects.order_by("enqueued_at", "id"):
+        row.task.call(*row.args_kwargs["args"], **row.args_kwargs["kwargs"])
+
+    token = _token_from(smtp_server.messages[0])
+    stored = json.dumps([(row.args_kwargs, row.return_value) for row in DBTaskResult.objects.all()])
+    invitation.refresh_from_db()
+    assert (queued, token in stored, invitation.token_hash) == (
+        [{"args": [invitation.pk], "kwargs": {}}],
+        False,
+        hash_token(token),
+    )
+
+
+def test_survey_email_goes_once_and_not_after_closing(staff_user, tree, organisation, smtp_server):
+    survey = _open(staff_user, tree, organisation)
+    invitation = survey.invitations.get()
+
+    again = send_survey_email(invitation_id=invitation.pk)
+    survey.invitations.update(sent_at=None)
+    survey.closed_at = timezone.now()
+    survey.save(update_fields=["closed_at"])
+    after_closing = send_survey_email(invitation_id=invitation.pk)
+
+    assert (again, after_closing, len(smtp_server.messages)) == (False, False, 1)
+
+
+def test_open_survey_falls_back_to_the_representative_account_address(staff_user, tree, organisation, smtp_server):
+    UserFactory(role=Role.MEMBER_REP, organisation=organisation, email="rep-account@zen.example.kr")
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        survey = open_map_survey(actor=staff_user, taxonomy=tree["taxonomy"], title="조사", closes_on=CLOSES)
+
+    assert [(i.player.name, i.email) for i in survey.invitations.all()] == [
+        ("주식회사 젠", "rep-account@zen.example.kr")
+    ]

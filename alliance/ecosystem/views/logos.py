@@ -6,11 +6,12 @@ import re
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.files.storage import default_storage
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from alliance.core.files import image_response
 from alliance.core.rules import require_secretariat
 from alliance.ecosystem.forms.logos import LogoReviewForm, LogoUploadForm
 from alliance.ecosystem.models import LogoSubmission, Player
@@ -19,21 +20,15 @@ from alliance.ecosystem.svg import LogoError
 
 LOGO_NAME = re.compile(r"^[0-9a-f]{64}\.(svg|png)$")
 CONTENT_TYPES = {"svg": "image/svg+xml", "png": "image/png"}
-ONE_YEAR = 365 * 24 * 3600
 
 
 @require_GET
 def logo_file(request, filename: str):
     """An approved logo by its content hash: immutable, so caches may keep it for a year."""
     match = LOGO_NAME.match(filename)
-    if not match or not default_storage.exists(LOGO_DIR + filename):
+    if not match:
         raise Http404
-    file = default_storage.open(LOGO_DIR + filename, "rb")
-    response = FileResponse(file, content_type=CONTENT_TYPES[match.group(1)])
-    response["Cache-Control"] = f"public, max-age={ONE_YEAR}, immutable"
-    # Opened on its own an SVG is a document: it may run and load nothing, even if the sanitiser missed something.
-    response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'; sandbox"
-    return response
+    return image_response(default_storage, LOGO_DIR + filename, CONTENT_TYPES[match.group(1)], immutable=True)
 
 
 @login_required
