@@ -1,5 +1,9 @@
-"""The labelled evaluation set: fictional Korean company profiles, one JSON object per line,
-{"text": ..., "path": [domain, layer, category]} (optional "business_fields", "ksic_code")."""
+"""The labelled sets: fictional Korean company profiles, one JSON object per line,
+{"text": ..., "path": [domain, layer, category]} (optional "business_fields", "ksic_code").
+
+descriptions.jsonl is the training set (and the old held-out split's source); fresh_descriptions.jsonl is
+the blind evaluation set, written without reading the training set or the taxonomy's keywords and never
+used to choose anything (see evaluation.py)."""
 
 import json
 from collections import Counter
@@ -8,6 +12,7 @@ from pathlib import Path
 from .documents import Document
 
 DATA_FILE = Path(__file__).parent / "data" / "descriptions.jsonl"
+FRESH_FILE = Path(__file__).parent / "data" / "fresh_descriptions.jsonl"
 
 
 def load_examples(path: Path = DATA_FILE) -> list[tuple[Document, tuple[str, ...]]]:
@@ -22,6 +27,10 @@ def load_examples(path: Path = DATA_FILE) -> list[tuple[Document, tuple[str, ...
             )
             examples.append((document, tuple(row["path"])))
     return examples
+
+
+def load_fresh_examples() -> list[tuple[Document, tuple[str, ...]]]:
+    return load_examples(FRESH_FILE)
 
 
 def category_counts(examples) -> dict[str, int]:
