@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from alliance.programs.models import Programme, RankingRule, ScreeningMode, StageKind
 from alliance.programs.models.programme import TIE_BREAK_LABELS
 from alliance.programs.ranking.values import TIE_BREAK_KEYS
+from alliance.programs.services.programme import validate_rules
 
 DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 # Spellings staff may use to mark a criterion common to all tracks.
@@ -68,6 +69,14 @@ class ProgrammeRulesForm(forms.Form):
         chain = [step for step in chain if step]
         if len(set(chain)) != len(chain):
             raise forms.ValidationError(_("Each tie-break may appear once in the chain."))
+        counts = [f"absence_{count}" for count in ABSENCE_COUNTS]
+        if all(cleaned.get(name) for name in ("ranking_rule", *counts)):
+            # The ranking engine's own check: a policy it would refuse is refused here, before any score.
+            validate_rules(
+                ranking_rule=cleaned["ranking_rule"],
+                absence_policy={str(count): cleaned[f"absence_{count}"] for count in ABSENCE_COUNTS},
+                tie_break_chain=chain,
+            )
         return cleaned
 
     def service_data(self) -> dict:

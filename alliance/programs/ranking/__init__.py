@@ -38,7 +38,7 @@ decisions are not part of it, so a decision can be stored with the fingerprint i
 """
 
 from alliance.programs.ranking.engine import rank
-from alliance.programs.ranking.rules import fingerprint
+from alliance.programs.ranking.rules import fingerprint, normalise_policy
 from alliance.programs.ranking.values import (
     DEFAULT_TIE_BREAK_CHAIN,
     MINIMUM_TOTALS,
@@ -63,6 +63,7 @@ __all__ = [
     "Sheet",
     "TieStep",
     "fingerprint",
+    "normalise_policy",
     "rank",
     "round_half_up",
 ]

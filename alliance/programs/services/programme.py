@@ -13,8 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from alliance.core.audit import changed, record_audit, snapshot
-from alliance.programs import default_rubric
+from alliance.programs import default_rubric, ranking
 from alliance.programs.models import Award, Criterion, Programme, RankingRule, ScreeningMode, Stage, StageKind, Track
+from alliance.programs.models.programme import default_absence_policy
 from alliance.programs.ranking.values import TIE_BREAK_KEYS
 
 RULE_FIELDS = (
@@ -37,15 +38,28 @@ def _refuse_when_locked(programme: Programme) -> None:
 
 
 def validate_rules(*, ranking_rule: str, absence_policy: dict, tie_break_chain: list) -> None:
-    """Raise a ValidationError naming the first unknown rule, judge count or tie-break."""
+    """Raise a ValidationError naming the first unknown rule, judge count or tie-break, or the first part of the
+    absence policy the ranking engine would refuse (`ranking.normalise_policy`, the engine's own check: a rule
+    given fewer judges than it needs, such as the trimmed mean with 2 totals, or standardised scores mixed with a
+    raw-score rule) — so a programme that could never be ranked is refused before its first score."""
     if ranking_rule not in RankingRule.values:
         raise ValidationError(_("Unknown ranking rule: %(rule)s.") % {"rule": ranking_rule})
+    if not isinstance(absence_policy, dict):
+        raise ValidationError(_("The absence policy must map numbers of judges to ranking rules."))
     for count, rule in absence_policy.items():
         if not str(count).isdigit() or rule not in RankingRule.values:
             raise ValidationError(
                 _("Absence policy: “%(count)s: %(rule)s” is not a number of judges and a ranking rule.")
                 % {"count": count, "rule": rule}
             )
+    try:
+        ranking.normalise_policy(ranking_rule, absence_policy)
+    except ranking.RankingError as error:
+        labels = dict(RankingRule.choices)
+        params = {**error.params}
+        if "rule" in params:
+            params["rule"] = str(labels.get(params["rule"], params["rule"]))
+        raise ValidationError(_(error.template) % params if params else _(error.template)) from None
     for step in tie_break_chain:
         named = isinstance(step, str) and step.startswith("criterion:") and len(step) > len("criterion:")
         if step not in TIE_BREAK_KEYS and not named:
@@ -131,7 +145,9 @@ def create_programme(
     """Create a year's programme with its stages, tracks, rubrics and awards.
 
     `tracks` defaults to the 2026 rubric (default_rubric.default_tracks) and `stages` to the year's usual
-    dates (call 3/25–5/8 23:59:59 KST, ...). A year already having a programme is refused.
+    dates (call 3/25–5/8 23:59:59 KST, ...); `absence_policy` to the ranking rule's own default
+    (`models.programme.DEFAULT_ABSENCE_POLICIES`: for `zscore`, standardised scores at every count). Rules the
+    ranking engine would refuse, and a year already having a programme, are refused.
     Side effects: audit entry `programs.programme.created` with the programme, tracks and rubric.
     """
     tracks = default_rubric.default_tracks() if tracks is None else tracks
@@ -145,8 +161,7 @@ def create_programme(
         screening_value=screening_value,
         copied_from=copied_from,
     )
-    if absence_policy is not None:
-        programme.absence_policy = absence_policy
+    programme.absence_policy = default_absence_policy(ranking_rule) if absence_policy is None else absence_policy
     if tie_break_chain is not None:
         programme.tie_break_chain = tie_break_chain
     validate_rules(

@@ -212,9 +212,10 @@ def test_import_scores_refused_once_the_panel_is_closed(members, tmp_path):
 
 @pytest.mark.parametrize(
     ("rule", "sw_scores"),
-    [("median", [85.0, 77.0]), ("mean", [84.0, 76.2]), ("trimmed_mean", [85.0, 76.67])],
+    [("median", [85.0, 77.0]), ("mean", [84.0, 76.2]), ("trimmed_mean", [85.0, 76.67]), ("zscore", [0.2, -0.2])],
 )
 def test_judge_results_follows_the_rule_of_the_file(members, tmp_path, capsys, rule, sw_scores):
+    # zscore: in SW each judge's two totals standardise to +1 and −1; 가온 is ahead for judges 1, 3 and 5.
     call_command("load_programme", write_json(tmp_path, spec(rule=rule)))
     call_command("import_scores", "2026", write_csv(tmp_path, list(paper_rows())))
     capsys.readouterr()
@@ -224,3 +225,19 @@ def test_judge_results_follows_the_rule_of_the_file(members, tmp_path, capsys, r
     printed = json.loads(capsys.readouterr().out)
     assert printed["rule"] == rule
     assert [row["score"] for row in printed["tracks"]["SW"]] == sw_scores
+
+
+def test_load_programme_refuses_an_absence_policy_the_ranking_cannot_apply(members, tmp_path):
+    data = spec(rule="zscore", absence_policy={"4": "zscore", "3": "mean"})
+
+    with pytest.raises(CommandError) as refused:
+        call_command("load_programme", write_json(tmp_path, data))
+
+    assert str(refused.value) == "Absence policy: standardised scores cannot be mixed with raw-score rules."
+    assert Programme.objects.count() == 0
+
+
+def test_load_programme_with_zscore_gets_a_zscore_absence_policy(members, tmp_path):
+    call_command("load_programme", write_json(tmp_path, spec(rule="zscore")))
+
+    assert Programme.objects.get().absence_policy == {"4": "zscore", "3": "zscore", "2": "zscore", "1": "zscore"}

@@ -98,6 +98,35 @@ def test_programme_rules_post_after_lock_shows_the_refusal(staff_client, staff_u
     assert "순위 산정 방식과 심사 기준을 더 이상 바꿀 수 없습니다" in response.content.decode()
 
 
+@pytest.mark.parametrize(
+    ("rule", "absences", "refusal"),
+    [
+        ("zscore", ("trimmed_mean", "mean", "mean"), "표준화 점수 방식은 원점수 방식과 함께 쓸 수 없습니다"),
+        ("trimmed_mean", ("trimmed_mean", "mean", "trimmed_mean"), "심사위원이 3명 이상 필요합니다(지정된 수: 2명)"),
+    ],
+)
+def test_programme_rules_post_refuses_a_policy_the_ranking_cannot_apply(staff_client, rule, absences, refusal):
+    programme = ProgrammeFactory()
+    data = {
+        "name": programme.name,
+        "ranking_rule": rule,
+        "absence_4": absences[0],
+        "absence_3": absences[1],
+        "absence_2": absences[2],
+        "tie_break_1": "common_subtotal",
+        "objection_days": 7,
+        "screening_mode": "top_n",
+        "screening_value": "5",
+    }
+
+    response = staff_client.post(reverse("programs:programme_rules", args=[programme.pk]), data)
+
+    programme.refresh_from_db()
+    assert response.status_code == 200
+    assert refusal in response.content.decode()
+    assert (programme.ranking_rule, programme.absence_policy["2"]) == ("trimmed_mean", "mean")
+
+
 def test_track_edit_rubric_text_error_names_the_line(staff_client):
     programme = ProgrammeFactory()
     track = programme.tracks.get(code="SW")
