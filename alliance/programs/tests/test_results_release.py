@@ -87,6 +87,20 @@ def test_tie_decision_orders_the_tie_and_is_logged(programme, staff_user):
     assert AuditEntry.objects.filter(action="programs.results.tie_decided").count() == 1
 
 
+def test_tie_decision_changes_the_sheets_fingerprint(programme, staff_user):
+    first, second = ProjectGroupFactory(programme=programme), ProjectGroupFactory(programme=programme)
+    panel = closed_final(programme, staff_user, {first: (10, 10, 10), second: (10, 10, 10)})
+    before = service.panel_results(panel)[0].result.fingerprint
+
+    service.record_tie_decision(
+        actor=staff_user, panel=panel, track=first.track, order=[second.name, first.name], reason="재청취"
+    )
+
+    after = service.panel_results(panel)[0].result.fingerprint
+    logged = AuditEntry.objects.get(action="programs.results.tie_decided").after["fingerprint"]
+    assert (after != before, logged) == (True, before)
+
+
 def test_tie_decision_refuses_groups_that_are_not_tied(programme, staff_user):
     first, second = ProjectGroupFactory(programme=programme), ProjectGroupFactory(programme=programme)
     panel = closed_final(programme, staff_user, {first: (10, 12, 20), second: (8, 9, 20)})
