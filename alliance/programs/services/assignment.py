@@ -132,11 +132,27 @@ def _withdraw_conflicting(membership: ProgrammeEvaluator, *, actor) -> None:
         assignment.delete()
 
 
+def check_on_panel(panel: Panel, group: ProjectGroup) -> None:
+    """Refuse a group the panel does not judge (`panel_groups`): for the screening a group without a submitted
+    proposal (an evaluator would see a draft), for the final a group that did not go on."""
+    if group.programme_id != panel.programme_id:
+        raise ValidationError(_("The group belongs to another programme."))
+    if not panel_groups(panel).filter(pk=group.pk).exists():
+        if panel.kind == Panel.Kind.SCREENING:
+            raise ValidationError(
+                _("%(group)s has not submitted its proposal, so the document screening does not judge it.")
+                % {"group": group.name}
+            )
+        raise ValidationError(
+            _("%(group)s did not go on from the document screening, so the final panel does not judge it.")
+            % {"group": group.name}
+        )
+
+
 def _check_assignable(panel: Panel, membership: ProgrammeEvaluator | None, group: ProjectGroup) -> None:
     if panel.is_closed:
         raise ValidationError(_("The panel is closed; assignments can no longer change."))
-    if group.programme_id != panel.programme_id:
-        raise ValidationError(_("The group belongs to another programme."))
+    check_on_panel(panel, group)
     if membership is None:
         raise ValidationError(_("Only evaluators of this programme can be assigned."))
     if panel.kind == Panel.Kind.SCREENING and not membership.screens:
@@ -156,8 +172,9 @@ def _check_assignable(panel: Panel, membership: ProgrammeEvaluator | None, group
 def assign_evaluator(*, actor, panel: Panel, user, group: ProjectGroup) -> Assignment:
     """Assign one evaluator to one group by hand.
 
-    Rule: never to a group containing the evaluator's own organisation or a declared tie; only evaluators of
-    the programme on this stage; not once the panel is closed.
+    Rule: only a group the panel judges (`panel_groups`: a submitted proposal for the screening, a group that
+    went on for the final); never to a group containing the evaluator's own organisation or a declared tie;
+    only evaluators of the programme on this stage; not once the panel is closed.
     Side effects: the assignment and an audit entry.
     """
     membership = membership_of(user, panel.programme)

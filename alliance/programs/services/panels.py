@@ -32,7 +32,7 @@ from alliance.programs.models import (
     SpeakingOrderDraw,
 )
 from alliance.programs.services import programme as programme_service
-from alliance.programs.services.assignment import panel_groups
+from alliance.programs.services.assignment import check_on_panel, panel_groups
 
 
 def open_panel(*, actor, programme: Programme, kind: str, evaluators_per_group: int = 3) -> Panel:
@@ -236,6 +236,7 @@ def record_absence(*, actor, panel: Panel, judge, group, reason: str, note: str 
     """
     if panel.is_closed:
         raise ValidationError(_("The panel is closed; scores can no longer change."))
+    check_on_panel(panel, group)
     with transaction.atomic():
         Score.objects.filter(panel=panel, judge=judge, group=group).delete()
         absence, _created = Absence.objects.update_or_create(
@@ -272,16 +273,29 @@ def missing_scores(panel: Panel) -> list[tuple[str, str, int]]:
     return missing
 
 
+def unjudged_groups(panel: Panel) -> list[str]:
+    """Names of the groups the panel judges (`panel_groups`) that no judge is assigned to — a finalist every
+    judge recused from, or one nobody was given — in name order."""
+    assigned = Assignment.objects.filter(panel=panel).values("group_id")
+    return list(panel_groups(panel).exclude(pk__in=assigned).order_by("name").values_list("name", flat=True))
+
+
 def close_panel(*, actor, panel: Panel) -> Panel:
     """Close the panel: from now on scores are final, and staff may compute and release the results.
 
-    Rule: refused while any assigned judge lacks a score that no recorded absence excuses.
+    Rule: refused while a group of the panel has no assigned judge, and while any assigned judge lacks a score
+    that no recorded absence excuses.
     Side effects: closed_at and an audit entry.
     """
     with transaction.atomic():
         panel = Panel.objects.select_for_update().get(pk=panel.pk)
         if panel.is_closed:
             return panel
+        unjudged = unjudged_groups(panel)
+        if unjudged:
+            raise ValidationError(
+                _("The panel cannot close: no judge is assigned to %(groups)s.") % {"groups": ", ".join(unjudged)}
+            )
         missing = missing_scores(panel)
         if missing:
             listed = "; ".join(

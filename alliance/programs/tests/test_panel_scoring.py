@@ -17,6 +17,7 @@ from alliance.programs.tests.factories_judging import (
     fill_scores,
     final_panel,
     ready_judge,
+    screening_panel,
 )
 
 
@@ -160,3 +161,27 @@ def test_draw_speaking_order_replays_from_its_seed(programme, staff_user):
     assert sorted(draw.order) == sorted(group.pk for group in groups)
     assert draw.order == service.shuffled(sorted(group.pk for group in groups), "kmf-2026")
     assert AuditEntry.objects.filter(action="programs.panel.order_drawn").count() == 1
+
+
+def test_close_panel_refused_while_a_finalist_has_no_assigned_judge(seated, programme, staff_user):
+    panel, group, judges = seated
+    fill_scores(panel, {(judge, group): 10 for judge in judges})
+    late = ProjectGroupFactory(programme=programme, name="늦게 합류한 컨소시엄")
+
+    with pytest.raises(ValidationError) as refused:
+        service.close_panel(actor=staff_user, panel=panel)
+
+    assert refused.value.messages == ["The panel cannot close: no judge is assigned to 늦게 합류한 컨소시엄."]
+    panel.refresh_from_db()
+    assert (panel.is_closed, late.pk) == (False, late.pk)
+
+
+def test_record_absence_refuses_a_group_the_panel_does_not_judge(programme, staff_user):
+    panel = screening_panel(programme)
+    draft = ProjectGroupFactory(programme=programme, submitted=False)
+    judge = evaluator_on(programme)
+
+    with pytest.raises(ValidationError):
+        service.record_absence(actor=staff_user, panel=panel, judge=judge, group=draft, reason="absent")
+
+    assert Absence.objects.count() == 0

@@ -97,6 +97,28 @@ def test_staff_manual_assignment_of_a_conflict_is_refused(staff_client, programm
     assert Assignment.objects.count() == 0
 
 
+def test_manual_assignment_form_offers_only_the_panels_groups(staff_client, programme):
+    submitted = ProjectGroupFactory(programme=programme, name="제출한 컨소시엄")
+    ProjectGroupFactory(programme=programme, name="초안 컨소시엄", submitted=False)
+    evaluator_on(programme)
+    panel = screening_panel(programme)
+
+    response = staff_client.get(reverse("programs:panel_detail", args=[panel.pk]))
+
+    form = response.context["assign_form"]
+    assert [group.name for group in form.fields["group"].queryset] == [submitted.name]
+    assert [group.name for group in response.context["absence_form"].fields["group"].queryset] == [submitted.name]
+
+
+def test_panel_page_names_the_groups_without_a_judge(staff_client, programme):
+    ProjectGroupFactory(programme=programme, name="심사위원 없는 컨소시엄")
+    panel = final_panel(programme)
+
+    response = staff_client.get(reverse("programs:panel_detail", args=[panel.pk]))
+
+    assert response.context["unjudged"] == ["심사위원 없는 컨소시엄"]
+
+
 def test_staff_decides_a_tie_from_the_result_sheet(staff_client, programme, staff_user):
     first, second = ProjectGroupFactory(programme=programme), ProjectGroupFactory(programme=programme)
     panel = closed_with_scores(programme, staff_user, {first: 10, second: 10})
