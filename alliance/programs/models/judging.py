@@ -295,6 +295,11 @@ class Winner(models.Model):
     award_name = models.CharField(_("award"), max_length=100, blank=True)
     is_override = models.BooleanField(default=False)
     reason = models.TextField(_("reason"), blank=True)
+    # The group an override took this place from when that group was left without a place (not a swap): placing
+    # the winners again keeps it out, as the override decided.
+    replaced_group = models.ForeignKey(
+        "programs.ProjectGroup", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

@@ -150,6 +150,18 @@ def test_staff_places_winners_and_overrides_with_a_reason(staff_client, programm
     assert (top.group, top.is_override, top.reason) == (second, True, "수상 자격 미달")
 
 
+def test_result_sheet_hides_place_the_winners_once_released(staff_client, programme, staff_user):
+    group = ProjectGroupFactory(programme=programme)
+    panel = closed_with_scores(programme, staff_user, {group: 15})
+    url = reverse("programs:panel_results", args=[panel.pk])
+    before = staff_client.get(url).content.decode()
+    results_service.release_results(actor=staff_user, panel=panel, notify=False)
+
+    after = staff_client.get(url).content.decode()
+
+    assert ('id="place-winners"' in before, 'id="place-winners"' in after) == (True, False)
+
+
 def test_staff_draws_the_order_and_the_timer_lists_it(staff_client, programme):
     groups = [ProjectGroupFactory(programme=programme) for _ in range(3)]
     panel = final_panel(programme)

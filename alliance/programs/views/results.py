@@ -81,6 +81,7 @@ def panel_results(request, pk: int):
             for winner in panel.winners.select_related("group", "track")
         ],
         "tie_form": TieDecisionForm(),
+        "screening_locked": service.screening_locked_reason(panel) if panel.kind == Panel.Kind.SCREENING else "",
         "tie_decisions": panel.tie_decisions.select_related("track", "decided_by"),
     }
     return render(request, "programs/judging/staff/results.html", context)
