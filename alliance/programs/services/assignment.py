@@ -23,6 +23,7 @@ from alliance.programs.models import (
     ProjectGroup,
     Score,
 )
+from alliance.programs.services.score_log import withdraw_scores
 
 
 def conflicted_organisation_ids(membership: ProgrammeEvaluator) -> set[int]:
@@ -84,7 +85,8 @@ def declare_ties(*, user, programme, organisations, note: str = "") -> Programme
     """The evaluator declares their ties to organisations (an empty list declares none).
 
     Rule: declaring is required before any proposal is shown. A declaration adds ties; assignments that now
-    conflict are withdrawn, the judge's scores for those groups are removed, and a recusal is recorded.
+    conflict are withdrawn, the judge's scores for those groups are withdrawn (kept in the amendment log and in
+    the audit entry, `score_log.withdraw_scores`), and a recusal is recorded.
     Side effects: ConflictTie rows, ties_declared_at, withdrawn assignments, audit entries.
     """
     membership = membership_of(user, programme)
@@ -116,7 +118,7 @@ def _withdraw_conflicting(membership: ProgrammeEvaluator, *, actor) -> None:
     for assignment in assignments:
         if not (companies[assignment.group_id] & conflicted) or assignment.panel.is_closed:
             continue
-        Score.objects.filter(panel=assignment.panel, judge=membership.user, group=assignment.group).delete()
+        withdrawn = withdraw_scores(actor=actor, panel=assignment.panel, judge=membership.user, group=assignment.group)
         Absence.objects.get_or_create(
             panel=assignment.panel,
             judge=membership.user,
@@ -127,7 +129,11 @@ def _withdraw_conflicting(membership: ProgrammeEvaluator, *, actor) -> None:
             action="programs.assignment.withdrawn",
             target=assignment.panel,
             actor=actor,
-            before={"evaluator": membership.user.name, "group": assignment.group.name},
+            before={
+                "evaluator": membership.user.name,
+                "group": assignment.group.name,
+                **({"withdrawn_scores": withdrawn} if withdrawn else {}),
+            },
         )
         assignment.delete()
 

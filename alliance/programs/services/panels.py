@@ -33,6 +33,7 @@ from alliance.programs.models import (
 )
 from alliance.programs.services import programme as programme_service
 from alliance.programs.services.assignment import check_on_panel, panel_groups
+from alliance.programs.services.score_log import withdraw_scores
 
 
 def open_panel(*, actor, programme: Programme, kind: str, evaluators_per_group: int = 3) -> Panel:
@@ -149,15 +150,15 @@ def save_score(
         else:
             score.points, score.comment = points, comment
             score.save(update_fields=["points", "comment", "updated_at"])
-        ScoreChange.objects.create(
-            score=score,
+        ScoreChange.of(
+            score,
             points_before=None if before is None else Decimal(before["points"]),
             points_after=points,
             comment_before="" if before is None else before["comment"],
             comment_after=comment,
             changed_by=actor or judge,
             source=source,
-        )
+        ).save()
         record_audit(
             action="programs.score.saved" if before is None else "programs.score.amended",
             target=score,
@@ -201,8 +202,8 @@ def import_score_rows(*, actor, panel: Panel, rows, source: str = "import") -> i
                 )
             elif score.points != points:
                 changes.append(
-                    ScoreChange(
-                        score=score, points_before=score.points, points_after=points, changed_by=actor, source=source
+                    ScoreChange.of(
+                        score, points_before=score.points, points_after=points, changed_by=actor, source=source
                     )
                 )
                 score.points = points
@@ -216,7 +217,7 @@ def import_score_rows(*, actor, panel: Panel, rows, source: str = "import") -> i
             for score in fresh:
                 score.pk = ids[(score.judge_id, score.group_id, score.criterion_id)]
         changes += [
-            ScoreChange(score=score, points_before=None, points_after=score.points, changed_by=actor, source=source)
+            ScoreChange.of(score, points_before=None, points_after=score.points, changed_by=actor, source=source)
             for score in fresh
         ]
         ScoreChange.objects.bulk_create(changes)
@@ -232,13 +233,15 @@ def import_score_rows(*, actor, panel: Panel, rows, source: str = "import") -> i
 def record_absence(*, actor, panel: Panel, judge, group, reason: str, note: str = "") -> Absence:
     """Record that a judge does not score a group (absent or recused); their scores for it are withdrawn.
 
-    Side effects: the Absence, deleted scores of that judge for that group, an audit entry.
+    Rule: the panel is open and judges the group. Withdrawn scores stay in the amendment log (a ScoreChange
+    each, `score_log.withdraw_scores`) and their values are in the audit entry.
+    Side effects: the Absence, the judge's scores for the group withdrawn, an audit entry.
     """
     if panel.is_closed:
         raise ValidationError(_("The panel is closed; scores can no longer change."))
     check_on_panel(panel, group)
     with transaction.atomic():
-        Score.objects.filter(panel=panel, judge=judge, group=group).delete()
+        withdrawn = withdraw_scores(actor=actor, panel=panel, judge=judge, group=group)
         absence, _created = Absence.objects.update_or_create(
             panel=panel, judge=judge, group=group, defaults={"reason": reason, "note": note, "recorded_by": actor}
         )
@@ -246,6 +249,7 @@ def record_absence(*, actor, panel: Panel, judge, group, reason: str, note: str 
             action="programs.panel.absence_recorded",
             target=panel,
             actor=actor,
+            before={"withdrawn_scores": withdrawn} if withdrawn else None,
             after={"judge": judge.name, "group": group.name, "reason": reason, "note": note},
         )
     return absence

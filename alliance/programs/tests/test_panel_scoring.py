@@ -102,6 +102,44 @@ def test_amending_a_score_logs_every_change(seated):
     ]
 
 
+def test_recording_an_absence_keeps_the_withdrawn_scores_in_the_log_and_the_audit(seated, staff_user):
+    panel, group, (judge, _other) = seated
+    criterion = first_criterion(group)
+    service.save_score(judge=judge, panel=panel, group=group, criterion=criterion, points=15, comment="좋음")
+    service.save_score(judge=judge, panel=panel, group=group, criterion=criterion, points=16, comment="좋음")
+
+    service.record_absence(actor=staff_user, panel=panel, judge=judge, group=group, reason="absent", note="병가")
+
+    assert Score.objects.count() == 0
+    assert list(
+        ScoreChange.objects.values_list(
+            "panel", "judge", "group", "criterion", "points_before", "points_after", "source", "score"
+        )
+    ) == [
+        (panel.pk, judge.pk, group.pk, criterion.pk, None, Decimal("15.00"), "web", None),
+        (panel.pk, judge.pk, group.pk, criterion.pk, Decimal("15.00"), Decimal("16.00"), "web", None),
+        (panel.pk, judge.pk, group.pk, criterion.pk, Decimal("16.00"), None, "withdrawn", None),
+    ]
+    entry = AuditEntry.objects.get(action="programs.panel.absence_recorded")
+    assert entry.before == {"withdrawn_scores": [{"criterion": criterion.name, "points": "16.00", "comment": "좋음"}]}
+
+
+def test_declaring_a_tie_mid_scoring_keeps_the_withdrawn_scores_in_the_log_and_the_audit(seated):
+    panel, group, (judge, _other) = seated
+    criterion = first_criterion(group)
+    service.save_score(judge=judge, panel=panel, group=group, criterion=criterion, points=12)
+
+    assignment_service.declare_ties(user=judge, programme=panel.programme, organisations=[group.lead])
+
+    assert list(ScoreChange.objects.values_list("points_before", "points_after", "source", "judge", "group")) == [
+        (None, Decimal("12.00"), "web", judge.pk, group.pk),
+        (Decimal("12.00"), None, "withdrawn", judge.pk, group.pk),
+    ]
+    entry = AuditEntry.objects.get(action="programs.assignment.withdrawn")
+    assert entry.before["withdrawn_scores"] == [{"criterion": criterion.name, "points": "12.00", "comment": ""}]
+    assert Absence.objects.get().reason == "recused"
+
+
 def test_first_score_locks_the_ranking_rule(seated, programme, staff_user):
     panel, group, (judge, _other) = seated
 
