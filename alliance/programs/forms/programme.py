@@ -45,6 +45,7 @@ class ProgrammeRulesForm(forms.Form):
     tie_break_2 = forms.ChoiceField(label=_("Second tie-break"), choices=TIE_BREAK_CHOICES, required=False)
     tie_break_3 = forms.ChoiceField(label=_("Third tie-break"), choices=TIE_BREAK_CHOICES, required=False)
     objection_days = forms.IntegerField(label=_("Objection period (days)"), min_value=0, max_value=60)
+    final_judges = forms.IntegerField(label=_("Judges on the final panel"), min_value=1, max_value=15)
     screening_mode = forms.ChoiceField(label=_("Document screening"), choices=ScreeningMode.choices)
     screening_value = forms.DecimalField(label=_("Cut-off score or N"), min_value=0, max_digits=6, decimal_places=2)
 
@@ -55,6 +56,7 @@ class ProgrammeRulesForm(forms.Form):
             "name": programme.name,
             "ranking_rule": programme.ranking_rule,
             "objection_days": programme.objection_days,
+            "final_judges": programme.final_judges,
             "screening_mode": programme.screening_mode,
             "screening_value": programme.screening_value,
             **{f"tie_break_{n}": chain[n - 1] for n in (1, 2, 3)},
@@ -87,6 +89,7 @@ class ProgrammeRulesForm(forms.Form):
             "absence_policy": {str(count): data[f"absence_{count}"] for count in ABSENCE_COUNTS},
             "tie_break_chain": [data[f"tie_break_{n}"] for n in (1, 2, 3) if data[f"tie_break_{n}"]],
             "objection_days": data["objection_days"],
+            "final_judges": data["final_judges"],
             "screening_mode": data["screening_mode"],
             "screening_value": data["screening_value"],
         }

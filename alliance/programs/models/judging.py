@@ -69,6 +69,8 @@ class Panel(models.Model):
     kind = models.CharField(_("stage"), max_length=12, choices=Kind.choices)
     # The rule, absence policy and tie-break chain as they were when the first score was saved.
     rule_snapshot = models.JSONField(_("ranking rule"), default=dict, blank=True)
+    # Screening: evaluators per proposal for the automatic assignment; final: the programme's number of judges
+    # when the panel opened (every final judge scores every finalist).
     evaluators_per_group = models.PositiveSmallIntegerField(_("evaluators per group"), default=3)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
     released_at = models.DateTimeField(_("released at"), null=True, blank=True)

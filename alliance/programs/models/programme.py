@@ -74,6 +74,9 @@ class Programme(models.Model):
     # Set when scoring starts (P2's judging service); from then on the rule, policy and chain are frozen.
     rule_locked_at = models.DateTimeField(_("ranking rule locked at"), null=True, blank=True)
     objection_days = models.PositiveSmallIntegerField(_("objection period (days)"), default=7)
+    # Seed 001: five expert judges score the final presentations. The final panel's page warns when its number
+    # of judges differs.
+    final_judges = models.PositiveSmallIntegerField(_("judges on the final panel"), default=5)
     screening_mode = models.CharField(
         _("screening"), max_length=10, choices=ScreeningMode.choices, default=ScreeningMode.TOP_N
     )

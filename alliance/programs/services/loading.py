@@ -211,6 +211,8 @@ def load_programme(*, actor, spec: dict) -> Programme:
         raise ValidationError(errors)
     optional = {key: spec[key] for key in ("absence_policy", "tie_break_chain", "objection_days") if key in spec}
     with transaction.atomic():
+        if judges:  # the file's panel is the programme's stated number of final judges
+            optional["final_judges"] = len(judges)
         programme = create_programme(actor=actor, year=year, name=name, tracks=tracks, ranking_rule=rule, **optional)
         track_of = {track.code: track for track in programme.tracks.all()}
         now = timezone.now()

@@ -35,12 +35,18 @@ from alliance.programs.services import programme as programme_service
 from alliance.programs.services.assignment import check_on_panel, panel_groups
 from alliance.programs.services.score_log import withdraw_scores
 
+SCREENING_EVALUATORS = 3
 
-def open_panel(*, actor, programme: Programme, kind: str, evaluators_per_group: int = 3) -> Panel:
+
+def open_panel(*, actor, programme: Programme, kind: str, evaluators_per_group: int | None = None) -> Panel:
     """The programme's screening or final panel, created when it does not exist yet.
 
+    `evaluators_per_group` defaults to 3 for the screening and to the programme's `final_judges` (five, the
+    seed's panel) for the final.
     Side effects: the panel and an audit entry when it is new.
     """
+    if evaluators_per_group is None:
+        evaluators_per_group = programme.final_judges if kind == Panel.Kind.FINAL else SCREENING_EVALUATORS
     with transaction.atomic():
         panel, created = Panel.objects.get_or_create(
             programme=programme, kind=kind, defaults={"evaluators_per_group": evaluators_per_group}

@@ -23,6 +23,7 @@ RULE_FIELDS = (
     "absence_policy",
     "tie_break_chain",
     "objection_days",
+    "final_judges",
     "screening_mode",
     "screening_value",
 )
@@ -138,6 +139,7 @@ def create_programme(
     absence_policy: dict | None = None,
     tie_break_chain: list | None = None,
     objection_days: int = 7,
+    final_judges: int = 5,
     screening_mode: str = ScreeningMode.TOP_N,
     screening_value=5,
     copied_from: Programme | None = None,
@@ -157,6 +159,7 @@ def create_programme(
         name=name.strip(),
         ranking_rule=ranking_rule,
         objection_days=objection_days,
+        final_judges=final_judges,
         screening_mode=screening_mode,
         screening_value=screening_value,
         copied_from=copied_from,
@@ -210,7 +213,8 @@ def _write_programme(programme: Programme, *, tracks, stages, actor, copied_from
 
 
 def update_programme_rules(*, actor, programme: Programme, data: dict) -> Programme:
-    """Change the name and judging rules (ranking rule, absence policy, tie-breaks, objections, screening).
+    """Change the name and judging rules (ranking rule, absence policy, tie-breaks, objections, number of final
+    judges, screening).
 
     The ranking rule, absence policy and tie-break chain are refused once `rule_locked_at` is set; the
     name, objection period and screening settings may still change.
@@ -392,6 +396,7 @@ def copy_programme(*, actor, source: Programme, year: int, name: str | None = No
         absence_policy=source.absence_policy,
         tie_break_chain=source.tie_break_chain,
         objection_days=source.objection_days,
+        final_judges=source.final_judges,
         screening_mode=source.screening_mode,
         screening_value=source.screening_value,
         copied_from=source,

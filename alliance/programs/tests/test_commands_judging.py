@@ -82,6 +82,7 @@ def test_load_programme_creates_programme_panel_and_groups(members, tmp_path):
         ("라온 컨소시엄", "주식회사 라온"),
     ]
     assert Assignment.objects.filter(panel__kind=Panel.Kind.FINAL).count() == 15
+    assert (programme.final_judges, Panel.objects.get().evaluators_per_group) == (5, 5)
 
 
 def test_load_programme_refuses_a_company_that_is_not_a_member(members, tmp_path):

@@ -58,6 +58,30 @@ def test_staff_adds_an_evaluator_and_opens_a_panel(staff_client, programme):
     ]
 
 
+def test_final_panel_opened_without_a_number_takes_the_programmes_five_judges(staff_client, programme):
+    url = reverse("programs:judging_programme", args=[programme.pk])
+
+    staff_client.post(url, {"action": "panel", "kind": "final", "evaluators_per_group": ""})
+    staff_client.post(url, {"action": "panel", "kind": "screening", "evaluators_per_group": ""})
+
+    assert dict(Panel.objects.values_list("kind", "evaluators_per_group")) == {"final": 5, "screening": 3}
+
+
+def test_final_panel_page_warns_when_its_judges_differ_from_the_programme(staff_client, programme):
+    panel = final_panel(programme)
+    for _ in range(3):
+        evaluator_on(programme)
+    url = reverse("programs:panel_detail", args=[panel.pk])
+
+    three = staff_client.get(url).content.decode()
+    evaluator_on(programme)
+    evaluator_on(programme)
+    five = staff_client.get(url).content.decode()
+
+    assert "The final panel has 3 judges; the programme states 5." in three
+    assert 'id="judge-count"' not in five
+
+
 def test_staff_assigns_automatically_from_the_panel_page(staff_client, programme):
     for _ in range(3):
         ProjectGroupFactory(programme=programme)

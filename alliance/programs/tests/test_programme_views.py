@@ -60,6 +60,7 @@ def test_programme_rules_post_saves_policy_and_chain(staff_client):
         "tie_break_2": "",
         "tie_break_3": "",
         "objection_days": 5,
+        "final_judges": 7,
         "screening_mode": "cutoff",
         "screening_value": "70",
     }
@@ -68,10 +69,11 @@ def test_programme_rules_post_saves_policy_and_chain(staff_client):
 
     programme.refresh_from_db()
     assert response.status_code == 302
-    assert (programme.ranking_rule, programme.absence_policy, programme.tie_break_chain) == (
+    assert (programme.ranking_rule, programme.absence_policy, programme.tie_break_chain, programme.final_judges) == (
         "median",
         {"4": "mean", "3": "mean", "2": "mean"},
         ["untrimmed_mean"],
+        7,
     )
 
 
@@ -86,6 +88,7 @@ def test_programme_rules_post_after_lock_shows_the_refusal(staff_client, staff_u
         "absence_2": "mean",
         "tie_break_1": "common_subtotal",
         "objection_days": 7,
+        "final_judges": 5,
         "screening_mode": "top_n",
         "screening_value": "5",
     }
@@ -115,6 +118,7 @@ def test_programme_rules_post_refuses_a_policy_the_ranking_cannot_apply(staff_cl
         "absence_2": absences[2],
         "tie_break_1": "common_subtotal",
         "objection_days": 7,
+        "final_judges": 5,
         "screening_mode": "top_n",
         "screening_value": "5",
     }

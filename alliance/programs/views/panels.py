@@ -119,6 +119,7 @@ def panel_detail(request, pk: int):
         "absences": queries.absences(panel),
         "missing": panel_service.missing_scores(panel) if not panel.is_closed else [],
         "unjudged": panel_service.unjudged_groups(panel) if not panel.is_closed else [],
+        "judge_count": queries.final_judge_count(panel),
         "assign_form": assign_form,
         "absence_form": absence_form,
     }
