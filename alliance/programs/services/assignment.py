@@ -23,6 +23,7 @@ from alliance.programs.models import (
     ProjectGroup,
     Score,
 )
+from alliance.programs.queries import groups_going_on
 from alliance.programs.services.score_log import withdraw_scores
 
 
@@ -288,13 +289,11 @@ def _panel_memberships(panel: Panel):
 def panel_groups(panel: Panel):
     """The groups a panel judges: every group with a submitted proposal for the screening, the groups that
     went on for the final (every group of the programme when there was no screening)."""
-    groups = ProjectGroup.objects.filter(programme=panel.programme).select_related("track", "lead")
     if panel.kind == Panel.Kind.SCREENING:
-        return groups.filter(proposal__status="submitted")
-    screening = Panel.objects.filter(programme=panel.programme, kind=Panel.Kind.SCREENING).first()
-    if screening is not None and screening.outcomes.exists():
-        return groups.filter(pk__in=screening.outcomes.filter(advances=True).values("group_id"))
-    return groups
+        groups = ProjectGroup.objects.filter(programme_id=panel.programme_id, proposal__status="submitted")
+    else:
+        groups = groups_going_on(panel.programme_id)
+    return groups.select_related("track", "lead")
 
 
 def seat_final_panel(*, actor, panel: Panel) -> int:
