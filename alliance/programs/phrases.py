@@ -64,6 +64,8 @@ register_actions(
         "programs.objection.lodged": _("Objection lodged"),
         "programs.objection.answered": _("Objection answered"),
         "programs.programme.loaded": _("Programme loaded from a file"),
+        "programs.call.announced": _("Call announced to member representatives"),
+        "programs.call.announcement_sent": _("Call announcement e-mailed"),
     }
 )
 

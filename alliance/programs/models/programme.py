@@ -81,6 +81,8 @@ class Programme(models.Model):
         _("screening"), max_length=10, choices=ScreeningMode.choices, default=ScreeningMode.TOP_N
     )
     screening_value = models.DecimalField(_("cut-off score or N"), max_digits=6, decimal_places=2, default=5)
+    # Set once when staff announce the call to every member representative (one announcement per programme).
+    call_announced_at = models.DateTimeField(_("call announced at"), null=True, blank=True)
     copied_from = models.ForeignKey(
         "self", verbose_name=_("copied from"), on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

@@ -49,10 +49,11 @@ def lodge_objection(*, user, panel: Panel, group: ProjectGroup, text: str, now=N
     return objection
 
 
-def answer_objection(*, actor, objection: Objection, answer: str) -> Objection:
+def answer_objection(*, actor, objection: Objection, answer: str, notify: bool = True) -> Objection:
     """Staff record their answer to an objection (an answer may be corrected; the log keeps the old one).
 
-    Side effects: answer fields and an audit entry with before/after.
+    Side effects: answer fields and an audit entry with before/after; unless `notify` is false, an e-mail to
+    whoever lodged it and the group's representatives (a task after the commit), when the answer changed.
     """
     if not answer.strip():
         raise ValidationError(_("Write the answer."))
@@ -67,4 +68,13 @@ def answer_objection(*, actor, objection: Objection, answer: str) -> Objection:
             before=before,
             after={"answer": objection.answer},
         )
+        if notify and before["answer"] != objection.answer:
+            objection_id = objection.pk
+
+            def send():
+                from alliance.programs.tasks import send_objection_answer_email
+
+                send_objection_answer_email.enqueue(objection_id)
+
+            transaction.on_commit(send)
     return objection

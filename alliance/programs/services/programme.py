@@ -263,6 +263,37 @@ def lock_ranking_rule(*, actor, programme: Programme) -> Programme:
     return programme
 
 
+def announce_call(*, actor, programme: Programme) -> bool:
+    """Announce the programme's call to every member representative, once per programme.
+
+    Rule: idempotent — a programme already announced is left alone (False is returned, nothing is sent).
+    Side effects: `call_announced_at`, audit `programs.call.announced`, and after the commit the task
+    `send_call_announcement` (one e-mail per representative, sent in batches; it audits the count).
+    """
+    with transaction.atomic():
+        programme = Programme.objects.select_for_update().get(pk=programme.pk)
+        if programme.call_announced_at is not None:
+            return False
+        programme.call_announced_at = timezone.now()
+        programme.save(update_fields=["call_announced_at", "updated_at"])
+        record_audit(
+            action="programs.call.announced",
+            actor=actor,
+            target=programme,
+            before=None,
+            after=snapshot(programme, ("call_announced_at",)),
+        )
+        programme_id = programme.pk
+
+        def send():
+            from alliance.programs.tasks import send_call_announcement
+
+            send_call_announcement.enqueue(programme_id)
+
+        transaction.on_commit(send)
+    return True
+
+
 def _validate_stage(kind: str, starts_at, ends_at) -> None:
     if kind not in StageKind.values:
         raise ValidationError(_("Unknown stage: %(kind)s.") % {"kind": kind})

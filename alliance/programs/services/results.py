@@ -6,20 +6,15 @@ today and the one printed next year agree, and its fingerprint proves it.
 
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from alliance.core.audit import record_audit
-from alliance.core.roles import Role
 from alliance.programs import ranking
 from alliance.programs.models import (
     Award,
-    GroupMember,
     Panel,
     ProjectGroup,
     Score,
@@ -328,7 +323,9 @@ def override_winner(*, actor, winner: Winner, group: ProjectGroup, reason: str) 
 
 def release_results(*, actor, panel: Panel, notify: bool = True) -> Panel:
     """Release a closed panel's results: applicants see their own result and may object; the public page
-    shows the final results. Each group's representatives get an e-mail.
+    shows the final results. Each group's representatives get an e-mail (`stage_emails.send_results_emails`
+    through a task after the commit: rank, score, whether it goes on after the screening; the winners of the
+    final also their award).
 
     Rule: the panel is closed and every tie is decided; for the screening, the groups that go on are selected
     (the e-mail tells each group whether it goes on). Side effects: released_at, audit entry, e-mails
@@ -355,31 +352,15 @@ def release_results(*, actor, panel: Panel, notify: bool = True) -> Panel:
             after={item.track.code: item.result.fingerprint for item in results if item.result},
         )
         if notify:
-            transaction.on_commit(lambda: send_release_emails(panel=panel, results=results))
+            panel_id = panel.pk
+
+            def send():
+                from alliance.programs.tasks import send_results_emails
+
+                send_results_emails.enqueue(panel_id)
+
+            transaction.on_commit(send)
     return panel
-
-
-def send_release_emails(*, panel: Panel, results: list[TrackResult]) -> int:
-    """One e-mail per scored group to the representatives of its companies, with its own rank and score."""
-    rows = {row.group: (item.track, row) for item in results if item.result for row in item.result.rows}
-    sent = 0
-    members = GroupMember.objects.filter(group__programme=panel.programme).select_related("group")
-    recipients: dict[str, set[str]] = {}
-    for member in members:
-        recipients.setdefault(member.group.name, set()).update(
-            member.organisation.users.filter(role=Role.MEMBER_REP, is_active=True).values_list("email", flat=True)
-        )
-    for group_name, (track, row) in rows.items():
-        emails = sorted(recipients.get(group_name, ()))
-        if not emails:
-            continue
-        context = {"panel": panel, "group": group_name, "track": track, "row": row}
-        with translation.override(settings.LANGUAGE_CODE):
-            subject = " ".join(render_to_string("programs/judging/email/result_subject.txt", context).split())
-            text = render_to_string("programs/judging/email/result_body.txt", context)
-        EmailMultiAlternatives(subject=subject, body=text, to=emails).send()
-        sent += 1
-    return sent
 
 
 def group_result(panel: Panel, group: ProjectGroup):

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 from alliance.core.rules import require_secretariat
 from alliance.programs import queries_judging as queries
 from alliance.programs.forms.judging import AnswerForm, ObjectionForm, OverrideForm, TieDecisionForm, posted_id
-from alliance.programs.models import Objection, Panel, Programme, ProjectGroup, Track, Winner
+from alliance.programs.models import Objection, Panel, Programme, ProjectGroup, ScreeningOutcome, Track, Winner
 from alliance.programs.rules import visible_group
 from alliance.programs.services import objections as objection_service
 from alliance.programs.services import results as service
@@ -120,6 +120,7 @@ def group_result(request, pk: int):
     panels = Panel.objects.filter(programme_id=group.programme_id, released_at__isnull=False).select_related(
         "programme"
     )
+    outcomes = dict(ScreeningOutcome.objects.filter(panel__in=panels, group=group).values_list("panel_id", "advances"))
     released = []
     for panel in panels:
         _item, row = service.group_result(panel, group)
@@ -128,6 +129,7 @@ def group_result(request, pk: int):
             {
                 "panel": panel,
                 "row": row,
+                "goes_on": outcomes.get(panel.pk),
                 "deadline": deadline,
                 "open": timezone.now() <= deadline and objection_service.speaks_for(request.user, group),
                 "objections": Objection.objects.filter(panel=panel, group=group).order_by("lodged_at"),
