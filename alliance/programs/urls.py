@@ -3,6 +3,7 @@ from django.urls import path
 from alliance.programs.urls_documents import urlpatterns as documents_urlpatterns
 from alliance.programs.urls_investment import urlpatterns as investment_urlpatterns
 from alliance.programs.urls_judging import urlpatterns as judging_urlpatterns
+from alliance.programs.urls_support import urlpatterns as support_urlpatterns
 from alliance.programs.views import applications, mentoring, programme
 
 app_name = "programs"
@@ -46,3 +47,4 @@ urlpatterns = [
 urlpatterns += judging_urlpatterns
 urlpatterns += investment_urlpatterns
 urlpatterns += documents_urlpatterns
+urlpatterns += support_urlpatterns

@@ -14,7 +14,17 @@ from django.utils.translation import gettext as _
 
 from alliance.core.audit import changed, record_audit, snapshot
 from alliance.programs import default_rubric, ranking
-from alliance.programs.models import Award, Criterion, Programme, RankingRule, ScreeningMode, Stage, StageKind, Track
+from alliance.programs.models import (
+    Award,
+    Criterion,
+    Programme,
+    RankingRule,
+    ScreeningMode,
+    Stage,
+    StageKind,
+    SupportBenefit,
+    Track,
+)
 from alliance.programs.models.programme import default_absence_policy
 from alliance.programs.ranking.values import TIE_BREAK_KEYS
 
@@ -143,17 +153,20 @@ def create_programme(
     screening_mode: str = ScreeningMode.TOP_N,
     screening_value=5,
     copied_from: Programme | None = None,
+    benefits: list[dict] | None = None,
 ) -> Programme:
-    """Create a year's programme with its stages, tracks, rubrics and awards.
+    """Create a year's programme with its stages, tracks, rubrics, awards and post-award benefits.
 
     `tracks` defaults to the 2026 rubric (default_rubric.default_tracks) and `stages` to the year's usual
     dates (call 3/25–5/8 23:59:59 KST, ...); `absence_policy` to the ranking rule's own default
-    (`models.programme.DEFAULT_ABSENCE_POLICIES`: for `zscore`, standardised scores at every count). Rules the
-    ranking engine would refuse, and a year already having a programme, are refused.
+    (`models.programme.DEFAULT_ABSENCE_POLICIES`: for `zscore`, standardised scores at every count); `benefits`
+    to the seed's post-award support (default_rubric.default_benefits). Rules the ranking engine would refuse,
+    and a year already having a programme, are refused.
     Side effects: audit entry `programs.programme.created` with the programme, tracks and rubric.
     """
     tracks = default_rubric.default_tracks() if tracks is None else tracks
     stages = default_rubric.default_stages(year) if stages is None else stages
+    benefits = default_rubric.default_benefits() if benefits is None else benefits
     programme = Programme(
         year=year,
         name=name.strip(),
@@ -185,6 +198,7 @@ def create_programme(
     try:
         with transaction.atomic():
             _write_programme(programme, tracks=tracks, stages=stages, actor=actor, copied_from=copied_from)
+            SupportBenefit.objects.bulk_create(SupportBenefit(programme=programme, **benefit) for benefit in benefits)
     except IntegrityError as error:  # another request created the year's programme meanwhile
         raise ValidationError(_("The year %(year)d already has a programme.") % {"year": year}) from error
     return programme
@@ -391,7 +405,7 @@ def _shift_year(moment: datetime.datetime, years: int) -> datetime.datetime:
 
 
 def copy_programme(*, actor, source: Programme, year: int, name: str | None = None) -> Programme:
-    """Start `year`'s programme from `source`: same rules, tracks, rubrics and awards, stages moved by the
+    """Start `year`'s programme from `source`: same rules, tracks, rubrics, awards and benefits, stages moved by the
     difference in years; no groups, judges or scores are copied and the copy is not locked.
 
     Side effects: those of `create_programme` (audit `programs.programme.created` naming the source).
@@ -431,4 +445,16 @@ def copy_programme(*, actor, source: Programme, year: int, name: str | None = No
         screening_mode=source.screening_mode,
         screening_value=source.screening_value,
         copied_from=source,
+        benefits=[
+            {
+                "kind": b.kind,
+                "code": b.code,
+                "name": b.name,
+                "granting_body": b.granting_body,
+                "applies_to": b.applies_to,
+                "points": b.points,
+                "position": b.position,
+            }
+            for b in source.benefits.all()
+        ],
     )
