@@ -49,3 +49,21 @@ def test_absence_policy_migration_repairs_only_programmes_not_yet_scored():
     locked.refresh_from_db()
     assert broken.absence_policy == {"4": "zscore", "3": "zscore", "2": "zscore", "1": "zscore"}
     assert locked.absence_policy == {"4": "trimmed_mean"}
+
+
+def test_support_migration_gives_programmes_without_benefits_the_seeds():
+    seed = importlib.import_module("alliance.programs.migrations.0014_seed_support_benefits").seed
+    bare, kept = ProgrammeFactory(), ProgrammeFactory()
+    bare.benefits.all().delete()
+    kept.benefits.exclude(code="NIPA").delete()
+
+    seed(apps, None)
+
+    assert list(bare.benefits.order_by("position").values_list("code", flat=True)) == [
+        "NIPA",
+        "RAPA",
+        "BOOTH",
+        "TALK",
+        "PRESS",
+    ]
+    assert list(kept.benefits.values_list("code", flat=True)) == ["NIPA"]
