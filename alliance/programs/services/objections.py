@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from alliance.core.audit import record_audit
 from alliance.programs.models import GroupMember, Objection, Panel, ProjectGroup
+from alliance.programs.services.assignment import check_on_panel
 
 
 def objection_deadline(panel: Panel) -> datetime.datetime | None:
@@ -39,6 +40,7 @@ def lodge_objection(*, user, panel: Panel, group: ProjectGroup, text: str, now=N
         raise ValidationError(_("Only the group's companies may object to its result."))
     if not panel.is_released:
         raise ValidationError(_("Results have not been released yet."))
+    check_on_panel(panel, group)  # a group the panel did not judge has no result there to object to
     if now > objection_deadline(panel):
         raise ValidationError(_("The objection period has ended."))
     if not text.strip():

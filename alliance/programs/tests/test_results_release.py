@@ -348,3 +348,22 @@ def test_screening_release_needs_the_groups_that_go_on_then_freezes_them(program
     assert refused_after.value.messages == [
         "The screening results are released; the groups that go on can no longer change."
     ]
+
+
+def test_a_group_screened_out_cannot_object_to_the_final_results(programme, staff_user):
+    screening, groups, judges = closed_screening(programme, staff_user)
+    update_programme_rules(actor=staff_user, programme=programme, data={"screening_value": 1})
+    service.decide_screening(actor=staff_user, panel=screening)
+    final = final_panel(programme)
+    assignment_service.seat_final_panel(actor=staff_user, panel=final)
+    fill_scores(final, {(judge, groups[0]): 15 for judge in judges})
+    panel_service.close_panel(actor=staff_user, panel=final)
+    service.release_results(actor=staff_user, panel=final, notify=False)
+    rep = UserFactory(role=Role.MEMBER_REP, organisation=groups[1].lead)
+
+    with pytest.raises(ValidationError) as refused:
+        objection_service.lodge_objection(user=rep, panel=final, group=groups[1], text="최종 결과 이의")
+
+    assert refused.value.messages == [
+        f"{groups[1].name} did not go on from the document screening, so the final panel does not judge it."
+    ]

@@ -181,3 +181,22 @@ def test_answering_an_objection_e_mails_the_group(staff_user, smtp_server, djang
         message["Subject"].strip()
         == "[메타버스 얼라이언스] 2026 메타버스 얼라이언스 프로젝트 그룹: 이의 컨소시엄 이의신청 답변"
     )
+
+
+def test_group_result_page_leaves_out_a_panel_that_did_not_judge_the_group(client, staff_user):
+    programme = ProgrammeFactory(year=2026)
+    programme.screening_value = 1
+    programme.save()
+    screening, _kept, dropped = _closed_screening(programme, staff_user)
+    results_service.decide_screening(actor=staff_user, panel=screening)
+    results_service.release_results(actor=staff_user, panel=screening, notify=False)
+    final = final_panel(programme)
+    assignment_service.seat_final_panel(actor=staff_user, panel=final)
+    fill_scores(final, {(seat.evaluator, seat.group): 15 for seat in final.assignments.select_related("evaluator")})
+    panel_service.close_panel(actor=staff_user, panel=final)
+    results_service.release_results(actor=staff_user, panel=final, notify=False)
+    client.force_login(representative(dropped.lead))
+
+    response = client.get(reverse("programs:group_result", args=[dropped.pk]))
+
+    assert [entry["panel"].kind for entry in response.context["released"]] == ["screening"]

@@ -15,6 +15,7 @@ from alliance.programs import queries_judging as queries
 from alliance.programs.forms.judging import AnswerForm, ObjectionForm, OverrideForm, TieDecisionForm, posted_id
 from alliance.programs.models import Objection, Panel, Programme, ProjectGroup, ScreeningOutcome, Track, Winner
 from alliance.programs.rules import visible_group
+from alliance.programs.services import assignment as assignment_service
 from alliance.programs.services import objections as objection_service
 from alliance.programs.services import results as service
 
@@ -115,14 +116,18 @@ def panel_objections(request, pk: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def group_result(request, pk: int):
-    """A group's own released results (screening and final) and its objections; staff see it too."""
+    """A group's own released results (screening, then final, each only if that panel judges the group: a group
+    screened out has no final result to object to) and its objections; staff see it too."""
     group = visible_group(request.user, pk)
     panels = Panel.objects.filter(programme_id=group.programme_id, released_at__isnull=False).select_related(
         "programme"
     )
+    judged = [panel for panel in panels if assignment_service.panel_groups(panel).filter(pk=group.pk).exists()]
+    judged.sort(key=lambda panel: panel.kind != Panel.Kind.SCREENING)
+    panels = panels.filter(pk__in=[panel.pk for panel in judged])
     outcomes = dict(ScreeningOutcome.objects.filter(panel__in=panels, group=group).values_list("panel_id", "advances"))
     released = []
-    for panel in panels:
+    for panel in judged:
         _item, row = service.group_result(panel, group)
         deadline = objection_service.objection_deadline(panel)
         released.append(

@@ -15,7 +15,7 @@ from alliance.programs import phrases
 from alliance.programs import queries_support as queries
 from alliance.programs.documents import files
 from alliance.programs.forms.support import BenefitForm, GrantForm, UseForm
-from alliance.programs.models import Programme
+from alliance.programs.models import Programme, SupportGrant
 from alliance.programs.rules import visible_group
 from alliance.programs.services import support as service
 from alliance.programs.views.documents import file_response
@@ -56,11 +56,14 @@ def support_record(request, pk: int):
     benefit_form = BenefitForm(request.POST if action == "benefit" else None, prefix="benefit")
     if request.method == "POST" and _support_action(request, programme, panel, grant_form, benefit_form):
         return redirect("programs:support_record", pk=pk)
+    winners = queries.winners_with_grants(panel) if panel else []
+    uses = [grant.use for winner in winners for grant in winner.grants]
     context = {
         "programme": programme,
         "panel": panel,
         "benefits": queries.benefits_of(programme),
-        "winners": queries.winners_with_grants(panel) if panel else [],
+        "winners": winners,
+        "totals": {"granted": len(uses), **{use: uses.count(use) for use in SupportGrant.Use.values}},
         "grant_form": grant_form,
         "benefit_form": benefit_form,
     }
