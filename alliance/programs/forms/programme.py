@@ -72,6 +72,18 @@ class ProgrammeRulesForm(forms.Form):
         if len(set(chain)) != len(chain):
             raise forms.ValidationError(_("Each tie-break may appear once in the chain."))
         counts = [f"absence_{count}" for count in ABSENCE_COUNTS]
+        chosen = [cleaned.get(name) for name in counts]
+        if (
+            RankingRule.ZSCORE in (cleaned.get("ranking_rule"), *chosen)
+            and len({cleaned.get("ranking_rule"), *chosen}) > 1
+        ):
+            raise forms.ValidationError(
+                _(
+                    "Standardised scores cannot be mixed with raw-score rules: choose “%(rule)s” as the ranking rule "
+                    "and for 4, 3 and 2 judge totals, or none of them."
+                )
+                % {"rule": RankingRule.ZSCORE.label}
+            )
         if all(cleaned.get(name) for name in ("ranking_rule", *counts)):
             # The ranking engine's own check: a policy it would refuse is refused here, before any score.
             validate_rules(
