@@ -39,7 +39,7 @@ class GrantForm(forms.Form):
 
 
 class UseForm(forms.Form):
-    use = forms.ChoiceField(label=_("Used?"), choices=SupportGrant.Use.choices, widget=forms.RadioSelect)
+    use = forms.ChoiceField(label=_("Used?"), choices=SupportGrant.Use.choices)
     used_on = forms.DateField(label=_("Used on"), widget=DATE_WIDGET, required=False)
     used_for = forms.CharField(
         label=_("Where and for what (or why not)"),
