@@ -151,7 +151,7 @@ def test_final_release_e_mails_each_winner_its_award(staff_user, smtp_server, dj
 
     received = texts(smtp_server)
     assert len(received["lead0@member.example.kr"]) == 2  # the result, then the award
-    assert "그룹 0은(는) 2026 프로젝트 그룹 SW부문 대상 수상을 축하드립니다" in received["lead0@member.example.kr"][1]
+    assert "그룹 0의 2026 프로젝트 그룹 SW부문 대상 수상을 축하드립니다" in received["lead0@member.example.kr"][1]
     assert "과학기술정보통신부 장관상" in received["lead0@member.example.kr"][1]
     assert len(received["lead5@member.example.kr"]) == 1  # sixth: not a winner
 
