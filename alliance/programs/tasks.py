@@ -4,7 +4,14 @@ With the default `immediate` backend they run in the request; with TASKS_BACKEND
 `manage.py db_worker` process takes them.
 """
 
+from django.db import transaction
 from django_tasks import task
+
+
+def enqueue_on_commit(task_name: str, *args) -> None:
+    """Queue this module's task `task_name` with `args` (ids) once the current transaction commits, so that
+    a rolled-back change queues nothing."""
+    transaction.on_commit(lambda: globals()[task_name].enqueue(*args))
 
 
 @task

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from alliance.core.audit import record_audit
 from alliance.programs.models import GroupMember, Objection, Panel, ProjectGroup
 from alliance.programs.services.assignment import check_on_panel
+from alliance.programs.tasks import enqueue_on_commit
 
 
 def objection_deadline(panel: Panel) -> datetime.datetime | None:
@@ -71,12 +72,5 @@ def answer_objection(*, actor, objection: Objection, answer: str, notify: bool =
             after={"answer": objection.answer},
         )
         if notify and before["answer"] != objection.answer:
-            objection_id = objection.pk
-
-            def send():
-                from alliance.programs.tasks import send_objection_answer_email
-
-                send_objection_answer_email.enqueue(objection_id)
-
-            transaction.on_commit(send)
+            enqueue_on_commit("send_objection_answer_email", objection.pk)
     return objection

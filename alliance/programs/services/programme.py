@@ -27,6 +27,7 @@ from alliance.programs.models import (
 )
 from alliance.programs.models.programme import default_absence_policy
 from alliance.programs.ranking.values import TIE_BREAK_KEYS
+from alliance.programs.tasks import enqueue_on_commit
 
 RULE_FIELDS = (
     "ranking_rule",
@@ -297,14 +298,7 @@ def announce_call(*, actor, programme: Programme) -> bool:
             before=None,
             after=snapshot(programme, ("call_announced_at",)),
         )
-        programme_id = programme.pk
-
-        def send():
-            from alliance.programs.tasks import send_call_announcement
-
-            send_call_announcement.enqueue(programme_id)
-
-        transaction.on_commit(send)
+        enqueue_on_commit("send_call_announcement", programme.pk)
     return True
 
 

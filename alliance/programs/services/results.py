@@ -24,6 +24,7 @@ from alliance.programs.models import (
     Track,
     Winner,
 )
+from alliance.programs.tasks import enqueue_on_commit
 
 
 @dataclass(frozen=True)
@@ -352,14 +353,7 @@ def release_results(*, actor, panel: Panel, notify: bool = True) -> Panel:
             after={item.track.code: item.result.fingerprint for item in results if item.result},
         )
         if notify:
-            panel_id = panel.pk
-
-            def send():
-                from alliance.programs.tasks import send_results_emails
-
-                send_results_emails.enqueue(panel_id)
-
-            transaction.on_commit(send)
+            enqueue_on_commit("send_results_emails", panel.pk)
     return panel
 
 

@@ -48,8 +48,7 @@ def send_call_announcement(*, programme: Programme, batch_size: int = CALL_BATCH
 
     Returns the number of e-mails. Side effects: audit `programs.call.announcement_sent` with the count.
     """
-    stages = {stage.kind: stage for stage in programme.stages.all()}
-    call = stages.get(StageKind.CALL)
+    call = programme.stages.filter(kind=StageKind.CALL).first()
     context = {
         "programme": programme,
         "starts_at": timezone.localtime(call.starts_at) if call else None,
