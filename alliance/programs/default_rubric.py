@@ -37,6 +37,31 @@ AWARDS = (
 
 MENTORING_FIELDS = ("교육·훈련", "의료헬스케어", "제조·건설", "엔터테인먼트", "쇼핑·유통")
 
+# Post-award support (seed 000 "④ 프로젝트 그룹"; DOMAIN.md §3): bonus points when an awardee applies as lead
+# company to a NIPA or RAPA programme (+1), a booth and a talk at the KMF, a press release.
+# (kind, code, name, granting body, applies to, points)
+BENEFITS = (
+    (
+        "bonus_points",
+        "NIPA",
+        "NIPA 정부 지원사업 가점",
+        "정보통신산업진흥원(NIPA)",
+        "NIPA 정부 지원사업에 주관기업으로 신청하는 경우",
+        1,
+    ),
+    (
+        "bonus_points",
+        "RAPA",
+        "RAPA 정부 지원사업 가점",
+        "한국전파진흥협회(RAPA)",
+        "RAPA 정부 지원사업에 주관기업으로 신청하는 경우",
+        1,
+    ),
+    ("booth", "BOOTH", "KMF 전시 부스", "메타버스 얼라이언스", "코리아 메타버스 페스티벌(KMF) 전시관", None),
+    ("talk", "TALK", "KMF 발표 기회", "메타버스 얼라이언스", "코리아 메타버스 페스티벌(KMF) 세미나", None),
+    ("press", "PRESS", "수상 보도자료 배포", "메타버스 얼라이언스", "수상 결과 보도자료", None),
+)
+
 
 def default_tracks() -> list[dict]:
     """The tracks in the shape `services.programme.create_programme` takes."""
@@ -59,6 +84,22 @@ def default_tracks() -> list[dict]:
             }
         )
     return tracks
+
+
+def default_benefits() -> list[dict]:
+    """The benefits in the shape `services.programme.create_programme` takes."""
+    return [
+        {
+            "kind": kind,
+            "code": code,
+            "name": name,
+            "granting_body": body,
+            "applies_to": applies_to,
+            "points": points,
+            "position": position,
+        }
+        for position, (kind, code, name, body, applies_to, points) in enumerate(BENEFITS)
+    ]
 
 
 def _at(year: int, month: int, day: int, clock: tuple[int, ...] = (0,)) -> datetime.datetime:

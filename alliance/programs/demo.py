@@ -1,6 +1,7 @@
 """Demo data of the competition: a 2025 programme (the source for "copy last year") and the 2026 one
-with 15 groups of 35 demo member companies and submitted proposals, then judging, the investment day and
-mentoring by the modules that own them. Deterministic for a seed; the group texts are Korean data.
+with 15 groups of 35 demo member companies and submitted proposals, then judging, the post-award support
+record, the investment day and mentoring by the modules that own them. Deterministic for a seed; the group
+texts are Korean data.
 """
 
 import datetime
@@ -169,6 +170,7 @@ def load_demo(*, seed: int) -> str:
     ]
     for module_name in (
         "alliance.programs.demo_judging",
+        "alliance.programs.demo_support",
         "alliance.programs.demo_investment",
         "alliance.programs.demo_mentoring",
     ):

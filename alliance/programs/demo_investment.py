@@ -10,9 +10,11 @@ import random
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import timezone
 
 from alliance.members.models import Organisation
-from alliance.programs.models import Desk, GroupMember, Winner
+from alliance.programs import default_rubric
+from alliance.programs.models import Desk, GroupMember, StageKind, Winner
 from alliance.programs.scheduling.grid import SEED_DAY
 from alliance.programs.services import investment as service
 
@@ -48,6 +50,14 @@ def _companies(programme, rng) -> list[Organisation]:
     return pool[:COMPANIES]
 
 
+def _day_of(programme) -> datetime.date:
+    """The programme's investment-day stage (KMF 투자마켓, 11 June by default) as a Seoul date."""
+    stage = programme.stages.filter(kind=StageKind.INVESTMENT_DAY).first()
+    if stage is None:
+        return default_rubric.default_stages(programme.year)["investment_day"][0].date()
+    return timezone.localdate(stage.starts_at, default_rubric.SEOUL)
+
+
 def load(*, programme, seed: int) -> str:
     rng = random.Random(seed)  # noqa: S311  demo data, reproducible by seed
     investor = get_user_model().objects.filter(email=DEMO_INVESTOR).first()
@@ -61,7 +71,7 @@ def load(*, programme, seed: int) -> str:
         day = service.configure_day(
             actor=None,
             programme=programme,
-            date=datetime.date(programme.year, 11, 12),
+            date=_day_of(programme),
             venue="킨텍스 제1전시장 5홀 투자·법률 상담장",
             starts=SEED_DAY["start"],
             ends=SEED_DAY["end"],

@@ -1,6 +1,7 @@
 """Demo mentoring for a programme: ten mentors per field (seed 000: 각 분야별 전문가 10명), both rounds
-matched by field, most sessions scheduled with feedback, some interim results; a few groups left lacking a
-session or feedback so that staff's list has something to show. Deterministic for a seed."""
+matched by field for the groups that went on from the document screening, most sessions scheduled with
+feedback, some interim results; a few groups left lacking a session or feedback so that staff's list has
+something to show. Deterministic for a seed."""
 
 import datetime
 import random
@@ -11,7 +12,8 @@ from django.db import transaction
 from alliance.core.models import User
 from alliance.core.roles import Role
 from alliance.programs import default_rubric
-from alliance.programs.models import InterimResult, MentoringSession, ProjectGroup
+from alliance.programs.models import InterimResult, MentoringSession
+from alliance.programs.queries import groups_going_on
 from alliance.programs.services import mentoring as service
 
 DEMO_EVALUATOR = "evaluator@demo.alliance.kr"
@@ -61,7 +63,7 @@ def load(*, programme, seed: int) -> str:
         for field, users in pool.items():
             for user in users:
                 service.add_mentor(actor=None, programme=programme, user=user, field=field, expertise=f"{field} 사업화")
-        groups = list(ProjectGroup.objects.filter(programme=programme).order_by("name"))
+        groups = list(groups_going_on(programme.pk).order_by("name"))  # those that went on from the screening
         for round_number in (1, 2):
             service.match_by_field(actor=None, programme=programme, round_number=round_number)
             sessions = list(

@@ -64,6 +64,11 @@ register_actions(
         "programs.objection.lodged": _("Objection lodged"),
         "programs.objection.answered": _("Objection answered"),
         "programs.programme.loaded": _("Programme loaded from a file"),
+        "programs.call.announced": _("Call announced to member representatives"),
+        "programs.call.announcement_sent": _("Call announcement e-mailed"),
+        "programs.support.benefit_saved": _("Post-award benefit saved"),
+        "programs.support.granted": _("Post-award benefits granted to the winners"),
+        "programs.support.use_recorded": _("Use of a post-award benefit recorded"),
     }
 )
 

@@ -8,8 +8,10 @@ from django.utils import timezone
 from alliance.programs.models import (
     DeadlineExtension,
     GroupMember,
+    Panel,
     Programme,
     ProjectGroup,
+    ScreeningOutcome,
     Stage,
     StageKind,
     Track,
@@ -18,6 +20,16 @@ from alliance.programs.models import (
 
 def programme_for_year(year: int) -> Programme | None:
     return Programme.objects.filter(year=year).first()
+
+
+def groups_going_on(programme_id: int):
+    """The groups still in the competition after the document screening: every group of the programme until the
+    screening is decided, then only those that went on (the final panel's groups, mentoring's groups)."""
+    groups = ProjectGroup.objects.filter(programme_id=programme_id)
+    outcomes = ScreeningOutcome.objects.filter(panel__programme_id=programme_id, panel__kind=Panel.Kind.SCREENING)
+    if outcomes.exists():
+        return groups.filter(pk__in=outcomes.filter(advances=True).values("group_id"))
+    return groups
 
 
 def programmes_with_counts():

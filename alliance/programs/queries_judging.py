@@ -97,6 +97,17 @@ def panel_memberships(panel: Panel):
     return memberships.filter(screens=True)
 
 
+def final_judge_count(panel: Panel) -> tuple[int, int] | None:
+    """(judges on the final panel, the programme's stated number) when they differ; None when they agree or the
+    panel is the screening. The final panel's judges are the programme's evaluators marked as final judges:
+    seating gives each of them every finalist."""
+    if panel.kind != Panel.Kind.FINAL:
+        return None
+    count = panel_memberships(panel).count()
+    expected = panel.programme.final_judges
+    return None if count == expected else (count, expected)
+
+
 def raw_score_table(panel: Panel) -> dict[str, dict]:
     """Group name → {"criteria": [...], "judges": {judge email: {"name", "points": [...], "total"}}} of raw scores."""
     scores = (

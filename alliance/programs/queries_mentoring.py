@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Prefetch, Q
 
 from alliance.programs.models import InterimResult, Mentor, MentoringSession, Programme, ProjectGroup
+from alliance.programs.queries import groups_going_on
 
 LACKS_MENTOR, LACKS_SESSION, LACKS_FEEDBACK = "mentor", "session", "feedback"
 
@@ -29,10 +30,11 @@ class RoundRow:
 
 
 def round_overview(programme: Programme, round_number: int, *, lacking_only: bool = False) -> list[RoundRow]:
-    """Every group of the programme in one round, in three queries whatever the number of groups."""
+    """Every group of the programme still in the competition (`queries.groups_going_on`) in one round, in a
+    fixed number of queries whatever the number of groups."""
     sessions = MentoringSession.objects.filter(round_number=round_number).select_related("mentor__user")
     groups = (
-        ProjectGroup.objects.filter(programme=programme)
+        groups_going_on(programme.pk)
         .select_related("track", "lead")
         .prefetch_related(Prefetch("mentoring_sessions", queryset=sessions, to_attr="round_sessions"))
         .annotate(interim_count=Count("interim_results", filter=Q(interim_results__round_number=round_number)))

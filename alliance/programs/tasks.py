@@ -4,7 +4,14 @@ With the default `immediate` backend they run in the request; with TASKS_BACKEND
 `manage.py db_worker` process takes them.
 """
 
+from django.db import transaction
 from django_tasks import task
+
+
+def enqueue_on_commit(task_name: str, *args) -> None:
+    """Queue this module's task `task_name` with `args` (ids) once the current transaction commits, so that
+    a rolled-back change queues nothing."""
+    transaction.on_commit(lambda: globals()[task_name].enqueue(*args))
 
 
 @task
@@ -47,3 +54,33 @@ def send_session_email(session_id: int) -> int:
         pk=session_id
     )
     return send(session=session)
+
+
+@task
+def send_call_announcement(programme_id: int) -> int:
+    """Announce a programme's call to every member representative (services.stage_emails)."""
+    from alliance.programs.models import Programme
+    from alliance.programs.services.stage_emails import send_call_announcement as send
+
+    return send(programme=Programme.objects.get(pk=programme_id))
+
+
+@task
+def send_results_emails(panel_id: int) -> int:
+    """E-mail each group its released result, and each winner its award (services.stage_emails)."""
+    from alliance.programs.models import Panel
+    from alliance.programs.services.stage_emails import send_results_emails as send
+
+    return send(panel=Panel.objects.select_related("programme").get(pk=panel_id))
+
+
+@task
+def send_objection_answer_email(objection_id: int) -> int:
+    """Tell a group the secretariat's answer to its objection (services.stage_emails)."""
+    from alliance.programs.models import Objection
+    from alliance.programs.services.stage_emails import send_objection_answer_email as send
+
+    objection = Objection.objects.select_related("panel__programme", "group__programme", "lodged_by").get(
+        pk=objection_id
+    )
+    return send(objection=objection)

@@ -3,6 +3,7 @@ from django.urls import path
 from alliance.programs.urls_documents import urlpatterns as documents_urlpatterns
 from alliance.programs.urls_investment import urlpatterns as investment_urlpatterns
 from alliance.programs.urls_judging import urlpatterns as judging_urlpatterns
+from alliance.programs.urls_support import urlpatterns as support_urlpatterns
 from alliance.programs.views import applications, mentoring, programme
 
 app_name = "programs"
@@ -13,6 +14,7 @@ urlpatterns = [
     path("programs/manage/<int:pk>/", programme.programme_detail, name="programme_detail"),
     path("programs/manage/<int:pk>/rules/", programme.programme_rules, name="programme_rules"),
     path("programs/manage/<int:pk>/stages/", programme.programme_stages, name="programme_stages"),
+    path("programs/manage/<int:pk>/announce/", programme.call_announce, name="call_announce"),
     path("programs/manage/<int:pk>/tracks/new/", programme.track_create, name="track_create"),
     path("programs/manage/tracks/<int:pk>/", programme.track_edit, name="track_edit"),
     path("programs/manage/<int:pk>/groups/", applications.group_list, name="group_list"),
@@ -45,3 +47,4 @@ urlpatterns = [
 urlpatterns += judging_urlpatterns
 urlpatterns += investment_urlpatterns
 urlpatterns += documents_urlpatterns
+urlpatterns += support_urlpatterns

@@ -79,6 +79,24 @@ def certificates(panel: Panel, *, request=None) -> DocumentFile:
     )
 
 
+def support_record(programme: Programme) -> DocumentFile:
+    return DocumentFile(
+        name=_("%(year)s post-award support.xlsx") % {"year": programme.year},
+        ascii_name=f"{programme.year}-post-award-support.xlsx",
+        content_type=XLSX,
+        build=lambda: xlsx.support_xlsx(programme),
+    )
+
+
+def bonus_certificate(grant, *, request=None) -> DocumentFile:
+    return DocumentFile(
+        name=_("Bonus-point certificate %(number)s.pdf") % {"number": grant.number},
+        ascii_name=f"bonus-certificate-{grant.number}.pdf",
+        content_type=PDF,
+        build=lambda: pdfs.bonus_certificate_pdf(grant, request=request),
+    )
+
+
 def score_sheet(panel: Panel, judge) -> DocumentFile:
     return DocumentFile(
         name=_("%(year)s score sheet %(judge)s.xlsx") % {"year": panel.programme.year, "judge": judge.name},
@@ -90,7 +108,10 @@ def score_sheet(panel: Panel, judge) -> DocumentFile:
 
 def programme_files(programme: Programme) -> list[DocumentFile]:
     """Every document of the programme: applications and summary, then per panel the result sheet, the
-    results, each judge's score sheet, and the final panel's certificates."""
+    results, each judge's score sheet, and the final panel's certificates; then the post-award support record
+    and every bonus-point certificate issued."""
+    from alliance.programs.queries_support import grants_of_programme
+
     files = [applications(programme), evaluation_summary(programme)]
     for entry in document_panels(programme):
         panel = entry["panel"]
@@ -98,4 +119,6 @@ def programme_files(programme: Programme) -> list[DocumentFile]:
         if panel.kind == Panel.Kind.FINAL:
             files.append(certificates(panel))
         files += [score_sheet(panel, judge) for judge in entry["judges"]]
+    files.append(support_record(programme))
+    files += [bonus_certificate(grant) for grant in grants_of_programme(programme).filter(benefit__kind="bonus_points")]
     return files

@@ -23,6 +23,13 @@ def tie_break_label(key: str) -> str:
     return labels.get(key, key)
 
 
+def points_label(points) -> str:
+    """Bonus points as people write them: 1, 0.5, 1.5."""
+    if points is None:
+        return ""
+    return f"{points.normalize():f}" if hasattr(points, "normalize") else str(points)
+
+
 def chain_label(chain) -> str:
     return " → ".join(tie_break_label(key) for key in chain) or _("None")
 

@@ -19,6 +19,8 @@ def _rules_context(rule: dict) -> dict:
 
 
 RESULT_SHEET = "programs/documents/pdf/result_sheet.html"
+BONUS_CERTIFICATE = "programs/documents/pdf/bonus_certificate.html"
+BONUS_CERTIFICATE_CSS = "css/programs-support-pdf.css"
 CERTIFICATES = "programs/documents/pdf/certificates.html"
 SUMMARY = "programs/documents/pdf/summary.html"
 
@@ -84,6 +86,35 @@ def certificates_context(panel: Panel) -> dict:
 def certificates_pdf(panel: Panel, *, request=None) -> bytes:
     """One certificate (상장) per winner of the panel, in track and place order."""
     return render_pdf(CERTIFICATES, certificates_context(panel), request=request)
+
+
+def bonus_certificate_context(grant) -> dict:
+    winner = grant.winner
+    presented_by = (
+        Award.objects.filter(track_id=winner.track_id, name=winner.award_name)
+        .values_list("presented_by", flat=True)
+        .first()
+        or ""
+    )
+    return {
+        "title": _("Bonus-point certificate %(number)s") % {"number": grant.number},
+        "grant": grant,
+        "programme": grant.benefit.programme,
+        "companies": [
+            m.organisation.name for m in winner.group.members.select_related("organisation") if m.confirmed_at
+        ],
+        "presented_by": presented_by,
+        "points": labels.points_label(grant.benefit.points),
+        "issuer": _("Chair, Metaverse Alliance"),
+    }
+
+
+def bonus_certificate_pdf(grant, *, request=None) -> bytes:
+    """The bonus-point certificate (가점 확인서) of one granted bonus-point benefit: the group, its companies, the
+    award, the granting body, what the points apply to and how many, the number and the issue date."""
+    return render_pdf(
+        BONUS_CERTIFICATE, bonus_certificate_context(grant), request=request, stylesheets=(BONUS_CERTIFICATE_CSS,)
+    )
 
 
 def summary_context(programme: Programme) -> dict:

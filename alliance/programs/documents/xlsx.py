@@ -1,4 +1,5 @@
-"""XLSX exports: the programme's applications, one judge's score sheet, and a panel's results.
+"""XLSX exports: the programme's applications, one judge's score sheet, a panel's results, and the post-award
+support record.
 
 Headers are translated (Korean by default); text a spreadsheet would run as a formula is stored as text;
 times are Asia/Seoul. Each builder returns the workbook's bytes.
@@ -11,6 +12,7 @@ from decimal import Decimal
 from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
@@ -26,6 +28,8 @@ BOLD = Font(bold=True)
 def _cell_value(value):
     if isinstance(value, datetime.datetime):
         return timezone.localtime(value).replace(tzinfo=None)
+    if isinstance(value, datetime.date):
+        return value
     if isinstance(value, Decimal):
         return float(value)  # points and shown scores have two decimals at most
     return value
@@ -40,6 +44,8 @@ def _append(sheet, values, *, bold: bool = False) -> None:
             cell.data_type = "s"  # text, never a formula
         if isinstance(cell.value, datetime.datetime):
             cell.number_format = "yyyy-mm-dd hh:mm"
+        elif isinstance(cell.value, datetime.date):
+            cell.number_format = "yyyy-mm-dd"
         if bold:
             cell.font = BOLD
         cells.append(cell)
@@ -214,6 +220,60 @@ def results_xlsx(panel: Panel) -> bytes:
     ordered = sorted(rows, key=lambda r: (r[0], r[1], r[3], names.get(r[4], r[4]), r[5], r[6]))
     for *_order, track, group, email, _position, criterion, points, comment in ordered:
         _append(raw, [track, group, names.get(email, email), criterion, points, comment])
+    return _bytes(workbook)
+
+
+def support_xlsx(programme: Programme) -> bytes:
+    """The post-award support record: one row per benefit granted to a winner — its award, the group and its
+    companies, the benefit (kind, granting body, what it applies to, points), the certificate number and issue
+    date, and whether it was used (when, where and for what)."""
+    from alliance.programs.queries_support import grants_of_programme
+
+    workbook = _workbook()
+    sheet = _new_sheet(workbook, _("Post-award support"))
+    _append(
+        sheet,
+        [
+            _("Track"),
+            pgettext("award rank", "Place"),
+            _("Award"),
+            _("Project group"),
+            _("Companies"),
+            _("Benefit"),
+            _("Kind"),
+            _("Granting body"),
+            _("Applies to"),
+            _("Bonus points"),
+            _("Certificate number"),
+            _("Issued on"),
+            _("Used?"),
+            _("Used on"),
+            _("Where and for what (or why not)"),
+        ],
+        bold=True,
+    )
+    for grant in grants_of_programme(programme):
+        winner, benefit = grant.winner, grant.benefit
+        _append(
+            sheet,
+            [
+                winner.track.name,
+                winner.place,
+                winner.award_name,
+                winner.group.name,
+                ", ".join(member.organisation.name for member in winner.group.members.all()),
+                benefit.name,
+                benefit.get_kind_display(),
+                benefit.granting_body,
+                benefit.applies_to,
+                benefit.points,
+                grant.number,
+                grant.issued_on,
+                grant.get_use_display(),
+                grant.used_on,
+                grant.used_for,
+            ],
+        )
     return _bytes(workbook)
 
 

@@ -56,7 +56,13 @@ class EvaluatorForm(forms.Form):
 
 class OpenPanelForm(forms.Form):
     kind = forms.ChoiceField(label=_("Stage"), choices=Panel.Kind.choices)
-    evaluators_per_group = forms.IntegerField(label=_("Evaluators per group"), min_value=1, max_value=15, initial=3)
+    evaluators_per_group = forms.IntegerField(
+        label=_("Evaluators per group"),
+        min_value=1,
+        max_value=15,
+        required=False,
+        help_text=_("Leave empty for 3 in the screening and the programme's number of judges in the final."),
+    )
 
 
 class AssignForm(forms.Form):

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from alliance.programs.models import Programme, RankingRule, ScreeningMode, StageKind
 from alliance.programs.models.programme import TIE_BREAK_LABELS
 from alliance.programs.ranking.values import TIE_BREAK_KEYS
+from alliance.programs.services.programme import validate_rules
 
 DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 # Spellings staff may use to mark a criterion common to all tracks.
@@ -44,6 +45,7 @@ class ProgrammeRulesForm(forms.Form):
     tie_break_2 = forms.ChoiceField(label=_("Second tie-break"), choices=TIE_BREAK_CHOICES, required=False)
     tie_break_3 = forms.ChoiceField(label=_("Third tie-break"), choices=TIE_BREAK_CHOICES, required=False)
     objection_days = forms.IntegerField(label=_("Objection period (days)"), min_value=0, max_value=60)
+    final_judges = forms.IntegerField(label=_("Judges on the final panel"), min_value=1, max_value=15)
     screening_mode = forms.ChoiceField(label=_("Document screening"), choices=ScreeningMode.choices)
     screening_value = forms.DecimalField(label=_("Cut-off score or N"), min_value=0, max_digits=6, decimal_places=2)
 
@@ -54,6 +56,7 @@ class ProgrammeRulesForm(forms.Form):
             "name": programme.name,
             "ranking_rule": programme.ranking_rule,
             "objection_days": programme.objection_days,
+            "final_judges": programme.final_judges,
             "screening_mode": programme.screening_mode,
             "screening_value": programme.screening_value,
             **{f"tie_break_{n}": chain[n - 1] for n in (1, 2, 3)},
@@ -68,6 +71,26 @@ class ProgrammeRulesForm(forms.Form):
         chain = [step for step in chain if step]
         if len(set(chain)) != len(chain):
             raise forms.ValidationError(_("Each tie-break may appear once in the chain."))
+        counts = [f"absence_{count}" for count in ABSENCE_COUNTS]
+        chosen = [cleaned.get(name) for name in counts]
+        if (
+            RankingRule.ZSCORE in (cleaned.get("ranking_rule"), *chosen)
+            and len({cleaned.get("ranking_rule"), *chosen}) > 1
+        ):
+            raise forms.ValidationError(
+                _(
+                    "Standardised scores cannot be mixed with raw-score rules: choose “%(rule)s” as the ranking rule "
+                    "and for 4, 3 and 2 judge totals, or none of them."
+                )
+                % {"rule": RankingRule.ZSCORE.label}
+            )
+        if all(cleaned.get(name) for name in ("ranking_rule", *counts)):
+            # The ranking engine's own check: a policy it would refuse is refused here, before any score.
+            validate_rules(
+                ranking_rule=cleaned["ranking_rule"],
+                absence_policy={str(count): cleaned[f"absence_{count}"] for count in ABSENCE_COUNTS},
+                tie_break_chain=chain,
+            )
         return cleaned
 
     def service_data(self) -> dict:
@@ -78,6 +101,7 @@ class ProgrammeRulesForm(forms.Form):
             "absence_policy": {str(count): data[f"absence_{count}"] for count in ABSENCE_COUNTS},
             "tie_break_chain": [data[f"tie_break_{n}"] for n in (1, 2, 3) if data[f"tie_break_{n}"]],
             "objection_days": data["objection_days"],
+            "final_judges": data["final_judges"],
             "screening_mode": data["screening_mode"],
             "screening_value": data["screening_value"],
         }

@@ -28,3 +28,4 @@ from .programme import (  # noqa: F401
     StageKind,
     Track,
 )
+from .support import BenefitKind, SupportBenefit, SupportGrant  # noqa: F401

@@ -69,6 +69,8 @@ class Panel(models.Model):
     kind = models.CharField(_("stage"), max_length=12, choices=Kind.choices)
     # The rule, absence policy and tie-break chain as they were when the first score was saved.
     rule_snapshot = models.JSONField(_("ranking rule"), default=dict, blank=True)
+    # Screening: evaluators per proposal for the automatic assignment; final: the programme's number of judges
+    # when the panel opened (every final judge scores every finalist).
     evaluators_per_group = models.PositiveSmallIntegerField(_("evaluators per group"), default=3)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
     released_at = models.DateTimeField(_("released at"), null=True, blank=True)
@@ -179,17 +181,26 @@ class Score(models.Model):
 
 
 class ScoreChange(models.Model):
-    """One save of one score: the first entry (before = null) and every amendment after it."""
+    """One change of one score: its first save (points_before null), every amendment, and its withdrawal
+    (points_after null, source "withdrawn") when an absence or a declared tie takes the judge off the group.
 
-    score = models.ForeignKey(Score, on_delete=models.CASCADE, related_name="changes")
+    The entry names its panel, judge, group and criterion itself, so the log outlives a withdrawn Score (whose
+    link is then null): every change stays logged.
+    """
+
+    score = models.ForeignKey(Score, on_delete=models.SET_NULL, null=True, blank=True, related_name="changes")
+    panel = models.ForeignKey(Panel, on_delete=models.CASCADE, related_name="score_changes")
+    judge = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    group = models.ForeignKey("programs.ProjectGroup", on_delete=models.CASCADE, related_name="+")
+    criterion = models.ForeignKey("programs.Criterion", on_delete=models.PROTECT, related_name="+")
     points_before = models.DecimalField(max_digits=6, decimal_places=2, null=True, blank=True)
-    points_after = models.DecimalField(max_digits=6, decimal_places=2)
+    points_after = models.DecimalField(max_digits=6, decimal_places=2, null=True, blank=True)
     comment_before = models.TextField(blank=True)
     comment_after = models.TextField(blank=True)
     changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    source = models.CharField(max_length=20, default="web")
+    source = models.CharField(max_length=20, default="web")  # web, import, demo, or withdrawn
     changed_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -199,6 +210,18 @@ class ScoreChange(models.Model):
 
     def __str__(self):
         return f"{self.points_before} → {self.points_after}"
+
+    @classmethod
+    def of(cls, score: Score, **fields) -> "ScoreChange":
+        """An unsaved entry for `score`, its panel, judge, group and criterion copied onto it."""
+        return cls(
+            score=score,
+            panel_id=score.panel_id,
+            judge_id=score.judge_id,
+            group_id=score.group_id,
+            criterion_id=score.criterion_id,
+            **fields,
+        )
 
 
 class SpeakingOrderDraw(models.Model):
@@ -295,6 +318,11 @@ class Winner(models.Model):
     award_name = models.CharField(_("award"), max_length=100, blank=True)
     is_override = models.BooleanField(default=False)
     reason = models.TextField(_("reason"), blank=True)
+    # The group an override took this place from when that group was left without a place (not a swap): placing
+    # the winners again keeps it out, as the override decided.
+    replaced_group = models.ForeignKey(
+        "programs.ProjectGroup", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

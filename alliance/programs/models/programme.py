@@ -29,9 +29,18 @@ class StageKind(models.TextChoices):
     AWARDS = "awards", pgettext_lazy("programme stage", "Awards")
 
 
-# The seed's rule for absences (seed 001: five judges, drop the highest and the lowest): with four totals
-# still drop one high and one low; with three or fewer, the plain mean. Keys are numbers of judge totals.
-DEFAULT_ABSENCE_POLICY = {"4": "trimmed_mean", "3": "mean", "2": "mean", "1": "mean"}
+# What each ranking rule does by default when a judge recuses or is absent; keys are numbers of judge totals
+# (a group with more totals than the largest key is ranked by the programme's rule itself). The seed's rule
+# (seed 001: five judges, drop the highest and the lowest) still drops one high and one low with four totals
+# and takes the plain mean with three or fewer; the other rules keep themselves at every count — above all
+# `zscore`, whose standardised scores cannot be mixed with a raw-score rule.
+DEFAULT_ABSENCE_POLICIES = {
+    "trimmed_mean": {"4": "trimmed_mean", "3": "mean", "2": "mean", "1": "mean"},
+    "mean": {"4": "mean", "3": "mean", "2": "mean", "1": "mean"},
+    "median": {"4": "median", "3": "median", "2": "median", "1": "median"},
+    "zscore": {"4": "zscore", "3": "zscore", "2": "zscore", "1": "zscore"},
+}
+DEFAULT_ABSENCE_POLICY = DEFAULT_ABSENCE_POLICIES["trimmed_mean"]
 DEFAULT_TIE_BREAK_CHAIN = ["common_subtotal", "untrimmed_mean"]
 
 
@@ -45,8 +54,9 @@ TIE_BREAK_LABELS = {
 }
 
 
-def default_absence_policy() -> dict:
-    return dict(DEFAULT_ABSENCE_POLICY)
+def default_absence_policy(rule: str = "trimmed_mean") -> dict:
+    """The absence policy a programme ranked by `rule` starts with (the seed's for the default rule)."""
+    return dict(DEFAULT_ABSENCE_POLICIES.get(rule, DEFAULT_ABSENCE_POLICY))
 
 
 def default_tie_break_chain() -> list:
@@ -64,10 +74,15 @@ class Programme(models.Model):
     # Set when scoring starts (P2's judging service); from then on the rule, policy and chain are frozen.
     rule_locked_at = models.DateTimeField(_("ranking rule locked at"), null=True, blank=True)
     objection_days = models.PositiveSmallIntegerField(_("objection period (days)"), default=7)
+    # Seed 001: five expert judges score the final presentations. The final panel's page warns when its number
+    # of judges differs.
+    final_judges = models.PositiveSmallIntegerField(_("judges on the final panel"), default=5)
     screening_mode = models.CharField(
         _("screening"), max_length=10, choices=ScreeningMode.choices, default=ScreeningMode.TOP_N
     )
     screening_value = models.DecimalField(_("cut-off score or N"), max_digits=6, decimal_places=2, default=5)
+    # Set once when staff announce the call to every member representative (one announcement per programme).
+    call_announced_at = models.DateTimeField(_("call announced at"), null=True, blank=True)
     copied_from = models.ForeignKey(
         "self", verbose_name=_("copied from"), on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

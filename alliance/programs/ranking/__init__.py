@@ -32,13 +32,16 @@ and ``criterion:<name>`` (the group's rule applied to that criterion's points, a
 share a rank and are flagged ``needs_decision`` unless ``decisions`` (staff decision: group → final rank)
 orders every group of the tie. Decisions naming groups that are no longer tied are reported as ignored.
 
-The fingerprint is the SHA-256 of a canonical JSON of the sorted scores, the rule, the absence policy and
-the tie-break chain — the same whatever the order of input, and different when any score changes. Staff
-decisions are not part of it, so a decision can be stored with the fingerprint it was taken against.
+The fingerprint is the SHA-256 of a canonical JSON of the sorted scores, the rule, the absence policy, the
+tie-break chain and the staff decisions given (group → rank, sorted; left out of the JSON when there are none,
+so a sheet without decisions keeps the fingerprint it always had) — the same whatever the order of input, and
+different when any score or any decision changes: two sheets that differ only in how staff ordered a tie have
+different fingerprints. The audit entry of a decision keeps the fingerprint it was taken against (the sheet
+without it); the release entry keeps the fingerprints with every decision.
 """
 
 from alliance.programs.ranking.engine import rank
-from alliance.programs.ranking.rules import fingerprint
+from alliance.programs.ranking.rules import fingerprint, normalise_policy
 from alliance.programs.ranking.values import (
     DEFAULT_TIE_BREAK_CHAIN,
     MINIMUM_TOTALS,
@@ -63,6 +66,7 @@ __all__ = [
     "Sheet",
     "TieStep",
     "fingerprint",
+    "normalise_policy",
     "rank",
     "round_half_up",
 ]

@@ -151,6 +151,8 @@ def rank(
         absence_policy={str(k): v for k, v in sorted(policy.items())} if policy else None,
         tie_break_chain=chain,
         rows=tuple(ordered),
-        fingerprint=fingerprint_of(table.scores, rule=rule, absence_policy=absence_policy, tie_break_chain=chain),
+        fingerprint=fingerprint_of(
+            table.scores, rule=rule, absence_policy=absence_policy, tie_break_chain=chain, decisions=decisions
+        ),
         ignored_decisions=ignored,
     )

@@ -74,15 +74,33 @@ def rule_for_count(rule: str, policy: dict[int, str] | None, count: int, group: 
 
 
 def fingerprint(
-    sheets: Iterable[Sheet], *, rule: str, absence_policy: Mapping | None, tie_break_chain: Sequence[str]
+    sheets: Iterable[Sheet],
+    *,
+    rule: str,
+    absence_policy: Mapping | None,
+    tie_break_chain: Sequence[str],
+    decisions: Mapping[str, int] | None = None,
 ) -> str:
-    """SHA-256 of the canonical inputs: sorted scores (points as exact fractions), rule, policy and chain."""
+    """SHA-256 of the canonical inputs: sorted scores (points as exact fractions), rule, policy, chain and the
+    staff tie decisions."""
     scores = [(s.judge, s.group, s.criterion, as_fraction(s.points), s.is_common) for s in sheets]
-    return fingerprint_of(scores, rule=rule, absence_policy=absence_policy, tie_break_chain=tie_break_chain)
+    return fingerprint_of(
+        scores, rule=rule, absence_policy=absence_policy, tie_break_chain=tie_break_chain, decisions=decisions
+    )
 
 
-def fingerprint_of(scores, *, rule: str, absence_policy: Mapping | None, tie_break_chain: Sequence[str]) -> str:
-    """The fingerprint of (judge, group, criterion, exact points, is_common) tuples."""
+def fingerprint_of(
+    scores,
+    *,
+    rule: str,
+    absence_policy: Mapping | None,
+    tie_break_chain: Sequence[str],
+    decisions: Mapping[str, int] | None = None,
+) -> str:
+    """The fingerprint of (judge, group, criterion, exact points, is_common) tuples and the other inputs.
+
+    Staff decisions (group → rank) are part of it as given, sorted by group; the key is left out when there is
+    none, so a sheet without decisions keeps the fingerprint it had before decisions were fingerprinted."""
     canonical = {
         "scores": sorted(
             [judge, group, criterion, str(points), bool(common)] for judge, group, criterion, points, common in scores
@@ -93,6 +111,8 @@ def fingerprint_of(scores, *, rule: str, absence_policy: Mapping | None, tie_bre
         else None,
         "tie_break_chain": list(tie_break_chain),
     }
+    if decisions:
+        canonical["decisions"] = sorted([str(group), int(place)] for group, place in decisions.items())
     text = json.dumps(canonical, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 

@@ -5,6 +5,9 @@ Input (extensions beyond the issue's shape are optional and marked *):
      "investors": [{"id": "inv-a", "unavailable": ["15:40"], "declines"*: ["company id", ...]}],
      "companies": [{"id": "co-1", "unavailable": [], "requests": ["inv-a", "inv-b"], "priority"*: false}]}
 
+Slots are times of day written HH:MM (00:00–23:59). Any other key is refused with its path (a misspelt
+"unavailabe" would otherwise be ignored and the investor scheduled in a slot they are away).
+
 `requests` are in order of preference (rank 1 first). `declines` lists companies an investor refuses to
 meet; such requests are kept in the problem (they still count as requests made) but can never be
 satisfied. `priority` marks an awardee whose preferences are honoured first in the second stage.
@@ -17,7 +20,13 @@ parameters and the JSON path of the offending item.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
+
+CLOCK_TIME = re.compile(r"(?:[01]\d|2[0-3]):[0-5]\d")
+ROOT_KEYS = ("slots", "investors", "companies")
+INVESTOR_KEYS = ("id", "unavailable", "declines")
+COMPANY_KEYS = ("id", "unavailable", "requests", "priority")
 
 
 def gettext_noop(message: str) -> str:
@@ -106,6 +115,27 @@ def _identifier(value: object, path: str) -> str:
     return value
 
 
+def _known_keys(entry: dict, allowed: tuple[str, ...], path: str) -> None:
+    """Refuses the first key (in the file's order) that is not one of `allowed`, naming its path."""
+    for key in entry:
+        if key not in allowed:
+            raise ProblemError(
+                gettext_noop("%(path)s: unknown key; the keys here are %(expected)s."),
+                path=f"{path}.{key}" if path else str(key),
+                expected=", ".join(allowed),
+            )
+
+
+def _slot_label(value: object, path: str) -> str:
+    if not isinstance(value, str) or not CLOCK_TIME.fullmatch(value):
+        raise ProblemError(
+            gettext_noop("%(path)s: “%(item)s” is not a time of day written HH:MM (00:00 to 23:59)."),
+            path=path,
+            item=value,
+        )
+    return value
+
+
 def _slot_set(entry: dict, key: str, path: str, slots: set[str]) -> frozenset[str]:
     values = entry.get(key, [])
     _expect(values, list, f"{path}.{key}")
@@ -129,21 +159,24 @@ def _unique(ids: list[str], what: str, section: str) -> None:
 
 
 def parse_problem(data: object) -> Problem:
-    """Validates everything (types, unknown and duplicate ids, unknown slots) before building a Problem."""
+    """Validates everything (types, unknown keys, HH:MM slots, unknown and duplicate ids, unknown slots) before
+    building a Problem."""
     _expect(data, dict, "(root)")
-    for key in ("slots", "investors", "companies"):
+    _known_keys(data, ROOT_KEYS, "")
+    for key in ROOT_KEYS:
         if key not in data:
             raise ProblemError(gettext_noop("%(path)s is missing."), path=key)
         _expect(data[key], list, key)
-    slots = [_identifier(slot, f"slots[{n}]") for n, slot in enumerate(data["slots"])]
+    slots = [_slot_label(slot, f"slots[{n}]") for n, slot in enumerate(data["slots"])]
     for n, slot in enumerate(slots):
         if slot in slots[:n]:
             raise ProblemError(gettext_noop("%(path)s: duplicate slot “%(item)s”."), path=f"slots[{n}]", item=slot)
     slot_set = set(slots)
 
-    for section in ("investors", "companies"):
+    for section, allowed in (("investors", INVESTOR_KEYS), ("companies", COMPANY_KEYS)):
         for n, entry in enumerate(data[section]):
             _expect(entry, dict, f"{section}[{n}]")
+            _known_keys(entry, allowed, f"{section}[{n}]")
             _identifier(entry.get("id"), f"{section}[{n}].id")
     investor_ids = [entry["id"] for entry in data["investors"]]
     company_ids = [entry["id"] for entry in data["companies"]]

@@ -33,13 +33,22 @@ def receipt_recipients(group: ProjectGroup) -> list[str]:
     return list(dict.fromkeys(email for _org, email in ordered))
 
 
-def _send(template: str, context: dict, recipients: list[str]) -> None:
+def render_templated(template: str, context: dict) -> EmailMultiAlternatives:
+    """An unsent Korean e-mail (subject, text, HTML) from `programs/email/<template>_{subject,body}.*`,
+    addressed to nobody yet."""
     with translation.override(settings.LANGUAGE_CODE):
         subject = " ".join(render_to_string(f"programs/email/{template}_subject.txt", context).split())
         text = render_to_string(f"programs/email/{template}_body.txt", context)
         html = render_to_string(f"programs/email/{template}_body.html", context)
-    message = EmailMultiAlternatives(subject=subject, body=text, to=recipients)
+    message = EmailMultiAlternatives(subject=subject, body=text)
     message.attach_alternative(html, "text/html")
+    return message
+
+
+def send_templated(template: str, context: dict, recipients: list[str]) -> None:
+    """Send `render_templated(template, context)` to `recipients` (one e-mail, every recipient in To)."""
+    message = render_templated(template, context)
+    message.to = list(recipients)
     message.send()
 
 
@@ -59,7 +68,7 @@ def send_receipt_email(*, group: ProjectGroup) -> int:
         "submitted_at": timezone.localtime(group.proposal.submitted_at),
         "attachments": list(group.proposal.attachments.all()),
     }
-    _send("receipt", context, recipients)
+    send_templated("receipt", context, recipients)
     return len(recipients)
 
 
@@ -81,7 +90,7 @@ def send_partner_invitation_email(*, group: ProjectGroup, organisation_id: int) 
         "lead": group.lead,
         "link": settings.SITE_URL + reverse("programs:group_detail", args=[group.pk]),
     }
-    _send("invitation", context, recipients)
+    send_templated("invitation", context, recipients)
     return len(recipients)
 
 
@@ -96,7 +105,7 @@ def send_extension_email(*, group: ProjectGroup, until) -> int:
         "until": timezone.localtime(until),
         "link": settings.SITE_URL + reverse("programs:group_detail", args=[group.pk]),
     }
-    _send("extension", context, recipients)
+    send_templated("extension", context, recipients)
     return len(recipients)
 
 
@@ -113,5 +122,5 @@ def send_session_email(*, session) -> int:
         "starts_at": timezone.localtime(session.starts_at),
         "link": settings.SITE_URL + reverse("programs:session_detail", args=[session.pk]),
     }
-    _send("session", context, recipients)
+    send_templated("session", context, recipients)
     return len(recipients)

@@ -23,6 +23,8 @@ from alliance.programs.models import (
     ProjectGroup,
     Score,
 )
+from alliance.programs.queries import groups_going_on
+from alliance.programs.services.score_log import withdraw_scores
 
 
 def conflicted_organisation_ids(membership: ProgrammeEvaluator) -> set[int]:
@@ -84,7 +86,8 @@ def declare_ties(*, user, programme, organisations, note: str = "") -> Programme
     """The evaluator declares their ties to organisations (an empty list declares none).
 
     Rule: declaring is required before any proposal is shown. A declaration adds ties; assignments that now
-    conflict are withdrawn, the judge's scores for those groups are removed, and a recusal is recorded.
+    conflict are withdrawn, the judge's scores for those groups are withdrawn (kept in the amendment log and in
+    the audit entry, `score_log.withdraw_scores`), and a recusal is recorded.
     Side effects: ConflictTie rows, ties_declared_at, withdrawn assignments, audit entries.
     """
     membership = membership_of(user, programme)
@@ -116,7 +119,7 @@ def _withdraw_conflicting(membership: ProgrammeEvaluator, *, actor) -> None:
     for assignment in assignments:
         if not (companies[assignment.group_id] & conflicted) or assignment.panel.is_closed:
             continue
-        Score.objects.filter(panel=assignment.panel, judge=membership.user, group=assignment.group).delete()
+        withdrawn = withdraw_scores(actor=actor, panel=assignment.panel, judge=membership.user, group=assignment.group)
         Absence.objects.get_or_create(
             panel=assignment.panel,
             judge=membership.user,
@@ -127,16 +130,36 @@ def _withdraw_conflicting(membership: ProgrammeEvaluator, *, actor) -> None:
             action="programs.assignment.withdrawn",
             target=assignment.panel,
             actor=actor,
-            before={"evaluator": membership.user.name, "group": assignment.group.name},
+            before={
+                "evaluator": membership.user.name,
+                "group": assignment.group.name,
+                **({"withdrawn_scores": withdrawn} if withdrawn else {}),
+            },
         )
         assignment.delete()
+
+
+def check_on_panel(panel: Panel, group: ProjectGroup) -> None:
+    """Refuse a group the panel does not judge (`panel_groups`): for the screening a group without a submitted
+    proposal (an evaluator would see a draft), for the final a group that did not go on."""
+    if group.programme_id != panel.programme_id:
+        raise ValidationError(_("The group belongs to another programme."))
+    if not panel_groups(panel).filter(pk=group.pk).exists():
+        if panel.kind == Panel.Kind.SCREENING:
+            raise ValidationError(
+                _("%(group)s has not submitted its proposal, so the document screening does not judge it.")
+                % {"group": group.name}
+            )
+        raise ValidationError(
+            _("%(group)s did not go on from the document screening, so the final panel does not judge it.")
+            % {"group": group.name}
+        )
 
 
 def _check_assignable(panel: Panel, membership: ProgrammeEvaluator | None, group: ProjectGroup) -> None:
     if panel.is_closed:
         raise ValidationError(_("The panel is closed; assignments can no longer change."))
-    if group.programme_id != panel.programme_id:
-        raise ValidationError(_("The group belongs to another programme."))
+    check_on_panel(panel, group)
     if membership is None:
         raise ValidationError(_("Only evaluators of this programme can be assigned."))
     if panel.kind == Panel.Kind.SCREENING and not membership.screens:
@@ -156,8 +179,9 @@ def _check_assignable(panel: Panel, membership: ProgrammeEvaluator | None, group
 def assign_evaluator(*, actor, panel: Panel, user, group: ProjectGroup) -> Assignment:
     """Assign one evaluator to one group by hand.
 
-    Rule: never to a group containing the evaluator's own organisation or a declared tie; only evaluators of
-    the programme on this stage; not once the panel is closed.
+    Rule: only a group the panel judges (`panel_groups`: a submitted proposal for the screening, a group that
+    went on for the final); never to a group containing the evaluator's own organisation or a declared tie;
+    only evaluators of the programme on this stage; not once the panel is closed.
     Side effects: the assignment and an audit entry.
     """
     membership = membership_of(user, panel.programme)
@@ -265,13 +289,11 @@ def _panel_memberships(panel: Panel):
 def panel_groups(panel: Panel):
     """The groups a panel judges: every group with a submitted proposal for the screening, the groups that
     went on for the final (every group of the programme when there was no screening)."""
-    groups = ProjectGroup.objects.filter(programme=panel.programme).select_related("track", "lead")
     if panel.kind == Panel.Kind.SCREENING:
-        return groups.filter(proposal__status="submitted")
-    screening = Panel.objects.filter(programme=panel.programme, kind=Panel.Kind.SCREENING).first()
-    if screening is not None and screening.outcomes.exists():
-        return groups.filter(pk__in=screening.outcomes.filter(advances=True).values("group_id"))
-    return groups
+        groups = ProjectGroup.objects.filter(programme_id=panel.programme_id, proposal__status="submitted")
+    else:
+        groups = groups_going_on(panel.programme_id)
+    return groups.select_related("track", "lead")
 
 
 def seat_final_panel(*, actor, panel: Panel) -> int:

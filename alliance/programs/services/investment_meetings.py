@@ -213,7 +213,10 @@ def meeting_start(day: InvestmentDay, slot: str) -> datetime.datetime:
 
 
 def calendar_file(*, day: InvestmentDay, meetings, for_desk: bool) -> bytes:
-    """An iCalendar (.ics) of the meetings, times in Asia/Seoul; the other party names each event."""
+    """An iCalendar (.ics) of the meetings, times in Asia/Seoul; the other party names each event.
+
+    Times are written DTSTART;TZID=Asia/Seoul, so the calendar carries the VTIMEZONE block that defines that
+    TZID (RFC 5545 §3.2.19: every TZID used must have one), added by icalendar from the zoneinfo data."""
     import icalendar
 
     calendar = icalendar.Calendar()
@@ -231,6 +234,7 @@ def calendar_file(*, day: InvestmentDay, meetings, for_desk: bool) -> bytes:
         if day.venue:
             event.add("location", day.venue)
         calendar.add_component(event)
+    calendar.add_missing_timezones()
     return calendar.to_ical()
 
 

@@ -98,7 +98,16 @@ def _judges_of(spec: dict, errors: list[str]) -> list[str]:
     judges = [judge.strip() for judge in judges]
     if len(set(judges)) != len(judges):
         errors.append(_("“judges”: a judge is listed twice."))
-    for judge in judges:
+    for number, judge in enumerate(judges, start=1):
+        if "@" not in judge and User.objects.filter(name=judge, role=Role.EVALUATOR).count() > 1:
+            errors.append(
+                _(
+                    "judges[%(number)d] (%(judge)s): more than one evaluator account has this name; "
+                    "write the judge's e-mail address instead."
+                )
+                % {"number": number, "judge": judge}
+            )
+            continue
         user = _existing_user(judge)
         if user is not None and user.role != Role.EVALUATOR:
             errors.append(_("“judges”: %(judge)s has an account that is not an evaluator's.") % {"judge": judge})
@@ -211,6 +220,8 @@ def load_programme(*, actor, spec: dict) -> Programme:
         raise ValidationError(errors)
     optional = {key: spec[key] for key in ("absence_policy", "tie_break_chain", "objection_days") if key in spec}
     with transaction.atomic():
+        if judges:  # the file's panel is the programme's stated number of final judges
+            optional["final_judges"] = len(judges)
         programme = create_programme(actor=actor, year=year, name=name, tracks=tracks, ranking_rule=rule, **optional)
         track_of = {track.code: track for track in programme.tracks.all()}
         now = timezone.now()
@@ -279,7 +290,8 @@ def _row_problems(values: dict, judge, group, criterion, assigned: set) -> list[
 
 def read_score_rows(panel: Panel, content: str) -> list[ScoreRow]:
     """Parse and check a scores CSV (judge, group, criterion, score); raises a ValidationError listing every
-    bad row (row numbers count the header as row 1)."""
+    bad row (row numbers count the header as row 1). The judge column holds the judge's name or e-mail address;
+    a name two evaluators of the programme share is refused (the row must give the e-mail address)."""
     reader = csv.DictReader(io.StringIO(content.lstrip("\ufeff")))
     header = [column.strip().lower() for column in reader.fieldnames or []]
     missing = [column for column in CSV_COLUMNS if column not in header]
@@ -287,10 +299,13 @@ def read_score_rows(panel: Panel, content: str) -> list[ScoreRow]:
         raise ValidationError(_("The file lacks the column(s): %(columns)s.") % {"columns": ", ".join(missing)})
     reader.fieldnames = header
     members = assignment_service.ProgrammeEvaluator.objects.filter(programme=panel.programme).select_related("user")
-    judges = {}
+    judges, named = {}, {}
     for membership in members:
         judges[membership.user.email.lower()] = membership.user
-        judges.setdefault(membership.user.name, membership.user)
+        named.setdefault(membership.user.name, []).append(membership.user)
+    # A name two evaluators of the programme share identifies neither: such rows must give the e-mail address.
+    ambiguous = {name for name, users in named.items() if len(users) > 1}
+    judges |= {name: users[0] for name, users in named.items() if name not in ambiguous}
     groups = {group.name: group for group in ProjectGroup.objects.filter(programme=panel.programme)}
     criteria = {(c.track_id, c.name): c for c in Criterion.objects.filter(track__programme=panel.programme)}
     assigned = set(panel.assignments.values_list("evaluator_id", "group_id"))
@@ -301,6 +316,15 @@ def read_score_rows(panel: Panel, content: str) -> list[ScoreRow]:
         judge = judges.get(values["judge"].lower()) or judges.get(values["judge"])
         group = groups.get(values["group"])
         criterion = criteria.get((group.track_id, values["criterion"])) if group else None
+        if values["judge"] in ambiguous:
+            errors.append(
+                _(
+                    "%(where)s: more than one evaluator of this programme is named “%(judge)s”; "
+                    "write the judge's e-mail address in the judge column instead."
+                )
+                % {"where": where, "judge": values["judge"]}
+            )
+            continue
         problems = _row_problems(values, judge, group, criterion, assigned)
         if judge and group and criterion:
             key = (judge.pk, group.pk, criterion.pk)

@@ -21,6 +21,7 @@ from alliance.core.roles import Role
 from alliance.programs.default_rubric import MENTORING_FIELDS
 from alliance.programs.models import InterimResult, Mentor, MentoringSession, Programme, ProjectGroup
 from alliance.programs.models.mentoring import ROUNDS
+from alliance.programs.queries import groups_going_on
 from alliance.programs.uploads import check_attachment
 
 
@@ -108,9 +109,10 @@ def match_mentor(*, actor, group: ProjectGroup, round_number: int, mentor: Mento
 
 
 def match_by_field(*, actor, programme: Programme, round_number: int) -> int:
-    """Match every group of the programme still without a mentor in the round to the least-loaded
-    conflict-free mentor of its field (ties: the mentor's name, then id). Groups without a field or an
-    eligible mentor stay unmatched (the staff list shows them). Returns the number matched.
+    """Match every group of the programme still in the competition (`queries.groups_going_on`: once the
+    document screening is decided, only the groups that went on) and without a mentor in the round to the
+    least-loaded conflict-free mentor of its field (ties: the mentor's name, then id). Groups without a field
+    or an eligible mentor stay unmatched (the staff list shows them). Returns the number matched.
     Side effects: those of `match_mentor`, per group.
     """
     _check_round(round_number)
@@ -121,7 +123,7 @@ def match_by_field(*, actor, programme: Programme, round_number: int) -> int:
         )
     )
     waiting = (
-        ProjectGroup.objects.filter(programme=programme)
+        groups_going_on(programme.pk)
         .exclude(mentoring_sessions__round_number=round_number)
         .exclude(mentoring_field="")
         .order_by("name")

@@ -9,6 +9,8 @@ from django.utils.translation import gettext as _
 
 from alliance.core.audit import record_audit
 from alliance.programs.models import GroupMember, Objection, Panel, ProjectGroup
+from alliance.programs.services.assignment import check_on_panel
+from alliance.programs.tasks import enqueue_on_commit
 
 
 def objection_deadline(panel: Panel) -> datetime.datetime | None:
@@ -39,6 +41,7 @@ def lodge_objection(*, user, panel: Panel, group: ProjectGroup, text: str, now=N
         raise ValidationError(_("Only the group's companies may object to its result."))
     if not panel.is_released:
         raise ValidationError(_("Results have not been released yet."))
+    check_on_panel(panel, group)  # a group the panel did not judge has no result there to object to
     if now > objection_deadline(panel):
         raise ValidationError(_("The objection period has ended."))
     if not text.strip():
@@ -49,10 +52,11 @@ def lodge_objection(*, user, panel: Panel, group: ProjectGroup, text: str, now=N
     return objection
 
 
-def answer_objection(*, actor, objection: Objection, answer: str) -> Objection:
+def answer_objection(*, actor, objection: Objection, answer: str, notify: bool = True) -> Objection:
     """Staff record their answer to an objection (an answer may be corrected; the log keeps the old one).
 
-    Side effects: answer fields and an audit entry with before/after.
+    Side effects: answer fields and an audit entry with before/after; unless `notify` is false, an e-mail to
+    whoever lodged it and the group's representatives (a task after the commit), when the answer changed.
     """
     if not answer.strip():
         raise ValidationError(_("Write the answer."))
@@ -67,4 +71,6 @@ def answer_objection(*, actor, objection: Objection, answer: str) -> Objection:
             before=before,
             after={"answer": objection.answer},
         )
+        if notify and before["answer"] != objection.answer:
+            enqueue_on_commit("send_objection_answer_email", objection.pk)
     return objection

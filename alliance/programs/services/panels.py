@@ -32,14 +32,21 @@ from alliance.programs.models import (
     SpeakingOrderDraw,
 )
 from alliance.programs.services import programme as programme_service
-from alliance.programs.services.assignment import panel_groups
+from alliance.programs.services.assignment import check_on_panel, panel_groups
+from alliance.programs.services.score_log import withdraw_scores
+
+SCREENING_EVALUATORS = 3
 
 
-def open_panel(*, actor, programme: Programme, kind: str, evaluators_per_group: int = 3) -> Panel:
+def open_panel(*, actor, programme: Programme, kind: str, evaluators_per_group: int | None = None) -> Panel:
     """The programme's screening or final panel, created when it does not exist yet.
 
+    `evaluators_per_group` defaults to 3 for the screening and to the programme's `final_judges` (five, the
+    seed's panel) for the final.
     Side effects: the panel and an audit entry when it is new.
     """
+    if evaluators_per_group is None:
+        evaluators_per_group = programme.final_judges if kind == Panel.Kind.FINAL else SCREENING_EVALUATORS
     with transaction.atomic():
         panel, created = Panel.objects.get_or_create(
             programme=programme, kind=kind, defaults={"evaluators_per_group": evaluators_per_group}
@@ -149,15 +156,15 @@ def save_score(
         else:
             score.points, score.comment = points, comment
             score.save(update_fields=["points", "comment", "updated_at"])
-        ScoreChange.objects.create(
-            score=score,
+        ScoreChange.of(
+            score,
             points_before=None if before is None else Decimal(before["points"]),
             points_after=points,
             comment_before="" if before is None else before["comment"],
             comment_after=comment,
             changed_by=actor or judge,
             source=source,
-        )
+        ).save()
         record_audit(
             action="programs.score.saved" if before is None else "programs.score.amended",
             target=score,
@@ -201,8 +208,8 @@ def import_score_rows(*, actor, panel: Panel, rows, source: str = "import") -> i
                 )
             elif score.points != points:
                 changes.append(
-                    ScoreChange(
-                        score=score, points_before=score.points, points_after=points, changed_by=actor, source=source
+                    ScoreChange.of(
+                        score, points_before=score.points, points_after=points, changed_by=actor, source=source
                     )
                 )
                 score.points = points
@@ -216,7 +223,7 @@ def import_score_rows(*, actor, panel: Panel, rows, source: str = "import") -> i
             for score in fresh:
                 score.pk = ids[(score.judge_id, score.group_id, score.criterion_id)]
         changes += [
-            ScoreChange(score=score, points_before=None, points_after=score.points, changed_by=actor, source=source)
+            ScoreChange.of(score, points_before=None, points_after=score.points, changed_by=actor, source=source)
             for score in fresh
         ]
         ScoreChange.objects.bulk_create(changes)
@@ -232,12 +239,15 @@ def import_score_rows(*, actor, panel: Panel, rows, source: str = "import") -> i
 def record_absence(*, actor, panel: Panel, judge, group, reason: str, note: str = "") -> Absence:
     """Record that a judge does not score a group (absent or recused); their scores for it are withdrawn.
 
-    Side effects: the Absence, deleted scores of that judge for that group, an audit entry.
+    Rule: the panel is open and judges the group. Withdrawn scores stay in the amendment log (a ScoreChange
+    each, `score_log.withdraw_scores`) and their values are in the audit entry.
+    Side effects: the Absence, the judge's scores for the group withdrawn, an audit entry.
     """
     if panel.is_closed:
         raise ValidationError(_("The panel is closed; scores can no longer change."))
+    check_on_panel(panel, group)
     with transaction.atomic():
-        Score.objects.filter(panel=panel, judge=judge, group=group).delete()
+        withdrawn = withdraw_scores(actor=actor, panel=panel, judge=judge, group=group)
         absence, _created = Absence.objects.update_or_create(
             panel=panel, judge=judge, group=group, defaults={"reason": reason, "note": note, "recorded_by": actor}
         )
@@ -245,6 +255,7 @@ def record_absence(*, actor, panel: Panel, judge, group, reason: str, note: str 
             action="programs.panel.absence_recorded",
             target=panel,
             actor=actor,
+            before={"withdrawn_scores": withdrawn} if withdrawn else None,
             after={"judge": judge.name, "group": group.name, "reason": reason, "note": note},
         )
     return absence
@@ -272,16 +283,29 @@ def missing_scores(panel: Panel) -> list[tuple[str, str, int]]:
     return missing
 
 
+def unjudged_groups(panel: Panel) -> list[str]:
+    """Names of the groups the panel judges (`panel_groups`) that no judge is assigned to — a finalist every
+    judge recused from, or one nobody was given — in name order."""
+    assigned = Assignment.objects.filter(panel=panel).values("group_id")
+    return list(panel_groups(panel).exclude(pk__in=assigned).order_by("name").values_list("name", flat=True))
+
+
 def close_panel(*, actor, panel: Panel) -> Panel:
     """Close the panel: from now on scores are final, and staff may compute and release the results.
 
-    Rule: refused while any assigned judge lacks a score that no recorded absence excuses.
+    Rule: refused while a group of the panel has no assigned judge, and while any assigned judge lacks a score
+    that no recorded absence excuses.
     Side effects: closed_at and an audit entry.
     """
     with transaction.atomic():
         panel = Panel.objects.select_for_update().get(pk=panel.pk)
         if panel.is_closed:
             return panel
+        unjudged = unjudged_groups(panel)
+        if unjudged:
+            raise ValidationError(
+                _("The panel cannot close: no judge is assigned to %(groups)s.") % {"groups": ", ".join(unjudged)}
+            )
         missing = missing_scores(panel)
         if missing:
             listed = "; ".join(

@@ -13,15 +13,28 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from alliance.core.audit import changed, record_audit, snapshot
-from alliance.programs import default_rubric
-from alliance.programs.models import Award, Criterion, Programme, RankingRule, ScreeningMode, Stage, StageKind, Track
+from alliance.programs import default_rubric, ranking
+from alliance.programs.models import (
+    Award,
+    Criterion,
+    Programme,
+    RankingRule,
+    ScreeningMode,
+    Stage,
+    StageKind,
+    SupportBenefit,
+    Track,
+)
+from alliance.programs.models.programme import default_absence_policy
 from alliance.programs.ranking.values import TIE_BREAK_KEYS
+from alliance.programs.tasks import enqueue_on_commit
 
 RULE_FIELDS = (
     "ranking_rule",
     "absence_policy",
     "tie_break_chain",
     "objection_days",
+    "final_judges",
     "screening_mode",
     "screening_value",
 )
@@ -37,15 +50,28 @@ def _refuse_when_locked(programme: Programme) -> None:
 
 
 def validate_rules(*, ranking_rule: str, absence_policy: dict, tie_break_chain: list) -> None:
-    """Raise a ValidationError naming the first unknown rule, judge count or tie-break."""
+    """Raise a ValidationError naming the first unknown rule, judge count or tie-break, or the first part of the
+    absence policy the ranking engine would refuse (`ranking.normalise_policy`, the engine's own check: a rule
+    given fewer judges than it needs, such as the trimmed mean with 2 totals, or standardised scores mixed with a
+    raw-score rule) — so a programme that could never be ranked is refused before its first score."""
     if ranking_rule not in RankingRule.values:
         raise ValidationError(_("Unknown ranking rule: %(rule)s.") % {"rule": ranking_rule})
+    if not isinstance(absence_policy, dict):
+        raise ValidationError(_("The absence policy must map numbers of judges to ranking rules."))
     for count, rule in absence_policy.items():
         if not str(count).isdigit() or rule not in RankingRule.values:
             raise ValidationError(
                 _("Absence policy: “%(count)s: %(rule)s” is not a number of judges and a ranking rule.")
                 % {"count": count, "rule": rule}
             )
+    try:
+        ranking.normalise_policy(ranking_rule, absence_policy)
+    except ranking.RankingError as error:
+        labels = dict(RankingRule.choices)
+        params = {**error.params}
+        if "rule" in params:
+            params["rule"] = str(labels.get(params["rule"], params["rule"]))
+        raise ValidationError(_(error.template) % params if params else _(error.template)) from None
     for step in tie_break_chain:
         named = isinstance(step, str) and step.startswith("criterion:") and len(step) > len("criterion:")
         if step not in TIE_BREAK_KEYS and not named:
@@ -124,29 +150,35 @@ def create_programme(
     absence_policy: dict | None = None,
     tie_break_chain: list | None = None,
     objection_days: int = 7,
+    final_judges: int = 5,
     screening_mode: str = ScreeningMode.TOP_N,
     screening_value=5,
     copied_from: Programme | None = None,
+    benefits: list[dict] | None = None,
 ) -> Programme:
-    """Create a year's programme with its stages, tracks, rubrics and awards.
+    """Create a year's programme with its stages, tracks, rubrics, awards and post-award benefits.
 
     `tracks` defaults to the 2026 rubric (default_rubric.default_tracks) and `stages` to the year's usual
-    dates (call 3/25–5/8 23:59:59 KST, ...). A year already having a programme is refused.
+    dates (call 3/25–5/8 23:59:59 KST, ...); `absence_policy` to the ranking rule's own default
+    (`models.programme.DEFAULT_ABSENCE_POLICIES`: for `zscore`, standardised scores at every count); `benefits`
+    to the seed's post-award support (default_rubric.default_benefits). Rules the ranking engine would refuse,
+    and a year already having a programme, are refused.
     Side effects: audit entry `programs.programme.created` with the programme, tracks and rubric.
     """
     tracks = default_rubric.default_tracks() if tracks is None else tracks
     stages = default_rubric.default_stages(year) if stages is None else stages
+    benefits = default_rubric.default_benefits() if benefits is None else benefits
     programme = Programme(
         year=year,
         name=name.strip(),
         ranking_rule=ranking_rule,
         objection_days=objection_days,
+        final_judges=final_judges,
         screening_mode=screening_mode,
         screening_value=screening_value,
         copied_from=copied_from,
     )
-    if absence_policy is not None:
-        programme.absence_policy = absence_policy
+    programme.absence_policy = default_absence_policy(ranking_rule) if absence_policy is None else absence_policy
     if tie_break_chain is not None:
         programme.tie_break_chain = tie_break_chain
     validate_rules(
@@ -167,6 +199,7 @@ def create_programme(
     try:
         with transaction.atomic():
             _write_programme(programme, tracks=tracks, stages=stages, actor=actor, copied_from=copied_from)
+            SupportBenefit.objects.bulk_create(SupportBenefit(programme=programme, **benefit) for benefit in benefits)
     except IntegrityError as error:  # another request created the year's programme meanwhile
         raise ValidationError(_("The year %(year)d already has a programme.") % {"year": year}) from error
     return programme
@@ -195,7 +228,8 @@ def _write_programme(programme: Programme, *, tracks, stages, actor, copied_from
 
 
 def update_programme_rules(*, actor, programme: Programme, data: dict) -> Programme:
-    """Change the name and judging rules (ranking rule, absence policy, tie-breaks, objections, screening).
+    """Change the name and judging rules (ranking rule, absence policy, tie-breaks, objections, number of final
+    judges, screening).
 
     The ranking rule, absence policy and tie-break chain are refused once `rule_locked_at` is set; the
     name, objection period and screening settings may still change.
@@ -242,6 +276,30 @@ def lock_ranking_rule(*, actor, programme: Programme) -> Programme:
                 after=snapshot(programme, ("ranking_rule", "absence_policy", "tie_break_chain", "rule_locked_at")),
             )
     return programme
+
+
+def announce_call(*, actor, programme: Programme) -> bool:
+    """Announce the programme's call to every member representative, once per programme.
+
+    Rule: idempotent — a programme already announced is left alone (False is returned, nothing is sent).
+    Side effects: `call_announced_at`, audit `programs.call.announced`, and after the commit the task
+    `send_call_announcement` (one e-mail per representative, sent in batches; it audits the count).
+    """
+    with transaction.atomic():
+        programme = Programme.objects.select_for_update().get(pk=programme.pk)
+        if programme.call_announced_at is not None:
+            return False
+        programme.call_announced_at = timezone.now()
+        programme.save(update_fields=["call_announced_at", "updated_at"])
+        record_audit(
+            action="programs.call.announced",
+            actor=actor,
+            target=programme,
+            before=None,
+            after=snapshot(programme, ("call_announced_at",)),
+        )
+        enqueue_on_commit("send_call_announcement", programme.pk)
+    return True
 
 
 def _validate_stage(kind: str, starts_at, ends_at) -> None:
@@ -341,7 +399,7 @@ def _shift_year(moment: datetime.datetime, years: int) -> datetime.datetime:
 
 
 def copy_programme(*, actor, source: Programme, year: int, name: str | None = None) -> Programme:
-    """Start `year`'s programme from `source`: same rules, tracks, rubrics and awards, stages moved by the
+    """Start `year`'s programme from `source`: same rules, tracks, rubrics, awards and benefits, stages moved by the
     difference in years; no groups, judges or scores are copied and the copy is not locked.
 
     Side effects: those of `create_programme` (audit `programs.programme.created` naming the source).
@@ -377,7 +435,20 @@ def copy_programme(*, actor, source: Programme, year: int, name: str | None = No
         absence_policy=source.absence_policy,
         tie_break_chain=source.tie_break_chain,
         objection_days=source.objection_days,
+        final_judges=source.final_judges,
         screening_mode=source.screening_mode,
         screening_value=source.screening_value,
         copied_from=source,
+        benefits=[
+            {
+                "kind": b.kind,
+                "code": b.code,
+                "name": b.name,
+                "granting_body": b.granting_body,
+                "applies_to": b.applies_to,
+                "points": b.points,
+                "position": b.position,
+            }
+            for b in source.benefits.all()
+        ],
     )

@@ -6,20 +6,15 @@ today and the one printed next year agree, and its fingerprint proves it.
 
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from alliance.core.audit import record_audit
-from alliance.core.roles import Role
 from alliance.programs import ranking
 from alliance.programs.models import (
     Award,
-    GroupMember,
     Panel,
     ProjectGroup,
     Score,
@@ -29,6 +24,7 @@ from alliance.programs.models import (
     Track,
     Winner,
 )
+from alliance.programs.tasks import enqueue_on_commit
 
 
 @dataclass(frozen=True)
@@ -161,17 +157,31 @@ def _unresolved(results: list[TrackResult]) -> list[str]:
     return problems
 
 
+def screening_locked_reason(panel: Panel) -> str:
+    """Why the screening outcome can no longer change ("" while it can): the groups were told (released), or
+    the final panel has started scoring the groups that went on."""
+    if panel.is_released:
+        return _("The screening results are released; the groups that go on can no longer change.")
+    if Score.objects.filter(panel__programme_id=panel.programme_id, panel__kind=Panel.Kind.FINAL).exists():
+        return _("The final panel has scores; the groups that went on from the screening can no longer change.")
+    return ""
+
+
 def decide_screening(*, actor, panel: Panel) -> int:
     """Record which groups go on from the document screening: by cut-off score, or the top N of each track.
 
-    Rule: the panel is closed and no tie awaits a decision. Side effects: ScreeningOutcome rows (replaced),
-    an audit entry. Returns how many groups advance.
+    Rule: the panel is closed, no tie awaits a decision, its results are not released yet and the final panel
+    has no score (`screening_locked_reason`). Side effects: ScreeningOutcome rows (replaced), an audit entry.
+    Returns how many groups advance.
     """
     panel = _fresh(panel)
     if panel.kind != Panel.Kind.SCREENING:
         raise ValidationError(_("Only the document screening selects groups."))
     if not panel.is_closed:
         raise ValidationError(_("Close the panel before selecting the groups that go on."))
+    locked = screening_locked_reason(panel)
+    if locked:
+        raise ValidationError(locked)
     results = panel_results(panel)
     problems = _unresolved(results)
     if problems:
@@ -211,24 +221,37 @@ def decide_screening(*, actor, panel: Panel) -> int:
 def choose_winners(*, actor, panel: Panel) -> int:
     """Place the top groups of each track as its awards state (Award.rank, Award.count), from the ranking.
 
-    Rule: the final panel is closed and no tie awaits a decision; existing non-override places are replaced.
-    Side effects: Winner rows, an audit entry. Returns how many winners.
+    Rule: the final panel is closed, its results are not released and no tie awaits a decision. Staff
+    overrides (logged with their reason) stay where they are: the ranking fills the other places, in rank order,
+    with the groups no override placed or removed. Places from an earlier run are replaced.
+    Side effects: Winner rows, an audit entry. Returns how many winners (overrides included).
     """
     panel = _fresh(panel)
     if panel.kind != Panel.Kind.FINAL or not panel.is_closed:
         raise ValidationError(_("Winners come from the closed final panel."))
+    if panel.is_released:
+        raise ValidationError(_("Results are released; winners can no longer change."))
     results = panel_results(panel)
     problems = _unresolved(results)
     if problems:
         raise ValidationError(problems)
     groups = dict(ProjectGroup.objects.filter(programme=panel.programme).values_list("name", "pk"))
+    overrides = list(Winner.objects.filter(panel=panel, is_override=True).select_related("track", "group"))
+    taken_places = {(winner.track_id, winner.place) for winner in overrides}
+    # Groups an override placed, and groups an override left without a place, are not placed by the ranking.
+    taken_groups = {winner.group_id for winner in overrides} | {
+        winner.replaced_group_id for winner in overrides if winner.replaced_group_id
+    }
     winners = []
     for item in results:
         awards = [
             award for award in Award.objects.filter(track=item.track).order_by("rank") for _n in range(award.count)
         ]
-        rows = list(item.result.rows) if item.result else []
-        for place, (award, row) in enumerate(zip(awards, rows, strict=False), start=1):
+        places = [
+            (place, award) for place, award in enumerate(awards, start=1) if (item.track.pk, place) not in taken_places
+        ]
+        rows = [row for row in (item.result.rows if item.result else ()) if groups[row.group] not in taken_groups]
+        for (place, award), row in zip(places, rows, strict=False):
             winners.append(
                 Winner(
                     panel=panel,
@@ -240,20 +263,25 @@ def choose_winners(*, actor, panel: Panel) -> int:
                 )
             )
     with transaction.atomic():
-        Winner.objects.filter(panel=panel).delete()
+        Winner.objects.filter(panel=panel, is_override=False).delete()
         Winner.objects.bulk_create(winners)
         record_audit(
             action="programs.winners.chosen",
             target=panel,
             actor=actor,
-            after={"placed": [f"{winner.track.code} {winner.place}: {winner.group_id}" for winner in winners]},
+            after={
+                "placed": [f"{winner.track.code} {winner.place}: {winner.group_id}" for winner in winners],
+                "kept_overrides": [f"{winner.track.code} {winner.place}: {winner.group.name}" for winner in overrides],
+            },
         )
-    return len(winners)
+    return len(winners) + len(overrides)
 
 
 def override_winner(*, actor, winner: Winner, group: ProjectGroup, reason: str) -> Winner:
     """Staff put another group in a winner's place; the reason is required and logged. When the group
-    already holds another place, the two groups swap places (both rows are marked as overrides).
+    already holds another place, the two groups swap places (both rows are marked as overrides); otherwise the
+    group that held the place is recorded as `replaced_group`, so placing the winners again keeps it out.
+    Refused once the results are released.
 
     Side effects: the Winner row(s) (is_override, reason) and an audit entry with before/after.
     """
@@ -270,6 +298,8 @@ def override_winner(*, actor, winner: Winner, group: ProjectGroup, reason: str) 
         if swapped is not None:
             swapped.delete()  # the unique (panel, group) pair is re-created below with the groups exchanged
         winner.group, winner.is_override, winner.reason, winner.decided_by = group, True, reason.strip(), actor
+        replaced = None if swapped is not None else (winner.replaced_group or previous)
+        winner.replaced_group = None if replaced is None or replaced.pk == group.pk else replaced
         winner.save()
         if swapped is not None:
             Winner.objects.create(
@@ -294,9 +324,12 @@ def override_winner(*, actor, winner: Winner, group: ProjectGroup, reason: str) 
 
 def release_results(*, actor, panel: Panel, notify: bool = True) -> Panel:
     """Release a closed panel's results: applicants see their own result and may object; the public page
-    shows the final results. Each group's representatives get an e-mail.
+    shows the final results. Each group's representatives get an e-mail (`stage_emails.send_results_emails`
+    through a task after the commit: rank, score, whether it goes on after the screening; the winners of the
+    final also their award).
 
-    Rule: the panel is closed and every tie is decided. Side effects: released_at, audit entry, e-mails
+    Rule: the panel is closed and every tie is decided; for the screening, the groups that go on are selected
+    (the e-mail tells each group whether it goes on). Side effects: released_at, audit entry, e-mails
     (unless `notify` is false, as for demo data).
     """
     panel = _fresh(panel)
@@ -304,6 +337,8 @@ def release_results(*, actor, panel: Panel, notify: bool = True) -> Panel:
         raise ValidationError(_("Close the panel before releasing its results."))
     if panel.is_released:
         return panel
+    if panel.kind == Panel.Kind.SCREENING and not panel.outcomes.exists():
+        raise ValidationError(_("Select the groups that go on before releasing the screening results."))
     results = panel_results(panel)
     problems = _unresolved(results)
     if problems:
@@ -318,31 +353,8 @@ def release_results(*, actor, panel: Panel, notify: bool = True) -> Panel:
             after={item.track.code: item.result.fingerprint for item in results if item.result},
         )
         if notify:
-            transaction.on_commit(lambda: send_release_emails(panel=panel, results=results))
+            enqueue_on_commit("send_results_emails", panel.pk)
     return panel
-
-
-def send_release_emails(*, panel: Panel, results: list[TrackResult]) -> int:
-    """One e-mail per scored group to the representatives of its companies, with its own rank and score."""
-    rows = {row.group: (item.track, row) for item in results if item.result for row in item.result.rows}
-    sent = 0
-    members = GroupMember.objects.filter(group__programme=panel.programme).select_related("group")
-    recipients: dict[str, set[str]] = {}
-    for member in members:
-        recipients.setdefault(member.group.name, set()).update(
-            member.organisation.users.filter(role=Role.MEMBER_REP, is_active=True).values_list("email", flat=True)
-        )
-    for group_name, (track, row) in rows.items():
-        emails = sorted(recipients.get(group_name, ()))
-        if not emails:
-            continue
-        context = {"panel": panel, "group": group_name, "track": track, "row": row}
-        with translation.override(settings.LANGUAGE_CODE):
-            subject = " ".join(render_to_string("programs/judging/email/result_subject.txt", context).split())
-            text = render_to_string("programs/judging/email/result_body.txt", context)
-        EmailMultiAlternatives(subject=subject, body=text, to=emails).send()
-        sent += 1
-    return sent
 
 
 def group_result(panel: Panel, group: ProjectGroup):

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from alliance.members.tests.factories import OrganisationFactory
-from alliance.programs.models import Absence, Assignment, Score
+from alliance.programs.models import Absence, Assignment, Score, ScreeningOutcome
 from alliance.programs.services import assignment as service
 from alliance.programs.tests.factories import ProgrammeFactory, ProjectGroupFactory
 from alliance.programs.tests.factories_judging import (
@@ -165,3 +165,36 @@ def test_declare_ties_after_assignment_withdraws_and_recuses(programme, staff_us
     assert Assignment.objects.filter(panel=panel).count() == 0
     assert Score.objects.filter(panel=panel).count() == 0
     assert list(Absence.objects.values_list("reason", flat=True)) == ["recused"]
+
+
+def test_assign_evaluator_refuses_a_draft_on_the_screening_panel(db, staff_user):
+    programme = ProgrammeFactory()
+    draft = ProjectGroupFactory(programme=programme, submitted=False)
+    panel = screening_panel(programme)
+    judge = evaluator_on(programme)
+
+    with pytest.raises(ValidationError) as refused:
+        service.assign_evaluator(actor=staff_user, panel=panel, user=judge, group=draft)
+
+    assert refused.value.messages == [
+        f"{draft.name} has not submitted its proposal, so the document screening does not judge it."
+    ]
+    assert Assignment.objects.count() == 0
+
+
+def test_assign_evaluator_refuses_a_group_screened_out_on_the_final_panel(db, staff_user):
+    programme = ProgrammeFactory()
+    kept, dropped = ProjectGroupFactory(programme=programme), ProjectGroupFactory(programme=programme)
+    screening = screening_panel(programme)
+    ScreeningOutcome.objects.create(panel=screening, group=kept, score=80, rank=1, advances=True)
+    ScreeningOutcome.objects.create(panel=screening, group=dropped, score=50, rank=2, advances=False)
+    panel = final_panel(programme)
+    judge = evaluator_on(programme)
+
+    with pytest.raises(ValidationError) as refused:
+        service.assign_evaluator(actor=staff_user, panel=panel, user=judge, group=dropped)
+
+    assert refused.value.messages == [
+        f"{dropped.name} did not go on from the document screening, so the final panel does not judge it."
+    ]
+    assert service.assign_evaluator(actor=staff_user, panel=panel, user=judge, group=kept).group == kept

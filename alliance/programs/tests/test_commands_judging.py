@@ -82,6 +82,7 @@ def test_load_programme_creates_programme_panel_and_groups(members, tmp_path):
         ("라온 컨소시엄", "주식회사 라온"),
     ]
     assert Assignment.objects.filter(panel__kind=Panel.Kind.FINAL).count() == 15
+    assert (programme.final_judges, Panel.objects.get().evaluators_per_group) == (5, 5)
 
 
 def test_load_programme_refuses_a_company_that_is_not_a_member(members, tmp_path):
@@ -212,9 +213,10 @@ def test_import_scores_refused_once_the_panel_is_closed(members, tmp_path):
 
 @pytest.mark.parametrize(
     ("rule", "sw_scores"),
-    [("median", [85.0, 77.0]), ("mean", [84.0, 76.2]), ("trimmed_mean", [85.0, 76.67])],
+    [("median", [85.0, 77.0]), ("mean", [84.0, 76.2]), ("trimmed_mean", [85.0, 76.67]), ("zscore", [0.2, -0.2])],
 )
 def test_judge_results_follows_the_rule_of_the_file(members, tmp_path, capsys, rule, sw_scores):
+    # zscore: in SW each judge's two totals standardise to +1 and −1; 가온 is ahead for judges 1, 3 and 5.
     call_command("load_programme", write_json(tmp_path, spec(rule=rule)))
     call_command("import_scores", "2026", write_csv(tmp_path, list(paper_rows())))
     capsys.readouterr()
@@ -224,3 +226,59 @@ def test_judge_results_follows_the_rule_of_the_file(members, tmp_path, capsys, r
     printed = json.loads(capsys.readouterr().out)
     assert printed["rule"] == rule
     assert [row["score"] for row in printed["tracks"]["SW"]] == sw_scores
+
+
+def test_load_programme_refuses_an_absence_policy_the_ranking_cannot_apply(members, tmp_path):
+    data = spec(rule="zscore", absence_policy={"4": "zscore", "3": "mean"})
+
+    with pytest.raises(CommandError) as refused:
+        call_command("load_programme", write_json(tmp_path, data))
+
+    assert str(refused.value) == "Absence policy: standardised scores cannot be mixed with raw-score rules."
+    assert Programme.objects.count() == 0
+
+
+def test_load_programme_with_zscore_gets_a_zscore_absence_policy(members, tmp_path):
+    call_command("load_programme", write_json(tmp_path, spec(rule="zscore")))
+
+    assert Programme.objects.get().absence_policy == {"4": "zscore", "3": "zscore", "2": "zscore", "1": "zscore"}
+
+
+def test_load_programme_refuses_a_judge_name_two_evaluators_share(members, tmp_path):
+    from alliance.core.roles import Role
+    from alliance.core.tests.factories import UserFactory
+
+    UserFactory(role=Role.EVALUATOR, name="이심사", email="lee1@judge.example.kr")
+    UserFactory(role=Role.EVALUATOR, name="이심사", email="lee2@judge.example.kr")
+
+    with pytest.raises(CommandError) as refused:
+        call_command("load_programme", write_json(tmp_path, spec()))
+
+    assert str(refused.value) == (
+        "judges[2] (이심사): more than one evaluator account has this name; write the judge's e-mail address instead."
+    )
+    assert Programme.objects.count() == 0
+
+
+def test_import_scores_refuses_an_ambiguous_judge_name_and_accepts_the_e_mail(members, tmp_path):
+    from alliance.core.roles import Role
+    from alliance.core.tests.factories import UserFactory
+
+    UserFactory(role=Role.EVALUATOR, name="박심사", email="park1@judge.example.kr")
+    UserFactory(role=Role.EVALUATOR, name="박심사", email="park2@judge.example.kr")
+    judges = ["김심사", "park1@judge.example.kr", "park2@judge.example.kr", "최심사", "정심사"]
+    call_command("load_programme", write_json(tmp_path, spec(judges=judges)))
+    ambiguous = [
+        ("김심사", "가온 컨소시엄", "독창성 및 혁신성", 30),
+        ("박심사", "가온 컨소시엄", "독창성 및 혁신성", 30),
+    ]
+
+    with pytest.raises(CommandError) as refused:
+        call_command("import_scores", "2026", write_csv(tmp_path, ambiguous))
+    call_command("import_scores", "2026", write_csv(tmp_path, [("PARK2@judge.example.kr", *ambiguous[1][1:])]))
+
+    assert str(refused.value) == (
+        "Row 3: more than one evaluator of this programme is named “박심사”; "
+        "write the judge's e-mail address in the judge column instead."
+    )
+    assert list(Score.objects.values_list("judge__email", "points")) == [("park2@judge.example.kr", Decimal("30.00"))]

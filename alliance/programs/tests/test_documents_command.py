@@ -29,6 +29,7 @@ def test_programme_documents_writes_every_file_and_lists_them(db, staff_user, tm
         f"{year}-results-final.xlsx",
         f"{year}-certificates.pdf",
         *sorted(f"{year}-scores-final-{judge.pk}.xlsx" for judge in judges),
+        f"{year}-post-award-support.xlsx",
     ]
     assert [entry["file"] for entry in listed["files"]][:5] == expected[:5]
     assert sorted(entry["file"] for entry in listed["files"]) == sorted(expected)

@@ -1,6 +1,9 @@
 """demo_investment.load: 41 companies, five investors and the legal desk, scheduled, the same for a seed."""
 
+import datetime
+
 import pytest
+from django.utils import timezone
 
 from alliance.core.roles import Role
 from alliance.core.tests.factories import UserFactory
@@ -39,3 +42,5 @@ def test_demo_investment_day_is_scheduled_and_reproducible():
     assert schedule_violations(problem_for_day(day), planned) == []
     assert schedule_of(first) == schedule_of(second)
     assert summary.startswith("투자 상담회: 투자사 5곳·법률 상담 1곳, 41개사")
+    stage = first.stages.get(kind="investment_day")
+    assert day.date == timezone.localdate(stage.starts_at) == datetime.date(first.year, 6, 11)

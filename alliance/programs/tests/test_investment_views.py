@@ -172,6 +172,23 @@ def test_my_meetings_ics_lists_own_meetings_in_seoul_time(client, day):
     assert b"DTSTART;TZID=Asia/Seoul:20261113T164000" in response.content
 
 
+def test_my_meetings_ics_defines_the_timezone_it_names(client, day):
+    import icalendar
+
+    desk = DeskFactory(day=day)
+    company = DayCompanyFactory(day=day)
+    book(desk, company, "16:40")
+    client.force_login(representative(company.organisation))
+
+    response = client.get(reverse("programs:my_meetings_ics", args=[day.programme.year]))
+
+    calendar = icalendar.Calendar.from_ical(response.content)
+    zones = [
+        (str(zone["TZID"]), str(zone.subcomponents[0]["TZOFFSETTO"].to_ical())) for zone in calendar.walk("VTIMEZONE")
+    ]
+    assert zones == [("Asia/Seoul", "+0900")]
+
+
 def _same_queries(client, url, add_more, django_assert_num_queries):
     client.get(url)
     with CaptureQueriesContext(connection) as one:

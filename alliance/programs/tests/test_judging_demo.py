@@ -62,3 +62,19 @@ def test_demo_judging_is_deterministic_for_a_seed():
         Absence.objects.filter(panel__programme=first).count()
         == Absence.objects.filter(panel__programme=second).count()
     )
+
+
+@pytest.mark.django_db
+def test_demo_mentoring_after_judging_mentors_only_the_groups_that_went_on():
+    from alliance.programs import demo_mentoring
+    from alliance.programs.models import MentoringSession, ScreeningOutcome
+
+    programme = demo_programme(2026)
+    programme.groups.update(mentoring_field="교육·훈련")
+    demo_judging.load(programme=programme, seed=7)
+
+    demo_mentoring.load(programme=programme, seed=7)
+
+    went_on = set(ScreeningOutcome.objects.filter(advances=True).values_list("group__name", flat=True))
+    mentored = set(MentoringSession.objects.values_list("group__name", flat=True))
+    assert (len(went_on), mentored) == (10, went_on)

@@ -86,6 +86,22 @@ def test_match_by_field_balances_load_and_skips_conflicts(programme, staff_user)
     assert (kim.sessions.count(), lee.sessions.count(), len(groups)) == (2, 2, 3)
 
 
+def test_match_by_field_skips_groups_screened_out_once_screening_is_decided(programme, staff_user):
+    from alliance.programs.models import Panel, ScreeningOutcome
+
+    _mentor(programme, "제조·건설", "김멘토")
+    kept, dropped = _group(programme, "통과 그룹", "제조·건설"), _group(programme, "탈락 그룹", "제조·건설")
+    screening = Panel.objects.create(programme=programme, kind=Panel.Kind.SCREENING)
+    ScreeningOutcome.objects.create(panel=screening, group=kept, score=80, rank=1, advances=True)
+    ScreeningOutcome.objects.create(panel=screening, group=dropped, score=40, rank=2, advances=False)
+
+    matched = service.match_by_field(actor=staff_user, programme=programme, round_number=1)
+
+    assert matched == 1
+    assert list(MentoringSession.objects.values_list("group__name", flat=True)) == ["통과 그룹"]
+    assert [row.group.name for row in queries_mentoring.round_overview(programme, 1)] == ["통과 그룹"]
+
+
 def test_record_feedback_by_another_mentor_is_refused(programme):
     group = _group(programme, "그룹", "제조·건설")
     mentor = _mentor(programme, "제조·건설", "담당 멘토")

@@ -17,6 +17,7 @@ from alliance.programs.tests.factories_judging import (
     fill_scores,
     final_panel,
     ready_judge,
+    screening_panel,
 )
 
 
@@ -101,6 +102,44 @@ def test_amending_a_score_logs_every_change(seated):
     ]
 
 
+def test_recording_an_absence_keeps_the_withdrawn_scores_in_the_log_and_the_audit(seated, staff_user):
+    panel, group, (judge, _other) = seated
+    criterion = first_criterion(group)
+    service.save_score(judge=judge, panel=panel, group=group, criterion=criterion, points=15, comment="좋음")
+    service.save_score(judge=judge, panel=panel, group=group, criterion=criterion, points=16, comment="좋음")
+
+    service.record_absence(actor=staff_user, panel=panel, judge=judge, group=group, reason="absent", note="병가")
+
+    assert Score.objects.count() == 0
+    assert list(
+        ScoreChange.objects.values_list(
+            "panel", "judge", "group", "criterion", "points_before", "points_after", "source", "score"
+        )
+    ) == [
+        (panel.pk, judge.pk, group.pk, criterion.pk, None, Decimal("15.00"), "web", None),
+        (panel.pk, judge.pk, group.pk, criterion.pk, Decimal("15.00"), Decimal("16.00"), "web", None),
+        (panel.pk, judge.pk, group.pk, criterion.pk, Decimal("16.00"), None, "withdrawn", None),
+    ]
+    entry = AuditEntry.objects.get(action="programs.panel.absence_recorded")
+    assert entry.before == {"withdrawn_scores": [{"criterion": criterion.name, "points": "16.00", "comment": "좋음"}]}
+
+
+def test_declaring_a_tie_mid_scoring_keeps_the_withdrawn_scores_in_the_log_and_the_audit(seated):
+    panel, group, (judge, _other) = seated
+    criterion = first_criterion(group)
+    service.save_score(judge=judge, panel=panel, group=group, criterion=criterion, points=12)
+
+    assignment_service.declare_ties(user=judge, programme=panel.programme, organisations=[group.lead])
+
+    assert list(ScoreChange.objects.values_list("points_before", "points_after", "source", "judge", "group")) == [
+        (None, Decimal("12.00"), "web", judge.pk, group.pk),
+        (Decimal("12.00"), None, "withdrawn", judge.pk, group.pk),
+    ]
+    entry = AuditEntry.objects.get(action="programs.assignment.withdrawn")
+    assert entry.before["withdrawn_scores"] == [{"criterion": criterion.name, "points": "12.00", "comment": ""}]
+    assert Absence.objects.get().reason == "recused"
+
+
 def test_first_score_locks_the_ranking_rule(seated, programme, staff_user):
     panel, group, (judge, _other) = seated
 
@@ -160,3 +199,27 @@ def test_draw_speaking_order_replays_from_its_seed(programme, staff_user):
     assert sorted(draw.order) == sorted(group.pk for group in groups)
     assert draw.order == service.shuffled(sorted(group.pk for group in groups), "kmf-2026")
     assert AuditEntry.objects.filter(action="programs.panel.order_drawn").count() == 1
+
+
+def test_close_panel_refused_while_a_finalist_has_no_assigned_judge(seated, programme, staff_user):
+    panel, group, judges = seated
+    fill_scores(panel, {(judge, group): 10 for judge in judges})
+    late = ProjectGroupFactory(programme=programme, name="늦게 합류한 컨소시엄")
+
+    with pytest.raises(ValidationError) as refused:
+        service.close_panel(actor=staff_user, panel=panel)
+
+    assert refused.value.messages == ["The panel cannot close: no judge is assigned to 늦게 합류한 컨소시엄."]
+    panel.refresh_from_db()
+    assert (panel.is_closed, late.pk) == (False, late.pk)
+
+
+def test_record_absence_refuses_a_group_the_panel_does_not_judge(programme, staff_user):
+    panel = screening_panel(programme)
+    draft = ProjectGroupFactory(programme=programme, submitted=False)
+    judge = evaluator_on(programme)
+
+    with pytest.raises(ValidationError):
+        service.record_absence(actor=staff_user, panel=panel, judge=judge, group=draft, reason="absent")
+
+    assert Absence.objects.count() == 0

@@ -58,6 +58,30 @@ def test_staff_adds_an_evaluator_and_opens_a_panel(staff_client, programme):
     ]
 
 
+def test_final_panel_opened_without_a_number_takes_the_programmes_five_judges(staff_client, programme):
+    url = reverse("programs:judging_programme", args=[programme.pk])
+
+    staff_client.post(url, {"action": "panel", "kind": "final", "evaluators_per_group": ""})
+    staff_client.post(url, {"action": "panel", "kind": "screening", "evaluators_per_group": ""})
+
+    assert dict(Panel.objects.values_list("kind", "evaluators_per_group")) == {"final": 5, "screening": 3}
+
+
+def test_final_panel_page_warns_when_its_judges_differ_from_the_programme(staff_client, programme):
+    panel = final_panel(programme)
+    for _ in range(3):
+        evaluator_on(programme)
+    url = reverse("programs:panel_detail", args=[panel.pk])
+
+    three = staff_client.get(url).content.decode()
+    evaluator_on(programme)
+    evaluator_on(programme)
+    five = staff_client.get(url).content.decode()
+
+    assert "The final panel has 3 judges; the programme states 5." in three
+    assert 'id="judge-count"' not in five
+
+
 def test_staff_assigns_automatically_from_the_panel_page(staff_client, programme):
     for _ in range(3):
         ProjectGroupFactory(programme=programme)
@@ -97,6 +121,28 @@ def test_staff_manual_assignment_of_a_conflict_is_refused(staff_client, programm
     assert Assignment.objects.count() == 0
 
 
+def test_manual_assignment_form_offers_only_the_panels_groups(staff_client, programme):
+    submitted = ProjectGroupFactory(programme=programme, name="제출한 컨소시엄")
+    ProjectGroupFactory(programme=programme, name="초안 컨소시엄", submitted=False)
+    evaluator_on(programme)
+    panel = screening_panel(programme)
+
+    response = staff_client.get(reverse("programs:panel_detail", args=[panel.pk]))
+
+    form = response.context["assign_form"]
+    assert [group.name for group in form.fields["group"].queryset] == [submitted.name]
+    assert [group.name for group in response.context["absence_form"].fields["group"].queryset] == [submitted.name]
+
+
+def test_panel_page_names_the_groups_without_a_judge(staff_client, programme):
+    ProjectGroupFactory(programme=programme, name="심사위원 없는 컨소시엄")
+    panel = final_panel(programme)
+
+    response = staff_client.get(reverse("programs:panel_detail", args=[panel.pk]))
+
+    assert response.context["unjudged"] == ["심사위원 없는 컨소시엄"]
+
+
 def test_staff_decides_a_tie_from_the_result_sheet(staff_client, programme, staff_user):
     first, second = ProjectGroupFactory(programme=programme), ProjectGroupFactory(programme=programme)
     panel = closed_with_scores(programme, staff_user, {first: 10, second: 10})
@@ -126,6 +172,18 @@ def test_staff_places_winners_and_overrides_with_a_reason(staff_client, programm
 
     top.refresh_from_db()
     assert (top.group, top.is_override, top.reason) == (second, True, "수상 자격 미달")
+
+
+def test_result_sheet_hides_place_the_winners_once_released(staff_client, programme, staff_user):
+    group = ProjectGroupFactory(programme=programme)
+    panel = closed_with_scores(programme, staff_user, {group: 15})
+    url = reverse("programs:panel_results", args=[panel.pk])
+    before = staff_client.get(url).content.decode()
+    results_service.release_results(actor=staff_user, panel=panel, notify=False)
+
+    after = staff_client.get(url).content.decode()
+
+    assert ('id="place-winners"' in before, 'id="place-winners"' in after) == (True, False)
 
 
 def test_staff_draws_the_order_and_the_timer_lists_it(staff_client, programme):

@@ -79,7 +79,8 @@ def test_load_demo_calls_the_later_stages_with_the_programme(members, monkeypatc
 
     assert calls == [
         ("alliance.programs.demo_judging", 2026, 9),
+        ("alliance.programs.demo_support", 2026, 9),
         ("alliance.programs.demo_investment", 2026, 9),
         ("alliance.programs.demo_mentoring", 2026, 9),
     ]
-    assert summary.endswith(" · demo_judging 완료 · demo_investment 완료 · demo_mentoring 완료")
+    assert summary.endswith(" · demo_judging 완료 · demo_support 완료 · demo_investment 완료 · demo_mentoring 완료")

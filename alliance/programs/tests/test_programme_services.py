@@ -7,6 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from alliance.core.models import AuditEntry
+from alliance.programs import ranking
 from alliance.programs.models import Programme
 from alliance.programs.services import programme as service
 from alliance.programs.tests.factories import ProgrammeFactory
@@ -196,3 +197,42 @@ def test_save_track_code_already_used_is_refused(staff_user):
         service.save_track(actor=staff_user, programme=programme, code="sw", name="다른 SW")
 
     assert error.value.messages == ["부문 코드 SW은(는) 이미 쓰이고 있습니다."]
+
+
+@pytest.mark.parametrize(
+    ("rule", "policy"),
+    [
+        ("trimmed_mean", {4: "trimmed_mean", 3: "mean", 2: "mean", 1: "mean"}),
+        ("mean", {4: "mean", 3: "mean", 2: "mean", 1: "mean"}),
+        ("median", {4: "median", 3: "median", 2: "median", 1: "median"}),
+        ("zscore", {4: "zscore", 3: "zscore", 2: "zscore", 1: "zscore"}),
+    ],
+)
+def test_create_programme_gives_each_rule_a_policy_the_ranking_accepts(rule, policy):
+    programme = ProgrammeFactory(ranking_rule=rule)
+
+    assert ranking.normalise_policy(rule, programme.absence_policy) == policy
+
+
+def test_update_programme_rules_to_zscore_keeping_a_raw_score_policy_is_refused_before_any_score(staff_user):
+    programme = ProgrammeFactory()
+
+    with pytest.raises(ValidationError) as refused:
+        service.update_programme_rules(actor=staff_user, programme=programme, data={"ranking_rule": "zscore"})
+
+    programme.refresh_from_db()
+    assert refused.value.messages == ["심사위원 불참 규칙: 표준화 점수 방식은 원점수 방식과 함께 쓸 수 없습니다."]
+    assert (programme.ranking_rule, programme.rule_locked_at) == ("trimmed_mean", None)
+
+
+def test_update_programme_rules_refuses_the_trimmed_mean_for_two_judges(staff_user):
+    programme = ProgrammeFactory()
+
+    with pytest.raises(ValidationError) as refused:
+        service.update_programme_rules(
+            actor=staff_user, programme=programme, data={"absence_policy": {"3": "mean", "2": "trimmed_mean"}}
+        )
+
+    assert refused.value.messages == [
+        "심사위원 불참 규칙: '최고·최저 점수 제외 산술평균' 방식에는 심사위원이 3명 이상 필요합니다(지정된 수: 2명)."
+    ]

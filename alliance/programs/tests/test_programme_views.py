@@ -60,6 +60,7 @@ def test_programme_rules_post_saves_policy_and_chain(staff_client):
         "tie_break_2": "",
         "tie_break_3": "",
         "objection_days": 5,
+        "final_judges": 7,
         "screening_mode": "cutoff",
         "screening_value": "70",
     }
@@ -68,10 +69,11 @@ def test_programme_rules_post_saves_policy_and_chain(staff_client):
 
     programme.refresh_from_db()
     assert response.status_code == 302
-    assert (programme.ranking_rule, programme.absence_policy, programme.tie_break_chain) == (
+    assert (programme.ranking_rule, programme.absence_policy, programme.tie_break_chain, programme.final_judges) == (
         "median",
         {"4": "mean", "3": "mean", "2": "mean"},
         ["untrimmed_mean"],
+        7,
     )
 
 
@@ -86,6 +88,7 @@ def test_programme_rules_post_after_lock_shows_the_refusal(staff_client, staff_u
         "absence_2": "mean",
         "tie_break_1": "common_subtotal",
         "objection_days": 7,
+        "final_judges": 5,
         "screening_mode": "top_n",
         "screening_value": "5",
     }
@@ -96,6 +99,36 @@ def test_programme_rules_post_after_lock_shows_the_refusal(staff_client, staff_u
     assert response.status_code == 200
     assert programme.ranking_rule == "trimmed_mean"
     assert "순위 산정 방식과 심사 기준을 더 이상 바꿀 수 없습니다" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("rule", "absences", "refusal"),
+    [
+        ("zscore", ("trimmed_mean", "mean", "mean"), "모두 “심사위원별 표준점수 평균”을(를) 고르거나"),
+        ("trimmed_mean", ("trimmed_mean", "mean", "trimmed_mean"), "심사위원이 3명 이상 필요합니다(지정된 수: 2명)"),
+    ],
+)
+def test_programme_rules_post_refuses_a_policy_the_ranking_cannot_apply(staff_client, rule, absences, refusal):
+    programme = ProgrammeFactory()
+    data = {
+        "name": programme.name,
+        "ranking_rule": rule,
+        "absence_4": absences[0],
+        "absence_3": absences[1],
+        "absence_2": absences[2],
+        "tie_break_1": "common_subtotal",
+        "objection_days": 7,
+        "final_judges": 5,
+        "screening_mode": "top_n",
+        "screening_value": "5",
+    }
+
+    response = staff_client.post(reverse("programs:programme_rules", args=[programme.pk]), data)
+
+    programme.refresh_from_db()
+    assert response.status_code == 200
+    assert refusal in response.content.decode()
+    assert (programme.ranking_rule, programme.absence_policy["2"]) == ("trimmed_mean", "mean")
 
 
 def test_track_edit_rubric_text_error_names_the_line(staff_client):

@@ -143,6 +143,30 @@ def test_staff_decision_orders_the_tie_and_stale_decisions_are_reported():
     assert result.ignored_decisions == ("C",)
 
 
+def test_fingerprint_differs_between_sheets_differing_only_in_a_staff_decision():
+    sheets = panel({"A": five(90, 80, 70, 60, 50), "B": five(90, 80, 70, 60, 50)})
+
+    a_first = rank(sheets, rule="trimmed_mean", decisions={"A": 1, "B": 2})
+    b_first = rank(sheets, rule="trimmed_mean", decisions={"B": 1, "A": 2})
+    b_first_reordered = rank(sheets, rule="trimmed_mean", decisions={"A": 2, "B": 1})
+    undecided = rank(sheets, rule="trimmed_mean")
+
+    assert len({a_first.fingerprint, b_first.fingerprint, undecided.fingerprint}) == 3
+    assert b_first_reordered.fingerprint == b_first.fingerprint
+
+
+def test_fingerprint_without_decisions_is_unchanged_from_before_decisions_counted():
+    sheets = [
+        Sheet(judge=judge, group=group, criterion="c", points=points)
+        for group in ("A", "B")
+        for judge, points in zip("xyz", (90, 80, 70), strict=True)
+    ]
+
+    assert rank(sheets, rule="trimmed_mean", decisions={}).fingerprint == (
+        "672229c937c20f6dabf6476388722a13958ae9d6955572be02c8edc56f3041c2"
+    )
+
+
 def test_staff_decision_outside_the_tied_ranks_is_refused():
     sheets = panel({"A": five(90, 80, 70, 60, 50), "B": five(90, 80, 70, 60, 50)})
 

@@ -87,6 +87,20 @@ def test_tie_decision_orders_the_tie_and_is_logged(programme, staff_user):
     assert AuditEntry.objects.filter(action="programs.results.tie_decided").count() == 1
 
 
+def test_tie_decision_changes_the_sheets_fingerprint(programme, staff_user):
+    first, second = ProjectGroupFactory(programme=programme), ProjectGroupFactory(programme=programme)
+    panel = closed_final(programme, staff_user, {first: (10, 10, 10), second: (10, 10, 10)})
+    before = service.panel_results(panel)[0].result.fingerprint
+
+    service.record_tie_decision(
+        actor=staff_user, panel=panel, track=first.track, order=[second.name, first.name], reason="재청취"
+    )
+
+    after = service.panel_results(panel)[0].result.fingerprint
+    logged = AuditEntry.objects.get(action="programs.results.tie_decided").after["fingerprint"]
+    assert (after != before, logged) == (True, before)
+
+
 def test_tie_decision_refuses_groups_that_are_not_tied(programme, staff_user):
     first, second = ProjectGroupFactory(programme=programme), ProjectGroupFactory(programme=programme)
     panel = closed_final(programme, staff_user, {first: (10, 12, 20), second: (8, 9, 20)})
@@ -253,4 +267,103 @@ def test_override_with_a_placed_group_swaps_the_two_places(programme, staff_user
         (1, groups[2].name, True),
         (2, groups[1].name, False),
         (3, groups[0].name, True),
+    ]
+
+
+def test_placing_the_winners_again_keeps_the_logged_overrides(programme, staff_user):
+    groups = [ProjectGroupFactory(programme=programme) for _ in range(7)]
+    panel = closed_final(programme, staff_user, {group: (20 - i, 20 - i, 20 - i) for i, group in enumerate(groups)})
+    service.choose_winners(actor=staff_user, panel=panel)
+    second = Winner.objects.get(place=2, track__code="SW")
+    service.override_winner(actor=staff_user, winner=second, group=groups[6], reason="심사위원회 재의결")
+
+    count = service.choose_winners(actor=staff_user, panel=panel)
+
+    assert count == 5
+    assert list(
+        Winner.objects.filter(track__code="SW").order_by("place").values_list("place", "group__name", "is_override")
+    ) == [
+        (1, groups[0].name, False),
+        (2, groups[6].name, True),
+        (3, groups[2].name, False),
+        (4, groups[3].name, False),
+        (5, groups[4].name, False),
+    ]
+
+
+def test_placing_the_winners_after_release_is_refused(programme, staff_user):
+    group = ProjectGroupFactory(programme=programme)
+    panel = closed_final(programme, staff_user, {group: (10, 12, 20)})
+    service.choose_winners(actor=staff_user, panel=panel)
+    service.release_results(actor=staff_user, panel=panel, notify=False)
+    Winner.objects.update(award_name="수정 전 상")
+
+    with pytest.raises(ValidationError) as refused:
+        service.choose_winners(actor=staff_user, panel=panel)
+
+    assert refused.value.messages == ["Results are released; winners can no longer change."]
+    assert list(Winner.objects.values_list("award_name", flat=True)) == ["수정 전 상"]
+
+
+def closed_screening(programme, staff_user):
+    groups = [ProjectGroupFactory(programme=programme) for _ in range(2)]
+    panel = screening_panel(programme)
+    judges = [ready_judge(panel) for _ in range(3)]
+    for group in groups:
+        for judge in judges:
+            assignment_service.assign_evaluator(actor=staff_user, panel=panel, user=judge, group=group)
+    fill_scores(panel, {(judge, group): 15 - n for n, group in enumerate(groups) for judge in judges})
+    panel_service.close_panel(actor=staff_user, panel=panel)
+    return Panel.objects.get(pk=panel.pk), groups, judges
+
+
+def test_decide_screening_refused_once_the_final_panel_has_scores(programme, staff_user):
+    screening, groups, judges = closed_screening(programme, staff_user)
+    service.decide_screening(actor=staff_user, panel=screening)
+    final = final_panel(programme)
+    assignment_service.seat_final_panel(actor=staff_user, panel=final)
+    fill_scores(final, {(judges[0], groups[0]): 10})
+    update_programme_rules(actor=staff_user, programme=programme, data={"screening_value": 1})
+
+    with pytest.raises(ValidationError) as refused:
+        service.decide_screening(actor=staff_user, panel=screening)
+
+    assert refused.value.messages == [
+        "The final panel has scores; the groups that went on from the screening can no longer change."
+    ]
+    assert ScreeningOutcome.objects.filter(advances=True).count() == 2
+
+
+def test_screening_release_needs_the_groups_that_go_on_then_freezes_them(programme, staff_user):
+    screening, _groups, _judges = closed_screening(programme, staff_user)
+
+    with pytest.raises(ValidationError) as refused:
+        service.release_results(actor=staff_user, panel=screening, notify=False)
+    service.decide_screening(actor=staff_user, panel=screening)
+    service.release_results(actor=staff_user, panel=screening, notify=False)
+    with pytest.raises(ValidationError) as refused_after:
+        service.decide_screening(actor=staff_user, panel=screening)
+
+    assert refused.value.messages == ["Select the groups that go on before releasing the screening results."]
+    assert refused_after.value.messages == [
+        "The screening results are released; the groups that go on can no longer change."
+    ]
+
+
+def test_a_group_screened_out_cannot_object_to_the_final_results(programme, staff_user):
+    screening, groups, judges = closed_screening(programme, staff_user)
+    update_programme_rules(actor=staff_user, programme=programme, data={"screening_value": 1})
+    service.decide_screening(actor=staff_user, panel=screening)
+    final = final_panel(programme)
+    assignment_service.seat_final_panel(actor=staff_user, panel=final)
+    fill_scores(final, {(judge, groups[0]): 15 for judge in judges})
+    panel_service.close_panel(actor=staff_user, panel=final)
+    service.release_results(actor=staff_user, panel=final, notify=False)
+    rep = UserFactory(role=Role.MEMBER_REP, organisation=groups[1].lead)
+
+    with pytest.raises(ValidationError) as refused:
+        objection_service.lodge_objection(user=rep, panel=final, group=groups[1], text="최종 결과 이의")
+
+    assert refused.value.messages == [
+        f"{groups[1].name} did not go on from the document screening, so the final panel does not judge it."
     ]

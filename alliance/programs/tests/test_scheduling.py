@@ -93,7 +93,7 @@ def test_solve_tiny_problems_matches_brute_force_lexicographically(problem):
 def test_solve_without_unavailability_places_a_maximum_b_matching(slot_count, requests):
     problem = parse_problem(
         {
-            "slots": [f"s{n}" for n in range(slot_count)],
+            "slots": [f"{9 + n:02d}:00" for n in range(slot_count)],
             "investors": [{"id": f"i{n}"} for n in range(6)],
             "companies": [{"id": f"c{k}", "requests": [f"i{n}" for n in r]} for k, r in enumerate(requests)],
         }
@@ -234,6 +234,12 @@ def test_time_grid_skips_meetings_overlapping_a_break():
         ),
         ('{"slots": ["14:00", "14:00"], "investors": [], "companies": []}', "slots[1]"),
         ('{"slots": [], "investors": []}', "companies"),
+        (
+            '{"slots": ["14:00"], "investors": [{"id": "a", "unavailabe": []}], "companies": []}',
+            "investors[0].unavailabe",
+        ),
+        ('{"slots": ["24:00"], "investors": [], "companies": []}', "slots[0]"),
+        ('{"slots": [], "investors": [], "companies": [], "note": "x"}', "note"),
     ],
 )
 def test_load_problem_names_the_offending_item(document, path):
@@ -254,14 +260,14 @@ def test_brute_force_helper_counts_all_combinations():
     # Guards the oracle itself: two companies, one investor, two slots → both meet.
     problem = parse_problem(
         {
-            "slots": ["a", "b"],
+            "slots": ["09:00", "09:20"],
             "investors": [{"id": "i"}],
             "companies": [{"id": "x", "requests": ["i"]}, {"id": "y", "requests": ["i"]}],
         }
     )
 
     assert brute_force_best(problem)[0] == 2
-    assert [meeting.slot for meeting in solve(problem).meetings] == ["a", "b"]
+    assert [meeting.slot for meeting in solve(problem).meetings] == ["09:00", "09:20"]
 
 
 @settings(max_examples=30, deadline=None)
@@ -271,7 +277,7 @@ def test_brute_force_helper_counts_all_combinations():
 )
 def test_solve_is_valid_and_never_below_the_greedy_floor(seed, companies):
     rng = random.Random(seed)
-    slots = [f"s{n}" for n in range(4)]
+    slots = [f"1{n}:00" for n in range(4)]
     investors = [f"i{n}" for n in range(4)]
     problem = parse_problem(
         {

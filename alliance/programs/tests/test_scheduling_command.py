@@ -1,5 +1,6 @@
 """`manage.py schedule_meetings IN.json --out OUT.json`: output shape and error paths."""
 
+import io
 import json
 import subprocess
 import sys
@@ -25,18 +26,23 @@ def write(tmp_path, document) -> Path:
     return path
 
 
-def test_schedule_meetings_writes_the_issue_shape(tmp_path):
+def test_schedule_meetings_writes_exactly_the_issue_shape(tmp_path):
     out = tmp_path / "out.json"
+    errors = io.StringIO()
 
-    call_command("schedule_meetings", str(write(tmp_path, PROBLEM)), "--out", str(out))
+    call_command("schedule_meetings", str(write(tmp_path, PROBLEM)), "--out", str(out), stderr=errors)
 
-    result = json.loads(out.read_text(encoding="utf-8"))
-    assert result["meetings"] == [
-        {"company": "co-1", "investor": "inv-b", "slot": "14:00"},
-        {"company": "co-1", "investor": "inv-a", "slot": "14:20"},
-    ]
-    assert (result["satisfied"], result["optimal"], result["bound"], result["gap_percent"]) == (2, True, 2, 0.0)
-    assert set(result) == {"meetings", "satisfied", "optimal", "bound", "gap_percent", "seconds"}
+    assert json.loads(out.read_text(encoding="utf-8")) == {
+        "meetings": [
+            {"company": "co-1", "investor": "inv-b", "slot": "14:00"},
+            {"company": "co-1", "investor": "inv-a", "slot": "14:20"},
+        ],
+        "satisfied": 2,
+        "optimal": True,
+    }
+    summary = errors.getvalue().strip().splitlines()
+    assert len(summary) == 1
+    assert summary[0].startswith("상한 2, 차이 0.0%, ")
 
 
 @pytest.mark.parametrize(
@@ -46,6 +52,12 @@ def test_schedule_meetings_writes_the_issue_shape(tmp_path):
         (lambda p: p["investors"].append({"id": "inv-a"}), "investors[2].id"),
         (lambda p: p["companies"][0]["unavailable"].append("18:00"), "companies[0].unavailable[0]"),
         (lambda p: p["investors"][0].update(declines=["co-9"]), "investors[0].declines[0]"),
+        (lambda p: p["investors"][0].update(unavailabe=["14:20"]), "investors[0].unavailabe"),
+        (lambda p: p["companies"][1].update(request=["inv-b"]), "companies[1].request"),
+        (lambda p: p.update(slot=["14:40"]), "slot"),
+        (lambda p: p["slots"].append("25:00"), "slots[2]"),
+        (lambda p: p["slots"].append("abc"), "slots[2]"),
+        (lambda p: p["slots"].append("9:00"), "slots[2]"),
     ],
 )
 def test_schedule_meetings_refuses_invalid_input_naming_the_item(tmp_path, change, named):
@@ -89,3 +101,20 @@ def test_schedule_meetings_exits_non_zero_naming_the_item(tmp_path):
     assert finished.returncode == 1
     assert "companies[0].requests[0]" in finished.stderr
     assert "“nobody”" in finished.stderr
+
+
+def test_schedule_meetings_refuses_a_misspelt_key_with_status_1(tmp_path):
+    problem = json.loads(json.dumps(PROBLEM))
+    problem["investors"][0]["unavailabe"] = problem["investors"][0].pop("unavailable")
+
+    finished = subprocess.run(  # noqa: S603  our own interpreter and manage.py
+        [sys.executable, "manage.py", "schedule_meetings", str(write(tmp_path, problem))],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+    assert finished.returncode == 1
+    assert "investors[0].unavailabe" in finished.stderr
+    assert finished.stdout == ""

@@ -39,6 +39,12 @@ from alliance.programs.tests.world_mentoring import (
     MENTORING_PK_OF,
     build_mentoring_world,
 )
+from alliance.programs.tests.world_support import (
+    SUPPORT_COUNTED,
+    SUPPORT_EXPECTED,
+    SUPPORT_PK_OF,
+    build_support_world,
+)
 
 # Member representatives only; anyone else signed in is told nothing exists.
 REPRESENTATIVES = only({"rep_a": 200, "rep_b": 200})
@@ -56,6 +62,7 @@ EXPECTED = {
     "programs:track_edit": staff_only(),
     "programs:group_list": staff_only(),
     "programs:extension_grant": staff_only(),
+    "programs:call_announce": signed_in(405),  # POST only
     # Applying (P1).
     "programs:my_groups": REPRESENTATIVES,
     "programs:apply_home": REPRESENTATIVES,
@@ -96,11 +103,13 @@ EXPECTED = {
 }
 EXPECTED |= INVESTMENT_EXPECTED  # P4
 EXPECTED |= MENTORING_EXPECTED  # P1
+EXPECTED |= SUPPORT_EXPECTED
 
 PK_OF = {
     "programs:programme_detail": "programme",
     "programs:programme_rules": "programme",
     "programs:programme_stages": "programme",
+    "programs:call_announce": "programme",
     "programs:track_create": "programme",
     "programs:track_edit": "track",
     "programs:group_list": "programme",
@@ -136,6 +145,7 @@ PK_OF = {
 }
 PK_OF |= INVESTMENT_PK_OF
 PK_OF |= MENTORING_PK_OF
+PK_OF |= SUPPORT_PK_OF
 
 PATH_VALUES = {
     "year": lambda world: world["programme"].year,
@@ -163,6 +173,7 @@ COUNTED_MODELS = (
 
 COUNTED_MODELS += INVESTMENT_COUNTED
 COUNTED_MODELS += MENTORING_COUNTED
+COUNTED_MODELS += SUPPORT_COUNTED
 
 
 def build_world(world) -> dict:
@@ -183,4 +194,5 @@ def build_world(world) -> dict:
     built |= build_judging_world(world | built)  # P2
     built |= build_investment_world(world | built)  # P4
     built |= build_mentoring_world(world | built)  # P1
+    built |= build_support_world(world | built)
     return built

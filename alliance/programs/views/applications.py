@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from alliance.core.rules import require_secretariat
 from alliance.programs import phrases, queries
 from alliance.programs import queries_mentoring as mentoring_queries
+from alliance.programs import queries_support as support_queries
 from alliance.programs.forms.applications import (
     AttachmentForm,
     ExtensionForm,
@@ -106,6 +107,7 @@ def group_detail(request, pk: int):
         ],
         "mentoring_sessions": mentoring_queries.sessions_of_group(group),
         "interim_results": mentoring_queries.interim_results_of_group(group),
+        "support_grants": support_queries.grants_of_group(group),
         "interim_form": InterimResultForm(),
         "partner_form": PartnerForm(),
         "attachment_form": AttachmentForm(),

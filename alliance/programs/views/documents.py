@@ -17,7 +17,7 @@ from alliance.programs.models import Panel, Programme
 from alliance.programs.rules_judging import evaluator_panel
 
 
-def _file(document: files.DocumentFile) -> HttpResponse:
+def file_response(document: files.DocumentFile) -> HttpResponse:
     response = HttpResponse(document.build(), content_type=document.content_type)
     disposition = "inline" if document.is_pdf else "attachment"  # PDFs open in the browser to print
     quoted = quote(document.name)
@@ -50,31 +50,31 @@ def programme_documents(request, pk: int):
 @login_required
 @require_GET
 def applications_xlsx(request, pk: int):
-    return _file(files.applications(_staff_programme(request, pk)))
+    return file_response(files.applications(_staff_programme(request, pk)))
 
 
 @login_required
 @require_GET
 def evaluation_summary_pdf(request, pk: int):
-    return _file(files.evaluation_summary(_staff_programme(request, pk), request=request))
+    return file_response(files.evaluation_summary(_staff_programme(request, pk), request=request))
 
 
 @login_required
 @require_GET
 def result_sheet_pdf(request, pk: int):
-    return _file(files.result_sheet(_staff_panel(request, pk), request=request))
+    return file_response(files.result_sheet(_staff_panel(request, pk), request=request))
 
 
 @login_required
 @require_GET
 def results_xlsx(request, pk: int):
-    return _file(files.results(_staff_panel(request, pk)))
+    return file_response(files.results(_staff_panel(request, pk)))
 
 
 @login_required
 @require_GET
 def certificates_pdf(request, pk: int):
-    return _file(files.certificates(_staff_panel(request, pk), request=request))
+    return file_response(files.certificates(_staff_panel(request, pk), request=request))
 
 
 @login_required
@@ -84,7 +84,7 @@ def judge_scores_xlsx(request, pk: int, judge: int):
     user = get_object_or_404(get_user_model(), pk=judge)
     if not judges_on(panel, user):
         raise Http404
-    return _file(files.score_sheet(panel, user))
+    return file_response(files.score_sheet(panel, user))
 
 
 @login_required
@@ -92,4 +92,4 @@ def judge_scores_xlsx(request, pk: int, judge: int):
 def my_scores_xlsx(request, pk: int):
     """The signed-in judge's own scores on a panel of a programme they take part in (404 otherwise)."""
     panel = evaluator_panel(request.user, pk)
-    return _file(files.score_sheet(panel, request.user))
+    return file_response(files.score_sheet(panel, request.user))

@@ -54,7 +54,7 @@ def judging_programme(request, pk: int):
 def _panel_forms(panel, data=None):
     evaluators = queries.panel_memberships(panel).values_list("user_id", flat=True)
     users = User.objects.filter(pk__in=evaluators).order_by("name")
-    groups = ProjectGroup.objects.filter(programme_id=panel.programme_id).order_by("name")
+    groups = assignment_service.panel_groups(panel).order_by("name")
     action = (data or {}).get("action")
     assign = AssignForm(data if action == "assign" else None, evaluators=users, groups=groups, prefix="assign")
     absence = AbsenceForm(data if action == "absence" else None, evaluators=users, groups=groups, prefix="absence")
@@ -118,6 +118,8 @@ def panel_detail(request, pk: int):
         "complete": sum(1 for item in assignments if item.scored >= item.criteria),
         "absences": queries.absences(panel),
         "missing": panel_service.missing_scores(panel) if not panel.is_closed else [],
+        "unjudged": panel_service.unjudged_groups(panel) if not panel.is_closed else [],
+        "judge_count": queries.final_judge_count(panel),
         "assign_form": assign_form,
         "absence_form": absence_form,
     }

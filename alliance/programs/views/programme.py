@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from alliance.core.audit import action_label, history_of
 from alliance.core.rules import require_secretariat
@@ -72,6 +72,19 @@ def programme_detail(request, pk: int):
         entry.label = action_label(entry.action)
     context = {"programme": programme, "history": history}
     return render(request, "programs/manage/detail.html", context)
+
+
+@login_required
+@require_POST
+def call_announce(request, pk: int):
+    """Staff announce the call to every member representative (once per programme)."""
+    require_secretariat(request.user)
+    programme = get_object_or_404(Programme, pk=pk)
+    if service.announce_call(actor=request.user, programme=programme):
+        messages.success(request, _("The call is being e-mailed to every member representative."))
+    else:
+        messages.info(request, _("The call was already announced; it is not sent twice."))
+    return redirect("programs:programme_detail", pk=pk)
 
 
 @login_required

@@ -13,8 +13,9 @@ from django.views.decorators.http import require_http_methods
 from alliance.core.rules import require_secretariat
 from alliance.programs import queries_judging as queries
 from alliance.programs.forms.judging import AnswerForm, ObjectionForm, OverrideForm, TieDecisionForm, posted_id
-from alliance.programs.models import Objection, Panel, Programme, ProjectGroup, Track, Winner
+from alliance.programs.models import Objection, Panel, Programme, ProjectGroup, ScreeningOutcome, Track, Winner
 from alliance.programs.rules import visible_group
+from alliance.programs.services import assignment as assignment_service
 from alliance.programs.services import objections as objection_service
 from alliance.programs.services import results as service
 
@@ -81,6 +82,7 @@ def panel_results(request, pk: int):
             for winner in panel.winners.select_related("group", "track")
         ],
         "tie_form": TieDecisionForm(),
+        "screening_locked": service.screening_locked_reason(panel) if panel.kind == Panel.Kind.SCREENING else "",
         "tie_decisions": panel.tie_decisions.select_related("track", "decided_by"),
     }
     return render(request, "programs/judging/staff/results.html", context)
@@ -114,19 +116,25 @@ def panel_objections(request, pk: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def group_result(request, pk: int):
-    """A group's own released results (screening and final) and its objections; staff see it too."""
+    """A group's own released results (screening, then final, each only if that panel judges the group: a group
+    screened out has no final result to object to) and its objections; staff see it too."""
     group = visible_group(request.user, pk)
     panels = Panel.objects.filter(programme_id=group.programme_id, released_at__isnull=False).select_related(
         "programme"
     )
+    judged = [panel for panel in panels if assignment_service.panel_groups(panel).filter(pk=group.pk).exists()]
+    judged.sort(key=lambda panel: panel.kind != Panel.Kind.SCREENING)
+    panels = panels.filter(pk__in=[panel.pk for panel in judged])
+    outcomes = dict(ScreeningOutcome.objects.filter(panel__in=panels, group=group).values_list("panel_id", "advances"))
     released = []
-    for panel in panels:
+    for panel in judged:
         _item, row = service.group_result(panel, group)
         deadline = objection_service.objection_deadline(panel)
         released.append(
             {
                 "panel": panel,
                 "row": row,
+                "goes_on": outcomes.get(panel.pk),
                 "deadline": deadline,
                 "open": timezone.now() <= deadline and objection_service.speaks_for(request.user, group),
                 "objections": Objection.objects.filter(panel=panel, group=group).order_by("lodged_at"),

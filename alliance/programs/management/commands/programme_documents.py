@@ -1,6 +1,7 @@
 """`python manage.py programme_documents PROGRAMME --out DIR [--format json]`: write every document of a
 programme (applications, evaluation summary, per panel the result sheet, results, certificates and each
-judge's score sheet) into DIR, e.g. to print them for the awards day."""
+judge's score sheet, the post-award support record and every bonus-point certificate) into DIR, e.g. to print
+them for the awards day."""
 
 import json
 from pathlib import Path

@@ -1,9 +1,11 @@
 """`python manage.py schedule_meetings IN.json [--out OUT.json] [--time-limit S] [--workers N]`.
 
 Input and output are those of issue 4 (see alliance/programs/scheduling/problem.py for the optional
-`declines` and `priority` extensions). The output adds three documented keys: `bound` (a proven upper
-bound on `satisfied`), `gap_percent` ((bound − satisfied) / bound × 100) and `seconds` (solver wall time).
-Invalid input exits with status 1 and a Korean message naming the item; nothing is written.
+`declines` and `priority` extensions): the output holds exactly `meetings`, `satisfied` and `optimal`. What
+else the run proved goes to standard error as one line: the bound (a proven upper bound on `satisfied`), the
+gap ((bound − satisfied) / bound × 100), the solver's wall time and its method.
+Invalid input — an unknown key, a slot that is not an HH:MM time, an unknown or duplicate id, an unknown slot —
+exits with status 1 and a Korean message naming the item by its JSON path; nothing is written.
 """
 
 import json
@@ -39,6 +41,9 @@ class Command(BaseCommand):
             raise CommandError(_("--time-limit and --workers must be positive."))
         solution = scheduling.solve(problem, time_limit=time_limit, workers=workers)
         document = json.dumps(solution.as_json(), ensure_ascii=False, indent=2)
+        self.stderr.write(
+            _("Bound %(bound)s, gap %(gap_percent)s%%, %(seconds)s s, method %(method)s.") % solution.figures()
+        )
         if out:
             Path(out).write_text(document + "\n", encoding="utf-8")
         else:

@@ -1,0 +1,109 @@
+"""The post-award support record: staff's page of benefits and what each winner was granted (grant to all
+winners in one action, add a benefit), one grant's page to record its use, the XLSX export, and the
+bonus-point certificate (가점 확인서) for staff and the awarded group's companies."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from alliance.core.rules import require_secretariat
+from alliance.programs import phrases
+from alliance.programs import queries_support as queries
+from alliance.programs.documents import files
+from alliance.programs.forms.support import BenefitForm, GrantForm, UseForm
+from alliance.programs.models import Programme, SupportGrant
+from alliance.programs.rules import visible_group
+from alliance.programs.services import support as service
+from alliance.programs.views.documents import file_response
+
+
+def _support_action(request, programme, panel, grant_form, benefit_form) -> bool:
+    """Carry out the posted action; True when it succeeded (the page then redirects)."""
+    action = request.POST.get("action")
+    try:
+        if action == "grant" and grant_form.is_valid():
+            if panel is None:
+                raise ValidationError(_("Benefits are granted to the winners once the final results are released."))
+            count = service.grant_to_winners(
+                actor=request.user,
+                panel=panel,
+                benefits=grant_form.cleaned_data["benefits"],
+                issued_on=grant_form.cleaned_data["issued_on"],
+            )
+            messages.success(request, _("%(count)d benefits granted.") % {"count": count})
+            return True
+        if action == "benefit" and benefit_form.is_valid():
+            service.save_benefit(actor=request.user, programme=programme, data=benefit_form.cleaned_data)
+            messages.success(request, phrases.SAVED)
+            return True
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return False
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def support_record(request, pk: int):
+    require_secretariat(request.user)
+    programme = get_object_or_404(Programme, pk=pk)
+    panel = service.released_final(programme)
+    action = request.POST.get("action") if request.method == "POST" else None
+    grant_form = GrantForm(request.POST if action == "grant" else None, programme=programme, prefix="grant")
+    benefit_form = BenefitForm(request.POST if action == "benefit" else None, prefix="benefit")
+    if request.method == "POST" and _support_action(request, programme, panel, grant_form, benefit_form):
+        return redirect("programs:support_record", pk=pk)
+    winners = queries.winners_with_grants(panel) if panel else []
+    uses = [grant.use for winner in winners for grant in winner.grants]
+    context = {
+        "programme": programme,
+        "panel": panel,
+        "benefits": queries.benefits_of(programme),
+        "winners": winners,
+        "totals": {"granted": len(uses), **{use: uses.count(use) for use in SupportGrant.Use.values}},
+        "grant_form": grant_form,
+        "benefit_form": benefit_form,
+    }
+    return render(request, "programs/support/record.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def support_grant(request, pk: int):
+    require_secretariat(request.user)
+    grant = queries.grant(pk)
+    if grant is None:
+        raise Http404
+    initial = {"use": grant.use, "used_on": grant.used_on, "used_for": grant.used_for}
+    form = UseForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            service.record_use(actor=request.user, grant=grant, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, phrases.SAVED)
+            return redirect("programs:support_record", pk=grant.benefit.programme_id)
+    return render(request, "programs/support/grant.html", {"grant": grant, "form": form})
+
+
+@login_required
+@require_GET
+def support_xlsx(request, pk: int):
+    require_secretariat(request.user)
+    return file_response(files.support_record(get_object_or_404(Programme, pk=pk)))
+
+
+@login_required
+@require_GET
+def support_certificate(request, pk: int):
+    """The bonus-point certificate of a grant: staff and the representatives of the group's companies (404 to
+    anyone else, and for a benefit that is not bonus points)."""
+    grant = queries.grant(pk)
+    if grant is None or not grant.benefit.is_bonus_points:
+        raise Http404
+    visible_group(request.user, grant.winner.group_id)
+    return file_response(files.bonus_certificate(grant, request=request))
