@@ -12,6 +12,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from alliance.core.korean import size_label
+
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
 # The part each zip-based format must contain (HWPX: OWPML's package manifest).
@@ -62,8 +64,8 @@ def check_attachment(upload) -> str:
         raise ValidationError(_("%(name)s: the file is empty.") % {"name": name})
     if upload.size > settings.MAX_UPLOAD_BYTES:
         raise ValidationError(
-            _("%(name)s: the file is larger than %(limit)s MB.")
-            % {"name": name, "limit": settings.MAX_UPLOAD_BYTES // (1024 * 1024)}
+            _("%(name)s: the file is larger than %(limit)s.")
+            % {"name": name, "limit": size_label(settings.MAX_UPLOAD_BYTES)}
         )
     if not content_matches(upload, extension):
         raise ValidationError(

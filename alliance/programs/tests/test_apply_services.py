@@ -277,3 +277,17 @@ def test_invite_partner_adds_an_unconfirmed_member(open_programme, lead_rep, par
     member = service.invite_partner(actor=lead_rep, group=group, company_name="㈜추가")
 
     assert (member.organisation.name, member.is_confirmed) == ("주식회사 추가", False)
+
+
+def test_add_attachment_over_a_limit_under_a_megabyte_names_it_in_kilobytes(
+    open_programme, lead_rep, partner_rep, settings
+):
+    settings.MAX_UPLOAD_BYTES = 512 * 1024
+    group = _form(open_programme, lead_rep)
+    upload = upload_file("큰파일.pdf")
+    upload.size = 512 * 1024 + 1
+
+    with pytest.raises(ValidationError) as error:
+        service.add_attachment(actor=lead_rep, group=group, upload=upload)
+
+    assert error.value.messages == ["큰파일.pdf: 파일이 512KB보다 큽니다."]
