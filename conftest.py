@@ -28,6 +28,11 @@ FAST_TEST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 @pytest.fixture(autouse=True)
 def _isolated_media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+    # A cache per test (import progress, search token counts live there): tests running side by side never
+    # read each other's entries, and nothing is left in var/cache.
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": tmp_path / "cache"}
+    }
     settings.AXES_ENABLED = False
     settings.PASSWORD_HASHERS = FAST_TEST_HASHERS
 

@@ -8,4 +8,11 @@ class MembersConfig(AppConfig):
     verbose_name = _("Members")
 
     def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
         from alliance.members import phrases  # noqa: F401  registers the audit action labels
+        from alliance.members.member_count import registry_changed
+        from alliance.members.models import Organisation
+
+        post_save.connect(registry_changed, sender=Organisation, dispatch_uid="members.count.saved")
+        post_delete.connect(registry_changed, sender=Organisation, dispatch_uid="members.count.deleted")

@@ -49,6 +49,7 @@ from alliance.members.demo_words import (
     TOPICS,
     ZONE_SHARES,
 )
+from alliance.members.member_count import registry_changed
 from alliance.members.models import Contact, MemberCategory, Organisation
 from alliance.members.services.registry import AUDITED_FIELDS, create_organisation, field_objects
 
@@ -361,6 +362,7 @@ def load(plans: list[Plan]) -> int:
             ],
         )
         search.reindex(pks, fresh=True)
+        registry_changed()  # bulk writes send no model signals
         _insert(Contact, [{"organisation": pk, **plan.contact} for pk, plan in zip(pks, plans, strict=True)])
         content_type = ContentType.objects.get_for_model(Organisation).pk
         _insert(

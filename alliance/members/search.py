@@ -14,13 +14,16 @@ Speed: every organisation has tokens in `SearchToken` — its text's bigrams and
 filters is a set of tokens; the rarest one drives: its rows are walked in name order along the
 (token, name_key) index, the other tokens are probed by the (organisation, token) index, and a query
 longer than one bigram is confirmed by a substring test. A page therefore reads about a page of rows,
-and counting stops at a cap.
+and counting stops at a cap. Which token is rarest comes from counts kept a few minutes in the cache
+(`token_frequencies`): they choose the plan, never the answer.
 """
 
+import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import Exists, OuterRef, QuerySet
 
@@ -32,6 +35,7 @@ SEPARATOR = "|"
 ALL = "\x01*"
 # Counting a token's rows (an index-only range) stops here: far enough to tell common tokens apart.
 TOKEN_COUNT_CAP = 10_000
+FREQUENCY_SECONDS = 300
 
 
 def category_token(category: str) -> str:
@@ -99,8 +103,31 @@ def reindex(organisation_ids: Iterable[int], *, fresh: bool = False) -> None:
 
 
 def token_frequencies(tokens: Iterable[str]) -> dict[str, int]:
-    """How many organisations hold each token, counted up to TOKEN_COUNT_CAP, in one query."""
-    tokens = sorted(tokens)
+    """How many organisations hold each token, counted up to TOKEN_COUNT_CAP.
+
+    The counts only choose which token drives a search, so a count may be a few minutes old: non-zero counts
+    are kept in the cache for FREQUENCY_SECONDS (counting a common token's rows is most of a long query's
+    time on PostgreSQL). A zero is never kept, since it answers the search outright (nothing matches).
+    """
+    tokens = sorted(set(tokens))
+    keys = {token: _frequency_key(token) for token in tokens}
+    known = cache.get_many(keys.values())
+    frequencies = {token: known[key] for token, key in keys.items() if key in known}
+    missing = [token for token in tokens if token not in frequencies]
+    if missing:
+        counted = _count_tokens(missing)
+        cache.set_many({keys[token]: count for token, count in counted.items() if count}, FREQUENCY_SECONDS)
+        frequencies.update(counted)
+    return frequencies
+
+
+def _frequency_key(token: str) -> str:
+    # Tokens are Korean text and control characters: hashed into a key every cache backend takes.
+    return "members.search.frequency." + hashlib.sha256(token.encode()).hexdigest()[:32]
+
+
+def _count_tokens(tokens: list[str]) -> dict[str, int]:
+    """Each token's row count up to TOKEN_COUNT_CAP, in one query."""
     table = SearchToken._meta.db_table
     counts = ", ".join(
         f"(SELECT COUNT(*) FROM (SELECT 1 FROM {table} WHERE token = %s LIMIT {TOKEN_COUNT_CAP}) AS t{index})"  # noqa: S608
@@ -122,8 +149,10 @@ class Search:
     initial: str = ""
     impossible: bool = False
 
-    def token_rows(self, *, excluded_ids: QuerySet | None = None) -> QuerySet:
-        """The driver's SearchToken rows that satisfy the search, unordered; `organisation_id` is the answer."""
+    def token_rows(self, *, excluded: Iterable[QuerySet] = ()) -> QuerySet:
+        """The driver's SearchToken rows that satisfy the search, unordered; `organisation_id` is the answer.
+
+        `excluded`: querysets of organisation ids to leave out."""
         if self.impossible:
             return SearchToken.objects.none()
         rows = SearchToken.objects.filter(token=self.driver)
@@ -136,8 +165,8 @@ class Search:
             )
         if self.substring:
             rows = rows.filter(organisation__search_text__contains=self.substring)
-        if excluded_ids is not None:
-            rows = rows.exclude(organisation_id__in=excluded_ids)
+        for ids in excluded:
+            rows = rows.exclude(organisation_id__in=ids)
         return rows
 
 

@@ -34,6 +34,7 @@ def test_cache_settings_unknown_url_refused(url):
 
 @pytest.mark.skipif("CACHE_URL" in os.environ, reason="CACHE_URL chooses another cache")
 def test_default_cache_is_a_directory_under_var():
-    from django.conf import settings
+    # The settings module itself: the tests give each test its own cache through the settings fixture.
+    from alliance import settings as module
 
-    assert settings.CACHES["default"] == cache_settings(f"file://{settings.VAR_DIR / 'cache'}")
+    assert module.CACHES["default"] == cache_settings(f"file://{module.VAR_DIR / 'cache'}")

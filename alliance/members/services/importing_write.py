@@ -14,6 +14,7 @@ from django.utils import timezone
 from alliance.core.audit import build_audit, snapshot
 from alliance.core.models import AuditEntry
 from alliance.members import search
+from alliance.members.member_count import registry_changed
 from alliance.members.models import Organisation
 from alliance.members.services import importing_sql
 from alliance.members.services.importing_rows import RowData
@@ -68,6 +69,7 @@ def write_plan(
     names = {name for row in plan.creates for name in row.field_names or []}
     names |= {name for update in plan.updates if update.fields_changed for name in update.after["fields"]}
     field_ids = {business_field.name: business_field.pk for business_field in field_objects(names)}
+    registry_changed()  # bulk writes send no model signals
     done = 0
     for rows in chunked(plan.creates, min(BATCH, batch_size or BATCH)):
         _create_batch(rows, field_ids, actor, actor_label)

@@ -2,6 +2,7 @@ import datetime
 import re
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -161,6 +162,7 @@ def test_directory_card_shows_region_fields_and_confirmation_date(client, db):
 
 
 def _directory_queries(client, query=None) -> int:
+    cache.clear()  # the same start each time: search token counts are cached
     with CaptureQueriesContext(connection) as captured:
         response = client.get(DIRECTORY, {"q": query} if query else {})
     assert response.status_code == 200
@@ -223,3 +225,21 @@ def test_home_links_directory_with_member_count(client, companies, monkeypatch):
     with translation.override("ko"):
         expected = translation.gettext("Browse all %(total)s member organisations") % {"total": "3개사"}
     assert links == [expected]
+
+
+@pytest.mark.parametrize("day", ["2023-12-31", "2024-01-01", "2024-06-30", "2025-01-01", "2026-12-31"])
+def test_member_count_equals_the_membership_condition_on_any_day(db, day):
+    from alliance.members.member_count import member_count
+    from alliance.members.queries import current_members
+
+    spans = [("2020-01-01", None), ("2024-01-01", None), ("2021-05-05", "2024-01-01"), ("2025-01-01", None),
+             ("2022-03-03", "2024-06-30"), ("2024-06-30", "2026-12-31")]  # fmt: skip
+    for index, (joined, withdrawn) in enumerate(spans):
+        OrganisationFactory(
+            name=f"기업{index}",
+            joined_on=datetime.date.fromisoformat(joined),
+            withdrawn_on=datetime.date.fromisoformat(withdrawn) if withdrawn else None,
+        )
+    on = datetime.date.fromisoformat(day)
+
+    assert member_count(on) == current_members(on).count()
