@@ -198,10 +198,20 @@ def cache_settings(url: str) -> dict:
     """A CACHES entry from a URL: file:///path (a directory), locmem://name, or redis://host:port/db
     (rediss:// with TLS; needs the `redis` package)."""
     scheme, _separator, location = url.partition("://")
+    # Room for the directory's search token counts beside the rest (Django's default keeps 300 entries).
+    options = {"MAX_ENTRIES": 5_000}
     if scheme == "file" and location:
-        return {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": location}
+        return {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": location,
+            "OPTIONS": options,
+        }
     if scheme == "locmem":
-        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": location or "alliance"}
+        return {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": location or "alliance",
+            "OPTIONS": options,
+        }
     if scheme in {"redis", "rediss"}:
         return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
     msg = f"CACHE_URL must be file:///path, locmem:// or redis://host:port/db (got {url!r})."
@@ -209,7 +219,8 @@ def cache_settings(url: str) -> dict:
 
 
 # The cache carries what several processes must share while a transaction hides it from the database: an
-# import's progress, written by a worker inside its write transaction, read by the page that polls it. The
+# import's progress, written by a worker inside its write transaction, read by the page that polls it; and
+# what is dear to recompute on every visit (the member count, the directory's search token counts). The
 # default, a directory under var/, is shared by every process of one machine (the server and `db_worker`);
 # several machines set a Redis URL.
 CACHES = {"default": cache_settings(os.environ.get("CACHE_URL", f"file://{VAR_DIR / 'cache'}"))}

@@ -13,9 +13,20 @@ from alliance.settings import cache_settings
     [
         (
             "file:///srv/alliance/var/cache",
-            {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": "/srv/alliance/var/cache"},
+            {
+                "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                "LOCATION": "/srv/alliance/var/cache",
+                "OPTIONS": {"MAX_ENTRIES": 5_000},
+            },
         ),
-        ("locmem://", {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "alliance"}),
+        (
+            "locmem://",
+            {
+                "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                "LOCATION": "alliance",
+                "OPTIONS": {"MAX_ENTRIES": 5_000},
+            },
+        ),
         (
             "redis://127.0.0.1:6379/1",
             {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:6379/1"},
