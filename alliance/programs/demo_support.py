@@ -39,7 +39,10 @@ def load(*, programme, seed: int) -> str:
     if panel is None:
         return ""
     rng = random.Random(seed)  # noqa: S311  demo data, reproducible by seed
-    awards_day = _awards_day(programme)
+    # Nothing is dated after today: a demo loaded before the awards day issues today, and records a use only
+    # as of today at the latest.
+    today = timezone.localdate()
+    awards_day = min(_awards_day(programme), today)
     with transaction.atomic():
         granted = service.grant_to_winners(
             actor=None, panel=panel, benefits=list(programme.benefits.all()), issued_on=awards_day
@@ -51,7 +54,8 @@ def load(*, programme, seed: int) -> str:
             if kind == BenefitKind.PRESS or chance < 0.45:
                 where, days = USES[kind]
                 used_for = where.format(body=grant.benefit.granting_body, year=programme.year + 1)
-                used_on = awards_day + datetime.timedelta(days=days + rng.randint(0, 20) * (kind != BenefitKind.PRESS))
+                later = datetime.timedelta(days=days + rng.randint(0, 20) * (kind != BenefitKind.PRESS))
+                used_on = min(awards_day + later, today)
                 service.record_use(actor=None, grant=grant, use="used", used_on=used_on, used_for=used_for)
             elif chance < 0.7:
                 service.record_use(actor=None, grant=grant, use="not_used", used_for=NOT_USED[kind])

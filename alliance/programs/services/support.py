@@ -13,6 +13,7 @@ from decimal import Decimal, InvalidOperation
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from alliance.core.audit import record_audit, snapshot
@@ -140,6 +141,7 @@ def record_use(
     """Record whether the awardee used a granted benefit: used (the date, and where and for what — the
     programme it applied to, the exhibition), not used (optionally why), or not known yet.
 
+    Rule: a date of use lies between the issue date and today.
     Side effects: the grant's use fields and an audit entry `programs.support.use_recorded` with before/after.
     """
     used_for = used_for.strip()
@@ -151,8 +153,15 @@ def record_use(
         used_on, used_for = None, ""
     if use == SupportGrant.Use.NOT_USED:
         used_on = None
+    if used_on is not None and used_on > timezone.localdate():
+        raise ValidationError(_("The date of use cannot be in the future: record a use once it has happened."))
     with transaction.atomic():
         grant = SupportGrant.objects.select_for_update().get(pk=grant.pk)
+        if used_on is not None and used_on < grant.issued_on:
+            raise ValidationError(
+                _("The date of use cannot come before the certificate was issued (%(date)s).")
+                % {"date": date_format(grant.issued_on, "DATE_FORMAT")}
+            )
         before = snapshot(grant, USE_FIELDS)
         grant.use, grant.used_on, grant.used_for = use, used_on, used_for
         grant.use_recorded_by = actor if getattr(actor, "is_authenticated", False) else None

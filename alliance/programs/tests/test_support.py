@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from alliance.core.models import AuditEntry
@@ -23,7 +24,7 @@ from alliance.programs.tests.factories import ProgrammeFactory, ProjectGroupFact
 from alliance.programs.tests.factories_documents import judged_final
 
 pytestmark = pytest.mark.django_db
-ISSUED = datetime.date(2026, 12, 10)
+ISSUED = datetime.date(2026, 11, 20)  # in the past: a use is recorded on or after it, never after today
 
 
 @pytest.fixture
@@ -122,28 +123,55 @@ def test_granting_again_issues_only_what_is_missing(released, programme, staff_u
 
 
 def test_record_use_needs_the_date_and_where_and_keeps_the_change_in_the_audit(released, programme, staff_user):
-    service.grant_to_winners(actor=staff_user, panel=released, benefits=benefits(programme, "NIPA"))
+    today = timezone.localdate()
+    issued_on, used_on = today - datetime.timedelta(days=90), today - datetime.timedelta(days=10)
+    service.grant_to_winners(
+        actor=staff_user, panel=released, benefits=benefits(programme, "NIPA"), issued_on=issued_on
+    )
     grant = SupportGrant.objects.get(number="2026-NIPA-001")
 
     with pytest.raises(ValidationError):
-        service.record_use(actor=staff_user, grant=grant, use="used", used_on=datetime.date(2027, 3, 2))
+        service.record_use(actor=staff_user, grant=grant, use="used", used_on=used_on)
     service.record_use(
-        actor=staff_user,
-        grant=grant,
-        use="used",
-        used_on=datetime.date(2027, 3, 2),
-        used_for="2027 NIPA 가상융합 플래그십 주관기업 신청",
+        actor=staff_user, grant=grant, use="used", used_on=used_on, used_for="2027 NIPA 가상융합 플래그십 주관기업 신청"
     )
 
     grant.refresh_from_db()
     assert (grant.use, grant.used_on, grant.used_for, grant.use_recorded_by) == (
         "used",
-        datetime.date(2027, 3, 2),
+        used_on,
         "2027 NIPA 가상융합 플래그십 주관기업 신청",
         staff_user,
     )
     entry = AuditEntry.objects.get(action="programs.support.use_recorded")
-    assert (entry.before["use"], entry.after["use"], entry.after["used_on"]) == ("pending", "used", "2027-03-02")
+    assert (entry.before["use"], entry.after["use"], entry.after["used_on"]) == ("pending", "used", used_on.isoformat())
+
+
+@pytest.mark.parametrize(
+    ("days_after_issue", "refusal"),
+    [
+        (-1, "활용일은 확인서 발급일(2026. 9. 4.)보다 앞설 수 없습니다."),
+        (91, "활용일은 미래일 수 없습니다. 활용한 뒤에 기록하세요."),
+    ],
+)
+def test_record_use_refuses_a_date_before_issue_or_in_the_future(released, programme, staff_user, days_after_issue,
+                                                                 refusal):  # fmt: skip
+    issued_on = datetime.date(2026, 9, 4)
+    today = timezone.localdate()
+    service.grant_to_winners(
+        actor=staff_user, panel=released, benefits=benefits(programme, "NIPA"), issued_on=issued_on
+    )
+    grant = SupportGrant.objects.get(number="2026-NIPA-001")
+    used_on = (
+        issued_on + datetime.timedelta(days=days_after_issue)
+        if days_after_issue < 0
+        else today + datetime.timedelta(days=1)
+    )
+
+    with pytest.raises(ValidationError) as error:
+        service.record_use(actor=staff_user, grant=grant, use="used", used_on=used_on, used_for="신청")
+
+    assert (error.value.messages, SupportGrant.objects.get(pk=grant.pk).use) == ([refusal], "pending")
 
 
 @pytest.mark.parametrize(
@@ -167,7 +195,7 @@ def test_staff_grant_every_winner_in_one_action_and_record_use_from_the_pages(cl
 
     client.post(
         reverse("programs:support_record", args=[programme.pk]),
-        {"action": "grant", "grant-benefits": [nipa.pk, booth.pk], "grant-issued_on": "2026-12-10"},
+        {"action": "grant", "grant-benefits": [nipa.pk, booth.pk], "grant-issued_on": "2026-11-20"},
     )
     grant = SupportGrant.objects.get(number="2026-BOOTH-003")
     client.post(
@@ -241,7 +269,7 @@ def test_bonus_certificate_pdf_names_group_body_points_in_korean(released, progr
 
     assert page_count(pdf) == 1
     assert {"Noto-Sans-CJK-KR", "Noto-Sans-CJK-KR-Bold"} <= font_names(pdf)
-    assert shows(pdf, "가점 확인서 한빛 하드웨어 한국전파진흥협회(RAPA) 2026-RAPA-001 2026. 12. 10.")
+    assert shows(pdf, "가점 확인서 한빛 하드웨어 한국전파진흥협회(RAPA) 2026-RAPA-001 2026. 11. 20.")
     assert shows(pdf, " ".join(context["companies"]))
     assert (context["points"], context["presented_by"]) == ("1", "과학기술정보통신부 장관상")
 
@@ -249,9 +277,7 @@ def test_bonus_certificate_pdf_names_group_body_points_in_korean(released, progr
 def test_support_xlsx_lists_every_grant_with_its_use(client, released, programme, staff_user):
     service.grant_to_winners(actor=staff_user, panel=released, benefits=benefits(programme, "NIPA"), issued_on=ISSUED)
     grant = SupportGrant.objects.get(number="2026-NIPA-002")
-    service.record_use(
-        actor=staff_user, grant=grant, use="used", used_on=datetime.date(2027, 3, 2), used_for="NIPA 과제 신청"
-    )
+    service.record_use(actor=staff_user, grant=grant, use="used", used_on=ISSUED, used_for="NIPA 과제 신청")
     client.force_login(staff_user)
 
     response = client.get(reverse("programs:support_xlsx", args=[programme.pk]))
