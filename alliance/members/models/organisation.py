@@ -143,7 +143,15 @@ class SearchToken(models.Model):
     (the index on token, name_key, organisation) and probes the others, and a page costs a page, not a table.
     """
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    # Derived rows, written millions at a time by an import, so as few indexes as will do: the primary key
+    # (organisation, token) serves the probes and lookups by organisation, and there is no surrogate id and
+    # no database constraint (PostgreSQL checks a deferred foreign key row by row at commit). Deleting an
+    # organisation still deletes its tokens: Django cascades; and only search.reindex writes them, for
+    # organisations it has just read.
+    pk = models.CompositePrimaryKey("organisation", "token")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="+", db_index=False, db_constraint=False
+    )
     token = models.CharField(max_length=24)
     # The organisation's name_key, copied so that one index yields a token's organisations in name order.
     name_key = models.CharField(max_length=200)
@@ -151,7 +159,6 @@ class SearchToken(models.Model):
     class Meta:
         # Covering: a walk along one token reads the index alone, never the table (PostgreSQL's heap).
         indexes = [models.Index(fields=["token", "name_key", "organisation"], name="searchtoken_token_name")]
-        constraints = [models.UniqueConstraint(fields=["organisation", "token"], name="searchtoken_unique")]
 
     def __str__(self):
         return self.token
