@@ -60,7 +60,7 @@ def static_only_fetcher():
     return StaticOnlyFetcher()
 
 
-def render_pdf(
+def layout_pdf(
     template_name: str,
     context: dict,
     *,
@@ -69,19 +69,30 @@ def render_pdf(
     page_size: str | None = None,
     stylesheets: tuple[str, ...] = (),
     base_stylesheet: bool = True,
-) -> bytes:
-    """The template rendered as a PDF (bytes). `base_url` resolves relative URLs (default: the static URL).
+    css: str = "",
+):
+    """The template laid out as a WeasyPrint document (its `pages`, then `write_pdf()`); see render_pdf.
 
-    `stylesheets` are further static CSS paths applied after the base one; `base_stylesheet=False` leaves the
-    base one out, for a document with a layout of its own (the ecosystem poster).
+    `css` is a style sheet computed by the caller (the poster's font size and box widths), applied last.
     """
     from weasyprint import CSS, HTML
 
     html = render_to_string(template_name, context, request=request)
     fetcher = static_only_fetcher()
     names = ((PDF_STYLESHEET,) if base_stylesheet else ()) + tuple(stylesheets)
-    stylesheets = [CSS(filename=finders.find(name), url_fetcher=fetcher) for name in names]
+    sheets = [CSS(filename=finders.find(name), url_fetcher=fetcher) for name in names]
     if page_size:
-        stylesheets.append(CSS(string=f"@page {{ size: {page_size}; }}"))
+        sheets.append(CSS(string=f"@page {{ size: {page_size}; }}"))
+    if css:
+        sheets.append(CSS(string=css, url_fetcher=fetcher))
     document = HTML(string=html, base_url=base_url or settings.STATIC_URL, url_fetcher=fetcher)
-    return document.write_pdf(stylesheets=stylesheets)
+    return document.render(stylesheets=sheets)
+
+
+def render_pdf(template_name: str, context: dict, **options) -> bytes:
+    """The template rendered as a PDF (bytes). `base_url` resolves relative URLs (default: the static URL).
+
+    `stylesheets` are further static CSS paths applied after the base one; `base_stylesheet=False` leaves the
+    base one out, for a document with a layout of its own (the ecosystem poster). Options as layout_pdf.
+    """
+    return layout_pdf(template_name, context, **options).write_pdf()
