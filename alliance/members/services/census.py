@@ -6,15 +6,18 @@ Rules (issue 2):
   carries a personal link `/census/<token>/`; only the SHA-256 hash of the token is stored. A link works for
   one organisation, until `CENSUS_LINK_DAYS` after it was sent or the end of the round's closing date,
   whichever comes first, and never after the round is closed.
-- The token is made when its e-mail is sent (`send_invitation_email`, run by the `send_census_email` task
-  after the transaction commits), so no raw token is ever stored, task rows included: tasks carry ids.
+- The token is made when the first e-mail is sent (`send_invitation_email`, run by the `send_census_email`
+  task after the transaction commits), so no raw token is ever stored, task rows included: tasks carry ids.
+  It is derived from the secret key, the invitation and the moment of that first e-mail (`invitation_token`,
+  an HMAC like Django's password-reset tokens), so every e-mail of one invitation carries the same link.
 - A respondent confirms the profile as is (the organisation's `last_confirmed_on` is set at once) or
   submits corrections, recorded as {field: {"before": old, "after": new}} for the changed fields only and
   applied only after staff review. A second submission through the same link replaces the pending one.
-- Reminders go to the invited organisations that have not answered; each carries a fresh token, because
-  the earlier token cannot be recovered from its hash.
+- Reminders go to the invited organisations that have not answered and renew the link's expiry; they carry
+  the same link as the invitation, so the first e-mail's link keeps working.
 """
 
+import base64
 import datetime
 import hashlib
 import secrets
@@ -27,6 +30,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from alliance.core.audit import record_audit
@@ -37,6 +41,7 @@ from alliance.members.queries_census import census_addresses
 INVITE = "invite"
 REMIND = "remind"
 EMAIL_KINDS = (INVITE, REMIND)
+TOKEN_SALT = "alliance.members.census.link"  # noqa: S105  an HMAC key salt, public by design
 
 
 class LinkGone(Exception):  # noqa: N818  a state, not an error in the program
@@ -48,6 +53,16 @@ class LinkGone(Exception):  # noqa: N818  a state, not an error in the program
 
 def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
+
+
+def invitation_token(invitation: CensusInvitation) -> str:
+    """The personal token of an invitation that has been sent: the same for every e-mail of the invitation,
+    recoverable only with the secret key (a reminder repeats the link without any token being stored)."""
+    sent_us = (invitation.sent_at - datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)) // datetime.timedelta(
+        microseconds=1
+    )
+    digest = salted_hmac(TOKEN_SALT, f"{invitation.pk}:{sent_us}", algorithm="sha256").digest()
+    return base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
 
 
 def new_token() -> tuple[str, str]:
@@ -148,10 +163,10 @@ def open_census_round(*, actor, title: str, closes_on: datetime.date) -> OpenedR
 
 
 def remind_non_responders(*, actor, census_round: CensusRound) -> int:
-    """E-mail a reminder, with a fresh link, to every invited organisation that has not responded.
+    """E-mail a reminder, with the invitation's link, to every invited organisation that has not responded.
 
-    Rule: only while the round is open. Each reminder's e-mail replaces the invitation's token when it is
-    sent (the old link stops working); its expiry is renewed now.
+    Rule: only while the round is open. The link stays the one of the invitation's first e-mail; its expiry
+    is renewed now.
     Side effects: `reminder_count` and `last_reminded_at` of each reminded invitation; audit entry
     `members.census.reminded`; after commit, one `send_census_email` task ("remind") per invitation,
     carrying the invitation's id and its reminder number.
@@ -216,13 +231,13 @@ def _enqueue_emails(sends, kind: str) -> None:
 def send_invitation_email(*, invitation_id: int, kind: str, reminder: int = 0) -> bool:
     """Make the invitation's personal link and e-mail it (Korean, plain text and HTML).
 
-    Rule: the token is made here, when its e-mail goes out, and only its hash is stored (replacing the
-    earlier one: an earlier link stops working). `reminder` is the invitation's reminder number the e-mail
-    was queued for (0: the invitation itself); nothing is sent when a later reminder has been queued since
-    (that one carries the working link), when the invitation e-mail already went out, when the member has
-    answered (reminders), or when the round is closed. The new hash is committed before the e-mail is sent,
-    so no database lock waits on the mail server; if sending fails the task fails, and a reminder sends a
-    new link.
+    Rule: the token is derived here (`invitation_token`), when the e-mail goes out, and only its hash is
+    stored; the first e-mail fixes `sent_at` and so the link, which later e-mails repeat. `reminder` is the
+    invitation's reminder number the e-mail was queued for (0: the invitation itself); nothing is sent when a
+    later reminder has been queued since (that one goes out instead), when the invitation e-mail already went
+    out, when the member has answered (reminders), or when the round is closed. The hash is committed before
+    the e-mail is sent, so no database lock waits on the mail server; if sending fails the task fails, and a
+    reminder sends the link again.
     Side effects: the invitation's token hash and, on its first e-mail, `sent_at`; the e-mail.
     Returns whether an e-mail was sent.
     """
@@ -238,9 +253,10 @@ def send_invitation_email(*, invitation_id: int, kind: str, reminder: int = 0) -
         done = invitation.sent_at is not None if kind == INVITE else invitation.responded_at is not None
         if superseded or done or not invitation.census_round.is_open:
             return False
-        token, invitation.token_hash = new_token()
         if invitation.sent_at is None:
             invitation.sent_at = timezone.now()
+        token = invitation_token(invitation)
+        invitation.token_hash = hash_token(token)
         invitation.save(update_fields=["token_hash", "sent_at"])
     _send(invitation, kind, token)
     return True

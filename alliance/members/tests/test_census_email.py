@@ -116,33 +116,51 @@ def test_link_expires_at_closing_date_when_sooner_than_link_days(
     assert invitation.expires_at == end_of_closing_day
 
 
-def test_reminders_go_only_to_non_responders_with_a_fresh_working_link(
+def test_reminders_go_only_to_non_responders_with_the_invitation_link(
     client, staff_user, smtp_server, django_capture_on_commit_callbacks
 ):
-    census_round = make_round(opened_by=staff_user)
     answered = OrganisationFactory(name="응답한회사")
+    ContactFactory(organisation=answered, email="yes@answered.example.kr")
     silent = OrganisationFactory(name="주식회사 조용")
-    invite(census_round, answered, token="answered-token", email="yes@answered.example.kr")
-    old = invite(census_round, silent, token="silent-old-token", email="ceo@silent.example.kr")
-    client.post(reverse("members:census_respond", args=["answered-token"]), {"action": "confirm"})
+    ContactFactory(organisation=silent, email="ceo@silent.example.kr")
+    _open_round(client, staff_user, django_capture_on_commit_callbacks, timezone.localdate())
+    first = {message.envelope_recipients[0]: _token(message) for message in smtp_server.messages}
+    client.post(reverse("members:census_respond", args=[first["yes@answered.example.kr"]]), {"action": "confirm"})
+    smtp_server.messages.clear()
     client.force_login(staff_user)
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("members:census_remind", args=[census_round.pk]))
+        response = client.post(reverse("members:census_remind", args=[CensusRound.objects.get().pk]))
 
     assert response.status_code == 302
     assert [message.envelope_recipients for message in smtp_server.messages] == [["ceo@silent.example.kr"]]
     message = smtp_server.messages[0]
     assert _subject(message) == "[메타버스 얼라이언스] (재안내) 주식회사 조용 회원사 정보 확인 요청"
-    link = LINK.findall(_plain_body(message))[0].removeprefix("http://testserver")
-    old.refresh_from_db()
-    assert (old.reminder_count, old.last_reminded_at is not None) == (1, True)
+    assert "처음 보내 드린 메일과 같은 아래 개인 링크로" in _plain_body(message)
+    assert _token(message) == first["ceo@silent.example.kr"]
+    invitation = CensusInvitation.objects.get(organisation=silent)
+    assert (invitation.reminder_count, invitation.last_reminded_at is not None) == (1, True)
     client.logout()
-    assert client.get(reverse("members:census_respond", args=["silent-old-token"])).status_code == 404
-    page = client.get(link)
+    page = client.get(reverse("members:census_respond", args=[first["ceo@silent.example.kr"]]))
     assert (page.status_code, page.context["organisation"]) == (200, silent)
     entry = AuditEntry.objects.get(action="members.census.reminded")
     assert (entry.actor, entry.after) == (staff_user, {"reminded": 1})
+
+
+def test_reminder_renews_an_expired_link(client, staff_user, smtp_server, django_capture_on_commit_callbacks):
+    silent = OrganisationFactory(name="주식회사 조용")
+    ContactFactory(organisation=silent, email="ceo@silent.example.kr")
+    _open_round(client, staff_user, django_capture_on_commit_callbacks, timezone.localdate())
+    token = _token(smtp_server.messages[0])
+    CensusInvitation.objects.update(expires_at=timezone.now() - datetime.timedelta(minutes=1))
+    expired = client.get(reverse("members:census_respond", args=[token]))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("members:census_remind", args=[CensusRound.objects.get().pk]))
+
+    client.logout()
+    page = client.get(reverse("members:census_respond", args=[token]))
+    assert (expired.status_code, page.status_code, _token(smtp_server.messages[1])) == (410, 200, token)
 
 
 def test_remind_refused_for_a_closed_round(client, staff_user, smtp_server, django_capture_on_commit_callbacks):
