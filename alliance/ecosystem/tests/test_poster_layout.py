@@ -3,6 +3,8 @@
 import random
 import re
 
+from django.template.loader import render_to_string
+
 from alliance.ecosystem.exports.poster import poster_pdf
 from alliance.ecosystem.exports.poster_layout import (
     MAX_FONT_PT,
@@ -112,3 +114,13 @@ def test_poster_of_a_map_too_large_for_one_page_continues_at_the_smallest_size()
 
     assert layout_poster(landscape).font_pt == MIN_FONT_PT
     assert _page_count(poster_pdf(landscape)) == 2
+
+
+def test_poster_box_ids_match_their_width_rules_past_999():
+    landscape = _landscape(30, domains=1, layers=1, boxes=1)
+    landscape.domains[0].layers[0].boxes[0].pk = 1_234
+    layout = layout_poster(landscape)
+
+    html = render_to_string("ecosystem/exports/poster.html", {"landscape": landscape, "layout": layout, "year": "2026"})
+
+    assert ('id="box-1234"' in html, layout.css().splitlines()[1]) == (True, "#box-1234 { width: 99.40%; }")
