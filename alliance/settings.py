@@ -87,6 +87,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
+    "alliance.core.middleware.RequestSizeLimitMiddleware",
 ]
 
 ROOT_URLCONF = "alliance.urls"
@@ -176,8 +177,10 @@ STORAGES = {
     },
 }
 
-# Uploads: spreadsheets and logos. The limit is checked by the forms with a Korean message.
+# Uploads: spreadsheets, attachments and logos. The limit is checked by the forms with a Korean message;
+# a request body announced as larger than MAX_REQUEST_BYTES is refused (413) before it is read.
 MAX_UPLOAD_BYTES = env_int("MAX_UPLOAD_BYTES", 20 * 1024 * 1024)
+MAX_REQUEST_BYTES = env_int("MAX_REQUEST_BYTES", MAX_UPLOAD_BYTES + 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 5 * 1024 * 1024)
 FILE_UPLOAD_MAX_MEMORY_SIZE = env_int("FILE_UPLOAD_MAX_MEMORY_SIZE", 5 * 1024 * 1024)
 
