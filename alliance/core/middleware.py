@@ -1,4 +1,6 @@
-"""Refuse a request body larger than MAX_REQUEST_BYTES before anything reads it.
+"""Project middleware: the request size limit and the Korean-first language choice.
+
+RequestSizeLimitMiddleware refuses a request body larger than MAX_REQUEST_BYTES before anything reads it.
 
 Forms check each upload's size with a Korean message naming the file, but only once Django has received
 the whole body; a body announced as larger than any accepted upload (MAX_UPLOAD_BYTES plus room for the
@@ -7,7 +9,9 @@ server in front should set the same limit (nginx `client_max_body_size`) for bod
 """
 
 from django.conf import settings
+from django.middleware.locale import LocaleMiddleware
 from django.shortcuts import render
+from django.utils import translation
 
 from alliance.core.korean import size_label
 
@@ -25,3 +29,21 @@ class RequestSizeLimitMiddleware:
             context = {"limit": size_label(settings.MAX_UPLOAD_BYTES)}
             return render(request, "413.html", context, status=413)
         return self.get_response(request)
+
+
+class KoreanFirstLocaleMiddleware(LocaleMiddleware):
+    """Korean unless the visitor chose English with the language switch (Django's language cookie).
+
+    Django's LocaleMiddleware follows the browser's Accept-Language, so a Korean secretariat on a computer
+    set up in English would get English pages; the platform is Korean first, and English is one click away.
+    """
+
+    def process_request(self, request):
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        language = chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = translation.get_language()
+
+    def process_response(self, request, response):
+        response.headers.setdefault("Content-Language", translation.get_language())
+        return response

@@ -98,6 +98,14 @@ def test_language_switch_to_english_sticks(client):
     assert re.search(r"<title>(.*?)</title>", response.content.decode()).group(1) == "Home · Metaverse Alliance"
 
 
+@pytest.mark.django_db
+def test_pages_are_korean_whatever_the_browser_prefers(client):
+    response = client.get(reverse("core:home"), headers={"accept-language": "en-US,en;q=0.9"})
+
+    page = response.content.decode()
+    assert (re.search(r'<html lang="([^"]+)">', page).group(1), response["Content-Language"]) == ("ko", "ko")
+
+
 @pytest.mark.browser
 def test_login_form_in_browser_reaches_my_page(page, live_server):
     UserFactory(email="rep@zen.example.kr", name="젠 담당자")

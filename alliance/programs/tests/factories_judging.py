@@ -6,6 +6,7 @@ the pledge of `panel`; `scored_final(programme, judges=5, groups=...)` fills eve
 """
 
 import pytest
+from django.conf import settings
 from django.utils import translation
 
 from alliance.core.roles import Role
@@ -18,7 +19,7 @@ from alliance.programs.services import panels as panel_service
 @pytest.fixture(autouse=True)
 def english(client):
     """Messages compared in English whatever the compiled catalogue holds (tests import this fixture)."""
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     with translation.override("en"):
         yield
 
