@@ -8,6 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from alliance.core.roles import Role
@@ -109,6 +110,15 @@ def test_statistics_page_queries_do_not_grow_with_members(client, staff_user):
 
     assert response.context["stats"].status.total.count == 3
     assert len(three.captured_queries) == len(one.captured_queries)
+
+
+def test_statistics_page_without_a_date_fills_in_today(client, staff_user):
+    client.force_login(staff_user)
+
+    response = client.get(URL)
+
+    today = timezone.localdate().isoformat()
+    assert f'name="as_of" value="{today}"' in response.content.decode()
 
 
 def test_statistics_page_bad_date_says_so_and_shows_today(client, staff_user, members):

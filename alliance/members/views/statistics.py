@@ -6,6 +6,7 @@ from django import forms
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
@@ -35,11 +36,12 @@ class AsOfForm(forms.Form):
 
 def _as_of(request) -> tuple[AsOfForm, datetime.date | None]:
     """The date asked for (today when none), or None with the form's errors when it is not a date."""
-    form = AsOfForm(request.GET or None)
+    today = timezone.localdate()
+    form = AsOfForm(request.GET or None, initial={"as_of": today})
     if form.is_bound and not form.is_valid():
         return form, None
     value = form.cleaned_data.get("as_of") if form.is_bound else None
-    return form, value or datetime.date.today()
+    return form, value or today
 
 
 @login_required
@@ -50,7 +52,7 @@ def statistics(request):
     invalid = as_of is None
     if invalid:
         # Say what was wrong and show today's figures rather than nothing.
-        as_of = datetime.date.today()
+        as_of = timezone.localdate()
     stats = member_statistics(as_of)
     return render(
         request,
