@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from alliance.core.korean import compact, search_key
 from alliance.core.regions import SIDO
@@ -45,7 +46,7 @@ def facet_options(landscape: Landscape) -> dict[str, list[tuple[str, str, str]]]
 FACET_LABELS = {
     "region": _("Region"),
     "category": _("Member category"),
-    "member": _("Membership"),
+    "member": pgettext_lazy("member or not", "Membership"),
     "technology": _("Core technology"),
     "field": _("Application field"),
     "band": _("Revenue"),

@@ -3,6 +3,7 @@
 import io
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from openpyxl import Workbook
 
 from alliance.ecosystem.models import Level, Placement
@@ -22,7 +23,7 @@ def placements_workbook(*, year: int) -> bytes:
     sheet = workbook.create_sheet(_("Placements"))
     sheet.append(
         [
-            _("Player"), _("Member"), _("Domain"), _("Layer"), _("Category"), _("Subcategory"),
+            _("Player"), _("Member"), _("Domain"), _("Layer"), pgettext("taxonomy level", "Category"), _("Subcategory"),
             _("Other categories"), _("Core technologies"), _("Application fields"), _("Region"),
             _("Revenue (KRW million)"), _("Employees"), _("Registered patents"), _("R&D staff share (%)"),
             _("Certifications"), _("Awards won"), _("Technology score"), _("Status"),

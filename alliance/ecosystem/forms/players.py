@@ -13,7 +13,7 @@ SIDO_OPTIONS = [("", "-")] + [(sido.short, sido.official) for sido in SIDO]
 class PlayerFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
     member = forms.ChoiceField(
-        label=_("Membership"),
+        label=pgettext_lazy("member or not", "Membership"),
         required=False,
         choices=[
             ("", pgettext_lazy("filter", "All")),
@@ -58,7 +58,9 @@ class PlayerForm(forms.Form):
 
 
 class PlacementForm(forms.Form):
-    primary = forms.ModelChoiceField(label=_("Category"), queryset=TaxonomyNode.objects.none())
+    primary = forms.ModelChoiceField(
+        label=pgettext_lazy("taxonomy level", "Category"), queryset=TaxonomyNode.objects.none()
+    )
     secondary = forms.ModelMultipleChoiceField(
         label=_("Other categories"),
         queryset=TaxonomyNode.objects.none(),

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Placement(models.Model):
@@ -89,7 +90,7 @@ class PlacementSuggestion(models.Model):
     """
 
     class Kind(models.TextChoices):
-        CATEGORY = "category", _("Category")
+        CATEGORY = "category", pgettext_lazy("taxonomy level", "Category")
         TECHNOLOGY = "technology", _("Core technology")
         FIELD = "field", _("Application field")
 
