@@ -9,6 +9,7 @@ def navigation(request):
     links = [
         (reverse("members:directory"), _("Member directory")),
         (reverse("ecosystem:latest"), _("Ecosystem map")),
+        (reverse("programs:latest_results"), _("Competition results")),
     ]
     if user.is_authenticated:
         links.append((reverse("core:dashboard"), _("My page")))

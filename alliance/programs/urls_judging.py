@@ -21,5 +21,6 @@ urlpatterns = [
     path("programs/manage/panels/<int:pk>/results/", results.panel_results, name="panel_results"),
     path("programs/manage/panels/<int:pk>/objections/", results.panel_objections, name="panel_objections"),
     path("programs/groups/<int:pk>/result/", results.group_result, name="group_result"),
+    path("programs/results/", results.latest_results, name="latest_results"),
     path("programs/<int:year>/results/", results.public_results, name="public_results"),
 ]

@@ -272,3 +272,30 @@ def test_evaluator_page_lists_final_groups_in_the_drawn_order(client, programme,
 
     listed = sorted(names.values(), key=page.index)
     assert listed == [names[group_id] for group_id in draw.order]
+
+
+def test_latest_results_open_the_newest_released_programme(client, programme, panel, staff_user):
+    group = ProjectGroupFactory(programme=programme)
+    judges = [ready_judge(panel) for _ in range(3)]
+    assignment_service.seat_final_panel(actor=staff_user, panel=panel)
+    fill_scores(panel, {(judge, group): 15 for judge in judges})
+    panel_service.close_panel(actor=staff_user, panel=panel)
+    results_service.release_results(actor=staff_user, panel=panel)
+    ProgrammeFactory(year=programme.year + 1)
+
+    response = client.get(reverse("programs:latest_results"))
+
+    assert response.url == reverse("programs:public_results", args=[programme.year])
+
+
+def test_latest_results_before_any_release_open_the_newest_programme(client, programme):
+    newer = ProgrammeFactory(year=programme.year + 1)
+
+    response = client.get(reverse("programs:latest_results"))
+
+    assert response.url == reverse("programs:public_results", args=[newer.year])
+
+
+@pytest.mark.django_db
+def test_latest_results_without_a_programme_is_not_found(client):
+    assert client.get(reverse("programs:latest_results")).status_code == 404

@@ -91,6 +91,7 @@ EXPECTED = {
     "programs:panel_objections": staff_only(),
     "programs:group_result": GROUP_A,
     "programs:public_results": everyone(),
+    "programs:latest_results": everyone("302 → /programs/2026/results/"),  # the newest programme
     # Documents (P3): staff downloads; a judge's own score sheet for that judge only.
     "programs:programme_documents": staff_only(),
     "programs:applications_xlsx": staff_only(),

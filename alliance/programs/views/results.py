@@ -155,6 +155,15 @@ def group_result(request, pk: int):
     return render(request, "programs/judging/group_result.html", {"group": group, "released": released, "form": form})
 
 
+def latest_results(request):
+    """`/programs/results/`: the newest programme whose final results are out, else the newest programme."""
+    released = Programme.objects.filter(panels__kind=Panel.Kind.FINAL, panels__released_at__isnull=False)
+    programme = released.order_by("-year").first() or Programme.objects.order_by("-year").first()
+    if programme is None:
+        raise Http404
+    return redirect("programs:public_results", year=programme.year)
+
+
 def public_results(request, year: int):
     """The final results and winners once released; nothing before."""
     programme = Programme.objects.filter(year=year).first()
