@@ -14,6 +14,7 @@ Rules:
 import math
 from dataclasses import dataclass
 
+from django.utils import translation
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
@@ -101,11 +102,26 @@ def revenue_ticks(low: float, high: float) -> list[int]:
     return [10**exponent for exponent in range(first, last + 1)]
 
 
+def _decimal(value: float) -> str:
+    return f"{value:,.1f}".removesuffix(".0")
+
+
 def revenue_label(million: int) -> str:
-    """10 → 1천만원, 1,000 → 10억원, 100,000 → 1,000억원 (the axis reads in Korean units)."""
-    if million >= 100:
-        return _("₩%(amount)s hundred million") % {"amount": f"{million // 100:,}"}
-    return _("₩%(amount)s million") % {"amount": f"{million:,}"}
+    """A revenue given in 백만원, in the units its readers say: Korean 1억 and 1조 units below and above,
+    만원 under 1억 (10 → 1,000만원, 2,350 → 23.5억원, 1,200,000 → 1.2조원); English million, billion and
+    trillion won (₩10 million, ₩2.4 billion, ₩1.2 trillion). The two languages count in different units
+    (10⁴ against 10³), so no one message with an amount in it can serve both."""
+    if translation.get_language().startswith("ko"):
+        if million >= 1_000_000:
+            return f"{_decimal(million / 1_000_000)}조원"
+        if million >= 100:
+            return f"{_decimal(million / 100)}억원"
+        return f"{million * 100:,}만원"
+    if million >= 1_000_000:
+        return f"₩{_decimal(million / 1_000_000)} trillion"
+    if million >= 1_000:
+        return f"₩{_decimal(million / 1_000)} billion"
+    return f"₩{million:,} million"
 
 
 def chart_svg(data: ChartData) -> str:
