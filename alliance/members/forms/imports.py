@@ -14,7 +14,10 @@ ALLOWED_SUFFIXES = (".xlsx", ".csv")
 class ImportUploadForm(forms.Form):
     file = forms.FileField(
         label=_("Spreadsheet (XLSX or CSV)"),
-        help_text=_("First row: 회사명, 사업자등록번호, 회원구분, 가입일, ... Required: 회사명, 회원구분, 가입일."),
+        help_text=_(
+            "Header row: 회사명, 사업자등록번호, 회원구분, 가입일, ... Required: 회사명, 회원구분, 가입일. "
+            "A title above it and a 연번 column are fine."
+        ),
         widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"}),
     )
     dry_run = forms.BooleanField(label=_("Check only, save nothing"), required=False)

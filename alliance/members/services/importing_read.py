@@ -3,6 +3,9 @@
 Rule (issue 2): headers are Korean (회사명, 사업자등록번호, ...); 회사명, 회원구분 and 가입일 are required.
 A file that is empty, too large, not a spreadsheet, or whose columns are wrong or missing is refused as a
 whole with one Korean message (`ImportFileError`) that names the column and lists the expected ones.
+As the secretariat's lists are kept: a title above the header row (within the first HEADER_SEARCH_ROWS
+rows that are not blank) is passed over, the header row being the first that holds every required column,
+and a running-number column (연번, 번호, No.) is ignored. Row numbers stay those of the file.
 """
 
 import csv
@@ -40,6 +43,9 @@ CONTACT_HEADERS = ("담당자", "담당자 이메일", "담당자 전화번호")
 # Also exported for staff and ignored on import: the census, not a spreadsheet, confirms a profile.
 CONFIRMED_HEADER = "최종 확인일"
 ERROR_HEADER = "오류"
+# A running number down the left of a list: not data, so ignored on import.
+ROW_NUMBER_HEADERS = ("연번", "번호", "순번", "No", "No.")
+HEADER_SEARCH_ROWS = 10
 # More rows than this are refused before they are held in memory (the header row is not counted).
 MAX_ROWS = 200_000
 KNOWN_HEADERS = (*HEADERS, *EXTRA_HEADERS, *CONTACT_HEADERS, CONFIRMED_HEADER)
@@ -75,6 +81,20 @@ def _header_key(text: str) -> str:
 
 _CANONICAL = {_header_key(name): name for name in (*KNOWN_HEADERS, ERROR_HEADER)}
 _CANONICAL.update({_header_key(alias): name for alias, name in _HEADER_ALIASES.items()})
+_IGNORED = {ERROR_HEADER} | {_header_key(name).casefold() for name in ROW_NUMBER_HEADERS}
+
+
+def _canonical(header: str) -> str | None:
+    """The known header a cell names (ERROR_HEADER for one to ignore), None for an unknown one."""
+    key = _header_key(header)
+    if key.casefold() in _IGNORED:
+        return ERROR_HEADER
+    return _CANONICAL.get(key)
+
+
+def _is_header_row(cells) -> bool:
+    names = {_canonical(str(cell).strip()) for cell in cells if not _is_blank(cell)}
+    return all(name in names for name in REQUIRED_HEADERS)
 
 
 class ImportFileError(Exception):
@@ -200,19 +220,25 @@ def _sheet(raw_rows) -> Sheet:
     numbered = [(number, cells) for number, cells in numbered if not all(_is_blank(cell) for cell in cells)]
     if not numbered:
         raise ImportFileError(_("The file is empty."))
-    header_number, header_cells = numbered[0]
+    # The first row holding every required column is the header (titles above it are passed over); with
+    # none such, the first row is taken, so that its wrong or missing columns are named.
+    start = next(
+        (index for index, (_number, cells) in enumerate(numbered[:HEADER_SEARCH_ROWS]) if _is_header_row(cells)),
+        0,
+    )
+    header_number, header_cells = numbered[start]
     headers = ["" if _is_blank(cell) else str(cell).strip() for cell in header_cells]
     columns: dict[str, int] = {}
     unknown = []
     for index, header in enumerate(headers):
         if not header:
             continue
-        name = _CANONICAL.get(_header_key(header))
+        name = _canonical(header)
         if name is None:
             unknown.append(header)
         elif name in columns:
             raise ImportFileError(_("The column '%(column)s' appears twice.") % {"column": header}, column=header)
-        elif name != ERROR_HEADER:  # a corrected rejected-rows report can be imported again
+        elif name != ERROR_HEADER:  # a corrected rejected-rows report can be imported again; 연번 is no data
             columns[name] = index
     if unknown:
         raise ImportFileError(
@@ -227,7 +253,7 @@ def _sheet(raw_rows) -> Sheet:
                 % {"column": name, "expected": _expected()},
                 column=name,
             )
-    rows = numbered[1:]
+    rows = numbered[start + 1 :]
     if not rows:
         raise ImportFileError(_("The file has a header row but no members below it."))
     return Sheet(headers=headers, columns=columns, rows=rows)

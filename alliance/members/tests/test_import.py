@@ -291,6 +291,38 @@ def test_import_members_unknown_column_names_it(tmp_path):
 
 
 @pytest.mark.django_db
+def test_import_members_title_rows_and_running_number_are_passed_over(tmp_path):
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["2026년 메타버스 얼라이언스 회원사 현황"])
+    sheet.append(["(2026. 3. 31. 기준)"])
+    sheet.append([])
+    sheet.append(["연번", *HEADERS])
+    sheet.append([1, *(zen_row().get(header) for header in HEADERS)])
+    sheet.append([2, *(hanbit_row(가입일="2025-02-30").get(header) for header in HEADERS)])
+    path = tmp_path / "members.xlsx"
+    workbook.save(path)
+
+    result = import_members(path=path, actor_label="test")
+
+    # The bad date is reported on the file's own row 6.
+    assert problems(result) == [f"6행 '가입일': '2025-02-30'{BAD_DATE}"]
+
+
+@pytest.mark.django_db
+def test_import_members_title_without_a_header_row_names_the_title(tmp_path):
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["회원사 현황"])
+    workbook.active.append(["회사명", "비고"])
+    path = tmp_path / "members.xlsx"
+    workbook.save(path)
+
+    message = _file_error(path)
+
+    assert message == f"1행에 알 수 없는 열 '회원사 현황'이(가) 있습니다. 필요한 열: {', '.join(HEADERS)}."
+
+
+@pytest.mark.django_db
 def test_import_members_not_a_spreadsheet_says_so(tmp_path):
     path = tmp_path / "photo.xlsx"
     path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
