@@ -8,17 +8,17 @@ from django.utils.translation import gettext_lazy as _
 
 from alliance.members.services.importing_read import too_large_message
 
-ALLOWED_SUFFIXES = (".xlsx", ".csv")
+ALLOWED_SUFFIXES = (".xlsx", ".xls", ".csv")
 
 
 class ImportUploadForm(forms.Form):
     file = forms.FileField(
-        label=_("Spreadsheet (XLSX or CSV)"),
+        label=_("Spreadsheet (XLSX, XLS or CSV)"),
         help_text=_(
             "Header row: 회사명, 사업자등록번호, 회원구분, 가입일, ... Required: 회사명, 회원구분, 가입일. "
             "A title above it and a 연번 column are fine."
         ),
-        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"}),
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.xls,.csv"}),
     )
     dry_run = forms.BooleanField(label=_("Check only, save nothing"), required=False)
     skip_invalid = forms.BooleanField(
@@ -31,7 +31,7 @@ class ImportUploadForm(forms.Form):
         upload = self.cleaned_data["file"]
         if Path(upload.name).suffix.lower() not in ALLOWED_SUFFIXES:
             raise forms.ValidationError(
-                _("'%(name)s' is not an XLSX or CSV file. Save the list from Excel as .xlsx or .csv."),
+                _("'%(name)s' is not an XLSX, XLS or CSV file. Save the list from Excel as .xlsx or .csv."),
                 params={"name": upload.name},
             )
         if upload.size == 0:

@@ -139,7 +139,7 @@ def check_size(size: int) -> None:
 
 
 def read_sheet(path: Path | str) -> Sheet:
-    """Read the first worksheet of an XLSX file, or a CSV file (UTF-8 or CP949), into a `Sheet`."""
+    """Read the first worksheet of an XLSX or XLS file, or a CSV file (UTF-8 or CP949), into a `Sheet`."""
     path = Path(path)
     size = path.stat().st_size
     if size == 0:
@@ -147,19 +147,16 @@ def read_sheet(path: Path | str) -> Sheet:
     check_size(size)
     with path.open("rb") as handle:
         head = handle.read(8)
-    if head.startswith(b"PK\x03\x04"):
+    # XLSX is a zip package, Excel 97-2003 (.xls) an OLE compound file; calamine reads both.
+    if head.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
         raw_rows = _xlsx_rows(path)
-    elif head.startswith(b"\xd0\xcf\x11\xe0"):
-        raise ImportFileError(
-            _("Excel 97-2003 (.xls) files are not supported. Save the file as .xlsx in Excel and upload it again.")
-        )
     else:
         raw_rows = _csv_rows(path.read_bytes())
     return _sheet(raw_rows)
 
 
 def _not_a_spreadsheet() -> ImportFileError:
-    return ImportFileError(_("This file is not a spreadsheet. Upload an Excel (.xlsx) or CSV (.csv) file."))
+    return ImportFileError(_("This file is not a spreadsheet. Upload an Excel (.xlsx, .xls) or CSV (.csv) file."))
 
 
 def _too_many_rows() -> ImportFileError:

@@ -3,6 +3,7 @@
 import datetime
 import json
 import re
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -323,11 +324,38 @@ def test_import_members_title_without_a_header_row_names_the_title(tmp_path):
 
 
 @pytest.mark.django_db
+def test_import_members_reads_an_excel_97_2003_file():
+    # Written by xlwt as Excel 97-2003 saves it: a title row, a 연번 column, date cells.
+    path = Path(__file__).parent / "data" / "members_97_2003.xls"
+
+    result = import_members(path=path, actor_label="test")
+
+    assert (result.created, result.rejected) == (2, 0)
+    zen = Organisation.objects.get(business_number="2208162517")
+    assert (zen.name, zen.joined_on, zen.sido, zen.revenue_million) == (
+        "주식회사 젠",
+        datetime.date(2024, 3, 1),
+        "서울",
+        3500,
+    )
+
+
+@pytest.mark.django_db
+def test_import_members_ole_file_that_is_not_excel_says_so(tmp_path):
+    path = tmp_path / "제안서.xls"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
+
+    message = _file_error(path)
+
+    assert message == "스프레드시트 파일이 아닙니다. 엑셀(.xlsx, .xls) 또는 CSV(.csv) 파일을 올려 주세요."
+
+
+@pytest.mark.django_db
 def test_import_members_not_a_spreadsheet_says_so(tmp_path):
     path = tmp_path / "photo.xlsx"
     path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
 
-    assert _file_error(path) == "스프레드시트 파일이 아닙니다. 엑셀(.xlsx) 또는 CSV(.csv) 파일을 올려 주세요."
+    assert _file_error(path) == "스프레드시트 파일이 아닙니다. 엑셀(.xlsx, .xls) 또는 CSV(.csv) 파일을 올려 주세요."
 
 
 @pytest.mark.django_db
@@ -338,7 +366,7 @@ def test_import_members_zip_that_is_not_xlsx_says_so(tmp_path):
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("readme.txt", "hello")
 
-    assert _file_error(path) == "스프레드시트 파일이 아닙니다. 엑셀(.xlsx) 또는 CSV(.csv) 파일을 올려 주세요."
+    assert _file_error(path) == "스프레드시트 파일이 아닙니다. 엑셀(.xlsx, .xls) 또는 CSV(.csv) 파일을 올려 주세요."
 
 
 @pytest.mark.django_db
@@ -448,7 +476,7 @@ def test_import_members_xlsx_with_entity_refused_not_expanded(tmp_path):
                 assert replaced == 1
             changed.writestr(item, data)
 
-    assert _file_error(path) == "스프레드시트 파일이 아닙니다. 엑셀(.xlsx) 또는 CSV(.csv) 파일을 올려 주세요."
+    assert _file_error(path) == "스프레드시트 파일이 아닙니다. 엑셀(.xlsx, .xls) 또는 CSV(.csv) 파일을 올려 주세요."
 
 
 @pytest.mark.django_db

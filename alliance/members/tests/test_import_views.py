@@ -108,7 +108,7 @@ def test_imports_not_a_spreadsheet_fails_with_message(staff_client):
             {
                 "row": None,
                 "column": "",
-                "message": "스프레드시트 파일이 아닙니다. 엑셀(.xlsx) 또는 CSV(.csv) 파일을 올려 주세요.",
+                "message": "스프레드시트 파일이 아닙니다. 엑셀(.xlsx, .xls) 또는 CSV(.csv) 파일을 올려 주세요.",
             }
         ],
     )
@@ -143,7 +143,7 @@ def test_imports_wrong_extension_refused_by_form(staff_client):
     )
 
     assert response.context["form"].errors == {
-        "file": ["'목록.pdf'은(는) XLSX 또는 CSV 파일이 아닙니다. 엑셀에서 .xlsx 또는 .csv로 저장해 올려 주세요."]
+        "file": ["'목록.pdf'은(는) XLSX, XLS 또는 CSV 파일이 아닙니다. 엑셀에서 .xlsx 또는 .csv로 저장해 올려 주세요."]
     }
 
 
