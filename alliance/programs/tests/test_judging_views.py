@@ -157,13 +157,19 @@ def test_applicant_sees_nothing_before_release(client, programme, panel, staff_u
     assert group.name not in public
 
 
-def test_applicant_sees_own_result_after_release(client, programme, panel, staff_user):
+def _released_group(programme, panel, staff_user):
+    """A group scored 15 by three judges on the final panel, whose results are released."""
     group = ProjectGroupFactory(programme=programme)
     judges = [ready_judge(panel) for _ in range(3)]
     assignment_service.seat_final_panel(actor=staff_user, panel=panel)
     fill_scores(panel, {(judge, group): 15 for judge in judges})
     panel_service.close_panel(actor=staff_user, panel=panel)
     results_service.release_results(actor=staff_user, panel=panel)
+    return group
+
+
+def test_applicant_sees_own_result_after_release(client, programme, panel, staff_user):
+    group = _released_group(programme, panel, staff_user)
     rep = UserFactory(role=Role.MEMBER_REP, organisation=group.lead)
     client.force_login(rep)
 
@@ -275,12 +281,7 @@ def test_evaluator_page_lists_final_groups_in_the_drawn_order(client, programme,
 
 
 def test_latest_results_open_the_newest_released_programme(client, programme, panel, staff_user):
-    group = ProjectGroupFactory(programme=programme)
-    judges = [ready_judge(panel) for _ in range(3)]
-    assignment_service.seat_final_panel(actor=staff_user, panel=panel)
-    fill_scores(panel, {(judge, group): 15 for judge in judges})
-    panel_service.close_panel(actor=staff_user, panel=panel)
-    results_service.release_results(actor=staff_user, panel=panel)
+    _released_group(programme, panel, staff_user)
     ProgrammeFactory(year=programme.year + 1)
 
     response = client.get(reverse("programs:latest_results"))
