@@ -61,10 +61,18 @@ def member_rep(db, organisation):
 
 
 class ReceivedMail:
-    """Messages the test SMTP server received, as parsed e-mail messages."""
+    """Messages the test SMTP server received, as parsed e-mail messages; it refuses the addresses in
+    `refused` (550), as a mail server does a mailbox it will not take."""
 
     def __init__(self):
         self.messages = []
+        self.refused: set[str] = set()
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: N802  aiosmtpd's hook
+        if address in self.refused:
+            return "550 5.1.1 mailbox unavailable"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):  # noqa: N802  aiosmtpd's hook name
         from email import message_from_bytes

@@ -66,6 +66,7 @@ register_actions(
         "programs.programme.loaded": _("Programme loaded from a file"),
         "programs.call.announced": _("Call announced to member representatives"),
         "programs.call.announcement_sent": _("Call announcement e-mailed"),
+        "programs.call.resumed": _("Call announcement resumed for those not reached"),
         "programs.support.benefit_saved": _("Post-award benefit saved"),
         "programs.support.granted": _("Post-award benefits granted to the winners"),
         "programs.support.use_recorded": _("Use of a post-award benefit recorded"),

@@ -58,9 +58,9 @@ def send_session_email(session_id: int) -> int:
 
 @task
 def send_call_announcement(programme_id: int) -> int:
-    """Announce a programme's call to every member representative (services.stage_emails)."""
+    """E-mail a programme's call to every member representative not yet reached (services.call)."""
     from alliance.programs.models import Programme
-    from alliance.programs.services.stage_emails import send_call_announcement as send
+    from alliance.programs.services.call import send_call_announcement as send
 
     return send(programme=Programme.objects.get(pk=programme_id))
 

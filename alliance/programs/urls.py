@@ -15,6 +15,7 @@ urlpatterns = [
     path("programs/manage/<int:pk>/rules/", programme.programme_rules, name="programme_rules"),
     path("programs/manage/<int:pk>/stages/", programme.programme_stages, name="programme_stages"),
     path("programs/manage/<int:pk>/announce/", programme.call_announce, name="call_announce"),
+    path("programs/manage/<int:pk>/announce/resume/", programme.call_resume, name="call_resume"),
     path("programs/manage/<int:pk>/tracks/new/", programme.track_create, name="track_create"),
     path("programs/manage/tracks/<int:pk>/", programme.track_edit, name="track_edit"),
     path("programs/manage/<int:pk>/groups/", applications.group_list, name="group_list"),

@@ -27,7 +27,6 @@ from alliance.programs.models import (
 )
 from alliance.programs.models.programme import default_absence_policy
 from alliance.programs.ranking.values import TIE_BREAK_KEYS
-from alliance.programs.tasks import enqueue_on_commit
 
 RULE_FIELDS = (
     "ranking_rule",
@@ -276,30 +275,6 @@ def lock_ranking_rule(*, actor, programme: Programme) -> Programme:
                 after=snapshot(programme, ("ranking_rule", "absence_policy", "tie_break_chain", "rule_locked_at")),
             )
     return programme
-
-
-def announce_call(*, actor, programme: Programme) -> bool:
-    """Announce the programme's call to every member representative, once per programme.
-
-    Rule: idempotent — a programme already announced is left alone (False is returned, nothing is sent).
-    Side effects: `call_announced_at`, audit `programs.call.announced`, and after the commit the task
-    `send_call_announcement` (one e-mail per representative, sent in batches; it audits the count).
-    """
-    with transaction.atomic():
-        programme = Programme.objects.select_for_update().get(pk=programme.pk)
-        if programme.call_announced_at is not None:
-            return False
-        programme.call_announced_at = timezone.now()
-        programme.save(update_fields=["call_announced_at", "updated_at"])
-        record_audit(
-            action="programs.call.announced",
-            actor=actor,
-            target=programme,
-            before=None,
-            after=snapshot(programme, ("call_announced_at",)),
-        )
-        enqueue_on_commit("send_call_announcement", programme.pk)
-    return True
 
 
 def _validate_stage(kind: str, starts_at, ends_at) -> None:

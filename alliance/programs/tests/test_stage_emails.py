@@ -3,20 +3,22 @@ member representative in batches, results that say whether a group goes on, awar
 objections."""
 
 import datetime
+from smtplib import SMTPRecipientsRefused
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from alliance.core.models import AuditEntry
 from alliance.core.roles import Role
 from alliance.core.tests.factories import UserFactory
 from alliance.members.tests.factories import OrganisationFactory
-from alliance.programs.models import Programme, ScreeningOutcome
+from alliance.programs.models import CallRecipient, Programme, ScreeningOutcome
 from alliance.programs.services import assignment as assignment_service
+from alliance.programs.services import call
 from alliance.programs.services import objections as objection_service
 from alliance.programs.services import panels as panel_service
 from alliance.programs.services import results as results_service
-from alliance.programs.services import stage_emails
 from alliance.programs.tests.factories import ProgrammeFactory, ProjectGroupFactory, representative
 from alliance.programs.tests.factories_judging import fill_scores, final_panel, ready_judge, screening_panel
 
@@ -69,20 +71,93 @@ def test_staff_announce_the_call_once_to_every_current_members_representative(
     assert list(
         AuditEntry.objects.filter(action__startswith="programs.call.").order_by("pk").values_list("action", "after")
     ) == [
-        ("programs.call.announced", {"call_announced_at": Programme.objects.get().call_announced_at.isoformat()}),
-        ("programs.call.announcement_sent", {"sent": 3, "batches": 1}),
+        (
+            "programs.call.announced",
+            {"call_announced_at": Programme.objects.get().call_announced_at.isoformat(), "recipients": 3},
+        ),
+        ("programs.call.announcement_sent", {"sent": 3, "batches": 1, "left": 0}),
     ]
 
 
-def test_call_announcement_is_sent_in_batches(smtp_server):
+def _announced(count: int) -> Programme:
     programme = ProgrammeFactory()
-    for n in range(5):
+    for n in range(count):
         representative(OrganisationFactory(), email=f"rep{n}@member.example.kr")
+    # The test database never commits, so announcing queues no sending: each test sends by hand.
+    call.announce_call(actor=None, programme=programme)
+    return programme
 
-    sent = stage_emails.send_call_announcement(programme=programme, batch_size=2)
+
+def test_call_announcement_is_sent_in_batches(smtp_server):
+    programme = _announced(5)
+
+    sent = call.send_call_announcement(programme=programme, batch_size=2)
 
     assert (sent, len(smtp_server.messages)) == (5, 5)
-    assert AuditEntry.objects.get(action="programs.call.announcement_sent").after == {"sent": 5, "batches": 3}
+    assert AuditEntry.objects.get(action="programs.call.announcement_sent").after == {
+        "sent": 5,
+        "batches": 3,
+        "left": 0,
+    }
+
+
+def test_call_stopped_by_the_mail_server_resumes_for_the_rest_only(
+    client, staff_user, smtp_server, django_capture_on_commit_callbacks
+):
+    programme = _announced(5)
+    smtp_server.refused = {"rep2@member.example.kr"}
+    with pytest.raises(SMTPRecipientsRefused):
+        call.send_call_announcement(programme=programme, batch_size=2)
+    stopped = call.call_progress(programme)
+    smtp_server.refused = set()
+    client.force_login(staff_user)
+    page = client.get(reverse("programs:programme_detail", args=[programme.pk])).content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("programs:call_resume", args=[programme.pk]))
+
+    assert (stopped.sent, stopped.pending, stopped.resumable) == (2, 3, True)
+    assert ("5명 중 2명에게 발송했습니다." in page, "미발송 대상에게 보내기" in page) == (True, True)
+    assert [message.envelope_recipients[0] for message in smtp_server.messages] == [
+        f"rep{n}@member.example.kr" for n in range(5)
+    ]
+    assert call.call_progress(programme) == call.CallProgress(total=5, sent=5, sending=False)
+    assert list(
+        AuditEntry.objects.filter(action__in=["programs.call.announcement_sent", "programs.call.resumed"])
+        .order_by("pk")
+        .values_list("action", "after")
+    ) == [
+        ("programs.call.announcement_sent", {"sent": 2, "batches": 2, "left": 3}),
+        ("programs.call.resumed", {"pending": 3}),
+        ("programs.call.announcement_sent", {"sent": 3, "batches": 1, "left": 0}),
+    ]
+
+
+@pytest.mark.parametrize(("claimed_minutes_ago", "sent_to"), [(1, [1, 2]), (11, [0, 1, 2])])
+def test_call_rows_claimed_by_another_run_are_left_to_it_until_the_claim_lapses(
+    smtp_server, claimed_minutes_ago, sent_to
+):
+    programme = _announced(3)
+    claimed_at = timezone.now() - datetime.timedelta(minutes=claimed_minutes_ago)
+    CallRecipient.objects.filter(email="rep0@member.example.kr").update(claimed_by="other-run", claimed_at=claimed_at)
+
+    sent = call.send_call_announcement(programme=programme)
+
+    assert [message.envelope_recipients[0] for message in smtp_server.messages] == [
+        f"rep{n}@member.example.kr" for n in sent_to
+    ]
+    assert (sent, call.call_progress(programme).sending) == (len(sent_to), claimed_minutes_ago < 10)
+
+
+def test_call_resume_refused_while_nothing_is_left(client, staff_user, smtp_server):
+    programme = _announced(1)
+    call.send_call_announcement(programme=programme)
+    client.force_login(staff_user)
+
+    response = client.post(reverse("programs:call_resume", args=[programme.pk]), follow=True)
+
+    assert "보낼 대상이 남아 있지 않거나 지금 발송 중입니다." in response.content.decode()
+    assert len(smtp_server.messages) == 1
 
 
 def _closed_screening(programme, staff_user):

@@ -63,6 +63,7 @@ EXPECTED = {
     "programs:group_list": staff_only(),
     "programs:extension_grant": staff_only(),
     "programs:call_announce": signed_in(405),  # POST only
+    "programs:call_resume": signed_in(405),  # POST only
     # Applying (P1).
     "programs:my_groups": REPRESENTATIVES,
     "programs:apply_home": REPRESENTATIVES,
@@ -111,6 +112,7 @@ PK_OF = {
     "programs:programme_rules": "programme",
     "programs:programme_stages": "programme",
     "programs:call_announce": "programme",
+    "programs:call_resume": "programme",
     "programs:track_create": "programme",
     "programs:track_edit": "track",
     "programs:group_list": "programme",

@@ -21,6 +21,7 @@ from alliance.programs.forms.programme import (
     TrackForm,
 )
 from alliance.programs.models import Programme, Track
+from alliance.programs.services import call as call_service
 from alliance.programs.services import programme as service
 
 HISTORY_SHOWN = 30
@@ -70,7 +71,7 @@ def programme_detail(request, pk: int):
     history = list(history_of(programme)[:HISTORY_SHOWN])
     for entry in history:
         entry.label = action_label(entry.action)
-    context = {"programme": programme, "history": history}
+    context = {"programme": programme, "history": history, "call": call_service.call_progress(programme)}
     return render(request, "programs/manage/detail.html", context)
 
 
@@ -80,10 +81,26 @@ def call_announce(request, pk: int):
     """Staff announce the call to every member representative (once per programme)."""
     require_secretariat(request.user)
     programme = get_object_or_404(Programme, pk=pk)
-    if service.announce_call(actor=request.user, programme=programme):
+    if call_service.announce_call(actor=request.user, programme=programme):
         messages.success(request, _("The call is being e-mailed to every member representative."))
     else:
         messages.info(request, _("The call was already announced; it is not sent twice."))
+    return redirect("programs:programme_detail", pk=pk)
+
+
+@login_required
+@require_POST
+def call_resume(request, pk: int):
+    """Staff send the call to the representatives it has not reached (after sending stopped part-way)."""
+    require_secretariat(request.user)
+    programme = get_object_or_404(Programme, pk=pk)
+    try:
+        pending = call_service.resume_call_announcement(actor=request.user, programme=programme)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        message = _("The call is being e-mailed to the %(count)s not reached yet.")
+        messages.success(request, message % {"count": f"{pending:,}"})
     return redirect("programs:programme_detail", pk=pk)
 
 

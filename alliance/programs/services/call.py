@@ -1,0 +1,172 @@
+"""The call for applications announced by e-mail to every member representative, once, resumable.
+
+Rules:
+- Staff announce a programme's call once. The recipients are fixed then: the active representatives of
+  the organisations that are members that day, one e-mail each (nobody sees the others' addresses).
+- The e-mails go out in batches of CALL_BATCH over one SMTP connection per batch. Each recipient is marked
+  sent as soon as the mail server accepts its e-mail, so when sending stops part-way (the mail server
+  refuses, a limit is reached) nothing already sent is sent again: staff resume the rest.
+- A sending run first claims its batch (a token and a time on the rows); a claim is held for CLAIM_LEASE
+  and released when the run fails, so two runs never send the same e-mail and a crashed run's batch frees
+  itself.
+"""
+
+import datetime
+import uuid
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.db import transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from alliance.core.audit import record_audit, snapshot
+from alliance.core.roles import Role
+from alliance.members.queries import member_on_q
+from alliance.programs.models import CallRecipient, Programme, StageKind
+from alliance.programs.services.application_emails import render_templated
+from alliance.programs.tasks import enqueue_on_commit
+
+CALL_BATCH = 50
+CLAIM_LEASE = datetime.timedelta(minutes=10)
+
+
+@dataclass(frozen=True)
+class CallProgress:
+    total: int
+    sent: int
+    sending: bool  # a run holds a claim on some of the rest
+
+    @property
+    def pending(self) -> int:
+        return self.total - self.sent
+
+    @property
+    def resumable(self) -> bool:
+        return self.pending > 0 and not self.sending
+
+
+def call_recipients() -> list[str]:
+    """The addresses of the active representatives of today's member organisations, once each, in order."""
+    users = get_user_model().objects.filter(role=Role.MEMBER_REP, is_active=True).exclude(email="")
+    users = users.filter(member_on_q(timezone.localdate(), prefix="organisation__"))
+    return list(dict.fromkeys(users.order_by("email").values_list("email", flat=True)))
+
+
+def call_progress(programme: Programme) -> CallProgress:
+    rows = CallRecipient.objects.filter(programme=programme)
+    held = Q(sent_at__isnull=True, claimed_at__gte=timezone.now() - CLAIM_LEASE)
+    return CallProgress(
+        total=rows.count(), sent=rows.filter(sent_at__isnull=False).count(), sending=rows.filter(held).exists()
+    )
+
+
+def announce_call(*, actor, programme: Programme) -> bool:
+    """Announce the programme's call to every member representative, once per programme.
+
+    Rule: idempotent — a programme already announced is left alone (False is returned, nothing is sent).
+    Side effects: `call_announced_at`, one CallRecipient per address (`call_recipients`), audit
+    `programs.call.announced` with the count, and after the commit the task `send_call_announcement`.
+    """
+    with transaction.atomic():
+        programme = Programme.objects.select_for_update().get(pk=programme.pk)
+        if programme.call_announced_at is not None:
+            return False
+        programme.call_announced_at = timezone.now()
+        programme.save(update_fields=["call_announced_at", "updated_at"])
+        recipients = [CallRecipient(programme=programme, email=email) for email in call_recipients()]
+        CallRecipient.objects.bulk_create(recipients, batch_size=500)
+        record_audit(
+            action="programs.call.announced",
+            actor=actor,
+            target=programme,
+            before=None,
+            after={**snapshot(programme, ("call_announced_at",)), "recipients": len(recipients)},
+        )
+        enqueue_on_commit("send_call_announcement", programme.pk)
+    return True
+
+
+def resume_call_announcement(*, actor, programme: Programme) -> int:
+    """Send the call to the recipients it has not reached yet (after sending stopped part-way).
+
+    Rule: only for an announced call with recipients left that no run is sending to.
+    Side effects: audit `programs.call.resumed` with the number left; after the commit the task
+    `send_call_announcement`. Returns the number left.
+    """
+    progress = call_progress(programme)
+    if programme.call_announced_at is None or not progress.resumable:
+        raise ValidationError(_("There is nobody left to send the call to, or it is being sent now."))
+    with transaction.atomic():
+        record_audit(action="programs.call.resumed", actor=actor, target=programme, after={"pending": progress.pending})
+        enqueue_on_commit("send_call_announcement", programme.pk)
+    return progress.pending
+
+
+def _claim_batch(programme: Programme, batch_size: int) -> tuple[str, list[CallRecipient]]:
+    now = timezone.now()
+    free = Q(claimed_at__isnull=True) | Q(claimed_at__lt=now - CLAIM_LEASE)
+    unsent = CallRecipient.objects.filter(programme=programme, sent_at__isnull=True)
+    candidates = list(unsent.filter(free).order_by("email").values_list("pk", flat=True)[:batch_size])
+    token = uuid.uuid4().hex
+    # Conditional: a row another run claimed in between is not taken.
+    unsent.filter(free, pk__in=candidates).update(claimed_by=token, claimed_at=now)
+    return token, list(unsent.filter(claimed_by=token).order_by("email"))
+
+
+def send_call_announcement(*, programme: Programme, batch_size: int = CALL_BATCH) -> int:
+    """E-mail the call to every recipient not yet reached, batch by batch; returns how many were sent.
+
+    Side effects: `sent_at` of each recipient reached; audit `programs.call.announcement_sent` with the
+    number sent, the batches and the number left (also when the mail server stops the run, whose error is
+    then raised again so that the task shows it).
+    """
+    call = programme.stages.filter(kind=StageKind.CALL).first()
+    context = {
+        "programme": programme,
+        "starts_at": timezone.localtime(call.starts_at) if call else None,
+        "ends_at": timezone.localtime(call.ends_at) if call else None,
+        "tracks": list(programme.tracks.all()),
+        "link": settings.SITE_URL + reverse("programs:apply_home", args=[programme.year]),
+    }
+    template = render_templated("call", context)
+    sent = batches = 0
+    try:
+        while True:
+            token, batch = _claim_batch(programme, batch_size)
+            if not batch:
+                break
+            batches += 1
+            reached = []
+            try:
+                with get_connection() as connection:
+                    for recipient in batch:
+                        message = EmailMultiAlternatives(
+                            subject=template.subject,
+                            body=template.body,
+                            to=[recipient.email],
+                            alternatives=template.alternatives,
+                            connection=connection,
+                        )
+                        message.send()
+                        reached.append(recipient.pk)
+            finally:
+                CallRecipient.objects.filter(pk__in=reached).update(sent_at=timezone.now())
+                CallRecipient.objects.filter(claimed_by=token, sent_at__isnull=True).update(
+                    claimed_by="", claimed_at=None
+                )
+                sent += len(reached)
+    finally:
+        left = CallRecipient.objects.filter(programme=programme, sent_at__isnull=True).count()
+        record_audit(
+            action="programs.call.announcement_sent",
+            target=programme,
+            actor=None,
+            after={"sent": sent, "batches": batches, "left": left},
+        )
+    return sent
