@@ -61,12 +61,14 @@ def member_rep(db, organisation):
 
 
 class ReceivedMail:
-    """Messages the test SMTP server received, as parsed e-mail messages; it refuses the addresses in
-    `refused` (550), as a mail server does a mailbox it will not take."""
+    """Messages the test SMTP server received, as parsed e-mail messages. Like a real mail server it refuses
+    the addresses in `refused` for good (550 at RCPT) and defers mail to those in `deferred` (451 at DATA:
+    try again later)."""
 
     def __init__(self):
         self.messages = []
         self.refused: set[str] = set()
+        self.deferred: set[str] = set()
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: N802  aiosmtpd's hook
         if address in self.refused:
@@ -78,6 +80,8 @@ class ReceivedMail:
         from email import message_from_bytes
         from email.policy import default
 
+        if self.deferred.intersection(envelope.rcpt_tos):
+            return "451 4.3.0 try again later"
         message = message_from_bytes(envelope.original_content, policy=default)
         message.envelope_recipients = list(envelope.rcpt_tos)
         self.messages.append(message)

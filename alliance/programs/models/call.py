@@ -8,8 +8,10 @@ class CallRecipient(models.Model):
     """One address the programme's call is announced to, fixed when staff announce it.
 
     `sent_at` is set once the mail server has accepted the e-mail, so a send that stops part-way can be
-    resumed for the others alone. A sending run claims a batch (`claimed_by`, `claimed_at`) before it sends,
-    so two runs never send the same e-mail; a claim older than the lease is free again.
+    resumed for the others alone; `refused` keeps the mail server's answer when it refused the address for
+    good (no such mailbox), which is not tried again. A sending run claims a batch (`claimed_by`,
+    `claimed_at`) before it sends, so two runs never send the same e-mail; a claim older than the lease is
+    free again.
     """
 
     programme = models.ForeignKey(
@@ -17,6 +19,7 @@ class CallRecipient(models.Model):
     )
     email = models.EmailField(_("e-mail"))
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    refused = models.CharField(_("refused by the mail server"), max_length=200, blank=True)
     claimed_by = models.CharField(max_length=32, blank=True)
     claimed_at = models.DateTimeField(null=True, blank=True)
 

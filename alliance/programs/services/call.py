@@ -4,8 +4,10 @@ Rules:
 - Staff announce a programme's call once. The recipients are fixed then: the active representatives of
   the organisations that are members that day, one e-mail each (nobody sees the others' addresses).
 - The e-mails go out in batches of CALL_BATCH over one SMTP connection per batch. Each recipient is marked
-  sent as soon as the mail server accepts its e-mail, so when sending stops part-way (the mail server
-  refuses, a limit is reached) nothing already sent is sent again: staff resume the rest.
+  sent as soon as the mail server accepts its e-mail. An address the server refuses for good (5xx: no such
+  mailbox) is recorded with the server's answer, listed to staff and not tried again; any other failure
+  (the server defers, disconnects, a sending limit is reached) stops the run, and staff resume it later for
+  the recipients not reached, so nothing already sent is sent again.
 - A sending run first claims its batch (a token and a time on the rows); a claim is held for CLAIM_LEASE
   and released when the run fails, so two runs never send the same e-mail and a crashed run's batch frees
   itself.
@@ -14,6 +16,7 @@ Rules:
 import datetime
 import uuid
 from dataclasses import dataclass
+from smtplib import SMTPRecipientsRefused
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -40,11 +43,12 @@ CLAIM_LEASE = datetime.timedelta(minutes=10)
 class CallProgress:
     total: int
     sent: int
+    refused: int  # addresses the mail server refused for good
     sending: bool  # a run holds a claim on some of the rest
 
     @property
     def pending(self) -> int:
-        return self.total - self.sent
+        return self.total - self.sent - self.refused
 
     @property
     def resumable(self) -> bool:
@@ -58,12 +62,22 @@ def call_recipients() -> list[str]:
     return list(dict.fromkeys(users.order_by("email").values_list("email", flat=True)))
 
 
+def _pending(programme: Programme):
+    return CallRecipient.objects.filter(programme=programme, sent_at__isnull=True, refused="")
+
+
 def call_progress(programme: Programme) -> CallProgress:
     rows = CallRecipient.objects.filter(programme=programme)
-    held = Q(sent_at__isnull=True, claimed_at__gte=timezone.now() - CLAIM_LEASE)
     return CallProgress(
-        total=rows.count(), sent=rows.filter(sent_at__isnull=False).count(), sending=rows.filter(held).exists()
+        total=rows.count(),
+        sent=rows.filter(sent_at__isnull=False).count(),
+        refused=rows.exclude(refused="").count(),
+        sending=_pending(programme).filter(claimed_at__gte=timezone.now() - CLAIM_LEASE).exists(),
     )
+
+
+def refused_recipients(programme: Programme) -> list[CallRecipient]:
+    return list(CallRecipient.objects.filter(programme=programme).exclude(refused=""))
 
 
 def announce_call(*, actor, programme: Programme) -> bool:
@@ -111,7 +125,7 @@ def resume_call_announcement(*, actor, programme: Programme) -> int:
 def _claim_batch(programme: Programme, batch_size: int) -> tuple[str, list[CallRecipient]]:
     now = timezone.now()
     free = Q(claimed_at__isnull=True) | Q(claimed_at__lt=now - CLAIM_LEASE)
-    unsent = CallRecipient.objects.filter(programme=programme, sent_at__isnull=True)
+    unsent = _pending(programme)
     candidates = list(unsent.filter(free).order_by("email").values_list("pk", flat=True)[:batch_size])
     token = uuid.uuid4().hex
     # Conditional: a row another run claimed in between is not taken.
@@ -122,9 +136,9 @@ def _claim_batch(programme: Programme, batch_size: int) -> tuple[str, list[CallR
 def send_call_announcement(*, programme: Programme, batch_size: int = CALL_BATCH) -> int:
     """E-mail the call to every recipient not yet reached, batch by batch; returns how many were sent.
 
-    Side effects: `sent_at` of each recipient reached; audit `programs.call.announcement_sent` with the
-    number sent, the batches and the number left (also when the mail server stops the run, whose error is
-    then raised again so that the task shows it).
+    Side effects: `sent_at` of each recipient reached, `refused` of each address refused for good; audit
+    `programs.call.announcement_sent` with the numbers sent and refused, the batches and the number left
+    (also when a failure stops the run, whose error is then raised again so that the task shows it).
     """
     call = programme.stages.filter(kind=StageKind.CALL).first()
     context = {
@@ -135,14 +149,14 @@ def send_call_announcement(*, programme: Programme, batch_size: int = CALL_BATCH
         "link": settings.SITE_URL + reverse("programs:apply_home", args=[programme.year]),
     }
     template = render_templated("call", context)
-    sent = batches = 0
+    sent = refused = batches = 0
     try:
         while True:
             token, batch = _claim_batch(programme, batch_size)
             if not batch:
                 break
             batches += 1
-            reached = []
+            reached, refusals = [], {}
             try:
                 with get_connection() as connection:
                     for recipient in batch:
@@ -153,20 +167,33 @@ def send_call_announcement(*, programme: Programme, batch_size: int = CALL_BATCH
                             alternatives=template.alternatives,
                             connection=connection,
                         )
-                        message.send()
-                        reached.append(recipient.pk)
+                        try:
+                            message.send()
+                        except SMTPRecipientsRefused as error:
+                            refusals[recipient.pk] = _server_answer(error)
+                        else:
+                            reached.append(recipient.pk)
             finally:
                 CallRecipient.objects.filter(pk__in=reached).update(sent_at=timezone.now())
+                for pk, answer in refusals.items():
+                    CallRecipient.objects.filter(pk=pk).update(refused=answer)
                 CallRecipient.objects.filter(claimed_by=token, sent_at__isnull=True).update(
                     claimed_by="", claimed_at=None
                 )
                 sent += len(reached)
+                refused += len(refusals)
     finally:
-        left = CallRecipient.objects.filter(programme=programme, sent_at__isnull=True).count()
         record_audit(
             action="programs.call.announcement_sent",
             target=programme,
             actor=None,
-            after={"sent": sent, "batches": batches, "left": left},
+            after={"sent": sent, "refused": refused, "batches": batches, "left": _pending(programme).count()},
         )
     return sent
+
+
+def _server_answer(error: SMTPRecipientsRefused) -> str:
+    """The mail server's answer to the one refused address, as "550 5.1.1 mailbox unavailable"."""
+    code, text = next(iter(error.recipients.values()))
+    answer = text.decode(errors="replace") if isinstance(text, bytes) else str(text)
+    return f"{code} {answer}"[:200]

@@ -3,7 +3,7 @@ member representative in batches, results that say whether a group goes on, awar
 objections."""
 
 import datetime
-from smtplib import SMTPRecipientsRefused
+from smtplib import SMTPDataError
 
 import pytest
 from django.urls import reverse
@@ -75,7 +75,7 @@ def test_staff_announce_the_call_once_to_every_current_members_representative(
             "programs.call.announced",
             {"call_announced_at": Programme.objects.get().call_announced_at.isoformat(), "recipients": 3},
         ),
-        ("programs.call.announcement_sent", {"sent": 3, "batches": 1, "left": 0}),
+        ("programs.call.announcement_sent", {"sent": 3, "refused": 0, "batches": 1, "left": 0}),
     ]
 
 
@@ -96,20 +96,38 @@ def test_call_announcement_is_sent_in_batches(smtp_server):
     assert (sent, len(smtp_server.messages)) == (5, 5)
     assert AuditEntry.objects.get(action="programs.call.announcement_sent").after == {
         "sent": 5,
+        "refused": 0,
         "batches": 3,
         "left": 0,
     }
+
+
+def test_call_address_refused_for_good_is_listed_and_the_rest_still_sent(client, staff_user, smtp_server):
+    programme = _announced(3)
+    smtp_server.refused = {"rep1@member.example.kr"}
+
+    sent = call.send_call_announcement(programme=programme)
+
+    client.force_login(staff_user)
+    page = client.get(reverse("programs:programme_detail", args=[programme.pk])).content.decode()
+    assert [message.envelope_recipients[0] for message in smtp_server.messages] == [
+        "rep0@member.example.kr",
+        "rep2@member.example.kr",
+    ]
+    assert (sent, call.call_progress(programme)) == (2, call.CallProgress(total=3, sent=2, refused=1, sending=False))
+    assert "rep1@member.example.kr · 550 5.1.1 mailbox unavailable" in page
+    assert "미발송 대상에게 보내기" not in page
 
 
 def test_call_stopped_by_the_mail_server_resumes_for_the_rest_only(
     client, staff_user, smtp_server, django_capture_on_commit_callbacks
 ):
     programme = _announced(5)
-    smtp_server.refused = {"rep2@member.example.kr"}
-    with pytest.raises(SMTPRecipientsRefused):
+    smtp_server.deferred = {"rep2@member.example.kr"}
+    with pytest.raises(SMTPDataError):
         call.send_call_announcement(programme=programme, batch_size=2)
     stopped = call.call_progress(programme)
-    smtp_server.refused = set()
+    smtp_server.deferred = set()
     client.force_login(staff_user)
     page = client.get(reverse("programs:programme_detail", args=[programme.pk])).content.decode()
 
@@ -121,15 +139,15 @@ def test_call_stopped_by_the_mail_server_resumes_for_the_rest_only(
     assert [message.envelope_recipients[0] for message in smtp_server.messages] == [
         f"rep{n}@member.example.kr" for n in range(5)
     ]
-    assert call.call_progress(programme) == call.CallProgress(total=5, sent=5, sending=False)
+    assert call.call_progress(programme) == call.CallProgress(total=5, sent=5, refused=0, sending=False)
     assert list(
         AuditEntry.objects.filter(action__in=["programs.call.announcement_sent", "programs.call.resumed"])
         .order_by("pk")
         .values_list("action", "after")
     ) == [
-        ("programs.call.announcement_sent", {"sent": 2, "batches": 2, "left": 3}),
+        ("programs.call.announcement_sent", {"sent": 2, "refused": 0, "batches": 2, "left": 3}),
         ("programs.call.resumed", {"pending": 3}),
-        ("programs.call.announcement_sent", {"sent": 3, "batches": 1, "left": 0}),
+        ("programs.call.announcement_sent", {"sent": 3, "refused": 0, "batches": 1, "left": 0}),
     ]
 
 

@@ -71,7 +71,12 @@ def programme_detail(request, pk: int):
     history = list(history_of(programme)[:HISTORY_SHOWN])
     for entry in history:
         entry.label = action_label(entry.action)
-    context = {"programme": programme, "history": history, "call": call_service.call_progress(programme)}
+    context = {
+        "programme": programme,
+        "history": history,
+        "call": call_service.call_progress(programme),
+        "call_refused": call_service.refused_recipients(programme),
+    }
     return render(request, "programs/manage/detail.html", context)
 
 
