@@ -246,6 +246,45 @@ def test_the_group_sees_its_benefits_and_downloads_its_certificate(client, relea
     assert not_a_certificate.status_code == 404
 
 
+def test_the_lead_representative_records_its_own_use_from_the_group_page(client, released, programme, staff_user):
+    service.grant_to_winners(
+        actor=staff_user, panel=released, benefits=benefits(programme, "NIPA"), issued_on=ISSUED
+    )
+    grant = SupportGrant.objects.get(winner__group__name="메타랩 컨소시엄")
+    rep = representative(grant.winner.group.lead)
+    client.force_login(rep)
+    used_on = ISSUED + datetime.timedelta(days=1)
+
+    page = client.get(reverse("programs:group_detail", args=[grant.winner.group_id])).content.decode()
+    response = client.post(
+        reverse("programs:support_grant", args=[grant.pk]),
+        {"use": "used", "used_on": used_on.isoformat(), "used_for": "2027 XR 실증 지원사업 신청"},
+    )
+
+    grant.refresh_from_db()
+    assert reverse("programs:support_grant", args=[grant.pk]) in page
+    assert response.url == reverse("programs:group_detail", args=[grant.winner.group_id]) + "#support"
+    assert (grant.use, grant.used_on, grant.used_for, grant.use_recorded_by) == (
+        "used",
+        used_on,
+        "2027 XR 실증 지원사업 신청",
+        rep,
+    )
+    assert AuditEntry.objects.filter(action="programs.support.use_recorded", actor=rep).count() == 1
+
+
+def test_a_partner_or_another_group_cannot_record_a_groups_use(client, released, programme, staff_user):
+    service.grant_to_winners(actor=staff_user, panel=released, benefits=benefits(programme, "NIPA"))
+    grant = SupportGrant.objects.get(winner__group__name="메타랩 컨소시엄")
+    other = representative(Winner.objects.get(group__name="한빛 하드웨어").group.lead)
+    client.force_login(other)
+
+    response = client.post(reverse("programs:support_grant", args=[grant.pk]), {"use": "not_used"})
+
+    grant.refresh_from_db()
+    assert (response.status_code, grant.use) == (404, "pending")
+
+
 def test_another_groups_representative_gets_no_certificate(client, released, programme, staff_user):
     service.grant_to_winners(actor=staff_user, panel=released, benefits=benefits(programme, "NIPA"))
     grant = SupportGrant.objects.get(winner__group__name="메타랩 컨소시엄")

@@ -6,7 +6,8 @@ from alliance.programs.models import SupportBenefit, SupportGrant, Winner
 SUPPORT_EXPECTED = {
     "programs:support_record": staff_only(),
     "programs:support_xlsx": staff_only(),
-    "programs:support_grant": staff_only(),
+    # Staff and the awarded group's lead representative (who records its own use).
+    "programs:support_grant": only({"staff": 200, "rep_a": 200}),
     # The awarded group's companies and staff; anyone else is told nothing exists.
     "programs:support_certificate": only({"staff": 200, "rep_a": 200}),
 }

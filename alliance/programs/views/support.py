@@ -1,12 +1,14 @@
 """The post-award support record: staff's page of benefits and what each winner was granted (grant to all
 winners in one action, add a benefit), one grant's page to record its use, the XLSX export, and the
-bonus-point certificate (가점 확인서) for staff and the awarded group's companies."""
+bonus-point certificate (가점 확인서) for staff and the awarded group's companies. The awarded group's lead
+representative records its own use on the grant's page too."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -73,9 +75,11 @@ def support_record(request, pk: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def support_grant(request, pk: int):
-    require_secretariat(request.user)
+    """One grant and its use: recorded by staff or by the representative of the awarded group's lead company
+    (404 to anyone else)."""
     grant = queries.grant(pk)
-    if grant is None:
+    is_staff = request.user.has_perm("programs.manage_programme")
+    if grant is None or not (is_staff or request.user.has_perm("programs.change_group", grant.winner.group)):
         raise Http404
     initial = {"use": grant.use, "used_on": grant.used_on, "used_for": grant.used_for}
     form = UseForm(request.POST or None, initial=initial)
@@ -86,8 +90,10 @@ def support_grant(request, pk: int):
             form.add_error(None, error)
         else:
             messages.success(request, phrases.SAVED)
-            return redirect("programs:support_record", pk=grant.benefit.programme_id)
-    return render(request, "programs/support/grant.html", {"grant": grant, "form": form})
+            if is_staff:
+                return redirect("programs:support_record", pk=grant.benefit.programme_id)
+            return redirect(reverse("programs:group_detail", args=[grant.winner.group_id]) + "#support")
+    return render(request, "programs/support/grant.html", {"grant": grant, "form": form, "is_staff": is_staff})
 
 
 @login_required
