@@ -247,9 +247,7 @@ def test_the_group_sees_its_benefits_and_downloads_its_certificate(client, relea
 
 
 def test_the_lead_representative_records_its_own_use_from_the_group_page(client, released, programme, staff_user):
-    service.grant_to_winners(
-        actor=staff_user, panel=released, benefits=benefits(programme, "NIPA"), issued_on=ISSUED
-    )
+    service.grant_to_winners(actor=staff_user, panel=released, benefits=benefits(programme, "NIPA"), issued_on=ISSUED)
     grant = SupportGrant.objects.get(winner__group__name="메타랩 컨소시엄")
     rep = representative(grant.winner.group.lead)
     client.force_login(rep)
