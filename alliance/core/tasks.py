@@ -1,0 +1,17 @@
+"""The one way to queue background work: after the transaction commits, with the task itself and ids.
+
+A task queued inside a transaction that is then rolled back must not run (it would act on rows that do not
+exist), and a worker must not pick a task up before the rows it reads are committed; so every place that
+queues work calls `enqueue_on_commit`, never `task.enqueue` directly. Tasks take ids (and plain values such
+as a kind or a number), never model instances, file contents or secrets: any backend can carry them and a
+kept task row reveals nothing.
+"""
+
+from django.db import transaction
+
+
+def enqueue_on_commit(task, /, **kwargs) -> None:
+    """Queue `task` (a django-tasks task object) with keyword arguments `kwargs` once the current transaction
+    commits; outside a transaction, at once. Passing the task object (not its name) keeps the dependency
+    visible to readers and to the import checks."""
+    transaction.on_commit(lambda: task.enqueue(**kwargs))
