@@ -11,7 +11,6 @@ from openpyxl.styles import Font
 
 from alliance.members.statistics import Distribution, MemberStatistics
 
-XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SHARE_FORMAT = "0.0"
 COUNT_FORMAT = "#,##0"
 

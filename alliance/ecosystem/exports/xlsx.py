@@ -8,8 +8,6 @@ from openpyxl import Workbook
 
 from alliance.ecosystem.models import Level, Placement
 
-XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
 
 def placements_workbook(*, year: int) -> bytes:
     """One row per placement of `year` (drafts too, with their status), in five queries."""

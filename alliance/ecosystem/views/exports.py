@@ -7,7 +7,7 @@ X-Frame-Options and with `frame-ancestors *`; everything else keeps DENY / 'none
 from csp.decorators import csp_replace
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.html import escape
@@ -15,28 +15,22 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_GET
 
+from alliance.core import downloads
 from alliance.core.rules import require_secretariat
 from alliance.ecosystem.chart import chart_data
 from alliance.ecosystem.chart import chart_svg as draw_chart
 from alliance.ecosystem.exports.poster import poster_pdf
 from alliance.ecosystem.exports.svg_landscape import landscape_svg as draw_landscape
-from alliance.ecosystem.exports.xlsx import XLSX_CONTENT_TYPE, placements_workbook
+from alliance.ecosystem.exports.xlsx import placements_workbook
 from alliance.ecosystem.forms.map import ChartForm
 from alliance.ecosystem.landscape_filters import tiles_html
 from alliance.ecosystem.views.map import logo_prefix, version_of, year_landscape
-
-SVG_CONTENT_TYPE = "image/svg+xml; charset=utf-8"
-
-
-def _attachment(response: HttpResponse, filename: str) -> HttpResponse:
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 @require_GET
 def landscape_svg(request, year: int):
     svg = draw_landscape(year_landscape(year, version_of(request)))
-    return _attachment(HttpResponse(svg, content_type=SVG_CONTENT_TYPE), f"ecosystem-{year}.svg")
+    return downloads.file_response(svg, filename=f"ecosystem-{year}.svg", content_type=downloads.SVG)
 
 
 @require_GET
@@ -46,13 +40,13 @@ def chart_svg(request, year: int):
     data = chart_data(year_landscape(year, version_of(request)), category)
     if data is None:
         raise Http404
-    return _attachment(HttpResponse(draw_chart(data), content_type=SVG_CONTENT_TYPE), f"ecosystem-chart-{year}.svg")
+    return downloads.file_response(draw_chart(data), filename=f"ecosystem-chart-{year}.svg", content_type=downloads.SVG)
 
 
 @require_GET
 def poster(request, year: int):
     content = poster_pdf(year_landscape(year, version_of(request)))
-    return _attachment(HttpResponse(content, content_type="application/pdf"), f"ecosystem-poster-{year}.pdf")
+    return downloads.file_response(content, filename=f"ecosystem-poster-{year}.pdf", content_type=downloads.PDF)
 
 
 @login_required
@@ -61,7 +55,9 @@ def placements_xlsx(request, year: int):
     require_secretariat(request.user)
     year_landscape(year)  # 404 for a year without a taxonomy
     content = placements_workbook(year=year)
-    return _attachment(HttpResponse(content, content_type=XLSX_CONTENT_TYPE), f"ecosystem-placements-{year}.xlsx")
+    return downloads.file_response(
+        content, filename=f"ecosystem-placements-{year}.xlsx", content_type=downloads.XLSX, no_store=True
+    )
 
 
 def _box_or_404(year: int, pk: int):

@@ -1,10 +1,11 @@
 """landscape.yml on the web: staff load a file into a year's map; anyone downloads a year's map as one."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 
+from alliance.core import downloads
 from alliance.ecosystem.forms.landscape import LandscapeUploadForm
 from alliance.ecosystem.models import Taxonomy
 from alliance.ecosystem.rules import require_perm
@@ -53,8 +54,8 @@ def landscape_yml(request, year: int):
     taxonomy = Taxonomy.objects.filter(year=year).first()
     if taxonomy is None:
         raise Http404
-    response = HttpResponse(
-        dump_landscape(landscape_categories(taxonomy)), content_type="application/yaml; charset=utf-8"
+    return downloads.file_response(
+        dump_landscape(landscape_categories(taxonomy)),
+        filename=f"ecosystem-{year}-landscape.yml",
+        content_type=downloads.YAML,
     )
-    response["Content-Disposition"] = f'attachment; filename="ecosystem-{year}-landscape.yml"'
-    return response

@@ -12,6 +12,7 @@ import datetime
 import io
 from collections.abc import Iterable, Iterator
 
+from alliance.core import downloads
 from alliance.core.korean import format_business_number
 from alliance.members.models import Organisation
 from alliance.members.models.organisation import CATEGORY_KOREAN, MemberCategory
@@ -36,10 +37,7 @@ DIRECTORY_HEADERS = (
     "홈페이지",
     "소개",
 )
-FORMATS = {
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "csv": "text/csv; charset=utf-8",
-}
+FORMATS = {"xlsx": downloads.XLSX, "csv": downloads.CSV}
 CONTACT_SEPARATOR = "; "
 _FORMULA_START = ("=", "+", "-", "@")
 

@@ -5,12 +5,12 @@ registration numbers. The registry export is the secretariat's (404 for anyone e
 """
 
 import tempfile
-from urllib.parse import quote
 
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.views.decorators.http import require_GET
 
+from alliance.core import downloads
 from alliance.core.rules import require_secretariat
 from alliance.members import queries
 from alliance.members.forms.organisation import DirectoryFilterForm, RegistryFilterForm
@@ -27,11 +27,9 @@ def _download(fmt: str, kind: str, headers, rows) -> FileResponse:
     handle = tempfile.TemporaryFile()  # noqa: SIM115  FileResponse closes it once sent
     exporting.write(fmt, headers, rows, handle)
     handle.seek(0)
-    response = FileResponse(handle, content_type=exporting.FORMATS[fmt])
     name = exporting.export_file_name(kind, fmt)
     ascii_name = name.replace("회원사_목록", "members").replace("회원사_명부", "registry")
-    response["Content-Disposition"] = f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name)}"
-    return response
+    return downloads.file_response(handle, filename=name, ascii_name=ascii_name, content_type=exporting.FORMATS[fmt])
 
 
 @require_GET

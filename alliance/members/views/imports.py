@@ -5,10 +5,11 @@ Everyone but the secretariat gets 404.
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET
 
+from alliance.core import downloads
 from alliance.core.rules import require_secretariat
 from alliance.members.forms.imports import ImportUploadForm
 from alliance.members.models import ImportJob
@@ -72,4 +73,4 @@ def import_report(request, pk: int):
     if not job.rejected_report:
         raise Http404
     name = f"{job.original_name.rsplit('.', 1)[0]}_오류행.xlsx"
-    return FileResponse(job.rejected_report.open("rb"), as_attachment=True, filename=name)
+    return downloads.file_response(job.rejected_report.open("rb"), filename=name, content_type=downloads.XLSX)

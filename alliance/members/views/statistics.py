@@ -4,15 +4,16 @@ import datetime
 
 from django import forms
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse, HttpResponseBadRequest
+from django.http import HttpResponseBadRequest
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
+from alliance.core import downloads
 from alliance.core.rules import require_secretariat
 from alliance.members.statistics import chart_data, member_statistics
-from alliance.members.statistics_export import XLSX_CONTENT_TYPE, statistics_workbook
+from alliance.members.statistics_export import statistics_workbook
 
 EARLIEST = datetime.date(1900, 1, 1)
 LATEST = datetime.date(2999, 12, 31)
@@ -69,6 +70,6 @@ def statistics_export(request):
     if as_of is None:
         return HttpResponseBadRequest(" ".join(str(error) for error in form.errors["as_of"]))
     content = statistics_workbook(member_statistics(as_of))
-    response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="member-statistics-{as_of.isoformat()}.xlsx"'
-    return response
+    return downloads.file_response(
+        content, filename=f"member-statistics-{as_of.isoformat()}.xlsx", content_type=downloads.XLSX
+    )

@@ -6,12 +6,10 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from alliance.core.downloads import PDF, XLSX
 from alliance.programs.documents import pdfs, xlsx
 from alliance.programs.documents.queries import document_panels
 from alliance.programs.models import Panel, Programme
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-PDF = "application/pdf"
 
 
 @dataclass(frozen=True)

@@ -86,7 +86,9 @@ def test_attachment_download_by_the_group_returns_the_file(client, programme):
 
     assert response.status_code == 200
     assert b"".join(response.streaming_content)[:4] == b"PK\x03\x04"
-    assert "attachment;" in response["Content-Disposition"]
+    assert response["Content-Disposition"] == (
+        "attachment; filename=\"___.docx\"; filename*=UTF-8''%EA%B3%84%ED%9A%8D%EC%84%9C.docx"
+    )
 
 
 def test_attachment_add_wrong_content_shows_the_reason(client, programme):

@@ -7,11 +7,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.forms.models import model_to_dict
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from alliance.core import downloads
 from alliance.core.rules import require_secretariat
 from alliance.programs import phrases, queries
 from alliance.programs import queries_mentoring as mentoring_queries
@@ -216,7 +217,7 @@ def _visible_attachment(user, pk: int) -> Attachment:
 @login_required
 def attachment_download(request, pk: int):
     attachment = _visible_attachment(request.user, pk)
-    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name)
+    return downloads.file_response(attachment.file.open("rb"), filename=attachment.original_name, content_type=None)
 
 
 @login_required

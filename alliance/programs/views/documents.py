@@ -2,14 +2,13 @@
 one-page evaluation summary) and the XLSX exports (applications, a judge's score sheet, results); and a
 judge's own score sheet. Staff pages answer 404 to anyone else; a judge gets only their own sheet."""
 
-from urllib.parse import quote
-
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
+from alliance.core import downloads
 from alliance.core.rules import require_secretariat
 from alliance.programs.documents import files
 from alliance.programs.documents.queries import document_panels, judges_on
@@ -18,12 +17,14 @@ from alliance.programs.rules_judging import evaluator_panel
 
 
 def file_response(document: files.DocumentFile) -> HttpResponse:
-    response = HttpResponse(document.build(), content_type=document.content_type)
-    disposition = "inline" if document.is_pdf else "attachment"  # PDFs open in the browser to print
-    quoted = quote(document.name)
-    response["Content-Disposition"] = f"{disposition}; filename=\"{document.ascii_name}\"; filename*=UTF-8''{quoted}"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return downloads.file_response(
+        document.build(),
+        filename=document.name,
+        ascii_name=document.ascii_name,
+        content_type=document.content_type,
+        inline=document.is_pdf,  # PDFs open in the browser to print
+        no_store=True,
+    )
 
 
 def _staff_programme(request, pk: int) -> Programme:

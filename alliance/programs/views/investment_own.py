@@ -4,11 +4,12 @@ investor's declines and the interest recorded after each meeting. Only one's own
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from alliance.core import downloads
 from alliance.programs import queries_investment as queries
 from alliance.programs import rules_investment as access
 from alliance.programs.forms.investment import DeclinesForm, InterestForm, RequestsForm
@@ -38,9 +39,7 @@ def my_meetings_ics(request, year: int):
         raise Http404
     for_desk = meetings[0].desk.user_id == request.user.pk
     body = meetings_service.calendar_file(day=meetings[0].day, meetings=meetings, for_desk=for_desk)
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="investment-day-{year}.ics"'
-    return response
+    return downloads.file_response(body, filename=f"investment-day-{year}.ics", content_type=downloads.ICS)
 
 
 @login_required

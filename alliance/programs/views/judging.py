@@ -7,11 +7,12 @@ ties and signed the panel's pledge, no proposal at all. They never see another j
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from alliance.core import downloads
 from alliance.members.models import Organisation
 from alliance.programs import queries_judging as queries
 from alliance.programs.forms.judging import PledgeForm, ScoreForm, posted_id
@@ -100,7 +101,7 @@ def judging_attachment(request, pk: int, attachment_pk: int):
     if not panel_service.may_see_proposals(request.user, assignment.panel):
         raise Http404
     attachment = get_object_or_404(Attachment, pk=attachment_pk, proposal__group=assignment.group)
-    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name)
+    return downloads.file_response(attachment.file.open("rb"), filename=attachment.original_name, content_type=None)
 
 
 @login_required

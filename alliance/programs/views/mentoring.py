@@ -4,11 +4,12 @@ a session (schedule, feedback), a mentor's own sessions, and groups' interim res
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from alliance.core import downloads
 from alliance.core.roles import Role
 from alliance.core.rules import require_secretariat
 from alliance.programs import phrases, queries
@@ -162,4 +163,4 @@ def interim_upload(request, pk: int):
 @login_required
 def interim_download(request, pk: int):
     result = visible_interim_result(request.user, pk)
-    return FileResponse(result.file.open("rb"), as_attachment=True, filename=result.original_name)
+    return downloads.file_response(result.file.open("rb"), filename=result.original_name, content_type=None)
