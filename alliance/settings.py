@@ -195,6 +195,8 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "메타버스 얼라이언스 사무국 <noreply@metaverse-alliance.kr>")
+# Where replies to the platform's e-mails go (the sender is a no-reply address); empty: no Reply-To header.
+EMAIL_REPLY_TO = os.environ.get("EMAIL_REPLY_TO", "")
 
 
 def cache_settings(url: str) -> dict:

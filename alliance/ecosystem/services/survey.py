@@ -23,14 +23,13 @@ import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from alliance.core.audit import record_audit
+from alliance.core.mail import send_message
 from alliance.ecosystem.models import MapSurvey, MapSurveyInvitation, MapSurveyResponse, Placement, Player, Taxonomy
 from alliance.ecosystem.services.placements import FIGURES, save_placement
 from alliance.ecosystem.services.players import sync_member_players
@@ -168,13 +167,7 @@ def send_survey_email(*, invitation_id: int) -> bool:
         "link": survey_link(token),
         "expires_on": timezone.localdate(invitation.expires_at - datetime.timedelta(microseconds=1)),
     }
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = " ".join(render_to_string("ecosystem/survey/email/subject.txt", context).split())
-        text = render_to_string("ecosystem/survey/email/body.txt", context)
-        html = render_to_string("ecosystem/survey/email/body.html", context)
-    message = EmailMultiAlternatives(subject=subject, body=text, to=[invitation.email])
-    message.attach_alternative(html, "text/html")
-    message.send()
+    send_message("ecosystem/survey/email", context, to=[invitation.email])
     return True
 
 

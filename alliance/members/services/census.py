@@ -25,15 +25,14 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from alliance.core.audit import record_audit
+from alliance.core.mail import send_message
 from alliance.members.models import CensusInvitation, CensusRound
 from alliance.members.queries import current_members
 from alliance.members.queries_census import census_addresses
@@ -270,10 +269,4 @@ def _send(invitation: CensusInvitation, kind: str, token: str) -> None:
         "link": census_link(token),
         "expires_on": link_last_day(invitation),
     }
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = " ".join(render_to_string("members/census/email/subject.txt", context).split())
-        text = render_to_string("members/census/email/body.txt", context)
-        html = render_to_string("members/census/email/body.html", context)
-    message = EmailMultiAlternatives(subject=subject, body=text, to=[invitation.email])
-    message.attach_alternative(html, "text/html")
-    message.send()
+    send_message("members/census/email", context, to=[invitation.email])

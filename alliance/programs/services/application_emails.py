@@ -7,11 +7,10 @@ them through `tasks.py` after their transaction commits, so a rolled-back change
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
+from alliance.core.mail import send_message
 from alliance.core.roles import Role
 from alliance.programs.models import ProjectGroup
 
@@ -33,23 +32,9 @@ def receipt_recipients(group: ProjectGroup) -> list[str]:
     return list(dict.fromkeys(email for _org, email in ordered))
 
 
-def render_templated(template: str, context: dict) -> EmailMultiAlternatives:
-    """An unsent Korean e-mail (subject, text, HTML) from `programs/email/<template>_{subject,body}.*`,
-    addressed to nobody yet."""
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = " ".join(render_to_string(f"programs/email/{template}_subject.txt", context).split())
-        text = render_to_string(f"programs/email/{template}_body.txt", context)
-        html = render_to_string(f"programs/email/{template}_body.html", context)
-    message = EmailMultiAlternatives(subject=subject, body=text)
-    message.attach_alternative(html, "text/html")
-    return message
-
-
-def send_templated(template: str, context: dict, recipients: list[str]) -> None:
-    """Send `render_templated(template, context)` to `recipients` (one e-mail, every recipient in To)."""
-    message = render_templated(template, context)
-    message.to = list(recipients)
-    message.send()
+def send_templated(template: str, context: dict, recipients: list[str]) -> int:
+    """Send the e-mail `programs/email/<template>/` to `recipients` (one e-mail, every recipient in To)."""
+    return send_message(f"programs/email/{template}", context, to=list(recipients))
 
 
 def send_receipt_email(*, group: ProjectGroup) -> int:

@@ -21,7 +21,7 @@ from smtplib import SMTPRecipientsRefused
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.mail import get_connection
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
@@ -29,10 +29,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from alliance.core.audit import record_audit, snapshot
+from alliance.core.mail import render_message
 from alliance.core.roles import Role
 from alliance.members.queries import member_on_q
 from alliance.programs.models import CallRecipient, Programme, StageKind
-from alliance.programs.services.application_emails import render_templated
 from alliance.programs.tasks import enqueue_on_commit
 
 CALL_BATCH = 50
@@ -148,7 +148,6 @@ def send_call_announcement(*, programme: Programme, batch_size: int = CALL_BATCH
         "tracks": list(programme.tracks.all()),
         "link": settings.SITE_URL + reverse("programs:apply_home", args=[programme.year]),
     }
-    template = render_templated("call", context)
     sent = refused = batches = 0
     try:
         while True:
@@ -160,12 +159,8 @@ def send_call_announcement(*, programme: Programme, batch_size: int = CALL_BATCH
             try:
                 with get_connection() as connection:
                     for recipient in batch:
-                        message = EmailMultiAlternatives(
-                            subject=template.subject,
-                            body=template.body,
-                            to=[recipient.email],
-                            alternatives=template.alternatives,
-                            connection=connection,
+                        message = render_message(
+                            "programs/email/call", context, to=[recipient.email], connection=connection
                         )
                         try:
                             message.send()

@@ -12,13 +12,12 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from alliance.core.audit import record_audit
+from alliance.core.mail import Attachment, send_message
 from alliance.core.roles import Role
 from alliance.programs.models import DayCompany, Decline, Desk, InvestmentDay, Meeting
 from alliance.programs.models.investment import HOLDING_STATUSES
@@ -242,16 +241,12 @@ def _send(*, day, recipients, heading, meetings, for_desk) -> int:
     if not recipients or not meetings:
         return 0
     context = {"day": day, "programme": day.programme, "heading": heading, "meetings": meetings, "for_desk": for_desk}
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = " ".join(render_to_string("programs/email/investment_subject.txt", context).split())
-        text = render_to_string("programs/email/investment_body.txt", context)
-        message = EmailMultiAlternatives(subject=subject, body=text, to=recipients)
-        if day.date:
-            message.attach(
-                "meetings.ics", calendar_file(day=day, meetings=meetings, for_desk=for_desk), "text/calendar"
-            )
-    message.send()
-    return len(recipients)
+    attachments = []
+    if day.date:
+        with translation.override(settings.LANGUAGE_CODE):
+            calendar = calendar_file(day=day, meetings=meetings, for_desk=for_desk)
+        attachments.append(Attachment("meetings.ics", calendar, "text/calendar"))
+    return send_message("programs/email/investment", context, to=recipients, attachments=attachments)
 
 
 def queue_schedule_emails(*, actor, day: InvestmentDay) -> None:

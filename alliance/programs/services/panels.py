@@ -10,14 +10,13 @@ from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from alliance.core.audit import record_audit
+from alliance.core.mail import send_message
 from alliance.core.models import User
 from alliance.programs.models import (
     Absence,
@@ -340,10 +339,7 @@ def notify_evaluators(*, actor, panel: Panel) -> int:
     sent = 0
     for evaluator in evaluators:
         context = {"panel": panel, "evaluator": evaluator, "count": counts[evaluator.pk], "link": link}
-        with translation.override(settings.LANGUAGE_CODE):
-            subject = " ".join(render_to_string("programs/judging/email/assigned_subject.txt", context).split())
-            text = render_to_string("programs/judging/email/assigned_body.txt", context)
-        EmailMultiAlternatives(subject=subject, body=text, to=[evaluator.email]).send()
+        send_message("programs/judging/email/assigned", context, to=[evaluator.email])
         sent += 1
     record_audit(action="programs.panel.evaluators_notified", target=panel, actor=actor, after={"sent": sent})
     return sent
