@@ -9,6 +9,9 @@ Every view carries exactly one declaration, and the role × URL matrix test chec
   and calls `require_object_permission(user, "app.perm", obj)`, which answers 404 unless the user holds the
   permission for that object;
 - `@personal_link`: no login; the URL's token is the authority (census, map survey, meeting replies ...).
+  Because the token is in the URL, such a page is also never cached, answers only GET and POST (405
+  otherwise) and is sent with `Referrer-Policy: no-referrer`, so the token leaks neither to a shared cache
+  nor to the sites the page links to (alliance/core/links.py).
 
 The declaration is stored on the view function as `view.required_permission` (a permission name, `PUBLIC`
 or `PERSONAL_LINK`) and survives further decorators that use functools.wraps.
@@ -18,6 +21,8 @@ from functools import wraps
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
 
 PUBLIC = "public"
 PERSONAL_LINK = "personal_link"
@@ -35,8 +40,18 @@ def public(view):
 
 
 def personal_link(view):
-    """No login: the view resolves a personal link's token (404 for an unknown token)."""
-    return _declare(view, PERSONAL_LINK)
+    """No login: the view resolves a personal link's token (404 for an unknown token, 410 for a gone link).
+
+    The page is never cached, takes GET and POST only, and tells the browser to send no Referer.
+    """
+
+    @wraps(view)
+    def without_referrer(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        response.headers["Referrer-Policy"] = "no-referrer"
+        return response
+
+    return _declare(never_cache(require_http_methods(["GET", "POST"])(without_referrer)), PERSONAL_LINK)
 
 
 def permission_required(permission: str, *, object_level: bool = False):

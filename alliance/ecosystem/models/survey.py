@@ -8,6 +8,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from alliance.core.models import PersonalLinkInvitation
+
 
 class MapSurvey(models.Model):
     taxonomy = models.ForeignKey("ecosystem.Taxonomy", on_delete=models.PROTECT, related_name="surveys")
@@ -30,14 +32,13 @@ class MapSurvey(models.Model):
         return self.closed_at is None
 
 
-class MapSurveyInvitation(models.Model):
+class MapSurveyInvitation(PersonalLinkInvitation):
+    """One company's personal link in one survey (alliance/core/links.py: only the token's hash is stored)."""
+
+    LINK_PURPOSE = "alliance.ecosystem.survey.link"
+
     survey = models.ForeignKey(MapSurvey, on_delete=models.CASCADE, related_name="invitations")
     player = models.ForeignKey("ecosystem.Player", on_delete=models.CASCADE, related_name="+")
-    email = models.EmailField(_("sent to"))
-    token_hash = models.CharField(max_length=64, unique=True)
-    expires_at = models.DateTimeField(_("link expires at"))
-    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
-    responded_at = models.DateTimeField(_("responded at"), null=True, blank=True)
 
     class Meta:
         ordering = ["player__name"]

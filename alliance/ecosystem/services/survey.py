@@ -21,21 +21,20 @@ E-mails are sent by the `send_survey_email` task after the transaction commits.
 
 import datetime
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from alliance.core import links
 from alliance.core.audit import record_audit
+from alliance.core.links import check_link, new_token, unsent_token_hash
 from alliance.core.mail import send_message
 from alliance.ecosystem.models import MapSurvey, MapSurveyInvitation, MapSurveyResponse, Placement, Player, Taxonomy
 from alliance.ecosystem.services.placements import FIGURES, save_placement
 from alliance.ecosystem.services.players import sync_member_players
 from alliance.members.queries import current_members
 from alliance.members.queries_census import census_addresses
-from alliance.members.services.census import LinkGone, hash_token, new_token, unsent_token_hash
 
 LISTS = ("technologies", "fields")
 SURVEY_FIELDS = (*FIGURES, *LISTS)
@@ -44,24 +43,20 @@ NOT_PENDING = _("This answer has already been reviewed.")
 
 
 def survey_link(token: str) -> str:
-    return settings.SITE_URL + reverse("ecosystem:survey_respond", args=[token])
+    return links.absolute_link("ecosystem:survey_respond", token)
 
 
 def link_expiry(survey: MapSurvey, now: datetime.datetime) -> datetime.datetime:
-    closing = timezone.make_aware(
-        datetime.datetime.combine(survey.closes_on + datetime.timedelta(days=1), datetime.time.min)
-    )
-    return min(now + datetime.timedelta(days=settings.CENSUS_LINK_DAYS), closing)
+    return links.link_expiry(closes_on=survey.closes_on, now=now)
 
 
 def invitation_for_token(token: str) -> MapSurveyInvitation:
     """The invitation behind a link; MapSurveyInvitation.DoesNotExist or LinkGone (expired, closed)."""
-    invitation = MapSurveyInvitation.objects.select_related("survey__taxonomy", "player").get(
-        token_hash=hash_token(token)
+    return links.invitation_for_token(
+        MapSurveyInvitation.objects.select_related("survey__taxonomy", "player"),
+        token,
+        is_open=lambda invitation: invitation.survey.is_open,
     )
-    if not invitation.survey.is_open or invitation.expires_at <= timezone.now():
-        raise LinkGone
-    return invitation
 
 
 def current_values(player: Player, taxonomy: Taxonomy) -> dict:
@@ -187,8 +182,7 @@ def submit_survey_response(
             .select_related("survey__taxonomy", "player")
             .get(pk=invitation.pk)
         )
-        if not invitation.survey.is_open or invitation.expires_at <= now:
-            raise LinkGone
+        check_link(invitation, is_open=invitation.survey.is_open, now=now)
         changes = survey_changes(current_values(invitation.player, invitation.survey.taxonomy), values)
         invitation.responses.filter(status=MapSurveyResponse.Status.PENDING).delete()
         status = MapSurveyResponse.Status.PENDING if changes else MapSurveyResponse.Status.APPLIED

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from alliance.core.links import LinkGone, hash_token
 from alliance.core.models import AuditEntry
 from alliance.core.roles import Role
 from alliance.core.tests.factories import UserFactory
@@ -23,7 +24,6 @@ from alliance.ecosystem.services.survey import (
     submit_survey_response,
 )
 from alliance.ecosystem.tests.factories import PlacementFactory, small_taxonomy
-from alliance.members.services.census import LinkGone, hash_token
 from alliance.members.tests.factories import ContactFactory, OrganisationFactory
 
 pytestmark = pytest.mark.django_db

@@ -8,11 +8,12 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from alliance.core.links import LinkGone
+from alliance.core.permissions import personal_link
 from alliance.ecosystem.forms.survey import SurveyAnswerForm, SurveyOpenForm, SurveyReviewForm
 from alliance.ecosystem.models import MapSurvey, MapSurveyInvitation, MapSurveyResponse
 from alliance.ecosystem.rules import require_perm
 from alliance.ecosystem.services import survey as survey_service
-from alliance.members.services.census import LinkGone
 
 REVIEW = "ecosystem.review_survey"
 
@@ -82,6 +83,7 @@ def survey_response_review(request, pk: int):
     return render(request, "ecosystem/survey/review.html", {"response": response, "rows": rows, "form": form})
 
 
+@personal_link
 def survey_respond(request, survey_token: str):
     """A company's answer through its personal link; no account needed."""
     try:

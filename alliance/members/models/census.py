@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from alliance.core.models import RemindedPersonalLinkInvitation
+
 
 class CensusRound(models.Model):
     title = models.CharField(_("title"), max_length=200)
@@ -25,18 +27,13 @@ class CensusRound(models.Model):
         return self.closed_at is None
 
 
-class CensusInvitation(models.Model):
-    """One organisation's personal link in one round. Only the hash of the link's token is stored."""
+class CensusInvitation(RemindedPersonalLinkInvitation):
+    """One organisation's personal link in one round (alliance/core/links.py: only the token's hash is stored)."""
+
+    LINK_PURPOSE = "alliance.members.census.link"
 
     census_round = models.ForeignKey(CensusRound, on_delete=models.CASCADE, related_name="invitations")
     organisation = models.ForeignKey("members.Organisation", on_delete=models.CASCADE, related_name="+")
-    email = models.EmailField(_("sent to"))
-    token_hash = models.CharField(max_length=64, unique=True)
-    expires_at = models.DateTimeField(_("link expires at"))
-    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
-    reminder_count = models.PositiveSmallIntegerField(_("reminders sent"), default=0)
-    last_reminded_at = models.DateTimeField(_("last reminded at"), null=True, blank=True)
-    responded_at = models.DateTimeField(_("responded at"), null=True, blank=True)
 
     class Meta:
         ordering = ["organisation__name"]

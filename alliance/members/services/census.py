@@ -17,21 +17,17 @@ Rules (issue 2):
   the same link as the invitation, so the first e-mail's link keeps working.
 """
 
-import base64
 import datetime
-import hashlib
-import secrets
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
+from alliance.core import links
 from alliance.core.audit import record_audit
+from alliance.core.links import hash_token, unsent_token_hash
 from alliance.core.mail import send_message
 from alliance.members.models import CensusInvitation, CensusRound
 from alliance.members.queries import current_members
@@ -40,67 +36,34 @@ from alliance.members.queries_census import census_addresses
 INVITE = "invite"
 REMIND = "remind"
 EMAIL_KINDS = (INVITE, REMIND)
-TOKEN_SALT = "alliance.members.census.link"  # noqa: S105  an HMAC key salt, public by design
 
-
-class LinkGone(Exception):  # noqa: N818  a state, not an error in the program
-    """The link was valid once but no longer works (expired, or its round is closed)."""
-
-
-# ---------------------------------------------------------------- links
-
-
-def hash_token(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
+# ---------------------------------------------------------------- links (the mechanism: alliance/core/links.py)
 
 
 def invitation_token(invitation: CensusInvitation) -> str:
-    """The personal token of an invitation that has been sent: the same for every e-mail of the invitation,
-    recoverable only with the secret key (a reminder repeats the link without any token being stored)."""
-    sent_us = (invitation.sent_at - datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)) // datetime.timedelta(
-        microseconds=1
-    )
-    digest = salted_hmac(TOKEN_SALT, f"{invitation.pk}:{sent_us}", algorithm="sha256").digest()
-    return base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
-
-
-def new_token() -> tuple[str, str]:
-    """A fresh (raw token, hash) pair. Only the hash may be stored."""
-    token = secrets.token_urlsafe(32)
-    return token, hash_token(token)
-
-
-def unsent_token_hash() -> str:
-    """The hash an invitation holds until its e-mail is sent: of a token nobody ever sees, so no link opens it."""
-    return new_token()[1]
+    """The personal token of an invitation that has been sent: the same for every e-mail of the invitation."""
+    return invitation.link_token()
 
 
 def link_expiry(census_round: CensusRound, now: datetime.datetime) -> datetime.datetime:
-    """`CENSUS_LINK_DAYS` from now, or the end of the round's closing date (local time), whichever is first."""
-    closing = timezone.make_aware(
-        datetime.datetime.combine(census_round.closes_on + datetime.timedelta(days=1), datetime.time.min)
-    )
-    return min(now + datetime.timedelta(days=settings.CENSUS_LINK_DAYS), closing)
+    return links.link_expiry(closes_on=census_round.closes_on, now=now)
 
 
 def link_last_day(invitation: CensusInvitation) -> datetime.date:
-    """The last local day on which the link works (a link expiring at midnight works the day before)."""
-    return timezone.localdate(invitation.expires_at - datetime.timedelta(microseconds=1))
+    return links.last_day(invitation.expires_at)
 
 
 def census_link(token: str) -> str:
-    return settings.SITE_URL + reverse("members:census_respond", args=[token])
+    return links.absolute_link("members:census_respond", token)
 
 
 def invitation_for_token(token: str) -> CensusInvitation:
-    """The invitation behind a link. Raises CensusInvitation.DoesNotExist for an unknown token and
-    LinkGone for an expired link or a closed round."""
-    invitation = CensusInvitation.objects.select_related("census_round", "organisation").get(
-        token_hash=hash_token(token)
+    """The invitation behind a link: CensusInvitation.DoesNotExist (unknown) or LinkGone (expired, closed)."""
+    return links.invitation_for_token(
+        CensusInvitation.objects.select_related("census_round", "organisation"),
+        token,
+        is_open=lambda invitation: invitation.census_round.is_open,
     )
-    if not invitation.census_round.is_open or invitation.expires_at <= timezone.now():
-        raise LinkGone
-    return invitation
 
 
 # ---------------------------------------------------------------- rounds
@@ -176,16 +139,11 @@ def remind_non_responders(*, actor, census_round: CensusRound) -> int:
     now = timezone.now()
     with transaction.atomic():
         invitations = list(census_round.invitations.select_for_update().filter(responded_at__isnull=True))
-        expires_at = link_expiry(census_round, now)
         sends = []
         for invitation in invitations:
-            invitation.expires_at = expires_at
-            invitation.reminder_count += 1
-            invitation.last_reminded_at = now
+            links.revive_link(invitation, closes_on=census_round.closes_on, now=now)
             sends.append((invitation.pk, invitation.reminder_count))
-        CensusInvitation.objects.bulk_update(
-            invitations, ["expires_at", "reminder_count", "last_reminded_at"], batch_size=1000
-        )
+        CensusInvitation.objects.bulk_update(invitations, links.REVIVE_FIELDS, batch_size=1000)
         if invitations:
             record_audit(
                 action="members.census.reminded",

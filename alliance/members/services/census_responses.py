@@ -14,8 +14,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from alliance.core.audit import display_value, record_audit
+from alliance.core.links import check_link
 from alliance.members.models import CensusInvitation, CensusResponse, Organisation
-from alliance.members.services.census import LinkGone
 from alliance.members.services.registry import update_organisation
 
 PROFILE_FIELDS = (
@@ -98,8 +98,7 @@ def submit_census_response(
             .select_related("census_round", "organisation")
             .get(pk=invitation.pk)
         )
-        if not invitation.census_round.is_open or invitation.expires_at <= now:
-            raise LinkGone
+        check_link(invitation, is_open=invitation.census_round.is_open, now=now)
         organisation = invitation.organisation
         changes = {} if confirm_only else profile_changes(profile_values(organisation), values)
         invitation.responses.filter(status=CensusResponse.Status.PENDING).delete()

@@ -9,11 +9,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from alliance.core.links import hash_token
 from alliance.core.models import AuditEntry
 from alliance.core.roles import Role
 from alliance.core.tests.factories import UserFactory
 from alliance.members.models import CensusInvitation, CensusRound
-from alliance.members.services.census import hash_token
 from alliance.members.tests.factories import ContactFactory, OrganisationFactory
 from alliance.members.tests.test_census_support import invite, korean, make_round  # noqa: F401  fixture
 

@@ -9,8 +9,8 @@ import polib
 import pytest
 from django.utils import timezone
 
+from alliance.core.links import hash_token
 from alliance.members.models import CensusInvitation, CensusRound
-from alliance.members.services.census import hash_token
 
 FRAGMENT = Path(__file__).resolve().parents[3] / "locale" / "ko_fragments" / "census.json"
 

@@ -8,9 +8,10 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
+from alliance.core.links import LinkGone
+from alliance.core.permissions import personal_link
 from alliance.core.rules import require_secretariat
 from alliance.members import queries_census as census_queries
 from alliance.members.forms.census import CensusProfileForm, CensusReviewForm, CensusRoundForm
@@ -136,15 +137,14 @@ def _link_gone(request, *, status: int):
     return render(request, "members/census/link_gone.html", {"status": status}, status=status)
 
 
-@never_cache
-@require_http_methods(["GET", "POST"])
+@personal_link
 def census_respond(request, token: str):
     """The personal link: no account; the token alone names one organisation."""
     try:
         invitation = service.invitation_for_token(token)
     except CensusInvitation.DoesNotExist:
         return _link_gone(request, status=404)
-    except service.LinkGone:
+    except LinkGone:
         return _link_gone(request, status=410)
     organisation = invitation.organisation
     form = CensusProfileForm(request.POST or None, organisation=organisation)
@@ -157,7 +157,7 @@ def census_respond(request, token: str):
                 response = responses.submit_census_response(
                     invitation=invitation, values=values, respondent_name=name, confirm_only=confirm_only
                 )
-            except service.LinkGone:
+            except LinkGone:
                 return _link_gone(request, status=410)
             if response.changes:
                 messages.success(request, _("Thank you. The secretariat will review your changes before they apply."))
