@@ -11,7 +11,7 @@ from alliance.core.rules import is_secretariat, require_secretariat
 
 @require_GET
 def home(request):
-    from alliance.members.member_count import member_count  # members depends on core, not the reverse
+    from alliance.members.membership import member_count  # members depends on core, not the reverse
 
     return render(request, "core/home.html", {"member_count": member_count()})
 

@@ -11,7 +11,7 @@ class MembersConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
 
         from alliance.members import phrases  # noqa: F401  registers the audit action labels
-        from alliance.members.member_count import registry_changed
+        from alliance.members.membership import registry_changed
         from alliance.members.models import Organisation
 
         post_save.connect(registry_changed, sender=Organisation, dispatch_uid="members.count.saved")

@@ -49,7 +49,7 @@ from alliance.members.demo_words import (
     TOPICS,
     ZONE_SHARES,
 )
-from alliance.members.member_count import registry_changed
+from alliance.members.membership import registry_changed
 from alliance.members.models import Contact, MemberCategory, Organisation
 from alliance.members.services.registry import AUDITED_FIELDS, create_organisation, field_objects
 

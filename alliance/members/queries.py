@@ -1,7 +1,6 @@
 """Reads of the member registry that several callers share (directory, statistics, exports).
 
-Rule (issue 2): a member counts on date D when it joined on or before D and had not withdrawn on or
-before D.
+Who counts as a member on a day is `membership.py`'s rule.
 """
 
 import datetime
@@ -10,45 +9,19 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils.functional import cached_property
 
 from alliance.members import search
-from alliance.members.member_count import member_count
+from alliance.members.membership import member_count, member_on_q, non_member_ids
 from alliance.members.models import BusinessField, Organisation
 from alliance.members.search import filter_by_query
-
-
-def member_on_q(on: datetime.date, prefix: str = "") -> Q:
-    """The condition `member on date D` as a Q, for filters and conditional aggregates."""
-    return Q(**{f"{prefix}joined_on__lte": on}) & (
-        Q(**{f"{prefix}withdrawn_on__isnull": True}) | Q(**{f"{prefix}withdrawn_on__gt": on})
-    )
-
-
-def current_members(on: datetime.date | None = None) -> QuerySet:
-    """Organisations that are members on `on` (today when omitted)."""
-    return Organisation.objects.filter(member_on_q(on or datetime.date.today()))
-
 
 DIRECTORY_FILTERS = ("q", "category", "sido", "field")
 
 
 def business_field_names() -> list[str]:
     return list(BusinessField.objects.order_by("name").values_list("name", flat=True))
-
-
-def non_member_ids(on: datetime.date) -> tuple[QuerySet, QuerySet]:
-    """Ids of the organisations that are not members on `on`, as two disjoint sets: those not yet joined,
-    and those withdrawn on or before it (a withdrawal never precedes the joining).
-
-    They are few, so `id NOT IN (these)` is cheap on every row. Two sets rather than one `OR`: each is read
-    from its own (date, id) index alone, where PostgreSQL answers an `OR` by visiting every matching row.
-    """
-    return (
-        Organisation.objects.filter(joined_on__gt=on).values("id"),
-        Organisation.objects.filter(withdrawn_on__lte=on).values("id"),
-    )
 
 
 def directory_search(params: Mapping[str, str]) -> search.Search:

@@ -7,8 +7,8 @@ from django.conf import settings
 from django.db.models import Count, F, Q, QuerySet
 from django.utils import timezone
 
+from alliance.members.membership import current_members
 from alliance.members.models import CensusInvitation, CensusResponse, CensusRound, Contact, Organisation
-from alliance.members.queries import current_members
 
 
 def contact_emails(organisation_ids) -> dict[int, str]:

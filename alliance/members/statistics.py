@@ -2,7 +2,7 @@
 
 Rules (issue 2; seed 000/001 "회원사 현황", seed 003 tables 5–6 and figure 9):
 - A member counts on D when it joined on or before D and had not withdrawn on or before D
-  (`queries.member_on_q`).
+  (`membership.member_on_q`).
 - The status table counts members per category with the subtotals 기업 (대기업+중기업+소기업),
   기관 (기관·협단체+기타(비영리)) and 대학/산학협력단, and the total; each row also carries the count on the
   same date one year before (29 Feb → 28 Feb) and the change.
@@ -27,9 +27,9 @@ from django.utils.translation import pgettext_lazy
 
 from alliance.core.regions import CAPITAL_AREA, SEOUL_ZONE_ORDER, STATISTICS_SIDO_ORDER, seoul_zone
 from alliance.members import phrases
+from alliance.members.membership import member_on_q
 from alliance.members.models import MemberCategory, Organisation
 from alliance.members.models.organisation import CATEGORY_KOREAN, COMPANY_CATEGORIES, INSTITUTION_CATEGORIES
-from alliance.members.queries import member_on_q
 
 UNKNOWN = "미상"
 UNKNOWN_LABEL = pgettext_lazy("statistics", "Unknown")

@@ -33,7 +33,7 @@ from alliance.core.mail import send_message
 from alliance.ecosystem.models import MapSurvey, MapSurveyInvitation, MapSurveyResponse, Placement, Player, Taxonomy
 from alliance.ecosystem.services.placements import FIGURES, save_placement
 from alliance.ecosystem.services.players import sync_member_players
-from alliance.members.queries import current_members
+from alliance.members.membership import current_members
 from alliance.members.queries_census import census_addresses
 
 LISTS = ("technologies", "fields")

@@ -19,7 +19,7 @@ from alliance.ecosystem.rules import require_perm
 from alliance.ecosystem.scoring import score_breakdown
 from alliance.ecosystem.services.placements import FIGURES, confirm_placement, confirm_placements, save_placement
 from alliance.ecosystem.services.players import PLAYER_FIELDS, create_player, sync_member_players, update_player
-from alliance.members.queries import current_members
+from alliance.members.membership import current_members
 
 MANAGE = "ecosystem.manage_players"
 PAGE_SIZE = 50

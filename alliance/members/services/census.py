@@ -29,8 +29,8 @@ from alliance.core import links
 from alliance.core.audit import record_audit
 from alliance.core.links import hash_token, unsent_token_hash
 from alliance.core.mail import send_message
+from alliance.members.membership import current_members
 from alliance.members.models import CensusInvitation, CensusRound
-from alliance.members.queries import current_members
 from alliance.members.queries_census import census_addresses
 
 INVITE = "invite"

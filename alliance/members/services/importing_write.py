@@ -14,7 +14,7 @@ from django.utils import timezone
 from alliance.core.audit import build_audit, snapshot
 from alliance.core.models import AuditEntry
 from alliance.members import search
-from alliance.members.member_count import registry_changed
+from alliance.members.membership import registry_changed
 from alliance.members.models import Organisation
 from alliance.members.services import importing_sql
 from alliance.members.services.importing_rows import RowData

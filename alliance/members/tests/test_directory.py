@@ -229,8 +229,7 @@ def test_home_links_directory_with_member_count(client, companies, monkeypatch):
 
 @pytest.mark.parametrize("day", ["2023-12-31", "2024-01-01", "2024-06-30", "2025-01-01", "2026-12-31"])
 def test_member_count_equals_the_membership_condition_on_any_day(db, day):
-    from alliance.members.member_count import member_count
-    from alliance.members.queries import current_members
+    from alliance.members.membership import current_members, member_count
 
     spans = [("2020-01-01", None), ("2024-01-01", None), ("2021-05-05", "2024-01-01"), ("2025-01-01", None),
              ("2022-03-03", "2024-06-30"), ("2024-06-30", "2026-12-31")]  # fmt: skip

@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from alliance.members.member_count import member_count
+from alliance.members.membership import member_count
 from alliance.members.services.importing import import_members
 from alliance.members.services.registry import update_organisation
 from alliance.members.tests.factories import OrganisationFactory

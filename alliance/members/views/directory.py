@@ -10,7 +10,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from alliance.core.korean import company_name_key
 from alliance.core.regions import SIDO_BY_SHORT
-from alliance.members import queries
+from alliance.members import membership, queries
 from alliance.members.forms.organisation import DirectoryFilterForm
 from alliance.members.models import MemberCategory
 
@@ -54,7 +54,7 @@ def directory(request):
 
 @require_GET
 def company_page(request, name: str):
-    organisation = queries.current_members().filter(name_key=company_name_key(name)).first()
+    organisation = membership.current_members().filter(name_key=company_name_key(name)).first()
     if organisation is None:
         return render(request, "members/directory/not_found.html", {"name": name}, status=404)
     if name != company_segment(organisation):

@@ -3,9 +3,11 @@
 import re
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from alliance.core.roles import Role
+from alliance.members.membership import current_members
 from alliance.members.models import Organisation
 from alliance.programs.models import Desk, Meeting
 
@@ -84,10 +86,14 @@ class AvailabilityForm(forms.Form):
 
 
 class CompanyAddForm(forms.Form):
-    organisation = forms.ModelChoiceField(
-        label=_("Member company"), queryset=Organisation.objects.filter(withdrawn_on__isnull=True).order_by("name")
-    )
+    """A company to seat at the investment day: a member today (`members.membership`)."""
+
+    organisation = forms.ModelChoiceField(label=_("Member company"), queryset=Organisation.objects.none())
     priority = forms.BooleanField(label=_("Priority (awardee)"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = current_members(timezone.localdate()).order_by("name")
 
 
 class RequestsForm(forms.Form):

@@ -31,7 +31,7 @@ from django.utils.translation import gettext as _
 from alliance.core.audit import record_audit, snapshot
 from alliance.core.mail import render_message
 from alliance.core.roles import Role
-from alliance.members.queries import member_on_q
+from alliance.members.membership import member_on_q
 from alliance.programs.models import CallRecipient, Programme, StageKind
 from alliance.programs.tasks import enqueue_on_commit
 

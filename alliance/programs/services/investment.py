@@ -137,9 +137,13 @@ def set_unavailable(*, actor, participant, unavailable) -> None:
 
 
 def add_company(*, actor, day, organisation, priority=False) -> DayCompany:
-    """Register a member company for the day. Side effects: audit `programs.investment.company_added`."""
-    if organisation.withdrawn_on is not None:
-        raise ValidationError(_("%(name)s is no longer a member.") % {"name": organisation.name})
+    """Register a member company for the day.
+
+    Rule: the company is a member today (`members.membership`: joined on or before today, not withdrawn).
+    Side effects: audit `programs.investment.company_added`.
+    """
+    if not organisation.is_member_on(timezone.localdate()):
+        raise ValidationError(_("%(name)s is not a member today.") % {"name": organisation.name})
     if day.companies.filter(organisation=organisation).exists():
         raise ValidationError(_("%(name)s is already registered for this day.") % {"name": organisation.name})
     with transaction.atomic():

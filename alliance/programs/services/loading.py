@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -20,6 +19,7 @@ from alliance.core.audit import record_audit
 from alliance.core.korean import company_name_key
 from alliance.core.models import User
 from alliance.core.roles import Role
+from alliance.members.membership import current_members
 from alliance.members.models import Organisation
 from alliance.programs.models import Criterion, GroupMember, Panel, Programme, ProjectGroup, RankingRule
 from alliance.programs.services import assignment as assignment_service
@@ -84,9 +84,7 @@ def _tracks_of(spec: dict, errors: list[str]) -> list[dict]:
 def _member_companies(names: set[str]) -> dict[str, Organisation]:
     keys = {company_name_key(name): name for name in names}
     today = timezone.localdate()
-    members = Organisation.objects.filter(name_key__in=keys).filter(
-        Q(withdrawn_on__isnull=True) | Q(withdrawn_on__gt=today)
-    )
+    members = current_members(today).filter(name_key__in=keys)
     return {keys[member.name_key]: member for member in members}
 
 

@@ -1,5 +1,6 @@
 """load_programme, import_scores and judge_results: the file-driven path from set-up to the ranking."""
 
+import datetime
 import json
 from decimal import Decimal
 
@@ -92,6 +93,18 @@ def test_load_programme_refuses_a_company_that_is_not_a_member(members, tmp_path
         call_command("load_programme", write_json(tmp_path, data))
 
     assert str(refused.value) == "groups[1] (외부 컨소시엄): 비회원 주식회사 is not a member organisation."
+    assert Programme.objects.count() == 0
+
+
+def test_load_programme_refuses_a_company_that_joins_next_month(members, tmp_path):
+    next_month = timezone.localdate() + datetime.timedelta(days=31)
+    OrganisationFactory(name="주식회사 새내기", joined_on=next_month)
+    data = spec(groups=[{"name": "새내기 컨소시엄", "track": "SW", "companies": ["주식회사 가온", "주식회사 새내기"]}])
+
+    with pytest.raises(CommandError) as refused:
+        call_command("load_programme", write_json(tmp_path, data))
+
+    assert str(refused.value) == "groups[1] (새내기 컨소시엄): 주식회사 새내기 is not a member organisation."
     assert Programme.objects.count() == 0
 
 

@@ -12,7 +12,7 @@ from django.core.management.base import BaseCommand
 
 from alliance.ecosystem import phrases
 from alliance.ecosystem.services.players import sync_member_players
-from alliance.members.queries import current_members
+from alliance.members.membership import current_members
 
 
 class Command(BaseCommand):
