@@ -60,6 +60,7 @@ register_actions(
 # Suggested classification and its review (E2).
 register_actions(
     {
+        "ecosystem.suggestions.requested": _("Placement suggestions requested"),
         "ecosystem.suggestions.generated": _("Placement suggestions generated"),
         "ecosystem.suggestion.accepted": _("Placement suggestion accepted"),
         "ecosystem.suggestion.rejected": _("Placement suggestion rejected"),

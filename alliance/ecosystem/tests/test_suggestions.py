@@ -210,14 +210,39 @@ def test_review_post_with_an_unknown_category_names_the_company_and_writes_nothi
     assert Placement.objects.count() == 0
 
 
-def test_generate_view_runs_the_task_for_the_year(client, staff_user, taxonomy):
+def test_generate_view_records_the_request_and_runs_the_task_after_the_commit(
+    client, staff_user, taxonomy, django_capture_on_commit_callbacks
+):
     client.force_login(staff_user)
     player = PlayerFactory(description=HEALTH_TEXT)
 
-    response = client.post(reverse("ecosystem:suggestions_generate"), {"year": "2026"})
+    with django_capture_on_commit_callbacks(execute=False) as queued:
+        response = client.post(reverse("ecosystem:suggestions_generate"), {"year": "2026"})
+    waiting_before_the_commit = waiting(player)
+    for callback in queued:
+        callback()
 
     assert response.status_code == 302
+    assert waiting_before_the_commit == []
     assert next(row[1] for row in waiting(player) if row[0] == "category") == "의료·헬스케어"
+    requested = AuditEntry.objects.get(action="ecosystem.suggestions.requested")
+    assert (requested.actor, requested.target_id) == (staff_user, str(taxonomy.pk))
+
+
+def test_a_suggestion_request_rolled_back_queues_nothing(staff_user, taxonomy, django_capture_on_commit_callbacks):
+    from django.db import transaction
+
+    from alliance.ecosystem.services.suggestion_runs import request_suggestions
+
+    with django_capture_on_commit_callbacks(execute=True) as queued:
+        try:
+            with transaction.atomic():
+                request_suggestions(actor=staff_user, taxonomy=taxonomy)
+                raise RuntimeError("rolled back")
+        except RuntimeError:
+            pass
+
+    assert (queued, AuditEntry.objects.filter(action="ecosystem.suggestions.requested").count()) == ([], 0)
 
 
 def test_demo_leaves_suggestions_waiting_for_the_unconfirmed_players_only():

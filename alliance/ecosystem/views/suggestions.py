@@ -17,8 +17,8 @@ from alliance.ecosystem import queries, suggestion_queries
 from alliance.ecosystem.forms.suggestions import ACCEPT, SuggestionReviewForm
 from alliance.ecosystem.models import Player, Taxonomy
 from alliance.ecosystem.rules import require_perm
+from alliance.ecosystem.services.suggestion_runs import request_suggestions
 from alliance.ecosystem.services.suggestions import accept_suggestions, reject_suggestions
-from alliance.ecosystem.tasks import generate_suggestions
 
 MANAGE = "ecosystem.manage_players"
 PAGE_SIZE = 50
@@ -97,6 +97,6 @@ def suggestions_generate(request):
     """Fresh suggestions for every company of the year's map without a confirmed placement (a task)."""
     require_perm(request.user, MANAGE)
     taxonomy = _taxonomy(request)
-    generate_suggestions.enqueue(taxonomy_id=taxonomy.pk, actor_id=request.user.pk)
+    request_suggestions(actor=request.user, taxonomy=taxonomy)
     messages.success(request, _("Suggestions are being prepared; they appear here when ready."))
     return _back(taxonomy)

@@ -12,6 +12,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from alliance.core.tasks import enqueue_on_commit
 from alliance.members.models import ImportJob
 from alliance.members.services.exporting import rejected_report_bytes
 from alliance.members.services.import_progress import RUNNING, clear_progress, report_progress
@@ -23,12 +24,12 @@ MAX_STORED_PROBLEMS = 1_000
 
 
 def start_import(*, actor, upload, dry_run: bool, skip_invalid: bool) -> ImportJob:
-    """Store the uploaded file as a queued import and enqueue `run_import` for it.
+    """Store the uploaded file as a queued import and queue `run_import` for it once the job row is committed.
 
     Side effects: the file under MEDIA_ROOT/imports/; an ImportJob row; a background task (which the
-    default immediate backend runs before this returns).
+    default immediate backend runs before this returns when no transaction is open).
     """
-    from alliance.members.tasks import run_import
+    from alliance.members.tasks import run_import  # members.tasks imports this module
 
     job = ImportJob.objects.create(
         created_by=actor,
@@ -37,7 +38,7 @@ def start_import(*, actor, upload, dry_run: bool, skip_invalid: bool) -> ImportJ
         dry_run=dry_run,
         skip_invalid=skip_invalid,
     )
-    run_import.enqueue(job_id=job.pk)
+    enqueue_on_commit(run_import, job_id=job.pk)
     job.refresh_from_db()
     return job
 

@@ -22,10 +22,25 @@ def upload(tmp_path, rows, name="members.xlsx"):
     return SimpleUploadedFile(name, xlsx_file(tmp_path, rows).read_bytes(), content_type=XLSX)
 
 
+class CommittingClient:
+    """The test client, running what a request queued on commit once the request is over (the test's own
+    transaction never commits)."""
+
+    def __init__(self, client, capture):
+        self.client, self.capture = client, capture
+
+    def get(self, *args, **kwargs):
+        return self.client.get(*args, **kwargs)
+
+    def post(self, *args, **kwargs):
+        with self.capture(execute=True):
+            return self.client.post(*args, **kwargs)
+
+
 @pytest.fixture
-def staff_client(client, staff_user):
+def staff_client(client, staff_user, django_capture_on_commit_callbacks):
     client.force_login(staff_user)
-    return client
+    return CommittingClient(client, django_capture_on_commit_callbacks)
 
 
 @pytest.mark.django_db
@@ -218,3 +233,17 @@ def test_imports_dry_run_counts_and_saves_nothing(staff_client, tmp_path):
 
     job = ImportJob.objects.get()
     assert (job.status, job.dry_run, job.created_count, Organisation.objects.count()) == ("done", True, 1, 0)
+
+
+@pytest.mark.django_db
+def test_an_import_is_queued_only_once_its_job_is_committed(staff_user, tmp_path, django_capture_on_commit_callbacks):
+    from alliance.members.services.importing_jobs import start_import
+
+    with django_capture_on_commit_callbacks(execute=False) as queued:
+        job = start_import(actor=staff_user, upload=upload(tmp_path, [zen_row()]), dry_run=False, skip_invalid=False)
+    status_before_the_commit = job.status
+    for callback in queued:
+        callback()
+
+    assert (status_before_the_commit, len(queued)) == ("queued", 1)
+    assert (ImportJob.objects.get().status, Organisation.objects.count()) == ("done", 1)

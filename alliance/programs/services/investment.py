@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from alliance.core.audit import record_audit
 from alliance.core.roles import Role
+from alliance.core.tasks import enqueue_on_commit
 from alliance.programs import scheduling
 from alliance.programs.models import DayCompany, Decline, Desk, InvestmentDay, Meeting, MeetingRequest
 from alliance.programs.models.investment import HOLDING_STATUSES
@@ -270,9 +271,7 @@ def request_scheduling(*, actor, day, time_limit: float = DEFAULT_TIME_LIMIT) ->
 
     _refuse_once_started(day)
     actor_id = actor.pk if getattr(actor, "is_authenticated", False) else None
-    transaction.on_commit(
-        lambda: schedule_investment_day.enqueue(day_id=day.pk, actor_id=actor_id, time_limit=time_limit)
-    )
+    enqueue_on_commit(schedule_investment_day, day_id=day.pk, actor_id=actor_id, time_limit=time_limit)
 
 
 def schedule_day(*, actor, day, time_limit: float = DEFAULT_TIME_LIMIT) -> scheduling.Solution:
