@@ -53,6 +53,14 @@ def organisation(db):
 
 
 @pytest.fixture
+def other_organisation(db):
+    """A second member company, for what one company must not see of another's."""
+    from alliance.members.tests.factories import OrganisationFactory
+
+    return OrganisationFactory(name="주식회사 비교")
+
+
+@pytest.fixture
 def member_rep(db, organisation):
     from alliance.core.roles import Role
     from alliance.core.tests.factories import UserFactory

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "alliance.members",
     "alliance.ecosystem",
     "alliance.programs",
+    "alliance.portal",  # the site shell, above every app
 ]
 
 MIDDLEWARE = [
@@ -104,7 +105,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
-                "alliance.core.context_processors.navigation",
+                "alliance.portal.context_processors.navigation",
             ],
             "builtins": ["django.templatetags.i18n", "alliance.core.templatetags.korean"],
         },
@@ -142,8 +143,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "core:login"
-LOGIN_REDIRECT_URL = "core:dashboard"
-LOGOUT_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "portal:dashboard"
+LOGOUT_REDIRECT_URL = "portal:home"
 
 # Lock-out after repeated failed logins (django-axes), per e-mail and address.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)

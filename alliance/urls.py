@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 urlpatterns = [
+    path("", include("alliance.portal.urls")),
     path("", include("alliance.core.urls")),
     path("", include("alliance.members.urls")),
     path("", include("alliance.ecosystem.urls")),

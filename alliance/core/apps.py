@@ -6,3 +6,10 @@ class CoreConfig(AppConfig):
     name = "alliance.core"
     label = "core"
     verbose_name = _("Platform")
+
+    def ready(self):
+        from alliance.core.navigation import STAFF, Entry, register_links, register_tiles
+
+        audit_log = Entry(_("Audit log"), "core:audit_log", STAFF, order=90, permission="core.view_auditentry")
+        register_links(audit_log)
+        register_tiles(audit_log)

@@ -6,14 +6,12 @@ from alliance.core.forms import EmailLoginForm
 
 app_name = "core"
 urlpatterns = [
-    path("", views.home, name="home"),
     path(
         "accounts/login/",
         auth_views.LoginView.as_view(template_name="core/login.html", authentication_form=EmailLoginForm),
         name="login",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("dashboard/", views.dashboard, name="dashboard"),
     path("audit/", views.audit_log, name="audit_log"),
     path("i18n/language/", views.set_language, name="set_language"),
 ]

@@ -1,24 +1,13 @@
+"""Core's own pages: the audit log and the language switch (the home page and "My page" are the portal's)."""
+
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
 from django.views.i18n import set_language as django_set_language
 
 from alliance.core.audit import action_label
 from alliance.core.models import AuditEntry
-from alliance.core.rules import is_secretariat, require_secretariat
-
-
-@require_GET
-def home(request):
-    from alliance.members.membership import member_count  # members depends on core, not the reverse
-
-    return render(request, "core/home.html", {"member_count": member_count()})
-
-
-@login_required
-def dashboard(request):
-    return render(request, "core/dashboard.html", {"is_staff": is_secretariat(request.user)})
+from alliance.core.rules import require_secretariat
 
 
 @login_required

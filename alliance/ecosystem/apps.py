@@ -8,4 +8,7 @@ class EcosystemConfig(AppConfig):
     verbose_name = _("Industry ecosystem map")
 
     def ready(self):
-        from alliance.ecosystem import phrases  # noqa: F401  registers the audit action labels
+        from alliance.ecosystem import (
+            navigation,  # noqa: F401  registers its menu entries and dashboard tiles
+            phrases,  # noqa: F401  registers the audit action labels
+        )

@@ -10,7 +10,10 @@ class MembersConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
-        from alliance.members import phrases  # noqa: F401  registers the audit action labels
+        from alliance.members import (
+            navigation,  # noqa: F401  registers its menu entries and dashboard tiles
+            phrases,  # noqa: F401  registers the audit action labels
+        )
         from alliance.members.membership import registry_changed
         from alliance.members.models import Organisation
 

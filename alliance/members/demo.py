@@ -386,6 +386,7 @@ def load(plans: list[Plan]) -> int:
 
 
 # (role, e-mail, name) of the demo logins `make demo` prints.
+DEFAULT_PASSWORD = "demo-pass-2026"  # noqa: S105  the documented demo password (DEMO_PASSWORD overrides it)
 DEMO_USERS = (
     (Role.STAFF, "staff@demo.alliance.kr", "사무국 데모"),
     (Role.MEMBER_REP, "member@demo.alliance.kr", "회원사 담당자 데모"),

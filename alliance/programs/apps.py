@@ -8,4 +8,7 @@ class ProgramsConfig(AppConfig):
     verbose_name = _("Project-group competition")
 
     def ready(self):
-        from alliance.programs import phrases  # noqa: F401  registers the audit action labels
+        from alliance.programs import (
+            navigation,  # noqa: F401  registers its menu entries and dashboard tiles
+            phrases,  # noqa: F401  registers the audit action labels
+        )

@@ -36,7 +36,7 @@ def test_login_email_is_case_insensitive(client):
 
     response = attempt(client, "Rep@ZEN.Example.KR", PASSWORD)
 
-    assert (response.status_code, response["Location"]) == (302, reverse("core:dashboard"))
+    assert (response.status_code, response["Location"]) == (302, reverse("portal:dashboard"))
     assert client.session["_auth_user_id"] == str(user.pk)
 
 
@@ -82,7 +82,7 @@ def test_login_lock_out_is_per_account(client, settings):
 
 @pytest.mark.django_db
 def test_home_default_language_is_korean(client):
-    response = client.get(reverse("core:home"))
+    response = client.get(reverse("portal:home"))
 
     assert re.search(r'<html lang="([^"]+)">', response.content.decode()).group(1) == "ko"
     assert response["Content-Language"] == "ko"
@@ -90,17 +90,17 @@ def test_home_default_language_is_korean(client):
 
 @pytest.mark.django_db
 def test_language_switch_to_english_sticks(client):
-    switched = client.post(reverse("core:set_language"), {"language": "en", "next": reverse("core:home")})
-    response = client.get(reverse("core:home"))
+    switched = client.post(reverse("core:set_language"), {"language": "en", "next": reverse("portal:home")})
+    response = client.get(reverse("portal:home"))
 
-    assert (switched.status_code, switched["Location"]) == (302, reverse("core:home"))
+    assert (switched.status_code, switched["Location"]) == (302, reverse("portal:home"))
     assert re.search(r'<html lang="([^"]+)">', response.content.decode()).group(1) == "en"
     assert re.search(r"<title>(.*?)</title>", response.content.decode()).group(1) == "Home · Metaverse Alliance"
 
 
 @pytest.mark.django_db
 def test_pages_are_korean_whatever_the_browser_prefers(client):
-    response = client.get(reverse("core:home"), headers={"accept-language": "en-US,en;q=0.9"})
+    response = client.get(reverse("portal:home"), headers={"accept-language": "en-US,en;q=0.9"})
 
     page = response.content.decode()
     assert (re.search(r'<html lang="([^"]+)">', page).group(1), response["Content-Language"]) == ("ko", "ko")
@@ -114,6 +114,6 @@ def test_login_form_in_browser_reaches_my_page(page, live_server):
 
     log_in(page, live_server, "REP@zen.example.kr", PASSWORD)
 
-    assert page.url == f"{live_server.url}{reverse('core:dashboard')}"
+    assert page.url == f"{live_server.url}{reverse('portal:dashboard')}"
     assert page.locator("h1").inner_text() == "마이페이지"
     assert failed == []

@@ -16,7 +16,6 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from alliance.core.roles import Role
 from alliance.core.tests.factories import UserFactory
 from alliance.core.tests.url_matrix import LOGIN, OWN_PROFILE, ROLES
-from alliance.members.tests.factories import OrganisationFactory
 
 
 def expectation_modules() -> list:
@@ -61,9 +60,9 @@ def project_urls() -> dict[str, tuple[str, tuple[str, ...]]]:
 
 
 @pytest.fixture
-def world(db, organisation):
+def world(db, organisation, other_organisation):
     """Two organisations, one user per role, and what each app's URLs point at."""
-    org_b = OrganisationFactory(name="주식회사 비교")
+    org_b = other_organisation
     users = {
         "staff": UserFactory(role=Role.STAFF),
         "rep_a": UserFactory(role=Role.MEMBER_REP, organisation=organisation),

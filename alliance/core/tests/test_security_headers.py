@@ -39,7 +39,7 @@ def csp_directives(response) -> dict[str, list[str]]:
 
 @pytest.mark.django_db
 def test_home_sends_content_security_policy(client):
-    response = client.get(reverse("core:home"))
+    response = client.get(reverse("portal:home"))
 
     directives = csp_directives(response)
 

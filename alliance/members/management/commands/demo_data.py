@@ -12,7 +12,6 @@ from django.apps import apps
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from alliance.core.management.commands.demo_logins import DEFAULT_PASSWORD
 from alliance.members import demo
 from alliance.members.models import Organisation
 
@@ -42,7 +41,7 @@ class Command(BaseCommand):
             )
         started = time.monotonic()
         created = demo.load(demo.generate(orgs, seed))
-        demo.ensure_demo_users(password=os.environ.get("DEMO_PASSWORD", DEFAULT_PASSWORD))
+        demo.ensure_demo_users(password=os.environ.get("DEMO_PASSWORD", demo.DEFAULT_PASSWORD))
         self.stdout.write(
             _("Created %(count)s demo organisations in %(seconds).1f s.")
             % {"count": f"{created:,}", "seconds": time.monotonic() - started}

@@ -1,3 +1,5 @@
+"""`core.bulk.insert_rows` on a members table (core has no table of plain rows to try it on)."""
+
 from django.contrib.contenttypes.models import ContentType
 
 from alliance.core.bulk import insert_rows

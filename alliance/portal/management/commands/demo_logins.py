@@ -1,14 +1,13 @@
 """`python manage.py demo_logins [--force]`: one demo login per role, printed as a table."""
 
 import os
+import unicodedata
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from alliance.members import demo
-
-DEFAULT_PASSWORD = "demo-pass-2026"  # noqa: S105  the documented demo password
 
 
 class Command(BaseCommand):
@@ -20,7 +19,7 @@ class Command(BaseCommand):
     def handle(self, *args, force, **options):
         if not settings.DEBUG and not force:
             raise CommandError(_("DEBUG is off: demo logins have known passwords. Add --force to create them anyway."))
-        password = os.environ.get("DEMO_PASSWORD", DEFAULT_PASSWORD)
+        password = os.environ.get("DEMO_PASSWORD", demo.DEFAULT_PASSWORD)
         users = demo.ensure_demo_users(password=password)
         rows = [(str(user.get_role_display()), user.email, password) for user in users]
         header = (_("Role"), _("E-mail"), _("Password"))
@@ -33,8 +32,6 @@ class Command(BaseCommand):
 
 def _width(text: str) -> int:
     """Columns a terminal gives the text: Hangul and other wide characters take two."""
-    import unicodedata
-
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 

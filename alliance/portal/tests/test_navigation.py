@@ -1,0 +1,123 @@
+"""The header menu and "My page" show what the apps registered, per role, in the same order as before the
+registry (`alliance.core.navigation`); a new app adds an entry without editing core or the portal."""
+
+import re
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from alliance.core import navigation
+from alliance.core.navigation import MEMBER, PUBLIC, Entry
+from alliance.core.roles import Role
+from alliance.core.tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def english(client, settings):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    with translation.override("en"):
+        yield
+
+
+def menu(client) -> list[tuple[str, str]]:
+    html = client.get("/").content.decode()
+    nav = re.search(r'<nav class="site-nav"[^>]*>(.*?)</nav>', html, re.S).group(1)
+    return re.findall(r'<a href="([^"]+)"[^>]*>([^<]+)</a>', nav)
+
+
+def tiles(client) -> list[tuple[str, str]]:
+    html = client.get("/dashboard/").content.decode()
+    cards = re.search(r'<ul class="card-list">(.*?)</ul>', html, re.S).group(1)
+    return re.findall(r'<a href="([^"]+)">([^<]+)</a>', cards)
+
+
+def path_of(url_name: str, *args) -> str:
+    return reverse(url_name, args=args)
+
+
+def test_an_anonymous_visitor_sees_the_public_links(client):
+    assert menu(client) == [
+        (path_of("members:directory"), "Member directory"),
+        (path_of("ecosystem:latest"), "Ecosystem map"),
+        (path_of("programs:latest_results"), "Competition results"),
+    ]
+
+
+def test_staff_see_the_staff_menu_after_my_page(client, staff_user):
+    client.force_login(staff_user)
+
+    assert [label for _href, label in menu(client)][3:] == [
+        "My page",
+        "Registry",
+        "Statistics",
+        "Census",
+        "Ecosystem map management",
+        "Project groups",
+        "Audit log",
+    ]
+    assert menu(client)[-1] == (path_of("core:audit_log"), "Audit log")
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [
+        (Role.MEMBER_REP, ["My page", "Project groups"]),
+        (Role.EVALUATOR, ["My page", "Judging", "Mentoring"]),
+        (Role.INVESTOR, ["My page", "Investment meetings"]),
+        (Role.STEERING, ["My page"]),
+    ],
+)
+def test_each_role_sees_its_own_links(client, organisation, role, expected):
+    user = UserFactory(role=role, organisation=organisation if role == Role.MEMBER_REP else None)
+    client.force_login(user)
+
+    public = ["Member directory", "Ecosystem map", "Competition results"]
+    assert [label for _href, label in menu(client)] == public + expected
+
+
+def test_staff_tiles_on_my_page(client, staff_user):
+    client.force_login(staff_user)
+
+    assert tiles(client) == [
+        (path_of("members:registry"), "Member registry"),
+        (path_of("members:imports"), "Import members"),
+        (path_of("members:statistics"), "Member statistics"),
+        (path_of("members:census_rounds"), "Member census"),
+        (path_of("programs:programme_list"), "Project-group programmes"),
+        (path_of("core:audit_log"), "Audit log"),
+    ]
+
+
+def test_a_representative_is_offered_its_own_profile_first(client, member_rep, organisation):
+    client.force_login(member_rep)
+
+    assert tiles(client) == [
+        (path_of("members:organisation_edit", organisation.pk), f"Edit the profile of {organisation.name}"),
+        (path_of("programs:my_groups"), "Our project groups"),
+        (path_of("programs:my_meetings"), "Investment meetings"),
+    ]
+
+
+def test_an_evaluator_sees_judging_and_mentoring_tiles(client):
+    client.force_login(UserFactory(role=Role.EVALUATOR))
+
+    assert [label for _href, label in tiles(client)] == ["Judging", "Mentoring"]
+
+
+def test_an_entry_registered_by_a_new_app_is_shown_without_editing_core_or_the_portal(client, monkeypatch):
+    monkeypatch.setattr(navigation, "_LINKS", dict(navigation._LINKS))
+    navigation.register_links(
+        Entry("News", "portal:home", PUBLIC, order=5),
+        Entry("Hidden", "core:audit_log", MEMBER, predicate=lambda user: False),
+    )
+
+    assert menu(client)[0] == (path_of("portal:home"), "News")
+    assert "Hidden" not in [label for _href, label in menu(client)]
+
+
+def test_an_entry_in_an_unknown_group_is_refused():
+    with pytest.raises(ValueError, match="unknown navigation group 'sidebar'"):
+        Entry("News", "portal:home", "sidebar")

@@ -1,0 +1,20 @@
+"""The home page and the signed-in user's page ("My page"), whose tiles the apps register
+(`alliance.core.navigation`)."""
+
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from alliance.core.navigation import tiles_for
+from alliance.core.permissions import permission_required, public
+from alliance.members.membership import member_count
+
+
+@public
+@require_GET
+def home(request):
+    return render(request, "portal/home.html", {"member_count": member_count()})
+
+
+@permission_required("core.view_dashboard")
+def dashboard(request):
+    return render(request, "portal/dashboard.html", {"tiles": tiles_for(request.user)})
