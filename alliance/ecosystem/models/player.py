@@ -6,9 +6,9 @@ Values carry their provenance: `sources` maps a field name to {"source": "regist
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from alliance.core.models import ReviewedSubmission
 from alliance.core.regions import SidoChoices
 
 
@@ -68,38 +68,22 @@ class Player(models.Model):
         return self.sources.get(field)
 
 
-class LogoSubmission(models.Model):
-    """A logo uploaded by staff or by the member itself, waiting for approval before it shows on the map."""
-
-    class Status(models.TextChoices):
-        WAITING = "waiting", _("Awaiting review")
-        APPROVED = "approved", _("Approved")
-        REJECTED = "rejected", _("Rejected")
+class LogoSubmission(ReviewedSubmission):
+    """A logo uploaded by staff or by the member itself, waiting for approval before it shows on the map.
+    Status, reviewer, time and note from ReviewedSubmission (alliance/core/review.py); a staff upload is
+    recorded as applied at once."""
 
     player = models.ForeignKey(Player, on_delete=models.CASCADE, related_name="logo_submissions")
     file = models.FileField(_("file"), upload_to="ecosystem/logo-submissions/", max_length=200)
     content_hash = models.CharField(max_length=64, blank=True)
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.WAITING)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    submitted_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
-    reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
-    review_note = models.CharField(_("review note"), max_length=300, blank=True)
 
-    class Meta:
-        ordering = ["-submitted_at"]
+    class Meta(ReviewedSubmission.Meta):
         verbose_name = _("logo submission")
         verbose_name_plural = _("logo submissions")
         indexes = [models.Index(fields=["status", "submitted_at"])]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(status="waiting") | Q(reviewed_at__isnull=False), name="logo_reviewed_has_time"
-            )
-        ]
 
     def __str__(self):
         return f"{self.player} ({self.get_status_display()})"

@@ -17,10 +17,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from alliance.core import review
 from alliance.core.audit import record_audit
 from alliance.core.rules import is_secretariat
 from alliance.ecosystem.models import LogoSubmission, Player
-from alliance.ecosystem.svg import CleanLogo, LogoError, clean_logo
+from alliance.ecosystem.svg import CleanLogo, clean_logo
 
 LOGO_DIR = "ecosystem/logos/"
 SUBMISSION_DIR = "ecosystem/logo-submissions/"
@@ -57,8 +58,9 @@ def submit_logo(*, actor, player: Player, content: bytes, filename: str) -> Logo
     with transaction.atomic():
         submission = LogoSubmission(player=player, submitted_by=actor, content_hash=logo.sha256)
         submission.file.name = store_by_hash(SUBMISSION_DIR, logo)
+        submission.changes = {"logo": {"before": player.logo.name, "after": submission.file.name}}
         if is_secretariat(actor):
-            submission.status = LogoSubmission.Status.APPROVED
+            submission.status = LogoSubmission.Status.APPLIED
             submission.reviewed_by = actor
             submission.reviewed_at = timezone.now()
             submission.save()
@@ -75,37 +77,57 @@ def submit_logo(*, actor, player: Player, content: bytes, filename: str) -> Logo
 
 
 def review_logo(*, actor, submission: LogoSubmission, approve: bool, note: str = "") -> LogoSubmission:
-    """Staff approve (the logo replaces the player's) or reject a waiting submission."""
+    """Staff approve (the logo replaces the player's) or reject a waiting submission.
+
+    Rule: only a pending submission (alliance/core/review.py: the row is locked, a second review refused).
+    Side effects: the submission's status, reviewer, time and note; when approved, Player.logo; one audit
+    entry on the player: `ecosystem.logo.applied` or `ecosystem.logo.rejected`.
+    """
     if not is_secretariat(actor):
         raise PermissionError("only the secretariat reviews logos")
     with transaction.atomic():
-        submission = LogoSubmission.objects.select_for_update().select_related("player").get(pk=submission.pk)
-        if submission.status != LogoSubmission.Status.WAITING:
-            raise LogoError(_("This logo has already been reviewed."))
-        submission.status = LogoSubmission.Status.APPROVED if approve else LogoSubmission.Status.REJECTED
-        submission.reviewed_by = actor
-        submission.reviewed_at = timezone.now()
-        submission.review_note = note[:300]
-        submission.save()
-        if approve:
-            with default_storage.open(submission.file.name, "rb") as handle:
-                logo = clean_logo(handle.read(), submission.file.name)
-            _apply(actor=actor, player=submission.player, logo=logo, submission=submission)
-        else:
-            record_audit(
-                action="ecosystem.logo.rejected",
+        submission = review.lock_pending(
+            LogoSubmission.objects.select_related("player"),
+            submission.pk,
+            message=_("This logo has already been reviewed."),
+        )
+        player = submission.player
+        if not approve:
+            review.record_review(
+                submission,
                 actor=actor,
-                target=submission.player,
+                status=LogoSubmission.Status.REJECTED,
+                note=note,
+                action="ecosystem.logo.rejected",
+                target=player,
                 before={"submission": submission.pk, "file": submission.file.name},
-                after={"note": submission.review_note},
             )
+            return submission
+        with default_storage.open(submission.file.name, "rb") as handle:
+            logo = clean_logo(handle.read(), submission.file.name)
+        before = player.logo.name
+        _store_logo(player, logo)
+        review.record_review(
+            submission,
+            actor=actor,
+            status=LogoSubmission.Status.APPLIED,
+            note=note,
+            action="ecosystem.logo.applied",
+            target=player,
+            before={"logo": before},
+            after={"logo": player.logo.name, "submission": submission.pk},
+        )
     return submission
+
+
+def _store_logo(player: Player, logo: CleanLogo) -> None:
+    player.logo.name = store_by_hash(LOGO_DIR, logo)
+    player.save(update_fields=["logo", "updated_at"])
 
 
 def _apply(*, actor, player: Player, logo: CleanLogo, submission: LogoSubmission) -> None:
     before = player.logo.name
-    player.logo.name = store_by_hash(LOGO_DIR, logo)
-    player.save(update_fields=["logo", "updated_at"])
+    _store_logo(player, logo)
     record_audit(
         action="ecosystem.logo.applied",
         actor=actor,

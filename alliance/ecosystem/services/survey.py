@@ -26,7 +26,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from alliance.core import links
+from alliance.core import links, review
 from alliance.core.audit import record_audit
 from alliance.core.links import check_link, new_token, unsent_token_hash
 from alliance.core.mail import send_message
@@ -71,6 +71,22 @@ def current_values(player: Player, taxonomy: Taxonomy) -> dict:
     values["technologies"] = sorted(item.name for item in placement.technologies.all())
     values["fields"] = sorted(item.name for item in placement.fields.all())
     return values
+
+
+def _display(name: str, value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ", ".join(value)
+    return f"{value:,}" if isinstance(value, int) else str(value)
+
+
+def change_rows(response: MapSurveyResponse) -> list[dict]:
+    """The answer's changes for the before/after view (core/_review_changes.html): field label (never the
+    field's key), before, after, and the value now on the map."""
+    labels = {name: Placement._meta.get_field(name).verbose_name for name in SURVEY_FIELDS}
+    current = current_values(response.invitation.player, response.invitation.survey.taxonomy)
+    return review.change_rows(response.changes, labels=labels, display=_display, current=current)
 
 
 def survey_changes(before: dict, after: dict) -> dict:
@@ -205,14 +221,11 @@ def submit_survey_response(
 
 
 def _pending(response: MapSurveyResponse) -> MapSurveyResponse:
-    response = (
-        MapSurveyResponse.objects.select_for_update()
-        .select_related("invitation__survey__taxonomy", "invitation__player")
-        .get(pk=response.pk)
+    return review.lock_pending(
+        MapSurveyResponse.objects.select_related("invitation__survey__taxonomy", "invitation__player"),
+        response.pk,
+        message=NOT_PENDING,
     )
-    if response.status != MapSurveyResponse.Status.PENDING:
-        raise ValidationError(NOT_PENDING, code="not_pending")
-    return response
 
 
 def apply_survey_response(*, actor, response: MapSurveyResponse) -> MapSurveyResponse:
@@ -254,8 +267,13 @@ def apply_survey_response(*, actor, response: MapSurveyResponse) -> MapSurveyRes
             on=timezone.localdate(response.submitted_at),
             confirm=True,
         )
-        _mark(response, actor=actor, status=MapSurveyResponse.Status.APPLIED, note="")
-        record_audit(action="ecosystem.survey.applied", actor=actor, target=response, after={"changes": changes})
+        review.record_review(
+            response,
+            actor=actor,
+            status=MapSurveyResponse.Status.APPLIED,
+            action="ecosystem.survey.applied",
+            after={"changes": changes},
+        )
     return response
 
 
@@ -263,16 +281,11 @@ def reject_survey_response(*, actor, response: MapSurveyResponse, note: str) -> 
     """Reject a pending answer, with a note. Side effect: audit `ecosystem.survey.rejected`."""
     with transaction.atomic():
         response = _pending(response)
-        _mark(response, actor=actor, status=MapSurveyResponse.Status.REJECTED, note=note.strip())
-        record_audit(
-            action="ecosystem.survey.rejected", actor=actor, target=response, after={"note": response.review_note}
+        review.record_review(
+            response,
+            actor=actor,
+            status=MapSurveyResponse.Status.REJECTED,
+            note=note,
+            action="ecosystem.survey.rejected",
         )
     return response
-
-
-def _mark(response: MapSurveyResponse, *, actor, status: str, note: str) -> None:
-    response.status = status
-    response.reviewed_by = actor if getattr(actor, "is_authenticated", False) else None
-    response.reviewed_at = timezone.now()
-    response.review_note = note[:300]
-    response.save(update_fields=["status", "reviewed_by", "reviewed_at", "review_note"])

@@ -3,6 +3,7 @@
 import hashlib
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -14,7 +15,6 @@ from alliance.core.roles import Role
 from alliance.core.tests.factories import UserFactory
 from alliance.ecosystem.models import LogoSubmission, Player
 from alliance.ecosystem.services.logos import review_logo, submit_logo
-from alliance.ecosystem.svg import LogoError
 from alliance.ecosystem.tests.factories import PlayerFactory
 from alliance.members.tests.factories import OrganisationFactory
 
@@ -50,7 +50,7 @@ def test_staff_upload_applies_sanitised_logo_named_by_hash(client, staff_user, m
     assert list(AuditEntry.objects.filter(action__startswith="ecosystem.").values_list("action", flat=True)) == [
         "ecosystem.logo.applied"
     ]
-    assert LogoSubmission.objects.get().status == LogoSubmission.Status.APPROVED
+    assert LogoSubmission.objects.get().status == LogoSubmission.Status.APPLIED
 
 
 def test_representative_upload_waits_for_approval(client, member_rep, member_player):
@@ -60,7 +60,7 @@ def test_representative_upload_waits_for_approval(client, member_rep, member_pla
     member_player.refresh_from_db()
 
     assert member_player.logo.name == ""
-    assert LogoSubmission.objects.get().status == LogoSubmission.Status.WAITING
+    assert LogoSubmission.objects.get().status == LogoSubmission.Status.PENDING
     assert list(AuditEntry.objects.filter(action__startswith="ecosystem.").values_list("action", flat=True)) == [
         "ecosystem.logo.submitted"
     ]
@@ -113,8 +113,12 @@ def test_review_twice_refused(staff_user, member_rep, member_player):
     submission = submit_logo(actor=member_rep, player=member_player, content=DIRTY_SVG, filename="a.svg")
     review_logo(actor=staff_user, submission=submission, approve=False)
 
-    with pytest.raises(LogoError):
+    with pytest.raises(ValidationError) as refused:
         review_logo(actor=staff_user, submission=submission, approve=True)
+
+    assert refused.value.code == "already_reviewed"
+    member_player.refresh_from_db()
+    assert member_player.logo.name == ""
 
 
 def test_review_by_representative_refused(member_rep, member_player):

@@ -5,9 +5,11 @@ import re
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -45,14 +47,14 @@ def logo_upload(request, pk: int):
         except LogoError as error:
             form.add_error("file", str(error))
         else:
-            if submission.status == LogoSubmission.Status.APPROVED:
+            if submission.status == LogoSubmission.Status.APPLIED:
                 messages.success(request, _("The logo is now on the map."))
             else:
                 messages.success(
                     request, _("Thank you: the logo will show on the map once the secretariat approves it.")
                 )
             return redirect("ecosystem:logo_upload", pk=player.pk)
-    waiting = player.logo_submissions.filter(status=LogoSubmission.Status.WAITING).exists()
+    waiting = player.logo_submissions.filter(status=LogoSubmission.Status.PENDING).exists()
     return render(request, "ecosystem/logos/upload.html", {"player": player, "form": form, "waiting": waiting})
 
 
@@ -67,16 +69,26 @@ def _data_uri(submission: LogoSubmission) -> str:
     return f"data:{CONTENT_TYPES.get(extension, 'image/png')};base64,{base64.b64encode(content).decode()}"
 
 
+def _before_after(submission: LogoSubmission) -> dict:
+    """The row of the before/after view (core/_review_changes.html): the logo on the map now, the new one."""
+    current = submission.player.logo.name
+    return {
+        "label": _("Logo"),
+        "before_image": reverse("ecosystem:logo_file", args=[current.rsplit("/", 1)[-1]]) if current else "",
+        "after_image": _data_uri(submission),
+    }
+
+
 @login_required
 @require_GET
 def logo_queue(request):
     require_secretariat(request.user)
     waiting = list(
-        LogoSubmission.objects.filter(status=LogoSubmission.Status.WAITING)
+        LogoSubmission.objects.filter(status=LogoSubmission.Status.PENDING)
         .select_related("player", "submitted_by")
         .order_by("submitted_at")[:100]
     )
-    rows = [(submission, _data_uri(submission)) for submission in waiting]
+    rows = [(submission, [_before_after(submission)]) for submission in waiting]
     return render(request, "ecosystem/logos/queue.html", {"rows": rows, "form": LogoReviewForm()})
 
 
@@ -98,6 +110,8 @@ def logo_review(request, pk: int):
         )
     except LogoError as error:
         messages.error(request, str(error))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, _("Logo review saved."))
     return redirect("ecosystem:logo_queue")

@@ -75,11 +75,7 @@ def survey_response_review(request, pk: int):
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         return redirect("ecosystem:survey_detail", pk=response.invitation.survey_id)
-    current = survey_service.current_values(response.invitation.player, response.invitation.survey.taxonomy)
-    rows = [
-        {"field": name, "before": change["before"], "after": change["after"], "now": current.get(name)}
-        for name, change in response.changes.items()
-    ]
+    rows = survey_service.change_rows(response)
     return render(request, "ecosystem/survey/review.html", {"response": response, "rows": rows, "form": form})
 
 

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from alliance.core.models import RemindedPersonalLinkInvitation
+from alliance.core.models import RemindedPersonalLinkInvitation, ReviewedSubmission
 
 
 class CensusRound(models.Model):
@@ -47,26 +47,14 @@ class CensusInvitation(RemindedPersonalLinkInvitation):
         return f"{self.census_round} · {self.organisation}"
 
 
-class CensusResponse(models.Model):
-    class Status(models.TextChoices):
-        PENDING = "pending", _("Awaiting review")
-        APPLIED = "applied", _("Applied")
-        REJECTED = "rejected", _("Rejected")
+class CensusResponse(ReviewedSubmission):
+    """A respondent's answer: status, reviewer, time, note and changes from ReviewedSubmission
+    (alliance/core/review.py); empty changes mean "confirmed as is"."""
 
     invitation = models.ForeignKey(CensusInvitation, on_delete=models.CASCADE, related_name="responses")
-    submitted_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
-    # {field: {"before": ..., "after": ...}} for each field the respondent changed; empty means "confirmed as is".
-    changes = models.JSONField(_("changes"), default=dict, blank=True)
     respondent_name = models.CharField(_("respondent"), max_length=100, blank=True)
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
-    reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
-    review_note = models.CharField(_("review note"), max_length=300, blank=True)
 
-    class Meta:
-        ordering = ["-submitted_at"]
+    class Meta(ReviewedSubmission.Meta):
         verbose_name = _("census response")
         verbose_name_plural = _("census responses")
 

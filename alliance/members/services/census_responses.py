@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from alliance.core import review
 from alliance.core.audit import display_value, record_audit
 from alliance.core.links import check_link
 from alliance.members.models import CensusInvitation, CensusResponse, Organisation
@@ -52,24 +53,11 @@ def _display(name: str, value) -> str:
 
 
 def change_rows(response: CensusResponse) -> list[dict]:
-    """The response's changes as rows of label, before, after and the organisation's current value;
-    `moved` marks a field changed by someone else since the respondent saw it."""
+    """The response's changes for the before/after view (core/_review_changes.html): field label, before,
+    after and the organisation's current value; `moved` marks a field changed by someone else since."""
+    labels = {name: Organisation._meta.get_field(name).verbose_name for name in PROFILE_FIELDS}
     current = profile_values(response.invitation.organisation)
-    rows = []
-    for name in PROFILE_FIELDS:
-        if name not in response.changes:
-            continue
-        change = response.changes[name]
-        rows.append(
-            {
-                "label": Organisation._meta.get_field(name).verbose_name,
-                "before": _display(name, change["before"]),
-                "after": _display(name, change["after"]),
-                "current": _display(name, current[name]),
-                "moved": current[name] != change["before"],
-            }
-        )
-    return rows
+    return review.change_rows(response.changes, labels=labels, display=_display, current=current)
 
 
 def respondent_label(name: str) -> str:
@@ -129,14 +117,11 @@ def submit_census_response(
 
 
 def _locked_pending(response: CensusResponse) -> CensusResponse:
-    response = (
-        CensusResponse.objects.select_for_update()
-        .select_related("invitation__organisation", "invitation__census_round")
-        .get(pk=response.pk)
+    return review.lock_pending(
+        CensusResponse.objects.select_related("invitation__organisation", "invitation__census_round"),
+        response.pk,
+        message=_("This response has already been reviewed."),
     )
-    if response.status != CensusResponse.Status.PENDING:
-        raise ValidationError(_("This response has already been reviewed."))
-    return response
 
 
 def apply_census_response(*, actor, response: CensusResponse) -> CensusResponse:
@@ -164,13 +149,8 @@ def apply_census_response(*, actor, response: CensusResponse) -> CensusResponse:
             data=data,
             field_names=field_names,
         )
-        _mark_reviewed(response, actor=actor, status=CensusResponse.Status.APPLIED, note="")
-        record_audit(
-            action="members.census.applied",
-            actor=actor,
-            target=response,
-            before={"status": "pending"},
-            after={"status": "applied"},
+        review.record_review(
+            response, actor=actor, status=CensusResponse.Status.APPLIED, action="members.census.applied"
         )
     return response
 
@@ -186,20 +166,7 @@ def reject_census_response(*, actor, response: CensusResponse, note: str) -> Cen
         raise ValidationError(_("Note: say why the changes are rejected."))
     with transaction.atomic():
         response = _locked_pending(response)
-        _mark_reviewed(response, actor=actor, status=CensusResponse.Status.REJECTED, note=note)
-        record_audit(
-            action="members.census.rejected",
-            actor=actor,
-            target=response,
-            before={"status": "pending", "review_note": ""},
-            after={"status": "rejected", "review_note": note},
+        review.record_review(
+            response, actor=actor, status=CensusResponse.Status.REJECTED, note=note, action="members.census.rejected"
         )
     return response
-
-
-def _mark_reviewed(response: CensusResponse, *, actor, status: str, note: str) -> None:
-    response.status = status
-    response.review_note = note
-    response.reviewed_by = actor
-    response.reviewed_at = timezone.now()
-    response.save(update_fields=["status", "review_note", "reviewed_by", "reviewed_at"])
