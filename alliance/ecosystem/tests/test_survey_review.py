@@ -79,6 +79,4 @@ def test_review_page_names_fields_by_their_labels(client, staff_user, answer):
 
 
 def _label(name):
-    from alliance.ecosystem.models import Placement
-
     return Placement._meta.get_field(name).verbose_name
