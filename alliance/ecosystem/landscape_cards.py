@@ -32,7 +32,6 @@ def _node_path(node) -> list[str]:
 
 def player_card(*, year: int, player_pk: int, logo_prefix: str = "") -> Card | None:
     """What the public card of a confirmed player of `year` shows (no contacts), or None."""
-    from alliance.members.views.directory import company_url
 
     deep_parent = "primary__parent__parent__parent"
     placement = (
@@ -57,7 +56,7 @@ def player_card(*, year: int, player_pk: int, logo_prefix: str = "") -> Card | N
         fields=[application_field.name for application_field in placement.fields.all()],
         band_label=str(REVENUE_BANDS[revenue_band(placement.revenue)][1]),
         homepage=homepage if homepage.startswith(("http://", "https://")) else "",
-        directory_url=company_url(organisation) if is_listed else "",
+        directory_url=organisation.get_absolute_url() if is_listed else "",
         organisation_id=player.organisation_id,
         logo_url=f"{logo_prefix}{player.logo.name.rsplit('/', 1)[-1]}" if player.logo else "",
     )

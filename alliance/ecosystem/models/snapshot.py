@@ -46,7 +46,7 @@ class Snapshot(models.Model):
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
-    # The frozen map, see services.snapshots.build_snapshot_data for its shape.
+    # The frozen map, see queries.build_snapshot_data for its shape.
     data = models.JSONField(_("frozen map"))
 
     objects = SnapshotQuerySet.as_manager()

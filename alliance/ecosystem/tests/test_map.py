@@ -269,7 +269,7 @@ def test_published_map_filters_by_member_category_and_shows_logos(client, tree, 
 
 def test_published_map_of_a_snapshot_frozen_without_categories_and_logos(client, tree, staff_user):
     from alliance.ecosystem.models import Snapshot
-    from alliance.ecosystem.services.snapshots import build_snapshot_data
+    from alliance.ecosystem.queries import build_snapshot_data
 
     data = build_snapshot_data(tree["taxonomy"])
     for player in data["players"]:

@@ -10,8 +10,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from alliance.ecosystem.models import Placement, Snapshot, SnapshotImmutableError
+from alliance.ecosystem.queries import build_snapshot_data
 from alliance.ecosystem.services.placements import save_placement
-from alliance.ecosystem.services.snapshots import build_snapshot_data, compare_snapshots, freeze_snapshot
+from alliance.ecosystem.services.snapshots import compare_snapshots, freeze_snapshot
 from alliance.ecosystem.services.taxonomy import copy_taxonomy, update_node
 from alliance.ecosystem.tests.factories import PlacementFactory, PlayerFactory, small_taxonomy
 from alliance.members.tests.factories import OrganisationFactory

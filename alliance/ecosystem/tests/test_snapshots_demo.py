@@ -81,6 +81,6 @@ def test_demo_is_deterministic_for_a_seed():
 
 def _live_2026():
     from alliance.ecosystem.models import Taxonomy
-    from alliance.ecosystem.services.snapshots import build_snapshot_data
+    from alliance.ecosystem.queries import build_snapshot_data
 
     return build_snapshot_data(Taxonomy.objects.get(year=2026))

@@ -12,8 +12,9 @@ from django.views.decorators.http import require_POST
 
 from alliance.ecosystem import queries
 from alliance.ecosystem.models import Placement, Taxonomy
+from alliance.ecosystem.queries import build_snapshot_data
 from alliance.ecosystem.rules import require_perm
-from alliance.ecosystem.services.snapshots import build_snapshot_data, compare_snapshots, freeze_snapshot
+from alliance.ecosystem.services.snapshots import compare_snapshots, freeze_snapshot
 
 MANAGE = "ecosystem.manage_snapshots"
 LIVE_PREFIX = "live-"

@@ -4,6 +4,7 @@ import datetime
 
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -96,6 +97,15 @@ class Organisation(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self) -> str:
+        """The public company page: by name; by name key when the name holds a slash."""
+        return reverse("members:company", args=[self.company_segment])
+
+    @property
+    def company_segment(self) -> str:
+        """The public company page's path segment: the name; the name key when the name holds a slash."""
+        return self.name_key if "/" in self.name else self.name
 
     @property
     def seoul_zone(self) -> str | None:

@@ -12,7 +12,7 @@ from django.urls import reverse
 from alliance.members.models import ImportJob, Organisation
 from alliance.members.services.import_progress import progress_key, report_progress, with_live_progress
 from alliance.members.services.importing import import_members, progress_step
-from alliance.members.services.importing_jobs import progress_reporter, run_import_job
+from alliance.members.services.importing_run import progress_reporter, run_import_job
 from alliance.members.tests.test_import import hanbit_row, xlsx_file, zen_row
 
 

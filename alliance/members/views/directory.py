@@ -4,7 +4,6 @@ Public pages: contacts and registration numbers never appear here.
 """
 
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
@@ -13,15 +12,6 @@ from alliance.core.regions import SIDO_BY_SHORT
 from alliance.members import membership, queries
 from alliance.members.forms.organisation import DirectoryFilterForm
 from alliance.members.models import MemberCategory
-
-
-def company_segment(organisation) -> str:
-    """The company page's path segment: its name; its name key when the name holds a slash."""
-    return organisation.name_key if "/" in organisation.name else organisation.name
-
-
-def company_url(organisation) -> str:
-    return reverse("members:company", args=[company_segment(organisation)])
 
 
 @require_GET
@@ -33,7 +23,7 @@ def directory(request):
     # Labels looked up once per request, not once per card (the directory's cost is in these loops).
     categories = {value: str(label) for value, label in MemberCategory.choices}
     for organisation in context["page"]:
-        organisation.url = company_url(organisation)
+        organisation.url = organisation.get_absolute_url()
         organisation.category_label = categories.get(organisation.category, "")
         organisation.sido_label = (
             SIDO_BY_SHORT[organisation.sido].official if organisation.sido in SIDO_BY_SHORT else ""
@@ -57,8 +47,8 @@ def company_page(request, name: str):
     organisation = membership.current_members().filter(name_key=company_name_key(name)).first()
     if organisation is None:
         return render(request, "members/directory/not_found.html", {"name": name}, status=404)
-    if name != company_segment(organisation):
-        return redirect(company_url(organisation), permanent=True)
+    if name != organisation.company_segment:
+        return redirect(organisation.get_absolute_url(), permanent=True)
     context = {
         "organisation": organisation,
         "field_names": [field.name for field in organisation.fields.all()],

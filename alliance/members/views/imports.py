@@ -14,7 +14,8 @@ from alliance.core.rules import require_secretariat
 from alliance.members.forms.imports import ImportUploadForm
 from alliance.members.models import ImportJob
 from alliance.members.services.import_progress import RUNNING, with_live_progress
-from alliance.members.services.importing_jobs import MAX_STORED_PROBLEMS, start_import
+from alliance.members.services.importing_jobs import start_import
+from alliance.members.services.importing_run import MAX_STORED_PROBLEMS
 
 RECENT_PAGE_SIZE = 20
 

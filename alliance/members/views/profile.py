@@ -20,7 +20,6 @@ from alliance.members.forms.organisation import (
 from alliance.members.models import Organisation
 from alliance.members.rules import editable_organisation
 from alliance.members.services.registry import update_profile
-from alliance.members.views.directory import company_url
 
 
 @login_required
@@ -60,6 +59,6 @@ def organisation_edit(request, pk: int):
         "form": form,
         "contacts": contacts,
         "is_staff": is_staff,
-        "public_url": company_url(organisation) if organisation.is_current_member else "",
+        "public_url": organisation.get_absolute_url() if organisation.is_current_member else "",
     }
     return render(request, "members/profile/edit.html", context)

@@ -15,7 +15,6 @@ from alliance.members import phrases, queries
 from alliance.members.forms.organisation import RegistryFilterForm, StaffOrganisationForm
 from alliance.members.models import Organisation
 from alliance.members.services.registry import create_organisation
-from alliance.members.views.directory import company_url
 
 REGISTRY_PAGE_SIZE = 50
 
@@ -55,6 +54,6 @@ def organisation_detail(request, pk: int):
         "organisation": organisation,
         "business_number": format_business_number(organisation.business_number),
         "history": history,
-        "public_url": company_url(organisation) if organisation.is_current_member else "",
+        "public_url": organisation.get_absolute_url() if organisation.is_current_member else "",
     }
     return render(request, "members/registry/detail.html", context)

@@ -14,7 +14,6 @@ from django.utils.translation import gettext as _
 
 from alliance.core.audit import record_audit
 from alliance.core.roles import Role
-from alliance.core.tasks import enqueue_on_commit
 from alliance.programs import scheduling
 from alliance.programs.models import DayCompany, Decline, Desk, InvestmentDay, Meeting, MeetingRequest
 from alliance.programs.models.investment import HOLDING_STATUSES
@@ -257,21 +256,10 @@ def problem_for_day(day: InvestmentDay) -> scheduling.Problem:
     )
 
 
-def _refuse_once_started(day: InvestmentDay) -> None:
+def refuse_once_started(day: InvestmentDay) -> None:
+    """Rule: the scheduler may replace the schedule only until a meeting has been held or marked a no-show."""
     if day.meetings.filter(status__in=[Meeting.Status.HELD, Meeting.Status.NO_SHOW]).exists():
         raise ValidationError(_("Meetings have already taken place; adjust the schedule by hand."))
-
-
-def request_scheduling(*, actor, day, time_limit: float = DEFAULT_TIME_LIMIT) -> None:
-    """Queue the scheduler run (`tasks_investment.schedule_investment_day`) once the transaction commits.
-
-    Refused, as `schedule_day` is, once a meeting has been held or marked a no-show.
-    """
-    from alliance.programs.tasks_investment import schedule_investment_day
-
-    _refuse_once_started(day)
-    actor_id = actor.pk if getattr(actor, "is_authenticated", False) else None
-    enqueue_on_commit(schedule_investment_day, day_id=day.pk, actor_id=actor_id, time_limit=time_limit)
 
 
 def schedule_day(*, actor, day, time_limit: float = DEFAULT_TIME_LIMIT) -> scheduling.Solution:
@@ -284,7 +272,7 @@ def schedule_day(*, actor, day, time_limit: float = DEFAULT_TIME_LIMIT) -> sched
     solution = scheduling.solve(problem_for_day(day), time_limit=time_limit)
     with transaction.atomic():
         day = InvestmentDay.objects.select_for_update().get(pk=day.pk)
-        _refuse_once_started(day)
+        refuse_once_started(day)
         removed = day.meetings.filter(status=Meeting.Status.SCHEDULED).delete()[0]
         day.meetings.filter(status=Meeting.Status.CANCELLED).delete()
         Meeting.objects.bulk_create(

@@ -27,6 +27,7 @@ from alliance.programs.forms.investment import (
 from alliance.programs.models import DayCompany, Desk, InvestmentDay, Meeting, Programme
 from alliance.programs.services import investment as service
 from alliance.programs.services import investment_meetings as meetings_service
+from alliance.programs.services.investment_scheduling import request_scheduling
 
 
 def staff_post(view):
@@ -182,7 +183,7 @@ def investment_company(request, year: int, pk: int):
 def investment_schedule(request, year: int):
     day = _day(year)
     try:
-        service.request_scheduling(actor=request.user, day=day)
+        request_scheduling(actor=request.user, day=day)
     except ValidationError as error:
         _errors(request, error)
     else:
