@@ -79,6 +79,7 @@ worker: install
 
 test: install-test
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports --no-cache
 	$(MANAGE) makemigrations --check --dry-run
 	$(PY) scripts/fill_catalogue.py --check
 	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
@@ -90,6 +91,7 @@ test-fast: install-test
 lint: install-test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 
 bench: install-test
 	$(PY) bench/run.py

@@ -47,7 +47,7 @@ def static_path(url: str) -> Path:
 
 def static_only_fetcher():
     """A WeasyPrint URL fetcher that serves static files and data: URLs and refuses everything else."""
-    from weasyprint.urls import URLFetcher, URLFetcherResponse
+    from weasyprint.urls import URLFetcher, URLFetcherResponse  # noqa: PLC0415  WeasyPrint loads Pango's native libraries: only when a PDF is made
 
     class StaticOnlyFetcher(URLFetcher):
         def fetch(self, url, headers=None):
@@ -75,7 +75,7 @@ def layout_pdf(
 
     `css` is a style sheet computed by the caller (the poster's font size and box widths), applied last.
     """
-    from weasyprint import CSS, HTML
+    from weasyprint import CSS, HTML  # noqa: PLC0415  WeasyPrint loads Pango's native libraries: only when a PDF is made
 
     html = render_to_string(template_name, context, request=request)
     fetcher = static_only_fetcher()

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 from lxml import etree
+from PIL import Image, UnidentifiedImageError
 
 LOGO_MAX_BYTES = 1024 * 1024
 PNG_MAX_SIDE = 4096
@@ -97,8 +98,6 @@ def clean_logo(content: bytes, filename: str = "") -> CleanLogo:
 
 
 def check_png(content: bytes) -> bytes:
-    from PIL import Image, UnidentifiedImageError
-
     try:
         with Image.open(io.BytesIO(content)) as image:
             image.verify()

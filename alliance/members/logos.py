@@ -12,6 +12,7 @@ import io
 import re
 
 from django.utils.translation import gettext as _
+from PIL import Image
 
 LOGO_DIR = "logos/"
 LOGO_MAX_BYTES = 2 * 1024 * 1024
@@ -34,8 +35,6 @@ class LogoError(ValueError):
 
 def logo_extension(content: bytes) -> str:
     """The stored extension of a logo file's content, or LogoError saying what is wrong with it."""
-    from PIL import Image
-
     if len(content) > LOGO_MAX_BYTES:
         raise LogoError(_("The logo may be at most 2 MB; this file is larger."))
     try:

@@ -7,6 +7,8 @@ from django.conf import settings
 from django.db.models import Count, F, Q, QuerySet
 from django.utils import timezone
 
+from alliance.core.models import User
+from alliance.core.roles import Role
 from alliance.members.membership import current_members
 from alliance.members.models import CensusInvitation, CensusResponse, CensusRound, Contact, Organisation
 
@@ -28,9 +30,6 @@ def contact_emails(organisation_ids) -> dict[int, str]:
 def census_addresses(organisation_ids) -> dict[int, str]:
     """Where each organisation's census e-mail goes: its contact's e-mail (`contact_emails`), else the e-mail
     of its representative's account (the earliest active one); organisations with neither are left out."""
-    from alliance.core.models import User
-    from alliance.core.roles import Role
-
     ids = list(organisation_ids)
     addresses = contact_emails(ids)
     accounts = (

@@ -21,6 +21,7 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.db.models import Case, Count, IntegerField, Q, Sum, Value, When
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -101,8 +102,6 @@ class StatusTable:
 
 def change_phrase(previous_on: datetime.date, change: int) -> str:
     """As in the seed: "’24년 대비 36개사 증가" / "… 감소" / "… 변동 없음"."""
-    from django.contrib.humanize.templatetags.humanize import intcomma
-
     values = {"year": f"{previous_on.year % 100:02d}", "count": intcomma(abs(change))}
     if change > 0:
         return str(_("up %(count)s on ’%(year)s") % values)

@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from alliance.ecosystem.default_taxonomy import categories_with_paths
+
 
 @dataclass(frozen=True)
 class Document:
@@ -32,8 +34,6 @@ class Suggestion:
 
 def default_targets() -> list[Target]:
     """The default taxonomy's categories; a category's keywords include its subcategories'."""
-    from alliance.ecosystem.default_taxonomy import categories_with_paths
-
     targets = []
     for path, category in categories_with_paths():
         keywords = list(category.get("keywords", []))

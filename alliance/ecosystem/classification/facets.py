@@ -13,6 +13,8 @@ import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
+from alliance.ecosystem.default_taxonomy import FIELDS, TECHNOLOGIES
+
 from .documents import Document
 from .features import document_tokens_many
 from .keywords import squeeze
@@ -80,7 +82,6 @@ class FacetSuggester:
 
 def default_facets() -> tuple[list[FacetItem], list[FacetItem]]:
     """(technologies, fields) of the default taxonomy."""
-    from alliance.ecosystem.default_taxonomy import FIELDS, TECHNOLOGIES
 
     def items(rows):
         return [FacetItem(row["name"], tuple(row.get("keywords", []))) for row in rows]

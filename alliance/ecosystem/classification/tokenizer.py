@@ -20,7 +20,7 @@ _cache: dict[str, tuple[str, ...]] = {}
 @lru_cache(maxsize=1)
 def kiwi():
     """The shared analyser (loading its model takes a second or two, so once per process)."""
-    from kiwipiepy import Kiwi
+    from kiwipiepy import Kiwi  # noqa: PLC0415  Kiwi loads its Korean model: only when text is tokenised
 
     return Kiwi()
 

@@ -20,6 +20,7 @@ Side effects: audit `ecosystem.landscape.imported` (counts) and `ecosystem.playe
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -29,8 +30,10 @@ from alliance.core.models import AuditEntry
 from alliance.ecosystem.models import Level, Placement, Player, Taxonomy, TaxonomyNode, ValueSource
 from alliance.ecosystem.queries import node_paths
 from alliance.ecosystem.services.landscape_yml import Landscape, LandscapeError, dump_landscape
+from alliance.ecosystem.services.logos import LOGO_DIR, store_by_hash
 from alliance.ecosystem.services.players import player_name_key
 from alliance.ecosystem.services.taxonomy import bulk_tree
+from alliance.ecosystem.svg import LogoError, clean_logo
 from alliance.members.services.importing_sql import insert_objects
 
 
@@ -69,9 +72,6 @@ def _tree(landscape: Landscape, domain_name: str) -> list[dict]:
 
 
 def _store_logo(path: Path, warnings: list[str], item) -> str:
-    from alliance.ecosystem.services.logos import LOGO_DIR, store_by_hash
-    from alliance.ecosystem.svg import LogoError, clean_logo
-
     try:
         logo = clean_logo(path.read_bytes(), path.name)
     except (OSError, LogoError) as error:
@@ -269,8 +269,6 @@ def landscape_categories(taxonomy: Taxonomy, *, logo_names: dict | None = None) 
 
 def _item(player: Player, logo_names: dict | None) -> dict:
     """The landscape item of a player; `logo:` only for a logo file that is stored and will be written."""
-    from django.core.files.storage import default_storage
-
     item = {"name": player.name}
     if player.homepage:
         item["homepage_url"] = player.homepage
@@ -290,8 +288,6 @@ def export_landscape(*, year: int, out_path: Path) -> dict:
 
     Returns {"categories": n, "items": n, "logos": n}. Reads only; writes files, not the database.
     """
-    from django.core.files.storage import default_storage
-
     taxonomy = Taxonomy.objects.get(year=year)
     logo_names: dict[str, str] = {}
     categories = landscape_categories(taxonomy, logo_names=logo_names)

@@ -33,7 +33,7 @@ from alliance.ecosystem.models import (
     TaxonomyNode,
     ValueSource,
 )
-from alliance.ecosystem.queries import PLAYER_FIGURES, player_figures
+from alliance.ecosystem.queries import PLAYER_FIGURES, node_paths, player_figures
 from alliance.ecosystem.scoring import technology_score
 
 FIGURES = ("revenue", "employees", "patents", "rd_staff_share", "certifications", "awards")
@@ -175,8 +175,6 @@ def confirm_placements(*, actor, taxonomy: Taxonomy, placement_ids) -> int:
     Rule: ids that are not drafts of this taxonomy (confirmed meanwhile, another year's) are left alone.
     Returns the number confirmed. Side effect: audit `ecosystem.placement.confirmed` per placement.
     """
-    from alliance.ecosystem.queries import node_paths
-
     ids = sorted({int(pk) for pk in placement_ids})
     now = timezone.now()
     confirmed_by = actor if getattr(actor, "is_authenticated", False) else None
@@ -263,8 +261,6 @@ def copy_placements(*, source: Taxonomy, target: Taxonomy) -> int:
     Called by services.taxonomy.copy_taxonomy inside its transaction (which records the audit entry).
     Placements whose primary node has no counterpart are skipped. Returns the number copied.
     """
-    from alliance.ecosystem.queries import node_paths
-
     source_paths = node_paths(source)
     target_by_path = {tuple(path): pk for pk, path in node_paths(target).items()}
     tech_by_name = {name: pk for pk, name in target.technologies.values_list("pk", "name")}

@@ -16,7 +16,7 @@ from django.db import transaction
 from django.db.models import Max
 
 from alliance.core.audit import changed, record_audit, snapshot
-from alliance.ecosystem import phrases
+from alliance.ecosystem import default_taxonomy, phrases
 from alliance.ecosystem.models import (
     CHILD_LEVEL,
     LEVEL_ORDER,
@@ -28,6 +28,7 @@ from alliance.ecosystem.models import (
     TaxonomyNode,
     Technology,
 )
+from alliance.ecosystem.services.placements import copy_placements
 
 NODE_FIELDS = ("name", "level", "parent", "position", "description", "ksic_codes", "keywords")
 FACET_MODELS = {"technology": Technology, "field": ApplicationField}
@@ -353,8 +354,6 @@ def seed_default_taxonomy(*, actor, year: int) -> Taxonomy:
 
     Refused when the year already has a taxonomy. Side effect: audit `ecosystem.taxonomy.seeded`.
     """
-    from alliance.ecosystem import default_taxonomy
-
     with transaction.atomic():
         if Taxonomy.objects.filter(year=year).exists():
             raise ValidationError(phrases.TAXONOMY_EXISTS, code="taxonomy_exists", params={"year": year})
@@ -386,8 +385,6 @@ def copy_taxonomy(*, actor, source: Taxonomy, year: int, with_placements: bool =
         )
         copied = 0
         if with_placements:
-            from alliance.ecosystem.services.placements import copy_placements
-
             copied = copy_placements(source=source, target=taxonomy)
         record_audit(
             action="ecosystem.taxonomy.copied",

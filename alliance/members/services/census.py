@@ -179,7 +179,7 @@ def close_census_round(*, actor, census_round: CensusRound) -> CensusRound:
 
 
 def _enqueue_emails(sends, kind: str) -> None:
-    from alliance.members.tasks import send_census_email
+    from alliance.members.tasks import send_census_email  # noqa: PLC0415  e-mail task and service import each other; the delivery pipeline removes it
 
     for invitation_id, reminder in sends:
         send_census_email.enqueue(invitation_id, kind, reminder)

@@ -12,6 +12,9 @@ import datetime
 import io
 from collections.abc import Iterable, Iterator
 
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+
 from alliance.core import downloads
 from alliance.core.korean import format_business_number
 from alliance.members.models import Organisation
@@ -96,9 +99,6 @@ def directory_rows(queryset) -> Iterator[list]:
 
 def write_xlsx(headers: Iterable[str], rows: Iterable[Iterable], stream, *, title: str = "회원사") -> None:
     """Write one worksheet (openpyxl write-only, so 100,000 rows stay small in memory)."""
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title)
     sheet.append(list(headers))

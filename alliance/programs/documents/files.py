@@ -10,6 +10,7 @@ from alliance.core.downloads import PDF, XLSX
 from alliance.programs.documents import pdfs, xlsx
 from alliance.programs.documents.queries import document_panels
 from alliance.programs.models import Panel, Programme
+from alliance.programs.queries_support import grants_of_programme
 
 
 @dataclass(frozen=True)
@@ -108,8 +109,6 @@ def programme_files(programme: Programme) -> list[DocumentFile]:
     """Every document of the programme: applications and summary, then per panel the result sheet, the
     results, each judge's score sheet, and the final panel's certificates; then the post-award support record
     and every bonus-point certificate issued."""
-    from alliance.programs.queries_support import grants_of_programme
-
     files = [applications(programme), evaluation_summary(programme)]
     for entry in document_panels(programme):
         panel = entry["panel"]

@@ -19,6 +19,7 @@ from openpyxl.styles import Font
 
 from alliance.programs.documents import data, labels
 from alliance.programs.models import Assignment, Criterion, GroupMember, Panel, Programme, ProjectGroup, Score
+from alliance.programs.queries_support import grants_of_programme
 
 _FORMULA_START = ("=", "+", "-", "@")
 _SHEET_NAME_FORBIDDEN = str.maketrans(dict.fromkeys("[]:*?/\\", "_"))
@@ -227,8 +228,6 @@ def support_xlsx(programme: Programme) -> bytes:
     """The post-award support record: one row per benefit granted to a winner — its award, the group and its
     companies, the benefit (kind, granting body, what it applies to, points), the certificate number and issue
     date, and whether it was used (when, where and for what)."""
-    from alliance.programs.queries_support import grants_of_programme
-
     workbook = _workbook()
     sheet = _new_sheet(workbook, _("Post-award support"))
     _append(

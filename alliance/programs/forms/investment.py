@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from alliance.core.models import User
 from alliance.core.roles import Role
 from alliance.members.membership import current_members
 from alliance.members.models import Organisation
@@ -73,9 +74,7 @@ class DeskForm(forms.Form):
 
     def __init__(self, *args, day, **kwargs):
         super().__init__(*args, **kwargs)
-        from django.contrib.auth import get_user_model
-
-        self.fields["user"].queryset = get_user_model().objects.filter(role=Role.INVESTOR, is_active=True)
+        self.fields["user"].queryset = User.objects.filter(role=Role.INVESTOR, is_active=True)
         self.fields["unavailable"] = SlotsField(slots=day.slots, label=_("Unavailable slots"))
 
 

@@ -10,6 +10,7 @@ that declined it. Checks run under a lock on the day; the database's unique cons
 import datetime
 from zoneinfo import ZoneInfo
 
+import icalendar
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -216,8 +217,6 @@ def calendar_file(*, day: InvestmentDay, meetings, for_desk: bool) -> bytes:
 
     Times are written DTSTART;TZID=Asia/Seoul, so the calendar carries the VTIMEZONE block that defines that
     TZID (RFC 5545 §3.2.19: every TZID used must have one), added by icalendar from the zoneinfo data."""
-    import icalendar
-
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//Metaverse Alliance//investment day//KO")
     calendar.add("version", "2.0")
@@ -251,7 +250,7 @@ def _send(*, day, recipients, heading, meetings, for_desk) -> int:
 
 def queue_schedule_emails(*, actor, day: InvestmentDay) -> None:
     """Queue `tasks_investment.send_investment_schedules` once the transaction commits (SMTP is slow)."""
-    from alliance.programs.tasks_investment import send_investment_schedules
+    from alliance.programs.tasks_investment import send_investment_schedules  # noqa: PLC0415  e-mail task and service import each other; the delivery pipeline removes it
 
     actor_id = actor.pk if getattr(actor, "is_authenticated", False) else None
     transaction.on_commit(lambda: send_investment_schedules.enqueue(day_id=day.pk, actor_id=actor_id))
@@ -262,7 +261,7 @@ def send_schedules(*, actor, day: InvestmentDay) -> int:
 
     Returns the number of e-mails. Side effects: audit `programs.investment.schedules_sent`.
     """
-    from django.contrib.auth import get_user_model
+    from django.contrib.auth import get_user_model  # noqa: PLC0415  e-mail task and service import each other; the delivery pipeline removes it
 
     live = day.meetings.filter(status__in=HOLDING_STATUSES).select_related("desk", "company__organisation")
     by_company, by_desk = {}, {}

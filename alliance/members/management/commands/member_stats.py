@@ -2,6 +2,7 @@
 
 import datetime
 import json
+import unicodedata
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
@@ -69,8 +70,6 @@ class Command(BaseCommand):
 
 
 def _width(text: str) -> int:
-    import unicodedata
-
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
