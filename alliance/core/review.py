@@ -111,3 +111,21 @@ def resubmit(submission, *, changes: Mapping) -> None:
     submission.status = ReviewStatus.PENDING
     submission.changes = dict(changes)
     submission.save(update_fields=["status", "changes"])
+
+
+def submit_through_link(invitation, model, *, changes: Mapping, now, **fields):
+    """An answer through a personal link (census, map survey): it replaces the invitation's pending answer;
+    with no changes it counts as applied at once (a confirmation). The invitation is marked answered.
+    `model` is the ReviewedSubmission subclass whose rows point to the invitation as `invitation`, with the
+    reverse name `responses`. The caller holds the invitation's lock and records the audit entry."""
+    invitation.responses.filter(status=ReviewStatus.PENDING).delete()
+    response = model.objects.create(
+        invitation=invitation,
+        changes=dict(changes),
+        status=ReviewStatus.PENDING if changes else ReviewStatus.APPLIED,
+        reviewed_at=None if changes else now,
+        **fields,
+    )
+    invitation.responded_at = now
+    invitation.save(update_fields=["responded_at"])
+    return response

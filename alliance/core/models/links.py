@@ -1,5 +1,6 @@
 """The row behind a personal link (alliance/core/links.py): an invitation e-mailed to one address."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -39,3 +40,25 @@ class RemindedPersonalLinkInvitation(PersonalLinkInvitation):
 
     class Meta:
         abstract = True
+
+
+class PersonalLinkRound(models.Model):
+    """What a set of personal links answers (a census round, a map survey): open until staff close it, and
+    its links stop at the end of its closing date at the latest."""
+
+    title = models.CharField(_("title"), max_length=200)
+    opened_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    opened_at = models.DateTimeField(_("opened at"), auto_now_add=True)
+    closes_on = models.DateField(_("closes on"))
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["-opened_at"]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_at is None

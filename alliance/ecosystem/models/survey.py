@@ -4,32 +4,18 @@ Only the SHA-256 hash of a link's token is stored. An answer records, for the va
 changed, {"before": ..., "after": ...}; nothing applies until staff review it.
 """
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from alliance.core.models import PersonalLinkInvitation, ReviewedSubmission
+from alliance.core.models import PersonalLinkInvitation, PersonalLinkRound, ReviewedSubmission
 
 
-class MapSurvey(models.Model):
+class MapSurvey(PersonalLinkRound):
     taxonomy = models.ForeignKey("ecosystem.Taxonomy", on_delete=models.PROTECT, related_name="surveys")
-    title = models.CharField(_("title"), max_length=200)
-    opened_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
-    opened_at = models.DateTimeField(_("opened at"), auto_now_add=True)
-    closes_on = models.DateField(_("closes on"))
-    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
 
-    class Meta:
-        ordering = ["-opened_at"]
+    class Meta(PersonalLinkRound.Meta):
         verbose_name = _("map survey")
         verbose_name_plural = _("map surveys")
-
-    def __str__(self):
-        return self.title
-
-    @property
-    def is_open(self) -> bool:
-        return self.closed_at is None
 
 
 class MapSurveyInvitation(PersonalLinkInvitation):

@@ -200,17 +200,10 @@ def submit_survey_response(
         )
         check_link(invitation, is_open=invitation.survey.is_open, now=now)
         changes = survey_changes(current_values(invitation.player, invitation.survey.taxonomy), values)
-        invitation.responses.filter(status=MapSurveyResponse.Status.PENDING).delete()
-        status = MapSurveyResponse.Status.PENDING if changes else MapSurveyResponse.Status.APPLIED
-        response = MapSurveyResponse.objects.create(
-            invitation=invitation,
-            changes=changes,
-            respondent_name=respondent_name,
-            status=status,
-            reviewed_at=None if changes else now,
+        response = review.submit_through_link(
+            invitation, MapSurveyResponse, changes=changes, now=now, respondent_name=respondent_name
         )
-        invitation.responded_at = now
-        invitation.save(update_fields=["responded_at"])
+        status = response.status
         record_audit(
             action="ecosystem.survey.responded",
             actor_label=respondent_name or invitation.player.name,

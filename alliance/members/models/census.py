@@ -1,30 +1,15 @@
 """The member census (회원사 현황 최신화 조사): rounds, personal links, and responses awaiting review."""
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from alliance.core.models import RemindedPersonalLinkInvitation, ReviewedSubmission
+from alliance.core.models import PersonalLinkRound, RemindedPersonalLinkInvitation, ReviewedSubmission
 
 
-class CensusRound(models.Model):
-    title = models.CharField(_("title"), max_length=200)
-    opened_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
-    opened_at = models.DateTimeField(_("opened at"), auto_now_add=True)
-    closes_on = models.DateField(_("closes on"))
-    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
-
-    class Meta:
-        ordering = ["-opened_at"]
+class CensusRound(PersonalLinkRound):
+    class Meta(PersonalLinkRound.Meta):
         verbose_name = _("census round")
         verbose_name_plural = _("census rounds")
-
-    def __str__(self):
-        return self.title
-
-    @property
-    def is_open(self) -> bool:
-        return self.closed_at is None
 
 
 class CensusInvitation(RemindedPersonalLinkInvitation):

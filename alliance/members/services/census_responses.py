@@ -89,17 +89,10 @@ def submit_census_response(
         check_link(invitation, is_open=invitation.census_round.is_open, now=now)
         organisation = invitation.organisation
         changes = {} if confirm_only else profile_changes(profile_values(organisation), values)
-        invitation.responses.filter(status=CensusResponse.Status.PENDING).delete()
-        status = CensusResponse.Status.PENDING if changes else CensusResponse.Status.APPLIED
-        response = CensusResponse.objects.create(
-            invitation=invitation,
-            changes=changes,
-            respondent_name=respondent_name,
-            status=status,
-            reviewed_at=None if changes else now,
+        response = review.submit_through_link(
+            invitation, CensusResponse, changes=changes, now=now, respondent_name=respondent_name
         )
-        invitation.responded_at = now
-        invitation.save(update_fields=["responded_at"])
+        status = response.status
         if not changes:
             update_organisation(
                 actor=None,
