@@ -1,4 +1,5 @@
-from django.contrib import admin
+"""The project's URLs. There is no `admin/`: staff pages replace the Django admin (see settings.INSTALLED_APPS)."""
+
 from django.urls import include, path
 
 urlpatterns = [
@@ -7,5 +8,4 @@ urlpatterns = [
     path("", include("alliance.members.urls")),
     path("", include("alliance.ecosystem.urls")),
     path("", include("alliance.programs.urls")),
-    path("admin/", admin.site.urls),
 ]

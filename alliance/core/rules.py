@@ -1,7 +1,9 @@
-"""Role predicates shared by every app (django-rules)."""
+"""Role predicates shared by every app (django-rules), and core's own permissions.
+
+Views do not call these predicates: they declare a named permission (alliance.core.permissions).
+"""
 
 import rules
-from django.http import Http404
 
 from alliance.core.roles import Role
 
@@ -19,14 +21,14 @@ def has_role(role: Role):
     return predicate
 
 
+@rules.predicate
+def has_organisation(user) -> bool:
+    """The user speaks for a member organisation (representatives have one; other roles none)."""
+    return bool(getattr(user, "organisation_id", None))
+
+
 is_member_representative = has_role(Role.MEMBER_REP)
 is_signed_in = rules.is_authenticated & rules.is_active
 
 rules.add_perm("core.view_auditentry", is_secretariat)
 rules.add_perm("core.view_dashboard", is_signed_in)
-
-
-def require_secretariat(user) -> None:
-    """404 for anyone but the secretariat: staff pages do not admit they exist."""
-    if not is_secretariat(user):
-        raise Http404

@@ -3,15 +3,16 @@ from django.urls import path
 
 from alliance.core import views
 from alliance.core.forms import EmailLoginForm
+from alliance.core.permissions import public
 
 app_name = "core"
 urlpatterns = [
     path(
         "accounts/login/",
-        auth_views.LoginView.as_view(template_name="core/login.html", authentication_form=EmailLoginForm),
+        public(auth_views.LoginView.as_view(template_name="core/login.html", authentication_form=EmailLoginForm)),
         name="login",
     ),
-    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/logout/", public(auth_views.LogoutView.as_view()), name="logout"),
     path("audit/", views.audit_log, name="audit_log"),
     path("i18n/language/", views.set_language, name="set_language"),
 ]

@@ -1,18 +1,16 @@
 """Core's own pages: the audit log and the language switch (the home page and "My page" are the portal's)."""
 
-from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.views.i18n import set_language as django_set_language
 
 from alliance.core.audit import action_label
 from alliance.core.models import AuditEntry
-from alliance.core.rules import require_secretariat
+from alliance.core.permissions import permission_required, public
 
 
-@login_required
+@permission_required("core.view_auditentry")
 def audit_log(request):
-    require_secretariat(request.user)
     entries = AuditEntry.objects.select_related("actor", "target_type")
     action = request.GET.get("action", "").strip()
     if action:
@@ -23,4 +21,7 @@ def audit_log(request):
     return render(request, "core/audit_log.html", {"page": page, "action": action})
 
 
-set_language = django_set_language
+@public
+def set_language(request):
+    """Django's language switch (a POST from the header's form), declared public like the pages it serves."""
+    return django_set_language(request)

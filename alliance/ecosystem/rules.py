@@ -2,15 +2,15 @@
 
 The map, its published snapshots and their JSON API are public. The taxonomy is edited by the
 secretariat and the technology-strategy subcommittee; players, placements, suggestions, logos queue,
-data quality and snapshots are managed by the secretariat. Everyone else signed in gets 404 on those
+data quality and snapshots are managed by the secretariat; a member's representative submits the logo of
+its own organisation's player for review. Everyone else signed in gets 404 on those
 pages (they do not admit they exist); anonymous visitors are sent to log in by the views' decorators.
 """
 
 import rules
-from django.http import Http404
 
 from alliance.core.roles import Role
-from alliance.core.rules import has_role, is_secretariat
+from alliance.core.rules import has_role, is_member_representative, is_secretariat
 
 is_subcommittee = has_role(Role.SUBCOMMITTEE)
 can_edit_taxonomy = is_secretariat | is_subcommittee
@@ -19,9 +19,15 @@ rules.add_perm("ecosystem.edit_taxonomy", can_edit_taxonomy)
 rules.add_perm("ecosystem.manage_players", is_secretariat)
 rules.add_perm("ecosystem.manage_snapshots", is_secretariat)
 rules.add_perm("ecosystem.review_survey", is_secretariat)
+rules.add_perm("ecosystem.review_logos", is_secretariat)
 
 
-def require_perm(user, perm: str) -> None:
-    """404 unless `user` has `perm`: staff pages do not admit they exist."""
-    if not user.has_perm(perm):
-        raise Http404
+@rules.predicate
+def represents_player(user, player) -> bool:
+    """The player (or its map card: anything with `organisation_id`) belongs to the user's organisation."""
+    organisation_id = getattr(player, "organisation_id", None)
+    return bool(organisation_id and getattr(user, "organisation_id", None) == organisation_id)
+
+
+# Staff for any player; a member's representative for the player of its own organisation (queued for review).
+rules.add_perm("ecosystem.submit_logo", is_secretariat | (is_member_representative & represents_player))

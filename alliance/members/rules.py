@@ -6,10 +6,9 @@ so that a URL does not reveal what exists behind it.
 """
 
 import rules
-from django.http import Http404
 
-from alliance.core.rules import is_member_representative, is_secretariat
-from alliance.members import phrases
+from alliance.core.permissions import require_object_permission
+from alliance.core.rules import has_organisation, is_member_representative, is_secretariat
 from alliance.members.models import Organisation
 
 
@@ -22,10 +21,11 @@ def represents(user, organisation) -> bool:
 
 can_edit_organisation = is_secretariat | (is_member_representative & represents)
 
-rules.add_perm("members.manage_registry", is_secretariat)
+rules.add_perm("members.manage_registry", is_secretariat)  # the registry, its record pages, imports, exports
+# The profile page with the organisation's contacts: contacts are shown only there and on the registry's
+# staff pages, so this one permission is the contact rule (no separate "view contacts").
 rules.add_perm("members.change_organisation", can_edit_organisation)
-rules.add_perm("members.view_contacts", can_edit_organisation)
-rules.add_perm("members.view_history", is_secretariat)
+rules.add_perm("members.view_own_organisation", is_member_representative & has_organisation)
 rules.add_perm("members.run_census", is_secretariat)
 rules.add_perm("members.view_statistics", is_secretariat)
 
@@ -33,6 +33,5 @@ rules.add_perm("members.view_statistics", is_secretariat)
 def editable_organisation(user, pk: int) -> Organisation:
     """The organisation `pk` if `user` may edit it; 404 otherwise (also when it exists)."""
     organisation = Organisation.objects.filter(pk=pk).first()
-    if organisation is None or not user.has_perm("members.change_organisation", organisation):
-        raise Http404(phrases.NOT_FOUND)
+    require_object_permission(user, "members.change_organisation", organisation)
     return organisation

@@ -3,13 +3,15 @@
 Staff run the day. An investor (Role.INVESTOR) sees only the meetings of their own desk and records interest
 only on those; a member representative sees only their organisation's meetings and sets its requests. Every
 object outside a user's scope answers 404.
+Registered at start-up through alliance/programs/rules.py.
 """
 
 import rules
 from django.http import Http404
 
+from alliance.core.permissions import require_object_permission
 from alliance.core.roles import Role
-from alliance.core.rules import has_role, is_member_representative, is_secretariat
+from alliance.core.rules import has_organisation, has_role, is_member_representative, is_secretariat
 from alliance.programs.models import DayCompany, Desk, Meeting
 
 is_investor = has_role(Role.INVESTOR)
@@ -17,19 +19,15 @@ is_investor = has_role(Role.INVESTOR)
 
 @rules.predicate
 def holds_desk(user, meeting) -> bool:
-    return meeting is not None and meeting.desk.user_id == user.pk
+    return meeting is not None and meeting.desk.user_id == getattr(user, "pk", None)
 
 
 can_have_meetings = is_investor | is_member_representative
 rules.add_perm("programs.view_own_meetings", can_have_meetings)
+rules.add_perm("programs.request_meetings", is_member_representative & has_organisation)
+rules.add_perm("programs.decline_companies", is_investor)
 rules.add_perm("programs.record_interest", is_investor & holds_desk)
 rules.add_perm("programs.manage_investment_day", is_secretariat)
-
-
-def require_meeting_party(user) -> None:
-    """404 for anyone who cannot have meetings of their own (neither an investor nor a representative)."""
-    if not user.has_perm("programs.view_own_meetings"):
-        raise Http404
 
 
 def own_desk(user, year: int) -> Desk:
@@ -59,6 +57,5 @@ def own_company(user, year: int) -> DayCompany:
 def desk_meeting(user, pk: int) -> Meeting:
     """A meeting at the investor's own desk; 404 otherwise."""
     meeting = Meeting.objects.select_related("desk", "company__organisation", "day").filter(pk=pk).first()
-    if not user.has_perm("programs.record_interest", meeting):
-        raise Http404
+    require_object_permission(user, "programs.record_interest", meeting)
     return meeting

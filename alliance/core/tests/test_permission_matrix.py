@@ -1,18 +1,27 @@
 """Every role against every URL of the project.
 
-The URL list is generated from the resolver (admin/ and static files aside), so a new URL fails
+The URL list is generated from the resolver (every URL: there is no admin/), so a new URL fails
 `test_every_url_has_an_expectation` until someone decides who may open it and adds it to its app's
-`tests/url_expectations.py` (see url_matrix.py for what such a module defines).
+`tests/url_expectations.py` (see url_matrix.py for what such a module defines), and fails
+`test_every_view_declares_its_permission` until its view carries a declaration from alliance.core.permissions.
 Each URL is requested with GET by every role; the observed statuses must equal the table exactly.
 """
 
 import importlib
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+import rules
 from django.apps import apps
+from django.conf import settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from alliance.core.permissions import PERSONAL_LINK, PUBLIC
 from alliance.core.roles import Role
 from alliance.core.tests.factories import UserFactory
 from alliance.core.tests.url_matrix import LOGIN, OWN_PROFILE, ROLES
@@ -31,32 +40,39 @@ def expectation_modules() -> list:
 
 
 MODULES = expectation_modules()
+APP_LABELS = {config.label for config in apps.get_app_configs() if config.name.startswith("alliance.")}
 EXPECTED: dict[str, dict[str, int | str]] = {name: row for module in MODULES for name, row in module.EXPECTED.items()}
 PK_OF = {name: key for module in MODULES for name, key in getattr(module, "PK_OF", {}).items()}
 PATH_VALUES = {name: value for module in MODULES for name, value in getattr(module, "PATH_VALUES", {}).items()}
 COUNTED_MODELS = tuple(model for module in MODULES for model in getattr(module, "COUNTED_MODELS", ()))
 
-SKIPPED_NAMESPACES = {"admin"}
-
 
 def walk(resolvers, namespace: str = "", prefix: str = ""):
-    """(full URL name, route, parameter names) for every named pattern below `resolvers`."""
+    """(full URL name, route, parameter names, view) for every named pattern below `resolvers`."""
     for entry in resolvers:
         route = prefix + str(entry.pattern)
         if isinstance(entry, URLResolver):
-            if entry.namespace in SKIPPED_NAMESPACES:
-                continue
             inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
             yield from walk(entry.url_patterns, inner, route)
         elif isinstance(entry, URLPattern):
             if entry.name is None:
                 raise AssertionError(f"URL {route!r} has no name: the permission matrix cannot cover it")
             parameters = tuple(entry.pattern.converters) or tuple(entry.pattern.regex.groupindex)
-            yield f"{namespace}{entry.name}", route, parameters
+            yield f"{namespace}{entry.name}", route, parameters, entry.callback
 
 
 def project_urls() -> dict[str, tuple[str, tuple[str, ...]]]:
-    return {name: (route, parameters) for name, route, parameters in walk(get_resolver().url_patterns)}
+    return {name: (route, parameters) for name, route, parameters, _view in walk(get_resolver().url_patterns)}
+
+
+def declarations() -> dict[str, str | None]:
+    """URL name → the permission its view declares (None when it declares none)."""
+    urls = walk(get_resolver().url_patterns)
+    return {name: getattr(view, "required_permission", None) for name, _route, _params, view in urls}
+
+
+def declared_permissions() -> set[str]:
+    return {permission for permission in declarations().values() if permission not in (None, PUBLIC, PERSONAL_LINK)}
 
 
 @pytest.fixture
@@ -110,6 +126,59 @@ def test_every_expectation_names_a_url():
     stale = sorted(set(EXPECTED) - set(project_urls()))
 
     assert stale == []
+
+
+def test_every_view_declares_its_permission():
+    """@public, @permission_required(...) or @personal_link on every view (alliance/core/permissions.py)."""
+    undeclared = sorted(name for name, permission in declarations().items() if permission is None)
+
+    assert undeclared == []
+
+
+def test_every_declared_permission_is_registered():
+    unregistered = sorted(permission for permission in declared_permissions() if not rules.perm_exists(permission))
+
+    assert unregistered == []
+
+
+STARTUP_CHECK = """
+import json, sys
+import django
+django.setup()
+import rules
+loaded = sorted(name for name in sys.modules if name == "alliance.urls" or name.endswith(".urls"))
+missing = sorted(name for name in json.loads(sys.argv[1]) if not rules.perm_exists(name))
+print(json.dumps({"urls_loaded": [name for name in loaded if name.startswith("alliance")], "missing": missing}))
+"""
+
+
+def test_every_declared_permission_is_registered_at_start_up():
+    """A management command or the task worker (django.setup(), no URL configuration) sees every permission."""
+    names = sorted(declared_permissions())
+    result = subprocess.run(  # noqa: S603 (this interpreter and a fixed script)
+        [sys.executable, "-c", STARTUP_CHECK, json.dumps(names)],
+        cwd=settings.BASE_DIR,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "alliance.settings"},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == {"urls_loaded": [], "missing": []}
+
+
+def test_every_registered_permission_is_checked():
+    """A permission nobody checks is a rule that reads as enforced but is not: declare it on a view or delete it."""
+    registered = {name for name in rules.permissions.permissions if name.split(".")[0] in APP_LABELS}
+    sources = [
+        path.read_text()
+        for path in (Path(settings.BASE_DIR) / "alliance").rglob("*")
+        if path.suffix in {".py", ".html"} and "tests" not in path.parts and not path.name.startswith("rules")
+    ]
+    checked = declared_permissions() | {name for name in registered if any(f'"{name}"' in text for text in sources)}
+    checked |= {name for name in registered if any(f"perms.{name}" in text for text in sources)}
+
+    assert sorted(registered - checked) == []
 
 
 def test_every_expectation_covers_every_role():

@@ -11,6 +11,7 @@ Rules (issue 3, "Logos"):
 Side effects: the file in storage, a LogoSubmission row, Player.logo when applied, one audit entry each.
 """
 
+from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
@@ -19,7 +20,6 @@ from django.utils.translation import gettext as _
 
 from alliance.core import review
 from alliance.core.audit import record_audit
-from alliance.core.rules import is_secretariat
 from alliance.ecosystem.models import LogoSubmission, Player
 from alliance.ecosystem.svg import CleanLogo, clean_logo
 
@@ -36,30 +36,20 @@ def store_by_hash(directory: str, logo: CleanLogo) -> str:
     return name
 
 
-def may_submit_logo(user, organisation_id: int | None) -> bool:
-    """Staff for any player; a signed-in user for the player of their own organisation."""
-    if is_secretariat(user):
-        return True
-    return bool(user.is_authenticated and organisation_id and user.organisation_id == organisation_id)
-
-
-def can_submit_logo(user, player: Player) -> bool:
-    return may_submit_logo(user, player.organisation_id)
-
-
 def submit_logo(*, actor, player: Player, content: bytes, filename: str) -> LogoSubmission:
     """Clean the file; staff: apply it now; a representative of the player's organisation: queue it.
 
-    Raises LogoError (nothing written) for a refused file, PermissionError for anyone else.
+    Rule: `ecosystem.submit_logo` for the player (alliance/ecosystem/rules.py).
+    Raises LogoError (nothing written) for a refused file, PermissionDenied for anyone else.
     """
-    if not can_submit_logo(actor, player):
-        raise PermissionError("not allowed to submit a logo for this player")
+    if not actor.has_perm("ecosystem.submit_logo", player):
+        raise PermissionDenied("not allowed to submit a logo for this player")
     logo = clean_logo(content, filename)
     with transaction.atomic():
         submission = LogoSubmission(player=player, submitted_by=actor, content_hash=logo.sha256)
         submission.file.name = store_by_hash(SUBMISSION_DIR, logo)
         submission.changes = {"logo": {"before": player.logo.name, "after": submission.file.name}}
-        if is_secretariat(actor):
+        if actor.has_perm("ecosystem.review_logos"):  # a reviewer's own upload needs no review
             submission.status = LogoSubmission.Status.APPLIED
             submission.reviewed_by = actor
             submission.reviewed_at = timezone.now()
@@ -83,8 +73,8 @@ def review_logo(*, actor, submission: LogoSubmission, approve: bool, note: str =
     Side effects: the submission's status, reviewer, time and note; when approved, Player.logo; one audit
     entry on the player: `ecosystem.logo.applied` or `ecosystem.logo.rejected`.
     """
-    if not is_secretariat(actor):
-        raise PermissionError("only the secretariat reviews logos")
+    if not actor.has_perm("ecosystem.review_logos"):
+        raise PermissionDenied("only the secretariat reviews logos")
     with transaction.atomic():
         submission = review.lock_pending(
             LogoSubmission.objects.select_related("player"),

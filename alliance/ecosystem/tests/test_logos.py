@@ -3,7 +3,7 @@
 import hashlib
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -124,7 +124,7 @@ def test_review_twice_refused(staff_user, member_rep, member_player):
 def test_review_by_representative_refused(member_rep, member_player):
     submission = submit_logo(actor=member_rep, player=member_player, content=DIRTY_SVG, filename="a.svg")
 
-    with pytest.raises(PermissionError):
+    with pytest.raises(PermissionDenied):
         review_logo(actor=member_rep, submission=submission, approve=True)
 
 

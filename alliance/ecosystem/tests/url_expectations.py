@@ -4,7 +4,7 @@ Each helper adds its rows to EXPECTED / PK_OF / PATH_VALUES and its objects in i
 called from `build_world`.
 """
 
-from alliance.core.tests.url_matrix import LOGIN, SIGNED_IN, everyone, owner_only, signed_in, staff_only
+from alliance.core.tests.url_matrix import LOGIN, SIGNED_IN, everyone, owner_only, staff_only
 from alliance.ecosystem.models import (
     LogoSubmission,
     Placement,
@@ -16,6 +16,8 @@ from alliance.ecosystem.models import (
 )
 
 TAXONOMY_EDITORS = {"anonymous": LOGIN, **dict.fromkeys(SIGNED_IN, 404), "staff": 200, "subcommittee": 200}
+# POST-only taxonomy URLs: the permission is checked first (404 to other roles), then the method (405 to GET).
+TAXONOMY_POST = {**TAXONOMY_EDITORS, "staff": 405, "subcommittee": 405}
 
 # Taxonomy, players and placements, snapshots and their API (E1).
 EXPECTED = {
@@ -26,33 +28,33 @@ EXPECTED = {
     "ecosystem:snapshot_api": everyone(),
     "ecosystem:snapshot_api_index": everyone(),
     "ecosystem:manage": TAXONOMY_EDITORS,
-    "ecosystem:taxonomy_create": signed_in(405),  # POST only: @login_required, then @require_POST
+    "ecosystem:taxonomy_create": TAXONOMY_POST,
     "ecosystem:taxonomy": TAXONOMY_EDITORS,
-    "ecosystem:node_add": signed_in(405),
+    "ecosystem:node_add": TAXONOMY_POST,
     "ecosystem:facets": TAXONOMY_EDITORS,
     "ecosystem:landscape_import": staff_only(),
     "ecosystem:landscape_yml": everyone(),
-    "ecosystem:facet_delete": signed_in(405),
+    "ecosystem:facet_delete": TAXONOMY_POST,
     "ecosystem:node_edit": TAXONOMY_EDITORS,
-    "ecosystem:node_move": signed_in(405),
-    "ecosystem:node_delete": signed_in(405),
+    "ecosystem:node_move": TAXONOMY_POST,
+    "ecosystem:node_delete": TAXONOMY_POST,
     "ecosystem:players": staff_only(),
     "ecosystem:player_create": staff_only(),
-    "ecosystem:players_sync": signed_in(405),
+    "ecosystem:players_sync": staff_only(405),  # POST only
     "ecosystem:player_detail": staff_only(),
     "ecosystem:placement_edit": staff_only(),
-    "ecosystem:placement_confirm": signed_in(405),
-    "ecosystem:placements_confirm": signed_in(405),  # POST only
+    "ecosystem:placement_confirm": staff_only(405),  # POST only
+    "ecosystem:placements_confirm": staff_only(405),  # POST only
     "ecosystem:snapshots_manage": staff_only(),
-    "ecosystem:snapshot_freeze": signed_in(405),
+    "ecosystem:snapshot_freeze": staff_only(405),  # POST only
     "ecosystem:surveys": staff_only(),
     "ecosystem:survey_detail": staff_only(),
     "ecosystem:survey_response_review": staff_only(),
     "ecosystem:survey_respond": everyone(),  # the personal link needs no account
     # Suggested placements (E2).
     "ecosystem:suggestions": staff_only(),
-    "ecosystem:suggestions_review": signed_in(405),
-    "ecosystem:suggestions_generate": signed_in(405),
+    "ecosystem:suggestions_review": staff_only(405),  # POST only
+    "ecosystem:suggestions_generate": staff_only(405),  # POST only
 }
 
 PK_OF = {
@@ -152,7 +154,7 @@ EXPECTED |= {
     "ecosystem:logo_file": everyone(),
     "ecosystem:logo_upload": owner_only(),  # staff, and the representative of the player's own organisation
     "ecosystem:logo_queue": staff_only(),
-    "ecosystem:logo_review": signed_in(405),  # POST only
+    "ecosystem:logo_review": staff_only(405),  # POST only
     "ecosystem:data_quality": staff_only(),
 }
 PK_OF |= {

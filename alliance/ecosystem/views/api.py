@@ -45,11 +45,13 @@ snapshot frozen before them does not hold them).
 from django.http import Http404, JsonResponse
 from django.urls import reverse
 
+from alliance.core.permissions import public
 from alliance.ecosystem import queries
 from alliance.ecosystem.snapshot_api import public_document
 from alliance.ecosystem.views.map import logo_prefix
 
 
+@public
 def snapshot_index_json(request):
     listing = [
         {
@@ -66,6 +68,7 @@ def snapshot_index_json(request):
     return response
 
 
+@public
 def snapshot_json(request, slug: str):
     snapshot = queries.snapshot_by_slug(slug)
     if snapshot is None:

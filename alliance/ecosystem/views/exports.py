@@ -6,7 +6,6 @@ X-Frame-Options and with `frame-ancestors *`; everything else keeps DENY / 'none
 
 from csp.decorators import csp_replace
 from django.conf import settings
-from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
@@ -16,7 +15,7 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_GET
 
 from alliance.core import downloads
-from alliance.core.rules import require_secretariat
+from alliance.core.permissions import permission_required, public
 from alliance.ecosystem.chart import chart_data
 from alliance.ecosystem.chart import chart_svg as draw_chart
 from alliance.ecosystem.exports.poster import poster_pdf
@@ -27,12 +26,14 @@ from alliance.ecosystem.landscape_filters import tiles_html
 from alliance.ecosystem.views.map import logo_prefix, version_of, year_landscape
 
 
+@public
 @require_GET
 def landscape_svg(request, year: int):
     svg = draw_landscape(year_landscape(year, version_of(request)))
     return downloads.file_response(svg, filename=f"ecosystem-{year}.svg", content_type=downloads.SVG)
 
 
+@public
 @require_GET
 def chart_svg(request, year: int):
     form = ChartForm(request.GET)
@@ -43,16 +44,16 @@ def chart_svg(request, year: int):
     return downloads.file_response(draw_chart(data), filename=f"ecosystem-chart-{year}.svg", content_type=downloads.SVG)
 
 
+@public
 @require_GET
 def poster(request, year: int):
     content = poster_pdf(year_landscape(year, version_of(request)))
     return downloads.file_response(content, filename=f"ecosystem-poster-{year}.pdf", content_type=downloads.PDF)
 
 
-@login_required
+@permission_required("ecosystem.manage_players")
 @require_GET
 def placements_xlsx(request, year: int):
-    require_secretariat(request.user)
     year_landscape(year)  # 404 for a year without a taxonomy
     content = placements_workbook(year=year)
     return downloads.file_response(
@@ -68,6 +69,7 @@ def _box_or_404(year: int, pk: int):
     return box
 
 
+@public
 @require_GET
 @xframe_options_exempt
 @csp_replace({"frame-ancestors": ["*"]})
@@ -85,6 +87,7 @@ def embed(request, year: int, pk: int):
     return render(request, "ecosystem/map/embed.html", context)
 
 
+@public
 @require_GET
 def embed_code(request, year: int, pk: int):
     box = _box_or_404(year, pk)

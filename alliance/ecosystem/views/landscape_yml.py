@@ -1,18 +1,16 @@
 """landscape.yml on the web: staff load a file into a year's map; anyone downloads a year's map as one."""
 
-from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 
 from alliance.core import downloads
+from alliance.core.permissions import permission_required, public
 from alliance.ecosystem.forms.landscape import LandscapeUploadForm
 from alliance.ecosystem.models import Taxonomy
-from alliance.ecosystem.rules import require_perm
 from alliance.ecosystem.services.landscape_import import import_landscape, landscape_categories
 from alliance.ecosystem.services.landscape_yml import LandscapeError, dump_landscape, parse_landscape
 
-MANAGE = "ecosystem.manage_players"
 SHOWN_WARNINGS = 50
 LOGOS_NOT_UPLOADED = _(
     "%(count)s items name a logo file; logos do not come with an upload (the import_landscape command reads them "
@@ -20,10 +18,9 @@ LOGOS_NOT_UPLOADED = _(
 )
 
 
-@login_required
+@permission_required("ecosystem.manage_players")
 def landscape_import(request, year: int):
     """Upload a landscape.yml into `year`'s map: refused whole with line and reason, or imported."""
-    require_perm(request.user, MANAGE)
     taxonomy = get_object_or_404(Taxonomy, year=year)
     form = LandscapeUploadForm(request.POST or None, request.FILES or None)
     context = {"taxonomy": taxonomy, "form": form}
@@ -49,6 +46,7 @@ def landscape_import(request, year: int):
     return render(request, "ecosystem/manage/landscape_import.html", context)
 
 
+@public
 def landscape_yml(request, year: int):
     """Public: the year's map (confirmed placements) in the current landscape.yml form, without logos."""
     taxonomy = Taxonomy.objects.filter(year=year).first()

@@ -4,7 +4,6 @@ import base64
 import re
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.http import Http404
@@ -14,16 +13,17 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from alliance.core.files import image_response
-from alliance.core.rules import require_secretariat
+from alliance.core.permissions import permission_required, public, require_object_permission
 from alliance.ecosystem.forms.logos import LogoReviewForm, LogoUploadForm
 from alliance.ecosystem.models import LogoSubmission, Player
-from alliance.ecosystem.services.logos import LOGO_DIR, can_submit_logo, review_logo, submit_logo
+from alliance.ecosystem.services.logos import LOGO_DIR, review_logo, submit_logo
 from alliance.ecosystem.svg import LogoError
 
 LOGO_NAME = re.compile(r"^[0-9a-f]{64}\.(svg|png)$")
 CONTENT_TYPES = {"svg": "image/svg+xml", "png": "image/png"}
 
 
+@public
 @require_GET
 def logo_file(request, filename: str):
     """An approved logo by its content hash: immutable, so caches may keep it for a year."""
@@ -33,12 +33,11 @@ def logo_file(request, filename: str):
     return image_response(default_storage, LOGO_DIR + filename, CONTENT_TYPES[match.group(1)], immutable=True)
 
 
-@login_required
+@permission_required("ecosystem.submit_logo", object_level=True)
 @require_http_methods(["GET", "POST"])
 def logo_upload(request, pk: int):
-    player = get_object_or_404(Player, pk=pk)
-    if not can_submit_logo(request.user, player):
-        raise Http404
+    player = Player.objects.filter(pk=pk).first()
+    require_object_permission(request.user, "ecosystem.submit_logo", player)
     form = LogoUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
@@ -79,10 +78,9 @@ def _before_after(submission: LogoSubmission) -> dict:
     }
 
 
-@login_required
+@permission_required("ecosystem.review_logos")
 @require_GET
 def logo_queue(request):
-    require_secretariat(request.user)
     waiting = list(
         LogoSubmission.objects.filter(status=LogoSubmission.Status.PENDING)
         .select_related("player", "submitted_by")
@@ -92,10 +90,9 @@ def logo_queue(request):
     return render(request, "ecosystem/logos/queue.html", {"rows": rows, "form": LogoReviewForm()})
 
 
-@login_required
+@permission_required("ecosystem.review_logos")
 @require_POST
 def logo_review(request, pk: int):
-    require_secretariat(request.user)
     submission = get_object_or_404(LogoSubmission, pk=pk)
     form = LogoReviewForm(request.POST)
     if not form.is_valid():

@@ -12,6 +12,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
+from alliance.core.permissions import public
 from alliance.ecosystem import map_statistics
 from alliance.ecosystem.chart import chart_data, chart_svg
 from alliance.ecosystem.forms.map import ChartForm, LandscapeFilterForm
@@ -20,7 +21,6 @@ from alliance.ecosystem.landscape_cards import player_card as live_card
 from alliance.ecosystem.landscape_filters import filtered_sections, search_ids
 from alliance.ecosystem.landscape_snapshot import snapshot_card, snapshot_landscape
 from alliance.ecosystem.models import Snapshot, Taxonomy
-from alliance.ecosystem.services.logos import may_submit_logo
 
 PUBLISHED = "published"
 
@@ -54,6 +54,7 @@ def logo_prefix() -> str:
     return reverse("ecosystem:logo_file", args=["x.svg"])[: -len("x.svg")]
 
 
+@public
 @require_GET
 def latest(request):
     """`/ecosystem/`: the newest year that has a map."""
@@ -63,6 +64,7 @@ def latest(request):
     return redirect("ecosystem:landscape", year=taxonomy.year)
 
 
+@public
 @require_GET
 def landscape(request, year: int):
     version = version_of(request)
@@ -84,6 +86,7 @@ def landscape(request, year: int):
     return render(request, "ecosystem/map/landscape.html", context)
 
 
+@public
 @require_GET
 def landscape_search(request, year: int):
     """The pks of the players whose name or business fields match `q` (core.korean normalisation)."""
@@ -92,6 +95,7 @@ def landscape_search(request, year: int):
     return JsonResponse({"ids": search_ids(land, query)})
 
 
+@public
 @require_GET
 @vary_on_headers("HX-Request")
 def player_card(request, year: int, pk: int):
@@ -110,11 +114,12 @@ def player_card(request, year: int, pk: int):
         "year": str(year),
         "card": card,
         "version_query": version_query(version),
-        "can_upload_logo": not version and may_submit_logo(request.user, card.organisation_id),
+        "can_upload_logo": not version and request.user.has_perm("ecosystem.submit_logo", card),
     }
     return render(request, template, context)
 
 
+@public
 @require_GET
 def chart(request, year: int):
     version = version_of(request)
@@ -144,6 +149,7 @@ def _score_formula_url() -> str:
         return ""
 
 
+@public
 @require_GET
 def statistics(request, year: int):
     version = version_of(request)

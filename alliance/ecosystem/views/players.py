@@ -2,7 +2,6 @@
 source and date of each value, and the placement editor with the technology-score breakdown."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,16 +11,15 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from alliance.core.audit import action_label, history_of
+from alliance.core.permissions import permission_required
 from alliance.ecosystem import phrases, queries
 from alliance.ecosystem.forms.players import PlacementForm, PlayerFilterForm, PlayerForm
 from alliance.ecosystem.models import Placement, Player, Taxonomy, ValueSource
-from alliance.ecosystem.rules import require_perm
 from alliance.ecosystem.scoring import score_breakdown
 from alliance.ecosystem.services.placements import FIGURES, confirm_placement, confirm_placements, save_placement
 from alliance.ecosystem.services.players import PLAYER_FIELDS, create_player, sync_member_players, update_player
 from alliance.members.membership import current_members
 
-MANAGE = "ecosystem.manage_players"
 PAGE_SIZE = 50
 SOURCE_LABELS = dict(ValueSource.choices)
 
@@ -42,10 +40,9 @@ def value_rows(record, names, form_fields) -> list[dict]:
     return rows
 
 
-@login_required
+@permission_required("ecosystem.manage_players")
 def players(request, year: int):
     """Every player with this year's placement (or none), searchable, 50 a page."""
-    require_perm(request.user, MANAGE)
     taxonomy = get_object_or_404(Taxonomy, year=year)
     form = PlayerFilterForm(request.GET)
     values = form.values()
@@ -58,9 +55,8 @@ def players(request, year: int):
     return render(request, "ecosystem/manage/players.html", context)
 
 
-@login_required
+@permission_required("ecosystem.manage_players")
 def player_create(request):
-    require_perm(request.user, MANAGE)
     form = PlayerForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -73,10 +69,9 @@ def player_create(request):
     return render(request, "ecosystem/manage/player_create.html", {"form": form})
 
 
-@login_required
+@permission_required("ecosystem.manage_players")
 def player_detail(request, pk: int):
     """One player: its values with their source and date, its placements per year, its history."""
-    require_perm(request.user, MANAGE)
     player = get_object_or_404(Player.objects.select_related("organisation"), pk=pk)
     form_kwargs = {"member": player.is_member}
     initial = {name: getattr(player, name) for name in PLAYER_FIELDS}
@@ -103,10 +98,9 @@ def player_detail(request, pk: int):
     return render(request, "ecosystem/manage/player.html", context)
 
 
-@login_required
+@permission_required("ecosystem.manage_players")
 def placement_edit(request, year: int, pk: int):
     """Place a player on `year`'s map, or change its placement; shows the score and each figure's source."""
-    require_perm(request.user, MANAGE)
     taxonomy = get_object_or_404(Taxonomy, year=year)
     player = get_object_or_404(Player, pk=pk)
     placement = (
@@ -161,21 +155,19 @@ def placement_edit(request, year: int, pk: int):
     return render(request, "ecosystem/manage/placement.html", context)
 
 
-@login_required
+@permission_required("ecosystem.manage_players")
 @require_POST
 def placement_confirm(request, pk: int):
-    require_perm(request.user, MANAGE)
     placement = get_object_or_404(Placement.objects.select_related("taxonomy"), pk=pk)
     confirm_placement(actor=request.user, placement=placement)
     messages.success(request, phrases.CONFIRMED)
     return redirect("ecosystem:placement_edit", year=placement.taxonomy.year, pk=placement.player_id)
 
 
-@login_required
+@permission_required("ecosystem.manage_players")
 @require_POST
 def placements_confirm(request, year: int):
     """Confirm the drafts ticked on the players list (one service call), then back to the same list page."""
-    require_perm(request.user, MANAGE)
     taxonomy = get_object_or_404(Taxonomy, year=year)
     ids = [value for value in request.POST.getlist("placement") if value.isdigit()]
     if not ids:
@@ -192,11 +184,10 @@ def placements_confirm(request, year: int):
     return redirect(reverse("ecosystem:players", args=[year]) + (f"?{query}" if query else ""))
 
 
-@login_required
+@permission_required("ecosystem.manage_players")
 @require_POST
 def players_sync(request):
     """Bring every current member into the map's players (or refresh them) from the member registry."""
-    require_perm(request.user, MANAGE)
     members = current_members().prefetch_related("fields")
     players = sync_member_players(actor=request.user, organisations=list(members))
     messages.success(request, phrases.MEMBERS_SYNCED % {"count": len(players)})

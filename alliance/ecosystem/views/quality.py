@@ -1,12 +1,11 @@
 """Data quality (staff): players with no logo, no description, an unconfirmed or stale placement, or a
 suggestion waiting, for one year's map."""
 
-from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
-from alliance.core.rules import require_secretariat
+from alliance.core.permissions import permission_required
 from alliance.ecosystem.models import Taxonomy
 from alliance.ecosystem.quality import PROBLEMS, problems_of, quality_rows, stale_before
 
@@ -16,10 +15,9 @@ def _row(player, stale) -> dict:
     return {"player": player, "keys": keys, "labels": [PROBLEMS[key] for key in keys]}
 
 
-@login_required
+@permission_required("ecosystem.manage_players")
 @require_GET
 def data_quality(request, year: int):
-    require_secretariat(request.user)
     taxonomy = get_object_or_404(Taxonomy, year=year)
     problem = request.GET.get("problem", "")
     if problem not in PROBLEMS:

@@ -2,7 +2,6 @@
 secretariat's page that freezes a year."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.http import Http404
@@ -10,16 +9,16 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from alliance.core.permissions import permission_required, public
 from alliance.ecosystem import queries
 from alliance.ecosystem.models import Placement, Taxonomy
 from alliance.ecosystem.queries import build_snapshot_data
-from alliance.ecosystem.rules import require_perm
 from alliance.ecosystem.services.snapshots import compare_snapshots, freeze_snapshot
 
-MANAGE = "ecosystem.manage_snapshots"
 LIVE_PREFIX = "live-"
 
 
+@public
 def snapshots(request):
     """Public: every published snapshot, newest first."""
     return render(request, "ecosystem/snapshots/index.html", {"snapshots": list(queries.published_snapshots())})
@@ -46,6 +45,7 @@ def grouped_map(data: dict) -> list[dict]:
     return domains
 
 
+@public
 def snapshot_detail(request, slug: str):
     """Public: a frozen map, category by category, with links to its JSON and to comparisons."""
     snapshot = queries.snapshot_by_slug(slug)
@@ -86,6 +86,7 @@ def compare_options() -> list[tuple[str, str]]:
     ]
 
 
+@public
 def snapshot_compare(request):
     """Public: who entered, left, moved category or grew between two maps (?a=2025&b=live-2026).
 
@@ -112,10 +113,9 @@ def snapshot_compare(request):
     return render(request, "ecosystem/snapshots/compare.html", context)
 
 
-@login_required
+@permission_required("ecosystem.manage_snapshots")
 def snapshots_manage(request):
     """Each year with its confirmed and draft placements, published or not, and the freeze button."""
-    require_perm(request.user, MANAGE)
     taxonomies = Taxonomy.objects.annotate(
         confirmed=Count("placements", filter=Q(placements__status=Placement.Status.CONFIRMED)),
         drafts=Count("placements", filter=Q(placements__status=Placement.Status.DRAFT)),
@@ -125,10 +125,9 @@ def snapshots_manage(request):
     return render(request, "ecosystem/snapshots/manage.html", {"rows": rows})
 
 
-@login_required
+@permission_required("ecosystem.manage_snapshots")
 @require_POST
 def snapshot_freeze(request, year: int):
-    require_perm(request.user, MANAGE)
     get_object_or_404(Taxonomy, year=year)
     try:
         snapshot = freeze_snapshot(actor=request.user, year=year)

@@ -2,7 +2,6 @@
 accept) or reject many at once, and ask for fresh suggestions. Nothing is placed without this review."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
@@ -13,14 +12,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from alliance.core.permissions import permission_required
 from alliance.ecosystem import queries, suggestion_queries
 from alliance.ecosystem.forms.suggestions import ACCEPT, SuggestionReviewForm
 from alliance.ecosystem.models import Player, Taxonomy
-from alliance.ecosystem.rules import require_perm
 from alliance.ecosystem.services.suggestion_runs import request_suggestions
 from alliance.ecosystem.services.suggestions import accept_suggestions, reject_suggestions
 
-MANAGE = "ecosystem.manage_players"
 PAGE_SIZE = 50
 
 
@@ -39,10 +37,9 @@ def _back(taxonomy: Taxonomy, page: str | None = None):
     return redirect(reverse("ecosystem:suggestions") + "?" + urlencode(query))
 
 
-@login_required
+@permission_required("ecosystem.manage_players")
 def suggestions(request):
     """Companies with waiting suggestions, 50 a page: suggested category, technologies and fields."""
-    require_perm(request.user, MANAGE)
     taxonomy = _taxonomy(request)
     page = Paginator(suggestion_queries.players_with_waiting_suggestions(taxonomy), PAGE_SIZE).get_page(
         request.GET.get("page")
@@ -58,10 +55,9 @@ def suggestions(request):
     return render(request, "ecosystem/manage/suggestions.html", context)
 
 
-@login_required
+@permission_required("ecosystem.manage_players")
 @require_POST
 def suggestions_review(request):
-    require_perm(request.user, MANAGE)
     taxonomy = _taxonomy(request)
     waiting_ids = suggestion_queries.waiting_player_ids(taxonomy)
     selected = [int(v) for v in request.POST.getlist("players") if v.isdigit()]
@@ -91,11 +87,10 @@ def suggestions_review(request):
     return _back(taxonomy, request.POST.get("page"))
 
 
-@login_required
+@permission_required("ecosystem.manage_players")
 @require_POST
 def suggestions_generate(request):
     """Fresh suggestions for every company of the year's map without a confirmed placement (a task)."""
-    require_perm(request.user, MANAGE)
     taxonomy = _taxonomy(request)
     request_suggestions(actor=request.user, taxonomy=taxonomy)
     messages.success(request, _("Suggestions are being prepared; they appear here when ready."))

@@ -1,7 +1,6 @@
 """The map survey: the secretariat opens surveys and reviews answers; companies answer by personal link."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.http import Http404
@@ -9,19 +8,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from alliance.core.links import LinkGone
-from alliance.core.permissions import personal_link
+from alliance.core.permissions import permission_required, personal_link
 from alliance.ecosystem.forms.survey import SurveyAnswerForm, SurveyOpenForm, SurveyReviewForm
 from alliance.ecosystem.models import MapSurvey, MapSurveyInvitation, MapSurveyResponse
-from alliance.ecosystem.rules import require_perm
 from alliance.ecosystem.services import survey as survey_service
 
-REVIEW = "ecosystem.review_survey"
 
-
-@login_required
+@permission_required("ecosystem.review_survey")
 def surveys(request):
     """Every survey with its counts; the form that opens one."""
-    require_perm(request.user, REVIEW)
     form = SurveyOpenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -38,10 +33,9 @@ def surveys(request):
     return render(request, "ecosystem/survey/list.html", {"form": form, "surveys": listing})
 
 
-@login_required
+@permission_required("ecosystem.review_survey")
 def survey_detail(request, pk: int):
     """One survey: each invited company, whether it answered, and the answers awaiting review."""
-    require_perm(request.user, REVIEW)
     survey = get_object_or_404(MapSurvey.objects.select_related("taxonomy"), pk=pk)
     invitations = list(survey.invitations.select_related("player"))
     pending = list(
@@ -54,10 +48,9 @@ def survey_detail(request, pk: int):
     )
 
 
-@login_required
+@permission_required("ecosystem.review_survey")
 def survey_response_review(request, pk: int):
     """One answer: each changed value before and after; apply or reject."""
-    require_perm(request.user, REVIEW)
     response = get_object_or_404(
         MapSurveyResponse.objects.select_related("invitation__player", "invitation__survey__taxonomy"), pk=pk
     )

@@ -4,7 +4,6 @@ Tree rules are the service's (services.taxonomy); a refused edit comes back as a
 """
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.http import Http404
@@ -12,24 +11,21 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from alliance.core.permissions import permission_required, public
 from alliance.ecosystem import phrases, queries
 from alliance.ecosystem.forms.taxonomy import AddNodeForm, FacetForm, MoveNodeForm, NodeForm, TaxonomyCreateForm
 from alliance.ecosystem.models import CHILD_LEVEL, ApplicationField, Level, Taxonomy, TaxonomyNode, Technology
-from alliance.ecosystem.rules import require_perm
 from alliance.ecosystem.scoring import COMPONENTS, MAX_SCORE
 from alliance.ecosystem.services import taxonomy as taxonomy_service
-
-EDIT = "ecosystem.edit_taxonomy"
 
 
 def _refused(request, error: ValidationError) -> None:
     messages.error(request, " ".join(error.messages))
 
 
-@login_required
+@permission_required("ecosystem.edit_taxonomy")
 def manage_index(request):
     """Every year's taxonomy with its size, and the form that starts a new year."""
-    require_perm(request.user, EDIT)
     taxonomies = list(
         Taxonomy.objects.annotate(
             node_count=Count("nodes", distinct=True), placement_count=Count("placements", distinct=True)
@@ -45,10 +41,9 @@ def manage_index(request):
     return render(request, "ecosystem/manage/index.html", context)
 
 
-@login_required
+@permission_required("ecosystem.edit_taxonomy")
 @require_POST
 def taxonomy_create(request):
-    require_perm(request.user, EDIT)
     years = list(Taxonomy.objects.values_list("year", flat=True))
     form = TaxonomyCreateForm(request.POST, years=years)
     if not form.is_valid():
@@ -70,10 +65,9 @@ def taxonomy_create(request):
     return redirect("ecosystem:taxonomy", year=year)
 
 
-@login_required
+@permission_required("ecosystem.edit_taxonomy")
 def taxonomy_tree(request, year: int):
     """The tree, one row per node with its players and links to edit it; forms to add nodes."""
-    require_perm(request.user, EDIT)
     taxonomy = get_object_or_404(Taxonomy, year=year)
     nodes = queries.flat_tree(taxonomy)
     for node in nodes:
@@ -88,10 +82,9 @@ def taxonomy_tree(request, year: int):
     return render(request, "ecosystem/manage/taxonomy.html", context)
 
 
-@login_required
+@permission_required("ecosystem.edit_taxonomy")
 @require_POST
 def node_add(request, year: int):
-    require_perm(request.user, EDIT)
     taxonomy = get_object_or_404(Taxonomy, year=year)
     form = AddNodeForm(request.POST)
     if not form.is_valid():
@@ -110,10 +103,9 @@ def node_add(request, year: int):
     return redirect(reverse("ecosystem:taxonomy", kwargs={"year": year}) + f"#node-{node.pk}")
 
 
-@login_required
+@permission_required("ecosystem.edit_taxonomy")
 def node_edit(request, pk: int):
     """One node: rename it and set codes and keywords; move it; delete it."""
-    require_perm(request.user, EDIT)
     node = get_object_or_404(TaxonomyNode.objects.select_related("taxonomy", "parent"), pk=pk)
     paths = queries.node_paths(node.taxonomy)
     form = NodeForm(request.POST or None, initial=NodeForm.initial_for(node))
@@ -136,10 +128,9 @@ def node_edit(request, pk: int):
     return render(request, "ecosystem/manage/node.html", context)
 
 
-@login_required
+@permission_required("ecosystem.edit_taxonomy")
 @require_POST
 def node_move(request, pk: int):
-    require_perm(request.user, EDIT)
     node = get_object_or_404(TaxonomyNode.objects.select_related("taxonomy"), pk=pk)
     form = MoveNodeForm(request.POST, node=node, paths=queries.node_paths(node.taxonomy))
     if not form.is_valid():
@@ -160,10 +151,9 @@ def node_move(request, pk: int):
     return redirect("ecosystem:taxonomy", year=node.taxonomy.year)
 
 
-@login_required
+@permission_required("ecosystem.edit_taxonomy")
 @require_POST
 def node_delete(request, pk: int):
-    require_perm(request.user, EDIT)
     node = get_object_or_404(TaxonomyNode.objects.select_related("taxonomy"), pk=pk)
     year = node.taxonomy.year
     try:
@@ -178,10 +168,9 @@ def node_delete(request, pk: int):
 FACETS = {"technology": Technology, "field": ApplicationField}
 
 
-@login_required
+@permission_required("ecosystem.edit_taxonomy")
 def facets(request, year: int):
     """The two facets of a year: core technologies and application fields; add one."""
-    require_perm(request.user, EDIT)
     taxonomy = get_object_or_404(Taxonomy, year=year)
     form = FacetForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -201,10 +190,9 @@ def facets(request, year: int):
     return render(request, "ecosystem/manage/facets.html", context)
 
 
-@login_required
+@permission_required("ecosystem.edit_taxonomy")
 @require_POST
 def facet_delete(request, year: int, kind: str, pk: int):
-    require_perm(request.user, EDIT)
     if kind not in FACETS:
         raise Http404
     item = get_object_or_404(FACETS[kind], pk=pk, taxonomy__year=year)
@@ -213,6 +201,7 @@ def facet_delete(request, year: int, kind: str, pk: int):
     return redirect("ecosystem:facets", year=year)
 
 
+@public
 def score_formula(request):
     """Public: how the technology score is computed (the formula of alliance/ecosystem/scoring.py)."""
     return render(request, "ecosystem/score_formula.html", {"components": COMPONENTS, "max_score": MAX_SCORE})

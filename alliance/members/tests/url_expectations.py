@@ -6,7 +6,7 @@ import hashlib
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from alliance.core.tests.url_matrix import LOGIN, OWN_PROFILE, SIGNED_IN, everyone, owner_only, signed_in, staff_only
+from alliance.core.tests.url_matrix import LOGIN, OWN_PROFILE, SIGNED_IN, everyone, owner_only, staff_only
 from alliance.members.models import CensusInvitation, CensusResponse, CensusRound, ImportJob, Organisation
 from alliance.members.services.registry import store_logo
 from alliance.members.tests.factories import png_bytes
@@ -41,7 +41,7 @@ EXPECTED = {
     "members:census_rounds": staff_only(),
     "members:census_round_create": staff_only(),
     "members:census_round_detail": staff_only(),
-    "members:census_remind": signed_in(405),  # POST only: @login_required, then @require_POST
+    "members:census_remind": staff_only(405),  # POST only: the permission first, then the method
     "members:census_response_review": staff_only(),
 }
 

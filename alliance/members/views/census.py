@@ -2,7 +2,6 @@
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,8 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from alliance.core.links import LinkGone
-from alliance.core.permissions import personal_link
-from alliance.core.rules import require_secretariat
+from alliance.core.permissions import permission_required, personal_link
 from alliance.members import queries_census as census_queries
 from alliance.members.forms.census import CensusProfileForm, CensusReviewForm, CensusRoundForm
 from alliance.members.models import CensusInvitation, CensusResponse
@@ -28,19 +26,17 @@ def _with_rate(census_round):
     return census_round
 
 
-@login_required
+@permission_required("members.run_census")
 def census_rounds(request):
-    require_secretariat(request.user)
     page = Paginator(census_queries.rounds_with_counts(), PAGE_SIZE).get_page(request.GET.get("page"))
     for census_round in page:
         _with_rate(census_round)
     return render(request, "members/census/rounds.html", {"page": page})
 
 
-@login_required
+@permission_required("members.run_census")
 @require_http_methods(["GET", "POST"])
 def census_round_create(request):
-    require_secretariat(request.user)
     form = CensusRoundForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -57,10 +53,9 @@ def census_round_create(request):
     return render(request, "members/census/round_form.html", {"form": form, "link_days": settings.CENSUS_LINK_DAYS})
 
 
-@login_required
+@permission_required("members.run_census")
 @require_http_methods(["GET", "POST"])
 def census_round_detail(request, pk: int):
-    require_secretariat(request.user)
     census_round = get_object_or_404(census_queries.rounds_with_counts(), pk=pk)
     if request.method == "POST" and request.POST.get("action") == "close":
         try:
@@ -82,10 +77,9 @@ def census_round_detail(request, pk: int):
     return render(request, "members/census/round_detail.html", context)
 
 
-@login_required
+@permission_required("members.run_census")
 @require_POST
 def census_remind(request, pk: int):
-    require_secretariat(request.user)
     census_round = get_object_or_404(census_queries.rounds_with_counts(), pk=pk)
     try:
         reminded = service.remind_non_responders(actor=request.user, census_round=census_round)
@@ -96,10 +90,9 @@ def census_remind(request, pk: int):
     return redirect("members:census_round_detail", pk=pk)
 
 
-@login_required
+@permission_required("members.run_census")
 @require_http_methods(["GET", "POST"])
 def census_response_review(request, pk: int):
-    require_secretariat(request.user)
     response = get_object_or_404(
         CensusResponse.objects.select_related("invitation__organisation", "invitation__census_round", "reviewed_by"),
         pk=pk,
@@ -121,9 +114,8 @@ def census_response_review(request, pk: int):
     return render(request, "members/census/response_review.html", context)
 
 
-@login_required
+@permission_required("members.run_census")
 def stale_confirmations(request):
-    require_secretariat(request.user)
     today = timezone.localdate()
     page = Paginator(census_queries.stale_members(today), PAGE_SIZE).get_page(request.GET.get("page"))
     for organisation in page:

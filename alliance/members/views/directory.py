@@ -8,12 +8,14 @@ from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
 from alliance.core.korean import company_name_key
+from alliance.core.permissions import public
 from alliance.core.regions import SIDO_BY_SHORT
 from alliance.members import membership, queries
 from alliance.members.forms.organisation import DirectoryFilterForm
 from alliance.members.models import MemberCategory
 
 
+@public
 @require_GET
 @vary_on_headers("HX-Request")  # the results partial and the whole page share one URL: caches must tell them apart
 def directory(request):
@@ -42,6 +44,7 @@ def directory(request):
     return render(request, template, context)
 
 
+@public
 @require_GET
 def company_page(request, name: str):
     organisation = membership.current_members().filter(name_key=company_name_key(name)).first()

@@ -6,12 +6,11 @@ registration numbers. The registry export is the secretariat's (404 for anyone e
 
 import tempfile
 
-from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.views.decorators.http import require_GET
 
 from alliance.core import downloads
-from alliance.core.rules import require_secretariat
+from alliance.core.permissions import permission_required, public
 from alliance.members import queries
 from alliance.members.forms.organisation import DirectoryFilterForm, RegistryFilterForm
 from alliance.members.services import exporting
@@ -32,6 +31,7 @@ def _download(fmt: str, kind: str, headers, rows) -> FileResponse:
     return downloads.file_response(handle, filename=name, ascii_name=ascii_name, content_type=exporting.FORMATS[fmt])
 
 
+@public
 @require_GET
 def directory_export(request, fmt: str):
     fmt = _format(fmt)
@@ -40,10 +40,9 @@ def directory_export(request, fmt: str):
     return _download(fmt, "directory", exporting.DIRECTORY_HEADERS, exporting.directory_rows(organisations))
 
 
-@login_required
+@permission_required("members.manage_registry")
 @require_GET
 def registry_export(request, fmt: str):
-    require_secretariat(request.user)
     fmt = _format(fmt)
     organisations = queries.registry_organisations(RegistryFilterForm(request.GET).values())
     rows = exporting.registry_rows(organisations.prefetch_related("fields", "contacts"))

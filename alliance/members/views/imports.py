@@ -3,14 +3,13 @@
 Everyone but the secretariat gets 404.
 """
 
-from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET
 
 from alliance.core import downloads
-from alliance.core.rules import require_secretariat
+from alliance.core.permissions import permission_required
 from alliance.members.forms.imports import ImportUploadForm
 from alliance.members.models import ImportJob
 from alliance.members.services.import_progress import RUNNING, with_live_progress
@@ -20,9 +19,8 @@ from alliance.members.services.importing_run import MAX_STORED_PROBLEMS
 RECENT_PAGE_SIZE = 20
 
 
-@login_required
+@permission_required("members.manage_registry")
 def imports(request):
-    require_secretariat(request.user)
     form = ImportUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         job = start_import(
@@ -42,7 +40,6 @@ def imports(request):
 
 def _job(request, pk: int) -> ImportJob:
     """The job with its latest progress reading (the cache sees into a running write transaction)."""
-    require_secretariat(request.user)
     return with_live_progress(get_object_or_404(ImportJob.objects.select_related("created_by"), pk=pk))
 
 
@@ -54,20 +51,20 @@ def _context(job: ImportJob) -> dict:
     }
 
 
-@login_required
+@permission_required("members.manage_registry")
 @require_GET
 def import_detail(request, pk: int):
     return render(request, "members/imports/detail.html", _context(_job(request, pk)))
 
 
-@login_required
+@permission_required("members.manage_registry")
 @require_GET
 def import_progress(request, pk: int):
     """The progress partial htmx polls every second; once the import ends it returns the outcome."""
     return render(request, "members/imports/detail.html#status", _context(_job(request, pk)))
 
 
-@login_required
+@permission_required("members.manage_registry")
 @require_GET
 def import_report(request, pk: int):
     job = _job(request, pk)

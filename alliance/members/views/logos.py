@@ -9,10 +9,12 @@ from django.http import Http404
 from django.views.decorators.http import require_GET
 
 from alliance.core.files import image_response
+from alliance.core.permissions import public
 from alliance.members.logos import CONTENT_ADDRESSED, CONTENT_TYPES, LOGO_DIR, LOGO_FILE_NAME
 from alliance.members.models import Organisation
 
 
+@public
 @require_GET
 def logo_file(request, logo_name: str):
     match = LOGO_FILE_NAME.match(logo_name)

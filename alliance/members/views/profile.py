@@ -6,10 +6,9 @@ Saving through the representative counts as a confirmation of the profile (last 
 import datetime
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.shortcuts import redirect, render
 
+from alliance.core.permissions import permission_required
 from alliance.members import phrases
 from alliance.members.forms.organisation import (
     ContactFormSet,
@@ -22,18 +21,16 @@ from alliance.members.rules import editable_organisation
 from alliance.members.services.registry import update_profile
 
 
-@login_required
+@permission_required("members.view_own_organisation")
 def my_organisation(request):
-    if not request.user.organisation_id:
-        raise Http404(phrases.NOT_FOUND)
     return redirect("members:organisation_edit", pk=request.user.organisation_id)
 
 
-@login_required
+@permission_required("members.change_organisation", object_level=True)
 def organisation_edit(request, pk: int):
     organisation = editable_organisation(request.user, pk)
-    is_staff = request.user.has_perm("members.manage_registry")
-    form_class = StaffOrganisationForm if is_staff else OrganisationProfileForm
+    is_secretariat = request.user.has_perm("members.manage_registry")
+    form_class = StaffOrganisationForm if is_secretariat else OrganisationProfileForm
     # The forms write their values onto their instance while validating; the service gets an untouched copy
     # so that its history records the real `before`.
     form_instance = Organisation.objects.get(pk=organisation.pk)
@@ -47,7 +44,7 @@ def organisation_edit(request, pk: int):
                 data=form.profile_data(),
                 field_names=form.cleaned_data["field_names"],
                 contacts=contact_rows(contacts),
-                confirmed_on=None if is_staff else datetime.date.today(),
+                confirmed_on=None if is_secretariat else datetime.date.today(),
             )
             messages.success(request, phrases.SAVED)
             return redirect("members:organisation_edit", pk=organisation.pk)
@@ -58,7 +55,7 @@ def organisation_edit(request, pk: int):
         "organisation": organisation,
         "form": form,
         "contacts": contacts,
-        "is_staff": is_staff,
+        "is_secretariat": is_secretariat,
         "public_url": organisation.get_absolute_url() if organisation.is_current_member else "",
     }
     return render(request, "members/profile/edit.html", context)

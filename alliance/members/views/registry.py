@@ -4,13 +4,12 @@ Everyone but the secretariat gets 404.
 """
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 
 from alliance.core.audit import action_label, history_of
 from alliance.core.korean import format_business_number
-from alliance.core.rules import require_secretariat
+from alliance.core.permissions import permission_required
 from alliance.members import phrases, queries
 from alliance.members.forms.organisation import RegistryFilterForm, StaffOrganisationForm
 from alliance.members.models import Organisation
@@ -19,9 +18,8 @@ from alliance.members.services.registry import create_organisation
 REGISTRY_PAGE_SIZE = 50
 
 
-@login_required
+@permission_required("members.manage_registry")
 def registry(request):
-    require_secretariat(request.user)
     form = RegistryFilterForm(request.GET)
     values = form.values()
     organisations = queries.registry_organisations(values)
@@ -31,9 +29,8 @@ def registry(request):
     return render(request, "members/registry/index.html", context)
 
 
-@login_required
+@permission_required("members.manage_registry")
 def organisation_create(request):
-    require_secretariat(request.user)
     form = StaffOrganisationForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         data = {name: value for name, value in form.profile_data().items() if name != "logo" or value}
@@ -43,9 +40,8 @@ def organisation_create(request):
     return render(request, "members/registry/create.html", {"form": form})
 
 
-@login_required
+@permission_required("members.manage_registry")
 def organisation_detail(request, pk: int):
-    require_secretariat(request.user)
     organisation = get_object_or_404(Organisation.objects.prefetch_related("fields", "contacts"), pk=pk)
     history = list(history_of(organisation))
     for entry in history:

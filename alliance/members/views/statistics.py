@@ -3,7 +3,6 @@
 import datetime
 
 from django import forms
-from django.contrib.auth.decorators import login_required
 from django.http import HttpResponseBadRequest
 from django.shortcuts import render
 from django.utils import timezone
@@ -11,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from alliance.core import downloads
-from alliance.core.rules import require_secretariat
+from alliance.core.permissions import permission_required
 from alliance.members.statistics import chart_data, member_statistics
 from alliance.members.statistics_export import statistics_workbook
 
@@ -45,10 +44,9 @@ def _as_of(request) -> tuple[AsOfForm, datetime.date | None]:
     return form, value or today
 
 
-@login_required
+@permission_required("members.view_statistics")
 @require_GET
 def statistics(request):
-    require_secretariat(request.user)
     form, as_of = _as_of(request)
     invalid = as_of is None
     if invalid:
@@ -62,10 +60,9 @@ def statistics(request):
     )
 
 
-@login_required
+@permission_required("members.view_statistics")
 @require_GET
 def statistics_export(request):
-    require_secretariat(request.user)
     form, as_of = _as_of(request)
     if as_of is None:
         return HttpResponseBadRequest(" ".join(str(error) for error in form.errors["as_of"]))

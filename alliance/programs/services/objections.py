@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from alliance.core.audit import record_audit
-from alliance.programs.models import GroupMember, Objection, Panel, ProjectGroup
+from alliance.programs.models import Objection, Panel, ProjectGroup
 from alliance.programs.services.assignment import check_on_panel
 from alliance.programs.tasks import enqueue_on_commit
 
@@ -20,16 +20,6 @@ def objection_deadline(panel: Panel) -> datetime.datetime | None:
     return panel.released_at + datetime.timedelta(days=panel.programme.objection_days)
 
 
-def speaks_for(user, group: ProjectGroup) -> bool:
-    """A member representative of one of the group's companies."""
-    if not (user.is_authenticated and user.organisation_id):
-        return False
-    return (
-        group.lead_id == user.organisation_id
-        or GroupMember.objects.filter(group=group, organisation_id=user.organisation_id).exists()
-    )
-
-
 def lodge_objection(*, user, panel: Panel, group: ProjectGroup, text: str, now=None) -> Objection:
     """A group's representative objects to a released result, within the programme's objection period.
 
@@ -37,7 +27,7 @@ def lodge_objection(*, user, panel: Panel, group: ProjectGroup, text: str, now=N
     """
     now = now or timezone.now()
     panel = Panel.objects.select_related("programme").get(pk=panel.pk)
-    if not speaks_for(user, group) or group.programme_id != panel.programme_id:
+    if not user.has_perm("programs.object_to_result", group) or group.programme_id != panel.programme_id:
         raise ValidationError(_("Only the group's companies may object to its result."))
     if not panel.is_released:
         raise ValidationError(_("Results have not been released yet."))

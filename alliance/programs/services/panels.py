@@ -55,14 +55,6 @@ def open_panel(*, actor, programme: Programme, kind: str, evaluators_per_group: 
     return panel
 
 
-def may_see_proposals(user, panel: Panel) -> bool:
-    """The gate: an evaluator sees proposals only after declaring ties and signing this panel's pledge."""
-    declared = ProgrammeEvaluator.objects.filter(
-        programme_id=panel.programme_id, user=user, ties_declared_at__isnull=False
-    ).exists()
-    return declared and Pledge.objects.filter(panel=panel, evaluator=user).exists()
-
-
 def sign_pledge(*, user, panel: Panel, signed_name: str) -> Pledge:
     """The evaluator signs the confidentiality and impartiality pledge for this panel.
 
@@ -141,7 +133,7 @@ def save_score(
             raise ValidationError(
                 _("%(name)s is not assigned to %(group)s.") % {"name": judge.name, "group": group.name}
             )
-        if source == "web" and not may_see_proposals(judge, panel):
+        if source == "web" and not judge.has_perm("programs.see_proposals", panel):
             raise ValidationError(_("Declare your ties and sign the pledge before scoring."))
         freeze_rule_on_panel(programme=panel.programme, panel=panel, actor=actor or judge)
         score = Score.objects.filter(panel=panel, judge=judge, group=group, criterion=criterion).first()

@@ -62,8 +62,8 @@ EXPECTED = {
     "programs:track_edit": staff_only(),
     "programs:group_list": staff_only(),
     "programs:extension_grant": staff_only(),
-    "programs:call_announce": signed_in(405),  # POST only
-    "programs:call_resume": signed_in(405),  # POST only
+    "programs:call_announce": staff_only(405),  # POST only
+    "programs:call_resume": staff_only(405),  # POST only
     # Applying (P1).
     "programs:my_groups": REPRESENTATIVES,
     "programs:apply_home": REPRESENTATIVES,
@@ -71,7 +71,7 @@ EXPECTED = {
     "programs:group_detail": GROUP_A,
     "programs:proposal_edit": only({"rep_a": 200}),  # only the lead writes; staff grant extensions instead
     "programs:attachment_download": GROUP_A,
-    # POST only: @login_required, then @require_POST.
+    # POST only, and the object (the group) is checked once the method is: every signed-in role gets 405.
     "programs:partner_add": signed_in(405),
     "programs:partner_remove": signed_in(405),
     "programs:partner_confirm": signed_in(405),

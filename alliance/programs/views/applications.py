@@ -4,7 +4,6 @@ A representative sees only the groups its organisation is in; anyone else gets 4
 """
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.forms.models import model_to_dict
 from django.http import Http404
@@ -13,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from alliance.core import downloads
-from alliance.core.rules import require_secretariat
+from alliance.core.permissions import permission_required
 from alliance.programs import phrases, queries
 from alliance.programs import queries_mentoring as mentoring_queries
 from alliance.programs import queries_support as support_queries
@@ -26,7 +25,7 @@ from alliance.programs.forms.applications import (
 )
 from alliance.programs.forms.mentoring import InterimResultForm
 from alliance.programs.models import Attachment, GroupMember, Proposal
-from alliance.programs.rules import require_applicant, visible_group
+from alliance.programs.rules import visible_group
 from alliance.programs.services import applications as service
 from alliance.programs.uploads import ALLOWED_EXTENSIONS
 
@@ -42,16 +41,14 @@ def _error_text(error: ValidationError) -> str:
     return " ".join(error.messages)
 
 
-@login_required
+@permission_required("programs.apply")
 def my_groups(request):
-    require_applicant(request.user)
     groups = queries.groups_of_organisation(request.user.organisation_id)
     return render(request, "programs/apply/my_groups.html", {"groups": groups})
 
 
-@login_required
+@permission_required("programs.apply")
 def apply_home(request, year: int):
-    require_applicant(request.user)
     programme = _programme_of_year(year)
     groups = list(queries.groups_of_organisation(request.user.organisation_id, programme))
     context = {
@@ -63,10 +60,9 @@ def apply_home(request, year: int):
     return render(request, "programs/apply/home.html", context)
 
 
-@login_required
+@permission_required("programs.apply")
 @require_http_methods(["GET", "POST"])
 def group_create(request, year: int):
-    require_applicant(request.user)
     programme = _programme_of_year(year)
     form = GroupForm(request.POST or None, programme=programme)
     if request.method == "POST" and form.is_valid():
@@ -87,7 +83,7 @@ def group_create(request, year: int):
     return render(request, "programs/apply/group_form.html", {"programme": programme, "form": form})
 
 
-@login_required
+@permission_required("programs.view_group", object_level=True)
 def group_detail(request, pk: int):
     group = visible_group(request.user, pk)
     user = request.user
@@ -97,7 +93,7 @@ def group_detail(request, pk: int):
         "group": group,
         "proposal": group.proposal,
         "is_lead": is_lead,
-        "is_staff": user.has_perm("programs.manage_programme"),
+        "is_secretariat": user.has_perm("programs.manage_programme"),
         "awaiting_my_confirmation": own_member is not None and own_member.confirmed_at is None,
         "is_open": queries.is_open_for_edits(group),
         "deadline": queries.deadline_for(group),
@@ -125,7 +121,7 @@ def _editable_group(user, pk: int):
     return group
 
 
-@login_required
+@permission_required("programs.change_group", object_level=True)
 @require_http_methods(["GET", "POST"])
 def proposal_edit(request, pk: int):
     group = _editable_group(request.user, pk)
@@ -143,7 +139,7 @@ def proposal_edit(request, pk: int):
     return render(request, "programs/apply/proposal_form.html", context)
 
 
-@login_required
+@permission_required("programs.change_group", object_level=True)
 @require_POST
 def partner_add(request, pk: int):
     group = _editable_group(request.user, pk)
@@ -162,7 +158,7 @@ def partner_add(request, pk: int):
     return redirect("programs:group_detail", pk=pk)
 
 
-@login_required
+@permission_required("programs.change_group", object_level=True)
 @require_POST
 def partner_remove(request, pk: int, member_pk: int):
     group = _editable_group(request.user, pk)
@@ -176,7 +172,7 @@ def partner_remove(request, pk: int, member_pk: int):
     return redirect("programs:group_detail", pk=pk)
 
 
-@login_required
+@permission_required("programs.view_group", object_level=True)
 @require_POST
 def partner_confirm(request, pk: int):
     group = visible_group(request.user, pk)
@@ -189,7 +185,7 @@ def partner_confirm(request, pk: int):
     return redirect("programs:group_detail", pk=pk)
 
 
-@login_required
+@permission_required("programs.change_group", object_level=True)
 @require_POST
 def attachment_add(request, pk: int):
     group = _editable_group(request.user, pk)
@@ -214,13 +210,13 @@ def _visible_attachment(user, pk: int) -> Attachment:
     return attachment
 
 
-@login_required
+@permission_required("programs.view_group", object_level=True)
 def attachment_download(request, pk: int):
     attachment = _visible_attachment(request.user, pk)
     return downloads.file_response(attachment.file.open("rb"), filename=attachment.original_name, content_type=None)
 
 
-@login_required
+@permission_required("programs.change_group", object_level=True)
 @require_POST
 def attachment_remove(request, pk: int):
     attachment = _visible_attachment(request.user, pk)
@@ -234,7 +230,7 @@ def attachment_remove(request, pk: int):
     return redirect("programs:group_detail", pk=group.pk)
 
 
-@login_required
+@permission_required("programs.change_group", object_level=True)
 @require_POST
 def proposal_submit(request, pk: int):
     group = _editable_group(request.user, pk)
@@ -250,9 +246,8 @@ def proposal_submit(request, pk: int):
 # ---------------------------------------------------------------- secretariat
 
 
-@login_required
+@permission_required("programs.manage_programme")
 def group_list(request, pk: int):
-    require_secretariat(request.user)
     programme = queries.programme_setup(pk)
     if programme is None:
         raise Http404
@@ -272,10 +267,9 @@ def group_list(request, pk: int):
     return render(request, "programs/manage/groups.html", context)
 
 
-@login_required
+@permission_required("programs.manage_programme")
 @require_http_methods(["GET", "POST"])
 def extension_grant(request, pk: int):
-    require_secretariat(request.user)
     group = queries.group_detail(pk)
     if group is None:
         raise Http404

@@ -3,13 +3,12 @@ one-page evaluation summary) and the XLSX exports (applications, a judge's score
 judge's own score sheet. Staff pages answer 404 to anyone else; a judge gets only their own sheet."""
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
 from alliance.core import downloads
-from alliance.core.rules import require_secretariat
+from alliance.core.permissions import permission_required
 from alliance.programs.documents import files
 from alliance.programs.documents.queries import document_panels, judges_on
 from alliance.programs.models import Panel, Programme
@@ -27,20 +26,18 @@ def file_response(document: files.DocumentFile) -> HttpResponse:
     )
 
 
-def _staff_programme(request, pk: int) -> Programme:
-    require_secretariat(request.user)
+def _programme(pk: int) -> Programme:
     return get_object_or_404(Programme, pk=pk)
 
 
-def _staff_panel(request, pk: int) -> Panel:
-    require_secretariat(request.user)
+def _panel(pk: int) -> Panel:
     return get_object_or_404(Panel.objects.select_related("programme"), pk=pk)
 
 
-@login_required
+@permission_required("programs.manage_programme")
 @require_GET
 def programme_documents(request, pk: int):
-    programme = _staff_programme(request, pk)
+    programme = _programme(pk)
     return render(
         request,
         "programs/documents/index.html",
@@ -48,47 +45,47 @@ def programme_documents(request, pk: int):
     )
 
 
-@login_required
+@permission_required("programs.manage_programme")
 @require_GET
 def applications_xlsx(request, pk: int):
-    return file_response(files.applications(_staff_programme(request, pk)))
+    return file_response(files.applications(_programme(pk)))
 
 
-@login_required
+@permission_required("programs.manage_programme")
 @require_GET
 def evaluation_summary_pdf(request, pk: int):
-    return file_response(files.evaluation_summary(_staff_programme(request, pk), request=request))
+    return file_response(files.evaluation_summary(_programme(pk), request=request))
 
 
-@login_required
+@permission_required("programs.run_judging")
 @require_GET
 def result_sheet_pdf(request, pk: int):
-    return file_response(files.result_sheet(_staff_panel(request, pk), request=request))
+    return file_response(files.result_sheet(_panel(pk), request=request))
 
 
-@login_required
+@permission_required("programs.run_judging")
 @require_GET
 def results_xlsx(request, pk: int):
-    return file_response(files.results(_staff_panel(request, pk)))
+    return file_response(files.results(_panel(pk)))
 
 
-@login_required
+@permission_required("programs.run_judging")
 @require_GET
 def certificates_pdf(request, pk: int):
-    return file_response(files.certificates(_staff_panel(request, pk), request=request))
+    return file_response(files.certificates(_panel(pk), request=request))
 
 
-@login_required
+@permission_required("programs.run_judging")
 @require_GET
 def judge_scores_xlsx(request, pk: int, judge: int):
-    panel = _staff_panel(request, pk)
+    panel = _panel(pk)
     user = get_object_or_404(get_user_model(), pk=judge)
     if not judges_on(panel, user):
         raise Http404
     return file_response(files.score_sheet(panel, user))
 
 
-@login_required
+@permission_required("programs.judge_panel", object_level=True)
 @require_GET
 def my_scores_xlsx(request, pk: int):
     """The signed-in judge's own scores on a panel of a programme they take part in (404 otherwise)."""

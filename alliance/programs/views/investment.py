@@ -1,17 +1,14 @@
 """Staff pages of the investment consultation day: set-up, desks and companies, the scheduler run, the
 printable grid, the on-the-day board (check-in, no-shows, freed slots, manual adjustment) and e-mails."""
 
-from functools import wraps
-
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from alliance.core.rules import require_secretariat
+from alliance.core.permissions import permission_required
 from alliance.programs import queries_investment as queries
 from alliance.programs.forms.investment import (
     AvailabilityForm,
@@ -30,18 +27,6 @@ from alliance.programs.services import investment_meetings as meetings_service
 from alliance.programs.services.investment_scheduling import request_scheduling
 
 
-def staff_post(view):
-    """Staff-only POST endpoint: anonymous → login, other roles → 404 (whatever the method), staff GET → 405."""
-
-    @login_required
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        require_secretariat(request.user)
-        return require_POST(view)(request, *args, **kwargs)
-
-    return wrapper
-
-
 def _day(year: int) -> InvestmentDay:
     day = queries.day_for_year(year)
     if day is None:
@@ -58,10 +43,9 @@ def _back(day: InvestmentDay, name: str = "programs:investment_day"):
     return redirect(name, year=day.programme.year)
 
 
-@login_required
+@permission_required("programs.manage_investment_day")
 @require_http_methods(["GET", "POST"])
 def investment_day(request, year: int):
-    require_secretariat(request.user)
     programme = get_object_or_404(Programme, year=year)
     day = queries.day_for_year(year)
     initial = DayForm.initial_for(day or InvestmentDay(programme=programme))
@@ -85,7 +69,8 @@ def investment_day(request, year: int):
     return render(request, "programs/investment/day.html", context)
 
 
-@staff_post
+@permission_required("programs.manage_investment_day")
+@require_POST
 def investment_desk_add(request, year: int):
     day = _day(year)
     form = DeskForm(request.POST, day=day)
@@ -101,7 +86,8 @@ def investment_desk_add(request, year: int):
     return _back(day)
 
 
-@staff_post
+@permission_required("programs.manage_investment_day")
+@require_POST
 def investment_company_add(request, year: int):
     day = _day(year)
     form = CompanyAddForm(request.POST)
@@ -117,11 +103,10 @@ def investment_company_add(request, year: int):
     return _back(day)
 
 
-@login_required
+@permission_required("programs.manage_investment_day")
 @require_http_methods(["GET", "POST"])
 def investment_desk(request, year: int, pk: int):
     """One investor's schedule (staff), and the slots the investor cannot attend."""
-    require_secretariat(request.user)
     day = _day(year)
     desk = get_object_or_404(Desk.objects.select_related("user"), pk=pk, day=day)
     form = AvailabilityForm(request.POST or None, slots=day.slots, initial={"unavailable": desk.unavailable})
@@ -138,11 +123,10 @@ def investment_desk(request, year: int, pk: int):
     return render(request, "programs/investment/desk.html", context)
 
 
-@login_required
+@permission_required("programs.manage_investment_day")
 @require_http_methods(["GET", "POST"])
 def investment_company(request, year: int, pk: int):
     """One company's schedule (staff), its requests in order, priority and unavailable slots."""
-    require_secretariat(request.user)
     day = _day(year)
     company = get_object_or_404(DayCompany.objects.select_related("organisation"), pk=pk, day=day)
     desks = list(day.desks.all())
@@ -179,7 +163,8 @@ def investment_company(request, year: int, pk: int):
     return render(request, "programs/investment/company.html", context)
 
 
-@staff_post
+@permission_required("programs.manage_investment_day")
+@require_POST
 def investment_schedule(request, year: int):
     day = _day(year)
     try:
@@ -191,20 +176,18 @@ def investment_schedule(request, year: int):
     return _back(day)
 
 
-@login_required
+@permission_required("programs.manage_investment_day")
 def investment_grid(request, year: int):
     """The printable grid, as in the seed: slots as rows, desks as columns."""
-    require_secretariat(request.user)
     day = _day(year)
     desks = list(day.desks.all())
     rows = queries.grid_rows(day, desks, queries.live_meetings(day))
     return render(request, "programs/investment/grid.html", {"day": day, "desks": desks, "rows": rows})
 
 
-@login_required
+@permission_required("programs.manage_investment_day")
 def investment_board(request, year: int):
     """The day itself: check-in, each meeting's status, no-shows with the companies waiting for the slot."""
-    require_secretariat(request.user)
     day = _day(year)
     desks = list(day.desks.all())
     companies = day.companies.select_related("organisation")
@@ -226,7 +209,8 @@ def investment_board(request, year: int):
     return render(request, "programs/investment/board.html", context)
 
 
-@staff_post
+@permission_required("programs.manage_investment_day")
+@require_POST
 def investment_book(request, year: int):
     day = _day(year)
     form = BookForm(request.POST, day=day, desks=day.desks.all(), companies=day.companies.all())
@@ -242,7 +226,8 @@ def investment_book(request, year: int):
     return _back(day, "programs:investment_board")
 
 
-@staff_post
+@permission_required("programs.manage_investment_day")
+@require_POST
 def investment_meeting(request, pk: int):
     meeting = get_object_or_404(Meeting.objects.select_related("day__programme", "desk", "company"), pk=pk)
     form = MeetingActionForm(request.POST, day=meeting.day)
@@ -261,7 +246,8 @@ def investment_meeting(request, pk: int):
     return _back(meeting.day, "programs:investment_board")
 
 
-@staff_post
+@permission_required("programs.manage_investment_day")
+@require_POST
 def investment_checkin(request, pk: int):
     company = get_object_or_404(DayCompany.objects.select_related("day__programme", "organisation"), pk=pk)
     meetings_service.check_in(actor=request.user, company=company)
@@ -269,7 +255,8 @@ def investment_checkin(request, pk: int):
     return _back(company.day, "programs:investment_board")
 
 
-@staff_post
+@permission_required("programs.manage_investment_day")
+@require_POST
 def investment_offer(request, pk: int):
     meeting = get_object_or_404(Meeting.objects.select_related("day__programme", "desk"), pk=pk)
     form = OfferForm(request.POST, candidates=meetings_service.waiting_companies(meeting), prefix=f"offer{meeting.pk}")
@@ -285,7 +272,8 @@ def investment_offer(request, pk: int):
     return _back(meeting.day, "programs:investment_board")
 
 
-@staff_post
+@permission_required("programs.manage_investment_day")
+@require_POST
 def investment_send(request, year: int):
     day = _day(year)
     meetings_service.queue_schedule_emails(actor=request.user, day=day)

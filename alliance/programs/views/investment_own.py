@@ -2,7 +2,6 @@
 investor's declines and the interest recorded after each meeting. Only one's own: 404 otherwise."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -10,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from alliance.core import downloads
+from alliance.core.permissions import permission_required
 from alliance.programs import queries_investment as queries
 from alliance.programs import rules_investment as access
 from alliance.programs.forms.investment import DeclinesForm, InterestForm, RequestsForm
@@ -18,9 +18,8 @@ from alliance.programs.services import investment as service
 from alliance.programs.services import investment_meetings as meetings_service
 
 
-@login_required
+@permission_required("programs.view_own_meetings")
 def my_meetings(request):
-    access.require_meeting_party(request.user)
     context = {
         "meetings": queries.own_meetings(request.user),
         "desks": queries.own_desks(request.user),
@@ -29,10 +28,9 @@ def my_meetings(request):
     return render(request, "programs/investment/my_meetings.html", context)
 
 
-@login_required
+@permission_required("programs.view_own_meetings")
 def my_meetings_ics(request, year: int):
     """The signed-in investor's or company's meetings of that year as an iCalendar file (Asia/Seoul)."""
-    access.require_meeting_party(request.user)
     meetings = [m for m in queries.own_meetings(request.user) if m.day.programme.year == year]
     meetings = [m for m in meetings if m.status != Meeting.Status.NO_SHOW]
     if not meetings or meetings[0].day.date is None:
@@ -42,7 +40,7 @@ def my_meetings_ics(request, year: int):
     return downloads.file_response(body, filename=f"investment-day-{year}.ics", content_type=downloads.ICS)
 
 
-@login_required
+@permission_required("programs.request_meetings")
 @require_http_methods(["GET", "POST"])
 def my_investment_requests(request, year: int):
     """A company ranks the investors it wants to meet, until the day is scheduled."""
@@ -60,7 +58,7 @@ def my_investment_requests(request, year: int):
     return render(request, "programs/investment/my_requests.html", {"company": company, "form": form})
 
 
-@login_required
+@permission_required("programs.decline_companies")
 @require_http_methods(["GET", "POST"])
 def my_investment_declines(request, year: int):
     """An investor declines companies before scheduling."""
@@ -82,7 +80,7 @@ def my_investment_declines(request, year: int):
     return render(request, "programs/investment/my_declines.html", {"desk": desk, "form": form, "requested": requested})
 
 
-@login_required
+@permission_required("programs.record_interest", object_level=True)
 @require_http_methods(["GET", "POST"])
 def my_meeting_interest(request, pk: int):
     """After a meeting, the investor records the interest (kept for next year)."""

@@ -5,7 +5,6 @@ ties and signed the panel's pledge, no proposal at all. They never see another j
 """
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -13,19 +12,19 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from alliance.core import downloads
+from alliance.core.permissions import permission_required
 from alliance.members.models import Organisation
 from alliance.programs import queries_judging as queries
 from alliance.programs.forms.judging import PledgeForm, ScoreForm, posted_id
 from alliance.programs.models import Attachment, Criterion, GroupMember, Proposal
-from alliance.programs.rules_judging import evaluator_panel, own_assignment, require_evaluator
+from alliance.programs.rules_judging import evaluator_panel, own_assignment
 from alliance.programs.services import assignment as assignment_service
 from alliance.programs.services import panels as panel_service
 from alliance.programs.services.assignment import panel_groups
 
 
-@login_required
+@permission_required("programs.evaluate")
 def judging_home(request):
-    require_evaluator(request.user)
     panels = queries.evaluator_panels(request.user)
     for panel in panels:
         ready = panel.ties_declared and panel.pledged
@@ -39,7 +38,7 @@ def _participating_companies(panel):
     return Organisation.objects.filter(pk__in=ids).order_by("name")
 
 
-@login_required
+@permission_required("programs.judge_panel", object_level=True)
 @require_http_methods(["GET", "POST"])
 def judging_pledge(request, pk: int):
     panel = evaluator_panel(request.user, pk)
@@ -64,7 +63,7 @@ def judging_pledge(request, pk: int):
         "form": form,
         "declared_ties": membership.ties.select_related("organisation"),
         "own_organisation": request.user.organisation,
-        "pledged": panel_service.may_see_proposals(request.user, panel),
+        "pledged": request.user.has_perm("programs.see_proposals", panel),
     }
     return render(request, "programs/judging/pledge.html", context)
 
@@ -79,10 +78,10 @@ def _score_forms(assignment, user, data=None):
     return forms
 
 
-@login_required
+@permission_required("programs.score_assignment", object_level=True)
 def judging_assignment(request, pk: int):
     assignment = own_assignment(request.user, pk)
-    if not panel_service.may_see_proposals(request.user, assignment.panel):
+    if not request.user.has_perm("programs.see_proposals", assignment.panel):
         return redirect("programs:judging_pledge", pk=assignment.panel_id)
     context = {
         "assignment": assignment,
@@ -94,17 +93,17 @@ def judging_assignment(request, pk: int):
     return render(request, "programs/judging/assignment.html", context)
 
 
-@login_required
+@permission_required("programs.score_assignment", object_level=True)
 def judging_attachment(request, pk: int, attachment_pk: int):
     """A file of an assigned group's proposal, once the evaluator has declared and pledged; 404 otherwise."""
     assignment = own_assignment(request.user, pk)
-    if not panel_service.may_see_proposals(request.user, assignment.panel):
+    if not request.user.has_perm("programs.see_proposals", assignment.panel):
         raise Http404
     attachment = get_object_or_404(Attachment, pk=attachment_pk, proposal__group=assignment.group)
     return downloads.file_response(attachment.file.open("rb"), filename=attachment.original_name, content_type=None)
 
 
-@login_required
+@permission_required("programs.score_assignment", object_level=True)
 @require_POST
 def judging_score(request, pk: int):
     """Save one criterion (htmx answers the criterion's partial; without JavaScript, back to the page)."""

@@ -2,7 +2,6 @@
 a session (schedule, feedback), a mentor's own sessions, and groups' interim results."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -10,8 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from alliance.core import downloads
-from alliance.core.roles import Role
-from alliance.core.rules import require_secretariat
+from alliance.core.permissions import permission_required
 from alliance.programs import phrases, queries
 from alliance.programs import queries_mentoring as mentoring_queries
 from alliance.programs.default_rubric import MENTORING_FIELDS
@@ -37,10 +35,9 @@ def _errors(error: ValidationError) -> str:
     return " ".join(error.messages)
 
 
-@login_required
+@permission_required("programs.manage_programme")
 @require_http_methods(["GET", "POST"])
 def mentor_pool(request, pk: int):
-    require_secretariat(request.user)
     programme = _programme(pk)
     form = MentorForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -57,10 +54,9 @@ def mentor_pool(request, pk: int):
     return render(request, "programs/mentoring/pool.html", context)
 
 
-@login_required
+@permission_required("programs.manage_programme")
 @require_http_methods(["GET", "POST"])
 def mentoring_round(request, pk: int, round_number: int):
-    require_secretariat(request.user)
     if round_number not in ROUNDS:
         raise Http404
     programme = _programme(pk)
@@ -97,7 +93,7 @@ def mentoring_round(request, pk: int, round_number: int):
     return render(request, "programs/mentoring/round.html", context)
 
 
-@login_required
+@permission_required("programs.view_session", object_level=True)
 @require_http_methods(["GET", "POST"])
 def session_detail(request, pk: int):
     session = visible_session(request.user, pk)
@@ -135,15 +131,13 @@ def session_detail(request, pk: int):
     return render(request, "programs/mentoring/session.html", context)
 
 
-@login_required
+@permission_required("programs.view_own_sessions")
 def my_sessions(request):
-    if request.user.role != Role.EVALUATOR:
-        raise Http404
     sessions = mentoring_queries.sessions_of_mentor(request.user)
     return render(request, "programs/mentoring/my_sessions.html", {"sessions": sessions})
 
 
-@login_required
+@permission_required("programs.view_group", object_level=True)
 @require_POST
 def interim_upload(request, pk: int):
     group = visible_group(request.user, pk)
@@ -160,7 +154,7 @@ def interim_upload(request, pk: int):
     return redirect("programs:group_detail", pk=pk)
 
 
-@login_required
+@permission_required("programs.view_interim_result", object_level=True)
 def interim_download(request, pk: int):
     result = visible_interim_result(request.user, pk)
     return downloads.file_response(result.file.open("rb"), filename=result.original_name, content_type=None)

@@ -2,14 +2,13 @@
 absences and closing, the speaking-order draw and the presentation timer."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from alliance.core.models import User
-from alliance.core.rules import require_secretariat
+from alliance.core.permissions import permission_required
 from alliance.programs import queries_judging as queries
 from alliance.programs.forms.judging import AbsenceForm, AssignForm, EvaluatorForm, OpenPanelForm, posted_id
 from alliance.programs.models import Assignment, Panel, Programme, ProgrammeEvaluator, ProjectGroup
@@ -21,10 +20,9 @@ def _report(request, error: ValidationError) -> None:
     messages.error(request, " ".join(error.messages))
 
 
-@login_required
+@permission_required("programs.run_judging")
 @require_http_methods(["GET", "POST"])
 def judging_programme(request, pk: int):
-    require_secretariat(request.user)
     programme = get_object_or_404(Programme, pk=pk)
     evaluator_form = EvaluatorForm(request.POST if request.POST.get("action") == "evaluator" else None)
     panel_form = OpenPanelForm(request.POST if request.POST.get("action") == "panel" else None)
@@ -97,10 +95,9 @@ def _panel_action(request, panel, assign_form, absence_form) -> None:
         messages.success(request, _("The panel is closed."))
 
 
-@login_required
+@permission_required("programs.run_judging")
 @require_http_methods(["GET", "POST"])
 def panel_detail(request, pk: int):
-    require_secretariat(request.user)
     panel = get_object_or_404(Panel.objects.select_related("programme"), pk=pk)
     assign_form, absence_form = _panel_forms(panel, request.POST if request.method == "POST" else None)
     if request.method == "POST":
@@ -126,10 +123,9 @@ def panel_detail(request, pk: int):
     return render(request, "programs/judging/staff/panel.html", context)
 
 
-@login_required
+@permission_required("programs.run_judging")
 @require_http_methods(["GET", "POST"])
 def panel_order(request, pk: int):
-    require_secretariat(request.user)
     panel = get_object_or_404(Panel.objects.select_related("programme"), pk=pk)
     if request.method == "POST":
         draw = panel_service.draw_speaking_order(actor=request.user, panel=panel)
@@ -145,9 +141,8 @@ def panel_order(request, pk: int):
     return render(request, "programs/judging/staff/order.html", context)
 
 
-@login_required
+@permission_required("programs.run_judging")
 def panel_timer(request, pk: int):
-    require_secretariat(request.user)
     panel = get_object_or_404(Panel.objects.select_related("programme"), pk=pk)
     draw = queries.latest_draw(panel)
     names = dict(ProjectGroup.objects.filter(programme_id=panel.programme_id).values_list("pk", "name"))

@@ -2,7 +2,6 @@
 stages, tracks, rubrics and awards."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -10,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from alliance.core.audit import action_label, history_of
-from alliance.core.rules import require_secretariat
+from alliance.core.permissions import permission_required
 from alliance.programs import phrases, queries
 from alliance.programs.forms.programme import (
     AwardsForm,
@@ -34,16 +33,14 @@ def _programme(pk: int) -> Programme:
     return programme
 
 
-@login_required
+@permission_required("programs.manage_programme")
 def programme_list(request):
-    require_secretariat(request.user)
     return render(request, "programs/manage/list.html", {"programmes": queries.programmes_with_counts()})
 
 
-@login_required
+@permission_required("programs.manage_programme")
 @require_http_methods(["GET", "POST"])
 def programme_create(request):
-    require_secretariat(request.user)
     latest = Programme.objects.order_by("-year").first()
     initial = {"year": latest.year + 1, "copy_from": latest} if latest else {}
     form = ProgrammeCreateForm(request.POST or None, initial=initial)
@@ -64,9 +61,8 @@ def programme_create(request):
     return render(request, "programs/manage/create.html", {"form": form})
 
 
-@login_required
+@permission_required("programs.manage_programme")
 def programme_detail(request, pk: int):
-    require_secretariat(request.user)
     programme = _programme(pk)
     history = list(history_of(programme)[:HISTORY_SHOWN])
     for entry in history:
@@ -80,11 +76,10 @@ def programme_detail(request, pk: int):
     return render(request, "programs/manage/detail.html", context)
 
 
-@login_required
+@permission_required("programs.manage_programme")
 @require_POST
 def call_announce(request, pk: int):
     """Staff announce the call to every member representative (once per programme)."""
-    require_secretariat(request.user)
     programme = get_object_or_404(Programme, pk=pk)
     if call_service.announce_call(actor=request.user, programme=programme):
         messages.success(request, _("The call is being e-mailed to every member representative."))
@@ -93,11 +88,10 @@ def call_announce(request, pk: int):
     return redirect("programs:programme_detail", pk=pk)
 
 
-@login_required
+@permission_required("programs.manage_programme")
 @require_POST
 def call_resume(request, pk: int):
     """Staff send the call to the representatives it has not reached (after sending stopped part-way)."""
-    require_secretariat(request.user)
     programme = get_object_or_404(Programme, pk=pk)
     try:
         pending = call_service.resume_call_announcement(actor=request.user, programme=programme)
@@ -109,10 +103,9 @@ def call_resume(request, pk: int):
     return redirect("programs:programme_detail", pk=pk)
 
 
-@login_required
+@permission_required("programs.manage_programme")
 @require_http_methods(["GET", "POST"])
 def programme_rules(request, pk: int):
-    require_secretariat(request.user)
     programme = _programme(pk)
     form = ProgrammeRulesForm(request.POST or None, initial=ProgrammeRulesForm.initial_for(programme))
     if request.method == "POST" and form.is_valid():
@@ -126,10 +119,9 @@ def programme_rules(request, pk: int):
     return render(request, "programs/manage/rules_form.html", {"programme": programme, "form": form})
 
 
-@login_required
+@permission_required("programs.manage_programme")
 @require_http_methods(["GET", "POST"])
 def programme_stages(request, pk: int):
-    require_secretariat(request.user)
     programme = _programme(pk)
     form = StagesForm(request.POST or None, programme=programme)
     if request.method == "POST" and form.is_valid():
@@ -148,10 +140,9 @@ def programme_stages(request, pk: int):
     return render(request, "programs/manage/stages_form.html", {"programme": programme, "form": form})
 
 
-@login_required
+@permission_required("programs.manage_programme")
 @require_http_methods(["GET", "POST"])
 def track_create(request, pk: int):
-    require_secretariat(request.user)
     programme = _programme(pk)
     form = TrackForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -165,11 +156,10 @@ def track_create(request, pk: int):
     return render(request, "programs/manage/track_create.html", {"programme": programme, "form": form})
 
 
-@login_required
+@permission_required("programs.manage_programme")
 @require_http_methods(["GET", "POST"])
 def track_edit(request, pk: int):
     """One page, three forms (name, rubric, awards); the `part` field says which one was sent."""
-    require_secretariat(request.user)
     track = get_object_or_404(Track.objects.select_related("programme").prefetch_related("criteria", "awards"), pk=pk)
     part = request.POST.get("part") if request.method == "POST" else None
     track_form = TrackForm(

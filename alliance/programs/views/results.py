@@ -2,7 +2,6 @@
 decisions, screening, winners, release and objections; a group's own result; the public results page."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -10,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from alliance.core.rules import require_secretariat
+from alliance.core.permissions import permission_required, public
 from alliance.programs import queries_judging as queries
 from alliance.programs.forms.judging import AnswerForm, ObjectionForm, OverrideForm, TieDecisionForm, posted_id
 from alliance.programs.models import Objection, Panel, Programme, ProjectGroup, ScreeningOutcome, Track, Winner
@@ -52,10 +51,9 @@ def _results_action(request, panel) -> None:
         messages.success(request, _("The results are released."))
 
 
-@login_required
+@permission_required("programs.run_judging")
 @require_http_methods(["GET", "POST"])
 def panel_results(request, pk: int):
-    require_secretariat(request.user)
     panel = get_object_or_404(Panel.objects.select_related("programme"), pk=pk)
     if request.method == "POST":
         try:
@@ -88,10 +86,9 @@ def panel_results(request, pk: int):
     return render(request, "programs/judging/staff/results.html", context)
 
 
-@login_required
+@permission_required("programs.run_judging")
 @require_http_methods(["GET", "POST"])
 def panel_objections(request, pk: int):
-    require_secretariat(request.user)
     panel = get_object_or_404(Panel.objects.select_related("programme"), pk=pk)
     if request.method == "POST":
         form = AnswerForm(request.POST)
@@ -113,7 +110,7 @@ def panel_objections(request, pk: int):
     return render(request, "programs/judging/staff/objections.html", {"panel": panel, "objections": objections})
 
 
-@login_required
+@permission_required("programs.view_group", object_level=True)
 @require_http_methods(["GET", "POST"])
 def group_result(request, pk: int):
     """A group's own released results (screening, then final, each only if that panel judges the group: a group
@@ -136,7 +133,7 @@ def group_result(request, pk: int):
                 "row": row,
                 "goes_on": outcomes.get(panel.pk),
                 "deadline": deadline,
-                "open": timezone.now() <= deadline and objection_service.speaks_for(request.user, group),
+                "open": timezone.now() <= deadline and request.user.has_perm("programs.object_to_result", group),
                 "objections": Objection.objects.filter(panel=panel, group=group).order_by("lodged_at"),
             }
         )
@@ -155,6 +152,7 @@ def group_result(request, pk: int):
     return render(request, "programs/judging/group_result.html", {"group": group, "released": released, "form": form})
 
 
+@public
 def latest_results(request):
     """`/programs/results/`: the newest programme whose final results are out, else the newest programme."""
     released = Programme.objects.filter(panels__kind=Panel.Kind.FINAL, panels__released_at__isnull=False)
@@ -164,6 +162,7 @@ def latest_results(request):
     return redirect("programs:public_results", year=programme.year)
 
 
+@public
 def public_results(request, year: int):
     """The final results and winners once released; nothing before."""
     programme = Programme.objects.filter(year=year).first()

@@ -4,7 +4,6 @@ bonus-point certificate (가점 확인서) for staff and the awarded group's com
 representative records its own use on the grant's page too."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,13 +11,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from alliance.core.rules import require_secretariat
+from alliance.core.permissions import permission_required, require_object_permission
 from alliance.programs import phrases
 from alliance.programs import queries_support as queries
 from alliance.programs.documents import files
 from alliance.programs.forms.support import BenefitForm, GrantForm, UseForm
 from alliance.programs.models import Programme, SupportGrant
-from alliance.programs.rules import visible_group
 from alliance.programs.services import support as service
 from alliance.programs.views.documents import file_response
 
@@ -47,10 +45,9 @@ def _support_action(request, programme, panel, grant_form, benefit_form) -> bool
     return False
 
 
-@login_required
+@permission_required("programs.manage_programme")
 @require_http_methods(["GET", "POST"])
 def support_record(request, pk: int):
-    require_secretariat(request.user)
     programme = get_object_or_404(Programme, pk=pk)
     panel = service.released_final(programme)
     action = request.POST.get("action") if request.method == "POST" else None
@@ -72,15 +69,14 @@ def support_record(request, pk: int):
     return render(request, "programs/support/record.html", context)
 
 
-@login_required
+@permission_required("programs.record_support_use", object_level=True)
 @require_http_methods(["GET", "POST"])
 def support_grant(request, pk: int):
     """One grant and its use: recorded by staff or by the representative of the awarded group's lead company
     (404 to anyone else)."""
     grant = queries.grant(pk)
-    is_staff = request.user.has_perm("programs.manage_programme")
-    if grant is None or not (is_staff or request.user.has_perm("programs.change_group", grant.winner.group)):
-        raise Http404
+    require_object_permission(request.user, "programs.record_support_use", grant)
+    is_secretariat = request.user.has_perm("programs.manage_programme")
     initial = {"use": grant.use, "used_on": grant.used_on, "used_for": grant.used_for}
     form = UseForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -90,26 +86,27 @@ def support_grant(request, pk: int):
             form.add_error(None, error)
         else:
             messages.success(request, phrases.SAVED)
-            if is_staff:
+            if is_secretariat:
                 return redirect("programs:support_record", pk=grant.benefit.programme_id)
             return redirect(reverse("programs:group_detail", args=[grant.winner.group_id]) + "#support")
-    return render(request, "programs/support/grant.html", {"grant": grant, "form": form, "is_staff": is_staff})
+    return render(
+        request, "programs/support/grant.html", {"grant": grant, "form": form, "is_secretariat": is_secretariat}
+    )
 
 
-@login_required
+@permission_required("programs.manage_programme")
 @require_GET
 def support_xlsx(request, pk: int):
-    require_secretariat(request.user)
     return file_response(files.support_record(get_object_or_404(Programme, pk=pk)))
 
 
-@login_required
+@permission_required("programs.view_support_grant", object_level=True)
 @require_GET
 def support_certificate(request, pk: int):
     """The bonus-point certificate of a grant: staff and the representatives of the group's companies (404 to
     anyone else, and for a benefit that is not bonus points)."""
     grant = queries.grant(pk)
-    if grant is None or not grant.benefit.is_bonus_points:
+    require_object_permission(request.user, "programs.view_support_grant", grant)
+    if not grant.benefit.is_bonus_points:
         raise Http404
-    visible_group(request.user, grant.winner.group_id)
     return file_response(files.bonus_certificate(grant, request=request))
