@@ -8,6 +8,7 @@ Each URL is requested with GET by every role; the observed statuses must equal t
 """
 
 import importlib
+import inspect
 import json
 import os
 import subprocess
@@ -19,12 +20,13 @@ import pytest
 import rules
 from django.apps import apps
 from django.conf import settings
+from django.contrib.messages import constants, get_messages
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from alliance.core.permissions import PERSONAL_LINK, PUBLIC
 from alliance.core.roles import Role
 from alliance.core.tests.factories import UserFactory
-from alliance.core.tests.url_matrix import LOGIN, OWN_PROFILE, ROLES
+from alliance.core.tests.url_matrix import LOGIN, OWN_PROFILE, ROLES, no_body
 
 
 def expectation_modules() -> list:
@@ -45,6 +47,9 @@ EXPECTED: dict[str, dict[str, int | str]] = {name: row for module in MODULES for
 PK_OF = {name: key for module in MODULES for name, key in getattr(module, "PK_OF", {}).items()}
 PATH_VALUES = {name: value for module in MODULES for name, value in getattr(module, "PATH_VALUES", {}).items()}
 COUNTED_MODELS = tuple(model for module in MODULES for model in getattr(module, "COUNTED_MODELS", ()))
+POST_DATA = {name: build for module in MODULES for name, build in getattr(module, "POST_DATA", {}).items()}
+POST_AS = {name: role for module in MODULES for name, role in getattr(module, "POST_AS", {}).items()}
+POST_DATA_PENDING = {name for module in MODULES for name in getattr(module, "POST_DATA_PENDING", ())}
 
 
 def walk(resolvers, namespace: str = "", prefix: str = ""):
@@ -88,6 +93,9 @@ def world(db, organisation, other_organisation):
         "evaluator": UserFactory(role=Role.EVALUATOR),
         "agency": UserFactory(role=Role.AGENCY),
         "investor": UserFactory(role=Role.INVESTOR),
+        "evaluator_b": UserFactory(role=Role.EVALUATOR),
+        "investor_b": UserFactory(role=Role.INVESTOR),
+        "mentor_b": UserFactory(role=Role.EVALUATOR),  # mentors are evaluators
     }
     world = {"users": users, "org_a": organisation, "org_b": org_b}
     for module in MODULES:
@@ -209,14 +217,58 @@ def test_url_answers_each_role_as_expected(name, world, client):
 REFUSED = {LOGIN: {LOGIN, 405}, 404: {404, 405}}
 
 
-@pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_url_refuses_post_from_roles_it_hides_from(name, world, client):
-    """A POST from a role that a GET refuses is refused too, and writes nothing."""
+def takes_post(view) -> bool:
+    """The view (under its decorators) reads a POST: @require_POST, a method check or request.POST."""
+    while hasattr(view, "__wrapped__"):
+        view = view.__wrapped__
+    try:
+        return "POST" in inspect.getsource(view)
+    except (OSError, TypeError):  # a class-based view's as_view() function: Django's own (login, logout)
+        return False
+
+
+def refused_roles(name: str) -> list[str]:
+    return [role for role in ROLES if EXPECTED[name][role] in REFUSED]
+
+
+def test_every_post_url_has_a_valid_payload():
+    """Refused roles must POST data that would be accepted, else a refusal proves nothing (url_matrix.POST_DATA)."""
+    views = {name: view for name, _route, _params, view in walk(get_resolver().url_patterns)}
+    posting = {name for name, view in views.items() if takes_post(view) and name in EXPECTED and refused_roles(name)}
+
+    assert sorted(posting - set(POST_DATA) - POST_DATA_PENDING) == []
+    assert sorted(set(POST_DATA) & POST_DATA_PENDING) == []
+
+
+def counts(models) -> list[int]:
+    return [model.objects.count() for model in models]
+
+
+@pytest.mark.parametrize("name", sorted(name for name, build in POST_DATA.items() if build is not no_body))
+def test_valid_payload_is_accepted_by_a_role_that_may(name, world, client):
+    """The matrix's POST body is valid: posted by a role that may open the URL, it writes an audit entry or a row."""
     from alliance.core.models import AuditEntry
 
-    outsiders = [role for role in ROLES if EXPECTED[name][role] in REFUSED]
+    role = POST_AS.get(name) or next(role for role in ROLES if EXPECTED[name][role] not in REFUSED)
+    client.force_login(world["users"][role])
+    before = counts((AuditEntry, *COUNTED_MODELS))
+
+    response = client.post(url_for(name, project_urls()[name][1], world), POST_DATA[name](world))
+
+    errors = [str(message) for message in get_messages(response.wsgi_request) if message.level == constants.ERROR]
+    assert (response.status_code in {200, 204, 302}, errors) == (True, [])
+    assert counts((AuditEntry, *COUNTED_MODELS)) != before, f"{role}'s POST to {name} wrote nothing: fix POST_DATA"
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_url_refuses_post_from_roles_it_hides_from(name, world, client):
+    """A POST of valid data from a role that a GET refuses is refused too, and writes nothing."""
+    from alliance.core.models import AuditEntry
+
+    outsiders = refused_roles(name)
     url = url_for(name, project_urls()[name][1], world)
-    counts_before = [model.objects.count() for model in (AuditEntry, *COUNTED_MODELS)]
+    counts_before = counts((AuditEntry, *COUNTED_MODELS))
+    payload = POST_DATA.get(name, lambda world: {})
     accepted = {}
 
     for role in outsiders:
@@ -224,11 +276,11 @@ def test_url_refuses_post_from_roles_it_hides_from(name, world, client):
         user = world["users"].get(role)
         if user:
             client.force_login(user)
-        response = client.post(url, {})
+        response = client.post(url, payload(world))
         outcome = LOGIN if response.status_code == 302 and "/accounts/login/" in response["Location"] else None
         outcome = outcome or response.status_code
         if outcome not in REFUSED[EXPECTED[name][role]]:
             accepted[role] = outcome
 
     assert accepted == {}
-    assert [model.objects.count() for model in (AuditEntry, *COUNTED_MODELS)] == counts_before
+    assert counts((AuditEntry, *COUNTED_MODELS)) == counts_before

@@ -4,7 +4,7 @@ Each helper adds its rows to EXPECTED / PK_OF / PATH_VALUES and its objects in i
 called from `build_world`.
 """
 
-from alliance.core.tests.url_matrix import LOGIN, SIGNED_IN, everyone, owner_only, staff_only
+from alliance.core.tests.url_matrix import LOGIN, SIGNED_IN, everyone, no_body, owner_only, staff_only
 from alliance.ecosystem.models import (
     LogoSubmission,
     Placement,
@@ -197,3 +197,32 @@ def _map_world(world) -> dict:
     )
     submission = LogoSubmission.objects.create(player=player, file=logo_name, content_hash=logo.sha256)
     return {"map_category": category, "map_player": player, "map_logo": logo_name, "logo_submission": submission}
+
+
+# A valid body for each POST URL (see url_matrix.py): refused roles post exactly this.
+POST_DATA = {
+    "ecosystem:node_add": lambda world: {"name": "디지털 트윈"},
+    "ecosystem:suggestions_generate": no_body,
+    "ecosystem:snapshot_freeze": no_body,
+    "ecosystem:players_sync": lambda world: {"year": str(world["eco_taxonomy"].year)},
+    "ecosystem:logo_review": lambda world: {"decision": "approve", "note": ""},
+}
+# POST URLs whose valid body is still to be written: their refused-role POST sends an empty body.
+POST_DATA_PENDING = {
+    "ecosystem:facet_delete",
+    "ecosystem:facets",
+    "ecosystem:landscape_import",
+    "ecosystem:logo_upload",
+    "ecosystem:node_delete",
+    "ecosystem:node_edit",
+    "ecosystem:node_move",
+    "ecosystem:placement_confirm",
+    "ecosystem:placement_edit",
+    "ecosystem:placements_confirm",
+    "ecosystem:player_create",
+    "ecosystem:player_detail",
+    "ecosystem:suggestions_review",
+    "ecosystem:survey_response_review",
+    "ecosystem:surveys",
+    "ecosystem:taxonomy_create",
+}

@@ -6,7 +6,7 @@ import hashlib
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from alliance.core.tests.url_matrix import LOGIN, OWN_PROFILE, SIGNED_IN, everyone, owner_only, staff_only
+from alliance.core.tests.url_matrix import LOGIN, OWN_PROFILE, SIGNED_IN, everyone, no_body, owner_only, staff_only
 from alliance.members.models import CensusInvitation, CensusResponse, CensusRound, ImportJob, Organisation
 from alliance.members.services.registry import store_logo
 from alliance.members.tests.factories import png_bytes
@@ -95,3 +95,18 @@ def build_world(world) -> dict:
     org_a.logo.name = store_logo(organisation=org_a, upload=ContentFile(png_bytes(), name="logo.png"))
     org_a.save(update_fields=["logo"])
     return {"import_job": import_job, "census_round": census_round, "census_response": census_response}
+
+
+# A valid body for each POST URL (see url_matrix.py): refused roles post exactly this.
+POST_DATA = {
+    "members:census_remind": no_body,
+}
+# POST URLs whose valid body is still to be written: their refused-role POST sends an empty body.
+POST_DATA_PENDING = {
+    "members:census_response_review",
+    "members:census_round_create",
+    "members:census_round_detail",
+    "members:imports",
+    "members:organisation_create",
+    "members:organisation_edit",
+}

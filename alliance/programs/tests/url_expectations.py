@@ -6,8 +6,9 @@ are there already).
 """
 
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 
-from alliance.core.tests.url_matrix import everyone, only, signed_in, staff_only
+from alliance.core.tests.url_matrix import everyone, no_body, only, signed_in, staff_only
 from alliance.members.tests.factories import OrganisationFactory
 from alliance.programs.models import (
     Assignment,
@@ -79,9 +80,9 @@ EXPECTED = {
     "programs:attachment_remove": signed_in(405),
     "programs:proposal_submit": signed_in(405),
     # Judging (P2): evaluators see only their own panels and assignments.
-    "programs:judging_home": only({"evaluator": 200}),
-    "programs:judging_pledge": only({"evaluator": 200}),
-    "programs:judging_assignment": only({"evaluator": 200}),
+    "programs:judging_home": only({"evaluator": 200, "evaluator_b": 200, "mentor_b": 200}),
+    "programs:judging_pledge": only({"evaluator": 200, "evaluator_b": 200}),  # the panel's evaluators
+    "programs:judging_assignment": only({"evaluator": 200}),  # evaluator A's own: 404 to evaluator B
     "programs:judging_score": signed_in(405),
     "programs:judging_attachment": only({"evaluator": 200}),
     "programs:judging_programme": staff_only(),
@@ -101,7 +102,7 @@ EXPECTED = {
     "programs:results_xlsx": staff_only(),
     "programs:certificates_pdf": staff_only(),
     "programs:judge_scores_xlsx": staff_only(),
-    "programs:my_scores_xlsx": only({"evaluator": 200}),
+    "programs:my_scores_xlsx": only({"evaluator": 200, "evaluator_b": 200}),  # each judge's own sheet
 }
 EXPECTED |= INVESTMENT_EXPECTED  # P4
 EXPECTED |= MENTORING_EXPECTED  # P1
@@ -199,3 +200,77 @@ def build_world(world) -> dict:
     built |= build_mentoring_world(world | built)  # P1
     built |= build_support_world(world | built)
     return built
+
+
+def pdf_upload(name: str = "계획서.pdf") -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, b"%PDF-1.7\n%%EOF\n", content_type="application/pdf")
+
+
+def score_body(criterion) -> dict:
+    return {"criterion": criterion.pk, f"c{criterion.pk}-points": "1", f"c{criterion.pk}-comment": "근거가 충실함"}
+
+
+# A valid body for each POST URL (see url_matrix.py): refused roles post exactly this.
+POST_DATA = {
+    "programs:call_announce": no_body,
+    "programs:call_resume": no_body,
+    "programs:proposal_submit": no_body,
+    "programs:partner_remove": no_body,
+    "programs:attachment_remove": no_body,
+    "programs:investment_schedule": no_body,
+    "programs:investment_send": no_body,
+    "programs:partner_add": lambda world: {"company_name": world["org_b"].name},
+    "programs:attachment_add": lambda world: {"file": pdf_upload()},
+    "programs:interim_upload": lambda world: {"round_number": "2", "file": pdf_upload("중간결과.pdf")},
+    "programs:judging_score": lambda world: score_body(world["group"].track.criteria.order_by("pk").first()),
+    "programs:session_detail": lambda world: {
+        "part": "schedule",
+        "starts_at": "2026-09-01T14:00",
+        "place": "판교 회의실",
+    },
+    "programs:my_meeting_interest": lambda world: {"interest": "high", "note": "후속 미팅 예정"},
+    "programs:my_investment_requests": lambda world: {"choice_1": str(world["investment_desk"].pk)},
+    "programs:my_investment_declines": lambda world: {"declined": [str(world["investment_other_company"].pk)]},
+    "programs:support_grant": lambda world: {"use": "not_used", "used_on": "", "used_for": "신청 과제 없음"},
+    "programs:investment_desk_add": lambda world: {"kind": "vc", "firm": "한빛인베스트먼트", "person": "", "user": ""},
+    "programs:investment_company_add": lambda world: {"organisation": world["org_b"].pk},
+}
+# Who posts the valid body when it is not the first role that may open the URL.
+POST_AS = {
+    "programs:judging_score": "evaluator",
+    "programs:partner_add": "rep_a",
+    "programs:attachment_add": "rep_a",
+    "programs:proposal_submit": "rep_a",
+    "programs:partner_remove": "rep_a",
+    "programs:attachment_remove": "rep_a",
+    "programs:interim_upload": "rep_a",
+}
+# POST URLs whose valid body is still to be written: their refused-role POST sends an empty body.
+POST_DATA_PENDING = {
+    "programs:partner_confirm",  # a button, but only a partner's representative may press it: none in the world
+    "programs:extension_grant",
+    "programs:group_create",
+    "programs:group_result",
+    "programs:investment_book",
+    "programs:investment_checkin",
+    "programs:investment_company",
+    "programs:investment_day",
+    "programs:investment_desk",
+    "programs:investment_meeting",
+    "programs:investment_offer",
+    "programs:judging_pledge",
+    "programs:judging_programme",
+    "programs:mentor_pool",
+    "programs:mentoring_round",
+    "programs:panel_detail",
+    "programs:panel_objections",
+    "programs:panel_order",
+    "programs:panel_results",
+    "programs:programme_create",
+    "programs:programme_rules",
+    "programs:programme_stages",
+    "programs:proposal_edit",
+    "programs:support_record",
+    "programs:track_create",
+    "programs:track_edit",
+}

@@ -144,7 +144,12 @@ def interim_upload(request, pk: int):
     form = InterimResultForm(request.POST, request.FILES)
     if form.is_valid():
         try:
-            result = service.upload_interim_result(actor=request.user, group=group, **form.cleaned_data)
+            result = service.upload_interim_result(
+                actor=request.user,
+                group=group,
+                round_number=form.cleaned_data["round_number"],
+                upload=form.cleaned_data["file"],
+            )
         except ValidationError as error:
             messages.error(request, _errors(error))
         else:
