@@ -270,3 +270,18 @@ def test_demo_mentoring_load_sends_no_email(programme, smtp_server, django_captu
         demo_mentoring.load(programme=programme, seed=1)
 
     assert smtp_server.messages == []
+
+
+def test_interim_upload_from_the_group_page_stores_the_file(client, programme):
+    """Through the view, not only the service: the form's `file` reaches the service as `upload`."""
+    partner = OrganisationFactory()
+    group = _group(programme, "그룹", "제조·건설", partners=[partner])
+    client.force_login(representative(partner))
+
+    response = client.post(
+        reverse("programs:interim_upload", args=[group.pk]),
+        {"round_number": "1", "file": upload_file("중간보고.pdf")},
+    )
+
+    assert response.status_code == 302
+    assert list(group.interim_results.values_list("original_name", "round_number")) == [("중간보고.pdf", 1)]
