@@ -20,9 +20,12 @@ import random
 from dataclasses import dataclass
 from types import SimpleNamespace
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.management.base import CommandError
 from django.db import connection, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from alliance.core.audit import snapshot
 from alliance.core.bulk import insert_rows
@@ -383,6 +386,13 @@ def load(plans: list[Plan]) -> int:
             ],
         )
     return len(rows)
+
+
+def refuse_unless_debug_or_forced(*, force: bool) -> None:
+    """Rule: the demo logins have a published password, so a command that creates them runs with DEBUG off
+    (production) only when the operator says `--force`. Used by `demo_logins` and `demo_data`."""
+    if not settings.DEBUG and not force:
+        raise CommandError(_("DEBUG is off: demo logins have known passwords. Add --force to create them anyway."))
 
 
 # (role, e-mail, name) of the demo logins `make demo` prints.

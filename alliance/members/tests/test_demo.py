@@ -21,6 +21,8 @@ from alliance.members.tests.factories import OrganisationFactory
 def _fast_hasher(settings):
     # Demo logins hash six passwords; Argon2 would make these tests slow for nothing.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # The demo commands run in development; the test of their refusal in production sets DEBUG off.
+    settings.DEBUG = True
 
 
 def test_generate_is_deterministic_for_a_seed():
@@ -110,3 +112,17 @@ def test_demo_data_refuses_a_registry_that_is_not_empty():
         call_command("demo_data", "--orgs", "10", stdout=io.StringIO())
 
     assert Organisation.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_demo_data_refuses_when_debug_is_off_unless_forced(settings):
+    settings.DEBUG = False
+
+    with pytest.raises(CommandError) as refused:
+        call_command("demo_data", "--orgs", "10", stdout=io.StringIO())
+    assert (Organisation.objects.count(), User.objects.count()) == (0, 0)
+    assert "--force" in str(refused.value)
+
+    OrganisationFactory(name="주식회사 젠")
+    call_command("demo_data", "--if-empty", "--force", stdout=io.StringIO())  # --force passes the gate
+    assert list(Organisation.objects.values_list("name", flat=True)) == ["주식회사 젠"]

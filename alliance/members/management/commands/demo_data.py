@@ -1,4 +1,6 @@
-"""`python manage.py demo_data [--orgs N] [--seed S] [--if-empty]`: synthetic member organisations.
+"""`python manage.py demo_data [--orgs N] [--seed S] [--if-empty] [--force]`: synthetic member organisations.
+
+It creates the demo logins with the published demo password, so with DEBUG off it refuses unless `--force`.
 
 After the registry, every later app that has a `demo` module with `load_demo(*, seed) -> str` adds its own
 demo data on top (in INSTALLED_APPS order) and returns a one-line summary to print.
@@ -26,8 +28,10 @@ class Command(BaseCommand):
         parser.add_argument("--orgs", type=int, default=demo.SEED_TOTAL, help=_("members on 2025-12-31"))
         parser.add_argument("--seed", type=int, default=demo.DEFAULT_SEED, help=_("random seed"))
         parser.add_argument("--if-empty", action="store_true", help=_("do nothing when organisations exist"))
+        parser.add_argument("--force", action="store_true", help=_("run even when DEBUG is off"))
 
-    def handle(self, *args, orgs, seed, if_empty, **options):
+    def handle(self, *args, orgs, seed, if_empty, force, **options):
+        demo.refuse_unless_debug_or_forced(force=force)
         if not 0 <= orgs <= 200_000:
             raise CommandError(_("--orgs must be between 0 and 200,000 (given: %(value)s).") % {"value": orgs})
         existing = Organisation.objects.count()

@@ -3,8 +3,7 @@
 import os
 import unicodedata
 
-from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
 from alliance.members import demo
@@ -17,8 +16,7 @@ class Command(BaseCommand):
         parser.add_argument("--force", action="store_true", help=_("run even when DEBUG is off"))
 
     def handle(self, *args, force, **options):
-        if not settings.DEBUG and not force:
-            raise CommandError(_("DEBUG is off: demo logins have known passwords. Add --force to create them anyway."))
+        demo.refuse_unless_debug_or_forced(force=force)
         password = os.environ.get("DEMO_PASSWORD", demo.DEFAULT_PASSWORD)
         users = demo.ensure_demo_users(password=password)
         rows = [(str(user.get_role_display()), user.email, password) for user in users]
