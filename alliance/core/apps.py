@@ -8,6 +8,10 @@ class CoreConfig(AppConfig):
     verbose_name = _("Platform")
 
     def ready(self):
+        from alliance.core import converters
+
+        converters.register()
+
         from alliance.core.navigation import STAFF, Entry, register_links, register_tiles
 
         audit_log = Entry(_("Audit log"), "core:audit_log", STAFF, order=90, permission="core.view_auditentry")
