@@ -25,7 +25,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import CommandError
 from django.db import connection, transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext
 
 from alliance.core.audit import snapshot
 from alliance.core.bulk import insert_rows
@@ -392,7 +392,8 @@ def refuse_unless_debug_or_forced(*, force: bool) -> None:
     """Rule: the demo logins have a published password, so a command that creates them runs with DEBUG off
     (production) only when the operator says `--force`. Used by `demo_logins` and `demo_data`."""
     if not settings.DEBUG and not force:
-        raise CommandError(_("DEBUG is off: demo logins have known passwords. Add --force to create them anyway."))
+        message = gettext("DEBUG is off: demo logins have known passwords. Add --force to create them anyway.")
+        raise CommandError(message)
 
 
 # (role, e-mail, name) of the demo logins `make demo` prints.
