@@ -16,6 +16,8 @@ Rules (issue 3, "Logos"):
   box is that of its end and control points (a Bézier curve stays inside its control points' hull, so the
   box may be a little larger than the ink, never smaller); an arc adds its radii around its end points.
   Otherwise the file keeps its own viewBox (limit: logos drawn with transforms or text are not cropped).
+- References are bounded: with every `<use>` and `url(#id)` followed, the file draws at most 20,000
+  elements, 8 references deep, and nothing refers to what contains it (`svg_references.py`).
 - A PNG must open in Pillow as a PNG within the size limits.
 - Both: at most LOGO_MAX_BYTES, and the stored name is the SHA-256 of the cleaned bytes.
 """
@@ -28,6 +30,8 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 from lxml import etree
 from PIL import Image, UnidentifiedImageError
+
+from alliance.ecosystem.svg_references import ReferenceBomb, check_references
 
 LOGO_MAX_BYTES = 1024 * 1024
 PNG_MAX_SIDE = 4096
@@ -131,6 +135,10 @@ def sanitise_svg(content: bytes) -> bytes:
     if sum(1 for _element in root.iter()) > SVG_MAX_ELEMENTS:
         raise LogoError(_("The SVG file has too many elements."))
     cleaned = _clean_element(root)
+    try:
+        check_references(cleaned)
+    except ReferenceBomb as error:
+        raise LogoError(str(error)) from error
     box = drawing_box(cleaned)
     if box is not None:
         x0, y0, x1, y1 = box

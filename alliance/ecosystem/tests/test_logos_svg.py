@@ -248,3 +248,54 @@ def test_clean_logo_other_type_refused():
         clean_logo(b"GIF89a....", "logo.gif")
 
     assert str(error.value) == gettext("A logo must be an SVG or a PNG file.")
+
+
+def _use_bomb(levels: int, fan_out: int = 10) -> bytes:
+    """`a0` a rect, each `a<i>` a group of `fan_out` uses of `a<i-1>`: fan_out ** levels rects drawn."""
+    groups = ['<g id="a0"><rect width="1" height="1"/></g>']
+    for level in range(1, levels + 1):
+        uses = f'<use href="#a{level - 1}"/>' * fan_out
+        groups.append(f'<g id="a{level}">{uses}</g>')
+    return _svg("<defs>" + "".join(groups) + f'</defs><use href="#a{levels}"/>')
+
+
+def test_sanitise_svg_use_bomb_refused():
+    bomb = _use_bomb(5)  # 10^5 rects from 1 KB
+    assert len(bomb) < 1500
+
+    with pytest.raises(LogoError) as refused:
+        sanitise_svg(bomb)
+
+    assert str(refused.value) == gettext(
+        "Following its references (<use>, url(#…)), the SVG file draws more than %(limit)s elements."
+    ) % {"limit": "20,000"}
+
+
+def test_sanitise_svg_references_nested_too_deep_refused():
+    with pytest.raises(LogoError) as refused:
+        sanitise_svg(_use_bomb(9, fan_out=1))
+
+    assert str(refused.value) == gettext(
+        "The SVG file nests references (<use>, url(#…)) %(depth)s deep; at most %(limit)s are allowed."
+    ) % {"depth": 10, "limit": 8}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '<g id="a"><use href="#a"/></g>',
+        '<g id="a"><use href="#b"/></g><g id="b"><use xlink:href="#a"/></g>',
+        '<mask id="m"><rect width="1" height="1" mask="url(#m)"/></mask>',
+    ],
+)
+def test_sanitise_svg_reference_to_itself_refused(body):
+    with pytest.raises(LogoError) as refused:
+        sanitise_svg(_svg(body))
+
+    assert str(refused.value) == gettext("The SVG file refers to an element that contains the reference itself.")
+
+
+def test_sanitise_svg_ordinary_uses_kept():
+    logo = _use_bomb(3, fan_out=5)  # 125 rects: a pattern drawn by reuse, as real logos do
+
+    assert sanitise_svg(logo).count(b"<use ") == 5 * 3 + 1
