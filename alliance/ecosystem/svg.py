@@ -31,7 +31,7 @@ from django.utils.translation import gettext as _
 from lxml import etree
 from PIL import Image, UnidentifiedImageError
 
-from alliance.ecosystem.svg_references import ReferenceBomb, check_references
+from alliance.ecosystem.svg_references import ReferenceBombError, check_references
 
 LOGO_MAX_BYTES = 1024 * 1024
 PNG_MAX_SIDE = 4096
@@ -137,7 +137,7 @@ def sanitise_svg(content: bytes) -> bytes:
     cleaned = _clean_element(root)
     try:
         check_references(cleaned)
-    except ReferenceBomb as error:
+    except ReferenceBombError as error:
         raise LogoError(str(error)) from error
     box = drawing_box(cleaned)
     if box is not None:

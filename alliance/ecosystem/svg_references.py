@@ -19,12 +19,12 @@ SVG_MAX_REFERENCE_DEPTH = 8
 _URL_ID = re.compile(r"url\(\s*['\"]?#([^'\")\s]+)", re.IGNORECASE)
 
 
-class ReferenceBomb(ValueError):
+class ReferenceBombError(ValueError):
     """The drawing would be too large or endless once its references are followed; the message says why."""
 
 
 def check_references(root) -> None:
-    """Raise ReferenceBomb when `root` (an lxml element of the cleaned SVG) draws too much (rule above)."""
+    """Raise ReferenceBombError when `root` (an lxml element of the cleaned SVG) draws too much (rule above)."""
     elements = [element for element in root.iter() if isinstance(element.tag, str)]
     by_id = {element.get("id"): element for element in elements if element.get("id")}
     drawn: dict = {}  # element -> (elements drawn, reference depth)
@@ -39,22 +39,22 @@ def check_references(root) -> None:
         if element in drawn:
             continue
         if element in on_path:
-            raise ReferenceBomb(_("The SVG file refers to an element that contains the reference itself."))
+            raise ReferenceBombError(_("The SVG file refers to an element that contains the reference itself."))
         on_path.add(element)
         stack.append((element, finished_marker))
         for dependency, _is_reference in _dependencies(element, by_id):
             if dependency in on_path:
-                raise ReferenceBomb(_("The SVG file refers to an element that contains the reference itself."))
+                raise ReferenceBombError(_("The SVG file refers to an element that contains the reference itself."))
             if dependency not in drawn:
                 stack.append((dependency, None))
     count, depth = drawn[root]
     if depth > SVG_MAX_REFERENCE_DEPTH:
-        raise ReferenceBomb(
+        raise ReferenceBombError(
             _("The SVG file nests references (<use>, url(#…)) %(depth)s deep; at most %(limit)s are allowed.")
             % {"depth": depth, "limit": SVG_MAX_REFERENCE_DEPTH}
         )
     if count > SVG_MAX_RENDERED:
-        raise ReferenceBomb(
+        raise ReferenceBombError(
             _("Following its references (<use>, url(#…)), the SVG file draws more than %(limit)s elements.")
             % {"limit": f"{SVG_MAX_RENDERED:,}"}
         )
