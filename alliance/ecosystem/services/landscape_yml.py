@@ -29,6 +29,7 @@ import yaml
 from django.utils.translation import gettext as _
 
 from alliance.ecosystem.services.players import player_name_key
+from alliance.ecosystem.services.yaml_bounds import YamlBoundError, load_bounded
 
 try:
     _BaseLoader = yaml.CSafeLoader
@@ -154,7 +155,9 @@ def _list(entry, key: str, errors: list[str], owner: str) -> list:
 def parse_landscape(text: str, *, logo_dir: Path | None = None) -> Landscape:
     """Parse and validate a landscape file's text; LandscapeError lists every problem found."""
     try:
-        document = yaml.load(text, Loader=_LineLoader)  # noqa: S506  a safe loader (SafeLoader subclass)
+        document = load_bounded(text, _LineLoader)  # a safe loader; aliases may not multiply the file
+    except YamlBoundError as error:
+        raise LandscapeError([str(error)]) from error
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         problem = getattr(error, "problem", None) or str(error)
