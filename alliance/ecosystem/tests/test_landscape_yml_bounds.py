@@ -74,7 +74,9 @@ def test_recursive_alias_is_refused_with_line():
 
 
 def test_ordinary_aliases_are_kept():
-    text = HEAD + "            links: &links {site: https://a.example}\n          - name: 헤드셋랩\n            links: *links\n"
+    text = HEAD + (
+        "            links: &links {site: https://a.example}\n          - name: 헤드셋랩\n            links: *links\n"
+    )
 
     landscape = parse_landscape(text)
 
