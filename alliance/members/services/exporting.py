@@ -12,11 +12,11 @@ import datetime
 import io
 from collections.abc import Iterable, Iterator
 
-from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 
 from alliance.core import downloads
 from alliance.core.korean import format_business_number
+from alliance.core.spreadsheets import csv_text, new_workbook
 from alliance.members.models import Organisation
 from alliance.members.models.organisation import CATEGORY_KOREAN, MemberCategory
 from alliance.members.services.importing_read import (
@@ -42,7 +42,6 @@ DIRECTORY_HEADERS = (
 )
 FORMATS = {"xlsx": downloads.XLSX, "csv": downloads.CSV}
 CONTACT_SEPARATOR = "; "
-_FORMULA_START = ("=", "+", "-", "@")
 
 
 def _fields(organisation: Organisation) -> str:
@@ -99,7 +98,7 @@ def directory_rows(queryset) -> Iterator[list]:
 
 def write_xlsx(headers: Iterable[str], rows: Iterable[Iterable], stream, *, title: str = "회원사") -> None:
     """Write one worksheet (openpyxl write-only, so 100,000 rows stay small in memory)."""
-    workbook = Workbook(write_only=True)
+    workbook = new_workbook()  # formula-like text stays text (core.spreadsheets)
     sheet = workbook.create_sheet(title)
     sheet.append(list(headers))
     for row in rows:
@@ -109,25 +108,10 @@ def write_xlsx(headers: Iterable[str], rows: Iterable[Iterable], stream, *, titl
                 cell = WriteOnlyCell(sheet, value=value)
                 cell.number_format = "yyyy-mm-dd"
                 cells.append(cell)
-            elif isinstance(value, str) and value.startswith("="):
-                cell = WriteOnlyCell(sheet, value=value)
-                cell.data_type = "s"  # text, not a formula
-                cells.append(cell)
             else:
                 cells.append(value)
         sheet.append(cells)
     workbook.save(stream)
-
-
-def _csv_value(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    text = str(value)
-    if isinstance(value, str) and text.startswith(_FORMULA_START):
-        return "'" + text
-    return text
 
 
 def write_csv(headers: Iterable[str], rows: Iterable[Iterable], stream) -> None:
@@ -136,7 +120,7 @@ def write_csv(headers: Iterable[str], rows: Iterable[Iterable], stream) -> None:
     writer = csv.writer(text)
     writer.writerow(list(headers))
     for row in rows:
-        writer.writerow([_csv_value(value) for value in row])
+        writer.writerow([csv_text(value) for value in row])
     text.detach()
 
 

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from alliance.core.korean import business_number_digits, company_name_key, is_valid_business_number
 from alliance.core.regions import RegionError, canonical_sido, clean_sigungu
+from alliance.core.spreadsheets import FORMULA_START
 from alliance.members.models.organisation import CATEGORY_KOREAN, MemberCategory
 
 
@@ -105,7 +106,7 @@ def _text(value) -> str:
         return value.isoformat()
     text = str(value).strip()
     # The CSV export writes text that would start a formula as '=...; take the quote off again.
-    if len(text) > 1 and text[0] == "'" and text[1] in "=+-@":
+    if len(text) > 1 and text[0] == "'" and text[1:].startswith(FORMULA_START):
         text = text[1:]
     return text
 

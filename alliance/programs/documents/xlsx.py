@@ -14,14 +14,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
+from alliance.core.spreadsheets import new_workbook, text_cell
 from alliance.programs.documents import data, labels
 from alliance.programs.models import Assignment, Criterion, GroupMember, Panel, Programme, ProjectGroup, Score
 from alliance.programs.queries_support import grants_of_programme
 
-_FORMULA_START = ("=", "+", "-", "@")
 _SHEET_NAME_FORBIDDEN = str.maketrans(dict.fromkeys("[]:*?/\\", "_"))
 BOLD = Font(bold=True)
 
@@ -40,9 +39,7 @@ def _append(sheet, values, *, bold: bool = False) -> None:
     """One row of a write-only sheet (rows are streamed: no per-row scan of the sheet)."""
     cells = []
     for value in values:
-        cell = WriteOnlyCell(sheet, value=_cell_value(value))
-        if isinstance(cell.value, str) and cell.value.startswith(_FORMULA_START):
-            cell.data_type = "s"  # text, never a formula
+        cell = text_cell(sheet, _cell_value(value))  # formula-like text stays text (core.spreadsheets)
         if isinstance(cell.value, datetime.datetime):
             cell.number_format = "yyyy-mm-dd hh:mm"
         elif isinstance(cell.value, datetime.date):
@@ -65,7 +62,7 @@ def _new_sheet(workbook: Workbook, title: str):
 
 
 def _workbook() -> Workbook:
-    return Workbook(write_only=True)  # no default sheet: sheets are named after tracks, created as needed
+    return new_workbook()  # no default sheet: sheets are named after tracks, created as needed
 
 
 def _bytes(workbook: Workbook) -> bytes:
