@@ -162,7 +162,9 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Seoul"
 USE_I18N = True
 USE_TZ = True
-USE_THOUSAND_SEPARATOR = True
+# Off: ids, years and codes print as plain digits (2026, not 2,026). Quantities shown to people carry their
+# separators explicitly through `|count_with` or `|number` (alliance.core.templatetags.korean).
+USE_THOUSAND_SEPARATOR = False
 FORMAT_MODULE_PATH = ["alliance.formats"]
 
 STATIC_URL = "/static/"

@@ -115,6 +115,7 @@ def _weighted(rng: random.Random, options):
 def populate(n: int, seed: int = SEED) -> list[str]:
     """Write `n` organisations in bulk; return their names (for name-variant queries)."""
     from django.db import connection, transaction
+    from django.utils import timezone
 
     from alliance.core.korean import company_name_key
     from alliance.members import search
@@ -125,7 +126,7 @@ def populate(n: int, seed: int = SEED) -> list[str]:
         field.name: field for field in BusinessField.objects.bulk_create([BusinessField(name=f) for f in _FIELDS])
     }
     through = Organisation.fields.through
-    today = datetime.date.today()
+    today = timezone.localdate()
     names, keys, batch, chosen = [], set(), [], []
     with transaction.atomic():
         for index in range(n):

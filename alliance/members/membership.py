@@ -19,6 +19,7 @@ import uuid
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from alliance.members.models import Organisation
 
@@ -36,7 +37,7 @@ def member_on_q(on: datetime.date, prefix: str = "") -> Q:
 
 def current_members(on: datetime.date | None = None) -> QuerySet:
     """Organisations that are members on `on` (today when omitted)."""
-    return Organisation.objects.filter(member_on_q(on or datetime.date.today()))
+    return Organisation.objects.filter(member_on_q(on or timezone.localdate()))
 
 
 def non_member_ids(on: datetime.date) -> tuple[QuerySet, QuerySet]:
@@ -76,7 +77,7 @@ def member_count(on: datetime.date | None = None) -> int:
     Counted as every organisation less those that are not members (`non_member_ids`: few, read from the two
     date indexes), because the membership condition itself reads every row.
     """
-    day = on or datetime.date.today()
+    day = on or timezone.localdate()
     key = f"members.count.{day.isoformat()}.{_version()}"
     count = cache.get(key)
     if count is None:

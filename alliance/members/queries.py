@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
+from django.utils import timezone
 from django.utils.functional import cached_property
 
 from alliance.members import search
@@ -40,7 +41,7 @@ def directory_search(params: Mapping[str, str]) -> search.Search:
 
 
 def _matching_rows(params: Mapping[str, str], on: datetime.date | None) -> QuerySet:
-    return directory_search(params).token_rows(excluded=non_member_ids(on or datetime.date.today()))
+    return directory_search(params).token_rows(excluded=non_member_ids(on or timezone.localdate()))
 
 
 def directory_organisations(params: Mapping[str, str], *, on: datetime.date | None = None) -> QuerySet:
@@ -124,7 +125,7 @@ def registry_organisations(params: Mapping[str, str], *, on: datetime.date | Non
 
     `status` is `current` (members on `on`, today by default), `withdrawn` (withdrawn on or before it) or empty.
     """
-    day = on or datetime.date.today()
+    day = on or timezone.localdate()
     organisations = Organisation.objects.all()
     if params.get("category"):
         organisations = organisations.filter(category=params["category"])

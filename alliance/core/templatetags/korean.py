@@ -1,8 +1,15 @@
-"""Template filters for Korean conventions: 1,139개사, 2026. 4. 15., 1,234백만원."""
+"""Template filters for Korean conventions: 1,139개사, 1,139, 2026. 4. 15., 1,234백만원.
+
+USE_THOUSAND_SEPARATOR is off, so a number printed as `{{ n }}` has no separator (right for ids and years);
+a quantity shown to people goes through `count_with` or `number`.
+"""
+
+from decimal import Decimal
 
 from django import template
 from django.contrib.humanize.templatetags.humanize import intcomma
-from django.utils.formats import date_format
+
+from alliance.core import dates
 
 register = template.Library()
 
@@ -16,11 +23,23 @@ def count_with(value, unit: str) -> str:
 
 
 @register.filter
-def kdate(value) -> str:
-    """A date as 2026. 4. 15. (or the active locale's DATE_FORMAT)."""
+def number(value):
+    """A quantity with thousands separators: `{{ 1139|number }}` → 1,139; "-" for none; anything that is
+    not a number (a list of names, a text) is left as it is. Ids and years print plain without it."""
+    if value is None or value == "":
+        return "-"
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        return intcomma(value)
+    return value
+
+
+@register.filter(expects_localtime=True)
+def kdate(value, name: str = dates.DATE) -> str:
+    """A date in the active language's DATE_FORMAT (2026. 4. 15. / 2026-04-15), or in its format `name`
+    (`|kdate:"DATETIME_SECONDS_FORMAT"`); "-" when there is none."""
     if not value:
         return "-"
-    return date_format(value, "DATE_FORMAT")
+    return dates.format_moment(value, name)
 
 
 @register.filter

@@ -19,7 +19,7 @@ def poster_pdf(landscape: Landscape) -> bytes:
     for _attempt in range(MAX_ATTEMPTS):
         document = layout_pdf(
             "ecosystem/exports/poster.html",
-            {"landscape": landscape, "layout": layout, "year": str(landscape.year)},
+            {"landscape": landscape, "layout": layout, "year": landscape.year},
             stylesheets=("css/ecosystem-poster.css",),
             base_stylesheet=False,
             css=layout.css(),

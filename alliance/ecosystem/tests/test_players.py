@@ -5,6 +5,7 @@ import json
 from io import StringIO
 
 import pytest
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db import connection
@@ -209,3 +210,15 @@ def test_sync_map_players_command_prints_count(organisation):
     call_command("sync_map_players", "--format", "json", stdout=out)
 
     assert json.loads(out.getvalue()) == {"players": 1}
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+def test_player_page_groups_quantities_and_never_a_year(client, staff_user, language):
+    player = PlayerFactory(revenue=12345, employees=1139, founded_year=2018, ksic_code="58221")
+    client.force_login(staff_user)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+
+    page = client.get(reverse("ecosystem:player_detail", args=[player.pk])).content.decode()
+
+    cells = ["<td>12,345</td>", "<td>1,139</td>", "<td>2018</td>", "<td>58221</td>", "2,018", "58,221"]
+    assert [cell in page for cell in cells] == [True, True, True, True, False, False]

@@ -132,8 +132,7 @@ def test_score_formula_page_shows_every_component(client):
     ]
 
 
-def test_tree_page_shows_year_and_node_ids_without_thousands_separator(staff_client, settings):
-    settings.USE_THOUSAND_SEPARATOR = True
+def test_tree_page_shows_year_and_node_ids_without_thousands_separator(staff_client):
     tree = small_taxonomy()
     TaxonomyNode.objects.filter(pk=tree["xr"].pk).update(id=1309)
 

@@ -79,7 +79,7 @@ def embed(request, year: int, pk: int):
     card_prefix = reverse("ecosystem:player_card", args=[year, 0])[: -len("0/")]
     filtered_all = {tile.pk for tile in box.tiles}
     context = {
-        "year": str(year),  # shown as 2026, not 2,026 (USE_THOUSAND_SEPARATOR)
+        "year": year,
         "box": box,
         "tiles": mark_safe(tiles_html(box, filtered_all, card_prefix, logo_prefix())),  # noqa: S308  escaped there
         "map_url": reverse("ecosystem:landscape", args=[year]),
@@ -96,5 +96,5 @@ def embed_code(request, year: int, pk: int):
     # are escaped for that page, so a category named `"A" <B>` cannot break out of the attribute.
     code = f'<iframe src="{escape(src)}" width="480" height="360" loading="lazy" title="{escape(box.name)}"></iframe>'
     preview = reverse("ecosystem:embed", args=[year, pk])
-    context = {"year": str(year), "box": box, "code": code, "preview": preview}
+    context = {"year": year, "box": box, "code": code, "preview": preview}
     return render(request, "ecosystem/map/embed_code.html", context)

@@ -72,7 +72,7 @@ def landscape(request, year: int):
     values = LandscapeFilterForm(request.GET).values()
     filtered, boxes = filtered_sections(land, values, "players/", logo_prefix(), version_query(version))
     context = {
-        "year": str(year),  # shown as 2026, not 2,026 (USE_THOUSAND_SEPARATOR)
+        "year": year,
         "landscape": land,
         "filtered": filtered,
         "values": values,
@@ -111,7 +111,7 @@ def player_card(request, year: int, pk: int):
     if request.htmx:
         template += "#card"
     context = {
-        "year": str(year),
+        "year": year,
         "card": card,
         "version_query": version_query(version),
         "can_upload_logo": not version and request.user.has_perm("ecosystem.submit_logo", card),
@@ -130,7 +130,7 @@ def chart(request, year: int):
     if data is None:
         raise Http404
     context = {
-        "year": str(year),
+        "year": year,
         "data": data,
         "svg": mark_safe(chart_svg(data)),  # noqa: S308  built with escape() in chart.py
         "boxes": land.boxes,
@@ -157,7 +157,7 @@ def statistics(request, year: int):
     regions = map_statistics.region_rows(land)
     domain_names, years = map_statistics.yearly_rows()
     context = {
-        "year": str(year),
+        "year": year,
         "version_query": version_query(version),
         "categories": map_statistics.category_rows(land),
         "regions": regions,

@@ -24,6 +24,9 @@ PAGE_SIZE = 50
 SOURCE_LABELS = dict(ValueSource.choices)
 
 
+QUANTITIES = {"employees", "revenue", "patents", "certifications", "awards"}
+
+
 def value_rows(record, names, form_fields) -> list[dict]:
     """(label, value, source label, date) per field, for showing where each value came from."""
     rows = []
@@ -33,6 +36,7 @@ def value_rows(record, names, form_fields) -> list[dict]:
             {
                 "label": form_fields[name].label if name in form_fields else name,
                 "value": getattr(record, name),
+                "quantity": name in QUANTITIES,  # shown with thousands separators (a year or a code is not)
                 "source": SOURCE_LABELS.get(source.get("source"), ""),
                 "on": source.get("on", ""),
             }
@@ -92,7 +96,7 @@ def player_detail(request, pk: int):
         "form": form,
         "rows": value_rows(player, PLAYER_FIELDS, PlayerForm().fields),
         "placements": list(player.placements.select_related("taxonomy", "primary").order_by("-taxonomy__year")),
-        "years": [str(year) for year in Taxonomy.objects.values_list("year", flat=True)],  # 2026, not 2,026
+        "years": list(Taxonomy.objects.values_list("year", flat=True)),
         "history": history,
     }
     return render(request, "ecosystem/manage/player.html", context)

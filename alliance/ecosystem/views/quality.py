@@ -26,7 +26,7 @@ def data_quality(request, year: int):
     page = paginator.get_page(request.GET.get("page"))
     stale = stale_before()
     context = {
-        "year": str(year),  # shown as 2026, not 2,026 (USE_THOUSAND_SEPARATOR)
+        "year": year,
         "page": page,
         "rows": [_row(player, stale) for player in page],
         "problem": problem,

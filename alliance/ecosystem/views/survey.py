@@ -96,5 +96,5 @@ def survey_respond(request, survey_token: str):
         else:
             messages.success(request, _("Thank you: your values are confirmed as they are."))
         return redirect("ecosystem:survey_respond", survey_token=survey_token)
-    context = {"invitation": invitation, "form": form, "year": str(taxonomy.year)}  # 2026, not 2,026
+    context = {"invitation": invitation, "form": form, "year": taxonomy.year}
     return render(request, "ecosystem/survey/respond.html", context)

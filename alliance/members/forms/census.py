@@ -1,9 +1,8 @@
 """Forms of the member census: opening a round, a respondent's profile, and a staff review."""
 
-import datetime
-
 from django import forms
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from alliance.core.forms import SIGUNGU_HELP_TEXT, SigunguFormMixin
@@ -32,7 +31,7 @@ class CensusRoundForm(forms.Form):
 
     def clean_closes_on(self):
         closes_on = self.cleaned_data["closes_on"]
-        if closes_on < datetime.date.today():
+        if closes_on < timezone.localdate():
             raise forms.ValidationError(_("Closing date: choose today or a later date."))
         return closes_on
 
@@ -82,9 +81,9 @@ class CensusProfileForm(SigunguFormMixin, forms.Form):
 
     def clean_founded_year(self):
         year = self.cleaned_data.get("founded_year")
-        if year is not None and not 1800 <= year <= datetime.date.today().year:
+        if year is not None and not 1800 <= year <= timezone.localdate().year:
             raise forms.ValidationError(
-                _("Year founded: enter a year between 1800 and %(year)s.") % {"year": datetime.date.today().year}
+                _("Year founded: enter a year between 1800 and %(year)s.") % {"year": timezone.localdate().year}
             )
         return year
 

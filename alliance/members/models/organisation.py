@@ -5,6 +5,7 @@ import datetime
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -121,7 +122,7 @@ class Organisation(models.Model):
 
     @property
     def is_current_member(self) -> bool:
-        return self.is_member_on(datetime.date.today())
+        return self.is_member_on(timezone.localdate())
 
 
 class Contact(models.Model):

@@ -12,6 +12,7 @@ import datetime
 import io
 from collections.abc import Iterable, Iterator
 
+from django.utils import timezone
 from openpyxl.cell import WriteOnlyCell
 
 from alliance.core import downloads
@@ -134,7 +135,7 @@ def write(fmt: str, headers, rows, stream) -> None:
 def export_file_name(kind: str, fmt: str, on: datetime.date | None = None) -> str:
     """회원사_목록_2026-11-21.xlsx (directory) or 회원사_명부_2026-11-21.csv (registry)."""
     label = {"directory": "회원사_목록", "registry": "회원사_명부"}[kind]
-    return f"{label}_{(on or datetime.date.today()).isoformat()}.{fmt}"
+    return f"{label}_{(on or timezone.localdate()).isoformat()}.{fmt}"
 
 
 def rejected_report_bytes(result) -> bytes:

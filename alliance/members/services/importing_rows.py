@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from alliance.core.korean import business_number_digits, company_name_key, is_valid_business_number
@@ -227,7 +228,7 @@ def _sigungu(value, sido: str) -> str:
 
 
 def _founded_year(value) -> int | None:
-    return parse_integer(value, minimum=1800, maximum=datetime.date.today().year)
+    return parse_integer(value, minimum=1800, maximum=timezone.localdate().year)
 
 
 def _employees(value) -> int | None:

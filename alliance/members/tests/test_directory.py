@@ -6,7 +6,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from alliance.members.models import MemberCategory
 from alliance.members.tests.factories import ContactFactory, OrganisationFactory
@@ -83,8 +83,8 @@ def test_directory_invalid_filter_is_ignored(client, companies):
 
 def test_directory_hides_withdrawn_and_future_members(client, db):
     OrganisationFactory(name="현재회원", joined_on=datetime.date(2020, 1, 1))
-    OrganisationFactory(name="탈퇴회원", joined_on=datetime.date(2020, 1, 1), withdrawn_on=datetime.date.today())
-    OrganisationFactory(name="가입예정", joined_on=datetime.date.today() + datetime.timedelta(days=1))
+    OrganisationFactory(name="탈퇴회원", joined_on=datetime.date(2020, 1, 1), withdrawn_on=timezone.localdate())
+    OrganisationFactory(name="가입예정", joined_on=timezone.localdate() + datetime.timedelta(days=1))
 
     response = client.get(DIRECTORY)
 

@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from alliance.core.models import AuditEntry
 from alliance.members.models import Organisation
@@ -116,7 +117,7 @@ def test_directory_export_csv_public_columns_current_members_only(client, member
     ]
     assert len(rows) == 2
     assert response["Content-Type"] == "text/csv; charset=utf-8"
-    today = datetime.date.today().isoformat()
+    today = timezone.localdate().isoformat()
     assert response["Content-Disposition"] == (
         f'attachment; filename="members_{today}.csv"; '
         f"filename*=UTF-8''%ED%9A%8C%EC%9B%90%EC%82%AC_%EB%AA%A9%EB%A1%9D_{today}.csv"

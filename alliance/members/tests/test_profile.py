@@ -1,9 +1,8 @@
-import datetime
 import hashlib
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import translation
+from django.utils import timezone, translation
 
 from alliance.core.models import AuditEntry
 from alliance.core.roles import Role
@@ -94,7 +93,7 @@ def test_rep_edits_own_organisation_records_history_and_confirms(rep_client, org
     assert response.status_code == 302
     assert response.url == edit_url(organisation)
     organisation.refresh_from_db()
-    today = datetime.date.today()
+    today = timezone.localdate()
     assert organisation.employees == 42
     assert organisation.last_confirmed_on == today
     entry = AuditEntry.objects.get(action="members.org.updated")

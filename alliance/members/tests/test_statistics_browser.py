@@ -1,8 +1,7 @@
 """The statistics page in Chromium: the charts are drawn from the json_script data, with no CSP error."""
 
-import datetime
-
 import pytest
+from django.utils import timezone
 
 from alliance.core.tests.factories import PASSWORD
 from alliance.members.models import MemberCategory
@@ -39,7 +38,7 @@ def test_statistics_page_draws_every_chart_without_errors(request, live_server, 
     page.on("pageerror", lambda error: problems.append(str(error)))
     log_in(page, live_server, staff_user.email, PASSWORD)
 
-    page.goto(f"{live_server.url}/members/statistics/?as_of={datetime.date.today().isoformat()}")
+    page.goto(f"{live_server.url}/members/statistics/?as_of={timezone.localdate().isoformat()}")
     page.wait_for_function("() => window.Chart && window.Chart.getChart('chart-ages')")
 
     # Three members: each chart's bars add up to 3, Seoul's doughnut to its 2 members.

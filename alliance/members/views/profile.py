@@ -3,10 +3,9 @@
 Saving through the representative counts as a confirmation of the profile (last confirmed today).
 """
 
-import datetime
-
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.utils import timezone
 
 from alliance.core.permissions import permission_required
 from alliance.members import phrases
@@ -44,7 +43,7 @@ def organisation_edit(request, pk: int):
                 data=form.profile_data(),
                 field_names=form.cleaned_data["field_names"],
                 contacts=contact_rows(contacts),
-                confirmed_on=None if is_secretariat else datetime.date.today(),
+                confirmed_on=None if is_secretariat else timezone.localdate(),
             )
             messages.success(request, phrases.SAVED)
             return redirect("members:organisation_edit", pk=organisation.pk)

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from alliance.core.audit import changed, record_audit, snapshot
+from alliance.core.dates import DATETIME_SECONDS, format_moment
 from alliance.core.korean import company_name_key
 from alliance.core.roles import Role
 from alliance.members.models import Organisation
@@ -36,10 +37,6 @@ from alliance.programs.uploads import check_attachment
 
 PROPOSAL_FIELDS = ("title", "summary", "product", "market", "business_model", "team")
 MAX_ATTACHMENTS = 10
-
-
-def _seoul(moment: datetime.datetime) -> str:
-    return timezone.localtime(moment).strftime("%Y. %-m. %-d. %H:%M:%S")
 
 
 def _representative_organisation(actor) -> Organisation:
@@ -67,7 +64,7 @@ def _require_open(group: ProjectGroup, *, now=None) -> None:
     if deadline is None or now > deadline:
         raise ValidationError(
             _("The deadline (%(deadline)s, Korean time) has passed; ask the secretariat for an extension.")
-            % {"deadline": _seoul(deadline) if deadline else "-"}
+            % {"deadline": format_moment(deadline, DATETIME_SECONDS) if deadline else "-"}
         )
 
 
@@ -381,7 +378,8 @@ def grant_extension(*, actor, group: ProjectGroup, until: datetime.datetime, rea
     deadline = queries.call_deadline(group.programme)
     if deadline is not None and until <= deadline:
         raise ValidationError(
-            _("An extension must end after the call's deadline (%(deadline)s).") % {"deadline": _seoul(deadline)}
+            _("An extension must end after the call's deadline (%(deadline)s).")
+            % {"deadline": format_moment(deadline, DATETIME_SECONDS)}
         )
     with transaction.atomic():
         group = _lock_group(group)

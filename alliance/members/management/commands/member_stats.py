@@ -5,6 +5,7 @@ import json
 import unicodedata
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
@@ -28,7 +29,7 @@ class Command(BaseCommand):
         parser.add_argument("--format", choices=("json", "table"), default="table")
 
     def handle(self, *args, as_of, format, **options):
-        day = _date(as_of) if as_of else datetime.date.today()
+        day = _date(as_of) if as_of else timezone.localdate()
         if day.year < 1900:
             raise CommandError(_("--as-of: enter a date from 1900-01-01 on (given: %(value)s).") % {"value": as_of})
         stats = member_statistics(day)

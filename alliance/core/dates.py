@@ -1,0 +1,35 @@
+"""Dates and times shown to people: the one way to format them, in the active language's conventions.
+
+Rule: a date or time on a page, in an e-mail or in a message is formatted by a named format of the active
+language (`alliance/formats/<language>/formats.py`): Korean visitors read 2026. 4. 15. 18:00, English
+visitors 2026-04-15 18:00. Times are shown in Korean time (TIME_ZONE). Templates use `|kdate` (dates, or
+`|kdate:"NAME"` for another named format) or Django's `|date:"DATETIME_FORMAT"`; Python uses
+`format_moment`. Django's `|date` knows only its own format names; `kdate` also knows the ones the project
+adds, such as DATETIME_SECONDS_FORMAT (a deadline or a submission time to the second).
+"""
+
+import datetime
+
+from django.utils import timezone
+from django.utils.formats import FORMAT_SETTINGS, date_format, get_format, get_format_modules
+
+DATE = "DATE_FORMAT"
+DATETIME = "DATETIME_FORMAT"
+DATETIME_SECONDS = "DATETIME_SECONDS_FORMAT"
+
+
+def named_format(name: str) -> str:
+    """The active language's format called `name`: one of Django's, or one declared in alliance/formats."""
+    if name in FORMAT_SETTINGS:
+        return get_format(name)
+    for module in get_format_modules():
+        if hasattr(module, name):
+            return getattr(module, name)
+    raise ValueError(f"No date format named {name} for the active language.")
+
+
+def format_moment(value: datetime.date | datetime.datetime, name: str = DATE) -> str:
+    """`value` in the active language's format `name`; an aware datetime in Korean time."""
+    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return date_format(value, named_format(name))
