@@ -25,7 +25,6 @@ RUNTIME_ONLY = {
     "pytest-xdist",
     "pytest-cov",
     "ruff",  # the linter, run as a command
-    "import-linter",  # the import contract, run as a command (`lint-imports`)
 }
 PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?\s*==")
 
