@@ -8,6 +8,8 @@ Rules:
   mailbox) is recorded with the server's answer, listed to staff and not tried again; any other failure
   (the server defers, disconnects, a sending limit is reached) stops the run, and staff resume it later for
   the recipients not reached, so nothing already sent is sent again.
+- A call is not announced once its application period has ended (nobody could apply any more); staff are
+  warned when it starts more than CALL_EARLY_WARNING ahead or when no period is set.
 - A sending run first claims its batch (a token and a time on the rows); a claim is held for CLAIM_LEASE
   and released when the run fails, so two runs never send the same e-mail and a crashed run's batch frees
   itself.
@@ -21,11 +23,12 @@ from smtplib import SMTPRecipientsRefused
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.core.mail import get_connection
+from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from alliance.core.audit import record_audit, snapshot
@@ -37,6 +40,7 @@ from alliance.programs.tasks import enqueue_on_commit
 
 CALL_BATCH = 50
 CLAIM_LEASE = datetime.timedelta(minutes=10)
+CALL_EARLY_WARNING = datetime.timedelta(days=60)
 
 
 @dataclass(frozen=True)
@@ -62,6 +66,55 @@ def call_recipients() -> list[str]:
     return list(dict.fromkeys(users.order_by("email").values_list("email", flat=True)))
 
 
+def call_recipient_labels() -> list[str]:
+    """Who `call_recipients` reaches, as "organisation · name <address>", in the same order."""
+    users = get_user_model().objects.filter(role=Role.MEMBER_REP, is_active=True).exclude(email="")
+    users = users.filter(member_on_q(timezone.localdate(), prefix="organisation__")).order_by("email")
+    labels = {}
+    for email, name, organisation in users.values_list("email", "name", "organisation__name"):
+        labels.setdefault(email, f"{organisation} · {name} <{email}>")
+    return list(labels.values())
+
+
+def _months_between(earlier: datetime.date, later: datetime.date) -> int:
+    months = (later.year - earlier.year) * 12 + later.month - earlier.month
+    return months - (later.day < earlier.day)
+
+
+def announcement_refusals(programme: Programme, *, now: datetime.datetime | None = None) -> list[str]:
+    """Why the call cannot be announced (empty: it can): already announced, or its period has ended."""
+    if programme.call_announced_at is not None:
+        when = date_format(timezone.localdate(programme.call_announced_at), "DATE_FORMAT")
+        return [_("The call was already announced on %(date)s; it is not sent twice.") % {"date": when}]
+    call = programme.stages.filter(kind=StageKind.CALL).first()
+    now = now or timezone.now()
+    if call is None or call.ends_at >= now:
+        return []
+    months = _months_between(timezone.localdate(call.ends_at), timezone.localdate(now))
+    if months >= 1:
+        ended = _("The application period ended %(months)s months ago.") % {"months": f"{months:,}"}
+    else:
+        ended = _("The application period ended %(days)s days ago.") % {"days": (now - call.ends_at).days}
+    return [ended + " " + _("Nobody can apply any more: set a new application period before announcing.")]
+
+
+def announcement_warnings(programme: Programme, *, now: datetime.datetime | None = None) -> list[str]:
+    """What staff should know before announcing: no period set, or one that starts far ahead."""
+    call = programme.stages.filter(kind=StageKind.CALL).first()
+    now = now or timezone.now()
+    if call is None:
+        return [_("No application period is set: the e-mail gives no dates.")]
+    if call.starts_at - now > CALL_EARLY_WARNING:
+        return [
+            _("The application period starts in %(days)s days (%(date)s): members are told long before they can apply.")
+            % {
+                "days": f"{(call.starts_at - now).days:,}",
+                "date": date_format(timezone.localdate(call.starts_at), "DATE_FORMAT"),
+            }
+        ]
+    return []
+
+
 def _pending(programme: Programme):
     return CallRecipient.objects.filter(programme=programme, sent_at__isnull=True, refused="")
 
@@ -83,7 +136,8 @@ def refused_recipients(programme: Programme) -> list[CallRecipient]:
 def announce_call(*, actor, programme: Programme) -> bool:
     """Announce the programme's call to every member representative, once per programme.
 
-    Rule: idempotent — a programme already announced is left alone (False is returned, nothing is sent).
+    Rule: idempotent — a programme already announced is left alone (False is returned, nothing is sent);
+    a call whose application period has ended is refused (ValidationError, nothing written).
     Side effects: `call_announced_at`, one CallRecipient per address (`call_recipients`), audit
     `programs.call.announced` with the count, and after the commit the task `send_call_announcement`.
     """
@@ -91,6 +145,8 @@ def announce_call(*, actor, programme: Programme) -> bool:
         programme = Programme.objects.select_for_update().get(pk=programme.pk)
         if programme.call_announced_at is not None:
             return False
+        if refusals := announcement_refusals(programme):
+            raise ValidationError(refusals)
         programme.call_announced_at = timezone.now()
         programme.save(update_fields=["call_announced_at", "updated_at"])
         recipients = [CallRecipient(programme=programme, email=email) for email in call_recipients()]
@@ -133,6 +189,23 @@ def _claim_batch(programme: Programme, batch_size: int) -> tuple[str, list[CallR
     return token, list(unsent.filter(claimed_by=token).order_by("email"))
 
 
+def call_email_context(programme: Programme) -> dict:
+    """What the call's e-mail says (the same for every recipient)."""
+    call = programme.stages.filter(kind=StageKind.CALL).first()
+    return {
+        "programme": programme,
+        "starts_at": timezone.localtime(call.starts_at) if call else None,
+        "ends_at": timezone.localtime(call.ends_at) if call else None,
+        "tracks": list(programme.tracks.all()),
+        "link": settings.SITE_URL + reverse("programs:apply_home", args=[programme.year]),
+    }
+
+
+def call_email(programme: Programme) -> EmailMultiAlternatives:
+    """The call's e-mail, unsent and addressed to nobody (the confirmation's preview and test send)."""
+    return render_message("programs/email/call", call_email_context(programme), to=[])
+
+
 def send_call_announcement(*, programme: Programme, batch_size: int = CALL_BATCH) -> int:
     """E-mail the call to every recipient not yet reached, batch by batch; returns how many were sent.
 
@@ -140,14 +213,7 @@ def send_call_announcement(*, programme: Programme, batch_size: int = CALL_BATCH
     `programs.call.announcement_sent` with the numbers sent and refused, the batches and the number left
     (also when a failure stops the run, whose error is then raised again so that the task shows it).
     """
-    call = programme.stages.filter(kind=StageKind.CALL).first()
-    context = {
-        "programme": programme,
-        "starts_at": timezone.localtime(call.starts_at) if call else None,
-        "ends_at": timezone.localtime(call.ends_at) if call else None,
-        "tracks": list(programme.tracks.all()),
-        "link": settings.SITE_URL + reverse("programs:apply_home", args=[programme.year]),
-    }
+    context = call_email_context(programme)
     sent = refused = batches = 0
     try:
         while True:

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from alliance.core.models import AuditEntry
 from alliance.core.roles import Role
+from alliance.core.tests.confirming import post_confirmed
 from alliance.core.tests.factories import UserFactory
 from alliance.members.tests.factories import OrganisationFactory
 from alliance.programs.models import CallRecipient, Programme, ScreeningOutcome
@@ -43,7 +44,7 @@ def texts(smtp_server) -> dict[str, list[str]]:
 def test_staff_announce_the_call_once_to_every_current_members_representative(
     client, staff_user, smtp_server, django_capture_on_commit_callbacks
 ):
-    programme = ProgrammeFactory(year=2026, name="2026 프로젝트 그룹")
+    programme = ProgrammeFactory(year=2026, name="2026 프로젝트 그룹", call_open=True)
     for n in range(3):
         representative(OrganisationFactory(), email=f"rep{n}@member.example.kr")
     representative(OrganisationFactory(withdrawn_on=datetime.date(2025, 1, 1)), email="gone@former.example.kr")
@@ -54,7 +55,7 @@ def test_staff_announce_the_call_once_to_every_current_members_representative(
     url = reverse("programs:call_announce", args=[programme.pk])
 
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(url)
+        post_confirmed(client, url)
     with django_capture_on_commit_callbacks(execute=True):
         again = client.post(url, follow=True)
 
@@ -80,7 +81,7 @@ def test_staff_announce_the_call_once_to_every_current_members_representative(
 
 
 def _announced(count: int) -> Programme:
-    programme = ProgrammeFactory()
+    programme = ProgrammeFactory(call_open=True)
     for n in range(count):
         representative(OrganisationFactory(), email=f"rep{n}@member.example.kr")
     # The test database never commits, so announcing queues no sending: each test sends by hand.

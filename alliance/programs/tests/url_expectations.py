@@ -64,6 +64,7 @@ EXPECTED = {
     "programs:group_list": staff_only(),
     "programs:extension_grant": staff_only(),
     "programs:call_announce": staff_only(405),  # POST only
+    "programs:call_preview": staff_only(),
     "programs:call_resume": staff_only(405),  # POST only
     # Applying (P1).
     "programs:my_groups": REPRESENTATIVES,
@@ -113,6 +114,7 @@ PK_OF = {
     "programs:programme_rules": "programme",
     "programs:programme_stages": "programme",
     "programs:call_announce": "programme",
+    "programs:call_preview": "programme",
     "programs:call_resume": "programme",
     "programs:track_create": "programme",
     "programs:track_edit": "track",

@@ -5,10 +5,12 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from alliance.core.audit import action_label, history_of
+from alliance.core.confirm import Confirmation, confirmation_gate, email_preview_response
 from alliance.core.permissions import permission_required
 from alliance.programs import phrases, queries
 from alliance.programs.forms.programme import (
@@ -76,16 +78,48 @@ def programme_detail(request, pk: int):
     return render(request, "programs/manage/detail.html", context)
 
 
+def _call_confirmation(request, programme: Programme) -> Confirmation:
+    labels = call_service.call_recipient_labels()
+    return Confirmation(
+        title=_("Announce the call"),
+        summary=_("The call of %(programme)s is e-mailed once to the representative of every member organisation.")
+        % {"programme": programme.name},
+        count=len(labels),
+        names=labels,
+        warnings=call_service.announcement_warnings(programme),
+        refusals=call_service.announcement_refusals(programme),
+        cancel_url=reverse("programs:programme_detail", args=[programme.pk]),
+        confirm_label=_("Announce the call"),
+        preview_url=reverse("programs:call_preview", args=[programme.pk]),
+        sample_email=lambda: call_service.call_email(programme),
+    )
+
+
 @permission_required("programs.manage_programme")
 @require_POST
 def call_announce(request, pk: int):
-    """Staff announce the call to every member representative (once per programme)."""
+    """Staff announce the call to every member representative (once per programme), after confirming."""
     programme = get_object_or_404(Programme, pk=pk)
-    if call_service.announce_call(actor=request.user, programme=programme):
-        messages.success(request, _("The call is being e-mailed to every member representative."))
+    if (page := confirmation_gate(request, _call_confirmation(request, programme))) is not None:
+        return page
+    try:
+        announced = call_service.announce_call(actor=request.user, programme=programme)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
     else:
-        messages.info(request, _("The call was already announced; it is not sent twice."))
+        if announced:
+            messages.success(request, _("The call is being e-mailed to every member representative."))
+        else:
+            messages.info(request, _("The call was already announced; it is not sent twice."))
     return redirect("programs:programme_detail", pk=pk)
+
+
+@permission_required("programs.manage_programme")
+@require_GET
+def call_preview(request, pk: int):
+    """The call's e-mail as its recipients see it, for the confirmation page's sandboxed frame."""
+    programme = get_object_or_404(Programme, pk=pk)
+    return email_preview_response(call_service.call_email(programme))
 
 
 @permission_required("programs.manage_programme")
