@@ -1,6 +1,16 @@
 from django.urls import path
 
-from alliance.members.views import census, directory, exports, imports, logos, profile, registry, statistics
+from alliance.members.views import (
+    census,
+    census_confirm,
+    directory,
+    exports,
+    imports,
+    logos,
+    profile,
+    registry,
+    statistics,
+)
 
 app_name = "members"
 urlpatterns = [
@@ -29,6 +39,8 @@ urlpatterns = [
     path("members/census/new/", census.census_round_create, name="census_round_create"),
     path("members/census/<id:pk>/", census.census_round_detail, name="census_round_detail"),
     path("members/census/<id:pk>/remind/", census.census_remind, name="census_remind"),
+    path("members/census/<id:pk>/remind/preview/", census_confirm.census_remind_preview, name="census_remind_preview"),
+    path("members/census/new/preview/", census_confirm.census_open_preview, name="census_open_preview"),
     path("members/census/responses/<id:pk>/", census.census_response_review, name="census_response_review"),
     # The personal link a member representative receives by e-mail; no account needed.
     path("census/<str:token>/", census.census_respond, name="census_respond"),

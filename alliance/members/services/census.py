@@ -21,6 +21,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
+from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -28,7 +29,7 @@ from django.utils.translation import gettext_lazy as _
 from alliance.core import links
 from alliance.core.audit import record_audit
 from alliance.core.links import hash_token, unsent_token_hash
-from alliance.core.mail import send_message
+from alliance.core.mail import render_message, send_message
 from alliance.members.membership import current_members
 from alliance.members.models import CensusInvitation, CensusRound
 from alliance.members.queries_census import census_addresses
@@ -220,11 +221,26 @@ def send_invitation_email(*, invitation_id: int, kind: str, reminder: int = 0) -
 
 
 def _send(invitation: CensusInvitation, kind: str, token: str) -> None:
-    context = {
-        "kind": kind,
-        "organisation": invitation.organisation,
-        "census_round": invitation.census_round,
-        "link": census_link(token),
-        "expires_on": link_last_day(invitation),
-    }
+    context = _email_context(
+        kind, invitation.organisation, invitation.census_round, census_link(token), link_last_day(invitation)
+    )
     send_message("members/census/email", context, to=[invitation.email])
+
+
+def _email_context(kind: str, organisation, census_round: CensusRound, link: str, expires_on) -> dict:
+    return {
+        "kind": kind,
+        "organisation": organisation,
+        "census_round": census_round,
+        "link": link,
+        "expires_on": expires_on,
+    }
+
+
+def sample_census_email(*, census_round: CensusRound, kind: str, organisation) -> EmailMultiAlternatives:
+    """What `organisation` would receive, unsent, for the confirmation's preview and test send: the link is a
+    sample that opens nothing (a real link is made only when the real e-mail goes out)."""
+    expires_at = link_expiry(census_round, timezone.now())
+    last_day = timezone.localdate(expires_at - datetime.timedelta(microseconds=1))
+    context = _email_context(kind, organisation, census_round, census_link("sample-link"), last_day)
+    return render_message("members/census/email", context, to=[])

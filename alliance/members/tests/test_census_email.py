@@ -12,6 +12,7 @@ from django_tasks_db.models import DBTaskResult
 from alliance.core.links import hash_token
 from alliance.core.models import AuditEntry
 from alliance.core.roles import Role
+from alliance.core.tests.confirming import post_confirmed
 from alliance.core.tests.factories import UserFactory
 from alliance.members.models import CensusInvitation, CensusRound
 from alliance.members.tests.factories import ContactFactory, OrganisationFactory
@@ -44,7 +45,8 @@ def _html_body(message) -> str:
 def _open_round(client, staff_user, django_capture_on_commit_callbacks, closes_on):
     client.force_login(staff_user)
     with django_capture_on_commit_callbacks(execute=True):
-        return client.post(
+        return post_confirmed(
+            client,
             reverse("members:census_round_create"),
             {"title": "2026년 상반기 회원사 현황 조사", "closes_on": closes_on.isoformat()},
         )
@@ -130,7 +132,7 @@ def test_reminders_go_only_to_non_responders_with_the_invitation_link(
     client.force_login(staff_user)
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("members:census_remind", args=[CensusRound.objects.get().pk]))
+        response = post_confirmed(client, reverse("members:census_remind", args=[CensusRound.objects.get().pk]))
 
     assert response.status_code == 302
     assert [message.envelope_recipients for message in smtp_server.messages] == [["ceo@silent.example.kr"]]
@@ -156,7 +158,7 @@ def test_reminder_renews_an_expired_link(client, staff_user, smtp_server, django
     expired = client.get(reverse("members:census_respond", args=[token]))
 
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(reverse("members:census_remind", args=[CensusRound.objects.get().pk]))
+        post_confirmed(client, reverse("members:census_remind", args=[CensusRound.objects.get().pk]))
 
     client.logout()
     page = client.get(reverse("members:census_respond", args=[token]))
@@ -171,12 +173,14 @@ def test_remind_refused_for_a_closed_round(client, staff_user, smtp_server, djan
     client.force_login(staff_user)
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("members:census_remind", args=[census_round.pk]), follow=True)
+        response = client.post(reverse("members:census_remind", args=[census_round.pk]))
+        forged = client.post(reverse("members:census_remind", args=[census_round.pk]), {"confirmed": "x"})
 
     assert smtp_server.messages == []
-    assert [str(message) for message in response.context["messages"]] == [
-        "마감된 조사 회차입니다. 더 이상 재안내 메일을 보낼 수 없습니다."
-    ]
+    assert forged.status_code == 200
+    assert "마감된 조사 회차입니다. 더 이상 재안내 메일을 보낼 수 없습니다." in response.content.decode()
+    assert 'name="confirmed"' not in response.content.decode()
+    assert CensusInvitation.objects.get().reminder_count == 0
 
 
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -226,7 +230,7 @@ def test_invitation_queued_before_a_reminder_sends_only_the_reminder(
     ContactFactory(organisation=zen, email="kim@zen.example.kr")
     _open_round(client, staff_user, django_capture_on_commit_callbacks, timezone.localdate())
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(reverse("members:census_remind", args=[CensusRound.objects.get().pk]))
+        post_confirmed(client, reverse("members:census_remind", args=[CensusRound.objects.get().pk]))
 
     _run_worker()
 

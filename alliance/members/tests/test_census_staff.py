@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from alliance.core.models import AuditEntry
+from alliance.core.tests.confirming import post_confirmed
 from alliance.members.models import CensusResponse
 from alliance.members.queries_census import response_rate
 from alliance.members.services.census_responses import profile_values, submit_census_response
@@ -102,7 +103,7 @@ def test_closing_a_round_stops_its_links(client, staff_user, organisation):
     invite(census_round, organisation, token="zen-token")
     client.force_login(staff_user)
 
-    client.post(reverse("members:census_round_detail", args=[census_round.pk]), {"action": "close"})
+    post_confirmed(client, reverse("members:census_round_detail", args=[census_round.pk]), {"action": "close"})
 
     census_round.refresh_from_db()
     assert census_round.closed_at is not None

@@ -43,6 +43,8 @@ EXPECTED = {
     "members:census_round_detail": staff_only(),
     "members:census_remind": staff_only(405),  # POST only: the permission first, then the method
     "members:census_response_review": staff_only(),
+    "members:census_open_preview": staff_only(),
+    "members:census_remind_preview": staff_only(),
 }
 
 PK_OF = {
@@ -53,6 +55,7 @@ PK_OF = {
     "members:import_report": "import_job",
     "members:census_round_detail": "census_round",
     "members:census_remind": "census_round",
+    "members:census_remind_preview": "census_round",
     "members:census_response_review": "census_response",
 }
 

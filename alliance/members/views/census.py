@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from alliance.core.confirm import confirmation_gate
 from alliance.core.links import LinkGone
 from alliance.core.permissions import permission_required, personal_link
 from alliance.members import queries_census as census_queries
@@ -16,6 +17,7 @@ from alliance.members.forms.census import CensusProfileForm, CensusReviewForm, C
 from alliance.members.models import CensusInvitation, CensusResponse
 from alliance.members.services import census as service
 from alliance.members.services import census_responses as responses
+from alliance.members.views import census_confirm
 
 PAGE_SIZE = 50
 UNINVITED_SHOWN = 200
@@ -39,6 +41,9 @@ def census_rounds(request):
 def census_round_create(request):
     form = CensusRoundForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        confirmation = census_confirm.opening_confirmation(**form.cleaned_data)
+        if (page := confirmation_gate(request, confirmation)) is not None:
+            return page
         try:
             opened = service.open_census_round(actor=request.user, **form.cleaned_data)
         except ValidationError as error:
@@ -58,6 +63,8 @@ def census_round_create(request):
 def census_round_detail(request, pk: int):
     census_round = get_object_or_404(census_queries.rounds_with_counts(), pk=pk)
     if request.method == "POST" and request.POST.get("action") == "close":
+        if (page := confirmation_gate(request, census_confirm.closing_confirmation(census_round))) is not None:
+            return page
         try:
             service.close_census_round(actor=request.user, census_round=census_round)
         except ValidationError as error:
@@ -81,6 +88,8 @@ def census_round_detail(request, pk: int):
 @require_POST
 def census_remind(request, pk: int):
     census_round = get_object_or_404(census_queries.rounds_with_counts(), pk=pk)
+    if (page := confirmation_gate(request, census_confirm.reminder_confirmation(census_round))) is not None:
+        return page
     try:
         reminded = service.remind_non_responders(actor=request.user, census_round=census_round)
     except ValidationError as error:
