@@ -71,6 +71,7 @@ urlpatterns += [
     path("ecosystem/manage/snapshots/", snapshot_views.snapshots_manage, name="snapshots_manage"),
     path("ecosystem/manage/snapshots/<year:year>/freeze/", snapshot_views.snapshot_freeze, name="snapshot_freeze"),
     path("ecosystem/manage/surveys/", survey_views.surveys, name="surveys"),
+    path("ecosystem/manage/surveys/preview/", survey_views.survey_open_preview, name="survey_open_preview"),
     path("ecosystem/manage/surveys/<id:pk>/", survey_views.survey_detail, name="survey_detail"),
     path(
         "ecosystem/manage/survey-answers/<id:pk>/",

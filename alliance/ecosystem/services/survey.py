@@ -22,6 +22,7 @@ E-mails are sent by the `send_survey_email` task after the transaction commits.
 import datetime
 
 from django.core.exceptions import ValidationError
+from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -29,7 +30,7 @@ from django.utils.translation import gettext_lazy as _
 from alliance.core import links, review
 from alliance.core.audit import record_audit
 from alliance.core.links import check_link, new_token, unsent_token_hash
-from alliance.core.mail import send_message
+from alliance.core.mail import render_message, send_message
 from alliance.ecosystem.models import MapSurvey, MapSurveyInvitation, MapSurveyResponse, Placement, Player, Taxonomy
 from alliance.ecosystem.services.placements import FIGURES, save_placement
 from alliance.ecosystem.services.players import sync_member_players
@@ -172,14 +173,31 @@ def send_survey_email(*, invitation_id: int) -> bool:
         token, invitation.token_hash = new_token()
         invitation.sent_at = timezone.now()
         invitation.save(update_fields=["token_hash", "sent_at"])
-    context = {
-        "player": invitation.player,
-        "survey": invitation.survey,
-        "link": survey_link(token),
-        "expires_on": timezone.localdate(invitation.expires_at - datetime.timedelta(microseconds=1)),
-    }
+    context = _email_context(invitation.player, invitation.survey, survey_link(token), invitation.expires_at)
     send_message("ecosystem/survey/email", context, to=[invitation.email])
     return True
+
+
+def _email_context(player: Player, survey: MapSurvey, link: str, expires_at: datetime.datetime) -> dict:
+    last_day = timezone.localdate(expires_at - datetime.timedelta(microseconds=1))
+    return {"player": player, "survey": survey, "link": link, "expires_on": last_day}
+
+
+def survey_recipients() -> list[tuple[str, str]]:
+    """Who opening a survey today would e-mail, as (name, address): each current member with an address
+    (`census_addresses`), then each non-member player with a contact e-mail."""
+    members = list(current_members().order_by("name").only("pk", "name"))
+    emails = census_addresses([organisation.pk for organisation in members])
+    recipients = [(organisation.name, emails[organisation.pk]) for organisation in members if organisation.pk in emails]
+    non_members = Player.objects.filter(organisation__isnull=True).exclude(contact_email="").order_by("pk")
+    return recipients + [(player.name, player.contact_email) for player in non_members]
+
+
+def sample_survey_email(*, survey: MapSurvey, name: str) -> EmailMultiAlternatives:
+    """What the company `name` would receive, unsent (the link is a sample that opens nothing)."""
+    expires_at = link_expiry(survey, timezone.now())
+    context = _email_context(Player(name=name), survey, survey_link("sample-link"), expires_at)
+    return render_message("ecosystem/survey/email", context, to=[])
 
 
 def submit_survey_response(

@@ -49,6 +49,7 @@ EXPECTED = {
     "ecosystem:snapshot_freeze": staff_only(405),  # POST only
     "ecosystem:surveys": staff_only(),
     "ecosystem:survey_detail": staff_only(),
+    "ecosystem:survey_open_preview": staff_only(),
     "ecosystem:survey_response_review": staff_only(),
     "ecosystem:survey_respond": everyone(),  # the personal link needs no account
     # Suggested placements (E2).

@@ -1,17 +1,60 @@
 """The map survey: the secretariat opens surveys and reviews answers; companies answer by personal link."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
 
+from alliance.core.confirm import ORGANISATIONS, Confirmation, confirmation_gate, email_preview_response
 from alliance.core.links import LinkGone
 from alliance.core.permissions import permission_required, personal_link
 from alliance.ecosystem.forms.survey import SurveyAnswerForm, SurveyOpenForm, SurveyReviewForm
-from alliance.ecosystem.models import MapSurvey, MapSurveyInvitation, MapSurveyResponse
+from alliance.ecosystem.models import MapSurvey, MapSurveyInvitation, MapSurveyResponse, Taxonomy
 from alliance.ecosystem.services import survey as survey_service
+
+
+def _opening_confirmation(*, taxonomy, title: str, closes_on) -> Confirmation:
+    recipients = survey_service.survey_recipients()
+    survey = MapSurvey(taxonomy=taxonomy, title=title, closes_on=closes_on)
+    query = urlencode({"year": taxonomy.year, "title": title, "closes_on": closes_on.isoformat()})
+    first = recipients[0][0] if recipients else _("(company name)")
+    return Confirmation(
+        title=_("Open the map survey"),
+        summary=_("The survey “%(title)s” opens and each company below receives its personal link by e-mail.")
+        % {"title": title},
+        count=len(recipients),
+        unit=ORGANISATIONS,
+        names=[name for name, _address in recipients],
+        refusals=[] if recipients else [_("No company has an e-mail address: nobody would be asked.")],
+        cancel_url=reverse("ecosystem:surveys"),
+        confirm_label=_("Open and send"),
+        preview_url=reverse("ecosystem:survey_open_preview") + "?" + query,
+        sample_email=lambda: survey_service.sample_survey_email(survey=survey, name=first),
+    )
+
+
+@permission_required("ecosystem.review_survey")
+@require_GET
+def survey_open_preview(request):
+    """The e-mail a survey with the given year, title and closing date would send (sample link)."""
+    year = request.GET.get("year", "")
+    taxonomies = Taxonomy.objects.order_by("-year")
+    taxonomy = (taxonomies.filter(year=year).first() if year.isdigit() else None) or taxonomies.first()
+    if taxonomy is None:
+        raise Http404
+    closes_on = parse_date(request.GET.get("closes_on", "")) or timezone.localdate()
+    survey = MapSurvey(taxonomy=taxonomy, title=request.GET.get("title", "")[:200], closes_on=closes_on)
+    recipients = survey_service.survey_recipients()
+    name = recipients[0][0] if recipients else _("(company name)")
+    return email_preview_response(survey_service.sample_survey_email(survey=survey, name=name))
 
 
 @permission_required("ecosystem.review_survey")
@@ -19,6 +62,8 @@ def surveys(request):
     """Every survey with its counts; the form that opens one."""
     form = SurveyOpenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        if (page := confirmation_gate(request, _opening_confirmation(**form.cleaned_data))) is not None:
+            return page
         try:
             survey = survey_service.open_map_survey(actor=request.user, **form.cleaned_data)
         except ValidationError as error:
