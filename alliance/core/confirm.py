@@ -28,10 +28,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from smtplib import SMTPException
 
+from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils import translation
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -137,7 +139,9 @@ def confirmation_page(request, confirmation: Confirmation, *, notices=()) -> Htt
 
 
 def test_subject(subject: str) -> str:
-    return _("[TEST] %(subject)s") % {"subject": subject}
+    """The subject marked as a test, in the e-mail's language (the site's), not the page's."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return _("[TEST] %(subject)s") % {"subject": subject}
 
 
 def _send_test(request, confirmation: Confirmation) -> tuple[str, str]:

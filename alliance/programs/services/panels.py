@@ -10,13 +10,14 @@ from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from alliance.core.audit import record_audit
-from alliance.core.mail import send_message
+from alliance.core.mail import render_message, send_message
 from alliance.core.models import User
 from alliance.programs.models import (
     Absence,
@@ -317,21 +318,36 @@ def close_panel(*, actor, panel: Panel) -> Panel:
     return panel
 
 
+def evaluators_to_notify(panel: Panel) -> list[tuple[User, int]]:
+    """The active evaluators with assignments on the panel, each with how many groups await them."""
+    counts: dict[int, int] = {}
+    for evaluator_id in Assignment.objects.filter(panel=panel).values_list("evaluator_id", flat=True):
+        counts[evaluator_id] = counts.get(evaluator_id, 0) + 1
+    evaluators = User.objects.filter(pk__in=counts, is_active=True).order_by("pk")
+    return [(evaluator, counts[evaluator.pk]) for evaluator in evaluators]
+
+
+def _assigned_context(panel: Panel, evaluator: User, count: int) -> dict:
+    link = settings.SITE_URL + reverse("programs:judging_home")
+    return {"panel": panel, "evaluator": evaluator, "count": count, "link": link}
+
+
+def assignment_notice(panel: Panel, evaluator: User, count: int) -> EmailMultiAlternatives:
+    """One evaluator's notice, unsent and addressed to nobody (the confirmation's preview and test send)."""
+    return render_message("programs/judging/email/assigned", _assigned_context(panel, evaluator, count), to=[])
+
+
 def notify_evaluators(*, actor, panel: Panel) -> int:
     """E-mail every evaluator with assignments on the panel: how many groups await them and the link to
     their page, where they declare ties and sign the pledge first.
 
     Side effects: one e-mail per evaluator and one audit entry. Returns how many were sent.
     """
-    counts: dict[int, int] = {}
-    for evaluator_id in Assignment.objects.filter(panel=panel).values_list("evaluator_id", flat=True):
-        counts[evaluator_id] = counts.get(evaluator_id, 0) + 1
-    evaluators = User.objects.filter(pk__in=counts, is_active=True).order_by("pk")
-    link = settings.SITE_URL + reverse("programs:judging_home")
     sent = 0
-    for evaluator in evaluators:
-        context = {"panel": panel, "evaluator": evaluator, "count": counts[evaluator.pk], "link": link}
-        send_message("programs/judging/email/assigned", context, to=[evaluator.email])
+    for evaluator, count in evaluators_to_notify(panel):
+        send_message(
+            "programs/judging/email/assigned", _assigned_context(panel, evaluator, count), to=[evaluator.email]
+        )
         sent += 1
     record_audit(action="programs.panel.evaluators_notified", target=panel, actor=actor, after={"sent": sent})
     return sent

@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from alliance.core.models import AuditEntry
 from alliance.core.roles import Role
+from alliance.core.tests.confirming import post_confirmed
 from alliance.core.tests.factories import UserFactory
 from alliance.programs.models import Assignment, Objection, Panel, ProgrammeEvaluator, SpeakingOrderDraw, Winner
 from alliance.programs.services import assignment as assignment_service
@@ -241,7 +242,10 @@ def test_staff_e_mail_evaluators_their_assignments(staff_client, programme, smtp
         assignment_service.assign_evaluator(actor=None, panel=panel, user=first, group=group)
     assignment_service.assign_evaluator(actor=None, panel=panel, user=second, group=groups[0])
 
-    staff_client.post(reverse("programs:panel_detail", args=[panel.pk]), {"action": "notify"})
+    first_post = staff_client.post(reverse("programs:panel_detail", args=[panel.pk]), {"action": "notify"})
+    assert smtp_server.messages == []
+    assert "2 recipients" in first_post.content.decode()
+    post_confirmed(staff_client, reverse("programs:panel_detail", args=[panel.pk]), {"action": "notify"})
 
     bodies = {
         message.envelope_recipients[0]: message.get_body(("plain",)).get_content() for message in smtp_server.messages
@@ -250,3 +254,17 @@ def test_staff_e_mail_evaluators_their_assignments(staff_client, programme, smtp
     assert "/programs/judging/" in bodies[first.email]
     assert f"{first.name}" in bodies[first.email]
     assert AuditEntry.objects.filter(action="programs.panel.evaluators_notified").count() == 1
+
+
+def test_evaluator_notice_test_send_reaches_only_staff(staff_client, staff_user, programme, smtp_server):
+    evaluator = evaluator_on(programme)
+    panel = screening_panel(programme)
+    assignment_service.assign_evaluator(
+        actor=None, panel=panel, user=evaluator, group=ProjectGroupFactory(programme=programme)
+    )
+
+    staff_client.post(reverse("programs:panel_detail", args=[panel.pk]), {"action": "notify", "send_test": "1"})
+
+    assert [message.envelope_recipients for message in smtp_server.messages] == [[staff_user.email]]
+    assert smtp_server.messages[0]["Subject"].strip().startswith("[테스트] ")
+    assert AuditEntry.objects.filter(action="programs.panel.evaluators_notified").count() == 0

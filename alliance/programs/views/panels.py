@@ -4,9 +4,11 @@ absences and closing, the speaking-order draw and the presentation timer."""
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from alliance.core.confirm import Confirmation, confirmation_gate
 from alliance.core.models import User
 from alliance.core.permissions import permission_required
 from alliance.programs import queries_judging as queries
@@ -95,11 +97,28 @@ def _panel_action(request, panel, assign_form, absence_form) -> None:
         messages.success(request, _("The panel is closed."))
 
 
+def _notify_confirmation(panel) -> Confirmation:
+    notices = panel_service.evaluators_to_notify(panel)
+    sample = notices[0] if notices else None
+    return Confirmation(
+        title=_("E-mail the evaluators"),
+        summary=_("Each evaluator below is told how many groups await them on %(panel)s.") % {"panel": panel},
+        count=len(notices),
+        names=[f"{evaluator.name} <{evaluator.email}>" for evaluator, _count in notices],
+        refusals=[] if notices else [_("No evaluator is assigned to this panel yet.")],
+        cancel_url=reverse("programs:panel_detail", args=[panel.pk]),
+        sample_email=(lambda: panel_service.assignment_notice(panel, *sample)) if sample else None,
+    )
+
+
 @permission_required("programs.run_judging")
 @require_http_methods(["GET", "POST"])
 def panel_detail(request, pk: int):
     panel = get_object_or_404(Panel.objects.select_related("programme"), pk=pk)
     assign_form, absence_form = _panel_forms(panel, request.POST if request.method == "POST" else None)
+    notifying = request.method == "POST" and request.POST.get("action") == "notify"
+    if notifying and (page := confirmation_gate(request, _notify_confirmation(panel))) is not None:
+        return page
     if request.method == "POST":
         try:
             _panel_action(request, panel, assign_form, absence_form)
