@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -102,7 +103,7 @@ def _placeholder() -> Organisation:
 @require_GET
 def census_open_preview(request):
     """The invitation a round with the given title and closing date would send (sample link)."""
-    closes_on = parse_date(request.GET.get("closes_on", "")) or datetime.date.today()
+    closes_on = parse_date(request.GET.get("closes_on", "")) or timezone.localdate()
     census_round = CensusRound(title=request.GET.get("title", "")[:200], closes_on=closes_on)
     organisation = current_members().order_by("name").first() or _placeholder()
     return email_preview_response(
