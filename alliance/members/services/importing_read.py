@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from python_calamine import CalamineError, CalamineWorkbook
 
 from alliance.core.korean import size_label
+from alliance.members.services.spreadsheet_bounds import SheetTooLargeError, check_xlsx_bounds
 
 # The columns of the secretariat's list, in its order. They are an interface, so they stay Korean.
 HEADERS = (
@@ -176,6 +177,10 @@ def _cell(value):
 def _xlsx_rows(path: Path):
     """The first worksheet's rows, read by calamine (Rust; no entity expansion, fast at 100,000 rows)."""
     try:
+        check_xlsx_bounds(path)  # before calamine allocates the sheet's whole block
+    except SheetTooLargeError as error:
+        raise ImportFileError(str(error)) from error
+    try:
         workbook = CalamineWorkbook.from_path(str(path))
         sheet = workbook.get_sheet_by_index(0)
         rows = []
@@ -189,6 +194,8 @@ def _xlsx_rows(path: Path):
 
 
 def _csv_rows(data: bytes):
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "유니코드 텍스트": UTF-16 with a byte-order mark
+        data = _utf16_as_utf8(data)
     if b"\x00" in data[:4096]:
         raise _not_a_spreadsheet()
     for encoding in ("utf-8-sig", "cp949"):
@@ -202,6 +209,8 @@ def _csv_rows(data: bytes):
     first_line = text.split("\n", 1)[0]
     delimiter = "\t" if "\t" in first_line and "," not in first_line else ","
     rows = []
+    # Python's csv refuses a cell over 128 KB; a cell may be as long as the largest accepted file.
+    csv.field_size_limit(max(csv.field_size_limit(), settings.MAX_UPLOAD_BYTES))
     try:
         for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
             rows.append(tuple(row))
@@ -210,6 +219,14 @@ def _csv_rows(data: bytes):
     except csv.Error as error:
         raise _not_a_spreadsheet() from error
     return rows
+
+
+def _utf16_as_utf8(data: bytes) -> bytes:
+    try:
+        return data.decode("utf-16").encode("utf-8")
+    except UnicodeDecodeError as error:
+        message = _("The file says it is UTF-16 text but is damaged. Save it again as CSV UTF-8 or as .xlsx.")
+        raise ImportFileError(message) from error
 
 
 def _sheet(raw_rows) -> Sheet:
