@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from alliance.members.models import ImportJob
 from alliance.members.services.exporting import rejected_report_bytes
-from alliance.members.services.import_progress import RUNNING, clear_progress, report_progress
+from alliance.members.services.import_progress import RUNNING, clear_progress, heartbeat, report_progress
 from alliance.members.services.importing import Progress, import_members
 from alliance.members.services.importing_read import ImportFileError
 
@@ -32,7 +32,8 @@ def run_import_job(*, job_id: int) -> ImportJob:
         return job
     _set(job, status=ImportJob.Status.VALIDATING)
     try:
-        return _run(job)
+        with heartbeat(job):  # a job whose process dies stops beating and is shown failed (import_progress)
+            return _run(job)
     finally:
         clear_progress(job)
 
