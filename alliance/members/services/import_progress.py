@@ -96,6 +96,7 @@ def is_dead(job: ImportJob) -> bool:
     try:
         stamp = cache.get(heartbeat_key(job))
     except Exception:
+        logger.warning("Could not read the heartbeat of import %s", job.pk, exc_info=True)
         return False
     last_sign = stamp if stamp is not None else job.created_at.timestamp()
     return time.time() - last_sign > STALE_SECONDS
