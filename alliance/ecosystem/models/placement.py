@@ -6,6 +6,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from alliance.core.bounds import COUNT_MAX, EMPLOYEES_MAX, REVENUE_MILLION_MAX, bounded
+
 
 class Placement(models.Model):
     """Where a player sits in a year's taxonomy, with that year's figures and technology-strength inputs.
@@ -36,12 +38,16 @@ class Placement(models.Model):
     fields = models.ManyToManyField(
         "ecosystem.ApplicationField", blank=True, related_name="placements", verbose_name=_("application fields")
     )
-    revenue = models.BigIntegerField(_("revenue (KRW million)"), null=True, blank=True)
-    employees = models.PositiveIntegerField(_("employees"), null=True, blank=True)
-    patents = models.PositiveIntegerField(_("registered patents"), null=True, blank=True)
+    revenue = models.BigIntegerField(
+        _("revenue (KRW million)"), null=True, blank=True, validators=bounded(REVENUE_MILLION_MAX)
+    )
+    employees = models.PositiveIntegerField(_("employees"), null=True, blank=True, validators=bounded(EMPLOYEES_MAX))
+    patents = models.PositiveIntegerField(_("registered patents"), null=True, blank=True, validators=bounded(COUNT_MAX))
     rd_staff_share = models.FloatField(_("R&D staff share (%)"), null=True, blank=True)
-    certifications = models.PositiveIntegerField(_("certifications"), null=True, blank=True)
-    awards = models.PositiveIntegerField(_("awards won"), null=True, blank=True)
+    certifications = models.PositiveIntegerField(
+        _("certifications"), null=True, blank=True, validators=bounded(COUNT_MAX)
+    )
+    awards = models.PositiveIntegerField(_("awards won"), null=True, blank=True, validators=bounded(COUNT_MAX))
     technology_score = models.FloatField(_("technology score"), default=0)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
     confirmed_by = models.ForeignKey(

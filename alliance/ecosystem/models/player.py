@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from alliance.core.bounds import EMPLOYEES_MAX, REVENUE_MILLION_MAX, bounded
 from alliance.core.models import ReviewedSubmission
 from alliance.core.regions import SidoChoices
 
@@ -37,8 +38,10 @@ class Player(models.Model):
     homepage = models.URLField(_("homepage"), max_length=300, blank=True)
     ksic_code = models.CharField(_("KSIC code"), max_length=5, blank=True)
     region = models.CharField(_("province / metropolitan city"), max_length=4, choices=SidoChoices.choices, blank=True)
-    employees = models.PositiveIntegerField(_("employees"), null=True, blank=True)
-    revenue = models.BigIntegerField(_("revenue (KRW million)"), null=True, blank=True)
+    employees = models.PositiveIntegerField(_("employees"), null=True, blank=True, validators=bounded(EMPLOYEES_MAX))
+    revenue = models.BigIntegerField(
+        _("revenue (KRW million)"), null=True, blank=True, validators=bounded(REVENUE_MILLION_MAX)
+    )
     founded_year = models.PositiveSmallIntegerField(_("year founded"), null=True, blank=True)
     # Non-members only (a member's contacts are the registry's): where the map survey is sent. Staff see it;
     # it is never shown on public pages nor put in exports, snapshots or the API (they list their keys).

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from alliance.core.bounds import EMPLOYEES_MAX, REVENUE_MILLION_MAX, bounded
 from alliance.core.regions import SidoChoices, seoul_zone
 
 
@@ -60,8 +61,10 @@ class Organisation(models.Model):
     sido = models.CharField(_("province / metropolitan city"), max_length=4, choices=SidoChoices.choices, blank=True)
     sigungu = models.CharField(_("city / county / district"), max_length=30, blank=True)
     founded_year = models.PositiveSmallIntegerField(_("year founded"), null=True, blank=True)
-    employees = models.PositiveIntegerField(_("employees"), null=True, blank=True)
-    revenue_million = models.BigIntegerField(_("revenue (KRW million)"), null=True, blank=True)
+    employees = models.PositiveIntegerField(_("employees"), null=True, blank=True, validators=bounded(EMPLOYEES_MAX))
+    revenue_million = models.BigIntegerField(
+        _("revenue (KRW million)"), null=True, blank=True, validators=bounded(REVENUE_MILLION_MAX)
+    )
     fields = models.ManyToManyField(BusinessField, verbose_name=_("business fields"), blank=True, related_name="+")
     description = models.TextField(_("description"), blank=True)
     homepage = models.URLField(_("homepage"), blank=True)

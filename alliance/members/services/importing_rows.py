@@ -17,6 +17,7 @@ from django.core.validators import URLValidator
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from alliance.core.bounds import EMPLOYEES_MAX, REVENUE_MILLION_MAX
 from alliance.core.korean import business_number_digits, company_name_key, is_valid_business_number
 from alliance.core.regions import RegionError, canonical_sido, clean_sigungu
 from alliance.core.spreadsheets import FORMULA_START
@@ -232,11 +233,11 @@ def _founded_year(value) -> int | None:
 
 
 def _employees(value) -> int | None:
-    return parse_integer(value, maximum=10_000_000)
+    return parse_integer(value, maximum=EMPLOYEES_MAX)
 
 
 def _revenue(value) -> int | None:
-    return parse_integer(value, maximum=10**12)
+    return parse_integer(value, maximum=REVENUE_MILLION_MAX)
 
 
 def _text_parser(limit: int):
