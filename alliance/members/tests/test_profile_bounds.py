@@ -10,14 +10,15 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize(
-    ("field", "value", "message"),
+    "case",
     [
         ("revenue_million", str(2**63 - 1), ko("Enter at most %(limit_value)s.", limit_value=REVENUE_MILLION_MAX)),
         ("revenue_million", "-5", ko("Enter 0 or more.")),
         ("employees", str(EMPLOYEES_MAX + 1), ko("Enter at most %(limit_value)s.", limit_value=EMPLOYEES_MAX)),
     ],
 )
-def test_profile_refuses_figures_beyond_the_domain_limits(client, member_rep, organisation, field, value, message):
+def test_profile_refuses_figures_beyond_the_domain_limits(client, member_rep, organisation, case):
+    field, value, message = case
     client.force_login(member_rep)
 
     response = client.post(edit_url(organisation), profile_post(organisation, **{field: value}))
