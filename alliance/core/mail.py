@@ -23,6 +23,8 @@ from django.template import TemplateDoesNotExist
 from django.template.loader import get_template, render_to_string
 from django.utils import translation
 
+from alliance.core.korean import resolve_particles
+
 
 @dataclass(frozen=True)
 class Attachment:
@@ -60,9 +62,11 @@ def render_message(
     Every recipient in `to` sees the others: bulk mail makes one message per recipient.
     """
     with translation.override(language or settings.LANGUAGE_CODE):
-        subject = " ".join(render_to_string(f"{prefix}/subject.txt", context).split())
-        text = render_to_string(f"{prefix}/body.txt", context)
+        # Particles chosen by the word before them (대상을, 젠은), as on every page and document.
+        subject = " ".join(resolve_particles(render_to_string(f"{prefix}/subject.txt", context)).split())
+        text = resolve_particles(render_to_string(f"{prefix}/body.txt", context))
         html = _optional_html(f"{prefix}/body.html", context)
+        html = resolve_particles(html) if html is not None else None
     headers = {"Message-ID": make_msgid(domain=site_domain())}
     if not reply_wanted:
         headers["Auto-Submitted"] = "auto-generated"

@@ -13,7 +13,7 @@ from django.middleware.locale import LocaleMiddleware
 from django.shortcuts import render
 from django.utils import translation
 
-from alliance.core.korean import size_label
+from alliance.core.korean import resolve_particles, size_label
 
 
 class RequestSizeLimitMiddleware:
@@ -46,4 +46,29 @@ class KoreanFirstLocaleMiddleware(LocaleMiddleware):
 
     def process_response(self, request, response):
         response.headers.setdefault("Content-Language", translation.get_language())
+        return response
+
+
+class KoreanParticlesMiddleware:
+    """Every page's Korean particles chosen by the word before them (`젠을`, `대상을`, not `을(를)`).
+
+    Messages are translated before the name they carry is known, so the catalogue writes `%(name)s을(를)`;
+    once the page is rendered the name is there and `resolve_particles` keeps the one form Korean uses. On the
+    page as a whole, so messages, form errors and templates are all covered without each call site knowing.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.streaming or not response.get("Content-Type", "").startswith("text/html"):
+            return response
+        charset = response.charset or "utf-8"
+        text = response.content.decode(charset, errors="surrogateescape")
+        resolved = resolve_particles(text)
+        if resolved != text:
+            response.content = resolved.encode(charset, errors="surrogateescape")
+            if response.has_header("Content-Length"):
+                response["Content-Length"] = str(len(response.content))
         return response

@@ -18,6 +18,8 @@ from django.contrib.staticfiles import finders
 from django.core.exceptions import SuspiciousFileOperation
 from django.template.loader import render_to_string
 
+from alliance.core.korean import resolve_particles
+
 PDF_STYLESHEET = "css/pdf.css"
 FONT_FAMILY = "Noto Sans CJK KR"
 
@@ -60,6 +62,11 @@ def static_only_fetcher():
     return StaticOnlyFetcher()
 
 
+def document_html(template_name: str, context: dict, *, request=None) -> str:
+    """The document's HTML as laid out: the template rendered, its Korean particles chosen (대상을, not 대상을(를))."""
+    return resolve_particles(render_to_string(template_name, context, request=request))
+
+
 def layout_pdf(
     template_name: str,
     context: dict,
@@ -77,7 +84,7 @@ def layout_pdf(
     """
     from weasyprint import CSS, HTML  # noqa: PLC0415  WeasyPrint loads Pango's native libraries: only when a PDF is made
 
-    html = render_to_string(template_name, context, request=request)
+    html = document_html(template_name, context, request=request)
     fetcher = static_only_fetcher()
     names = ((PDF_STYLESHEET,) if base_stylesheet else ()) + tuple(stylesheets)
     sheets = [CSS(filename=finders.find(name), url_fetcher=fetcher) for name in names]

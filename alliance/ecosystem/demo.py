@@ -25,6 +25,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from alliance.core.bulk import insert_rows
+from alliance.core.korean import particle
 from alliance.core.regions import SIDO
 from alliance.ecosystem.models import ApplicationField, Level, Placement, Player, Taxonomy, TaxonomyNode, Technology
 from alliance.ecosystem.queries import node_paths
@@ -117,7 +118,8 @@ def _non_member_players(rng: random.Random, planner: _Planner, count: int, taken
         taken.add(key)
         category = rng.choice(planner.categories)
         words = rng.sample(category.keywords, k=min(2, len(category.keywords))) or [category.name]
-        description = f"{' · '.join(words)} 분야의 {category.name} {rng.choice(OFFERS)}을(를) 개발·공급하는 기업입니다."
+        offer = particle(rng.choice(OFFERS), "을")
+        description = f"{' · '.join(words)} 분야의 {category.name} {offer} 개발·공급하는 기업입니다."
         employees = int(rng.lognormvariate(3.2, 1.1)) + 2
         values = {
             "name": name,

@@ -11,6 +11,8 @@ from django.contrib.humanize.templatetags.humanize import intcomma
 
 from alliance.core import dates
 
+from alliance.core.korean import particle, resolve_particles
+
 register = template.Library()
 
 
@@ -48,3 +50,15 @@ def signed(value) -> str:
     if value is None:
         return "-"
     return f"+{intcomma(value)}" if value > 0 else intcomma(value)
+
+
+@register.filter
+def josa(value, which: str) -> str:
+    """`{{ award|josa:"을" }}` → 대상을; `{{ city|josa:"로" }}` → 서울로 / 부산으로 (either form names it)."""
+    return particle(value, which)
+
+
+@register.filter(is_safe=True)
+def particles(value) -> str:
+    """`{{ message|particles }}`: every 을(를), 은(는), 이(가), 와(과), (으)로, (이)라는 chosen by the word before."""
+    return resolve_particles(str(value))

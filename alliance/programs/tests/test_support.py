@@ -341,3 +341,20 @@ def test_demo_support_grants_every_benefit_and_records_some_used_and_some_not():
     assert set(grants.values_list("use", flat=True)) == {"used", "not_used", "pending"}
     assert grants.filter(benefit__code="PRESS", use="used").count() == 10
     assert summary.startswith("수상 후속 지원: 50건 발급, 활용 ")
+
+
+def test_bonus_certificate_chooses_the_particle_after_the_award(released, programme, staff_user):
+    from django.utils import translation
+
+    from alliance.core.pdf import document_html
+    from alliance.programs.documents import pdfs
+
+    service.grant_to_winners(actor=staff_user, panel=released, benefits=benefits(programme, "NIPA"), issued_on=ISSUED)
+    grants = SupportGrant.objects.select_related("winner").order_by("number")
+
+    with translation.override("ko"):
+        pages = [document_html(pdfs.BONUS_CERTIFICATE, pdfs.bonus_certificate_context(grant)) for grant in grants]
+
+    assert [grant.winner.award_name for grant in grants] == ["대상", "최우수상", "대상"]
+    assert ["대상을 수상하였으므로" in pages[0], "최우수상을 수상하였으므로" in pages[1]] == [True, True]
+    assert [page for page in pages if "(를)" in page] == []
