@@ -5,6 +5,7 @@ Search ignores spacing (`디지털 트윈` = `디지털트윈`): `compact` is th
 query are reduced to before a substring match.
 """
 
+import datetime
 import re
 import unicodedata
 
@@ -48,15 +49,92 @@ def strip_corporate_form(name: str) -> str:
     return _WHITESPACE.sub(" ", text).strip(" ,.")
 
 
+# A bare 주 typed at the end for ㈜ (`유디포엠주` for `유디포엠㈜`) is a corporate form only where it cannot be part
+# of the word: after a name of at least two syllables, and not closing one of the words that end in 주 (place
+# names: 제주, 광주, 청주; drinks: 맥주, 소주; 지주 (holding), 건축주, 광고주...). `주` alone, `제주`, `빛고을광주`,
+# `한빛지주` and `수제맥주` keep their 주; `유디포엠주`, `메타랩주` lose it.
+_JU_WORDS = (
+    "제주 광주 전주 청주 공주 원주 충주 상주 경주 나주 영주 양주 파주 진주 여주 무주 성주 금주 예주 "
+    "맥주 소주 약주 탁주 과실주 민주 자주 군주 사주 구주 지주 선주 건축주 광고주 화주 차주 점주 업주 주주 "
+    "물주 집주 건물주 사업주 고용주 발주 수주 외주 완주 연주 독주 합주 신주 기주 미주 호주 만주 유럽주 아주"
+)
+_WORDS_ENDING_IN_JU = frozenset(_JU_WORDS.split())
+_HANGUL_SYLLABLES = re.compile(r"[가-힣]+$")
+
+
+def _without_bare_ju(key: str) -> str:
+    if not key.endswith("주") or len(key) < 3 or not _HANGUL_SYLLABLES.search(key[-3:]):
+        return key
+    if any(key.endswith(word) for word in _WORDS_ENDING_IN_JU):
+        return key
+    return key[:-1]
+
+
 def company_name_key(name: str) -> str:
-    """One key per company whatever corporate form or spacing the name is written with."""
+    """One key per company whatever corporate form or spacing the name is written with (a bare trailing 주
+    included, by the rule above)."""
     stripped = strip_corporate_form(name)
-    return _NON_WORD.sub("", stripped).lower() or compact(name)
+    key = _NON_WORD.sub("", stripped).lower()
+    return _without_bare_ju(key) or compact(name)
+
+
+def legacy_name_keys(name: str) -> list[str]:
+    """The keys a name may be stored under from before the bare-주 rule (`유디포엠주`), for lookups."""
+    key = company_name_key(name)
+    return [key, f"{key}주"]
+
+
+# Full-width forms and dashes as Korean keyboards and Excel produce them: ２０２４－０３－１５, １２３　４５.
+# NFKC is applied outside Hangul only: on Hangul it would turn compatibility jamo (ㄱ, ㅏ) into conjoining ones.
+_NOT_HANGUL = re.compile(r"[^\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7a3\ud7b0-\ud7ff\uffa0-\uffdc]+")
+_DASHES = re.compile(r"[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]")
+
+
+def fold_width(text: str) -> str:
+    """Full-width letters, digits and punctuation as ASCII, an ideographic space as a space; Hangul untouched.
+
+    Safe on any text people typed (names included): only the width of a character changes, never its sense."""
+    return "".join(
+        chr(ord(ch) - 0xFEE0) if "\uff01" <= ch <= "\uff5e" else " " if ch == "\u3000" else ch for ch in text or ""
+    )
+
+
+def normalise_value(text: str) -> str:
+    """A value that is a number, date, code or address part: NFKC outside Hangul, every dash a hyphen, every
+    space a plain one (`２０２４．３．１５`, `123‐45‐67890`, `12\u00a0345`). Not for prose (NFKC turns ① into 1)."""
+    text = _NOT_HANGUL.sub(lambda run: unicodedata.normalize("NFKC", run.group(0)), text or "")
+    return _WHITESPACE.sub(" ", _DASHES.sub("-", text)).strip()
 
 
 def search_key(text: str) -> str:
     """What a search query is reduced to: corporate forms, spacing and punctuation removed."""
     return company_name_key(text) if text and text.strip() else ""
+
+
+# Dates as Korean offices write them. Year, month and day, separated by - . / or written 2024년 3월 15일, with an
+# optional time after them (Excel's `2024-03-15 00:00:00`, `오전 9:30`); eight digits 20240315; a two-digit year
+# (24.03.15, 24-3-15: 2000-2099, as offices mean it: no member list holds a date before 2000 in that form).
+_DATE_PARTS = re.compile(
+    r"^(?P<year>\d{4}|\d{2})\s*(?:년|[-./])\s*(?P<month>\d{1,2})\s*(?:월|[-./])\s*(?P<day>\d{1,2})\s*(?:일|\.)?"
+    r"(?:\s*\(\w\))?"  # (금)
+    r"(?:[\sT]+(?:오전|오후|AM|PM|am|pm)?\s*\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:AM|PM|am|pm)?)?$"
+)
+_DATE_DIGITS = re.compile(r"^(?P<year>\d{4})(?P<month>\d{2})(?P<day>\d{2})$")
+
+
+def parse_korean_date(text: str) -> datetime.date | None:
+    """The date a cell's text means (full-width digits and dashes included), None when it is not a date."""
+    value = normalise_value(text)
+    match = _DATE_PARTS.match(value) or _DATE_DIGITS.match(value)
+    if match is None:
+        return None
+    year = int(match["year"])
+    if len(match["year"]) == 2:
+        year += 2000
+    try:
+        return datetime.date(year, int(match["month"]), int(match["day"]))
+    except ValueError:
+        return None
 
 
 _BIZNO_WEIGHTS = (1, 3, 7, 1, 3, 7, 1, 3, 5)

@@ -30,6 +30,7 @@ urlpatterns = [
     path("members/registry/stale/", census.stale_confirmations, name="stale_confirmations"),
     path("members/organisations/<id:pk>/", registry.organisation_detail, name="organisation_detail"),
     path("members/imports/", imports.imports, name="imports"),
+    path("members/imports/template.xlsx", imports.import_template, name="import_template"),
     path("members/imports/<id:pk>/", imports.import_detail, name="import_detail"),
     path("members/imports/<id:pk>/progress/", imports.import_progress, name="import_progress"),
     path("members/imports/<id:pk>/report/", imports.import_report, name="import_report"),

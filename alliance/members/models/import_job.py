@@ -27,7 +27,8 @@ class ImportJob(models.Model):
     updated_count = models.PositiveIntegerField(default=0)
     unchanged_count = models.PositiveIntegerField(default=0)
     rejected_count = models.PositiveIntegerField(default=0)
-    # One dict per problem, with the keys row, column and message.
+    # One dict per problem, with the keys row, column and message; a note (an ignored column) also has
+    # "note": true and is no problem: `row_problems` and `notes` tell them apart.
     problems = models.JSONField(default=list, blank=True)
     rejected_report = models.FileField(upload_to="imports/reports/", blank=True)
 
@@ -38,6 +39,14 @@ class ImportJob(models.Model):
 
     def __str__(self):
         return self.original_name
+
+    @property
+    def row_problems(self) -> list[dict]:
+        return [problem for problem in self.problems if not problem.get("note")]
+
+    @property
+    def notes(self) -> list[str]:
+        return [problem["message"] for problem in self.problems if problem.get("note")]
 
     @property
     def percent(self) -> int:

@@ -52,6 +52,7 @@ class ImportResult:
     rejected_rows: list[tuple[tuple, list[str]]] = field(default_factory=list)  # (cells, messages)
     written: bool = False
     dry_run: bool = False
+    notes: list[str] = field(default_factory=list)  # what was read differently from the file, not an error
 
     @property
     def rejected(self) -> int:
@@ -68,6 +69,7 @@ class ImportResult:
             "unchanged": self.unchanged,
             "rejected": self.rejected,
             "problems": [problem.as_dict() for problem in self.problems],
+            "notes": self.notes,
         }
 
 
@@ -92,6 +94,11 @@ def import_members(
     result = ImportResult(file_name=file_name or path.name, dry_run=dry_run)
     sheet = read_sheet(path)
     result.headers = sheet.headers
+    if sheet.ignored:
+        result.notes.append(
+            _("These columns are not part of the member list and were ignored: %(columns)s.")
+            % {"columns": ", ".join(f"'{name}'" for name in sheet.ignored)}
+        )
     result.total_rows = len(sheet.rows)
     valid = _validate(sheet, result, progress)
     valid = _reject_duplicates(valid, result)
@@ -121,7 +128,8 @@ def import_members(
                 actor=actor,
                 actor_label=actor_label,
                 target=None,
-                after={"file": result.file_name} | {k: v for k, v in result.summary().items() if k != "problems"},
+                after={"file": result.file_name}
+                | {k: v for k, v in result.summary().items() if k != "problems" and (k != "notes" or v)},
             )
     except IntegrityError as error:
         result.written = False

@@ -6,6 +6,10 @@ whole with one Korean message (`ImportFileError`) that names the column and list
 As the secretariat's lists are kept: a title above the header row (within the first HEADER_SEARCH_ROWS
 rows that are not blank) is passed over, the header row being the first that holds every required column,
 and a running-number column (연번, 번호, No.) is ignored. Row numbers stay those of the file.
+A header of two rows, a merged cell over the columns it groups (소재지 over 시도 / 시군구, 회원정보 over 회사명 /
+회원구분), is read as one: each column is named by its lower cell, or its upper one where the lower is blank.
+A column the platform does not know (비고, 담당부서) is ignored, and the import's notes name it. Header cells are
+compared without spacing and full-width forms (`회 사 명`, `ＮＯ`).
 """
 
 import csv
@@ -17,7 +21,7 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 from python_calamine import CalamineError, CalamineWorkbook
 
-from alliance.core.korean import size_label
+from alliance.core.korean import fold_width, size_label
 from alliance.members.services.spreadsheet_bounds import SheetTooLargeError, check_xlsx_bounds
 
 # The columns of the secretariat's list, in its order. They are an interface, so they stay Korean.
@@ -77,7 +81,7 @@ _HEADER_ALIASES = {
 
 
 def _header_key(text: str) -> str:
-    return "".join(str(text).split())
+    return "".join(fold_width(str(text)).split())
 
 
 _CANONICAL = {_header_key(name): name for name in (*KNOWN_HEADERS, ERROR_HEADER)}
@@ -93,9 +97,26 @@ def _canonical(header: str) -> str | None:
     return _CANONICAL.get(key)
 
 
+def _names_known_columns(cells) -> bool:
+    return any(_canonical(str(cell).strip()) not in (None, ERROR_HEADER) for cell in cells if not _is_blank(cell))
+
+
 def _is_header_row(cells) -> bool:
     names = {_canonical(str(cell).strip()) for cell in cells if not _is_blank(cell)}
     return all(name in names for name in REQUIRED_HEADERS)
+
+
+def _is_sub_header(cells) -> bool:
+    """A row every filled cell of which names a known column: the lower row of a two-row header."""
+    filled = [str(cell).strip() for cell in cells if not _is_blank(cell)]
+    return bool(filled) and all(_canonical(cell) not in (None, ERROR_HEADER) for cell in filled)
+
+
+def _combined(upper, lower) -> tuple:
+    """Each column named by the lower cell of a two-row header, or by the upper one where the lower is blank."""
+    width = max(len(upper), len(lower))
+    cell = lambda cells, index: cells[index] if index < len(cells) else None  # noqa: E731
+    return tuple(cell(upper, i) if _is_blank(cell(lower, i)) else cell(lower, i) for i in range(width))
 
 
 class ImportFileError(Exception):
@@ -114,6 +135,7 @@ class Sheet:
     headers: list[str]
     columns: dict[str, int]
     rows: list[tuple[int, tuple]] = field(default_factory=list)  # (spreadsheet row number, cell values)
+    ignored: list[str] = field(default_factory=list)  # columns the platform does not know, left out
 
     def values(self, cells: tuple) -> dict:
         """A row's cells by known header (only the columns the file has)."""
@@ -122,6 +144,10 @@ class Sheet:
 
 def _expected() -> str:
     return ", ".join(HEADERS)
+
+
+def _optional() -> str:
+    return ", ".join(header for header in HEADERS if header not in REQUIRED_HEADERS)
 
 
 def _is_blank(value) -> bool:
@@ -234,40 +260,68 @@ def _sheet(raw_rows) -> Sheet:
     numbered = [(number, cells) for number, cells in numbered if not all(_is_blank(cell) for cell in cells)]
     if not numbered:
         raise ImportFileError(_("The file is empty."))
-    # The first row holding every required column is the header (titles above it are passed over); with
-    # none such, the first row is taken, so that its wrong or missing columns are named.
-    start = next(
-        (index for index, (_number, cells) in enumerate(numbered[:HEADER_SEARCH_ROWS]) if _is_header_row(cells)),
-        0,
-    )
-    header_number, header_cells = numbered[start]
+    start, header_cells, header_rows = _find_header(numbered)
+    header_number = numbered[start][0]
     headers = ["" if _is_blank(cell) else str(cell).strip() for cell in header_cells]
     columns: dict[str, int] = {}
-    unknown = []
+    ignored = []
     for index, header in enumerate(headers):
         if not header:
             continue
         name = _canonical(header)
         if name is None:
-            unknown.append(header)
+            ignored.append(header)
         elif name in columns:
             raise ImportFileError(_("The column '%(column)s' appears twice.") % {"column": header}, column=header)
         elif name != ERROR_HEADER:  # a corrected rejected-rows report can be imported again; 연번 is no data
             columns[name] = index
-    if unknown:
+    missing = [name for name in REQUIRED_HEADERS if name not in columns]
+    if missing:
         raise ImportFileError(
-            _("Unknown column '%(column)s' in row %(row)s. The expected columns are: %(expected)s.")
-            % {"column": "', '".join(unknown), "row": header_number, "expected": _expected()},
-            column=unknown[0],
-        )
-    for name in REQUIRED_HEADERS:
-        if name not in columns:
-            raise ImportFileError(
-                _("The required column '%(column)s' is missing. The expected columns are: %(expected)s.")
-                % {"column": name, "expected": _expected()},
-                column=name,
+            _(
+                "Row %(row)s is taken as the header, and the required column(s) %(missing)s are not in it. A member "
+                "list needs the columns %(required)s; the others (%(optional)s) may be left out."
             )
-    rows = numbered[start + 1 :]
+            % {
+                "row": header_number,
+                "missing": ", ".join(f"'{name}'" for name in missing),
+                "required": ", ".join(REQUIRED_HEADERS),
+                "optional": _optional(),
+            },
+            column=missing[0],
+        )
+    rows = numbered[start + header_rows :]
     if not rows:
         raise ImportFileError(_("The file has a header row but no members below it."))
-    return Sheet(headers=headers, columns=columns, rows=rows)
+    return Sheet(headers=headers, columns=columns, rows=rows, ignored=ignored)
+
+
+def _find_header(numbered) -> tuple[int, tuple, int]:
+    """(index of the header's first row, its cells, how many rows it takes: 1 or 2).
+
+    The first row that, alone or with a sub-header row below it, holds every required column (titles above it
+    are passed over); with none such, the first row naming any known column, so that what it lacks is named.
+    A file in which no row names a column at all is not a member list: it is told so, not asked for columns.
+    """
+    for index, (_number, cells) in enumerate(numbered[:HEADER_SEARCH_ROWS]):
+        lower = numbered[index + 1][1] if index + 1 < len(numbered) else ()
+        if lower and _is_sub_header(lower) and _is_header_row(_combined(cells, lower)):
+            return index, _combined(cells, lower), 2
+        if _is_header_row(cells):
+            return index, cells, 1
+    for index, (_number, cells) in enumerate(numbered[:HEADER_SEARCH_ROWS]):
+        if _names_known_columns(cells):
+            return index, cells, 1
+    if all(sum(not _is_blank(cell) for cell in cells) <= 1 for _number, cells in numbered[:HEADER_SEARCH_ROWS]):
+        raise _not_a_spreadsheet()  # text, not columns: a letter, a note, a file saved under the wrong name
+    raise _not_a_member_list()
+
+
+def _not_a_member_list() -> ImportFileError:
+    return ImportFileError(
+        _(
+            "This file is not a member list: none of its first %(count)s rows names the columns %(required)s. "
+            "Upload an Excel (.xlsx, .xls) or CSV (.csv) file with a header row, or start from the template file."
+        )
+        % {"count": HEADER_SEARCH_ROWS, "required": ", ".join(REQUIRED_HEADERS)}
+    )

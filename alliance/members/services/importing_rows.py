@@ -2,7 +2,9 @@
 
 Rules (issue 2): 회사명, 회원구분 and 가입일 are required; 회원구분 is one of the Korean category names (or an
 obvious variant: 대학, 산학협력단, 기관, 협단체, 비영리); 시도 may be spelled any way; 시군구 in Seoul is one
-of its 25 districts; dates are Excel dates or 2026-04-15, 2026.4.15, 2026. 4. 15., 2026/04/15; the
+of its 25 districts; dates are Excel dates or written as offices write them (`core.korean.parse_korean_date`:
+2026-04-15, 2026.4.15, 2026. 4. 15., 2026/04/15, 2026년 4월 15일, 20260415, 26.04.15, 2026-04-15 00:00:00); full-width
+digits, letters, dashes and spaces are read as their ASCII forms (never in Hangul: `core.korean.normalise_value`); the
 사업자등록번호 has a valid check digit (dashes optional); numbers may have thousands separators; 탈퇴일 is
 not before 가입일; 주요분야 are split on , / · ; . Text with HTML in it is kept as written (it is escaped
 wherever it is shown). Each problem names its row and column.
@@ -18,7 +20,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from alliance.core.bounds import EMPLOYEES_MAX, REVENUE_MILLION_MAX
-from alliance.core.korean import business_number_digits, company_name_key, is_valid_business_number
+from alliance.core.korean import (
+    business_number_digits,
+    company_name_key,
+    fold_width,
+    is_valid_business_number,
+    normalise_value,
+    parse_korean_date,
+)
 from alliance.core.regions import RegionError, canonical_sido, clean_sigungu
 from alliance.core.spreadsheets import FORMULA_START
 from alliance.members.models.organisation import CATEGORY_KOREAN, MemberCategory
@@ -85,7 +94,6 @@ _CATEGORY_NAMES.update(
     }
 )
 REQUIRED_HEADERS_ORDER = ("회사명", "회원구분", "가입일")
-_DATE = re.compile(r"^(\d{4})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})\s*\.?$")
 _FIELD_SEPARATORS = re.compile(r"[,/·ㆍ;，、]")
 _NUMBER = re.compile(r"^-?\d+$")
 _url = URLValidator(schemes=["http", "https"])
@@ -106,7 +114,7 @@ def _text(value) -> str:
         value = value.date()
     if isinstance(value, datetime.date):
         return value.isoformat()
-    text = str(value).strip()
+    text = fold_width(str(value)).strip()  # ＡＢＣ, ２０２４, the ideographic space: as typed on a Korean keyboard
     # The CSV export writes text that would start a formula as '=...; take the quote off again.
     if len(text) > 1 and text[0] == "'" and text[1:].startswith(FORMULA_START):
         text = text[1:]
@@ -121,12 +129,9 @@ def parse_date(value) -> datetime.date | None:
     text = _text(value)
     if not text:
         return None
-    match = _DATE.match(text)
-    if match:
-        try:
-            return datetime.date(*(int(part) for part in match.groups()))
-        except ValueError:
-            pass
+    date = parse_korean_date(text)
+    if date is not None:
+        return date
     raise InvalidCellError(_("'%(value)s' is not a date. Write it as 2026-04-15 or 2026. 4. 15.") % {"value": text})
 
 
@@ -141,7 +146,7 @@ def parse_integer(value, *, minimum: int = 0, maximum: int | None = None) -> int
         text = _text(value)
         if not text:
             return None
-        cleaned = re.sub(r"[\s,]", "", text).removesuffix("백만원").removesuffix("명")
+        cleaned = re.sub(r"[\s,]", "", normalise_value(text)).removesuffix("백만원").removesuffix("명")
         if not _NUMBER.match(cleaned):
             raise InvalidCellError(_("'%(value)s' is not a whole number.") % {"value": text})
         number = int(cleaned)
@@ -168,7 +173,7 @@ def _category(value) -> str:
 
 def _business_number(value) -> str:
     numeric = isinstance(value, int | float) and not isinstance(value, bool)
-    text = _text(value).zfill(10) if numeric else _text(value)
+    text = _text(value).zfill(10) if numeric else normalise_value(_text(value))
     if not text:
         return ""
     if not is_valid_business_number(text):
@@ -212,7 +217,7 @@ def _fields(value) -> list[str]:
 
 
 def _sido(value) -> str:
-    text = _text(value)
+    text = normalise_value(_text(value))
     if not text:
         return ""
     sido = canonical_sido(text)
@@ -223,7 +228,7 @@ def _sido(value) -> str:
 
 def _sigungu(value, sido: str) -> str:
     try:
-        return clean_sigungu(_text(value), sido)
+        return clean_sigungu(normalise_value(_text(value)), sido)
     except RegionError as error:
         raise InvalidCellError(error.message) from None
 

@@ -75,6 +75,8 @@ def _run(job: ImportJob) -> ImportJob:
     job.created_count, job.updated_count, job.unchanged_count = result.created, result.updated, result.unchanged
     job.rejected_count = result.rejected
     job.problems = [problem.as_dict() for problem in result.problems[:MAX_STORED_PROBLEMS]]
+    # Notes (ignored columns) are kept beside the problems, marked, so the page lists them apart.
+    job.problems += [{"row": None, "column": "", "message": note, "note": True} for note in result.notes]
     failed = bool(result.problems) and not job.skip_invalid
     job.status = ImportJob.Status.FAILED if failed else ImportJob.Status.DONE
     job.finished_at = timezone.now()

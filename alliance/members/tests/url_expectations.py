@@ -33,6 +33,7 @@ EXPECTED = {
     "members:stale_confirmations": staff_only(),
     "members:organisation_detail": staff_only(),
     "members:imports": staff_only(),
+    "members:import_template": staff_only(),
     "members:import_detail": staff_only(),
     "members:import_progress": staff_only(),
     "members:import_report": staff_only(),

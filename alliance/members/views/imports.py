@@ -4,7 +4,7 @@ Everyone but the secretariat gets 404.
 """
 
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET
 
@@ -13,6 +13,7 @@ from alliance.core.permissions import permission_required
 from alliance.members.forms.imports import ImportUploadForm
 from alliance.members.models import ImportJob
 from alliance.members.services.import_progress import RUNNING, with_live_progress
+from alliance.members.services.import_template import template_xlsx
 from alliance.members.services.importing_jobs import start_import
 from alliance.members.services.importing_run import MAX_STORED_PROBLEMS
 
@@ -47,7 +48,7 @@ def _context(job: ImportJob) -> dict:
     return {
         "job": job,
         "running": job.status in RUNNING,
-        "truncated": len(job.problems) >= MAX_STORED_PROBLEMS,
+        "truncated": len(job.row_problems) >= MAX_STORED_PROBLEMS,
     }
 
 
@@ -72,3 +73,12 @@ def import_report(request, pk: int):
         raise Http404
     name = f"{job.original_name.rsplit('.', 1)[0]}_오류행.xlsx"
     return downloads.file_response(job.rejected_report.open("rb"), filename=name, content_type=downloads.XLSX)
+
+
+@permission_required("members.manage_registry")
+@require_GET
+def import_template(request):
+    """The member-list template: the header row and one example row, as the importer reads them."""
+    response = HttpResponse(template_xlsx(), content_type=downloads.XLSX)
+    response["Content-Disposition"] = downloads.content_disposition("회원사_명부_양식.xlsx")
+    return response
