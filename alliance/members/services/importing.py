@@ -19,7 +19,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from alliance.core.audit import changed, record_audit, snapshot
-from alliance.core.korean import format_business_number
+from alliance.core.korean import company_name_key, format_business_number, legacy_name_keys
 from alliance.members.models import Organisation
 from alliance.members.services.importing_read import ImportFileError, Sheet, read_sheet
 from alliance.members.services.importing_rows import Problem, RowData, validate_row
@@ -193,12 +193,14 @@ def _load(rows: list[RowData]) -> tuple[dict[str, Organisation], dict[str, Organ
     by_number: dict[str, Organisation] = {}
     by_key: dict[str, Organisation] = {}
     numbers = sorted({row.business_number for row in rows if row.business_number})
-    keys = sorted({row.name_key for row in rows})
+    # A name saved before the bare-주 rule keeps its old key (유디포엠주) until it is saved again: look both up.
+    keys = sorted({key for row in rows for key in legacy_name_keys(row.data["name"])})
     for lookup, values in (("business_number__in", numbers), ("name_key__in", keys)):
         for chunk in chunked(values, 500):
             for loaded in Organisation.objects.filter(**{lookup: chunk}):
-                organisation = by_number.get(loaded.business_number) or by_key.get(loaded.name_key) or loaded
-                by_key[organisation.name_key] = organisation
+                key = company_name_key(loaded.name)
+                organisation = by_number.get(loaded.business_number) or by_key.get(key) or loaded
+                by_key[key] = organisation
                 if organisation.business_number:
                     by_number[organisation.business_number] = organisation
     field_names: dict[int, list[str]] = defaultdict(list)
@@ -228,7 +230,7 @@ def _match(rows: list[RowData], result: ImportResult) -> Plan:
                     _("The member '%(name)s' of the same name has the business registration number %(number)s.")
                     % {"name": target.name, "number": format_business_number(target.business_number)},
                 )
-        elif row.name_key != target.name_key and row.name_key in by_key:
+        elif row.name_key != company_name_key(target.name) and row.name_key in by_key:
             other = by_key[row.name_key]
             problem = Problem(
                 row.row,

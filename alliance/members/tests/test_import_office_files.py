@@ -172,3 +172,16 @@ def test_an_import_row_written_with_a_bare_ju_updates_the_member(tmp_path):
 
     assert (result.created, result.updated, problems(result)) == (0, 1, [])
     assert Organisation.objects.get().pk == member.pk
+
+
+@pytest.mark.django_db
+def test_a_member_saved_with_a_bare_ju_before_the_rule_is_matched_by_its_other_spelling(tmp_path):
+    member = OrganisationFactory(name="유디포엠", business_number="")
+    Organisation.objects.filter(pk=member.pk).update(name="유디포엠주", name_key="유디포엠주")  # the key saved then
+
+    result = import_members(
+        path=xlsx_file(tmp_path, [zen_row(회사명="(주)유디포엠", 사업자등록번호="")]), actor_label="test"
+    )
+
+    assert (result.created, result.updated, problems(result)) == (0, 1, [])
+    assert Organisation.objects.values_list("pk", "name_key").get() == (member.pk, "유디포엠")
