@@ -29,7 +29,13 @@ from alliance.core.audit import build_audit, record_audit
 from alliance.core.models import AuditEntry
 from alliance.ecosystem.models import Level, Placement, Player, Taxonomy, TaxonomyNode, ValueSource
 from alliance.ecosystem.queries import node_paths
-from alliance.ecosystem.services.landscape_yml import Landscape, LandscapeError, dump_landscape
+from alliance.ecosystem.services.landscape_yml import (
+    Landscape,
+    LandscapeError,
+    dump_landscape,
+    path_label,
+    second_paths,
+)
 from alliance.ecosystem.services.logos import LOGO_DIR, store_by_hash
 from alliance.ecosystem.services.players import player_name_key
 from alliance.ecosystem.services.taxonomy import bulk_tree
@@ -83,6 +89,58 @@ def _store_logo(path: Path, warnings: list[str], item) -> str:
     return store_by_hash(LOGO_DIR, logo)
 
 
+def _merged_extra(found: list) -> dict:
+    """The first item's other keys, with the `second_path` of every item of the player (an item listed twice
+    may name its second paths on either entry)."""
+    extra = dict(found[0][0].extra)
+    paths = list(dict.fromkeys(path for item, _node in found for path in second_paths(item.extra)))
+    if paths:
+        extra["second_path"] = paths
+    return extra
+
+
+def _occurrences(landscape: Landscape, node_of, warnings: list[str]) -> dict[str, list]:
+    """Items grouped by player, in file order: the first occurrence gives the data and the primary node."""
+    occurrences: dict[str, list] = {}
+    for category in landscape.categories:
+        for sub in category.subcategories:
+            for item in sub.items:
+                occurrences.setdefault(player_name_key(item.name), []).append((item, node_of(category, sub)))
+    _add_second_paths(occurrences, landscape, node_of, warnings)
+    return occurrences
+
+
+def _add_second_paths(occurrences: dict[str, list], landscape: Landscape, node_of, warnings: list[str]) -> None:
+    """Each item's `second_path` subcategories as further (secondary) nodes of its player; unknown ones warned."""
+    node_by_label = {
+        path_label(category.name, sub.name): node_of(category, sub)
+        for category in landscape.categories
+        for sub in category.subcategories
+    }
+    for found in occurrences.values():
+        listed = {node for _item, node in found}
+        for item, _node in list(found):
+            paths = second_paths(item.extra)
+            # A second path where the item is also listed as an item (the CNCF file has some) says it twice: the
+            # item stays listed there, and the path is dropped so that the export does not hide that entry.
+            redundant = [label for label in paths if node_by_label.get(label) in listed]
+            if redundant:
+                kept = [label for label in paths if label not in redundant]
+                item.extra = {k: v for k, v in item.extra.items() if k != "second_path"} | (
+                    {"second_path": kept} if kept else {}
+                )
+            for label in paths:
+                if label in redundant:
+                    continue
+                if label in node_by_label:
+                    found.append((item, node_by_label[label]))
+                    continue
+                warnings.append(
+                    _("Line %(line)s: “%(name)s” has the second path “%(path)s”, which is not in the file.")
+                    % {"line": item.line, "name": item.name, "path": label}
+                )
+
+
 def import_landscape(
     *, actor, landscape: Landscape, year: int, domain_name: str, logo_dir: Path | None = None
 ) -> ImportResult:
@@ -106,12 +164,7 @@ def import_landscape(
                 return node_by_path[(domain_name, category.name, category.name)]
             return node_by_path[(domain_name, category.name, category.name, sub.name)]
 
-        # Items grouped by player, in file order: first occurrence gives the data and the primary node.
-        occurrences: dict[str, list] = {}
-        for category in landscape.categories:
-            for sub in category.subcategories:
-                for item in sub.items:
-                    occurrences.setdefault(player_name_key(item.name), []).append((item, node_of(category, sub)))
+        occurrences = _occurrences(landscape, node_of, warnings)
         existing = {player.name_key: player for player in Player.objects.filter(name_key__in=list(occurrences))}
         new_players, logos = [], 0
         for key, found in occurrences.items():
@@ -127,7 +180,7 @@ def import_landscape(
                 Player(
                     name_key=key,
                     logo=logo_name,
-                    landscape_extra=item.extra,
+                    landscape_extra=_merged_extra(found),
                     sources={
                         name: {"source": ValueSource.IMPORT.value, "on": today}
                         for name, value in values.items()
@@ -245,9 +298,18 @@ def landscape_categories(taxonomy: Taxonomy, *, logo_names: dict | None = None) 
     ).values_list("placement_id", "taxonomynode_id"):
         on_node.setdefault(node_id, []).append(players_by_placement[placement_id])
 
-    def items(node_id: int) -> list[dict]:
+    primary_of = {placement.player_id: placement.primary_id for placement in placements}
+
+    def items(node_id: int, label: str) -> list[dict]:
+        # A secondary placement named by the item's `second_path` is written there, on the item, not as a copy.
+        players = [
+            player
+            for player in on_node.get(node_id, [])
+            if primary_of[player.pk] == node_id or label not in second_paths(player.landscape_extra)
+        ]
         return [
-            _item(player, logo_names) for player in sorted(on_node.get(node_id, []), key=lambda p: p.name.casefold())
+            _item(player, logo_names, primary=primary_of[player.pk] == node_id)
+            for player in sorted(players, key=lambda p: p.name.casefold())
         ]
 
     categories = []
@@ -257,8 +319,11 @@ def landscape_categories(taxonomy: Taxonomy, *, logo_names: dict | None = None) 
             if node.level == Level.CATEGORY:
                 subcategories = []
                 if on_node.get(node.pk):
-                    subcategories.append({"name": node.name, "items": items(node.pk)})
-                subcategories += [{"name": sub.name, "items": items(sub.pk)} for sub in children.get(node.pk, [])]
+                    subcategories.append({"name": node.name, "items": items(node.pk, path_label(node.name, node.name))})
+                subcategories += [
+                    {"name": sub.name, "items": items(sub.pk, path_label(node.name, sub.name))}
+                    for sub in children.get(node.pk, [])
+                ]
                 categories.append({"name": node.name, "subcategories": subcategories})
             else:
                 walk(node.pk)
@@ -267,7 +332,7 @@ def landscape_categories(taxonomy: Taxonomy, *, logo_names: dict | None = None) 
     return categories
 
 
-def _item(player: Player, logo_names: dict | None) -> dict:
+def _item(player: Player, logo_names: dict | None, *, primary: bool = True) -> dict:
     """The landscape item of a player; `logo:` only for a logo file that is stored and will be written."""
     item = {"name": player.name}
     if player.homepage:
@@ -276,6 +341,8 @@ def _item(player: Player, logo_names: dict | None) -> dict:
         item["description"] = player.description
     # A `logo:` kept from an import (before logos were modelled) names a file we may never have had.
     extra = {key: value for key, value in player.landscape_extra.items() if key != "logo"}
+    if not primary:
+        extra.pop("second_path", None)  # said once, on the item where the player is primarily placed
     if player.logo and logo_names is not None and default_storage.exists(player.logo.name):
         file_name = Path(player.logo.name).name
         logo_names[file_name] = player.logo.name

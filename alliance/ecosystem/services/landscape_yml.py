@@ -17,11 +17,15 @@ Export writes the current form, with each category of the year's taxonomy (in tr
 domain and layer) as a landscape category; players placed on a category itself (not on one of its
 subcategories) go into a subcategory named like the category, which import maps back to the category.
 Items are the confirmed placements (primary and secondary), sorted by name; keys we do not model
-(repo_url, twitter, crunchbase, ...) come back as they were imported. An item names a `logo:` only when its
+(repo_url, twitter, crunchbase, ...) come back as they were imported; a YAML date among them (`accepted:
+2019-01-15` unquoted) is kept as its ISO text. `second_path: ["Category / Subcategory", ...]` places the item
+there too (secondary placements); the export writes it back as `second_path` on the item, not as copies.
+An item names a `logo:` only when its
 player has a stored logo file, which the export writes into logos/ beside the file (the single-file download
 has no logos/, so no `logo:` keys).
 """
 
+import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -131,9 +135,13 @@ def _clean_extra(entry: dict) -> dict:
 
     def strip(value):
         if isinstance(value, dict):
-            return {key: strip(inner) for key, inner in value.items() if key != LINE}
+            return {str(key): strip(inner) for key, inner in value.items() if key != LINE}
         if isinstance(value, list):
             return [strip(inner) for inner in value]
+        if isinstance(value, datetime.date | datetime.datetime):
+            return value.isoformat()  # an unquoted date (accepted: 2019-01-15): kept, and written back, as text
+        if isinstance(value, bytes | set | tuple):
+            return str(value)  # other YAML types a safe loader builds: kept as text rather than refused
         return value
 
     return {key: strip(value) for key, value in entry.items() if key not in MODELLED_KEYS}
@@ -267,3 +275,13 @@ def read_landscape_file(path: Path) -> Landscape:
 def dump_landscape(categories: list[dict]) -> str:
     """The current form's YAML text of [{"name", "subcategories": [{"name", "items": [{...}]}]}]."""
     return yaml.dump({"categories": categories}, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000)
+
+
+def path_label(category: str, subcategory: str) -> str:
+    """How `second_path` names a subcategory: `Category / Subcategory`."""
+    return f"{category} / {subcategory}"
+
+
+def second_paths(extra: dict) -> list[str]:
+    value = extra.get("second_path") or []
+    return [str(path).strip() for path in (value if isinstance(value, list) else [value]) if str(path).strip()]
