@@ -10,7 +10,6 @@ from django import template
 from django.contrib.humanize.templatetags.humanize import intcomma
 
 from alliance.core import dates
-
 from alliance.core.korean import particle, resolve_particles
 
 register = template.Library()
