@@ -26,6 +26,7 @@ register_actions(
 
 NOT_FOUND = _("No such member organisation.")
 SAVED = _("Saved.")
+CONTACTS = _("Contacts")
 COMPANIES = _("Companies")
 INSTITUTIONS = _("Institutions")
 UNIVERSITIES = _("Universities")

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from alliance.core.regions import SIDO
+from alliance.core.versions import VersionedFormMixin
 from alliance.ecosystem.models import ApplicationField, TaxonomyNode, Technology
 
 SIDO_OPTIONS = [("", "-")] + [(sido.short, sido.official) for sido in SIDO]
@@ -57,7 +58,7 @@ class PlayerForm(forms.Form):
                     del self.fields[name]
 
 
-class PlacementForm(forms.Form):
+class PlacementForm(VersionedFormMixin, forms.Form):
     primary = forms.ModelChoiceField(
         label=pgettext_lazy("taxonomy level", "Category"), queryset=TaxonomyNode.objects.none()
     )

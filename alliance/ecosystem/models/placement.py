@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from alliance.core.bounds import COUNT_MAX, EMPLOYEES_MAX, REVENUE_MILLION_MAX, bounded
+from alliance.core.versions import version_field
 
 
 class Placement(models.Model):
@@ -55,6 +56,9 @@ class Placement(models.Model):
     )
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
     sources = models.JSONField(_("value sources"), default=dict, blank=True)
+    # Moved on by every write to what the placement form shows (staff edits, applied survey answers, registry
+    # refreshes); the form carries it so that a stale save is refused (core.versions).
+    version = version_field()
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

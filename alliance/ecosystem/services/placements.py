@@ -10,6 +10,9 @@ Rules:
 - saving a placement makes it a draft again; only a person confirms it: `confirm_placement`,
   `confirm_placements` (staff's selection of drafts, in bulk), or a save with `confirm=True` when the save
   is itself a person's review (an applied survey answer, see services/survey.py);
+- a save with `expected_version` (the version the staff form was loaded with) is refused with
+  core.versions.StaleEditError when the placement changed since; every write to what the form shows moves the
+  version on (a new placement starts at 1, so a second "new" form is stale too);
 - `refresh_registry_figures` keeps registry-sourced figures of unpublished years up to date with the
   registry, never overwriting a value staff, a survey or an import set, and leaves the status as it is.
 Side effects: audit `ecosystem.placement.saved` / `.confirmed` / `.refreshed`.
@@ -23,6 +26,7 @@ from django.utils import timezone
 
 from alliance.core.audit import build_audit, changed, record_audit, snapshot
 from alliance.core.models import AuditEntry
+from alliance.core.versions import StaleEditError, bump_version, bump_versions, check_version
 from alliance.ecosystem import phrases
 from alliance.ecosystem.models import (
     PLACEABLE_LEVELS,
@@ -60,6 +64,30 @@ def _check_placeable(node: TaxonomyNode) -> None:
         raise ValidationError(phrases.NOT_PLACEABLE, code="not_placeable")
 
 
+def _locked_placement(player: Player, taxonomy: Taxonomy, expected_version: int | None) -> Placement | None:
+    """The player's placement in `taxonomy`, locked; StaleEditError when it is not the version the form showed."""
+    placement = Placement.objects.select_for_update().filter(player=player, taxonomy=taxonomy).first()
+    if placement is not None:
+        check_version(placement, expected_version)
+    elif expected_version:  # the form showed a placement that has been deleted since
+        raise StaleEditError(current_version=0)
+    return placement
+
+
+def _stamped_sources(placement: Placement, figures: dict, old_figures: dict, inherited: dict, *, source, on) -> dict:
+    """The placement's value sources with each new or changed figure stamped (a new placement's figure equal
+    to the player's own keeps the player's source and date)."""
+    sources = dict(placement.sources)
+    for key, value in figures.items():
+        if placement.pk is None or old_figures[key] != value:
+            known = inherited.get(key)
+            if known is not None and known["value"] == value:
+                sources[key] = {"source": known["source"], "on": known["on"]}
+            else:
+                sources[key] = {"source": str(source), "on": on.isoformat()}
+    return sources
+
+
 def save_placement(
     *,
     actor,
@@ -74,6 +102,7 @@ def save_placement(
     on: datetime.date | None = None,
     actor_label: str = "",
     confirm: bool = False,
+    expected_version: int | None = None,
 ) -> Placement:
     """Create or update `player`'s placement in `taxonomy` (back to draft when anything changed).
 
@@ -91,11 +120,11 @@ def save_placement(
     _check_same_taxonomy(taxonomy, [primary, *secondary, *technologies, *fields])
     on = on or timezone.localdate()
     with transaction.atomic():
-        placement = Placement.objects.select_for_update().filter(player=player, taxonomy=taxonomy).first()
+        placement = _locked_placement(player, taxonomy, expected_version)
         before = _audit_values(placement) if placement else None
         inherited = {}
         if placement is None:
-            placement = Placement(player=player, taxonomy=taxonomy)
+            placement = Placement(player=player, taxonomy=taxonomy, version=1)
             inherited = player_figures(player)
         placement.primary = primary
         old_figures = {key: getattr(placement, key) for key in FIGURES}
@@ -107,21 +136,15 @@ def save_placement(
             certifications=placement.certifications,
             awards=placement.awards,
         )
-        sources = dict(placement.sources)
-        for key, value in figures.items():
-            if placement.pk is None or old_figures[key] != value:
-                known = inherited.get(key)
-                if known is not None and known["value"] == value:
-                    sources[key] = {"source": known["source"], "on": known["on"]}
-                else:
-                    sources[key] = {"source": str(source), "on": on.isoformat()}
-        placement.sources = sources
+        placement.sources = _stamped_sources(placement, figures, old_figures, inherited, source=source, on=on)
         placement.save()
         placement.secondary.set(secondary)
         placement.technologies.set(technologies)
         placement.fields.set(fields)
         after = _audit_values(placement)
         old, new = changed(before or {}, after)
+        if new and before is not None:
+            bump_version(placement)
         if confirm and (new or placement.status != Placement.Status.CONFIRMED):
             status_before = placement.status
             placement.status = Placement.Status.CONFIRMED
@@ -251,6 +274,7 @@ def refresh_registry_figures(*, actor, players) -> int:
                 )
             )
         Placement.objects.bulk_update(changed_rows, [*PLAYER_FIGURES, "sources", "updated_at"], batch_size=500)
+        bump_versions(Placement.objects.filter(pk__in=[placement.pk for placement in changed_rows]))
         AuditEntry.objects.bulk_create(entries, batch_size=500)
     return len(changed_rows)
 

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from alliance.core.audit import action_label, history_of
 from alliance.core.permissions import permission_required
+from alliance.core.versions import StaleEditError
 from alliance.ecosystem import phrases, queries
 from alliance.ecosystem.forms.players import PlacementForm, PlayerFilterForm, PlayerForm
 from alliance.ecosystem.models import Placement, Player, Taxonomy, ValueSource
@@ -125,7 +126,11 @@ def placement_edit(request, year: int, pk: int):
         inherited = queries.player_figures(player)
         initial = {name: figure["value"] for name, figure in inherited.items()}
     form = PlacementForm(
-        request.POST or None, initial=initial, taxonomy=taxonomy, node_labels=queries.placeable_nodes(taxonomy)
+        request.POST or None,
+        initial=initial,
+        taxonomy=taxonomy,
+        node_labels=queries.placeable_nodes(taxonomy),
+        version=placement.version if placement else 0,
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -138,7 +143,10 @@ def placement_edit(request, year: int, pk: int):
                 technologies=list(form.cleaned_data["technologies"]),
                 fields=list(form.cleaned_data["application_fields"]),
                 figures=form.figures(),
+                expected_version=form.loaded_version,
             )
+        except StaleEditError as error:
+            form.stale(error)
         except ValidationError as error:
             form.add_error(None, error)
         else:

@@ -12,6 +12,7 @@ from django.utils.translation import pgettext_lazy
 from alliance.core.forms import SIGUNGU_HELP_TEXT, SigunguFormMixin
 from alliance.core.korean import business_number_digits, company_name_key, is_valid_business_number
 from alliance.core.regions import SIDO
+from alliance.core.versions import VersionedFormMixin
 from alliance.members.logos import LOGO_MAX_BYTES, LogoError, logo_extension
 from alliance.members.models import Contact, MemberCategory, Organisation
 from alliance.members.services.registry import CONTACT_FIELDS
@@ -67,7 +68,7 @@ def split_field_names(text: str) -> list[str]:
     return sorted({name.strip() for name in text.split(",") if name.strip()})
 
 
-class OrganisationProfileForm(SigunguFormMixin, forms.ModelForm):
+class OrganisationProfileForm(VersionedFormMixin, SigunguFormMixin, forms.ModelForm):
     """What a member representative edits of its own organisation."""
 
     field_names = forms.CharField(

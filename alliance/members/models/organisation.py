@@ -11,6 +11,7 @@ from django.utils.translation import pgettext_lazy
 
 from alliance.core.bounds import EMPLOYEES_MAX, REVENUE_MILLION_MAX, bounded
 from alliance.core.regions import SidoChoices, seoul_zone
+from alliance.core.versions import version_field
 
 
 class MemberCategory(models.TextChoices):
@@ -72,6 +73,8 @@ class Organisation(models.Model):
     last_confirmed_on = models.DateField(_("last confirmed on"), null=True, blank=True)
     # Compact text (see core.korean.compact) of names and fields that directory search matches against.
     search_text = models.TextField(editable=False, blank=True)
+    # Moved on by every registry write; edit forms carry it so that a stale save is refused (core.versions).
+    version = version_field()
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from alliance.core.audit import build_audit, snapshot
 from alliance.core.models import AuditEntry
+from alliance.core.versions import bump_versions
 from alliance.members import search
 from alliance.members.membership import registry_changed
 from alliance.members.models import Organisation
@@ -124,6 +125,8 @@ def _update_batch(updates: list[Update], field_ids: dict, actor, actor_label: st
         update.organisation.updated_at = now
         columns |= set(update.after) - {"fields"}
     Organisation.objects.bulk_update([update.organisation for update in updates], sorted(columns))
+    # An edit form open on one of these organisations is now stale (core.versions).
+    bump_versions(Organisation.objects.filter(pk__in=[update.organisation.pk for update in updates]))
     through = Organisation.fields.through
     refielded = [update for update in updates if update.fields_changed]
     if refielded:

@@ -1,8 +1,9 @@
 """Writes to the member registry.
 
 Rule: every change to an organisation goes through these functions, which keep its derived columns
-(name key, search text, search index) in step and write an audit entry with the fields before and after,
-in one transaction.
+(name key, search text, search index) in step, move its `version` on (core.versions: an edit form loaded
+before the change is refused instead of undoing it) and write an audit entry with the fields before and
+after, in one transaction.
 """
 
 from django.core.files.base import ContentFile
@@ -10,6 +11,7 @@ from django.db import transaction
 
 from alliance.core.audit import changed, record_audit, snapshot
 from alliance.core.korean import business_number_digits, company_name_key
+from alliance.core.versions import bump_version, check_version
 from alliance.members import search
 from alliance.members.logos import logo_name
 from alliance.members.models import BusinessField, Contact, Organisation
@@ -77,14 +79,23 @@ def create_organisation(*, actor, data: dict, field_names=(), action: str = "mem
 
 
 def update_organisation(
-    *, actor, organisation: Organisation, data: dict, field_names=None, actor_label: str = ""
+    *,
+    actor,
+    organisation: Organisation,
+    data: dict,
+    field_names=None,
+    actor_label: str = "",
+    expected_version: int | None = None,
 ) -> Organisation:
     """Apply cleaned data to an organisation; `field_names` None keeps its business fields.
 
+    Rule: with `expected_version` (the version the edit form was loaded with), a record saved by someone else
+    since is refused with core.versions.StaleEditError and nothing is written.
     Side effects: audit entry `members.org.updated` with only the changed fields (none when nothing
-    changed); search index rows when names or fields changed.
+    changed); search index rows when names or fields changed; the version moves on when anything changed.
     """
     with transaction.atomic():
+        check_version(organisation, expected_version)
         before = audit_snapshot(organisation)
         for name, value in data.items():
             setattr(organisation, name, value)
@@ -94,6 +105,7 @@ def update_organisation(
         old, new = changed(before, after_values)
         if not new:
             return organisation
+        bump_version(organisation)
         organisation.save()
         if field_names is not None:
             organisation.fields.set(field_objects(names))
@@ -121,6 +133,16 @@ def _ordered(contacts) -> list[dict]:
 
 def _contact_lines(contacts) -> str:
     return "\n".join(contact_line(contact) for contact in contacts)
+
+
+def contacts_text(organisation: Organisation) -> str:
+    """The organisation's contacts as the history writes them, one line each (primary first)."""
+    return _contact_lines(_ordered(Contact.objects.filter(organisation=organisation).values(*CONTACT_FIELDS)))
+
+
+def contact_rows_text(contacts: list[dict]) -> str:
+    """Rows for `update_contacts` as the same lines."""
+    return _contact_lines(_ordered({name: row.get(name) or "" for name in CONTACT_FIELDS} for row in contacts))
 
 
 def update_contacts(*, actor, organisation: Organisation, contacts: list[dict], actor_label: str = "") -> None:
@@ -152,6 +174,7 @@ def update_contacts(*, actor, organisation: Organisation, contacts: list[dict], 
         Contact.objects.filter(pk__in=[pk for pk in own if pk not in kept]).delete()
         after = _contact_lines(_ordered(Contact.objects.filter(organisation=organisation).values(*CONTACT_FIELDS)))
         if before != after:
+            bump_version(organisation)
             record_audit(
                 action="members.contact.updated",
                 actor=actor,
@@ -187,13 +210,15 @@ def update_profile(
     contacts: list[dict],
     confirmed_on=None,
     actor_label: str = "",
+    expected_version: int | None = None,
 ) -> Organisation:
     """Save an organisation's profile and its contacts together.
 
     Rule: when the organisation's own representative saves (`confirmed_on` given), that is a confirmation
     of the profile: `last_confirmed_on` becomes that date. An uploaded logo (`data["logo"]` a file) is
-    stored first. Side effects: the audit entries of `update_organisation` and `update_contacts`; the
-    logo file in storage.
+    stored first. With `expected_version`, a profile (fields or contacts) saved by someone else since the
+    form was loaded is refused with core.versions.StaleEditError and nothing is written.
+    Side effects: the audit entries of `update_organisation` and `update_contacts`; the logo file in storage.
     """
     data = dict(data)
     upload = data.get("logo")
@@ -204,6 +229,7 @@ def update_profile(
     if confirmed_on is not None:
         data["last_confirmed_on"] = confirmed_on
     with transaction.atomic():
+        check_version(organisation, expected_version)
         update_organisation(
             actor=actor, organisation=organisation, data=data, field_names=field_names, actor_label=actor_label
         )

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from alliance.core.permissions import permission_required
+from alliance.core.versions import Extra, StaleEditError
 from alliance.members import phrases
 from alliance.members.forms.organisation import (
     ContactFormSet,
@@ -17,7 +18,7 @@ from alliance.members.forms.organisation import (
 )
 from alliance.members.models import Organisation
 from alliance.members.rules import editable_organisation
-from alliance.members.services.registry import update_profile
+from alliance.members.services.registry import contact_rows_text, contacts_text, update_profile
 
 
 @permission_required("members.view_own_organisation")
@@ -33,22 +34,29 @@ def organisation_edit(request, pk: int):
     # The forms write their values onto their instance while validating; the service gets an untouched copy
     # so that its history records the real `before`.
     form_instance = Organisation.objects.get(pk=organisation.pk)
+    # The contacts are edited beside the form: a change to them since the page was loaded is listed too.
+    extra = {"contacts": Extra(label=str(phrases.CONTACTS), value=contacts_text(organisation))}
     if request.method == "POST":
-        form = form_class(request.POST, request.FILES, instance=form_instance)
+        form = form_class(request.POST, request.FILES, instance=form_instance, extra=extra)
         contacts = ContactFormSet(request.POST, instance=form_instance, prefix="contacts")
         if form.is_valid() and contacts.is_valid():
-            update_profile(
-                actor=request.user,
-                organisation=organisation,
-                data=form.profile_data(),
-                field_names=form.cleaned_data["field_names"],
-                contacts=contact_rows(contacts),
-                confirmed_on=None if is_secretariat else timezone.localdate(),
-            )
-            messages.success(request, phrases.SAVED)
-            return redirect("members:organisation_edit", pk=organisation.pk)
+            try:
+                update_profile(
+                    actor=request.user,
+                    organisation=organisation,
+                    data=form.profile_data(),
+                    field_names=form.cleaned_data["field_names"],
+                    contacts=contact_rows(contacts),
+                    confirmed_on=None if is_secretariat else timezone.localdate(),
+                    expected_version=form.loaded_version,
+                )
+            except StaleEditError as error:
+                form.stale(error, yours_extra={"contacts": contact_rows_text(contact_rows(contacts))})
+            else:
+                messages.success(request, phrases.SAVED)
+                return redirect("members:organisation_edit", pk=organisation.pk)
     else:
-        form = form_class(instance=form_instance)
+        form = form_class(instance=form_instance, extra=extra)
         contacts = ContactFormSet(instance=form_instance, prefix="contacts")
     context = {
         "organisation": organisation,

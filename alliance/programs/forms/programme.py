@@ -7,6 +7,7 @@ error names its line.
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from alliance.core.versions import VersionedFormMixin
 from alliance.programs.models import Programme, RankingRule, ScreeningMode, StageKind
 from alliance.programs.models.programme import TIE_BREAK_LABELS
 from alliance.programs.ranking.values import TIE_BREAK_KEYS
@@ -35,7 +36,7 @@ class ProgrammeCreateForm(forms.Form):
     )
 
 
-class ProgrammeRulesForm(forms.Form):
+class ProgrammeRulesForm(VersionedFormMixin, forms.Form):
     name = forms.CharField(label=_("Programme name"), max_length=200)
     ranking_rule = forms.ChoiceField(label=_("Ranking rule"), choices=RankingRule.choices)
     absence_4 = forms.ChoiceField(label=_("With 4 judge totals"), choices=RankingRule.choices)

@@ -5,6 +5,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from alliance.core.versions import version_field
+
 
 class RankingRule(models.TextChoices):
     # The names are an interface (load_programme, judge_results, ranking.RULES): they never change.
@@ -86,6 +88,8 @@ class Programme(models.Model):
     copied_from = models.ForeignKey(
         "self", verbose_name=_("copied from"), on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # Moved on by every change of the rules form's values; the form carries it (core.versions).
+    version = version_field()
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

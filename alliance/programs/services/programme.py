@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from alliance.core.audit import changed, record_audit, snapshot
+from alliance.core.versions import bump_version, check_version
 from alliance.programs import default_rubric, ranking
 from alliance.programs.models import (
     Award,
@@ -226,16 +227,20 @@ def _write_programme(programme: Programme, *, tracks, stages, actor, copied_from
     record_audit(action="programs.programme.created", actor=actor, target=programme, before=None, after=after)
 
 
-def update_programme_rules(*, actor, programme: Programme, data: dict) -> Programme:
+def update_programme_rules(
+    *, actor, programme: Programme, data: dict, expected_version: int | None = None
+) -> Programme:
     """Change the name and judging rules (ranking rule, absence policy, tie-breaks, objections, number of final
     judges, screening).
 
     The ranking rule, absence policy and tie-break chain are refused once `rule_locked_at` is set; the
-    name, objection period and screening settings may still change.
-    Side effects: audit entry `programs.programme.updated` with the changed fields.
+    name, objection period and screening settings may still change. With `expected_version` (the version
+    the form was loaded with), rules saved by someone else since are refused with core.versions.StaleEditError.
+    Side effects: audit entry `programs.programme.updated` with the changed fields; the version moves on.
     """
     with transaction.atomic():
         programme = Programme.objects.select_for_update().get(pk=programme.pk)
+        check_version(programme, expected_version)
         before = snapshot(programme, PROGRAMME_FIELDS)
         for field in ("name", *RULE_FIELDS):
             if field in data:
@@ -251,6 +256,7 @@ def update_programme_rules(*, actor, programme: Programme, data: dict) -> Progra
             absence_policy=programme.absence_policy,
             tie_break_chain=programme.tie_break_chain,
         )
+        bump_version(programme)
         programme.save()
         record_audit(action="programs.programme.updated", actor=actor, target=programme, before=old, after=new)
     return programme

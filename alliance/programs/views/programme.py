@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from alliance.core.audit import action_label, history_of
 from alliance.core.confirm import Confirmation, confirmation_gate, email_preview_response
 from alliance.core.permissions import permission_required
+from alliance.core.versions import StaleEditError
 from alliance.programs import phrases, queries
 from alliance.programs.forms.programme import (
     AwardsForm,
@@ -141,10 +142,19 @@ def call_resume(request, pk: int):
 @require_http_methods(["GET", "POST"])
 def programme_rules(request, pk: int):
     programme = _programme(pk)
-    form = ProgrammeRulesForm(request.POST or None, initial=ProgrammeRulesForm.initial_for(programme))
+    form = ProgrammeRulesForm(
+        request.POST or None, initial=ProgrammeRulesForm.initial_for(programme), version=programme.version
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            service.update_programme_rules(actor=request.user, programme=programme, data=form.service_data())
+            service.update_programme_rules(
+                actor=request.user,
+                programme=programme,
+                data=form.service_data(),
+                expected_version=form.loaded_version,
+            )
+        except StaleEditError as error:
+            form.stale(error)
         except ValidationError as error:
             form.add_error(None, error)
         else:
