@@ -70,13 +70,31 @@ def member_rep(db, organisation):
 
 class ReceivedMail:
     """Messages the test SMTP server received, as parsed e-mail messages. Like a real mail server it refuses
-    the addresses in `refused` for good (550 at RCPT) and defers mail to those in `deferred` (451 at DATA:
-    try again later)."""
+    the addresses in `refused` for good (550 at RCPT), defers mail to those in `deferred` (451 at DATA: try
+    again later) and drops the connection, keeping nothing, when mail to one of `dropped` arrives. `stop()`
+    shuts the server down (connections are refused) and `start()` brings it back on the same port."""
 
     def __init__(self):
         self.messages = []
         self.refused: set[str] = set()
         self.deferred: set[str] = set()
+        self.dropped: set[str] = set()
+        self.port = 0
+        self.controller = None
+        self.running = False
+
+    def start(self):
+        from aiosmtpd.controller import Controller
+
+        # A stopped controller's event loop is closed: a new one serves the same port.
+        self.controller = Controller(self, hostname="127.0.0.1", port=self.port)
+        self.controller.start()
+        self.running = True
+
+    def stop(self):
+        if self.running:
+            self.controller.stop()
+            self.running = False
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: N802  aiosmtpd's hook
         if address in self.refused:
@@ -90,6 +108,9 @@ class ReceivedMail:
 
         if self.deferred.intersection(envelope.rcpt_tos):
             return "451 4.3.0 try again later"
+        if self.dropped.intersection(envelope.rcpt_tos):
+            server.transport.close()
+            return "250 OK"  # never reaches the client: the connection is gone
         message = message_from_bytes(envelope.original_content, policy=default)
         message.envelope_recipients = list(envelope.rcpt_tos)
         self.messages.append(message)
@@ -105,12 +126,9 @@ def _free_port() -> int:
 @pytest.fixture
 def smtp_server(settings):
     """A real SMTP server (aiosmtpd) on loopback; Django's SMTP backend sends to it."""
-    from aiosmtpd.controller import Controller
-
     handler = ReceivedMail()
-    port = _free_port()
-    controller = Controller(handler, hostname="127.0.0.1", port=port)
-    controller.start()
+    handler.port = port = _free_port()
+    handler.start()
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST = "127.0.0.1"
     settings.EMAIL_PORT = port
@@ -118,7 +136,7 @@ def smtp_server(settings):
     settings.EMAIL_HOST_USER = ""
     settings.EMAIL_HOST_PASSWORD = ""
     yield handler
-    controller.stop()
+    handler.stop()
 
 
 @pytest.fixture(scope="session")

@@ -5,6 +5,7 @@ Views do not call these predicates: they declare a named permission (alliance.co
 
 import rules
 
+from alliance.core.delivery.registry import mailing
 from alliance.core.roles import Role
 
 
@@ -30,5 +31,13 @@ def has_organisation(user) -> bool:
 is_member_representative = has_role(Role.MEMBER_REP)
 is_signed_in = rules.is_authenticated & rules.is_active
 
+
+@rules.predicate
+def holds_ordering_permission(user, delivery) -> bool:
+    """A delivery is seen and resumed with the permission of the page that ordered it (its registration)."""
+    return delivery is not None and user.has_perm(mailing(delivery.kind).permission)
+
+
 rules.add_perm("core.view_auditentry", is_secretariat)
+rules.add_perm("core.manage_delivery", is_signed_in & holds_ordering_permission)
 rules.add_perm("core.view_dashboard", is_signed_in)

@@ -8,6 +8,7 @@ kept task row reveals nothing.
 """
 
 from django.db import transaction
+from django_tasks import task
 
 
 def enqueue_on_commit(task, /, **kwargs) -> None:
@@ -15,3 +16,12 @@ def enqueue_on_commit(task, /, **kwargs) -> None:
     commits; outside a transaction, at once. Passing the task object (not its name) keeps the dependency
     visible to readers and to the import checks."""
     transaction.on_commit(lambda: task.enqueue(**kwargs))
+
+
+@task
+def send_delivery(delivery_id: int) -> int:
+    """Send one bulk-e-mail delivery to every recipient due now (alliance.core.delivery.sending)."""
+    # The delivery services queue this task, so they are imported here, when it runs, not at the top.
+    from alliance.core.delivery.sending import send_delivery_run  # noqa: PLC0415  sending queues this task
+
+    return send_delivery_run(delivery_id=delivery_id).sent

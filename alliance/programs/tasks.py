@@ -57,15 +57,6 @@ def send_session_email(session_id: int) -> int:
 
 
 @task
-def send_call_announcement(programme_id: int) -> int:
-    """E-mail a programme's call to every member representative not yet reached (services.call)."""
-    from alliance.programs.models import Programme  # noqa: PLC0415  e-mail task and service import each other; the delivery pipeline removes it
-    from alliance.programs.services.call import send_call_announcement as send  # noqa: PLC0415  e-mail task and service import each other; the delivery pipeline removes it
-
-    return send(programme=Programme.objects.get(pk=programme_id))
-
-
-@task
 def send_results_emails(panel_id: int) -> int:
     """E-mail each group its released result, and each winner its award (services.stage_emails)."""
     from alliance.programs.models import Panel  # noqa: PLC0415  e-mail task and service import each other; the delivery pipeline removes it

@@ -16,7 +16,6 @@ urlpatterns = [
     path("programs/manage/<id:pk>/stages/", programme.programme_stages, name="programme_stages"),
     path("programs/manage/<id:pk>/announce/", programme.call_announce, name="call_announce"),
     path("programs/manage/<id:pk>/announce/preview/", programme.call_preview, name="call_preview"),
-    path("programs/manage/<id:pk>/announce/resume/", programme.call_resume, name="call_resume"),
     path("programs/manage/<id:pk>/tracks/new/", programme.track_create, name="track_create"),
     path("programs/manage/tracks/<id:pk>/", programme.track_edit, name="track_edit"),
     path("programs/manage/<id:pk>/groups/", applications.group_list, name="group_list"),

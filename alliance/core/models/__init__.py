@@ -1,10 +1,13 @@
 from alliance.core.models.audit import AuditEntry
+from alliance.core.models.delivery import Delivery, DeliveryRecipient
 from alliance.core.models.links import PersonalLinkInvitation, PersonalLinkRound, RemindedPersonalLinkInvitation
 from alliance.core.models.review import ReviewedSubmission, ReviewStatus
 from alliance.core.models.user import User
 
 __all__ = [
     "AuditEntry",
+    "Delivery",
+    "DeliveryRecipient",
     "PersonalLinkInvitation",
     "PersonalLinkRound",
     "RemindedPersonalLinkInvitation",

@@ -1,7 +1,6 @@
 """Models of the programs app (one module per area, re-exported here)."""
 
 from .application import Attachment, DeadlineExtension, GroupMember, ProjectGroup, Proposal  # noqa: F401
-from .call import CallRecipient  # noqa: F401
 from .investment import DayCompany, Decline, Desk, InvestmentDay, Meeting, MeetingRequest  # noqa: F401
 from .judging import (  # noqa: F401
     Absence,

@@ -3,60 +3,35 @@
 Rules:
 - Staff announce a programme's call once. The recipients are fixed then: the active representatives of
   the organisations that are members that day, one e-mail each (nobody sees the others' addresses).
-- The e-mails go out in batches of CALL_BATCH over one SMTP connection per batch. Each recipient is marked
-  sent as soon as the mail server accepts its e-mail. An address the server refuses for good (5xx: no such
-  mailbox) is recorded with the server's answer, listed to staff and not tried again; any other failure
-  (the server defers, disconnects, a sending limit is reached) stops the run, and staff resume it later for
-  the recipients not reached, so nothing already sent is sent again.
+- The e-mails go out through the bulk delivery (`alliance.core.delivery`, mailing CALL_MAILING): batches
+  claimed under a lease, each recipient recorded as the mail server accepts it, permanent refusals listed to
+  staff with the server's answer, temporary failures retried later, and "send to the rest" on the
+  programme's page.
 - A call is not announced once its application period has ended (nobody could apply any more); staff are
   warned when it starts more than CALL_EARLY_WARNING ahead or when no period is set.
-- A sending run first claims its batch (a token and a time on the rows); a claim is held for CLAIM_LEASE
-  and released when the run fails, so two runs never send the same e-mail and a crashed run's batch frees
-  itself.
 """
 
 import datetime
-import uuid
-from dataclasses import dataclass
-from smtplib import SMTPRecipientsRefused
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from alliance.core.audit import record_audit, snapshot
+from alliance.core.delivery.ordering import Addressee, order_delivery
 from alliance.core.mail import render_message
 from alliance.core.roles import Role
 from alliance.members.membership import member_on_q
-from alliance.programs.models import CallRecipient, Programme, StageKind
-from alliance.programs.tasks import enqueue_on_commit
+from alliance.programs.models import Programme, StageKind
 
-CALL_BATCH = 50
-CLAIM_LEASE = datetime.timedelta(minutes=10)
+CALL_MAILING = "programs.call"
 CALL_EARLY_WARNING = datetime.timedelta(days=60)
-
-
-@dataclass(frozen=True)
-class CallProgress:
-    total: int
-    sent: int
-    refused: int  # addresses the mail server refused for good
-    sending: bool  # a run holds a claim on some of the rest
-
-    @property
-    def pending(self) -> int:
-        return self.total - self.sent - self.refused
-
-    @property
-    def resumable(self) -> bool:
-        return self.pending > 0 and not self.sending
 
 
 def call_recipients() -> list[str]:
@@ -115,31 +90,13 @@ def announcement_warnings(programme: Programme, *, now: datetime.datetime | None
     return []
 
 
-def _pending(programme: Programme):
-    return CallRecipient.objects.filter(programme=programme, sent_at__isnull=True, refused="")
-
-
-def call_progress(programme: Programme) -> CallProgress:
-    rows = CallRecipient.objects.filter(programme=programme)
-    return CallProgress(
-        total=rows.count(),
-        sent=rows.filter(sent_at__isnull=False).count(),
-        refused=rows.exclude(refused="").count(),
-        sending=_pending(programme).filter(claimed_at__gte=timezone.now() - CLAIM_LEASE).exists(),
-    )
-
-
-def refused_recipients(programme: Programme) -> list[CallRecipient]:
-    return list(CallRecipient.objects.filter(programme=programme).exclude(refused=""))
-
-
 def announce_call(*, actor, programme: Programme) -> bool:
     """Announce the programme's call to every member representative, once per programme.
 
     Rule: idempotent — a programme already announced is left alone (False is returned, nothing is sent);
     a call whose application period has ended is refused (ValidationError, nothing written).
-    Side effects: `call_announced_at`, one CallRecipient per address (`call_recipients`), audit
-    `programs.call.announced` with the count, and after the commit the task `send_call_announcement`.
+    Side effects: `call_announced_at`; audit `programs.call.announced` with the count; a delivery of
+    CALL_MAILING to `call_recipients` (its own audit entry, sent after the commit).
     """
     with transaction.atomic():
         programme = Programme.objects.select_for_update().get(pk=programme.pk)
@@ -149,44 +106,16 @@ def announce_call(*, actor, programme: Programme) -> bool:
             raise ValidationError(refusals)
         programme.call_announced_at = timezone.now()
         programme.save(update_fields=["call_announced_at", "updated_at"])
-        recipients = [CallRecipient(programme=programme, email=email) for email in call_recipients()]
-        CallRecipient.objects.bulk_create(recipients, batch_size=500)
+        addressees = [Addressee(email=email) for email in call_recipients()]
         record_audit(
             action="programs.call.announced",
             actor=actor,
             target=programme,
             before=None,
-            after={**snapshot(programme, ("call_announced_at",)), "recipients": len(recipients)},
+            after={**snapshot(programme, ("call_announced_at",)), "recipients": len(addressees)},
         )
-        enqueue_on_commit("send_call_announcement", programme.pk)
+        order_delivery(actor=actor, kind=CALL_MAILING, target=programme, addressees=addressees)
     return True
-
-
-def resume_call_announcement(*, actor, programme: Programme) -> int:
-    """Send the call to the recipients it has not reached yet (after sending stopped part-way).
-
-    Rule: only for an announced call with recipients left that no run is sending to.
-    Side effects: audit `programs.call.resumed` with the number left; after the commit the task
-    `send_call_announcement`. Returns the number left.
-    """
-    progress = call_progress(programme)
-    if programme.call_announced_at is None or not progress.resumable:
-        raise ValidationError(_("There is nobody left to send the call to, or it is being sent now."))
-    with transaction.atomic():
-        record_audit(action="programs.call.resumed", actor=actor, target=programme, after={"pending": progress.pending})
-        enqueue_on_commit("send_call_announcement", programme.pk)
-    return progress.pending
-
-
-def _claim_batch(programme: Programme, batch_size: int) -> tuple[str, list[CallRecipient]]:
-    now = timezone.now()
-    free = Q(claimed_at__isnull=True) | Q(claimed_at__lt=now - CLAIM_LEASE)
-    unsent = _pending(programme)
-    candidates = list(unsent.filter(free).order_by("email").values_list("pk", flat=True)[:batch_size])
-    token = uuid.uuid4().hex
-    # Conditional: a row another run claimed in between is not taken.
-    unsent.filter(free, pk__in=candidates).update(claimed_by=token, claimed_at=now)
-    return token, list(unsent.filter(claimed_by=token).order_by("email"))
 
 
 def call_email_context(programme: Programme) -> dict:
@@ -206,55 +135,11 @@ def call_email(programme: Programme) -> EmailMultiAlternatives:
     return render_message("programs/email/call", call_email_context(programme), to=[])
 
 
-def send_call_announcement(*, programme: Programme, batch_size: int = CALL_BATCH) -> int:
-    """E-mail the call to every recipient not yet reached, batch by batch; returns how many were sent.
-
-    Side effects: `sent_at` of each recipient reached, `refused` of each address refused for good; audit
-    `programs.call.announcement_sent` with the numbers sent and refused, the batches and the number left
-    (also when a failure stops the run, whose error is then raised again so that the task shows it).
-    """
-    context = call_email_context(programme)
-    sent = refused = batches = 0
-    try:
-        while True:
-            token, batch = _claim_batch(programme, batch_size)
-            if not batch:
-                break
-            batches += 1
-            reached, refusals = [], {}
-            try:
-                with get_connection() as connection:
-                    for recipient in batch:
-                        message = render_message(
-                            "programs/email/call", context, to=[recipient.email], connection=connection
-                        )
-                        try:
-                            message.send()
-                        except SMTPRecipientsRefused as error:
-                            refusals[recipient.pk] = _server_answer(error)
-                        else:
-                            reached.append(recipient.pk)
-            finally:
-                CallRecipient.objects.filter(pk__in=reached).update(sent_at=timezone.now())
-                for pk, answer in refusals.items():
-                    CallRecipient.objects.filter(pk=pk).update(refused=answer)
-                CallRecipient.objects.filter(claimed_by=token, sent_at__isnull=True).update(
-                    claimed_by="", claimed_at=None
-                )
-                sent += len(reached)
-                refused += len(refusals)
-    finally:
-        record_audit(
-            action="programs.call.announcement_sent",
-            target=programme,
-            actor=None,
-            after={"sent": sent, "refused": refused, "batches": batches, "left": _pending(programme).count()},
-        )
-    return sent
+def call_context(delivery) -> dict:
+    """What every recipient's call e-mail shows (computed once per sending run)."""
+    return call_email_context(Programme.objects.get(pk=delivery.target_id))
 
 
-def _server_answer(error: SMTPRecipientsRefused) -> str:
-    """The mail server's answer to the one refused address, as "550 5.1.1 mailbox unavailable"."""
-    code, text = next(iter(error.recipients.values()))
-    answer = text.decode(errors="replace") if isinstance(text, bytes) else str(text)
-    return f"{code} {answer}"[:200]
+def build_call_email(recipient, context: dict):
+    """One representative's call e-mail."""
+    return render_message("programs/email/call", context, to=[recipient.email], language=recipient.language)

@@ -8,10 +8,10 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from alliance.core.models import AuditEntry
+from alliance.core.models import AuditEntry, DeliveryRecipient
 from alliance.core.tests.confirming import confirmation_token, post_confirmed
 from alliance.members.tests.factories import OrganisationFactory
-from alliance.programs.models import CallRecipient, Programme, StageKind
+from alliance.programs.models import Programme, StageKind
 from alliance.programs.services import call
 from alliance.programs.tests.factories import ProgrammeFactory, representative
 
@@ -42,7 +42,7 @@ def _nothing_written(programme: Programme) -> bool:
     programme.refresh_from_db()
     return (
         programme.call_announced_at is None
-        and not CallRecipient.objects.exists()
+        and not DeliveryRecipient.objects.exists()
         and not AuditEntry.objects.filter(action__startswith="programs.call.").exists()
     )
 
@@ -73,7 +73,9 @@ def test_confirmed_post_announces_to_the_count_shown(client, staff_user, smtp_se
     response = post_confirmed(client, reverse("programs:call_announce", args=[programme.pk]))
 
     assert response.status_code == 302
-    assert CallRecipient.objects.filter(programme=programme).count() == 3
+    assert (
+        DeliveryRecipient.objects.filter(delivery__kind="programs.call", delivery__target_id=programme.pk).count() == 3
+    )
 
 
 def test_a_confirmation_for_another_count_shows_the_page_again(client, staff_user):

@@ -4,10 +4,10 @@ the count, the e-mail preview in its frame, a test send to themselves, then the 
 import pytest
 from playwright.sync_api import expect
 
+from alliance.core.models import DeliveryRecipient
 from alliance.core.roles import Role
 from alliance.core.tests.factories import PASSWORD, UserFactory
 from alliance.members.tests.factories import OrganisationFactory
-from alliance.programs.models import CallRecipient
 from alliance.programs.tests.factories import ProgrammeFactory, representative
 from conftest import log_in
 
@@ -30,13 +30,15 @@ def test_staff_announce_the_call_through_the_confirmation_page_on_a_phone(phone_
     expect(page.frame_locator("iframe.email-preview").locator("body")).to_contain_text("2026 프로젝트 그룹")
     page.get_by_role("button", name="나에게 테스트 발송").click()
     expect(page.locator(".confirm .message-success")).to_contain_text("staff@alliance.example.kr")
-    assert CallRecipient.objects.count() == 0
+    assert DeliveryRecipient.objects.count() == 0
     width = page.evaluate("document.documentElement.scrollWidth")
     page.locator("button.confirm-go").click()
 
     expect(page.locator(".messages")).to_contain_text("모집 안내")
     assert width <= 390
-    assert CallRecipient.objects.filter(programme=programme).count() == 3
+    assert (
+        DeliveryRecipient.objects.filter(delivery__kind="programs.call", delivery__target_id=programme.pk).count() == 3
+    )
     assert sorted(tuple(message.envelope_recipients) for message in smtp_server.messages) == [
         ("rep0@member.example.kr",),
         ("rep1@member.example.kr",),

@@ -3,18 +3,18 @@ member representative in batches, results that say whether a group goes on, awar
 objections."""
 
 import datetime
-from smtplib import SMTPDataError
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
-from alliance.core.models import AuditEntry
+from alliance.core.delivery.progress import delivery_progress
+from alliance.core.delivery.sending import send_delivery_run
+from alliance.core.models import AuditEntry, Delivery
 from alliance.core.roles import Role
 from alliance.core.tests.confirming import post_confirmed
 from alliance.core.tests.factories import UserFactory
 from alliance.members.tests.factories import OrganisationFactory
-from alliance.programs.models import CallRecipient, Programme, ScreeningOutcome
+from alliance.programs.models import Programme, ScreeningOutcome
 from alliance.programs.services import assignment as assignment_service
 from alliance.programs.services import call
 from alliance.programs.services import objections as objection_service
@@ -68,115 +68,97 @@ def test_staff_announce_the_call_once_to_every_current_members_representative(
     assert message["Subject"].strip() == "[메타버스 얼라이언스] 2026 프로젝트 그룹: 프로젝트 그룹 참여 모집 안내"
     assert "/programs/2026/apply/" in message.get_body(("plain",)).get_content()
     assert "한 번만 보냅니다" in again.content.decode()
-    assert Programme.objects.get().call_announced_at is not None
+    programme = Programme.objects.get()
+    delivery = Delivery.objects.get()
+    assert (programme.call_announced_at is not None, delivery.kind, delivery.target_id) == (
+        True,
+        call.CALL_MAILING,
+        programme.pk,
+    )
     assert list(
-        AuditEntry.objects.filter(action__startswith="programs.call.").order_by("pk").values_list("action", "after")
+        AuditEntry.objects.filter(action__in=["programs.call.announced", "core.delivery.ordered", "core.delivery.sent"])
+        .order_by("pk")
+        .values_list("action", "after")
     ) == [
         (
             "programs.call.announced",
-            {"call_announced_at": Programme.objects.get().call_announced_at.isoformat(), "recipients": 3},
+            {"call_announced_at": programme.call_announced_at.isoformat(), "recipients": 3},
         ),
-        ("programs.call.announcement_sent", {"sent": 3, "refused": 0, "batches": 1, "left": 0}),
+        ("core.delivery.ordered", {"mailing": call.CALL_MAILING, "delivery": delivery.pk, "recipients": 3}),
+        (
+            "core.delivery.sent",
+            {
+                "mailing": call.CALL_MAILING,
+                "delivery": delivery.pk,
+                "sent": 3,
+                "failed": 0,
+                "deferred": 0,
+                "withdrawn": 0,
+                "batches": 1,
+                "left": 0,
+            },
+        ),
     ]
 
 
-def _announced(count: int) -> Programme:
+def _announced(count: int) -> Delivery:
     programme = ProgrammeFactory(call_open=True)
     for n in range(count):
         representative(OrganisationFactory(), email=f"rep{n}@member.example.kr")
     # The test database never commits, so announcing queues no sending: each test sends by hand.
     call.announce_call(actor=None, programme=programme)
-    return programme
-
-
-def test_call_announcement_is_sent_in_batches(smtp_server):
-    programme = _announced(5)
-
-    sent = call.send_call_announcement(programme=programme, batch_size=2)
-
-    assert (sent, len(smtp_server.messages)) == (5, 5)
-    assert AuditEntry.objects.get(action="programs.call.announcement_sent").after == {
-        "sent": 5,
-        "refused": 0,
-        "batches": 3,
-        "left": 0,
-    }
+    return Delivery.objects.get(target_id=programme.pk, kind=call.CALL_MAILING)
 
 
 def test_call_address_refused_for_good_is_listed_and_the_rest_still_sent(client, staff_user, smtp_server):
-    programme = _announced(3)
+    delivery = _announced(3)
     smtp_server.refused = {"rep1@member.example.kr"}
 
-    sent = call.send_call_announcement(programme=programme)
+    counts = send_delivery_run(delivery_id=delivery.pk)
 
     client.force_login(staff_user)
-    page = client.get(reverse("programs:programme_detail", args=[programme.pk])).content.decode()
+    page = client.get(reverse("programs:programme_detail", args=[delivery.target_id])).content.decode()
     assert [message.envelope_recipients[0] for message in smtp_server.messages] == [
         "rep0@member.example.kr",
         "rep2@member.example.kr",
     ]
-    assert (sent, call.call_progress(programme)) == (2, call.CallProgress(total=3, sent=2, refused=1, sending=False))
+    assert (counts.sent, counts.failed) == (2, 1)
+    assert "3명 중 2명에게 발송했습니다." in page
     assert "rep1@member.example.kr · 550 5.1.1 mailbox unavailable" in page
-    assert "미발송 대상에게 보내기" not in page
+    assert "나머지에게 보내기" not in page
 
 
-def test_call_stopped_by_the_mail_server_resumes_for_the_rest_only(
+def test_call_deferred_by_the_mail_server_is_sent_to_the_rest_only(
     client, staff_user, smtp_server, django_capture_on_commit_callbacks
 ):
-    programme = _announced(5)
+    delivery = _announced(5)
     smtp_server.deferred = {"rep2@member.example.kr"}
-    with pytest.raises(SMTPDataError):
-        call.send_call_announcement(programme=programme, batch_size=2)
-    stopped = call.call_progress(programme)
+    send_delivery_run(delivery_id=delivery.pk, batch_size=2)
+    stopped = delivery_progress(delivery)
     smtp_server.deferred = set()
     client.force_login(staff_user)
-    page = client.get(reverse("programs:programme_detail", args=[programme.pk])).content.decode()
+    page = client.get(reverse("programs:programme_detail", args=[delivery.target_id])).content.decode()
 
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(reverse("programs:call_resume", args=[programme.pk]))
+        response = client.post(reverse("core:delivery_resume", args=[delivery.pk]))
 
-    assert (stopped.sent, stopped.pending, stopped.resumable) == (2, 3, True)
-    assert ("5명 중 2명에게 발송했습니다." in page, "미발송 대상에게 보내기" in page) == (True, True)
+    assert (stopped.sent, stopped.pending, stopped.resumable) == (4, 1, True)
+    assert ("5명 중 4명에게 발송했습니다." in page, "나머지에게 보내기" in page) == (True, True)
+    assert response["Location"] == reverse("programs:programme_detail", args=[delivery.target_id]) + "#call"
     assert [message.envelope_recipients[0] for message in smtp_server.messages] == [
-        f"rep{n}@member.example.kr" for n in range(5)
+        f"rep{n}@member.example.kr" for n in (0, 1, 3, 4, 2)
     ]
-    assert call.call_progress(programme) == call.CallProgress(total=5, sent=5, refused=0, sending=False)
-    assert list(
-        AuditEntry.objects.filter(action__in=["programs.call.announcement_sent", "programs.call.resumed"])
-        .order_by("pk")
-        .values_list("action", "after")
-    ) == [
-        ("programs.call.announcement_sent", {"sent": 2, "refused": 0, "batches": 2, "left": 3}),
-        ("programs.call.resumed", {"pending": 3}),
-        ("programs.call.announcement_sent", {"sent": 3, "refused": 0, "batches": 1, "left": 0}),
-    ]
+    assert (delivery_progress(delivery).sent, delivery_progress(delivery).status) == (5, "done")
 
 
-@pytest.mark.parametrize(("claimed_minutes_ago", "sent_to"), [(1, [1, 2]), (11, [0, 1, 2])])
-def test_call_rows_claimed_by_another_run_are_left_to_it_until_the_claim_lapses(
-    smtp_server, claimed_minutes_ago, sent_to
-):
-    programme = _announced(3)
-    claimed_at = timezone.now() - datetime.timedelta(minutes=claimed_minutes_ago)
-    CallRecipient.objects.filter(email="rep0@member.example.kr").update(claimed_by="other-run", claimed_at=claimed_at)
+def test_call_progress_is_shown_only_with_the_programme_pages_permission(client, staff_user, smtp_server):
+    delivery = _announced(1)
+    client.force_login(UserFactory(role=Role.MEMBER_REP, organisation=OrganisationFactory()))
 
-    sent = call.send_call_announcement(programme=programme)
+    status = client.get(reverse("core:delivery_status", args=[delivery.pk]))
+    resume = client.post(reverse("core:delivery_resume", args=[delivery.pk]))
 
-    assert [message.envelope_recipients[0] for message in smtp_server.messages] == [
-        f"rep{n}@member.example.kr" for n in sent_to
-    ]
-    assert (sent, call.call_progress(programme).sending) == (len(sent_to), claimed_minutes_ago < 10)
-
-
-def test_call_resume_refused_while_nothing_is_left(client, staff_user, smtp_server):
-    programme = _announced(1)
-    call.send_call_announcement(programme=programme)
-    client.force_login(staff_user)
-
-    response = client.post(reverse("programs:call_resume", args=[programme.pk]), follow=True)
-
-    assert "보낼 대상이 남아 있지 않거나 지금 발송 중입니다." in response.content.decode()
-    assert len(smtp_server.messages) == 1
+    assert (status.status_code, resume.status_code, smtp_server.messages) == (404, 404, [])
 
 
 def _closed_screening(programme, staff_user):

@@ -65,7 +65,6 @@ EXPECTED = {
     "programs:extension_grant": staff_only(),
     "programs:call_announce": staff_only(405),  # POST only
     "programs:call_preview": staff_only(),
-    "programs:call_resume": staff_only(405),  # POST only
     # Applying (P1).
     "programs:my_groups": REPRESENTATIVES,
     "programs:apply_home": REPRESENTATIVES,
@@ -115,7 +114,6 @@ PK_OF = {
     "programs:programme_stages": "programme",
     "programs:call_announce": "programme",
     "programs:call_preview": "programme",
-    "programs:call_resume": "programme",
     "programs:track_create": "programme",
     "programs:track_edit": "track",
     "programs:group_list": "programme",
@@ -215,7 +213,6 @@ def score_body(criterion) -> dict:
 # A valid body for each POST URL (see url_matrix.py): refused roles post exactly this.
 POST_DATA = {
     "programs:call_announce": no_body,
-    "programs:call_resume": no_body,
     "programs:proposal_submit": no_body,
     "programs:partner_remove": no_body,
     "programs:attachment_remove": no_body,

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from alliance.core.audit import action_label, history_of
 from alliance.core.confirm import Confirmation, confirmation_gate, email_preview_response
+from alliance.core.delivery.progress import progress_of
 from alliance.core.permissions import permission_required
 from alliance.core.versions import StaleEditError
 from alliance.programs import phrases, queries
@@ -73,8 +74,7 @@ def programme_detail(request, pk: int):
     context = {
         "programme": programme,
         "history": history,
-        "call": call_service.call_progress(programme),
-        "call_refused": call_service.refused_recipients(programme),
+        "call_deliveries": progress_of(programme, (call_service.CALL_MAILING,)),
     }
     return render(request, "programs/manage/detail.html", context)
 
@@ -121,21 +121,6 @@ def call_preview(request, pk: int):
     """The call's e-mail as its recipients see it, for the confirmation page's sandboxed frame."""
     programme = get_object_or_404(Programme, pk=pk)
     return email_preview_response(call_service.call_email(programme))
-
-
-@permission_required("programs.manage_programme")
-@require_POST
-def call_resume(request, pk: int):
-    """Staff send the call to the representatives it has not reached (after sending stopped part-way)."""
-    programme = get_object_or_404(Programme, pk=pk)
-    try:
-        pending = call_service.resume_call_announcement(actor=request.user, programme=programme)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        message = _("The call is being e-mailed to the %(count)s not reached yet.")
-        messages.success(request, message % {"count": f"{pending:,}"})
-    return redirect("programs:programme_detail", pk=pk)
 
 
 @permission_required("programs.manage_programme")

@@ -1,0 +1,23 @@
+"""The competition's bulk e-mails, registered with the delivery mechanism (alliance.core.delivery)."""
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from alliance.core.delivery.registry import Mailing, register_mailing
+from alliance.programs.services import call
+
+
+def _programme_page(delivery) -> str:
+    return reverse("programs:programme_detail", args=[delivery.target_id]) + "#call"
+
+
+register_mailing(
+    Mailing(
+        kind=call.CALL_MAILING,
+        label=_("Call for applications"),
+        permission="programs.manage_programme",
+        build=call.build_call_email,
+        prepare=call.call_context,
+        page_url=_programme_page,
+    )
+)
