@@ -9,6 +9,7 @@ class EcosystemConfig(AppConfig):
 
     def ready(self):
         from alliance.ecosystem import (
+            mailings,  # noqa: F401  registers the bulk e-mails
             navigation,  # noqa: F401  registers its menu entries and dashboard tiles
             phrases,  # noqa: F401  registers the audit action labels
         )

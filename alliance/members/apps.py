@@ -11,6 +11,7 @@ class MembersConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
 
         from alliance.members import (
+            mailings,  # noqa: F401  registers the bulk e-mails
             navigation,  # noqa: F401  registers its menu entries and dashboard tiles
             phrases,  # noqa: F401  registers the audit action labels
         )

@@ -4,13 +4,15 @@ import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone
 
-from alliance.core.models import User
+from alliance.core.models import DeliveryRecipient, User
 from alliance.core.roles import Role
 from alliance.members.membership import current_members
 from alliance.members.models import CensusInvitation, CensusResponse, CensusRound, Contact, Organisation
+
+CENSUS_MAILING = "members.census"  # the census e-mails' mailing (alliance.core.delivery)
 
 
 def contact_emails(organisation_ids) -> dict[int, str]:
@@ -65,8 +67,23 @@ def rounds_with_counts() -> QuerySet[CensusRound]:
     ).order_by("-opened_at", "-id")
 
 
+def delivered_q() -> Exists:
+    """Whether an e-mail of the invitation reached the mail server: a sent row of a census delivery for it
+    (`sent_at` is when its link was first issued, which a mail server that is down does not undo)."""
+    return Exists(
+        DeliveryRecipient.objects.filter(
+            delivery__kind=CENSUS_MAILING, object_id=OuterRef("pk"), state=DeliveryRecipient.State.SENT
+        )
+    )
+
+
 def non_responders(census_round: CensusRound) -> QuerySet[CensusInvitation]:
-    return census_round.invitations.filter(responded_at__isnull=True).select_related("organisation")
+    """The invitations not answered yet, each with `delivered` (see `delivered_q`)."""
+    return (
+        census_round.invitations.filter(responded_at__isnull=True)
+        .select_related("organisation")
+        .annotate(delivered=delivered_q())
+    )
 
 
 def uninvited_members(census_round: CensusRound) -> QuerySet[Organisation]:

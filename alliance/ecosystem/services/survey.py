@@ -16,7 +16,9 @@ Rules (issue 3, "Players and their data"):
   placed on that year's map must be placed first); rejecting keeps a note.
 - Staff review of an answer is a person's confirmation: applying it keeps the placement confirmed (or
   confirms a draft), by the reviewer, at the time of applying; it never takes a company off the map.
-E-mails are sent by the `send_survey_email` task after the transaction commits.
+- The invitations go out through the bulk delivery (`alliance.core.delivery`, mailing SURVEY_MAILING):
+  each e-mail's token is made as it is built; `sent_at` is set once the mail server has accepted it, so a
+  survey opened while the mail server is down is sent to the rest from the survey's page once it is back.
 """
 
 import datetime
@@ -29,14 +31,16 @@ from django.utils.translation import gettext_lazy as _
 
 from alliance.core import links, review
 from alliance.core.audit import record_audit
+from alliance.core.delivery.ordering import Addressee, order_delivery
 from alliance.core.links import check_link, new_token, unsent_token_hash
-from alliance.core.mail import render_message, send_message
+from alliance.core.mail import render_message
 from alliance.ecosystem.models import MapSurvey, MapSurveyInvitation, MapSurveyResponse, Placement, Player, Taxonomy
 from alliance.ecosystem.services.placements import FIGURES, save_placement
 from alliance.ecosystem.services.players import sync_member_players
 from alliance.members.membership import current_members
 from alliance.members.queries_census import census_addresses
 
+SURVEY_MAILING = "ecosystem.survey"
 LISTS = ("technologies", "fields")
 SURVEY_FIELDS = (*FIGURES, *LISTS)
 NOT_PLACED = _("Place the company on the %(year)s map before applying its answer.")
@@ -106,8 +110,7 @@ def open_map_survey(*, actor, taxonomy: Taxonomy, title: str, closes_on: datetim
 
     Rule: a title; a closing date today or later. Members' players are brought up to date from the
     registry first. Side effects: one invitation each (holding the hash of a token nobody sees until its
-    e-mail is sent); audit `ecosystem.survey.opened`; after commit, one `send_survey_email` task per
-    invitation (ids only).
+    e-mail is built); audit `ecosystem.survey.opened`; a delivery of SURVEY_MAILING to every invitation.
     """
     title = title.strip()
     if not title:
@@ -133,7 +136,6 @@ def open_map_survey(*, actor, taxonomy: Taxonomy, title: str, closes_on: datetim
             ],
             batch_size=1000,
         )
-        sends = [invitation.pk for invitation in invitations]
         record_audit(
             action="ecosystem.survey.opened",
             actor=actor,
@@ -145,37 +147,30 @@ def open_map_survey(*, actor, taxonomy: Taxonomy, title: str, closes_on: datetim
                 "invited": len(invitations),
             },
         )
-        transaction.on_commit(lambda: _enqueue_emails(sends))
+        addressees = [Addressee(email=invitation.email, object_id=invitation.pk) for invitation in invitations]
+        order_delivery(actor=actor, kind=SURVEY_MAILING, target=survey, addressees=addressees)
     return survey
 
 
-def _enqueue_emails(sends) -> None:
-    from alliance.ecosystem.survey_tasks import send_survey_email  # noqa: PLC0415  e-mail task and service import each other; the delivery pipeline removes it
+def build_survey_email(recipient, shared=None):
+    """One invitation's survey e-mail with a new personal link.
 
-    for invitation_id in sends:
-        send_survey_email.enqueue(invitation_id)
-
-
-def send_survey_email(*, invitation_id: int) -> bool:
-    """Make the invitation's personal link and e-mail it (Korean, plain text and HTML).
-
-    Rule: the token is made here, when its e-mail goes out, and only its hash is stored; an invitation is
-    e-mailed once, and not after the survey has closed. The hash and `sent_at` are committed before the
-    e-mail is sent, so no row lock waits on the mail server.
-    Side effects: the invitation's token hash and `sent_at`; the e-mail. Returns whether it was sent.
+    Rule: the token is made here, as the e-mail is built, and only its hash is stored (before the e-mail goes
+    out, so the link works when it arrives); nothing is sent (None) once the invitation's e-mail has been
+    accepted by the mail server or the survey has closed.
     """
-    with transaction.atomic():
-        invitation = (
-            MapSurveyInvitation.objects.select_for_update().select_related("player", "survey").get(pk=invitation_id)
-        )
-        if invitation.sent_at is not None or not invitation.survey.is_open:
-            return False
-        token, invitation.token_hash = new_token()
-        invitation.sent_at = timezone.now()
-        invitation.save(update_fields=["token_hash", "sent_at"])
+    invitation = MapSurveyInvitation.objects.select_related("player", "survey").get(pk=recipient.object_id)
+    if invitation.sent_at is not None or not invitation.survey.is_open:
+        return None
+    token, token_hash = new_token()
+    MapSurveyInvitation.objects.filter(pk=invitation.pk).update(token_hash=token_hash)
     context = _email_context(invitation.player, invitation.survey, survey_link(token), invitation.expires_at)
-    send_message("ecosystem/survey/email", context, to=[invitation.email])
-    return True
+    return render_message("ecosystem/survey/email", context, to=[recipient.email], language=recipient.language)
+
+
+def survey_email_sent(recipient) -> None:
+    """The mail server accepted the invitation's e-mail: it reads as sent, and is not sent again."""
+    MapSurveyInvitation.objects.filter(pk=recipient.object_id, sent_at__isnull=True).update(sent_at=timezone.now())
 
 
 def _email_context(player: Player, survey: MapSurvey, link: str, expires_at: datetime.datetime) -> dict:

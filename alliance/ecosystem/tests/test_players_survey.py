@@ -10,17 +10,19 @@ from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from alliance.core.delivery.progress import delivery_progress
 from alliance.core.links import LinkGone, hash_token
-from alliance.core.models import AuditEntry
+from alliance.core.models import AuditEntry, Delivery, DeliveryRecipient
 from alliance.core.roles import Role
 from alliance.core.tests.factories import UserFactory
 from alliance.ecosystem.landscape import live_landscape
 from alliance.ecosystem.models import MapSurveyInvitation, MapSurveyResponse, Placement
 from alliance.ecosystem.services.survey import (
+    SURVEY_MAILING,
     apply_survey_response,
+    build_survey_email,
     open_map_survey,
     reject_survey_response,
-    send_survey_email,
     submit_survey_response,
 )
 from alliance.ecosystem.tests.factories import PlacementFactory, small_taxonomy
@@ -214,7 +216,7 @@ def test_open_survey_on_the_database_backend_queues_ids_and_stores_no_raw_token(
     stored = json.dumps([(row.args_kwargs, row.return_value) for row in DBTaskResult.objects.all()])
     invitation.refresh_from_db()
     assert (queued, token in stored, invitation.token_hash) == (
-        [{"args": [invitation.pk], "kwargs": {}}],
+        [{"args": [], "kwargs": {"delivery_id": Delivery.objects.get(kind=SURVEY_MAILING).pk}}],
         False,
         hash_token(token),
     )
@@ -224,13 +226,14 @@ def test_survey_email_goes_once_and_not_after_closing(staff_user, tree, organisa
     survey = _open(staff_user, tree, organisation)
     invitation = survey.invitations.get()
 
-    again = send_survey_email(invitation_id=invitation.pk)
+    row = DeliveryRecipient.objects.get(delivery__kind=SURVEY_MAILING, object_id=invitation.pk)
+    again = build_survey_email(row)
     survey.invitations.update(sent_at=None)
     survey.closed_at = timezone.now()
     survey.save(update_fields=["closed_at"])
-    after_closing = send_survey_email(invitation_id=invitation.pk)
+    after_closing = build_survey_email(row)
 
-    assert (again, after_closing, len(smtp_server.messages)) == (False, False, 1)
+    assert (again, after_closing, len(smtp_server.messages)) == (None, None, 1)
 
 
 def test_open_survey_falls_back_to_the_representative_account_address(staff_user, tree, organisation, smtp_server):
@@ -241,3 +244,37 @@ def test_open_survey_falls_back_to_the_representative_account_address(staff_user
     assert [(i.player.name, i.email) for i in survey.invitations.all()] == [
         ("주식회사 젠", "rep-account@zen.example.kr")
     ]
+
+
+def test_survey_opened_while_the_mail_server_is_down_is_sent_to_the_rest_once_it_is_back(
+    client, staff_user, tree, organisation, smtp_server
+):
+    non_member = PlacementFactory(primary=tree["xr"]).player
+    non_member.contact_email = "hello@outside.example.com"
+    non_member.save(update_fields=["contact_email"])
+    smtp_server.stop()
+
+    survey = _open(staff_user, tree, organisation)
+    delivery = Delivery.objects.get(kind=SURVEY_MAILING)
+    down = delivery_progress(delivery)
+    unsent = survey.invitations.filter(sent_at__isnull=True).count()
+    client.force_login(staff_user)
+    page = client.get(reverse("ecosystem:survey_detail", args=[survey.pk])).content.decode()
+    smtp_server.start()
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        resumed = client.post(reverse("core:delivery_resume", args=[delivery.pk]))
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        client.post(reverse("core:delivery_resume", args=[delivery.pk]))
+
+    resume_form = f'action="{reverse("core:delivery_resume", args=[delivery.pk])}"'
+    assert (unsent, down.status, down.deferred, resume_form in page) == (2, "deferred", 2, True)
+    assert resumed["Location"] == reverse("ecosystem:survey_detail", args=[survey.pk]) + "#emails"
+    assert sorted(m.envelope_recipients[0] for m in smtp_server.messages) == [
+        "hello@outside.example.com",
+        "rep@zen.example.kr",
+    ]
+    assert survey.invitations.filter(sent_at__isnull=True).count() == 0
+    client.logout()
+    for message in smtp_server.messages:
+        answer_page = client.get(reverse("ecosystem:survey_respond", args=[_token_from(message)]))
+        assert answer_page.status_code == 200

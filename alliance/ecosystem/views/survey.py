@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from alliance.core.confirm import ORGANISATIONS, Confirmation, confirmation_gate, email_preview_response
+from alliance.core.delivery.progress import progress_of
 from alliance.core.links import LinkGone
 from alliance.core.permissions import permission_required, personal_link
 from alliance.ecosystem.forms.survey import SurveyAnswerForm, SurveyOpenForm, SurveyReviewForm
@@ -88,9 +89,13 @@ def survey_detail(request, pk: int):
         .select_related("invitation__player")
         .order_by("invitation__player__name")
     )
-    return render(
-        request, "ecosystem/survey/detail.html", {"survey": survey, "invitations": invitations, "pending": pending}
-    )
+    context = {
+        "survey": survey,
+        "invitations": invitations,
+        "pending": pending,
+        "deliveries": progress_of(survey, (survey_service.SURVEY_MAILING,)),
+    }
+    return render(request, "ecosystem/survey/detail.html", context)
 
 
 @permission_required("ecosystem.review_survey")

@@ -6,10 +6,12 @@ Rules (issue 2):
   carries a personal link `/census/<token>/`; only the SHA-256 hash of the token is stored. A link works for
   one organisation, until `CENSUS_LINK_DAYS` after it was sent or the end of the round's closing date,
   whichever comes first, and never after the round is closed.
-- The token is made when the first e-mail is sent (`send_invitation_email`, run by the `send_census_email`
-  task after the transaction commits), so no raw token is ever stored, task rows included: tasks carry ids.
-  It is derived from the secret key, the invitation and the moment of that first e-mail (`invitation_token`,
-  an HMAC like Django's password-reset tokens), so every e-mail of one invitation carries the same link.
+- The e-mails go out through the bulk delivery (`alliance.core.delivery`, mailing CENSUS_MAILING, one
+  delivery for the invitations and one per reminder): the link's token is made as each e-mail is built
+  (alliance.core.links: its first e-mail fixes `sent_at` and so the link, which later e-mails repeat), so no
+  raw token is ever stored, task rows included. Whether an invitation's e-mail reached the mail server is
+  its delivery rows' state (`queries_census.delivered_q`): with the mail server down nothing reads as
+  sent, and staff send to the rest from the round's page once it is back.
 - A respondent confirms the profile as is (the organisation's `last_confirmed_on` is set at once) or
   submits corrections, recorded as {field: {"before": old, "after": new}} for the changed fields only and
   applied only after staff review. A second submission through the same link replaces the pending one.
@@ -28,11 +30,12 @@ from django.utils.translation import gettext_lazy as _
 
 from alliance.core import links
 from alliance.core.audit import record_audit
-from alliance.core.links import hash_token, unsent_token_hash
-from alliance.core.mail import render_message, send_message
+from alliance.core.delivery.ordering import Addressee, order_delivery, withdraw_pending
+from alliance.core.links import unsent_token_hash
+from alliance.core.mail import render_message
 from alliance.members.membership import current_members
 from alliance.members.models import CensusInvitation, CensusRound
-from alliance.members.queries_census import census_addresses
+from alliance.members.queries_census import CENSUS_MAILING, census_addresses
 
 INVITE = "invite"
 REMIND = "remind"
@@ -82,8 +85,7 @@ def open_census_round(*, actor, title: str, closes_on: datetime.date) -> OpenedR
 
     Rule: the closing date is today or later; the title is not blank.
     Side effects: one invitation per organisation with an address (its link is made when the e-mail is
-    sent); audit entry `members.census.opened`; after commit, one `send_census_email` task ("invite") per
-    invitation, carrying only the invitation's id.
+    built); audit entry `members.census.opened`; a delivery of CENSUS_MAILING ("invite") to every invitation.
     """
     title = title.strip()
     if not title:
@@ -108,7 +110,6 @@ def open_census_round(*, actor, title: str, closes_on: datetime.date) -> OpenedR
             if organisation_id in emails
         ]
         CensusInvitation.objects.bulk_create(invitations, batch_size=1000)
-        sends = [(invitation.pk, 0) for invitation in invitations]
         without_contact = len(member_ids) - len(invitations)
         record_audit(
             action="members.census.opened",
@@ -121,7 +122,7 @@ def open_census_round(*, actor, title: str, closes_on: datetime.date) -> OpenedR
                 "without_contact": without_contact,
             },
         )
-        transaction.on_commit(lambda: _enqueue_emails(sends, INVITE))
+        _order(actor, census_round, invitations, INVITE)
     return OpenedRound(census_round, len(invitations), without_contact)
 
 
@@ -131,8 +132,8 @@ def remind_non_responders(*, actor, census_round: CensusRound) -> int:
     Rule: only while the round is open. The link stays the one of the invitation's first e-mail; its expiry
     is renewed now.
     Side effects: `reminder_count` and `last_reminded_at` of each reminded invitation; audit entry
-    `members.census.reminded`; after commit, one `send_census_email` task ("remind") per invitation,
-    carrying the invitation's id and its reminder number.
+    `members.census.reminded`; a delivery of CENSUS_MAILING ("remind") to each, which withdraws their
+    earlier e-mails not sent yet (the reminder carries the same link).
     Returns how many were reminded.
     """
     if not census_round.is_open:
@@ -140,10 +141,8 @@ def remind_non_responders(*, actor, census_round: CensusRound) -> int:
     now = timezone.now()
     with transaction.atomic():
         invitations = list(census_round.invitations.select_for_update().filter(responded_at__isnull=True))
-        sends = []
         for invitation in invitations:
             links.revive_link(invitation, closes_on=census_round.closes_on, now=now)
-            sends.append((invitation.pk, invitation.reminder_count))
         CensusInvitation.objects.bulk_update(invitations, links.REVIVE_FIELDS, batch_size=1000)
         if invitations:
             record_audit(
@@ -152,7 +151,8 @@ def remind_non_responders(*, actor, census_round: CensusRound) -> int:
                 target=census_round,
                 after={"reminded": len(invitations)},
             )
-            transaction.on_commit(lambda: _enqueue_emails(sends, REMIND))
+            withdraw_pending(kind=CENSUS_MAILING, target=census_round, object_ids=[i.pk for i in invitations])
+            _order(actor, census_round, invitations, REMIND)
     return len(invitations)
 
 
@@ -179,52 +179,37 @@ def close_census_round(*, actor, census_round: CensusRound) -> CensusRound:
 # ---------------------------------------------------------------- e-mail
 
 
-def _enqueue_emails(sends, kind: str) -> None:
-    from alliance.members.tasks import send_census_email  # noqa: PLC0415  e-mail task and service import each other; the delivery pipeline removes it
+def _order(actor, census_round: CensusRound, invitations, kind: str) -> None:
+    addressees = [Addressee(email=invitation.email, object_id=invitation.pk) for invitation in invitations]
+    order_delivery(
+        actor=actor, kind=CENSUS_MAILING, target=census_round, addressees=addressees, parameters={"email": kind}
+    )
 
-    for invitation_id, reminder in sends:
-        send_census_email.enqueue(invitation_id, kind, reminder)
 
+def build_census_email(recipient, shared=None):
+    """One invitation's census e-mail (the invitation or a reminder, by the delivery), with its personal link.
 
-def send_invitation_email(*, invitation_id: int, kind: str, reminder: int = 0) -> bool:
-    """Make the invitation's personal link and e-mail it (Korean, plain text and HTML).
-
-    Rule: the token is derived here (`invitation_token`), when the e-mail goes out, and only its hash is
-    stored; the first e-mail fixes `sent_at` and so the link, which later e-mails repeat. `reminder` is the
-    invitation's reminder number the e-mail was queued for (0: the invitation itself); nothing is sent when a
-    later reminder has been queued since (that one goes out instead), when the invitation e-mail already went
-    out, when the member has answered (reminders), or when the round is closed. The hash is committed before
-    the e-mail is sent, so no database lock waits on the mail server; if sending fails the task fails, and a
-    reminder sends the link again.
-    Side effects: the invitation's token hash and, on its first e-mail, `sent_at`; the e-mail.
-    Returns whether an e-mail was sent.
+    Rule: nothing is sent (None) once the member has answered or the round is closed. The link's hash (and,
+    on its first e-mail, `sent_at`, which fixes the link) is stored before the e-mail is built, so the link
+    works the moment the e-mail arrives; a retry after a failed attempt repeats the same link.
     """
+    kind = recipient.delivery.parameters["email"]
     if kind not in EMAIL_KINDS:
         raise ValueError(kind)
     with transaction.atomic():
         invitation = (
             CensusInvitation.objects.select_for_update()
             .select_related("organisation", "census_round")
-            .get(pk=invitation_id)
+            .get(pk=recipient.object_id)
         )
-        superseded = invitation.reminder_count != reminder
-        done = invitation.sent_at is not None if kind == INVITE else invitation.responded_at is not None
-        if superseded or done or not invitation.census_round.is_open:
-            return False
-        if invitation.sent_at is None:
-            invitation.sent_at = timezone.now()
-        token = invitation_token(invitation)
-        invitation.token_hash = hash_token(token)
-        invitation.save(update_fields=["token_hash", "sent_at"])
-    _send(invitation, kind, token)
-    return True
-
-
-def _send(invitation: CensusInvitation, kind: str, token: str) -> None:
+        if invitation.responded_at is not None or not invitation.census_round.is_open:
+            return None
+        token = links.issue_token(invitation)
+        invitation.save(update_fields=links.ISSUE_FIELDS)
     context = _email_context(
         kind, invitation.organisation, invitation.census_round, census_link(token), link_last_day(invitation)
     )
-    send_message("members/census/email", context, to=[invitation.email])
+    return render_message("members/census/email", context, to=[recipient.email], language=recipient.language)
 
 
 def _email_context(kind: str, organisation, census_round: CensusRound, link: str, expires_on) -> dict:

@@ -9,12 +9,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from alliance.core.delivery.progress import delivery_progress
 from alliance.core.links import hash_token
-from alliance.core.models import AuditEntry
+from alliance.core.models import AuditEntry, Delivery
 from alliance.core.roles import Role
 from alliance.core.tests.confirming import post_confirmed
 from alliance.core.tests.factories import UserFactory
 from alliance.members.models import CensusInvitation, CensusRound
+from alliance.members.queries_census import delivered_q
 from alliance.members.tests.factories import ContactFactory, OrganisationFactory
 from alliance.members.tests.test_census_support import invite, korean, make_round  # noqa: F401  fixture
 
@@ -209,7 +211,7 @@ def test_open_round_on_the_database_backend_stores_no_raw_token(
 
     invitation = CensusInvitation.objects.get()
     assert [row.args_kwargs for row in DBTaskResult.objects.all()] == [
-        {"args": [invitation.pk, "invite", 0], "kwargs": {}}
+        {"args": [], "kwargs": {"delivery_id": Delivery.objects.get().pk}}
     ]
     assert smtp_server.messages == []
     _run_worker()
@@ -259,3 +261,46 @@ def test_member_without_contact_email_is_invited_at_its_representative_account(
         "second@zen.example.kr",
     ]
     assert CensusInvitation.objects.get(organisation=zen).email == "second@zen.example.kr"
+
+
+def test_census_opened_while_the_mail_server_is_down_reads_unsent_then_reaches_everyone_once(
+    client, staff_user, smtp_server, django_capture_on_commit_callbacks
+):
+    for name, email in (("주식회사 젠", "kim@zen.example.kr"), ("(주)트윈랩", "ha@twin.example.kr")):
+        ContactFactory(organisation=OrganisationFactory(name=name), email=email, is_primary=True)
+    smtp_server.stop()
+
+    _open_round(client, staff_user, django_capture_on_commit_callbacks, timezone.localdate())
+    census_round = CensusRound.objects.get()
+    delivery = Delivery.objects.get()
+    down = client.get(reverse("members:census_round_detail", args=[census_round.pk])).content.decode()
+    unsent = CensusInvitation.objects.exclude(delivered_q()).count()
+    progress = delivery_progress(delivery)
+    smtp_server.start()
+    with django_capture_on_commit_callbacks(execute=True):
+        resumed = client.post(reverse("core:delivery_resume", args=[delivery.pk]))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("core:delivery_resume", args=[delivery.pk]))
+
+    # (This module's catalogue holds the census fragment only, so the delivery block is checked by its form.)
+    resume_form = f'action="{reverse("core:delivery_resume", args=[delivery.pk])}"'
+    assert (unsent, down.count("미발송"), progress.status, progress.deferred, resume_form in down) == (
+        2,
+        2,
+        "deferred",
+        2,
+        True,
+    )
+    assert resumed["Location"] == reverse("members:census_round_detail", args=[census_round.pk]) + "#emails"
+    assert sorted(message.envelope_recipients[0] for message in smtp_server.messages) == [
+        "ha@twin.example.kr",
+        "kim@zen.example.kr",
+    ]
+    assert CensusInvitation.objects.exclude(delivered_q()).count() == 0
+    client.logout()
+    for message in smtp_server.messages:
+        page = client.get(reverse("members:census_respond", args=[_token(message)]))
+        assert (page.status_code, page.context["organisation"].contacts.get().email) == (
+            200,
+            message.envelope_recipients[0],
+        )

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from alliance.core.confirm import confirmation_gate
+from alliance.core.delivery.progress import progress_of
 from alliance.core.links import LinkGone
 from alliance.core.permissions import permission_required, personal_link
 from alliance.members import queries_census as census_queries
@@ -80,6 +81,7 @@ def census_round_detail(request, pk: int):
         "pending": census_queries.pending_responses(census_round),
         "uninvited": uninvited.only("pk", "name")[:UNINVITED_SHOWN],
         "uninvited_count": uninvited.count(),
+        "deliveries": progress_of(census_round, (census_queries.CENSUS_MAILING,)),
     }
     return render(request, "members/census/round_detail.html", context)
 
