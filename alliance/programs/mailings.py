@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from alliance.core.delivery.registry import Mailing, register_mailing
-from alliance.programs.services import call
+from alliance.programs.services import call, panels
 
 
 def _programme_page(delivery) -> str:
@@ -19,5 +19,20 @@ register_mailing(
         build=call.build_call_email,
         prepare=call.call_context,
         page_url=_programme_page,
+    )
+)
+
+
+def _panel_page(delivery) -> str:
+    return reverse("programs:panel_detail", args=[delivery.target_id]) + "#emails"
+
+
+register_mailing(
+    Mailing(
+        kind=panels.EVALUATORS_MAILING,
+        label=_("Evaluators' assignments"),
+        permission="programs.run_judging",
+        build=panels.build_evaluator_email,
+        page_url=_panel_page,
     )
 )

@@ -17,7 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from alliance.core.audit import record_audit
-from alliance.core.mail import render_message, send_message
+from alliance.core.delivery.ordering import Addressee, order_delivery
+from alliance.core.mail import render_message
 from alliance.core.models import User
 from alliance.programs.models import (
     Absence,
@@ -35,6 +36,7 @@ from alliance.programs.services import programme as programme_service
 from alliance.programs.services.assignment import check_on_panel, panel_groups
 from alliance.programs.services.score_log import withdraw_scores
 
+EVALUATORS_MAILING = "programs.evaluators"
 SCREENING_EVALUATORS = 3
 
 
@@ -338,19 +340,39 @@ def assignment_notice(panel: Panel, evaluator: User, count: int) -> EmailMultiAl
 
 
 def notify_evaluators(*, actor, panel: Panel) -> int:
-    """E-mail every evaluator with assignments on the panel: how many groups await them and the link to
+    """E-mail every active evaluator with assignments on the panel: how many groups await them and the link to
     their page, where they declare ties and sign the pledge first.
 
-    Side effects: one e-mail per evaluator and one audit entry. Returns how many were sent.
+    Rule: the e-mails go out in the background as a delivery of EVALUATORS_MAILING (a mail server that is
+    down delays them; it never fails the staff page), and the panel's page shows how far they got.
+    Side effects: the delivery (one row per evaluator); audit `programs.panel.evaluators_notified` with the
+    number of evaluators. Returns that number.
     """
-    sent = 0
-    for evaluator, count in evaluators_to_notify(panel):
-        send_message(
-            "programs/judging/email/assigned", _assigned_context(panel, evaluator, count), to=[evaluator.email]
+    addressees = [
+        Addressee(email=evaluator.email, object_id=evaluator.pk)
+        for evaluator, _count in evaluators_to_notify(panel)
+        if evaluator.email
+    ]
+    with transaction.atomic():
+        record_audit(
+            action="programs.panel.evaluators_notified",
+            target=panel,
+            actor=actor,
+            after={"evaluators": len(addressees)},
         )
-        sent += 1
-    record_audit(action="programs.panel.evaluators_notified", target=panel, actor=actor, after={"sent": sent})
-    return sent
+        order_delivery(actor=actor, kind=EVALUATORS_MAILING, target=panel, addressees=addressees)
+    return len(addressees)
+
+
+def build_evaluator_email(recipient, shared=None):
+    """One evaluator's notice: the panel, how many groups await them now (None: none any more), their page."""
+    panel = Panel.objects.select_related("programme").get(pk=recipient.delivery.target_id)
+    evaluator = User.objects.filter(pk=recipient.object_id, is_active=True).first()
+    count = Assignment.objects.filter(panel=panel, evaluator_id=recipient.object_id).count()
+    if evaluator is None or not count:
+        return None
+    context = _assigned_context(panel, evaluator, count)
+    return render_message("programs/judging/email/assigned", context, to=[recipient.email], language=recipient.language)
 
 
 def draw_speaking_order(*, actor, panel: Panel, seed: str | None = None) -> SpeakingOrderDraw:

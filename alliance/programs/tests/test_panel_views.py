@@ -4,7 +4,8 @@ speaking order and timer, objections answered; the group's own objection form.""
 import pytest
 from django.urls import reverse
 
-from alliance.core.models import AuditEntry
+from alliance.core.delivery.progress import delivery_progress
+from alliance.core.models import AuditEntry, Delivery
 from alliance.core.roles import Role
 from alliance.core.tests.confirming import post_confirmed
 from alliance.core.tests.factories import UserFactory
@@ -234,7 +235,9 @@ def test_objection_of_another_group_is_refused_by_the_page(client, programme, st
     assert objection_service.Objection.objects.count() == 0
 
 
-def test_staff_e_mail_evaluators_their_assignments(staff_client, programme, smtp_server):
+def test_staff_e_mail_evaluators_their_assignments(
+    staff_client, programme, smtp_server, django_capture_on_commit_callbacks
+):
     groups = [ProjectGroupFactory(programme=programme) for _ in range(2)]
     first, second = evaluator_on(programme), evaluator_on(programme)
     panel = screening_panel(programme)
@@ -245,7 +248,8 @@ def test_staff_e_mail_evaluators_their_assignments(staff_client, programme, smtp
     first_post = staff_client.post(reverse("programs:panel_detail", args=[panel.pk]), {"action": "notify"})
     assert smtp_server.messages == []
     assert "2 recipients" in first_post.content.decode()
-    post_confirmed(staff_client, reverse("programs:panel_detail", args=[panel.pk]), {"action": "notify"})
+    with django_capture_on_commit_callbacks(execute=True):
+        post_confirmed(staff_client, reverse("programs:panel_detail", args=[panel.pk]), {"action": "notify"})
 
     bodies = {
         message.envelope_recipients[0]: message.get_body(("plain",)).get_content() for message in smtp_server.messages
@@ -253,7 +257,7 @@ def test_staff_e_mail_evaluators_their_assignments(staff_client, programme, smtp
     assert sorted(bodies) == sorted([first.email, second.email])
     assert "/programs/judging/" in bodies[first.email]
     assert f"{first.name}" in bodies[first.email]
-    assert AuditEntry.objects.filter(action="programs.panel.evaluators_notified").count() == 1
+    assert AuditEntry.objects.filter(action="programs.panel.evaluators_notified").get().after == {"evaluators": 2}
 
 
 def test_evaluator_notice_test_send_reaches_only_staff(staff_client, staff_user, programme, smtp_server):
@@ -268,3 +272,39 @@ def test_evaluator_notice_test_send_reaches_only_staff(staff_client, staff_user,
     assert [message.envelope_recipients for message in smtp_server.messages] == [[staff_user.email]]
     assert smtp_server.messages[0]["Subject"].strip().startswith("[테스트] ")
     assert AuditEntry.objects.filter(action="programs.panel.evaluators_notified").count() == 0
+
+
+def test_evaluators_notified_while_the_mail_server_is_down_get_their_e_mail_once_it_is_back(
+    staff_client, programme, smtp_server, django_capture_on_commit_callbacks
+):
+    group = ProjectGroupFactory(programme=programme)
+    first, second = evaluator_on(programme), evaluator_on(programme)
+    panel = screening_panel(programme)
+    for evaluator in (first, second):
+        assignment_service.assign_evaluator(actor=None, panel=panel, user=evaluator, group=group)
+    smtp_server.stop()
+    url = reverse("programs:panel_detail", args=[panel.pk])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post_confirmed(staff_client, url, {"action": "notify"}, follow=True)
+    page = response.content.decode()
+    delivery = Delivery.objects.get(kind=panel_service.EVALUATORS_MAILING)
+    deferred = delivery.recipients.filter(state="deferred").count()
+    smtp_server.start()
+    with django_capture_on_commit_callbacks(execute=True):
+        staff_client.post(reverse("core:delivery_resume", args=[delivery.pk]))
+    with django_capture_on_commit_callbacks(execute=True):
+        staff_client.post(reverse("core:delivery_resume", args=[delivery.pk]))
+
+    # This module's pages are in English; the run starts after the commit, so the page still reads queued.
+    assert response.status_code == 200
+    assert (
+        "2 evaluators are being e-mailed." in page,
+        "E-mailed to 0 of 2." in page,
+        "Queued: the sending has not started yet." in page,
+    ) == (True, True, True)
+    assert deferred == 2
+    assert sorted(message.envelope_recipients[0] for message in smtp_server.messages) == sorted(
+        [first.email, second.email]
+    )
+    assert delivery_progress(delivery).status == "done"

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from alliance.core.confirm import Confirmation, confirmation_gate
+from alliance.core.delivery.progress import progress_of
 from alliance.core.models import User
 from alliance.core.permissions import permission_required
 from alliance.programs import queries_judging as queries
@@ -90,8 +91,8 @@ def _panel_action(request, panel, assign_form, absence_form) -> None:
             note=data["note"],
         )
     elif action == "notify":
-        sent = panel_service.notify_evaluators(actor=request.user, panel=panel)
-        messages.success(request, _("%(count)d evaluators were e-mailed.") % {"count": sent})
+        count = panel_service.notify_evaluators(actor=request.user, panel=panel)
+        messages.success(request, _("%(count)s evaluators are being e-mailed.") % {"count": f"{count:,}"})
     elif action == "close":
         panel_service.close_panel(actor=request.user, panel=panel)
         messages.success(request, _("The panel is closed."))
@@ -138,6 +139,7 @@ def panel_detail(request, pk: int):
         "judge_count": queries.final_judge_count(panel),
         "assign_form": assign_form,
         "absence_form": absence_form,
+        "deliveries": progress_of(panel, (panel_service.EVALUATORS_MAILING,)),
     }
     return render(request, "programs/judging/staff/panel.html", context)
 
