@@ -1,9 +1,13 @@
 """Who may open core's URLs (see url_matrix.py)."""
 
+import datetime
+
+from django.utils import timezone
+
 from alliance.core.delivery.ordering import Addressee, order_delivery
 from alliance.core.models import Delivery, DeliveryRecipient
 from alliance.core.tests.mailing_fixture import KIND
-from alliance.core.tests.url_matrix import everyone, signed_in, staff_only
+from alliance.core.tests.url_matrix import everyone, no_body, signed_in, staff_only
 
 EXPECTED = {
     "core:login": everyone(),
@@ -19,7 +23,15 @@ COUNTED_MODELS = (Delivery, DeliveryRecipient)
 PK_OF = {"core:delivery_status": "delivery", "core:delivery_resume": "delivery"}
 
 
+POST_DATA = {"core:delivery_resume": no_body}
+
+
 def build_world(world) -> dict:
+    """A delivery whose one e-mail the mail server deferred: staff may send it to the rest."""
     staff = world["users"]["staff"]
     delivery = order_delivery(actor=staff, kind=KIND, target=staff, addressees=[Addressee("rep@zen.example.kr")])
+    Delivery.objects.filter(pk=delivery.pk).update(run_at=timezone.now())
+    delivery.recipients.update(
+        state=DeliveryRecipient.State.DEFERRED, attempts=1, next_attempt_at=timezone.now() + datetime.timedelta(hours=1)
+    )
     return {"delivery": delivery}
