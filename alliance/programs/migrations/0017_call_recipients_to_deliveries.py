@@ -54,7 +54,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("contenttypes", "0002_remove_content_type_name"),
         ("core", "0004_delivery"),
-        ("programs", "0015_call_recipients"),
+        ("programs", "0016_edit_version"),
     ]
 
     operations = [
