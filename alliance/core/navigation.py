@@ -82,6 +82,6 @@ def links_for(user) -> list[tuple[str, str]]:
     return _visible(_LINKS.values(), user)
 
 
-def tiles_for(user) -> list[tuple[str, str]]:
-    """(URL, label) of every dashboard tile `user` may see, in page order."""
-    return _visible(_TILES.values(), user)
+def tiles_for(user, groups: tuple[str, ...] = GROUPS) -> list[tuple[str, str]]:
+    """(URL, label) of every dashboard tile of `groups` that `user` may see, in page order."""
+    return _visible([entry for entry in _TILES.values() if entry.group in groups], user)

@@ -17,8 +17,17 @@ register_links(
     Entry(_("Registry"), "members:registry", STAFF, order=10, permission=STAFF_PERMISSION),
     Entry(_("Statistics"), "members:statistics", STAFF, order=20, permission=STAFF_PERMISSION),
     Entry(_("Census"), "members:census_rounds", STAFF, order=30, permission=STAFF_PERMISSION),
+    Entry(_("Import members"), "members:imports", STAFF, order=12, permission=STAFF_PERMISSION),
+    Entry(
+        _("Profiles not confirmed recently"),
+        "members:stale_confirmations",
+        STAFF,
+        order=14,
+        permission=STAFF_PERMISSION,
+    ),
 )
 register_tiles(
+    Entry(_("Member directory"), "members:directory", PUBLIC, order=10),
     Entry(
         _own_profile_label,
         "members:organisation_edit",
@@ -28,6 +37,13 @@ register_tiles(
     ),
     Entry(_("Member registry"), "members:registry", STAFF, order=10, permission=STAFF_PERMISSION),
     Entry(_("Import members"), "members:imports", STAFF, order=20, permission=STAFF_PERMISSION),
+    Entry(
+        _("Profiles not confirmed recently"),
+        "members:stale_confirmations",
+        STAFF,
+        order=25,
+        permission=STAFF_PERMISSION,
+    ),
     Entry(_("Member statistics"), "members:statistics", STAFF, order=30, permission=STAFF_PERMISSION),
     Entry(_("Member census"), "members:census_rounds", STAFF, order=40, permission=STAFF_PERMISSION),
 )

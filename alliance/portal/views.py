@@ -4,7 +4,7 @@
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from alliance.core.navigation import tiles_for
+from alliance.core.navigation import ACCOUNT, MEMBER, PUBLIC, STAFF, tiles_for
 from alliance.core.permissions import permission_required, public
 from alliance.members.membership import member_count
 
@@ -17,4 +17,8 @@ def home(request):
 
 @permission_required("core.view_dashboard")
 def dashboard(request):
-    return render(request, "portal/dashboard.html", {"tiles": tiles_for(request.user)})
+    context = {
+        "tiles": tiles_for(request.user, (ACCOUNT, STAFF, MEMBER)),
+        "open_tiles": tiles_for(request.user, (PUBLIC,)),
+    }
+    return render(request, "portal/dashboard.html", context)

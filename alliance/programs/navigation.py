@@ -20,6 +20,7 @@ register_links(
     Entry(_("Investment meetings"), "programs:my_meetings", MEMBER, order=40, predicate=_investor_without_groups),
 )
 register_tiles(
+    Entry(_("Competition results"), "programs:latest_results", PUBLIC, order=30),
     Entry(_("Our project groups"), "programs:my_groups", MEMBER, order=10, permission="programs.apply"),
     Entry(_("Investment meetings"), "programs:my_meetings", MEMBER, order=20, permission="programs.view_own_meetings"),
     Entry(_("Judging"), "programs:judging_home", MEMBER, order=30, permission="programs.evaluate"),

@@ -82,6 +82,13 @@ def call_is_open(programme: Programme, *, now: datetime.datetime | None = None) 
     return call is not None and call.starts_at <= now <= call.ends_at
 
 
+def programmes_with_open_call(*, now: datetime.datetime | None = None) -> list[Programme]:
+    """The programmes taking new groups now (the rule of `call_is_open`, in one query), newest first."""
+    now = now or timezone.now()
+    open_calls = Stage.objects.filter(kind=StageKind.CALL, starts_at__lte=now, ends_at__gte=now)
+    return list(Programme.objects.filter(pk__in=open_calls.values("programme_id")).order_by("-year"))
+
+
 def is_open_for_edits(group: ProjectGroup, *, now: datetime.datetime | None = None) -> bool:
     """A group may change its proposal while the call is open (or extended for it) and it is not submitted."""
     now = now or timezone.now()

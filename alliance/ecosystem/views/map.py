@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
 from alliance.core.permissions import public
-from alliance.ecosystem import map_statistics
+from alliance.ecosystem import map_statistics, queries
 from alliance.ecosystem.chart import chart_data, chart_svg
 from alliance.ecosystem.forms.map import ChartForm, LandscapeFilterForm
 from alliance.ecosystem.landscape import Landscape, live_landscape
@@ -82,6 +82,7 @@ def landscape(request, year: int):
         "has_snapshot": land.frozen or published_snapshot(year) is not None,
         "has_current": not land.frozen or Taxonomy.objects.filter(year=year).exists(),
         "can_manage": request.user.has_perm("ecosystem.manage_players"),
+        "latest_published": queries.published_snapshots().exclude(year=year).first(),
     }
     return render(request, "ecosystem/map/landscape.html", context)
 

@@ -52,6 +52,8 @@ def test_staff_see_the_staff_menu_after_my_page(client, staff_user):
     assert [label for _href, label in menu(client)][3:] == [
         "My page",
         "Registry",
+        "Import members",
+        "Profiles not confirmed recently",
         "Statistics",
         "Census",
         "Ecosystem map management",
@@ -68,6 +70,7 @@ def test_staff_see_the_staff_menu_after_my_page(client, staff_user):
         (Role.EVALUATOR, ["My page", "Judging", "Mentoring"]),
         (Role.INVESTOR, ["My page", "Investment meetings"]),
         (Role.STEERING, ["My page"]),
+        (Role.SUBCOMMITTEE, ["My page", "Ecosystem map management"]),
     ],
 )
 def test_each_role_sees_its_own_links(client, organisation, role, expected):
@@ -84,9 +87,12 @@ def test_staff_tiles_on_my_page(client, staff_user):
     assert tiles(client) == [
         (path_of("members:registry"), "Member registry"),
         (path_of("members:imports"), "Import members"),
+        (path_of("members:stale_confirmations"), "Profiles not confirmed recently"),
         (path_of("members:statistics"), "Member statistics"),
         (path_of("members:census_rounds"), "Member census"),
         (path_of("programs:programme_list"), "Project-group programmes"),
+        (path_of("ecosystem:manage"), "Ecosystem map management"),
+        (path_of("ecosystem:suggestions"), "Placement suggestions"),
         (path_of("core:audit_log"), "Audit log"),
     ]
 
@@ -105,6 +111,25 @@ def test_an_evaluator_sees_judging_and_mentoring_tiles(client):
     client.force_login(UserFactory(role=Role.EVALUATOR))
 
     assert [label for _href, label in tiles(client)] == ["Judging", "Mentoring"]
+
+
+def test_the_subcommittee_is_offered_the_taxonomy_editor_on_its_page(client):
+    client.force_login(UserFactory(role=Role.SUBCOMMITTEE))
+
+    assert tiles(client) == [(path_of("ecosystem:manage"), "Ecosystem map management")]
+
+
+def test_a_role_without_tasks_of_its_own_is_told_so_and_offered_the_open_pages(client):
+    client.force_login(UserFactory(role=Role.STEERING))
+    html = client.get("/dashboard/").content.decode()
+
+    assert "The platform has no tasks of its own for the role Steering-committee member yet." in html
+    open_pages = re.search(r'<ul class="card-list" id="open-pages">(.*?)</ul>', html, re.S).group(1)
+    assert re.findall(r'<a href="([^"]+)">([^<]+)</a>', open_pages) == [
+        (path_of("members:directory"), "Member directory"),
+        (path_of("ecosystem:snapshots"), "Published ecosystem maps"),
+        (path_of("programs:latest_results"), "Competition results"),
+    ]
 
 
 def test_an_entry_registered_by_a_new_app_is_shown_without_editing_core_or_the_portal(client, monkeypatch):

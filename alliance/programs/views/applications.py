@@ -44,7 +44,8 @@ def _error_text(error: ValidationError) -> str:
 @permission_required("programs.apply")
 def my_groups(request):
     groups = queries.groups_of_organisation(request.user.organisation_id)
-    return render(request, "programs/apply/my_groups.html", {"groups": groups})
+    context = {"groups": groups, "open_programmes": queries.programmes_with_open_call()}
+    return render(request, "programs/apply/my_groups.html", context)
 
 
 @permission_required("programs.apply")
