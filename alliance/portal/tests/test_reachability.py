@@ -41,6 +41,12 @@ EXEMPT = {
     # Redirects to the newest year, linked from the menu as such; the page they lead to is checked itself.
     "ecosystem:latest",
     "programs:latest_results",
+    # E-mail previews, linked from the confirmation page that a send button's POST answers (this crawl follows
+    # links; it submits no form).
+    "programs:call_preview",
+    "members:census_open_preview",
+    "members:census_remind_preview",
+    "ecosystem:survey_open_preview",
     # The language switch answers GET by going home (the switch itself is a POST form on every page).
     "core:set_language",
 }
