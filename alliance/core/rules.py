@@ -41,3 +41,16 @@ def holds_ordering_permission(user, delivery) -> bool:
 rules.add_perm("core.view_auditentry", is_secretariat)
 rules.add_perm("core.manage_delivery", is_signed_in & holds_ordering_permission)
 rules.add_perm("core.view_dashboard", is_signed_in)
+
+
+@rules.predicate
+def may_see_exact_figures(user, organisation) -> bool:
+    """A company's exact revenue and employees: staff, and the company's own representative (core/figures.py).
+    `organisation` is the company (a row or its pk), None for a company outside the registry."""
+    if is_secretariat(user):
+        return True
+    organisation_id = getattr(organisation, "pk", organisation)
+    return bool(organisation_id and is_signed_in(user) and getattr(user, "organisation_id", None) == organisation_id)
+
+
+rules.add_perm("core.view_exact_figures", may_see_exact_figures)

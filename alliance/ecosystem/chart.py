@@ -9,16 +9,22 @@ Rules:
   left out (the name stays in the bubble's tooltip and in the table under the chart).
 - The SVG is accessible: role="img" with a title and description, one <title> per bubble; the page also
   shows the same players as a table.
+- Company figures follow core/figures.py: a player whose exact figures the viewer may not see
+  (`exact_for(pk)` false: the public, other companies) is drawn, ordered and labelled by its bands only — at
+  its revenue band's middle, with its employee band's floor as bubble size — so neither the page, the SVG's
+  coordinates nor its titles carry an exact figure.
 """
 
 import math
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 from django.utils import translation
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
-from alliance.ecosystem.landscape import Landscape
+from alliance.core.figures import EMPLOYEE_BANDS, band_revenue, shown_figures
+from alliance.ecosystem.landscape import Landscape, Tile
 
 KEY_PLAYERS = 10
 WIDTH, HEIGHT = 900, 560
@@ -31,10 +37,12 @@ class Point:
     pk: int
     name: str
     score: float
-    revenue: int
-    employees: int | None
+    revenue: int  # as drawn: exact, or the middle of its band
+    employees: int | None  # as drawn: exact, or its band's floor
     is_member: bool
     key: bool = False
+    revenue_text: str = ""  # what the viewer may read: the exact figure or the band
+    employees_text: str = ""
 
 
 @dataclass(frozen=True)
@@ -44,8 +52,35 @@ class ChartData:
     not_drawn: int  # players without a positive revenue
 
 
-def chart_data(landscape: Landscape, category_pk: int | None = None) -> ChartData | None:
-    """The players of one category (or all) as chart points; None when the category is not on the map."""
+def _drawn(tile: Tile, exact: bool) -> Point:
+    """A tile as the viewer may see it (core/figures.py): exact, or banded."""
+    shown = shown_figures(revenue=tile.revenue, employees=tile.employees, exact=exact)
+    if exact:
+        revenue, employees = tile.revenue, tile.employees
+    else:
+        revenue = band_revenue(shown.revenue_band)
+        employees = None if shown.employees_band is None else EMPLOYEE_BANDS[shown.employees_band][2]
+    return Point(
+        tile.pk,
+        tile.name,
+        tile.score,
+        revenue,
+        employees,
+        tile.is_member,
+        revenue_text=shown.revenue_text,
+        employees_text=shown.employees_text,
+    )
+
+
+def _public(_pk: int) -> bool:
+    return False
+
+
+def chart_data(
+    landscape: Landscape, category_pk: int | None = None, *, exact_for: Callable[[int], bool] = _public
+) -> ChartData | None:
+    """The players of one category (or all) as chart points; None when the category is not on the map.
+    `exact_for(player pk)`: whether the viewer may see that player's exact figures (default: nobody)."""
     if category_pk is None:
         tiles, title = landscape.tiles, _("All categories")
     else:
@@ -53,13 +88,13 @@ def chart_data(landscape: Landscape, category_pk: int | None = None) -> ChartDat
         if box is None:
             return None
         tiles, title = box.tiles, " › ".join(box.path)
-    drawable = [tile for tile in tiles if tile.revenue and tile.revenue > 0]
-    by_revenue = sorted(drawable, key=lambda tile: (-tile.revenue, tile.name))[:KEY_PLAYERS]
-    by_score = sorted(drawable, key=lambda tile: (-tile.score, tile.name))[: KEY_PLAYERS // 2]
-    keys = {tile.pk for tile in (*by_revenue, *by_score)}
+    drawable = [_drawn(tile, exact_for(tile.pk)) for tile in tiles if tile.revenue and tile.revenue > 0]
+    by_revenue = sorted(drawable, key=lambda point: (-point.revenue, point.name))[:KEY_PLAYERS]
+    by_score = sorted(drawable, key=lambda point: (-point.score, point.name))[: KEY_PLAYERS // 2]
+    keys = {point.pk for point in (*by_revenue, *by_score)}
     points = [
-        Point(tile.pk, tile.name, tile.score, tile.revenue, tile.employees, tile.is_member, tile.pk in keys)
-        for tile in sorted(drawable, key=lambda tile: (tile.pk not in keys, -tile.revenue, tile.name))
+        replace(point, key=point.pk in keys)
+        for point in sorted(drawable, key=lambda point: (point.pk not in keys, -point.revenue, point.name))
     ]
     return ChartData(title=str(title), points=points, not_drawn=len(tiles) - len(drawable))
 
@@ -174,7 +209,7 @@ def chart_svg(data: ChartData) -> str:
     for point in reversed(data.points):  # key players last, on top
         x, y, r = x_of(point.score), y_of(point.revenue), _radius(point.employees)
         fill = "#12a4a4" if point.is_member else "#3552c8"
-        label = escape(f"{point.name}: {point.score:.0f} · {revenue_label(point.revenue)}")
+        label = escape(f"{point.name}: {point.score:.0f} · {point.revenue_text}")
         parts.append(
             f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" fill="{fill}" fill-opacity="0.35" stroke="{fill}">'
             f"<title>{label}</title></circle>"

@@ -20,36 +20,18 @@ Rules (issue 3, "The map"):
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Max
-from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
+from alliance.core.figures import REVENUE_BANDS, revenue_band
 from alliance.core.korean import compact
 from alliance.core.regions import SIDO
 from alliance.ecosystem.models import ApplicationField, Level, Placement, Taxonomy, TaxonomyNode, Technology
 from alliance.members.models import MemberCategory
 
-# (key, label, lowest revenue in 백만원 or None, highest or None); index = the tile's emphasis level.
-REVENUE_BANDS = (
-    ("unknown", pgettext_lazy("revenue band", "Not disclosed"), None, None),
-    ("under-1b", _("Under ₩1 billion"), 0, 999),
-    ("1b-10b", _("₩1–10 billion"), 1_000, 9_999),
-    ("10b-100b", _("₩10–100 billion"), 10_000, 99_999),
-    ("over-100b", _("₩100 billion or more"), 100_000, None),
-)
+# REVENUE_BANDS (core/figures.py): index = the tile's emphasis level.
 BAND_INDEX = {key: index for index, (key, _label, _low, _high) in enumerate(REVENUE_BANDS)}
 SIDO_INDEX = {sido.short: index for index, sido in enumerate(SIDO)}
 MEMBER_CATEGORIES = tuple(MemberCategory)
 FILTER_NAMES = ("region", "category", "member", "technology", "field", "band")
-
-
-def revenue_band(revenue: int | None) -> int:
-    """Index into REVENUE_BANDS of a revenue in 백만원."""
-    if revenue is None:
-        return 0
-    for index, (_key, _label, low, high) in enumerate(REVENUE_BANDS[1:], start=1):
-        if revenue >= low and (high is None or revenue <= high):
-            return index
-    return 1  # a negative revenue (a loss reported as revenue) is still "under 1 billion"
 
 
 @dataclass

@@ -10,7 +10,8 @@ pages (they do not admit they exist); anonymous visitors are sent to log in by t
 import rules
 
 from alliance.core.roles import Role
-from alliance.core.rules import has_role, is_member_representative, is_secretariat
+from alliance.core.rules import has_role, is_member_representative, is_secretariat, may_see_exact_figures
+from alliance.ecosystem.models import Player
 
 is_subcommittee = has_role(Role.SUBCOMMITTEE)
 can_edit_taxonomy = is_secretariat | is_subcommittee
@@ -31,3 +32,15 @@ def represents_player(user, player) -> bool:
 
 # Staff for any player; a member's representative for the player of its own organisation (queued for review).
 rules.add_perm("ecosystem.submit_logo", is_secretariat | (is_member_representative & represents_player))
+
+
+def exact_figures_for(user):
+    """Which players' exact revenue and employees `user` may see, as a test on a player's pk: the company
+    figures rule (core/figures.py, `may_see_exact_figures`) applied to each player's organisation. Staff:
+    every player; a representative: its own organisation's player; anyone else: none."""
+    if may_see_exact_figures(user, None):
+        return lambda _pk: True
+    own = set()
+    if getattr(user, "organisation_id", None) and may_see_exact_figures(user, user.organisation_id):
+        own = set(Player.objects.filter(organisation_id=user.organisation_id).values_list("pk", flat=True))
+    return own.__contains__

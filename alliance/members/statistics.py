@@ -26,6 +26,7 @@ from django.db.models import Case, Count, IntegerField, Q, Sum, Value, When
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from alliance.core.figures import EMPLOYEE_BANDS
 from alliance.core.regions import CAPITAL_AREA, SEOUL_ZONE_ORDER, STATISTICS_SIDO_ORDER, seoul_zone
 from alliance.members import phrases
 from alliance.members.membership import member_on_q
@@ -239,14 +240,7 @@ def seoul_zone_table(as_of: datetime.date) -> Distribution:
 
 
 # Employee-size bands (seed 003, figure 9): (key, label, lowest, highest or None).
-SIZE_BANDS = (
-    ("10인 미만", _("Fewer than 10"), 0, 9),
-    ("10~19인", _("10–19 employees"), 10, 19),
-    ("20~49인", _("20–49 employees"), 20, 49),
-    ("50~99인", _("50–99 employees"), 50, 99),
-    ("100~299인", _("100–299 employees"), 100, 299),
-    ("300인 이상", _("300 or more employees"), 300, None),
-)
+SIZE_BANDS = EMPLOYEE_BANDS  # core/figures.py: the same bands wherever employees are banded
 # Company age 업력 = the year of D minus the founding year (founded in D's year: 0, in "3년 이하").
 AGE_BANDS = (
     ("3년 이하", _("3 years or less"), 0, 3),

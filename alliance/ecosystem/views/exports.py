@@ -23,6 +23,7 @@ from alliance.ecosystem.exports.svg_landscape import landscape_svg as draw_lands
 from alliance.ecosystem.exports.xlsx import placements_workbook
 from alliance.ecosystem.forms.map import ChartForm
 from alliance.ecosystem.landscape_filters import tiles_html
+from alliance.ecosystem.rules import exact_figures_for
 from alliance.ecosystem.views.map import logo_prefix, version_of, year_landscape
 
 
@@ -38,7 +39,7 @@ def landscape_svg(request, year: int):
 def chart_svg(request, year: int):
     form = ChartForm(request.GET)
     category = form.cleaned_data.get("category") if form.is_valid() else None
-    data = chart_data(year_landscape(year, version_of(request)), category)
+    data = chart_data(year_landscape(year, version_of(request)), category, exact_for=exact_figures_for(request.user))
     if data is None:
         raise Http404
     return downloads.file_response(draw_chart(data), filename=f"ecosystem-chart-{year}.svg", content_type=downloads.SVG)

@@ -2,7 +2,8 @@
 asks, the positioning chart and the statistics.
 
 Every page shows the year's current map (its confirmed placements) or, with `?version=published`, the
-year's published snapshot as frozen. Public pages: no contacts, no exact figures beyond the revenue band.
+year's published snapshot as frozen. Public pages: no contacts; company figures by the one rule of
+core/figures.py (bands unless staff or the company itself).
 """
 
 from django.http import Http404, JsonResponse
@@ -21,6 +22,7 @@ from alliance.ecosystem.landscape_cards import player_card as live_card
 from alliance.ecosystem.landscape_filters import filtered_sections, search_ids
 from alliance.ecosystem.landscape_snapshot import snapshot_card, snapshot_landscape
 from alliance.ecosystem.models import Snapshot, Taxonomy
+from alliance.ecosystem.rules import exact_figures_for
 
 PUBLISHED = "published"
 
@@ -127,7 +129,7 @@ def chart(request, year: int):
     land = year_landscape(year, version)
     form = ChartForm(request.GET)
     category = form.cleaned_data.get("category") if form.is_valid() else None
-    data = chart_data(land, category)
+    data = chart_data(land, category, exact_for=exact_figures_for(request.user))
     if data is None:
         raise Http404
     context = {

@@ -9,10 +9,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from alliance.core.figures import shown_figures
 from alliance.core.permissions import permission_required, public
 from alliance.ecosystem import queries
 from alliance.ecosystem.models import Placement, Taxonomy
 from alliance.ecosystem.queries import build_snapshot_data
+from alliance.ecosystem.rules import exact_figures_for
 from alliance.ecosystem.services.snapshots import compare_snapshots, freeze_snapshot
 
 LIVE_PREFIX = "live-"
@@ -86,6 +88,21 @@ def compare_options() -> list[tuple[str, str]]:
     ]
 
 
+def shown_growth(rows: list[dict], *, exact_for) -> list[dict]:
+    """The "grew" rows as the viewer may see them (core/figures.py): with exact figures where the rule allows
+    (`before`/`after` ShownFigures); for anyone else a company counts as grown only when its revenue or
+    employee band rose, and shows its bands, so that the list itself reveals nothing the bands do not."""
+    shown = []
+    for row in rows:
+        exact = exact_for(row["id"])
+        before = shown_figures(revenue=row["revenue"][0], employees=row["employees"][0], exact=exact)
+        after = shown_figures(revenue=row["revenue"][1], employees=row["employees"][1], exact=exact)
+        rose = after.revenue_band > before.revenue_band or (after.employees_band or 0) > (before.employees_band or 0)
+        if exact or rose:
+            shown.append({"id": row["id"], "name": row["name"], "before": before, "after": after})
+    return shown
+
+
 @public
 def snapshot_compare(request):
     """Public: who entered, left, moved category or grew between two maps (?a=2025&b=live-2026).
@@ -102,6 +119,7 @@ def snapshot_compare(request):
         if older[1]["year"] > newer[1]["year"]:
             (older, older_key), (newer, newer_key) = (newer, newer_key), (older, older_key)
         result = compare_snapshots(older[1], newer[1])
+        result["grew"] = shown_growth(result["grew"], exact_for=exact_figures_for(request.user))
     context = {
         "options": options,
         "older_key": older_key,

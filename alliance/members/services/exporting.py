@@ -16,6 +16,7 @@ from django.utils import timezone
 from openpyxl.cell import WriteOnlyCell
 
 from alliance.core import downloads
+from alliance.core.figures import shown_figures
 from alliance.core.korean import format_business_number
 from alliance.core.spreadsheets import csv_text, new_workbook
 from alliance.members.models import Organisation
@@ -29,6 +30,8 @@ from alliance.members.services.importing_read import (
 )
 
 REGISTRY_HEADERS = (*HEADERS, *EXTRA_HEADERS, *CONTACT_HEADERS, CONFIRMED_HEADER)
+# The public directory shows employees as a band (core/figures.py: exact figures are for staff and the company).
+DIRECTORY_EMPLOYEES_HEADER = "종사자 규모"
 DIRECTORY_HEADERS = (
     "회사명",
     "회원구분",
@@ -36,7 +39,7 @@ DIRECTORY_HEADERS = (
     "시도",
     "시군구",
     "설립연도",
-    "종사자수",
+    DIRECTORY_EMPLOYEES_HEADER,
     "주요분야",
     "홈페이지",
     "소개",
@@ -91,9 +94,10 @@ def registry_rows(queryset) -> Iterator[list]:
 
 
 def directory_rows(queryset) -> Iterator[list]:
-    """Public rows under DIRECTORY_HEADERS: nothing about people, no registration number."""
+    """Public rows under DIRECTORY_HEADERS: nothing about people, no registration number, employees as a band."""
     for organisation in queryset.prefetch_related("fields").iterator(chunk_size=2_000):
-        row = _common(organisation)
+        banded = shown_figures(revenue=None, employees=organisation.employees, exact=False)
+        row = _common(organisation) | {DIRECTORY_EMPLOYEES_HEADER: banded.employees_text}
         yield [row[header] for header in DIRECTORY_HEADERS]
 
 

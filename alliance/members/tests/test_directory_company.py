@@ -62,8 +62,8 @@ def test_company_page_shows_facts_escaped_and_no_contacts(client, db):
     assert list(facts.values()) == [
         "서울특별시 강남구",
         "2015",
-        "1,200명",
-        "35,000백만원",
+        "300인 이상",  # the public sees bands (core/figures.py)
+        "100억~1,000억원",
         '<span class="tag">디지털트윈</span>',
         '<a href="https://zen.example.kr" rel="noopener nofollow" target="_blank">https://zen.example.kr</a>',
         "2026. 3. 2.",

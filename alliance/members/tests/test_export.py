@@ -110,7 +110,7 @@ def test_directory_export_csv_public_columns_current_members_only(client, member
         "서울",
         "강남구",
         "2015",
-        "1200",
+        "300인 이상",
         "디지털트윈, 메타버스",
         "https://zen.example.kr",
         '\'=HYPERLINK("http://evil.example") <b>굵게</b>',

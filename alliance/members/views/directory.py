@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
+from alliance.core.figures import shown_figures
 from alliance.core.korean import company_name_key
 from alliance.core.permissions import public
 from alliance.core.regions import SIDO_BY_SHORT
@@ -58,5 +59,11 @@ def company_page(request, name: str):
         "homepage": organisation.homepage if organisation.homepage.startswith(("http://", "https://")) else "",
         "can_edit": request.user.has_perm("members.change_organisation", organisation),
         "can_manage": request.user.has_perm("members.manage_registry"),
+        # Exact for staff and the company itself, bands for everyone else (core/figures.py).
+        "figures": shown_figures(
+            revenue=organisation.revenue_million,
+            employees=organisation.employees,
+            exact=request.user.has_perm("core.view_exact_figures", organisation),
+        ),
     }
     return render(request, "members/directory/company.html", context)
