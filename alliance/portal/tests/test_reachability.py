@@ -33,6 +33,7 @@ EXEMPT = {
     "members:import_progress",
     "ecosystem:landscape_search",
     "ecosystem:player_card",
+    "core:delivery_status",  # polled by a mass e-mail's status box while it is sending
     # Files read by programs and embedding sites, not by people following links: the snapshot JSON API
     # (documented on the snapshot page) and the map's embeddable category frame (its code is offered by
     # "embed_code").
