@@ -49,16 +49,22 @@ def freeze_snapshot(*, actor, year: int) -> Snapshot:
 
 
 def category_listing(data: dict) -> list[dict]:
-    """Each category (level "category") with the names of players placed on it or on its subcategories:
-    [{"path": [domain, layer, category], "players": [names, sorted]}], in taxonomy order."""
+    """Each category and subcategory with the names of the players placed on that very node, primary or
+    secondary: [{"path": [domain, layer, category(, subcategory)], "players": [names, sorted]}], in taxonomy
+    order, empty ones included. A player on a subcategory is listed there, not on its category; a player with
+    secondary placements is listed on each of them too (once per node)."""
     names = {player["id"]: player["name"] for player in data["players"]}
-    by_category: dict[tuple, list[str]] = {}
+    on_node: dict[tuple, set[int]] = {}
     for placement in data["placements"]:
-        by_category.setdefault(tuple(placement["category"][:3]), []).append(names[placement["player"]])
+        for path in [placement["category"], *placement.get("secondary", [])]:
+            on_node.setdefault(tuple(path), set()).add(placement["player"])
     return [
-        {"path": node["path"], "players": sorted(by_category.get(tuple(node["path"]), []))}
+        {
+            "path": node["path"],
+            "players": sorted(names[pk] for pk in on_node.get(tuple(node["path"]), ())),
+        }
         for node in data["categories"]
-        if node["level"] == "category"
+        if node["level"] in ("category", "subcategory")
     ]
 
 

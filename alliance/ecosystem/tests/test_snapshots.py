@@ -262,11 +262,36 @@ def test_ecosystem_snapshot_command_prints_categories_with_players(staff_user):
     assert json.loads(out.getvalue()) == {
         "year": 2026,
         "categories": [
-            {"path": ["핵심산업 영역", "기반 부문", "하드웨어"], "players": ["가장", "나중"]},
+            {"path": ["핵심산업 영역", "기반 부문", "하드웨어"], "players": ["가장"]},
+            {"path": ["핵심산업 영역", "기반 부문", "하드웨어", "XR 디바이스"], "players": ["나중"]},
+            {"path": ["핵심산업 영역", "기반 부문", "하드웨어", "센서"], "players": []},
             {"path": ["핵심산업 영역", "기반 부문", "소프트웨어"], "players": []},
             {"path": ["핵심산업 영역", "인프라", "클라우드"], "players": []},
             {"path": ["전방연관 영역", "1차", "교육"], "players": []},
         ],
+    }
+
+
+def test_ecosystem_snapshot_command_lists_each_player_on_its_subcategory_and_every_secondary_node(staff_user):
+    tree = small_taxonomy(2026)
+    PlacementFactory(
+        player=PlayerFactory(name="여럿"),
+        primary=tree["sensor"],
+        secondary=[tree["xr"], tree["cloud"]],
+        status=CONFIRMED,
+    )
+    out = StringIO()
+
+    call_command("ecosystem_snapshot", "--year", "2026", "--format", "json", stdout=out)
+
+    listed = {tuple(row["path"][2:]): row["players"] for row in json.loads(out.getvalue())["categories"]}
+    assert listed == {
+        ("하드웨어",): [],
+        ("하드웨어", "XR 디바이스"): ["여럿"],
+        ("하드웨어", "센서"): ["여럿"],
+        ("소프트웨어",): [],
+        ("클라우드",): ["여럿"],
+        ("교육",): [],
     }
 
 
@@ -279,7 +304,7 @@ def test_ecosystem_snapshot_command_reads_frozen_snapshot_when_published(staff_u
 
     call_command("ecosystem_snapshot", "--year", "2025", "--format", "json", stdout=out)
 
-    cloud = json.loads(out.getvalue())["categories"][2]
+    cloud = json.loads(out.getvalue())["categories"][4]
     assert cloud == {"path": ["핵심산업 영역", "인프라", "클라우드"], "players": ["동결"]}
 
 

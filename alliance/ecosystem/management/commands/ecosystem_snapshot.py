@@ -1,12 +1,14 @@
-"""Print a year's map: each category with the names of the players placed on it.
+"""Print a year's map: each category and subcategory with the names of the players placed on it.
 
     python manage.py ecosystem_snapshot --year 2025 --format json
-    {"year": 2025, "categories": [{"path": ["domain", "layer", "category"], "players": ["name", ...]}, ...]}
+    {"year": 2025, "categories": [{"path": ["domain", "layer", "category"(, "subcategory")],
+                                   "players": ["name", ...]}, ...]}
 
 It reads the year's published snapshot when one exists (the frozen map, which never changes), and
 otherwise the year's current map. Either way the players are those with a confirmed placement (the map
-the public sees), on the category or on one of its subcategories, sorted by name; categories come in
-taxonomy order, empty ones included.
+the public sees). A path goes down to the node a player is placed on (its subcategory where it has one),
+and every placement is listed, primary and secondary, so a player appears once on each node it sits on;
+players sorted by name, nodes in taxonomy order, empty ones included.
 """
 
 import json
