@@ -22,8 +22,13 @@ class ValueSource(models.TextChoices):
 
 class Player(models.Model):
     name = models.CharField(_("name"), max_length=200)
-    # services.players.player_name_key of the name: `가상 기업` and `가상기업` are one player.
-    name_key = models.CharField(max_length=200, unique=True, editable=False)
+    # services.players.player_name_key of the name: `가상 기업` and `가상기업` have one key. A key is one player
+    # unless evidence says otherwise: two projects of other organisations named `kubectx` and `KubeCtx` (a
+    # landscape file's items with different homepages and repositories) are two players, told apart by
+    # `disambiguator` (empty for the first of a key, else the homepage's or repository's host/path; see
+    # services/landscape_identity.py). Matching and search go by name_key; (name_key, disambiguator) is unique.
+    name_key = models.CharField(max_length=200, db_index=True, editable=False)
+    disambiguator = models.CharField(max_length=300, blank=True, default="", editable=False)
     # Set for members: their registry record is the source of name, region, size and description.
     organisation = models.OneToOneField(
         "members.Organisation",
@@ -59,6 +64,7 @@ class Player(models.Model):
         verbose_name = _("player")
         verbose_name_plural = _("players")
         indexes = [models.Index(fields=["region"])]
+        constraints = [models.UniqueConstraint(fields=["name_key", "disambiguator"], name="player_name_key_once")]
 
     def __str__(self):
         return self.name

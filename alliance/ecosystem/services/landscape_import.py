@@ -6,9 +6,15 @@ transaction, all or nothing):
   after the file (or `domain_name`); each landscape category becomes a layer *and* a category of the
   same name under it (our taxonomy has two levels more than the landscape's), each subcategory a
   subcategory — except a subcategory named like its category, whose items sit on the category itself;
-- an item is a player, matched to an existing one by `players.player_name_key`, else created as a
-  non-member with source "import"; its first subcategory is the primary placement, the others (the
-  same name in several subcategories) secondary ones;
+- items are players by the evidence rule of services/landscape_identity.py: one player only for the same
+  name key AND a shared homepage or repository (an item without either joins the one player of its key);
+  different projects named alike (`kubectx` and `KubeCtx`) are imported under their own names, told apart
+  by `Player.disambiguator`, and the notes say so. A player is matched to an existing one by the same rule,
+  else created as a non-member with source "import"; its first subcategory is the primary placement, the
+  others (the same player listed in several subcategories) secondary ones;
+- what a later entry of the same player says differently (its own name spelling, description, repo_url…)
+  is kept in `landscape_extra["_entries"]` by the entry's `Category / Subcategory`, so the export writes
+  each entry back as it came in;
 - a staff member runs the import, and the file is the authority for where its items sit, so its
   placements are confirmed; a player already placed in that year keeps its placement and gains the
   landscape's nodes as secondary ones;
@@ -20,24 +26,27 @@ Side effects: audit `ecosystem.landscape.imported` (counts) and `ecosystem.playe
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from alliance.core.audit import build_audit, record_audit
 from alliance.core.models import AuditEntry
-from alliance.ecosystem.models import Level, Placement, Player, Taxonomy, TaxonomyNode, ValueSource
+from alliance.ecosystem.models import Placement, Player, Taxonomy, TaxonomyNode, ValueSource
 from alliance.ecosystem.queries import node_paths
-from alliance.ecosystem.services.landscape_yml import (
-    Landscape,
-    LandscapeError,
-    dump_landscape,
-    path_label,
-    second_paths,
+from alliance.ecosystem.services.landscape_export import (
+    ENTRIES,
+    entry_values,
+    export_landscape,
+    is_added_by_export,
+    landscape_categories,
 )
+from alliance.ecosystem.services.landscape_identity import Group, Grouping, disambiguator, evidence, player_evidence
+from alliance.ecosystem.services.landscape_yml import Landscape, LandscapeError, path_label, second_paths
 from alliance.ecosystem.services.logos import LOGO_DIR, store_by_hash
 from alliance.ecosystem.services.players import player_name_key
+
+__all__ = ["ImportResult", "export_landscape", "import_landscape", "landscape_categories"]
 from alliance.ecosystem.services.taxonomy import bulk_tree
 from alliance.ecosystem.svg import LogoError, clean_logo
 from alliance.members.services.importing_sql import insert_objects
@@ -79,7 +88,10 @@ def _tree(landscape: Landscape, domain_name: str) -> list[dict]:
 
 def _store_logo(path: Path, warnings: list[str], item) -> str:
     try:
-        logo = clean_logo(path.read_bytes(), path.name)
+        content = path.read_bytes()
+        if is_added_by_export(logo=content):
+            return ""  # the landscape2 export's placeholder is no one's logo
+        logo = clean_logo(content, path.name)
     except (OSError, LogoError) as error:
         warnings.append(
             _("Line %(line)s: the logo of “%(name)s” was not used (%(reason)s).")
@@ -90,55 +102,123 @@ def _store_logo(path: Path, warnings: list[str], item) -> str:
 
 
 def _merged_extra(found: list) -> dict:
-    """The first item's other keys, with the `second_path` of every item of the player (an item listed twice
-    may name its second paths on either entry)."""
-    extra = dict(found[0][0].extra)
-    paths = list(dict.fromkeys(path for item, _node in found for path in second_paths(item.extra)))
-    if paths:
-        extra["second_path"] = paths
+    """The first entry's other keys (with its own `second_path`), and under ENTRIES each later entry listed in
+    another subcategory with what it says differently from the first: {label: {key: its value, or None when it
+    lacks the key}} ({} when it says the same), so the export writes every entry back as it came in."""
+    first = found[0][0]
+
+    def said(item) -> dict:
+        paths = second_paths(item.extra)
+        return entry_values(item.name, item.homepage, item.description, item.extra) | (
+            {"second_path": paths} if paths else {}
+        )
+
+    extra = dict(first.extra)
+    base = said(first)
+    entries, seen = {}, {id(first)}
+    for item, _node, label in found[1:]:
+        if id(item) in seen:  # a second path of an entry already seen: the same data
+            continue
+        seen.add(id(item))
+        values = said(item)
+        differs = {key: value for key, value in values.items() if base.get(key) != value}
+        entries[label] = differs | {key: None for key in base if key not in values}
+    if entries:
+        extra[ENTRIES] = entries
     return extra
 
 
-def _occurrences(landscape: Landscape, node_of, warnings: list[str]) -> dict[str, list]:
-    """Items grouped by player, in file order: the first occurrence gives the data and the primary node."""
-    occurrences: dict[str, list] = {}
+def _occurrences(landscape: Landscape, node_of, existing: list[Player], warnings: list[str]) -> list[Group]:
+    """Items grouped into players by the evidence rule, in file order (the first entry gives the data and the
+    primary node); a group matched to an existing player carries it. Alike names kept apart are noted."""
+    grouping = Grouping()
+    for player in existing:  # existing players are never joined to each other, only items to them
+        grouping.by_key.setdefault(player.name_key, []).append(
+            Group(key=player.name_key, evidence=player_evidence(player), player=player)
+        )
     for category in landscape.categories:
         for sub in category.subcategories:
             for item in sub.items:
-                occurrences.setdefault(player_name_key(item.name), []).append((item, node_of(category, sub)))
-    _add_second_paths(occurrences, landscape, node_of, warnings)
-    return occurrences
+                key = player_name_key(item.name)
+                group = grouping.add(key, evidence(item.homepage, item.extra.get("repo_url")))
+                group.entries.append((item, node_of(category, sub), path_label(category.name, sub.name)))
+    groups = [group for group in grouping.groups if group.entries]
+    _note_alike(grouping, warnings)
+    _add_second_paths(groups, landscape, node_of, warnings)
+    return groups
 
 
-def _add_second_paths(occurrences: dict[str, list], landscape: Landscape, node_of, warnings: list[str]) -> None:
+def _note_alike(grouping: Grouping, warnings: list[str]) -> None:
+    """One note per player kept apart from another of the same name key (different homepage and repository)."""
+    for groups in grouping.by_key.values():
+        first = groups[0]
+        for group in groups[1:]:
+            if not group.entries:
+                continue
+            item = group.entries[0][0]
+            if first.entries:
+                other = first.entries[0][0]
+                warnings.append(
+                    _(
+                        "Line %(line)s: “%(name)s” and “%(other)s” on line %(other_line)s have alike names but "
+                        "different homepages and repositories: imported as two players."
+                    )
+                    % {"line": item.line, "name": item.name, "other": other.name, "other_line": other.line}
+                )
+            else:
+                warnings.append(
+                    _(
+                        "Line %(line)s: “%(name)s” has the name of the player “%(other)s” already on the map but "
+                        "a different homepage and repository: imported as another player."
+                    )
+                    % {"line": item.line, "name": item.name, "other": first.player.name}
+                )
+
+
+def _add_second_paths(groups: list[Group], landscape: Landscape, node_of, warnings: list[str]) -> None:
     """Each item's `second_path` subcategories as further (secondary) nodes of its player; unknown ones warned."""
     node_by_label = {
         path_label(category.name, sub.name): node_of(category, sub)
         for category in landscape.categories
         for sub in category.subcategories
     }
-    for found in occurrences.values():
-        listed = {node for _item, node in found}
-        for item, _node in list(found):
-            paths = second_paths(item.extra)
-            # A second path where the item is also listed as an item (the CNCF file has some) says it twice: the
-            # item stays listed there, and the path is dropped so that the export does not hide that entry.
-            redundant = [label for label in paths if node_by_label.get(label) in listed]
-            if redundant:
-                kept = [label for label in paths if label not in redundant]
-                item.extra = {k: v for k, v in item.extra.items() if k != "second_path"} | (
-                    {"second_path": kept} if kept else {}
-                )
-            for label in paths:
-                if label in redundant:
+    for group in groups:
+        found = group.entries
+        listed = {node for _item, node, _label in found}
+        for item, _node, _label in list(found):
+            for label in second_paths(item.extra):
+                # A second path where the item is also listed as an item (the CNCF file has some) says it twice:
+                # one placement; the export writes both the entry there and the path, as they came in.
+                if node_by_label.get(label) in listed:
                     continue
                 if label in node_by_label:
-                    found.append((item, node_by_label[label]))
+                    found.append((item, node_by_label[label], label))
                     continue
                 warnings.append(
                     _("Line %(line)s: “%(name)s” has the second path “%(path)s”, which is not in the file.")
                     % {"line": item.line, "name": item.name, "path": label}
                 )
+
+
+def _new_player(group: Group, taken: set[str], logo_dir, warnings: list[str], today: str) -> tuple[Player, bool]:
+    """An unsaved player for a group no existing player matched, and whether its logo was stored."""
+    item = group.entries[0][0]
+    logo_name = ""
+    if item.logo and logo_dir is not None and (logo_dir / item.logo).is_file():
+        logo_name = _store_logo(logo_dir / item.logo, warnings, item)
+    homepage = "" if is_added_by_export(homepage=item.homepage) else item.homepage[:300]
+    values = {"name": item.name, "homepage": homepage, "description": item.description}
+    tells_apart = disambiguator(group.evidence, item.homepage, item.extra.get("repo_url"), taken) if taken else ""
+    taken.add(tells_apart)
+    player = Player(
+        name_key=group.key,
+        disambiguator=tells_apart,
+        logo=logo_name,
+        landscape_extra=_merged_extra(group.entries),
+        sources={name: {"source": ValueSource.IMPORT.value, "on": today} for name, value in values.items() if value},
+        **values,
+    )
+    return player, bool(logo_name)
 
 
 def import_landscape(
@@ -164,45 +244,37 @@ def import_landscape(
                 return node_by_path[(domain_name, category.name, category.name)]
             return node_by_path[(domain_name, category.name, category.name, sub.name)]
 
-        occurrences = _occurrences(landscape, node_of, warnings)
-        existing = {player.name_key: player for player in Player.objects.filter(name_key__in=list(occurrences))}
-        new_players, logos = [], 0
-        for key, found in occurrences.items():
-            if key in existing:
-                continue
-            item = found[0][0]
-            logo_name = ""
-            if item.logo and logo_dir is not None and (logo_dir / item.logo).is_file():
-                logo_name = _store_logo(logo_dir / item.logo, warnings, item)
-                logos += bool(logo_name)
-            values = {"name": item.name, "homepage": item.homepage[:300], "description": item.description}
-            new_players.append(
-                Player(
-                    name_key=key,
-                    logo=logo_name,
-                    landscape_extra=_merged_extra(found),
-                    sources={
-                        name: {"source": ValueSource.IMPORT.value, "on": today}
-                        for name, value in values.items()
-                        if value
-                    },
-                    **values,
-                )
-            )
-        insert_objects(Player, new_players)
-        players = existing | {
-            player.name_key: player for player in Player.objects.filter(name_key__in=list(occurrences))
+        keys = {
+            player_name_key(item.name) for c in landscape.categories for sub in c.subcategories for item in sub.items
         }
+        existing = list(Player.objects.filter(name_key__in=keys).order_by("disambiguator", "pk"))
+        groups = _occurrences(landscape, node_of, existing, warnings)
+        taken: dict[str, set[str]] = {}
+        for player in existing:
+            taken.setdefault(player.name_key, set()).add(player.disambiguator)
+        new_players, logos = [], 0
+        for group in groups:
+            if group.player is None:
+                player, stored_logo = _new_player(group, taken.setdefault(group.key, set()), logo_dir, warnings, today)
+                new_players.append(player)
+                logos += stored_logo
+        insert_objects(Player, new_players)
+        stored = {
+            (player.name_key, player.disambiguator): player
+            for player in Player.objects.filter(name_key__in=[player.name_key for player in new_players])
+        }
+        for group, player in zip([g for g in groups if g.player is None], new_players, strict=True):
+            group.player = stored[(player.name_key, player.disambiguator)]
         placed = {
             placement.player_id: placement
-            for placement in Placement.objects.filter(taxonomy=taxonomy, player__in=[p.pk for p in players.values()])
+            for placement in Placement.objects.filter(taxonomy=taxonomy, player__in=[g.player.pk for g in groups])
         }
         now = timezone.now()
         confirmed_by = actor if getattr(actor, "is_authenticated", False) else None
         new_placements, secondary_rows = [], []
-        for key, found in occurrences.items():
-            player = players[key]
-            nodes = list(dict.fromkeys(node for _item, node in found))
+        for group in groups:
+            player = group.player
+            nodes = list(dict.fromkeys(node for _item, node, _label in group.entries))
             if player.pk in placed:
                 secondary_rows += [
                     (placed[player.pk].pk, node) for node in nodes if node != placed[player.pk].primary_id
@@ -234,7 +306,7 @@ def import_landscape(
             batch_size=1000,
             ignore_conflicts=True,
         )
-        created_players = [players[player.name_key] for player in new_players]
+        created_players = [stored[(player.name_key, player.disambiguator)] for player in new_players]
         insert_objects(
             AuditEntry,
             (
@@ -252,7 +324,7 @@ def import_landscape(
             domain=domain,
             items=landscape.item_count,
             players_created=len(new_players),
-            players_matched=len(occurrences) - len(new_players),
+            players_matched=len(groups) - len(new_players),
             placements_created=len(new_placements),
             logos=logos,
             warnings=warnings,
@@ -273,101 +345,3 @@ def import_landscape(
             },
         )
     return result
-
-
-def landscape_categories(taxonomy: Taxonomy, *, logo_names: dict | None = None) -> list[dict]:
-    """The year's map in the landscape format's nesting (see landscape_yml's docstring for the mapping).
-
-    `logo_names`, when given, is filled with {file name written in the YAML: storage name} for players
-    whose logo file is stored, so the caller can copy the files into logos/; an item has a `logo:` key only
-    then (without `logo_names`, none has).
-    """
-    nodes = list(TaxonomyNode.objects.filter(taxonomy=taxonomy).order_by("position", "id"))
-    children: dict = {}
-    for node in nodes:
-        children.setdefault(node.parent_id, []).append(node)
-    placements = list(
-        Placement.objects.filter(taxonomy=taxonomy, status=Placement.Status.CONFIRMED).select_related("player")
-    )
-    on_node: dict[int, list[Player]] = {}
-    for placement in placements:
-        on_node.setdefault(placement.primary_id, []).append(placement.player)
-    players_by_placement = {placement.pk: placement.player for placement in placements}
-    for placement_id, node_id in Placement.secondary.through.objects.filter(
-        placement__taxonomy=taxonomy, placement__status=Placement.Status.CONFIRMED
-    ).values_list("placement_id", "taxonomynode_id"):
-        on_node.setdefault(node_id, []).append(players_by_placement[placement_id])
-
-    primary_of = {placement.player_id: placement.primary_id for placement in placements}
-
-    def items(node_id: int, label: str) -> list[dict]:
-        # A secondary placement named by the item's `second_path` is written there, on the item, not as a copy.
-        players = [
-            player
-            for player in on_node.get(node_id, [])
-            if primary_of[player.pk] == node_id or label not in second_paths(player.landscape_extra)
-        ]
-        return [
-            _item(player, logo_names, primary=primary_of[player.pk] == node_id)
-            for player in sorted(players, key=lambda p: p.name.casefold())
-        ]
-
-    categories = []
-
-    def walk(parent_id):
-        for node in children.get(parent_id, []):
-            if node.level == Level.CATEGORY:
-                subcategories = []
-                if on_node.get(node.pk):
-                    subcategories.append({"name": node.name, "items": items(node.pk, path_label(node.name, node.name))})
-                subcategories += [
-                    {"name": sub.name, "items": items(sub.pk, path_label(node.name, sub.name))}
-                    for sub in children.get(node.pk, [])
-                ]
-                categories.append({"name": node.name, "subcategories": subcategories})
-            else:
-                walk(node.pk)
-
-    walk(None)
-    return categories
-
-
-def _item(player: Player, logo_names: dict | None, *, primary: bool = True) -> dict:
-    """The landscape item of a player; `logo:` only for a logo file that is stored and will be written."""
-    item = {"name": player.name}
-    if player.homepage:
-        item["homepage_url"] = player.homepage
-    if player.description:
-        item["description"] = player.description
-    # A `logo:` kept from an import (before logos were modelled) names a file we may never have had.
-    extra = {key: value for key, value in player.landscape_extra.items() if key != "logo"}
-    if not primary:
-        extra.pop("second_path", None)  # said once, on the item where the player is primarily placed
-    if player.logo and logo_names is not None and default_storage.exists(player.logo.name):
-        file_name = Path(player.logo.name).name
-        logo_names[file_name] = player.logo.name
-        extra["logo"] = file_name
-    return item | extra
-
-
-def export_landscape(*, year: int, out_path: Path) -> dict:
-    """Write `year`'s map to `out_path` in the current landscape.yml form, logos into logos/ beside it.
-
-    Returns {"categories": n, "items": n, "logos": n}. Reads only; writes files, not the database.
-    """
-    taxonomy = Taxonomy.objects.get(year=year)
-    logo_names: dict[str, str] = {}
-    categories = landscape_categories(taxonomy, logo_names=logo_names)
-    out_path = Path(out_path)
-    out_path.write_text(dump_landscape(categories), encoding="utf-8")
-    if logo_names:
-        logo_dir = out_path.parent / "logos"
-        logo_dir.mkdir(exist_ok=True)
-        for file_name, storage_name in logo_names.items():
-            with default_storage.open(storage_name, "rb") as source:
-                (logo_dir / file_name).write_bytes(source.read())
-    return {
-        "categories": len(categories),
-        "items": sum(len(sub["items"]) for category in categories for sub in category["subcategories"]),
-        "logos": len(logo_names),
-    }

@@ -9,9 +9,11 @@ Logos are files named by an item's `logo:` key in a `logos/` folder beside the l
 The whole file is validated before anything is written: bad YAML, an unknown shape (`subcategories:` or
 `items:` given as anything but a list — an empty value is an empty list), a missing name or one that is not
 text (a list, a mapping, yes/no, a date), or a duplicate item in one subcategory refuse the file with the
-line and the reason (LandscapeError); a missing or unreadable logo file is only a warning. Two items are
-duplicates when they would be one player: names compared by `players.player_name_key` (no case, no
-spacing), as the import merges them. Writing is services/landscape_import.py.
+line and the reason (LandscapeError); a missing or unreadable logo file is only a warning. Two items of one
+subcategory are duplicates when they would be one player by the import's evidence rule
+(services/landscape_identity.py: the same name key — no case, no spacing — and a shared homepage or
+repository, or one of them without either); alike names of different projects are not duplicates. Writing is
+services/landscape_import.py.
 
 Export writes the current form, with each category of the year's taxonomy (in tree order, whatever its
 domain and layer) as a landscape category; players placed on a category itself (not on one of its
@@ -22,7 +24,7 @@ Items are the confirmed placements (primary and secondary), sorted by name; keys
 there too (secondary placements); the export writes it back as `second_path` on the item, not as copies.
 An item names a `logo:` only when its
 player has a stored logo file, which the export writes into logos/ beside the file (the single-file download
-has no logos/, so no `logo:` keys).
+has no logos/, so no `logo:` keys); the landscape2 export (services/landscape_export.py) gives every item one.
 """
 
 import datetime
@@ -32,6 +34,7 @@ from pathlib import Path
 import yaml
 from django.utils.translation import gettext as _
 
+from alliance.ecosystem.services.landscape_identity import Grouping, evidence
 from alliance.ecosystem.services.players import player_name_key
 from alliance.ecosystem.services.yaml_bounds import YamlBoundError, load_bounded
 
@@ -188,17 +191,19 @@ def parse_landscape(text: str, *, logo_dir: Path | None = None) -> Landscape:
             sub = Subcategory(
                 _name(raw_sub, errors, _("subcategory")), raw_sub.get(LINE, 0) if isinstance(raw_sub, dict) else 0
             )
-            first: dict[str, tuple[int, str]] = {}  # player key → (line, name) of its first item here
+            here = Grouping()  # the items of this subcategory, by the import's rule of one player
             for raw_item in _list(raw_sub, "items", errors, sub.name):
                 name = _name(raw_item, errors, _("item"))
                 if not name:
                     continue
                 line = raw_item[LINE]
                 key = player_name_key(name)
-                if key in first:
-                    errors.append(_duplicate(name, line, sub.name, *first[key]))
+                found = evidence(str(raw_item.get("homepage_url") or ""), raw_item.get("repo_url"))
+                same = here.find(key, found)
+                if same is not None:
+                    errors.append(_duplicate(name, line, sub.name, *same.entries[0]))
                     continue
-                first[key] = (line, name)
+                here.add(key, found).entries.append((line, name))
                 logo = str(raw_item.get("logo") or "").strip()
                 if logo and logo_dir is not None and not (logo_dir / logo).is_file():
                     warnings.append(
