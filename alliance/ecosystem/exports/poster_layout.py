@@ -2,14 +2,16 @@
 
 Rule:
 - Each layer's boxes are set in rows of at most ROW_BOXES, in taxonomy order, the boxes shared out evenly
-  over the rows. Within a row a box's width is proportional to the room its text needs (at least
+  over the rows (consecutive layers of one box named like the layer, as an imported landscape file makes them,
+  share rows under no layer heading). Within a row a box's width is proportional to the room its text needs (at least
   MIN_SHARE of the row), so the boxes of a row end at about the same height and little paper stays blank.
 - The names' font size is the largest of FONT_SIZES_PT at which the estimated height of the whole poster
   fits the printable height of one A3 landscape page. The estimate uses the advance widths of Noto Sans CJK
   KR (Hangul 0.92 em, Latin ~0.55 em) and the line heights fixed in css/ecosystem-poster.css; poster.py
   checks the rendered page count and steps the size down when the estimate was short.
 - A map that does not fit at the smallest size (MIN_FONT_PT, still legible in print) continues on further
-  pages at that size: 10,000 players need about two pages.
+  pages at that size: 10,000 players need about two pages. A box is never split over two pages (WeasyPrint
+  drew the split float's text on both pages: one category's names printed twice).
 
 The geometry constants below mirror css/ecosystem-poster.css; change them together.
 """
@@ -168,10 +170,30 @@ def _box_height(box: PosterBox, em_mm: float) -> float:
     return heading_lines * HEADING_EM * HEADING_LINE * em_mm + name_lines * NAME_LINE * em_mm + BOX_FRAME_HEIGHT
 
 
+def _layer_groups(layers) -> list[tuple[str, list]]:
+    """(heading, boxes) of a domain's layers. A layer holding one box named like itself (an imported landscape
+    file's category is a layer and a category of the same name) says its name once, on its box: consecutive such
+    layers share rows under no heading, so a file of 15 categories takes 3 rows, not 15 headed full-width ones."""
+    groups: list[tuple[str, list]] = []
+    for layer in layers:
+        alone = len(layer.boxes) == 1 and layer.boxes[0].name == layer.name
+        if alone and groups and groups[-1][0] == "":
+            groups[-1][1].append(layer.boxes[0])
+        else:
+            groups.append(("" if alone else layer.name, list(layer.boxes)))
+    return groups
+
+
 def layout_poster(landscape: Landscape, font_pt: float | None = None) -> PosterLayout:
     """Rows and widths of the poster's boxes, at `font_pt` or at the largest size estimated to fit one page."""
     sections = [
-        (domain.name, [(layer.name, split_rows([poster_box(box) for box in layer.boxes])) for layer in domain.layers])
+        (
+            domain.name,
+            [
+                (heading, split_rows([poster_box(box) for box in boxes]))
+                for heading, boxes in _layer_groups(domain.layers)
+            ],
+        )
         for domain in landscape.domains
     ]
     for row in (row for _domain, layers in sections for _layer, rows in layers for row in rows):
@@ -185,8 +207,10 @@ def layout_poster(landscape: Landscape, font_pt: float | None = None) -> PosterL
         total = TITLE_HEIGHT
         for _domain, layers in sections:
             total += DOMAIN_FRAME + DOMAIN_HEADING
-            for _layer, layer_rows in layers:
-                total += LAYER_HEADING + sum(max(_box_height(box, em_mm) for box in row) for row in layer_rows)
+            for layer, layer_rows in layers:
+                total += (LAYER_HEADING if layer else 0) + sum(
+                    max(_box_height(box, em_mm) for box in row) for row in layer_rows
+                )
         return total
 
     if font_pt is None:
