@@ -95,7 +95,7 @@ def test_names_differing_only_in_case_with_other_homepages_are_two_players_and_t
             "Line %(line)s: “%(name)s” and “%(other)s” on line %(other_line)s have alike names but "
             "different homepages and repositories: imported as two players."
         )
-        % {"line": 16, "name": "KubeCtx", "other": "kubectx", "other_line": 10}
+        % {"line": 16, "name": "KubeCtx", "other": "kubectx", "other_line": 11}
         in result["warnings"]
     )
 
