@@ -6,8 +6,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('ecosystem', '0007_alter_placement_awards_and_more'),
-        ('members', '0007_alter_organisation_employees_and_more'),
+        ('ecosystem', '0008_edit_version'),
+        ('members', '0008_edit_version'),
     ]
 
     operations = [
