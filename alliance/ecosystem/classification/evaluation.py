@@ -118,3 +118,66 @@ def evaluate_fresh(*, examples=None, fresh=None, targets=None, seed: int = SPLIT
         grid=grid,
     )
     return {**scores, "examples": len(fresh), "train": len(examples), "categories": category_counts(fresh)}
+
+
+ROLE_C_GRID = (0.3, 1.0, 3.0)
+FORWARD_DOMAINS = frozenset({"1차 전방연관 영역", "2차 전방연관 영역"})
+
+
+def _area(path) -> str:
+    return "forward" if path and path[0] in FORWARD_DOMAINS else "core"
+
+
+def field_accuracy(examples, suggestions) -> float:
+    """Of the evaluated profiles that name a field, the share whose first suggested field is one of them."""
+    pairs = [(example.fields, found) for example, found in zip(examples, suggestions, strict=True) if example.fields]
+    if not pairs:
+        return 0.0
+    return float(np.mean([bool(found) and found[0].name in fields for fields, found in pairs]))
+
+
+def evaluate_blind(*, training=None, blind=None, targets=None, seed: int = SPLIT_SEED) -> dict:
+    """The gating figures: trained on every labelled training file (settings by cross-validation on them,
+    confidence scale by holding out one file at a time), scored once on the blind set. Category macro-F1,
+    layer macro-F1, the share placed in the right area (core or forward-linked) among makers and among
+    users, ECE over 10 bins with its reliability table, the field facet's first suggestion, and the
+    keyword baseline's macro-F1 on the same set."""
+    from .calibration import expected_calibration_error, reliability_table  # noqa: PLC0415
+    from .dataset import blind_rows, training_rows  # noqa: PLC0415
+    from .facets import FacetSuggester, default_facets  # noqa: PLC0415
+
+    training = training if training is not None else training_rows()
+    blind = blind if blind is not None else blind_rows()
+    targets = targets if targets is not None else default_targets()
+    documents = [e.document for e in training]
+    paths = [e.path for e in training]
+    settings = choose_settings(documents, paths, targets, seed=seed, grid=[(c, 1.0) for c in ROLE_C_GRID])
+    model = CategoryClassifier(targets, c=settings["c"], keyword_weight=settings["keyword_weight"])
+    model.fit(documents, paths, groups=[e.source for e in training])
+    test_documents = [e.document for e in blind]
+    truth = [e.path for e in blind]
+    top = [found[0] for found in model.suggest(test_documents, k=1)]
+    predicted = [s.path for s in top]
+    confidences = np.array([s.confidence for s in top])
+    correct = np.array([p == t for p, t in zip(predicted, truth, strict=True)])
+    fields = FacetSuggester(default_facets()[1]).fit(documents, [set(e.fields) for e in training])
+    field_suggestions = fields.suggest(test_documents, threshold=0.0)
+    roles = np.array([e.role for e in blind])
+    area_right = np.array([_area(p) == _area(t) for p, t in zip(predicted, truth, strict=True)])
+    layer_f1 = macro_f1([t[:2] for t in truth], [p[:2] for p in predicted])
+    return {
+        "macro_f1": macro_f1(truth, predicted),
+        "baseline_macro_f1": macro_f1(truth, KeywordRules(targets).predict(test_documents)),
+        "layer_macro_f1": layer_f1,
+        "accuracy": float(correct.mean()),
+        "maker_area_accuracy": float(area_right[roles == "maker"].mean()),
+        "user_area_accuracy": float(area_right[roles == "user"].mean()),
+        "ece": expected_calibration_error(confidences, correct),
+        "mean_confidence": float(confidences.mean()),
+        "reliability": reliability_table(confidences, correct),
+        "field_accuracy": field_accuracy(blind, field_suggestions),
+        "scale": model.scale,
+        "examples": len(blind),
+        "train": len(training),
+        **settings,
+    }

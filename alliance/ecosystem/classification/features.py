@@ -9,9 +9,13 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from .documents import Document
 from .keywords import KeywordRules
+from .roles import role_tokens_many
 from .tokenizer import analyse_many, morphemes
 
 KEYWORD_CAP = 3.0
+# The role block (roles.py) beside the word blocks: a few tokens per profile that tell a maker for a field
+# from a business of the field, weighted like a third block of words.
+DEFAULT_ROLE_WEIGHT = 2.0
 
 
 def document_tokens(document: Document) -> list[str]:
@@ -34,9 +38,13 @@ def _identity(tokens):
 
 
 class FeatureBuilder:
-    def __init__(self, rules: KeywordRules | None = None, keyword_weight: float = 2.0):
+    def __init__(
+        self, rules: KeywordRules | None = None, keyword_weight: float = 2.0, role_weight: float = DEFAULT_ROLE_WEIGHT
+    ):
         self.rules = rules
         self.keyword_weight = keyword_weight
+        self.role_weight = role_weight
+        self.role_vectoriser = TfidfVectorizer(analyzer=_identity, sublinear_tf=True)
         self.morpheme_vectoriser = TfidfVectorizer(analyzer=_identity, sublinear_tf=True)
         self.char_vectoriser = TfidfVectorizer(analyzer="char_wb", ngram_range=(1, 3), sublinear_tf=True)
 
@@ -49,6 +57,13 @@ class FeatureBuilder:
     def _stack(self, blocks):
         return hstack([block for block in blocks if block is not None]).tocsr()
 
+    def _role_block(self, texts, fit: bool):
+        if not self.role_weight:
+            return None
+        tokens = role_tokens_many(texts)
+        block = self.role_vectoriser.fit_transform(tokens) if fit else self.role_vectoriser.transform(tokens)
+        return block * self.role_weight
+
     def fit_transform(self, documents: list[Document]):
         tokens = document_tokens_many(documents)
         texts = [d.text for d in documents]
@@ -57,6 +72,7 @@ class FeatureBuilder:
                 self.morpheme_vectoriser.fit_transform(tokens),
                 self.char_vectoriser.fit_transform(texts),
                 self._keyword_block(documents),
+                self._role_block(texts, fit=True),
             ]
         )
 
@@ -68,5 +84,6 @@ class FeatureBuilder:
                 self.morpheme_vectoriser.transform(tokens),
                 self.char_vectoriser.transform(texts),
                 self._keyword_block(documents),
+                self._role_block(texts, fit=False),
             ]
         )

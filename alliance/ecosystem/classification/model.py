@@ -1,32 +1,25 @@
 """The trained category classifier: a linear support-vector machine over FeatureBuilder's features.
 
-Confidence is the softmax of the one-vs-rest margins times a scale fitted on the training examples: their
-out-of-fold margins (stratified folds) are scored against the true categories and the scale with the
-lowest log-loss is kept, so a confidence of 0.8 means about four in five on data like the training data.
-Scaling never changes the ranking, only how sure the numbers say the model is. (A logistic regression
+Confidence is the softmax of the one-vs-rest margins times a scale fitted on out-of-fold margins of the
+training examples (calibration.py: folds by source when the examples say where they come from, else
+stratified), so a confidence of 0.8 means about four in five. Scaling never changes the ranking, only how
+sure the numbers say the model is. (A logistic regression
 ranked within noise of the SVM in cross-validation on the labelled set and trained several times slower.)
 """
 
 import numpy as np
-from sklearn.metrics import log_loss
-from sklearn.model_selection import StratifiedKFold
+from sklearn.model_selection import LeaveOneGroupOut, StratifiedKFold
 from sklearn.svm import LinearSVC
 
+from .calibration import fit_scale, softmax
 from .documents import Document, Suggestion, Target
-from .features import FeatureBuilder
+from .features import DEFAULT_ROLE_WEIGHT, FeatureBuilder
 from .keywords import KeywordRules
 
 DEFAULT_C = 1.0
 DEFAULT_KEYWORD_WEIGHT = 2.0
 DEFAULT_SCALE = 4.0
-SCALE_GRID = (0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0, 8.0, 12.0, 16.0, 24.0)
 CALIBRATION_FOLDS = 3
-
-
-def softmax(margins: np.ndarray, scale: float) -> np.ndarray:
-    scaled = margins * scale
-    scaled = np.exp(scaled - scaled.max(axis=1, keepdims=True))
-    return scaled / scaled.sum(axis=1, keepdims=True)
 
 
 class CategoryClassifier:
@@ -37,15 +30,19 @@ class CategoryClassifier:
         c: float = DEFAULT_C,
         keyword_weight: float = DEFAULT_KEYWORD_WEIGHT,
         calibrate: bool = True,
+        role_weight: float = DEFAULT_ROLE_WEIGHT,
     ):
         self.targets = list(targets)
         self.c = c
         self.keyword_weight = keyword_weight
+        self.role_weight = role_weight
         self.calibrate = calibrate
         self.scale = DEFAULT_SCALE
 
     def _train(self, documents, y):
-        features = FeatureBuilder(KeywordRules(self.targets), keyword_weight=self.keyword_weight)
+        features = FeatureBuilder(
+            KeywordRules(self.targets), keyword_weight=self.keyword_weight, role_weight=self.role_weight
+        )
         model = LinearSVC(C=self.c).fit(features.fit_transform(documents), y)
         return features, model
 
@@ -59,7 +56,8 @@ class CategoryClassifier:
         full[:, model.classes_] = raw
         return full
 
-    def fit(self, documents: list[Document], paths: list[tuple[str, ...]]) -> "CategoryClassifier":
+    def fit(self, documents: list[Document], paths: list[tuple[str, ...]], groups=None) -> "CategoryClassifier":
+        """`groups` (optional): where each example comes from; calibration then holds out one source at a time."""
         if len(set(paths)) < 2:
             raise ValueError("the classifier needs examples of at least two categories")
         self.labels = sorted(set(paths))
@@ -67,20 +65,34 @@ class CategoryClassifier:
         y = np.array([index[path] for path in paths])
         self.features, self.model = self._train(documents, y)
         if self.calibrate:
-            self.scale = self._fit_scale(documents, y)
+            self.scale = self._fit_scale(documents, y, groups)
         return self
 
-    def _fit_scale(self, documents, y) -> float:
+    def _splits(self, y, groups):
+        if groups is not None and len(set(groups)) >= 2:
+            return list(LeaveOneGroupOut().split(np.zeros(len(y)), y, groups))
         folds = min(CALIBRATION_FOLDS, int(np.bincount(y).min()))
         if folds < 2:
-            return DEFAULT_SCALE
+            return []
+        return list(StratifiedKFold(n_splits=folds, shuffle=True, random_state=0).split(np.zeros(len(y)), y))
+
+    def out_of_fold_margins(self, documents, y, groups=None) -> tuple[np.ndarray, np.ndarray]:
+        """Margins of each example from a model that did not see it, and which examples got one."""
         margins = np.zeros((len(y), len(self.labels)))
-        splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=0)
-        for train, test in splitter.split(np.zeros(len(y)), y):
+        scored = np.zeros(len(y), dtype=bool)
+        for train, test in self._splits(y, groups):
+            if len(set(y[train])) < 2:
+                continue
             features, model = self._train([documents[i] for i in train], y[train])
             margins[test] = self._margins(features, model, [documents[i] for i in test], len(self.labels))
-        labels = np.arange(len(self.labels))
-        return min(SCALE_GRID, key=lambda scale: log_loss(y, softmax(margins, scale), labels=labels))
+            scored[test] = True
+        return margins, scored
+
+    def _fit_scale(self, documents, y, groups=None) -> float:
+        margins, scored = self.out_of_fold_margins(documents, y, groups)
+        if not scored.any():
+            return DEFAULT_SCALE
+        return fit_scale(margins[scored], y[scored])
 
     def probabilities(self, documents: list[Document]) -> np.ndarray:
         """Rows of confidences over self.labels (each row sums to one)."""

@@ -3,12 +3,13 @@
 import numpy as np
 import pytest
 
-from alliance.ecosystem.classification.dataset import category_counts, load_examples
+from alliance.ecosystem.classification.calibration import MAX_SCALE, MIN_SCALE
+from alliance.ecosystem.classification.dataset import category_counts, training_rows
 from alliance.ecosystem.classification.documents import Document, Target, default_targets
 from alliance.ecosystem.classification.evaluation import evaluate, macro_f1
 from alliance.ecosystem.classification.facets import FacetItem, FacetSuggester
 from alliance.ecosystem.classification.keywords import KeywordRules
-from alliance.ecosystem.classification.model import DEFAULT_SCALE, SCALE_GRID, CategoryClassifier
+from alliance.ecosystem.classification.model import DEFAULT_SCALE, CategoryClassifier
 from alliance.ecosystem.classification.tokenizer import morphemes
 
 HARDWARE = ("핵심", "기반", "하드웨어")
@@ -22,10 +23,10 @@ TARGETS = [
 
 
 def small_set():
-    """Three categories from the labelled set, 12 profiles each."""
-    wanted = {"하드웨어", "게임", "의료·헬스케어"}
+    """Three categories from the labelled training files, 12 profiles each."""
+    wanted = {"하드웨어", "게임", "광고·마케팅"}
     picked, seen = [], {}
-    for document, path in load_examples():
+    for document, path in ((row.document, row.path) for row in training_rows()):
         if path[-1] in wanted and seen.get(path[-1], 0) < 12:
             seen[path[-1]] = seen.get(path[-1], 0) + 1
             picked.append((document, path))
@@ -54,9 +55,9 @@ def test_classifier_learns_categories_from_examples_without_their_keywords():
     examples = small_set()
     classifier = CategoryClassifier(default_targets()).fit([d for d, _ in examples], [p for _, p in examples])
 
-    [suggestions] = classifier.suggest([Document("척추 질환자를 위한 가상현실 치료 프로그램을 임상 중입니다.")], k=3)
+    [suggestions] = classifier.suggest([Document("음료 회사의 신제품 홍보 행사를 맡은 대행사입니다.")], k=3)
 
-    assert suggestions[0].path[-1] == "의료·헬스케어"
+    assert suggestions[0].path[-1] == "광고·마케팅"
     assert len(suggestions) == 3
     assert suggestions[0].confidence > suggestions[1].confidence
 
@@ -71,7 +72,7 @@ def test_classifier_confidences_sum_to_one_and_follow_the_fitted_scale():
     rows = calibrated.probabilities(text)
 
     assert np.allclose(rows.sum(axis=1), 1.0)
-    assert calibrated.scale in SCALE_GRID
+    assert MIN_SCALE <= calibrated.scale <= MAX_SCALE
     assert fixed.scale == DEFAULT_SCALE
     assert [s.path for s in calibrated.suggest(text, k=3)[0]] == [s.path for s in fixed.suggest(text, k=3)[0]]
 
@@ -102,12 +103,14 @@ def test_macro_f1_counts_no_suggestion_as_wrong():
     assert macro_f1([GAME, HEALTH], [GAME, None]) == 0.5
 
 
-def test_labelled_set_has_enough_profiles_in_enough_categories():
-    counts = category_counts(load_examples())
+def test_training_files_cover_every_category_and_both_roles():
+    rows = training_rows()
+    counts = category_counts([(row.document, row.path) for row in rows])
 
-    assert sum(counts.values()) >= 400
-    assert len([c for c in counts.values() if c >= 30]) >= 14
-    assert set(counts) <= {path[-1] for path in (t.path for t in default_targets())}
+    assert sum(counts.values()) >= 1000
+    assert set(counts) == {t.path[-1] for t in default_targets()}
+    assert min(counts.values()) >= 7
+    assert {row.role for row in rows} == {"maker", "user"}
 
 
 def test_evaluation_reports_classifier_and_baseline_on_the_same_split():
