@@ -75,3 +75,13 @@ def expected_calibration_error(confidences, correct, bins: int = BINS) -> float:
             for row in reliability_table(confidences, correct, bins)
         )
     )
+
+
+HIGH, MEDIUM = 0.8, 0.5
+
+
+def confidence_level(confidence: float) -> str:
+    """ "high" (≥ 0.8), "medium" (≥ 0.5) or "low": how the suggestions page and the command word it."""
+    if confidence >= HIGH:
+        return "high"
+    return "medium" if confidence >= MEDIUM else "low"

@@ -29,7 +29,13 @@ class Suggestion:
     confidence: float
 
     def as_json(self) -> dict:
-        return {"path": list(self.path), "confidence": round(self.confidence, 4)}
+        from .calibration import confidence_level  # noqa: PLC0415  calibration imports numpy/scipy only
+
+        return {
+            "path": list(self.path),
+            "confidence": round(self.confidence, 4),
+            "confidence_level": confidence_level(self.confidence),
+        }
 
 
 def default_targets() -> list[Target]:

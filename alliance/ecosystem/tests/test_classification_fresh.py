@@ -1,53 +1,44 @@
-"""The blind fresh evaluation set and the evaluation that scores on it."""
+"""The blind evaluation set, the training files it must not repeat, and the evaluation that scores on it."""
 
-from alliance.ecosystem.classification.dataset import category_counts, load_examples, load_fresh_examples
+from alliance.ecosystem.classification.dataset import blind_rows, training_rows
 from alliance.ecosystem.classification.documents import default_targets
-from alliance.ecosystem.classification.evaluation import evaluate_fresh
+from alliance.ecosystem.classification.evaluation import evaluate_blind
+from alliance.ecosystem.default_taxonomy import FIELDS
 
 
 def _normalised(text: str) -> str:
     return " ".join(text.split())
 
 
-def _three_categories(examples, per_category: int):
-    wanted = {"하드웨어", "게임", "의료·헬스케어"}
-    picked, seen = [], {}
-    for document, path in examples:
-        if path[-1] in wanted and seen.get(path[-1], 0) < per_category:
-            seen[path[-1]] = seen.get(path[-1], 0) + 1
-            picked.append((document, path))
-    return picked
-
-
-def test_fresh_set_has_16_profiles_in_each_of_the_19_categories():
-    counts = category_counts(load_fresh_examples())
-    names = {target.path[-1] for target in default_targets()}
-
-    assert len(names) == 19
-    assert {name for name, count in counts.items() if count >= 16} == names
-
-
-def test_fresh_set_labels_are_paths_of_the_default_taxonomy():
+def test_blind_set_covers_every_category_both_roles_and_names_fields_of_the_facet():
+    rows = blind_rows()
     paths = {target.path for target in default_targets()}
+    field_names = {field["name"] for field in FIELDS}
 
-    assert {path for _, path in load_fresh_examples()} - paths == set()
-
-
-def test_fresh_set_repeats_no_profile_of_the_labelled_set_or_itself():
-    labelled = {_normalised(document.text) for document, _ in load_examples()}
-    fresh = [_normalised(document.text) for document, _ in load_fresh_examples()]
-
-    assert [text for text in fresh if text in labelled] == []
-    assert len(set(fresh)) == len(fresh)
+    assert {row.path for row in rows} == paths
+    assert {row.role for row in rows} == {"maker", "user"}
+    assert set().union(*(row.fields for row in rows)) <= field_names
+    assert all(row.path[0] == "핵심산업 영역" for row in rows if row.role == "maker")
+    assert all(row.path[0] != "핵심산업 영역" for row in rows if row.role == "user")
 
 
-def test_fresh_evaluation_trains_on_the_labelled_set_and_scores_on_the_fresh_set():
-    labelled = _three_categories(load_examples(), 12)
-    fresh = _three_categories(load_fresh_examples(), 4)
+def test_blind_set_repeats_no_training_profile_or_itself():
+    training = {_normalised(row.document.text) for row in training_rows()}
+    blind = [_normalised(row.document.text) for row in blind_rows()]
 
-    result = evaluate_fresh(examples=labelled, fresh=fresh, grid=[(1.0, 2.0)])
+    assert [text for text in blind if text in training] == []
+    assert len(set(blind)) == len(blind)
 
-    assert (result["train"], result["examples"]) == (36, 12)
-    assert result["categories"] == {"하드웨어": 4, "게임": 4, "의료·헬스케어": 4}
-    assert result["margin_over_baseline"] == result["macro_f1"] - result["baseline_macro_f1"]
-    assert 0.0 < result["macro_f1"] <= 1.0
+
+def test_blind_evaluation_reports_f1_baseline_calibration_and_field():
+    wanted = {"하드웨어", "게임", "광고·마케팅"}
+    training = [row for row in training_rows() if row.path[-1] in wanted][:60]
+    blind = [row for row in blind_rows() if row.path[-1] in wanted]
+
+    result = evaluate_blind(training=training, blind=blind)
+
+    assert (result["train"], result["examples"]) == (60, len(blind))
+    assert 0.0 <= result["ece"] <= 1.0
+    assert sum(row["count"] for row in result["reliability"]) == len(blind)
+    assert 0.0 <= result["baseline_macro_f1"] <= 1.0
+    assert 0.0 <= result["field_accuracy"] <= 1.0

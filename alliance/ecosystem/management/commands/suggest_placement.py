@@ -3,7 +3,11 @@
 Reads company descriptions from standard input, one per line (blank lines are skipped), and prints the
 suggested categories of each, best first. The year's confirmed placements train the classifier when
 there are enough (classification.training.MIN_CONFIRMED); otherwise the taxonomy's keywords decide.
-JSON: [{"text": "...", "suggestions": [{"path": [domain, layer, category], "confidence": 0.87}, ...]}, ...]
+JSON: [{"text": "...", "suggestions": [{"path": [domain, layer, category], "confidence": 0.87,
+"confidence_level": "high"}, ...], "field": {"name": "교육·훈련", "confidence": 0.75} or null}, ...].
+Confidences are calibrated (classification.calibration); "confidence_level" is high (≥ 0.8), medium (≥ 0.5)
+or low. "field" is the application-field facet suggested on its own: where the product is used, which for a
+maker of software or content for a field is not its category.
 """
 
 import json
@@ -31,11 +35,17 @@ class Command(BaseCommand):
         stream = options.get("stdin") or sys.stdin
         texts = [line.strip() for line in stream.read().splitlines() if line.strip()]
         suggester = suggester_for_year(year)
-        results = suggester.categories.suggest([Document(text=text) for text in texts], k=top) if texts else []
+        documents = [Document(text=text) for text in texts]
+        results = suggester.categories.suggest(documents, k=top) if texts else []
+        fields = suggester.fields.suggest(documents) if texts else []
         if format == "json":
             payload = [
-                {"text": text, "suggestions": [s.as_json() for s in suggestions]}
-                for text, suggestions in zip(texts, results, strict=True)
+                {
+                    "text": text,
+                    "suggestions": [s.as_json() for s in suggestions],
+                    "field": {"name": found[0].name, "confidence": round(found[0].confidence, 4)} if found else None,
+                }
+                for text, suggestions, found in zip(texts, results, fields, strict=True)
             ]
             self.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2))
             return
@@ -51,3 +61,6 @@ class Command(BaseCommand):
                 self.stdout.write("   " + _("no suggestion (no keyword of any category found)"))
             for suggestion in suggestions:
                 self.stdout.write(f"   {suggestion.confidence:.2f}  {' > '.join(suggestion.path)}")
+            if fields[number - 1]:
+                field = fields[number - 1][0]
+                self.stdout.write("   " + _("field: %(name)s") % {"name": field.name} + f" ({field.confidence:.2f})")
