@@ -44,10 +44,11 @@ SALT = "alliance.core.confirm"
 # POST fields of the confirmation itself, never repeated as the action's own fields.
 OWN_FIELDS = {"csrfmiddlewaretoken", "confirmed", "send_test"}
 
-# How the count reads: 1,156명 / 1,156건 / 1,139개사.
+# How the count reads: 1,156명 / 1,156건 / 1,139개사 / 24개 그룹.
 RECIPIENTS = "recipients"
 RECORDS = "records"
 ORGANISATIONS = "organisations"
+GROUPS = "groups"  # project groups (consortia) of the competition
 
 PREVIEW_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox; frame-ancestors 'self'"
 
@@ -58,6 +59,8 @@ def count_label(count: int, unit: str) -> str:
         return ngettext("%(count)s recipient", "%(count)s recipients", count) % {"count": number}
     if unit == ORGANISATIONS:
         return ngettext("%(count)s organisation", "%(count)s organisations", count) % {"count": number}
+    if unit == GROUPS:
+        return ngettext("%(count)s group", "%(count)s groups", count) % {"count": number}
     return ngettext("%(count)s record", "%(count)s records", count) % {"count": number}
 
 

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from alliance.programs.views import judging, panels, results
+from alliance.programs.views import judging, judging_confirm, panels, results
 
 urlpatterns = [
     path("programs/judging/", judging.judging_home, name="judging_home"),
@@ -19,6 +19,11 @@ urlpatterns = [
     path("programs/manage/panels/<id:pk>/order/", panels.panel_order, name="panel_order"),
     path("programs/manage/panels/<id:pk>/timer/", panels.panel_timer, name="panel_timer"),
     path("programs/manage/panels/<id:pk>/results/", results.panel_results, name="panel_results"),
+    path(
+        "programs/manage/panels/<id:pk>/results/preview/",
+        judging_confirm.panel_results_preview,
+        name="panel_results_preview",
+    ),
     path("programs/manage/panels/<id:pk>/objections/", results.panel_objections, name="panel_objections"),
     path("programs/groups/<id:pk>/result/", results.group_result, name="group_result"),
     path("programs/results/", results.latest_results, name="latest_results"),

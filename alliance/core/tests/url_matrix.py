@@ -10,7 +10,8 @@ Each app lists who may open its URLs in `alliance/<app>/tests/url_expectations.p
 - `POST_DATA`: URL name → function(world) → a valid POST body for every URL whose view takes a POST (called
   afresh for each request, so uploaded files can be read again). Refused roles POST exactly this, so a refusal
   proves that nothing was written even though the data would have been accepted; and the first role that may
-  open the URL (or `POST_AS[name]`) POSTs it too, which must write an audit entry or a counted row;
+  open the URL (or `POST_AS[name]`) POSTs it too, which must write an audit entry or a counted row (a mass
+  action's confirmation page, core/confirm.py, is confirmed first, as staff would);
   A URL that takes no data (a button) uses `no_body`: the empty POST is its valid request;
 - `POST_AS` (optional): URL name → the role whose POST of POST_DATA is accepted, when not the first allowed;
 - `POST_DATA_PENDING` (optional): POST URLs still without a valid body (each is a known gap, listed).

@@ -239,14 +239,9 @@ def plan_balanced_assignment(
     return pairs
 
 
-def assign_automatically(*, actor, panel: Panel, per_group: int | None = None) -> int:
-    """Assign evaluators to every group of the panel that has fewer than `per_group` of them, balancing loads.
-
-    Rule: conflicts of interest are excluded; existing assignments are kept and counted in the loads.
-    Side effects: Assignment rows (is_automatic) and one audit entry. Returns how many were added.
-    """
-    if panel.is_closed:
-        raise ValidationError(_("The panel is closed; assignments can no longer change."))
+def plan_automatic_assignment(panel: Panel, per_group: int | None = None) -> list[tuple[int, int]]:
+    """The (evaluator id, group id) pairs `assign_automatically` would add now, writing nothing (also what its
+    confirmation page shows). Rule: as `assign_automatically`'s."""
     per_group = per_group or panel.evaluators_per_group
     memberships = list(_panel_memberships(panel))
     groups = list(panel_groups(panel))
@@ -262,7 +257,19 @@ def assign_automatically(*, actor, panel: Panel, per_group: int | None = None) -
         blocked |= {(membership.user_id, group.pk) for group in groups if companies[group.pk] & conflicted}
     needed = {group.pk: per_group - have[group.pk] for group in groups}
     evaluators = [membership.user_id for membership in memberships]
-    pairs = plan_balanced_assignment(needed, evaluators, blocked, load)
+    return plan_balanced_assignment(needed, evaluators, blocked, load)
+
+
+def assign_automatically(*, actor, panel: Panel, per_group: int | None = None) -> int:
+    """Assign evaluators to every group of the panel that has fewer than `per_group` of them, balancing loads.
+
+    Rule: conflicts of interest are excluded; existing assignments are kept and counted in the loads.
+    Side effects: Assignment rows (is_automatic) and one audit entry. Returns how many were added.
+    """
+    if panel.is_closed:
+        raise ValidationError(_("The panel is closed; assignments can no longer change."))
+    per_group = per_group or panel.evaluators_per_group
+    pairs = plan_automatic_assignment(panel, per_group)
     with transaction.atomic():
         Assignment.objects.bulk_create(
             [
@@ -296,15 +303,9 @@ def panel_groups(panel: Panel):
     return groups.select_related("track", "lead")
 
 
-def seat_final_panel(*, actor, panel: Panel) -> int:
-    """Every final judge is assigned every finalist group, except where a conflict makes them recuse.
-
-    Side effects: assignments, recusals (Absence) for conflicts, one audit entry. Returns assignments added.
-    """
-    if panel.kind != Panel.Kind.FINAL:
-        raise ValidationError(_("Only the final panel seats every judge for every group."))
-    if panel.is_closed:
-        raise ValidationError(_("The panel is closed; assignments can no longer change."))
+def plan_final_seating(panel: Panel, *, actor=None) -> tuple[list[Assignment], list[Absence]]:
+    """The assignments and recusals `seat_final_panel` would add now, unsaved (also what its confirmation page
+    shows): every final judge for every finalist, a recusal where a conflict forbids it."""
     memberships = list(_panel_memberships(panel))
     groups = list(panel_groups(panel))
     companies = group_organisation_ids(groups)
@@ -320,7 +321,7 @@ def seat_final_panel(*, actor, panel: Panel) -> int:
                     recusals.append(
                         Absence(
                             panel=panel,
-                            judge_id=membership.user_id,
+                            judge=membership.user,
                             group=group,
                             reason=Absence.Reason.RECUSED,
                             note=_("Conflict of interest"),
@@ -328,9 +329,20 @@ def seat_final_panel(*, actor, panel: Panel) -> int:
                         )
                     )
             elif key not in existing:
-                assignments.append(
-                    Assignment(panel=panel, evaluator_id=membership.user_id, group=group, assigned_by=actor)
-                )
+                assignments.append(Assignment(panel=panel, evaluator=membership.user, group=group, assigned_by=actor))
+    return assignments, recusals
+
+
+def seat_final_panel(*, actor, panel: Panel) -> int:
+    """Every final judge is assigned every finalist group, except where a conflict makes them recuse.
+
+    Side effects: assignments, recusals (Absence) for conflicts, one audit entry. Returns assignments added.
+    """
+    if panel.kind != Panel.Kind.FINAL:
+        raise ValidationError(_("Only the final panel seats every judge for every group."))
+    if panel.is_closed:
+        raise ValidationError(_("The panel is closed; assignments can no longer change."))
+    assignments, recusals = plan_final_seating(panel, actor=actor)
     with transaction.atomic():
         Assignment.objects.bulk_create(assignments)
         Absence.objects.bulk_create(recusals)

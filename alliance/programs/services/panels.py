@@ -284,6 +284,27 @@ def unjudged_groups(panel: Panel) -> list[str]:
     return list(panel_groups(panel).exclude(pk__in=assigned).order_by("name").values_list("name", flat=True))
 
 
+def closing_refusals(panel: Panel) -> list[str]:
+    """Why the panel cannot close now (empty: it can): a group without a judge, an incomplete score sheet no
+    absence excuses, or no score at all. `close_panel` refuses with the first."""
+    unjudged = unjudged_groups(panel)
+    if unjudged:
+        return [_("The panel cannot close: no judge is assigned to %(groups)s.") % {"groups": ", ".join(unjudged)}]
+    missing = missing_scores(panel)
+    if missing:
+        listed = "; ".join(
+            _("%(judge)s – %(group)s (%(count)s missing)") % {"judge": judge, "group": group, "count": count}
+            for judge, group, count in missing[:10]
+        )
+        return [
+            _("The panel cannot close: %(count)s score sheets are incomplete: %(list)s")
+            % {"count": len(missing), "list": listed}
+        ]
+    if not Score.objects.filter(panel=panel).exists():
+        return [_("The panel cannot close before any score is saved.")]
+    return []
+
+
 def close_panel(*, actor, panel: Panel) -> Panel:
     """Close the panel: from now on scores are final, and staff may compute and release the results.
 
@@ -295,23 +316,8 @@ def close_panel(*, actor, panel: Panel) -> Panel:
         panel = Panel.objects.select_for_update().get(pk=panel.pk)
         if panel.is_closed:
             return panel
-        unjudged = unjudged_groups(panel)
-        if unjudged:
-            raise ValidationError(
-                _("The panel cannot close: no judge is assigned to %(groups)s.") % {"groups": ", ".join(unjudged)}
-            )
-        missing = missing_scores(panel)
-        if missing:
-            listed = "; ".join(
-                _("%(judge)s – %(group)s (%(count)s missing)") % {"judge": judge, "group": group, "count": count}
-                for judge, group, count in missing[:10]
-            )
-            raise ValidationError(
-                _("The panel cannot close: %(count)s score sheets are incomplete: %(list)s")
-                % {"count": len(missing), "list": listed}
-            )
-        if not Score.objects.filter(panel=panel).exists():
-            raise ValidationError(_("The panel cannot close before any score is saved."))
+        if refusals := closing_refusals(panel):
+            raise ValidationError(refusals[0])
         panel.closed_at = timezone.now()
         panel.save(update_fields=["closed_at"])
         record_audit(

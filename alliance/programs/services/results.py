@@ -167,13 +167,9 @@ def screening_locked_reason(panel: Panel) -> str:
     return ""
 
 
-def decide_screening(*, actor, panel: Panel) -> int:
-    """Record which groups go on from the document screening: by cut-off score, or the top N of each track.
-
-    Rule: the panel is closed, no tie awaits a decision, its results are not released yet and the final panel
-    has no score (`screening_locked_reason`). Side effects: ScreeningOutcome rows (replaced), an audit entry.
-    Returns how many groups advance.
-    """
+def plan_screening(panel: Panel) -> list[ScreeningOutcome]:
+    """The screening outcomes `decide_screening` would record now, unsaved, in ranking order (also what its
+    confirmation page shows). Raises ValidationError when the rule refuses (see `decide_screening`)."""
     panel = _fresh(panel)
     if panel.kind != Panel.Kind.SCREENING:
         raise ValidationError(_("Only the document screening selects groups."))
@@ -187,7 +183,7 @@ def decide_screening(*, actor, panel: Panel) -> int:
     if problems:
         raise ValidationError(problems)
     programme = panel.programme
-    groups = dict(ProjectGroup.objects.filter(programme=programme).values_list("name", "pk"))
+    groups = {group.name: group for group in ProjectGroup.objects.filter(programme=programme)}
     outcomes = []
     for item in results:
         for row in item.result.rows if item.result else ():
@@ -195,11 +191,23 @@ def decide_screening(*, actor, panel: Panel) -> int:
                 advances = row.score >= programme.screening_value
             else:
                 advances = row.rank <= int(programme.screening_value)
+            group = groups[row.group]
             outcomes.append(
-                ScreeningOutcome(
-                    panel=panel, group_id=groups[row.group], score=row.score, rank=row.rank, advances=advances
-                )
+                ScreeningOutcome(panel=panel, group=group, score=row.score, rank=row.rank, advances=advances)
             )
+    return outcomes
+
+
+def decide_screening(*, actor, panel: Panel) -> int:
+    """Record which groups go on from the document screening: by cut-off score, or the top N of each track.
+
+    Rule: the panel is closed, no tie awaits a decision, its results are not released yet and the final panel
+    has no score (`screening_locked_reason`). Side effects: ScreeningOutcome rows (replaced), an audit entry.
+    Returns how many groups advance.
+    """
+    outcomes = plan_screening(panel)
+    panel = _fresh(panel)
+    programme = panel.programme
     with transaction.atomic():
         ScreeningOutcome.objects.filter(panel=panel).delete()
         ScreeningOutcome.objects.bulk_create(outcomes)
@@ -218,14 +226,9 @@ def decide_screening(*, actor, panel: Panel) -> int:
     return advancing
 
 
-def choose_winners(*, actor, panel: Panel) -> int:
-    """Place the top groups of each track as its awards state (Award.rank, Award.count), from the ranking.
-
-    Rule: the final panel is closed, its results are not released and no tie awaits a decision. Staff
-    overrides (logged with their reason) stay where they are: the ranking fills the other places, in rank order,
-    with the groups no override placed or removed. Places from an earlier run are replaced.
-    Side effects: Winner rows, an audit entry. Returns how many winners (overrides included).
-    """
+def plan_winners(panel: Panel, *, actor=None) -> tuple[list[Winner], list[Winner]]:
+    """(the places the ranking would fill now, unsaved; the staff overrides that stay), for `choose_winners`
+    and its confirmation page. Raises ValidationError when the rule refuses (see `choose_winners`)."""
     panel = _fresh(panel)
     if panel.kind != Panel.Kind.FINAL or not panel.is_closed:
         raise ValidationError(_("Winners come from the closed final panel."))
@@ -235,7 +238,7 @@ def choose_winners(*, actor, panel: Panel) -> int:
     problems = _unresolved(results)
     if problems:
         raise ValidationError(problems)
-    groups = dict(ProjectGroup.objects.filter(programme=panel.programme).values_list("name", "pk"))
+    groups = {group.name: group for group in ProjectGroup.objects.filter(programme=panel.programme)}
     overrides = list(Winner.objects.filter(panel=panel, is_override=True).select_related("track", "group"))
     taken_places = {(winner.track_id, winner.place) for winner in overrides}
     # Groups an override placed, and groups an override left without a place, are not placed by the ranking.
@@ -250,18 +253,30 @@ def choose_winners(*, actor, panel: Panel) -> int:
         places = [
             (place, award) for place, award in enumerate(awards, start=1) if (item.track.pk, place) not in taken_places
         ]
-        rows = [row for row in (item.result.rows if item.result else ()) if groups[row.group] not in taken_groups]
+        rows = [row for row in (item.result.rows if item.result else ()) if groups[row.group].pk not in taken_groups]
         for (place, award), row in zip(places, rows, strict=False):
             winners.append(
                 Winner(
                     panel=panel,
                     track=item.track,
-                    group_id=groups[row.group],
+                    group=groups[row.group],
                     place=place,
                     award_name=award.name,
                     decided_by=actor,
                 )
             )
+    return winners, overrides
+
+
+def choose_winners(*, actor, panel: Panel) -> int:
+    """Place the top groups of each track as its awards state (Award.rank, Award.count), from the ranking.
+
+    Rule: the final panel is closed, its results are not released and no tie awaits a decision. Staff
+    overrides (logged with their reason) stay where they are: the ranking fills the other places, in rank order,
+    with the groups no override placed or removed. Places from an earlier run are replaced.
+    Side effects: Winner rows, an audit entry. Returns how many winners (overrides included).
+    """
+    winners, overrides = plan_winners(panel, actor=actor)
     with transaction.atomic():
         Winner.objects.filter(panel=panel, is_override=False).delete()
         Winner.objects.bulk_create(winners)
@@ -322,6 +337,18 @@ def override_winner(*, actor, winner: Winner, group: ProjectGroup, reason: str) 
     return winner
 
 
+def release_refusals(panel: Panel, results: list[TrackResult] | None = None) -> list[str]:
+    """Why the panel's results cannot be released now (empty: they can): the panel is open, already released,
+    a tie awaits a decision or a track cannot be ranked, or the screening has not selected who goes on."""
+    if not panel.is_closed:
+        return [_("Close the panel before releasing its results.")]
+    if panel.is_released:
+        return [_("The results are already released; the e-mails are not sent twice.")]
+    if panel.kind == Panel.Kind.SCREENING and not panel.outcomes.exists():
+        return [_("Select the groups that go on before releasing the screening results.")]
+    return _unresolved(results if results is not None else panel_results(panel))
+
+
 def release_results(*, actor, panel: Panel, notify: bool = True) -> Panel:
     """Release a closed panel's results: applicants see their own result and may object; the public page
     shows the final results. Each group's representatives get an e-mail (`stage_emails.send_results_emails`
@@ -333,16 +360,11 @@ def release_results(*, actor, panel: Panel, notify: bool = True) -> Panel:
     (unless `notify` is false, as for demo data).
     """
     panel = _fresh(panel)
-    if not panel.is_closed:
-        raise ValidationError(_("Close the panel before releasing its results."))
     if panel.is_released:
         return panel
-    if panel.kind == Panel.Kind.SCREENING and not panel.outcomes.exists():
-        raise ValidationError(_("Select the groups that go on before releasing the screening results."))
     results = panel_results(panel)
-    problems = _unresolved(results)
-    if problems:
-        raise ValidationError(problems)
+    if refusals := release_refusals(panel, results):
+        raise ValidationError(refusals)
     with transaction.atomic():
         panel.released_at = timezone.now()
         panel.save(update_fields=["released_at"])

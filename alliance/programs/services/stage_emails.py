@@ -6,9 +6,11 @@ Services queue them through `tasks.py` once their transaction commits, so a roll
 """
 
 from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
 from django.urls import reverse
 from django.utils import timezone
 
+from alliance.core.mail import render_message
 from alliance.programs.models import (
     Award,
     Objection,
@@ -24,6 +26,45 @@ from alliance.programs.services.results import panel_results
 
 def _link(name: str, *args) -> str:
     return settings.SITE_URL + reverse(f"programs:{name}", args=args)
+
+
+def _result_context(panel: Panel, item, row, group: ProjectGroup, goes_on: bool | None) -> dict:
+    return {
+        "panel": panel,
+        "programme": panel.programme,
+        "group": group,
+        "track": item.track,
+        "row": row,
+        "is_screening": panel.kind == Panel.Kind.SCREENING,
+        "goes_on": goes_on,
+        "link": _link("group_result", group.pk),
+    }
+
+
+def results_recipients(panel: Panel) -> list[tuple[ProjectGroup, list[str]]]:
+    """Each ranked group, in ranking order, with the addresses its result e-mail goes to (empty: none)."""
+    groups = {
+        group.name: group
+        for group in ProjectGroup.objects.filter(programme_id=panel.programme_id).select_related("programme")
+    }
+    return [
+        (groups[row.group], receipt_recipients(groups[row.group]))
+        for item in panel_results(panel)
+        for row in (item.result.rows if item.result else ())
+    ]
+
+
+def result_email_sample(panel: Panel) -> EmailMultiAlternatives | None:
+    """The first ranked group's result e-mail, unsent and addressed to nobody (the release's confirmation
+    preview and test send); None when no group is ranked."""
+    outcomes = dict(ScreeningOutcome.objects.filter(panel=panel).values_list("group_id", "advances"))
+    for item in panel_results(panel):
+        for row in item.result.rows if item.result else ():
+            groups = ProjectGroup.objects.select_related("programme").filter(programme_id=panel.programme_id)
+            group = groups.get(name=row.group)
+            context = _result_context(panel, item, row, group, outcomes.get(group.pk))
+            return render_message("programs/email/result", context, to=[])
+    return None
 
 
 def send_results_emails(*, panel: Panel) -> int:
@@ -44,17 +85,7 @@ def send_results_emails(*, panel: Panel) -> int:
             recipients = receipt_recipients(group)
             if not recipients:
                 continue
-            context = {
-                "panel": panel,
-                "programme": panel.programme,
-                "group": group,
-                "track": item.track,
-                "row": row,
-                "is_screening": panel.kind == Panel.Kind.SCREENING,
-                "goes_on": outcomes.get(group.pk),
-                "link": _link("group_result", group.pk),
-            }
-            send_templated("result", context, recipients)
+            send_templated("result", _result_context(panel, item, row, group, outcomes.get(group.pk)), recipients)
             sent += 1
     if panel.kind == Panel.Kind.FINAL:
         sent += send_award_emails(panel=panel)

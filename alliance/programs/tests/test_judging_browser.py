@@ -69,6 +69,9 @@ def test_staff_release_results_and_the_public_page_shows_them(page, live_server,
     page.goto(f"{live_server.url}/programs/manage/panels/{panel.pk}/results/")
     expect(page.locator(".fingerprint")).to_have_count(1)
     page.click("#release-results")
+    expect(page.locator(".confirm-count")).to_have_text("2개 그룹")
+    assert Panel.objects.get(pk=panel.pk).released_at is None
+    page.locator("button.confirm-go").click()
     expect(page.locator(".message-success")).to_have_count(1)
     page.goto(f"{live_server.url}/programs/{programme.year}/results/")
 

@@ -91,7 +91,7 @@ def test_staff_assigns_automatically_from_the_panel_page(staff_client, programme
         evaluator_on(programme)
     panel = screening_panel(programme)
 
-    staff_client.post(reverse("programs:panel_detail", args=[panel.pk]), {"action": "auto"})
+    post_confirmed(staff_client, reverse("programs:panel_detail", args=[panel.pk]), {"action": "auto"})
 
     assert Assignment.objects.filter(panel=panel).count() == 9
 
@@ -105,6 +105,7 @@ def test_staff_close_with_a_missing_score_shows_the_refusal(staff_client, progra
     response = staff_client.post(reverse("programs:panel_detail", args=[panel.pk]), {"action": "close"}, follow=True)
 
     assert f"{group.name} (5 missing)" in response.content.decode()
+    assert 'name="confirmed"' not in response.content.decode()
     assert Panel.objects.get(pk=panel.pk).closed_at is None
 
 
@@ -167,7 +168,7 @@ def test_staff_places_winners_and_overrides_with_a_reason(staff_client, programm
     first, second = ProjectGroupFactory(programme=programme), ProjectGroupFactory(programme=programme)
     panel = closed_with_scores(programme, staff_user, {first: 18, second: 12})
     url = reverse("programs:panel_results", args=[panel.pk])
-    staff_client.post(url, {"action": "winners"})
+    post_confirmed(staff_client, url, {"action": "winners"})
     top = Winner.objects.get(place=1)
 
     staff_client.post(url, {"action": "override", "winner": top.pk, "group": second.pk, "reason": "수상 자격 미달"})

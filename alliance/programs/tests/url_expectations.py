@@ -90,6 +90,9 @@ EXPECTED = {
     "programs:panel_order": staff_only(),
     "programs:panel_timer": staff_only(),
     "programs:panel_results": staff_only(),
+    # Nothing is ranked in the world, so there is no result e-mail to preview: 404 to staff too (the preview
+    # with scores is tested in test_judging_confirmation.py).
+    "programs:panel_results_preview": staff_only(404),
     "programs:panel_objections": staff_only(),
     "programs:group_result": GROUP_A,
     "programs:public_results": everyone(),
@@ -136,6 +139,7 @@ PK_OF = {
     "programs:panel_order": "judging_panel",
     "programs:panel_timer": "judging_panel",
     "programs:panel_results": "judging_panel",
+    "programs:panel_results_preview": "judging_panel",
     "programs:panel_objections": "judging_panel",
     "programs:group_result": "group",
     "programs:programme_documents": "programme",

@@ -17,6 +17,7 @@ from alliance.programs.forms.judging import AbsenceForm, AssignForm, EvaluatorFo
 from alliance.programs.models import Assignment, Panel, Programme, ProgrammeEvaluator, ProjectGroup
 from alliance.programs.services import assignment as assignment_service
 from alliance.programs.services import panels as panel_service
+from alliance.programs.views import judging_confirm
 
 
 def _report(request, error: ValidationError) -> None:
@@ -117,8 +118,9 @@ def _notify_confirmation(panel) -> Confirmation:
 def panel_detail(request, pk: int):
     panel = get_object_or_404(Panel.objects.select_related("programme"), pk=pk)
     assign_form, absence_form = _panel_forms(panel, request.POST if request.method == "POST" else None)
-    notifying = request.method == "POST" and request.POST.get("action") == "notify"
-    if notifying and (page := confirmation_gate(request, _notify_confirmation(panel))) is not None:
+    action = request.POST.get("action") if request.method == "POST" else None
+    confirmations = {"notify": _notify_confirmation, **judging_confirm.PANEL_CONFIRMATIONS}
+    if action in confirmations and (page := confirmation_gate(request, confirmations[action](panel))) is not None:
         return page
     if request.method == "POST":
         try:

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from alliance.core.confirm import confirmation_gate
 from alliance.core.permissions import permission_required, public
 from alliance.programs import queries_judging as queries
 from alliance.programs.forms.judging import AnswerForm, ObjectionForm, OverrideForm, TieDecisionForm, posted_id
@@ -17,6 +18,7 @@ from alliance.programs.rules import visible_group
 from alliance.programs.services import assignment as assignment_service
 from alliance.programs.services import objections as objection_service
 from alliance.programs.services import results as service
+from alliance.programs.views import judging_confirm
 
 
 def _results_action(request, panel) -> None:
@@ -56,6 +58,9 @@ def _results_action(request, panel) -> None:
 def panel_results(request, pk: int):
     panel = get_object_or_404(Panel.objects.select_related("programme"), pk=pk)
     if request.method == "POST":
+        confirmation = judging_confirm.RESULTS_CONFIRMATIONS.get(request.POST.get("action"))
+        if confirmation is not None and (page := confirmation_gate(request, confirmation(panel))) is not None:
+            return page
         try:
             _results_action(request, panel)
         except ValidationError as error:
