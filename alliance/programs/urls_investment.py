@@ -3,7 +3,7 @@
 
 from django.urls import path
 
-from alliance.programs.views import investment, investment_own
+from alliance.programs.views import investment, investment_confirm, investment_own
 
 urlpatterns = [
     # Staff.
@@ -21,6 +21,11 @@ urlpatterns = [
     path("programs/<year:year>/investment/board/", investment.investment_board, name="investment_board"),
     path("programs/<year:year>/investment/book/", investment.investment_book, name="investment_book"),
     path("programs/<year:year>/investment/send/", investment.investment_send, name="investment_send"),
+    path(
+        "programs/<year:year>/investment/send/preview/",
+        investment_confirm.investment_send_preview,
+        name="investment_send_preview",
+    ),
     path("programs/investment/meetings/<id:pk>/", investment.investment_meeting, name="investment_meeting"),
     path("programs/investment/meetings/<id:pk>/offer/", investment.investment_offer, name="investment_offer"),
     path("programs/investment/companies/<id:pk>/check-in/", investment.investment_checkin, name="investment_checkin"),

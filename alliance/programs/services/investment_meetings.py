@@ -8,17 +8,20 @@ that declined it. Checks run under a lock on the day; the database's unique cons
 """
 
 import datetime
+from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 import icalendar
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from alliance.core.audit import record_audit
-from alliance.core.mail import Attachment, send_message
+from alliance.core.mail import Attachment, render_message
 from alliance.core.roles import Role
 from alliance.programs.models import DayCompany, Decline, Desk, InvestmentDay, Meeting
 from alliance.programs.models.investment import HOLDING_STATUSES
@@ -236,16 +239,57 @@ def calendar_file(*, day: InvestmentDay, meetings, for_desk: bool) -> bytes:
     return calendar.to_ical()
 
 
-def _send(*, day, recipients, heading, meetings, for_desk) -> int:
-    if not recipients or not meetings:
-        return 0
+def _schedule_message(*, day, recipients, heading, meetings, for_desk) -> EmailMultiAlternatives:
     context = {"day": day, "programme": day.programme, "heading": heading, "meetings": meetings, "for_desk": for_desk}
     attachments = []
     if day.date:
         with translation.override(settings.LANGUAGE_CODE):
             calendar = calendar_file(day=day, meetings=meetings, for_desk=for_desk)
         attachments.append(Attachment("meetings.ics", calendar, "text/calendar"))
-    return send_message("programs/email/investment", context, to=recipients, attachments=attachments)
+    return render_message("programs/email/investment", context, to=recipients, attachments=attachments)
+
+
+def _send(*, day, recipients, heading, meetings, for_desk) -> int:
+    if not recipients or not meetings:
+        return 0
+    message = _schedule_message(day=day, recipients=recipients, heading=heading, meetings=meetings, for_desk=for_desk)
+    return message.send()
+
+
+@dataclass(frozen=True)
+class ScheduleMailing:
+    """One schedule e-mail: a company's (to its representatives) or an investor desk's (to its user)."""
+
+    heading: object  # the DayCompany or Desk
+    recipients: list[str]
+    meetings: list[Meeting]
+    for_desk: bool
+
+
+def schedule_mailings(day: InvestmentDay) -> list[ScheduleMailing]:
+    """Every company and every desk with live meetings, with the addresses its schedule goes to (empty: none),
+    companies first; what `send_schedules` sends and its confirmation page counts."""
+    live = day.meetings.filter(status__in=HOLDING_STATUSES).select_related("desk__user", "company__organisation")
+    by_company, by_desk = {}, {}
+    for meeting in live.order_by("slot", "desk__position"):
+        by_company.setdefault(meeting.company, []).append(meeting)
+        by_desk.setdefault(meeting.desk, []).append(meeting)
+    users = get_user_model().objects.filter(is_active=True, role=Role.MEMBER_REP).exclude(email="")
+    mailings = []
+    for company, meetings in by_company.items():
+        recipients = list(users.filter(organisation_id=company.organisation_id).values_list("email", flat=True))
+        mailings.append(ScheduleMailing(company, recipients, meetings, for_desk=False))
+    for desk, meetings in by_desk.items():
+        recipients = [desk.user.email] if desk.user and desk.user.is_active and desk.user.email else []
+        mailings.append(ScheduleMailing(desk, recipients, meetings, for_desk=True))
+    return mailings
+
+
+def schedule_email(day: InvestmentDay, mailing: ScheduleMailing) -> EmailMultiAlternatives:
+    """One schedule e-mail, unsent and addressed to nobody (the confirmation's preview and test send)."""
+    return _schedule_message(
+        day=day, recipients=[], heading=mailing.heading, meetings=mailing.meetings, for_desk=mailing.for_desk
+    )
 
 
 def queue_schedule_emails(*, actor, day: InvestmentDay) -> None:
@@ -261,20 +305,16 @@ def send_schedules(*, actor, day: InvestmentDay) -> int:
 
     Returns the number of e-mails. Side effects: audit `programs.investment.schedules_sent`.
     """
-    from django.contrib.auth import get_user_model  # noqa: PLC0415  e-mail task and service import each other; the delivery pipeline removes it
-
-    live = day.meetings.filter(status__in=HOLDING_STATUSES).select_related("desk", "company__organisation")
-    by_company, by_desk = {}, {}
-    for meeting in live:
-        by_company.setdefault(meeting.company, []).append(meeting)
-        by_desk.setdefault(meeting.desk, []).append(meeting)
-    users = get_user_model().objects.filter(is_active=True, role=Role.MEMBER_REP)
     sent = 0
-    for company, meetings in by_company.items():
-        recipients = list(users.filter(organisation_id=company.organisation_id).values_list("email", flat=True))
-        sent += bool(_send(day=day, recipients=recipients, heading=company, meetings=meetings, for_desk=False))
-    for desk, meetings in by_desk.items():
-        recipients = [desk.user.email] if desk.user and desk.user.is_active else []
-        sent += bool(_send(day=day, recipients=recipients, heading=desk, meetings=meetings, for_desk=True))
+    for mailing in schedule_mailings(day):
+        sent += bool(
+            _send(
+                day=day,
+                recipients=mailing.recipients,
+                heading=mailing.heading,
+                meetings=mailing.meetings,
+                for_desk=mailing.for_desk,
+            )
+        )
     record_audit(action="programs.investment.schedules_sent", target=day, actor=actor, after={"emails": sent})
     return sent

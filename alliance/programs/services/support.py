@@ -86,6 +86,15 @@ def released_final(programme: Programme) -> Panel | None:
     return Panel.objects.filter(programme=programme, kind=Panel.Kind.FINAL, released_at__isnull=False).first()
 
 
+def grants_to_make(panel: Panel, benefits) -> list[tuple[SupportBenefit, Winner]]:
+    """The (benefit, winner) pairs `grant_to_winners` would grant now (those not held yet), in its order; for
+    its confirmation page."""
+    benefits = sorted(benefits, key=lambda b: (b.position, b.pk))
+    winners = list(Winner.objects.filter(panel=panel).select_related("track", "group").order_by("track", "place"))
+    held = set(SupportGrant.objects.filter(benefit__in=benefits).values_list("benefit_id", "winner_id"))
+    return [(benefit, winner) for benefit in benefits for winner in winners if (benefit.pk, winner.pk) not in held]
+
+
 def grant_to_winners(*, actor, panel: Panel, benefits, issued_on: datetime.date | None = None) -> int:
     """Grant each of `benefits` to every winner of the released final panel, in one action.
 

@@ -3,6 +3,8 @@
 import pytest
 from django.urls import reverse
 
+from alliance.core.models import AuditEntry
+from alliance.core.tests.confirming import post_confirmed
 from alliance.programs.models import Programme
 from alliance.programs.services.programme import lock_ranking_rule
 from alliance.programs.tests.factories import ProgrammeFactory
@@ -29,12 +31,38 @@ def test_programme_create_without_source_uses_the_default_rubric(staff_client):
 
 def test_programme_create_copying_last_year_keeps_its_tracks(staff_client):
     source = ProgrammeFactory(year=2025)
-    staff_client.post(
-        reverse("programs:programme_create"), {"year": 2026, "name": "2026 프로젝트 그룹", "copy_from": source.pk}
+    url, body = (
+        reverse("programs:programme_create"),
+        {"year": 2026, "name": "2026 프로젝트 그룹", "copy_from": source.pk},
     )
+    audit = AuditEntry.objects.count()
 
+    page = staff_client.post(url, body)
+
+    assert (page.status_code, Programme.objects.filter(year=2026).exists(), AuditEntry.objects.count()) == (
+        200,
+        False,
+        audit,
+    )
+    assert 'name="confirmed"' in page.content.decode()
+    post_confirmed(staff_client, url, body)
     copy = Programme.objects.get(year=2026)
     assert (copy.copied_from, copy.tracks.count()) == (source, 2)
+
+
+def test_copying_into_a_year_that_exists_is_refused_and_a_gap_warned(staff_client):
+    source = ProgrammeFactory(year=2024)
+    ProgrammeFactory(year=2026)
+    url = reverse("programs:programme_create")
+
+    refused = staff_client.post(url, {"year": 2026, "name": "2026 프로젝트 그룹", "copy_from": source.pk})
+    warned = staff_client.post(url, {"year": 2027, "name": "2027 프로젝트 그룹", "copy_from": source.pk})
+
+    assert "2026년 프로그램이 이미 있어" in refused.content.decode()
+    assert 'name="confirmed"' not in refused.content.decode()
+    assert "일정이 3년 옮겨집니다" in warned.content.decode()
+    assert 'name="confirmed"' in warned.content.decode()
+    assert list(Programme.objects.order_by("year").values_list("year", flat=True)) == [2024, 2026]
 
 
 def test_programme_detail_shows_rubric_and_stages(staff_client):

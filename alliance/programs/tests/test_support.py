@@ -14,6 +14,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from alliance.core.models import AuditEntry
+from alliance.core.tests.confirming import post_confirmed
 from alliance.core.tests.pdf_reading import font_names, page_count, shows
 from alliance.programs import demo_judging, demo_support
 from alliance.programs.models import SupportBenefit, SupportGrant, Winner
@@ -193,10 +194,15 @@ def test_staff_grant_every_winner_in_one_action_and_record_use_from_the_pages(cl
     client.force_login(staff_user)
     nipa, booth = benefits(programme, "NIPA", "BOOTH")
 
-    client.post(
-        reverse("programs:support_record", args=[programme.pk]),
-        {"action": "grant", "grant-benefits": [nipa.pk, booth.pk], "grant-issued_on": "2026-11-20"},
+    url = reverse("programs:support_record", args=[programme.pk])
+    body = {"action": "grant", "grant-benefits": [nipa.pk, booth.pk], "grant-issued_on": "2026-11-20"}
+    first = client.post(url, body)
+    assert (SupportGrant.objects.count(), AuditEntry.objects.filter(action="programs.support.granted").count()) == (
+        0,
+        0,
     )
+    assert "6건" in first.content.decode()
+    post_confirmed(client, url, body)
     grant = SupportGrant.objects.get(number="2026-BOOTH-003")
     client.post(
         reverse("programs:support_grant", args=[grant.pk]),
@@ -358,3 +364,17 @@ def test_bonus_certificate_chooses_the_particle_after_the_award(released, progra
     assert [grant.winner.award_name for grant in grants] == ["대상", "최우수상", "대상"]
     assert ["대상을 수상하였으므로" in pages[0], "최우수상을 수상하였으므로" in pages[1]] == [True, True]
     assert [page for page in pages if "(를)" in page] == []
+
+
+def test_granting_again_when_every_winner_holds_the_benefit_is_refused(client, released, programme, staff_user):
+    client.force_login(staff_user)
+    (nipa,) = benefits(programme, "NIPA")
+    url = reverse("programs:support_record", args=[programme.pk])
+    body = {"action": "grant", "grant-benefits": [nipa.pk], "grant-issued_on": "2026-11-20"}
+    post_confirmed(client, url, body)
+
+    again = client.post(url, body).content.decode()
+
+    assert 'name="confirmed"' not in again
+    assert "이미" in again
+    assert SupportGrant.objects.count() == 3

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from alliance.core.confirm import confirmation_gate
 from alliance.core.permissions import permission_required
 from alliance.programs import queries_investment as queries
 from alliance.programs.forms.investment import (
@@ -25,6 +26,7 @@ from alliance.programs.models import DayCompany, Desk, InvestmentDay, Meeting, P
 from alliance.programs.services import investment as service
 from alliance.programs.services import investment_meetings as meetings_service
 from alliance.programs.services.investment_scheduling import request_scheduling
+from alliance.programs.views import investment_confirm
 
 
 def _day(year: int) -> InvestmentDay:
@@ -167,6 +169,8 @@ def investment_company(request, year: int, pk: int):
 @require_POST
 def investment_schedule(request, year: int):
     day = _day(year)
+    if (page := confirmation_gate(request, investment_confirm.scheduling_confirmation(day))) is not None:
+        return page
     try:
         request_scheduling(actor=request.user, day=day)
     except ValidationError as error:
@@ -276,6 +280,8 @@ def investment_offer(request, pk: int):
 @require_POST
 def investment_send(request, year: int):
     day = _day(year)
+    if (page := confirmation_gate(request, investment_confirm.sending_confirmation(day))) is not None:
+        return page
     meetings_service.queue_schedule_emails(actor=request.user, day=day)
     messages.success(request, _("The schedules are being e-mailed to every company and investor."))
     return _back(day)

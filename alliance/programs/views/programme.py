@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from alliance.core.audit import action_label, history_of
-from alliance.core.confirm import Confirmation, confirmation_gate, email_preview_response
+from alliance.core.confirm import RECORDS, Confirmation, confirmation_gate, email_preview_response
 from alliance.core.delivery.progress import progress_of
 from alliance.core.permissions import permission_required
 from alliance.core.versions import StaleEditError
@@ -42,6 +42,40 @@ def programme_list(request):
     return render(request, "programs/manage/list.html", {"programmes": queries.programmes_with_counts()})
 
 
+def _copy_confirmation(source: Programme, year: int) -> Confirmation:
+    tracks = list(source.tracks.prefetch_related("criteria", "awards"))
+    refusals, warnings = [], []
+    if Programme.objects.filter(year=year).exists():
+        refusals.append(_("A programme for %(year)s already exists: nothing is copied into it.") % {"year": year})
+    if year != source.year + 1:
+        warnings.append(
+            _("%(source)s is copied into %(year)s: its dates move by %(years)s years.")
+            % {"source": source.year, "year": year, "years": year - source.year}
+        )
+    rows = [(track, track.criteria.all(), track.awards.all()) for track in tracks]
+    count = sum(1 + len(criteria) + len(awards) for _track, criteria, awards in rows)
+    count += source.stages.count() + source.benefits.count()
+    return Confirmation(
+        title=_("Copy the programme"),
+        summary=_(
+            "The %(year)s programme starts as a copy of %(source)s: its rules, tracks, rubrics, awards, benefits and "
+            "stages (dates moved to the new year); no groups, judges or scores."
+        )
+        % {"year": year, "source": source.name},
+        count=count,
+        unit=RECORDS,
+        names=[
+            _("%(track)s: %(criteria)s criteria, %(awards)s awards")
+            % {"track": track.name, "criteria": len(criteria), "awards": len(awards)}
+            for track, criteria, awards in rows
+        ],
+        warnings=warnings,
+        refusals=refusals,
+        cancel_url=reverse("programs:programme_list"),
+        confirm_label=_("Copy the programme"),
+    )
+
+
 @permission_required("programs.manage_programme")
 @require_http_methods(["GET", "POST"])
 def programme_create(request):
@@ -50,6 +84,9 @@ def programme_create(request):
     form = ProgrammeCreateForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        copying = data["copy_from"]
+        if copying and (page := confirmation_gate(request, _copy_confirmation(copying, data["year"]))) is not None:
+            return page
         try:
             if data["copy_from"]:
                 programme = service.copy_programme(

@@ -5,12 +5,13 @@ representative records its own use on the grant's page too."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from alliance.core.confirm import RECORDS, Confirmation, confirmation_gate
 from alliance.core.permissions import permission_required, require_object_permission
 from alliance.programs import phrases
 from alliance.programs import queries_support as queries
@@ -21,11 +22,37 @@ from alliance.programs.services import support as service
 from alliance.programs.views.documents import file_response
 
 
-def _support_action(request, programme, panel, grant_form, benefit_form) -> bool:
-    """Carry out the posted action; True when it succeeded (the page then redirects)."""
+def _grant_confirmation(programme, panel, benefits) -> Confirmation:
+    pairs = service.grants_to_make(panel, benefits) if panel is not None else []
+    refusals = []
+    if panel is None:
+        refusals.append(_("Benefits are granted to the winners once the final results are released."))
+    elif not pairs:
+        refusals.append(_("Every winner already holds the chosen benefits: nothing new to grant."))
+    return Confirmation(
+        title=_("Grant benefits to every winner"),
+        summary=_("Each winner below is granted the benefit named, with a certificate number."),
+        count=len(pairs),
+        unit=RECORDS,
+        names=[
+            _("%(benefit)s → %(group)s") % {"benefit": benefit.name, "group": winner.group.name}
+            for benefit, winner in pairs
+        ],
+        refusals=refusals,
+        cancel_url=reverse("programs:support_record", args=[programme.pk]),
+        confirm_label=_("Grant the benefits"),
+    )
+
+
+def _support_action(request, programme, panel, grant_form, benefit_form) -> bool | HttpResponse:
+    """Carry out the posted action; True when it succeeded (the page then redirects), or the confirmation page
+    a grant to every winner answers first."""
     action = request.POST.get("action")
     try:
         if action == "grant" and grant_form.is_valid():
+            confirmation = _grant_confirmation(programme, panel, grant_form.cleaned_data["benefits"])
+            if (page := confirmation_gate(request, confirmation)) is not None:
+                return page
             if panel is None:
                 raise ValidationError(_("Benefits are granted to the winners once the final results are released."))
             count = service.grant_to_winners(
@@ -53,8 +80,12 @@ def support_record(request, pk: int):
     action = request.POST.get("action") if request.method == "POST" else None
     grant_form = GrantForm(request.POST if action == "grant" else None, programme=programme, prefix="grant")
     benefit_form = BenefitForm(request.POST if action == "benefit" else None, prefix="benefit")
-    if request.method == "POST" and _support_action(request, programme, panel, grant_form, benefit_form):
-        return redirect("programs:support_record", pk=pk)
+    if request.method == "POST":
+        done = _support_action(request, programme, panel, grant_form, benefit_form)
+        if isinstance(done, HttpResponse):
+            return done
+        if done:
+            return redirect("programs:support_record", pk=pk)
     winners = queries.winners_with_grants(panel) if panel else []
     uses = [grant.use for winner in winners for grant in winner.grants]
     context = {
