@@ -14,6 +14,7 @@ Side effects: audit `ecosystem.player.created` / `ecosystem.player.updated` with
 """
 
 import datetime
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -143,6 +144,37 @@ def _registry_values(organisation) -> dict:
 
 def _registry_date(organisation) -> datetime.date:
     return organisation.last_confirmed_on or timezone.localdate(organisation.updated_at)
+
+
+@dataclass(frozen=True)
+class SyncPreview:
+    """What `sync_member_players` would do now: names of the players it creates and of those it changes."""
+
+    created: list[str]
+    updated: list[str]
+    unchanged: int
+
+
+def member_sync_preview(organisations) -> SyncPreview:
+    """The players `sync_member_players` would create and change for these organisations (pass them with
+    `fields` prefetched), writing nothing; for its confirmation page."""
+    organisations = list(organisations)
+    existing = {
+        player.organisation_id: player
+        for player in Player.objects.filter(organisation__in=[org.pk for org in organisations])
+    }
+    created, updated = [], []
+    for organisation in organisations:
+        player = existing.get(organisation.pk)
+        if player is None:
+            created.append(organisation.name)
+            continue
+        before = snapshot(player, PLAYER_FIELDS)
+        for key, value in _registry_values(organisation).items():
+            setattr(player, key, value)
+        if changed(before, snapshot(player, PLAYER_FIELDS))[1]:
+            updated.append(organisation.name)
+    return SyncPreview(created, updated, len(organisations) - len(created) - len(updated))
 
 
 def sync_member_players(*, actor, organisations) -> list[Player]:

@@ -13,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from alliance.core.models import AuditEntry
+from alliance.core.tests.confirming import post_confirmed
 from alliance.ecosystem.models import Placement, Player
 from alliance.ecosystem.services.placements import confirm_placement, save_placement
 from alliance.ecosystem.services.players import create_player, sync_member_players, update_player
@@ -197,10 +198,13 @@ def test_players_sync_brings_current_members_in_once(client, staff_user, organis
     small_taxonomy()
     client.force_login(staff_user)
 
-    response = client.post(reverse("ecosystem:players_sync"), {"year": "2026"})
-    client.post(reverse("ecosystem:players_sync"), {"year": "2026"})
+    first = client.post(reverse("ecosystem:players_sync"), {"year": "2026"})
+    assert (first.status_code, Player.objects.count()) == (200, 0)
+    response = post_confirmed(client, reverse("ecosystem:players_sync"), {"year": "2026"})
+    again = client.post(reverse("ecosystem:players_sync"), {"year": "2026"})
 
     assert response["Location"] == reverse("ecosystem:players", args=[2026])
+    assert 'name="confirmed"' not in again.content.decode()
     assert list(Player.objects.values_list("name", "organisation_id")) == [("주식회사 젠", organisation.pk)]
 
 

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext, ngettext
 
 from alliance.core.models import AuditEntry
+from alliance.core.tests.confirming import post_confirmed
 from alliance.ecosystem.models import Placement, PlacementSuggestion, TaxonomyNode
 from alliance.ecosystem.services.suggestions import accept_suggestions, generate_suggestions, reject_suggestions
 from alliance.ecosystem.services.taxonomy import seed_default_taxonomy
@@ -162,7 +163,8 @@ def test_review_post_accepts_selected_with_a_correction(client, staff_user, taxo
     generate_suggestions(actor=staff_user, taxonomy=taxonomy)
     software = node(taxonomy, "소프트웨어")
 
-    response = client.post(
+    response = post_confirmed(
+        client,
         reverse("ecosystem:suggestions_review"),
         {
             "year": "2026",
@@ -270,7 +272,8 @@ def test_review_post_rejects_selected_and_says_how_many(client, staff_user, taxo
     health = PlayerFactory(description=HEALTH_TEXT)
     generate_suggestions(actor=staff_user, taxonomy=taxonomy)
 
-    response = client.post(
+    response = post_confirmed(
+        client,
         reverse("ecosystem:suggestions_review"),
         {"year": "2026", "action": "reject", "players": [game.pk, health.pk]},
         follow=True,
@@ -282,3 +285,22 @@ def test_review_post_rejects_selected_and_says_how_many(client, staff_user, taxo
     ]
     assert PlacementSuggestion.objects.filter(status=WAITING).count() == 0
     assert Placement.objects.count() == 0
+
+
+def test_accepting_many_first_lists_each_company_and_its_category_and_places_nothing(client, staff_user, taxonomy):
+    client.force_login(staff_user)
+    game = PlayerFactory(name="가온게임즈", description=GAME_TEXT)
+    health = PlayerFactory(name="나래헬스", description=HEALTH_TEXT)
+    generate_suggestions(actor=staff_user, taxonomy=taxonomy)
+    audit = AuditEntry.objects.count()
+
+    page = client.post(
+        reverse("ecosystem:suggestions_review"),
+        {"year": "2026", "action": "accept", "players": [game.pk, health.pk]},
+    )
+
+    html = page.content.decode()
+    assert "2개사" in html
+    assert "나래헬스 → 의료·헬스케어" in html
+    assert (Placement.objects.count(), AuditEntry.objects.count()) == (0, audit)
+    assert PlacementSuggestion.objects.filter(status=WAITING, player=game).exists()

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from alliance.core.roles import Role
+from alliance.core.tests.confirming import post_confirmed
 from alliance.core.tests.factories import UserFactory
 from alliance.ecosystem.models import Taxonomy, TaxonomyNode
 from alliance.ecosystem.tests.factories import PlacementFactory, small_taxonomy
@@ -98,7 +99,9 @@ def test_rename_with_bad_ksic_code_is_refused(staff_client):
 def test_create_taxonomy_from_copy_of_previous_year(staff_client):
     small_taxonomy(2025)
 
-    staff_client.post(reverse("ecosystem:taxonomy_create"), {"year": 2026, "start_from": "2025"})
+    first = staff_client.post(reverse("ecosystem:taxonomy_create"), {"year": 2026, "start_from": "2025"})
+    assert ("11건" in first.content.decode(), Taxonomy.objects.filter(year=2026).exists()) == (True, False)
+    post_confirmed(staff_client, reverse("ecosystem:taxonomy_create"), {"year": 2026, "start_from": "2025"})
 
     copy = Taxonomy.objects.get(year=2026)
     assert (copy.copied_from.year, copy.nodes.count()) == (2025, 11)

@@ -11,6 +11,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from alliance.core.audit import action_label, history_of
+from alliance.core.confirm import confirmation_gate
 from alliance.core.permissions import permission_required
 from alliance.core.versions import StaleEditError
 from alliance.ecosystem import phrases, queries
@@ -19,6 +20,7 @@ from alliance.ecosystem.models import Placement, Player, Taxonomy, ValueSource
 from alliance.ecosystem.scoring import score_breakdown
 from alliance.ecosystem.services.placements import FIGURES, confirm_placement, confirm_placements, save_placement
 from alliance.ecosystem.services.players import PLAYER_FIELDS, create_player, sync_member_players, update_player
+from alliance.ecosystem.views.confirmations import sync_confirmation
 from alliance.members.membership import current_members
 
 PAGE_SIZE = 50
@@ -200,10 +202,15 @@ def placements_confirm(request, year: int):
 @require_POST
 def players_sync(request):
     """Bring every current member into the map's players (or refresh them) from the member registry."""
-    members = current_members().prefetch_related("fields")
-    players = sync_member_players(actor=request.user, organisations=list(members))
-    messages.success(request, phrases.MEMBERS_SYNCED % {"count": len(players)})
+    members = list(current_members().prefetch_related("fields"))
     year = request.POST.get("year", "")
-    if year.isdigit() and Taxonomy.objects.filter(year=int(year)).exists():
-        return redirect("ecosystem:players", year=int(year))
-    return redirect("ecosystem:manage")
+    back = (
+        reverse("ecosystem:players", args=[int(year)])
+        if year.isdigit() and Taxonomy.objects.filter(year=int(year)).exists()
+        else reverse("ecosystem:manage")
+    )
+    if (page := confirmation_gate(request, sync_confirmation(members, back))) is not None:
+        return page
+    players = sync_member_players(actor=request.user, organisations=members)
+    messages.success(request, phrases.MEMBERS_SYNCED % {"count": len(players)})
+    return redirect(back)

@@ -12,12 +12,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from alliance.core.confirm import confirmation_gate
 from alliance.core.permissions import permission_required
 from alliance.ecosystem import queries, suggestion_queries
 from alliance.ecosystem.forms.suggestions import ACCEPT, SuggestionReviewForm
 from alliance.ecosystem.models import Player, Taxonomy
 from alliance.ecosystem.services.suggestion_runs import request_suggestions
 from alliance.ecosystem.services.suggestions import accept_suggestions, reject_suggestions
+from alliance.ecosystem.views.confirmations import suggestions_confirmation
 
 PAGE_SIZE = 50
 
@@ -68,6 +70,9 @@ def suggestions_review(request):
             for error in errors:
                 messages.error(request, error)
         return _back(taxonomy, request.POST.get("page"))
+    confirmation = suggestions_confirmation(taxonomy, form.cleaned_data["action"], form.cleaned_data["choices"])
+    if (page := confirmation_gate(request, confirmation)) is not None:
+        return page
     try:
         if form.cleaned_data["action"] == ACCEPT:
             count = accept_suggestions(actor=request.user, taxonomy=taxonomy, choices=form.cleaned_data["choices"])

@@ -11,12 +11,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from alliance.core.confirm import confirmation_gate
 from alliance.core.permissions import permission_required, public
 from alliance.ecosystem import phrases, queries
 from alliance.ecosystem.forms.taxonomy import AddNodeForm, FacetForm, MoveNodeForm, NodeForm, TaxonomyCreateForm
 from alliance.ecosystem.models import CHILD_LEVEL, ApplicationField, Level, Taxonomy, TaxonomyNode, Technology
 from alliance.ecosystem.scoring import COMPONENTS, MAX_SCORE
 from alliance.ecosystem.services import taxonomy as taxonomy_service
+from alliance.ecosystem.views.confirmations import taxonomy_copy_confirmation
 
 
 def _refused(request, error: ValidationError) -> None:
@@ -55,6 +57,9 @@ def taxonomy_create(request):
             taxonomy_service.seed_default_taxonomy(actor=request.user, year=year)
         else:
             source = get_object_or_404(Taxonomy, year=int(start_from))
+            confirmation = taxonomy_copy_confirmation(source, year, form.cleaned_data["with_placements"])
+            if (page := confirmation_gate(request, confirmation)) is not None:
+                return page
             taxonomy_service.copy_taxonomy(
                 actor=request.user, source=source, year=year, with_placements=form.cleaned_data["with_placements"]
             )
