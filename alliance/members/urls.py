@@ -34,6 +34,7 @@ urlpatterns = [
     path("members/imports/<id:pk>/", imports.import_detail, name="import_detail"),
     path("members/imports/<id:pk>/progress/", imports.import_progress, name="import_progress"),
     path("members/imports/<id:pk>/report/", imports.import_report, name="import_report"),
+    path("members/imports/<id:pk>/import/", imports.import_apply, name="import_apply"),
     path("members/statistics/", statistics.statistics, name="statistics"),
     path("members/statistics/export/", statistics.statistics_export, name="statistics_export"),
     path("members/census/", census.census_rounds, name="census_rounds"),

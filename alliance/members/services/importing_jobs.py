@@ -2,6 +2,9 @@
 task validates and writes it (`importing_run.run_import_job`) once the job row is committed.
 """
 
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
 from alliance.core.tasks import enqueue_on_commit
 from alliance.members.models import ImportJob
 from alliance.members.tasks import run_import
@@ -19,6 +22,27 @@ def start_import(*, actor, upload, dry_run: bool, skip_invalid: bool) -> ImportJ
         original_name=upload.name[:255],
         dry_run=dry_run,
         skip_invalid=skip_invalid,
+    )
+    enqueue_on_commit(run_import, job_id=job.pk)
+    job.refresh_from_db()
+    return job
+
+
+def import_checked_file(*, actor, checked: ImportJob) -> ImportJob:
+    """Import for real the file a finished check-only job validated, in the same mode (all rows or the valid
+    ones); staff confirmed its counts first.
+
+    Rule: `checked` is a check-only job that finished ("done"); otherwise ValidationError, nothing written.
+    Side effects: those of `start_import` (a new ImportJob on the same stored file, the task queued).
+    """
+    if not checked.dry_run or checked.status != ImportJob.Status.DONE:
+        raise ValidationError(_("Only a finished check can be imported."))
+    job = ImportJob.objects.create(
+        created_by=actor,
+        upload=checked.upload.name,
+        original_name=checked.original_name,
+        dry_run=False,
+        skip_invalid=checked.skip_invalid,
     )
     enqueue_on_commit(run_import, job_id=job.pk)
     job.refresh_from_db()

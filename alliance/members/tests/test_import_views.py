@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from alliance.core.roles import Role
+from alliance.core.tests.confirming import post_confirmed
 from alliance.core.tests.factories import UserFactory
 from alliance.members.models import ImportJob, Organisation
 from alliance.members.services.importing_read import HEADERS
@@ -247,3 +248,28 @@ def test_an_import_is_queued_only_once_its_job_is_committed(staff_user, tmp_path
 
     assert (status_before_the_commit, len(queued)) == ("queued", 1)
     assert (ImportJob.objects.get().status, Organisation.objects.count()) == ("done", 1)
+
+
+@pytest.mark.django_db
+def test_a_checked_file_is_imported_only_after_confirming_its_counts(staff_client, tmp_path, settings):
+    settings.LANGUAGE_CODE = "ko"
+    staff_client.post(
+        reverse("members:imports"), {"file": upload(tmp_path, [zen_row(), hanbit_row()]), "dry_run": "on"}
+    )
+    checked = ImportJob.objects.get()
+    url = reverse("members:import_apply", args=[checked.pk])
+    detail = staff_client.get(reverse("members:import_detail", args=[checked.pk])).content.decode()
+
+    page = staff_client.post(url)
+
+    assert 'id="import-checked"' in detail
+    assert "2개 회원사를 새로 만들고" in page.content.decode()
+    assert (ImportJob.objects.count(), Organisation.objects.count()) == (1, 0)
+    response = post_confirmed(staff_client, url)
+    job = ImportJob.objects.exclude(pk=checked.pk).get()
+    assert response["Location"] == reverse("members:import_detail", args=[job.pk])
+    assert (job.dry_run, job.status, job.original_name) == (False, "done", "members.xlsx")
+    assert sorted(Organisation.objects.values_list("name", flat=True)) == ["(주)한빛소프트", "주식회사 젠"]
+    again = staff_client.post(url).content.decode()
+    assert "이미 가져온 파일입니다" in again
+    assert 'name="confirmed"' not in again

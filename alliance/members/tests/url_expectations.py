@@ -46,6 +46,7 @@ EXPECTED = {
     "members:census_response_review": staff_only(),
     "members:census_open_preview": staff_only(),
     "members:census_remind_preview": staff_only(),
+    "members:import_apply": staff_only(405),  # POST only
 }
 
 PK_OF = {
@@ -54,6 +55,7 @@ PK_OF = {
     "members:import_detail": "import_job",
     "members:import_progress": "import_job",
     "members:import_report": "import_job",
+    "members:import_apply": "import_job",
     "members:census_round_detail": "census_round",
     "members:census_remind": "census_round",
     "members:census_remind_preview": "census_round",
@@ -104,6 +106,7 @@ def build_world(world) -> dict:
 # A valid body for each POST URL (see url_matrix.py): refused roles post exactly this.
 POST_DATA = {
     "members:census_remind": no_body,
+    "members:import_apply": no_body,
 }
 # POST URLs whose valid body is still to be written: their refused-role POST sends an empty body.
 POST_DATA_PENDING = {

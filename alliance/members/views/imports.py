@@ -6,15 +6,19 @@ Everyone but the secretariat gets 404.
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_GET
+from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
 
 from alliance.core import downloads
+from alliance.core.confirm import ORGANISATIONS, Confirmation, confirmation_gate
 from alliance.core.permissions import permission_required
 from alliance.members.forms.imports import ImportUploadForm
-from alliance.members.models import ImportJob
+from alliance.members.models import ImportJob, Organisation
 from alliance.members.services.import_progress import RUNNING, with_live_progress
 from alliance.members.services.import_template import template_xlsx
-from alliance.members.services.importing_jobs import start_import
+from alliance.members.services.importing_jobs import import_checked_file, start_import
 from alliance.members.services.importing_run import MAX_STORED_PROBLEMS
 
 RECENT_PAGE_SIZE = 20
@@ -82,3 +86,50 @@ def import_template(request):
     response = HttpResponse(template_xlsx(), content_type=downloads.XLSX)
     response["Content-Disposition"] = downloads.content_disposition("회원사_명부_양식.xlsx")
     return response
+
+
+def _import_confirmation(checked: ImportJob) -> Confirmation:
+    refusals, warnings = [], []
+    if not checked.dry_run or checked.status != ImportJob.Status.DONE:
+        refusals.append(_("Only a finished check can be imported."))
+    done = ImportJob.objects.filter(upload=checked.upload.name, dry_run=False).order_by("-created_at").first()
+    if done is not None:
+        when = date_format(done.created_at, "SHORT_DATETIME_FORMAT")
+        refusals.append(_("This file was already imported (%(when)s).") % {"when": when})
+    if checked.rejected_count:
+        warnings.append(
+            _("%(count)s invalid rows are skipped; they are in the rejected rows report.")
+            % {"count": f"{checked.rejected_count:,}"}
+        )
+    if checked.finished_at and Organisation.objects.filter(updated_at__gt=checked.finished_at).exists():
+        warnings.append(_("The registry changed since the check: the numbers may differ a little."))
+    return Confirmation(
+        title=_("Import the checked file"),
+        summary=_(
+            "“%(name)s” is imported as checked: %(created)s organisations are created, %(updated)s updated and "
+            "%(unchanged)s left unchanged."
+        )
+        % {
+            "name": checked.original_name,
+            "created": f"{checked.created_count:,}",
+            "updated": f"{checked.updated_count:,}",
+            "unchanged": f"{checked.unchanged_count:,}",
+        },
+        count=checked.created_count + checked.updated_count,
+        unit=ORGANISATIONS,
+        warnings=warnings,
+        refusals=refusals,
+        cancel_url=reverse("members:import_detail", args=[checked.pk]),
+        confirm_label=_("Import the file"),
+    )
+
+
+@permission_required("members.manage_registry")
+@require_POST
+def import_apply(request, pk: int):
+    """Import for real a file that a check-only job validated, once staff confirmed its counts."""
+    checked = get_object_or_404(ImportJob, pk=pk)
+    if (page := confirmation_gate(request, _import_confirmation(checked))) is not None:
+        return page
+    job = import_checked_file(actor=request.user, checked=checked)
+    return redirect("members:import_detail", pk=job.pk)
