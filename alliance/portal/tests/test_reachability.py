@@ -48,6 +48,8 @@ EXEMPT = {
     "members:census_open_preview",
     "members:census_remind_preview",
     "ecosystem:survey_open_preview",
+    "programs:panel_results_preview",
+    "programs:investment_send_preview",
     # The language switch answers GET by going home (the switch itself is a POST form on every page).
     "core:set_language",
 }
