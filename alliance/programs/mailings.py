@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from alliance.core.delivery.registry import Mailing, register_mailing
-from alliance.programs.services import call, panels
+from alliance.programs.services import call, panels, results, stage_emails
 
 
 def _programme_page(delivery) -> str:
@@ -34,5 +34,31 @@ register_mailing(
         permission="programs.run_judging",
         build=panels.build_evaluator_email,
         page_url=_panel_page,
+    )
+)
+
+
+def _results_page(delivery) -> str:
+    return reverse("programs:panel_results", args=[delivery.target_id]) + "#emails"
+
+
+register_mailing(
+    Mailing(
+        kind=results.RESULTS_MAILING,
+        label=_("Result e-mails"),
+        permission="programs.run_judging",
+        build=stage_emails.build_result_email,
+        prepare=stage_emails.results_context,
+        page_url=_results_page,
+    )
+)
+register_mailing(
+    Mailing(
+        kind=results.AWARDS_MAILING,
+        label=_("Award e-mails"),
+        permission="programs.run_judging",
+        build=stage_emails.build_award_email,
+        prepare=stage_emails.awards_context,
+        page_url=_results_page,
     )
 )

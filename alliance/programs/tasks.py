@@ -57,15 +57,6 @@ def send_session_email(session_id: int) -> int:
 
 
 @task
-def send_results_emails(panel_id: int) -> int:
-    """E-mail each group its released result, and each winner its award (services.stage_emails)."""
-    from alliance.programs.models import Panel  # noqa: PLC0415  e-mail task and service import each other; the delivery pipeline removes it
-    from alliance.programs.services.stage_emails import send_results_emails as send  # noqa: PLC0415  e-mail task and service import each other; the delivery pipeline removes it
-
-    return send(panel=Panel.objects.select_related("programme").get(pk=panel_id))
-
-
-@task
 def send_objection_answer_email(objection_id: int) -> int:
     """Tell a group the secretariat's answer to its objection (services.stage_emails)."""
     from alliance.programs.models import Objection  # noqa: PLC0415  e-mail task and service import each other; the delivery pipeline removes it

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from alliance.core.audit import record_audit
+from alliance.core.delivery.ordering import Addressee, order_delivery
 from alliance.programs import ranking
 from alliance.programs.models import (
     Award,
@@ -24,7 +25,10 @@ from alliance.programs.models import (
     Track,
     Winner,
 )
-from alliance.programs.tasks import enqueue_on_commit
+from alliance.programs.services.application_emails import receipt_recipients
+
+RESULTS_MAILING = "programs.results"
+AWARDS_MAILING = "programs.awards"
 
 
 @dataclass(frozen=True)
@@ -351,9 +355,9 @@ def release_refusals(panel: Panel, results: list[TrackResult] | None = None) -> 
 
 def release_results(*, actor, panel: Panel, notify: bool = True) -> Panel:
     """Release a closed panel's results: applicants see their own result and may object; the public page
-    shows the final results. Each group's representatives get an e-mail (`stage_emails.send_results_emails`
-    through a task after the commit: rank, score, whether it goes on after the screening; the winners of the
-    final also their award).
+    shows the final results. Each group's representatives get an e-mail (a delivery of RESULTS_MAILING, built
+    by `stage_emails`: rank, score, whether it goes on after the screening; the winners of the final also
+    their award, AWARDS_MAILING), and the results page shows how far the e-mails got.
 
     Rule: the panel is closed and every tie is decided; for the screening, the groups that go on are selected
     (the e-mail tells each group whether it goes on). Side effects: released_at, audit entry, e-mails
@@ -375,8 +379,21 @@ def release_results(*, actor, panel: Panel, notify: bool = True) -> Panel:
             after={item.track.code: item.result.fingerprint for item in results if item.result},
         )
         if notify:
-            enqueue_on_commit("send_results_emails", panel.pk)
+            _order_results_emails(actor, panel, results)
     return panel
+
+
+def _order_results_emails(actor, panel: Panel, results) -> None:
+    """One delivery of RESULTS_MAILING (each ranked group's representatives, one e-mail each) and, after the
+    final, one of AWARDS_MAILING (each winner's representatives): ordered in this order, sent in this order."""
+    groups = {group.name: group for group in ProjectGroup.objects.filter(programme_id=panel.programme_id)}
+    ranked = [groups[row.group] for item in results if item.result for row in item.result.rows]
+    addressees = [Addressee(email, object_id=group.pk) for group in ranked for email in receipt_recipients(group)]
+    order_delivery(actor=actor, kind=RESULTS_MAILING, target=panel, addressees=addressees)
+    if panel.kind == Panel.Kind.FINAL:
+        winners = Winner.objects.filter(panel=panel).select_related("group").order_by("pk")
+        addressees = [Addressee(email, object_id=w.pk) for w in winners for email in receipt_recipients(w.group)]
+        order_delivery(actor=actor, kind=AWARDS_MAILING, target=panel, addressees=addressees)
 
 
 def group_result(panel: Panel, group: ProjectGroup):

@@ -2,7 +2,8 @@
 (after the screening: whether it goes on), the award to each winner, and the secretariat's answer to an
 objection. The call's announcement to every member representative is in call.py.
 
-Services queue them through `tasks.py` once their transaction commits, so a rolled-back change sends nothing.
+The results and awards go out as deliveries (alliance.core.delivery, ordered by `results.release_results`;
+the builders are here); the objection answer is queued through `tasks.py` once its transaction commits.
 """
 
 from django.conf import settings
@@ -67,54 +68,54 @@ def result_email_sample(panel: Panel) -> EmailMultiAlternatives | None:
     return None
 
 
-def send_results_emails(*, panel: Panel) -> int:
-    """One e-mail per ranked group to its representatives: its rank and score and, after the screening,
-    whether it goes on to the next stage; after the final, one more to each winner with its award.
-
-    Returns the number of e-mails sent.
-    """
+def results_context(delivery) -> dict:
+    """What the result e-mails of one panel share: each ranked group's track and row, and its outcome."""
+    panel = Panel.objects.select_related("programme").get(pk=delivery.target_id)
     outcomes = dict(ScreeningOutcome.objects.filter(panel=panel).values_list("group_id", "advances"))
-    groups = {
-        group.name: group
-        for group in ProjectGroup.objects.filter(programme_id=panel.programme_id).select_related("programme")
-    }
-    sent = 0
+    groups = {group.name: group for group in ProjectGroup.objects.filter(programme_id=panel.programme_id)}
+    ranked = {}
     for item in panel_results(panel):
         for row in item.result.rows if item.result else ():
-            group = groups[row.group]
-            recipients = receipt_recipients(group)
-            if not recipients:
-                continue
-            send_templated("result", _result_context(panel, item, row, group, outcomes.get(group.pk)), recipients)
-            sent += 1
-    if panel.kind == Panel.Kind.FINAL:
-        sent += send_award_emails(panel=panel)
-    return sent
+            ranked[groups[row.group].pk] = (groups[row.group], item, row)
+    return {"panel": panel, "outcomes": outcomes, "ranked": ranked}
 
 
-def send_award_emails(*, panel: Panel) -> int:
-    """Congratulate each winner of the final panel: its award, the body presenting it, the awards day."""
+def build_result_email(recipient, shared: dict):
+    """One representative's e-mail of their group's result: rank and score and, after the screening, whether
+    the group goes on to the next stage."""
+    if recipient.object_id not in shared["ranked"]:
+        return None
+    group, item, row = shared["ranked"][recipient.object_id]
+    context = _result_context(shared["panel"], item, row, group, shared["outcomes"].get(group.pk))
+    return render_message("programs/email/result", context, to=[recipient.email], language=recipient.language)
+
+
+def awards_context(delivery) -> dict:
+    """What the award e-mails of the final share: who presents each award, and the awards day."""
+    panel = Panel.objects.select_related("programme").get(pk=delivery.target_id)
     presenters = {
         (award.track_id, award.name): award.presented_by
         for award in Award.objects.filter(track__programme_id=panel.programme_id)
     }
     awards_day = panel.programme.stages.filter(kind=StageKind.AWARDS).first()
-    sent = 0
-    for winner in Winner.objects.filter(panel=panel).select_related("group__programme", "track"):
-        recipients = receipt_recipients(winner.group)
-        if not recipients:
-            continue
-        context = {
-            "programme": panel.programme,
-            "winner": winner,
-            "group": winner.group,
-            "presented_by": presenters.get((winner.track_id, winner.award_name), ""),
-            "awards_at": timezone.localtime(awards_day.starts_at) if awards_day else None,
-            "link": _link("group_detail", winner.group_id),
-        }
-        send_templated("award", context, recipients)
-        sent += 1
-    return sent
+    return {"panel": panel, "presenters": presenters, "awards_day": awards_day}
+
+
+def build_award_email(recipient, shared: dict):
+    """Congratulate one winner's representative: its award, the body presenting it, the awards day."""
+    winner = Winner.objects.filter(pk=recipient.object_id).select_related("group__programme", "track").first()
+    if winner is None:
+        return None
+    awards_day = shared["awards_day"]
+    context = {
+        "programme": shared["panel"].programme,
+        "winner": winner,
+        "group": winner.group,
+        "presented_by": shared["presenters"].get((winner.track_id, winner.award_name), ""),
+        "awards_at": timezone.localtime(awards_day.starts_at) if awards_day else None,
+        "link": _link("group_detail", winner.group_id),
+    }
+    return render_message("programs/email/award", context, to=[recipient.email], language=recipient.language)
 
 
 def send_objection_answer_email(*, objection: Objection) -> int:

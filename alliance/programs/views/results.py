@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from alliance.core.confirm import confirmation_gate
+from alliance.core.delivery.progress import progress_of
 from alliance.core.permissions import permission_required, public
 from alliance.programs import queries_judging as queries
 from alliance.programs.forms.judging import AnswerForm, ObjectionForm, OverrideForm, TieDecisionForm, posted_id
@@ -75,6 +76,7 @@ def panel_results(request, pk: int):
         groups_by_track.setdefault(track_id, []).append((group_id, name))
     context = {
         "panel": panel,
+        "deliveries": progress_of(panel, (service.RESULTS_MAILING, service.AWARDS_MAILING)),
         "rule": rule,
         "rule_label": queries.RULE_LABELS.get(rule["rule"], ""),
         "tie_break_chain": [queries.tie_break_label(key) for key in rule.get("tie_break_chain") or ()],
