@@ -4,7 +4,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from alliance.core.delivery.registry import Mailing, register_mailing
-from alliance.programs.services import call, panels, results, stage_emails
+from alliance.programs.models import InvestmentDay
+from alliance.programs.services import call, investment_meetings, panels, results, stage_emails
 
 
 def _programme_page(delivery) -> str:
@@ -60,5 +61,30 @@ register_mailing(
         build=stage_emails.build_award_email,
         prepare=stage_emails.awards_context,
         page_url=_results_page,
+    )
+)
+
+
+def _investment_page(delivery) -> str:
+    year = InvestmentDay.objects.filter(pk=delivery.target_id).values_list("programme__year", flat=True).get()
+    return reverse("programs:investment_day", args=[year]) + "#emails"
+
+
+register_mailing(
+    Mailing(
+        kind=investment_meetings.INVESTMENT_COMPANY_MAILING,
+        label=_("Investment-day schedules (companies)"),
+        permission="programs.manage_investment_day",
+        build=investment_meetings.build_company_schedule_email,
+        page_url=_investment_page,
+    )
+)
+register_mailing(
+    Mailing(
+        kind=investment_meetings.INVESTMENT_DESK_MAILING,
+        label=_("Investment-day schedules (investors)"),
+        permission="programs.manage_investment_day",
+        build=investment_meetings.build_desk_schedule_email,
+        page_url=_investment_page,
     )
 )

@@ -13,16 +13,3 @@ def schedule_investment_day(day_id: int, actor_id: int | None, time_limit: float
     actor = User.objects.filter(pk=actor_id).first() if actor_id else None
     solution = schedule_day(actor=actor, day=InvestmentDay.objects.get(pk=day_id), time_limit=time_limit)
     return {"satisfied": solution.satisfied, "optimal": solution.optimal, "bound": solution.bound}
-
-
-@task
-def send_investment_schedules(day_id: int, actor_id: int | None) -> int:
-    """E-mail every party its own schedule (services.investment_meetings.send_schedules)."""
-    from django.contrib.auth import get_user_model  # noqa: PLC0415  e-mail task and service import each other; the delivery pipeline removes it
-
-    from alliance.programs.models import InvestmentDay  # noqa: PLC0415  e-mail task and service import each other; the delivery pipeline removes it
-    from alliance.programs.services.investment_meetings import send_schedules  # noqa: PLC0415  e-mail task and service import each other; the delivery pipeline removes it
-
-    actor = get_user_model().objects.filter(pk=actor_id).first() if actor_id else None
-    day = InvestmentDay.objects.select_related("programme").get(pk=day_id)
-    return send_schedules(actor=actor, day=day)

@@ -21,6 +21,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from alliance.core.audit import record_audit
+from alliance.core.delivery.ordering import Addressee, order_delivery
 from alliance.core.mail import Attachment, render_message
 from alliance.core.roles import Role
 from alliance.programs.models import DayCompany, Decline, Desk, InvestmentDay, Meeting
@@ -249,13 +250,6 @@ def _schedule_message(*, day, recipients, heading, meetings, for_desk) -> EmailM
     return render_message("programs/email/investment", context, to=recipients, attachments=attachments)
 
 
-def _send(*, day, recipients, heading, meetings, for_desk) -> int:
-    if not recipients or not meetings:
-        return 0
-    message = _schedule_message(day=day, recipients=recipients, heading=heading, meetings=meetings, for_desk=for_desk)
-    return message.send()
-
-
 @dataclass(frozen=True)
 class ScheduleMailing:
     """One schedule e-mail: a company's (to its representatives) or an investor desk's (to its user)."""
@@ -268,7 +262,7 @@ class ScheduleMailing:
 
 def schedule_mailings(day: InvestmentDay) -> list[ScheduleMailing]:
     """Every company and every desk with live meetings, with the addresses its schedule goes to (empty: none),
-    companies first; what `send_schedules` sends and its confirmation page counts."""
+    companies first; what `order_schedule_emails` sends and its confirmation page counts."""
     live = day.meetings.filter(status__in=HOLDING_STATUSES).select_related("desk__user", "company__organisation")
     by_company, by_desk = {}, {}
     for meeting in live.order_by("slot", "desk__position"):
@@ -292,29 +286,50 @@ def schedule_email(day: InvestmentDay, mailing: ScheduleMailing) -> EmailMultiAl
     )
 
 
-def queue_schedule_emails(*, actor, day: InvestmentDay) -> None:
-    """Queue `tasks_investment.send_investment_schedules` once the transaction commits (SMTP is slow)."""
-    from alliance.programs.tasks_investment import send_investment_schedules  # noqa: PLC0415  e-mail task and service import each other; the delivery pipeline removes it
-
-    actor_id = actor.pk if getattr(actor, "is_authenticated", False) else None
-    transaction.on_commit(lambda: send_investment_schedules.enqueue(day_id=day.pk, actor_id=actor_id))
+INVESTMENT_COMPANY_MAILING = "programs.investment_company"
+INVESTMENT_DESK_MAILING = "programs.investment_desk"
 
 
-def send_schedules(*, actor, day: InvestmentDay) -> int:
-    """E-mail every company's representatives and every investor their own meetings, with a .ics file.
+def order_schedule_emails(*, actor, day: InvestmentDay) -> int:
+    """E-mail every company's representatives and every investor their own meetings, with a .ics file: two
+    deliveries (companies, investors; `schedule_mailings`), one e-mail per address, each built when it goes
+    out from the meetings then held (a meeting moved meanwhile is sent as it then is).
 
-    Returns the number of e-mails. Side effects: audit `programs.investment.schedules_sent`.
+    Returns the number of e-mails ordered. Side effects: the deliveries; audit
+    `programs.investment.schedules_sent` with that number.
     """
-    sent = 0
+    to_companies, to_desks = [], []
     for mailing in schedule_mailings(day):
-        sent += bool(
-            _send(
-                day=day,
-                recipients=mailing.recipients,
-                heading=mailing.heading,
-                meetings=mailing.meetings,
-                for_desk=mailing.for_desk,
-            )
+        rows = to_desks if mailing.for_desk else to_companies
+        rows += [Addressee(email, object_id=mailing.heading.pk) for email in mailing.recipients]
+    with transaction.atomic():
+        record_audit(
+            action="programs.investment.schedules_sent",
+            target=day,
+            actor=actor,
+            after={"emails": len(to_companies) + len(to_desks)},
         )
-    record_audit(action="programs.investment.schedules_sent", target=day, actor=actor, after={"emails": sent})
-    return sent
+        order_delivery(actor=actor, kind=INVESTMENT_COMPANY_MAILING, target=day, addressees=to_companies)
+        order_delivery(actor=actor, kind=INVESTMENT_DESK_MAILING, target=day, addressees=to_desks)
+    return len(to_companies) + len(to_desks)
+
+
+def _schedule_email(recipient, *, for_desk: bool):
+    day = InvestmentDay.objects.select_related("programme").get(pk=recipient.delivery.target_id)
+    wanted = [m for m in schedule_mailings(day) if m.for_desk == for_desk and m.heading.pk == recipient.object_id]
+    if not wanted:
+        return None
+    mailing = wanted[0]
+    return _schedule_message(
+        day=day, recipients=[recipient.email], heading=mailing.heading, meetings=mailing.meetings, for_desk=for_desk
+    )
+
+
+def build_company_schedule_email(recipient, shared=None):
+    """One company representative's schedule (None: the company has no meeting any more)."""
+    return _schedule_email(recipient, for_desk=False)
+
+
+def build_desk_schedule_email(recipient, shared=None):
+    """One investor's schedule (None: the desk has no meeting any more)."""
+    return _schedule_email(recipient, for_desk=True)

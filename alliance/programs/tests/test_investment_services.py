@@ -146,13 +146,16 @@ def test_calendar_file_uses_seoul_time(day):
     assert "알바트로스 인베스트먼트" in str(event["summary"])
 
 
-def test_send_schedules_mails_each_party_its_own_meetings_with_ics(day, smtp_server, staff_user):
+def test_send_schedules_mails_each_party_its_own_meetings_with_ics(
+    day, smtp_server, staff_user, django_capture_on_commit_callbacks
+):
     desk = DeskFactory(day=day)
     company = DayCompanyFactory(day=day)
     rep = representative(company.organisation)
     meetings.book_meeting(actor=staff_user, desk=desk, company=company, slot="14:40")
 
-    sent = meetings.send_schedules(actor=staff_user, day=day)
+    with django_capture_on_commit_callbacks(execute=True):
+        sent = meetings.order_schedule_emails(actor=staff_user, day=day)
 
     assert sent == 2
     recipients = sorted(address for mail in smtp_server.messages for address in mail.envelope_recipients)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from alliance.core.confirm import confirmation_gate
+from alliance.core.delivery.progress import progress_of
 from alliance.core.permissions import permission_required
 from alliance.programs import queries_investment as queries
 from alliance.programs.forms.investment import (
@@ -67,6 +68,9 @@ def investment_day(request, year: int):
             "companies": queries.companies_with_requests(day),
             "desk_form": DeskForm(day=day),
             "company_form": CompanyAddForm(),
+            "deliveries": progress_of(
+                day, (meetings_service.INVESTMENT_COMPANY_MAILING, meetings_service.INVESTMENT_DESK_MAILING)
+            ),
         }
     return render(request, "programs/investment/day.html", context)
 
@@ -282,6 +286,6 @@ def investment_send(request, year: int):
     day = _day(year)
     if (page := confirmation_gate(request, investment_confirm.sending_confirmation(day))) is not None:
         return page
-    meetings_service.queue_schedule_emails(actor=request.user, day=day)
+    meetings_service.order_schedule_emails(actor=request.user, day=day)
     messages.success(request, _("The schedules are being e-mailed to every company and investor."))
     return _back(day)
