@@ -1,20 +1,43 @@
 """Two workers sending one delivery at once (PostgreSQL: real concurrent connections): every recipient gets
 exactly one e-mail, whichever worker claimed it."""
 
+import threading
+
 import pytest
-from django.db import connection
+from django.db import connection, connections
 
 from alliance.core.delivery import sending
 from alliance.core.delivery.ordering import Addressee, order_delivery
 from alliance.core.models import DeliveryRecipient
 from alliance.core.tests import mailing_fixture
 from alliance.core.tests.mailing_fixture import KIND
-from alliance.programs.tests.test_panel_concurrency import run_together
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(connection.vendor != "postgresql", reason="concurrent connections need PostgreSQL"),
 ]
+
+
+def run_together(jobs) -> list:
+    """Run `jobs` in threads released at once (each its own database connection); the errors they raised."""
+    barrier = threading.Barrier(len(jobs))
+    errors = []
+
+    def run(job):
+        try:
+            barrier.wait()
+            job()
+        except Exception as error:  # noqa: BLE001  collected and asserted by the test
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run, args=(job,)) for job in jobs]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return errors
 
 
 def test_two_workers_never_send_the_same_e_mail(settings, staff_user, smtp_server):
