@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from django import template
 from django.contrib.humanize.templatetags.humanize import intcomma
+from django.utils.translation import get_language, gettext, ngettext
 
 from alliance.core import dates
 from alliance.core.korean import particle, resolve_particles
@@ -15,12 +16,26 @@ from alliance.core.korean import particle, resolve_particles
 register = template.Library()
 
 
+def _measures(value) -> dict:
+    """Units that carry information an English sentence does not name: the English for each."""
+    return {
+        "일": ngettext("%(count)s day", "%(count)s days", value if isinstance(value, int) else 2),
+        "백만원": gettext("%(count)s million won"),
+    }
+
+
 @register.filter
 def count_with(value, unit: str) -> str:
-    """`{{ 1139|count_with:"개사" }}` → 1,139개사."""
+    """`{{ 1139|count_with:"개사" }}` → 1,139개사 on a Korean page. The counter follows the page's language:
+    on any other page a Korean counter word (개사, 개, 명, 건, 행) is left out, since the English sentence or
+    column names what is counted ("Browse all 1,156 member organisations"), and a unit of measure (일,
+    백만원) is given in that language."""
     if value is None or value == "":
         return "-"
-    return f"{intcomma(value)}{unit}"
+    if not unit or (get_language() or "ko").startswith("ko"):
+        return f"{intcomma(value)}{unit}"
+    english = _measures(value).get(unit)
+    return english % {"count": intcomma(value)} if english else intcomma(value)
 
 
 @register.filter

@@ -102,8 +102,9 @@ def is_file(name: str) -> bool:
     return name in FILES or bool(FILE_ROUTE.search(project_urls()[name][0]))
 
 
-def crawl(client, user) -> set[str]:
-    """Paths (without query) linked from the pages the user reaches from home and "My page"."""
+def crawl(client, user, on_page=None) -> set[str]:
+    """Paths (without query) linked from the pages the user reaches from home and "My page"; `on_page(url,
+    html)` is called with every HTML page fetched."""
     starts = [reverse("portal:home")] + ([reverse("portal:dashboard")] if user else [])
     queue = deque(starts)
     fetched: set[str] = set()
@@ -121,7 +122,10 @@ def crawl(client, user) -> set[str]:
             continue
         if response.status_code != 200 or not response["Content-Type"].startswith("text/html"):
             continue
-        for link in links_on(response.content.decode()):
+        html = response.content.decode()
+        if on_page:
+            on_page(url, html)
+        for link in links_on(html):
             link_path = urlsplit(link).path
             linked.add(link_path)
             name = url_name_of(link_path)
