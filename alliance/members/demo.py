@@ -308,6 +308,14 @@ def _insert(model, rows: list[dict]) -> None:
     """Write rows (field name → value) without model instances, through `core.bulk.insert_rows`."""
     if not rows:
         return
+    # A column the demo does not set takes its model default (a `version` counter, say): the raw INSERT
+    # would otherwise leave it NULL, as Django's defaults live in Python, not in the table.
+    defaults = {
+        field.name: field.get_default()
+        for field in model._meta.concrete_fields
+        if not field.primary_key and field.has_default() and field.name not in rows[0] and field.attname not in rows[0]
+    }
+    rows = [{**defaults, **row} for row in rows] if defaults else rows
     names = list(rows[0])
     fields = [model._meta.get_field(name) for name in names]
     prepared = [field.get_internal_type() in _PREPARED_TYPES for field in fields]

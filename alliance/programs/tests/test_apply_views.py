@@ -51,7 +51,7 @@ def test_group_create_unknown_partner_shows_the_line_and_writes_nothing(client, 
     )
 
     assert response.status_code == 200
-    assert "1번째 줄: 없는 회사은(는) 회원사가 아닙니다." in response.content.decode()
+    assert "1번째 줄: 없는 회사는 회원사가 아닙니다." in response.content.decode()
     assert ProjectGroup.objects.count() == 0
 
 

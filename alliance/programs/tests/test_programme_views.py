@@ -132,7 +132,7 @@ def test_programme_rules_post_after_lock_shows_the_refusal(staff_client, staff_u
 @pytest.mark.parametrize(
     ("rule", "absences", "refusal"),
     [
-        ("zscore", ("trimmed_mean", "mean", "mean"), "모두 “심사위원별 표준점수 평균”을(를) 고르거나"),
+        ("zscore", ("trimmed_mean", "mean", "mean"), "모두 “심사위원별 표준점수 평균”을 고르거나"),
         ("trimmed_mean", ("trimmed_mean", "mean", "trimmed_mean"), "심사위원이 3명 이상 필요합니다(지정된 수: 2명)"),
     ],
 )
