@@ -5,6 +5,7 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 
 from alliance.core.models import AuditEntry
+from alliance.core.tests.confirming import post_confirmed
 from alliance.ecosystem.models import Placement
 from alliance.ecosystem.services.placements import confirm_placements
 from alliance.ecosystem.tests.factories import PlacementFactory, PlayerFactory, small_taxonomy
@@ -50,10 +51,12 @@ def test_players_list_offers_a_checkbox_per_draft_and_confirms_the_ticked_ones(c
     url = reverse("ecosystem:players", args=[2026])
 
     page = client.get(url, {"q": "초안"}).content.decode()
-    response = client.post(
-        reverse("ecosystem:placements_confirm", args=[2026]),
-        {"placement": [str(placements["a"].pk)], "q": "초안", "member": "", "page": "1"},
-    )
+    confirm_url = reverse("ecosystem:placements_confirm", args=[2026])
+    body = {"placement": [str(placements["a"].pk)], "q": "초안", "member": "", "page": "1"}
+    first = client.post(confirm_url, body)
+    assert (first.status_code, _statuses()["가초안"]) == (200, DRAFT)
+    assert f"가초안 → {placements['a'].primary.name}" in first.content.decode()
+    response = post_confirmed(client, confirm_url, body)
 
     assert page.count('type="checkbox" name="placement"') == 2
     assert f'value="{placements["a"].pk}"' in page

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from alliance.core.confirm import ORGANISATIONS, RECORDS, Confirmation
 from alliance.ecosystem.forms.suggestions import ACCEPT
-from alliance.ecosystem.models import PlacementSuggestion, Player, Taxonomy, TaxonomyNode
+from alliance.ecosystem.models import Placement, PlacementSuggestion, Player, Taxonomy, TaxonomyNode
 from alliance.ecosystem.services.players import member_sync_preview
 
 
@@ -118,4 +118,26 @@ def taxonomy_copy_confirmation(source: Taxonomy, year: int, with_placements: boo
         refusals=refusals,
         cancel_url=reverse("ecosystem:manage"),
         confirm_label=_("Copy the taxonomy"),
+    )
+
+
+def placements_confirmation(taxonomy: Taxonomy, ids: list[str]) -> Confirmation:
+    drafts = (
+        Placement.objects.filter(pk__in=[int(pk) for pk in ids], taxonomy=taxonomy, status=Placement.Status.DRAFT)
+        .select_related("player", "primary")
+        .order_by("player__name")
+    )
+    names = [
+        f"{placement.player.name} → {placement.primary.name if placement.primary else '-'}" for placement in drafts
+    ]
+    return Confirmation(
+        title=_("Confirm the placements"),
+        summary=_("The draft placements below are confirmed as they stand on the %(year)s map.")
+        % {"year": taxonomy.year},
+        count=len(names),
+        unit=RECORDS,
+        names=names,
+        refusals=[] if names else [_("None of the selected placements is a draft of this year any more.")],
+        cancel_url=reverse("ecosystem:players", args=[taxonomy.year]),
+        confirm_label=_("Confirm the placements"),
     )

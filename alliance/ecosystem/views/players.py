@@ -20,7 +20,7 @@ from alliance.ecosystem.models import Placement, Player, Taxonomy, ValueSource
 from alliance.ecosystem.scoring import score_breakdown
 from alliance.ecosystem.services.placements import FIGURES, confirm_placement, confirm_placements, save_placement
 from alliance.ecosystem.services.players import PLAYER_FIELDS, create_player, sync_member_players, update_player
-from alliance.ecosystem.views.confirmations import sync_confirmation
+from alliance.ecosystem.views.confirmations import placements_confirmation, sync_confirmation
 from alliance.members.membership import current_members
 
 PAGE_SIZE = 50
@@ -184,6 +184,8 @@ def placements_confirm(request, year: int):
     """Confirm the drafts ticked on the players list (one service call), then back to the same list page."""
     taxonomy = get_object_or_404(Taxonomy, year=year)
     ids = [value for value in request.POST.getlist("placement") if value.isdigit()]
+    if ids and (page := confirmation_gate(request, placements_confirmation(taxonomy, ids))) is not None:
+        return page
     if not ids:
         messages.error(request, phrases.SELECT_DRAFTS)
     else:

@@ -108,13 +108,9 @@ def match_mentor(*, actor, group: ProjectGroup, round_number: int, mentor: Mento
     return session
 
 
-def match_by_field(*, actor, programme: Programme, round_number: int) -> int:
-    """Match every group of the programme still in the competition (`queries.groups_going_on`: once the
-    document screening is decided, only the groups that went on) and without a mentor in the round to the
-    least-loaded conflict-free mentor of its field (ties: the mentor's name, then id). Groups without a field
-    or an eligible mentor stay unmatched (the staff list shows them). Returns the number matched.
-    Side effects: those of `match_mentor`, per group.
-    """
+def plan_match_by_field(programme: Programme, round_number: int) -> list[tuple[ProjectGroup, Mentor]]:
+    """The (group, mentor) pairs `match_by_field` would make now, in its order, writing nothing (also what its
+    confirmation page lists)."""
     _check_round(round_number)
     mentors = list(Mentor.objects.filter(programme=programme).select_related("user"))
     load = Counter(
@@ -128,16 +124,28 @@ def match_by_field(*, actor, programme: Programme, round_number: int) -> int:
         .exclude(mentoring_field="")
         .order_by("name")
     )
-    matched = 0
+    pairs = []
     for group in waiting:
         eligible = [m for m in mentors if m.field == group.mentoring_field and not _conflicts(m, group)]
         if not eligible:
             continue
         mentor = min(eligible, key=lambda m: (load[m.pk], m.user.name, m.pk))
-        match_mentor(actor=actor, group=group, round_number=round_number, mentor=mentor)
         load[mentor.pk] += 1
-        matched += 1
-    return matched
+        pairs.append((group, mentor))
+    return pairs
+
+
+def match_by_field(*, actor, programme: Programme, round_number: int) -> int:
+    """Match every group of the programme still in the competition (`queries.groups_going_on`: once the
+    document screening is decided, only the groups that went on) and without a mentor in the round to the
+    least-loaded conflict-free mentor of its field (ties: the mentor's name, then id). Groups without a field
+    or an eligible mentor stay unmatched (the staff list shows them). Returns the number matched.
+    Side effects: those of `match_mentor`, per group.
+    """
+    pairs = plan_match_by_field(programme, round_number)
+    for group, mentor in pairs:
+        match_mentor(actor=actor, group=group, round_number=round_number, mentor=mentor)
+    return len(pairs)
 
 
 def schedule_session(

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from alliance.core.models import AuditEntry
 from alliance.core.roles import Role
+from alliance.core.tests.confirming import post_confirmed
 from alliance.core.tests.factories import UserFactory
 from alliance.members.tests.factories import OrganisationFactory
 from alliance.programs import queries_mentoring
@@ -84,6 +85,20 @@ def test_match_by_field_balances_load_and_skips_conflicts(programme, staff_user)
         "내부 그룹": "이멘토",
     }
     assert (kim.sessions.count(), lee.sessions.count(), len(groups)) == (2, 2, 3)
+
+
+def test_matching_by_field_from_the_round_page_first_lists_the_pairs(client, programme, staff_user):
+    _mentor(programme, "제조·건설", "김멘토")
+    _group(programme, "그룹0", "제조·건설")
+    client.force_login(staff_user)
+    url = reverse("programs:mentoring_round", args=[programme.pk, 1])
+
+    page = client.post(url, {"action": "match_by_field"})
+
+    assert "그룹0 → 김멘토" in page.content.decode()
+    assert MentoringSession.objects.count() == 0
+    post_confirmed(client, url, {"action": "match_by_field"})
+    assert list(MentoringSession.objects.values_list("group__name", "mentor__user__name")) == [("그룹0", "김멘토")]
 
 
 def test_match_by_field_skips_groups_screened_out_once_screening_is_decided(programme, staff_user):

@@ -5,10 +5,12 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from alliance.core import downloads
+from alliance.core.confirm import GROUPS, Confirmation, confirmation_gate
 from alliance.core.permissions import permission_required
 from alliance.programs import phrases, queries
 from alliance.programs import queries_mentoring as mentoring_queries
@@ -54,6 +56,26 @@ def mentor_pool(request, pk: int):
     return render(request, "programs/mentoring/pool.html", context)
 
 
+def _matching_confirmation(programme: Programme, round_number: int) -> Confirmation:
+    pairs = service.plan_match_by_field(programme, round_number)
+    return Confirmation(
+        title=_("Match unmatched groups by field"),
+        summary=_(
+            "Each group below without a mentor in round %(round)s is matched to the least-loaded mentor of its "
+            "field who has no conflict with it."
+        )
+        % {"round": round_number},
+        count=len(pairs),
+        unit=GROUPS,
+        names=[
+            _("%(group)s → %(mentor)s") % {"group": group.name, "mentor": mentor.user.name} for group, mentor in pairs
+        ],
+        refusals=[] if pairs else [_("No group without a mentor has an eligible mentor of its field.")],
+        cancel_url=reverse("programs:mentoring_round", args=[programme.pk, round_number]),
+        confirm_label=_("Match the groups"),
+    )
+
+
 @permission_required("programs.manage_programme")
 @require_http_methods(["GET", "POST"])
 def mentoring_round(request, pk: int, round_number: int):
@@ -61,8 +83,11 @@ def mentoring_round(request, pk: int, round_number: int):
         raise Http404
     programme = _programme(pk)
     if request.method == "POST":
+        matching = request.POST.get("action") == "match_by_field"
+        if matching and (page := confirmation_gate(request, _matching_confirmation(programme, round_number))):
+            return page
         try:
-            if request.POST.get("action") == "match_by_field":
+            if matching:
                 count = service.match_by_field(actor=request.user, programme=programme, round_number=round_number)
                 messages.success(request, _("%(count)d groups were matched to a mentor.") % {"count": count})
             else:
