@@ -150,8 +150,9 @@ def test_release_first_shows_the_groups_and_the_e_mail_and_sends_nothing(
     preview = staff_client.get(reverse("programs:panel_results_preview", args=[panel.pk]))
 
     html = page.content.decode()
-    assert "1개 그룹" in html
+    assert "2개 그룹" in html
     assert "가온 컨소시엄 (rep@gaon.example.kr)" in html
+    assert "나래 컨소시엄 (메일 주소 없음)" in html
     assert "1개 그룹은 메일을 받을 대표자가 없어" in html
     assert "가온 컨소시엄" in preview.content.decode()
     assert preview["Content-Security-Policy"].startswith("default-src 'none'")

@@ -181,7 +181,6 @@ def release_confirmation(panel: Panel) -> Confirmation:
         )
     refusals += results_service.release_refusals(panel)
     ranked = [] if refusals else stage_emails.results_recipients(panel)
-    mailed = [(group, addresses) for group, addresses in ranked if addresses]
     warnings = []
     if unreachable := [group.name for group, addresses in ranked if not addresses]:
         warnings.append(
@@ -205,9 +204,14 @@ def release_confirmation(panel: Panel) -> Confirmation:
     return Confirmation(
         title=_("Release the results"),
         summary=summary,
-        count=len(mailed),
+        count=len(ranked),
         unit=GROUPS,
-        names=[f"{group.name} ({', '.join(addresses)})" for group, addresses in mailed],
+        names=[
+            f"{group.name} ({', '.join(addresses)})"
+            if addresses
+            else _("%(group)s (no e-mail address)") % {"group": group.name}
+            for group, addresses in ranked
+        ],
         warnings=warnings,
         refusals=refusals,
         cancel_url=_results_url(panel),
