@@ -108,6 +108,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "alliance.portal.context_processors.navigation",
+                "alliance.core.context_processors.secretariat",
             ],
             "builtins": ["django.templatetags.i18n", "alliance.core.templatetags.korean"],
         },
@@ -156,6 +157,20 @@ AXES_USERNAME_FORM_FIELD = "username"
 AXES_LOCKOUT_TEMPLATE = "core/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
+
+# Password reset by e-mail (alliance/core/password_reset.py): how long a link works, and how often one address
+# and one client may ask within the window (counted in the cache).
+PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_RESET_MINUTES", 60) * 60
+PASSWORD_RESET_LIMIT_PER_ADDRESS = env_int("PASSWORD_RESET_LIMIT_PER_ADDRESS", 3)
+PASSWORD_RESET_LIMIT_PER_CLIENT = env_int("PASSWORD_RESET_LIMIT_PER_CLIENT", 10)
+PASSWORD_RESET_LIMIT_WINDOW_MINUTES = env_int("PASSWORD_RESET_LIMIT_WINDOW_MINUTES", 60)
+
+# The secretariat's contact, in the footer of every page and the privacy policy; a value left empty is not
+# shown (an empty name shows "메타버스 얼라이언스 사무국" in the page's language).
+SECRETARIAT_NAME = os.environ.get("SECRETARIAT_NAME", "")
+SECRETARIAT_PHONE = os.environ.get("SECRETARIAT_PHONE", "")
+SECRETARIAT_EMAIL = os.environ.get("SECRETARIAT_EMAIL", "")
+SECRETARIAT_ADDRESS = os.environ.get("SECRETARIAT_ADDRESS", "")
 
 LANGUAGE_CODE = "ko"
 LANGUAGES = [("ko", "한국어"), ("en", "English")]

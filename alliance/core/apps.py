@@ -17,3 +17,7 @@ class CoreConfig(AppConfig):
         audit_log = Entry(_("Audit log"), "core:audit_log", STAFF, order=90, permission="core.view_auditentry")
         register_links(audit_log)
         register_tiles(audit_log)
+        privacy = Entry(
+            _("Edit the privacy policy"), "core:privacy_edit", STAFF, order=95, permission="core.add_privacypolicy"
+        )
+        register_tiles(privacy)

@@ -33,3 +33,25 @@ class SigunguFormMixin:
             except RegionError as error:
                 self.add_error("sigungu", error.message)
         return cleaned
+
+
+class PasswordResetRequestForm(forms.Form):
+    """The e-mail address to send a reset link to (whether it has an account is never said)."""
+
+    email = forms.EmailField(
+        label=_("E-mail"), max_length=254, widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"})
+    )
+
+
+class PrivacyPolicyForm(forms.Form):
+    body = forms.CharField(
+        label=_("Text of the privacy policy"),
+        widget=forms.Textarea(attrs={"rows": 24}),
+        max_length=50_000,
+        help_text=_("Plain text; a blank line starts a new paragraph."),
+    )
+    effective_on = forms.DateField(
+        label=_("Effective date"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("The new version replaces the current one on this date; earlier versions stay readable."),
+    )

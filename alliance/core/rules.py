@@ -54,3 +54,4 @@ def may_see_exact_figures(user, organisation) -> bool:
 
 
 rules.add_perm("core.view_exact_figures", may_see_exact_figures)
+rules.add_perm("core.add_privacypolicy", is_secretariat)

@@ -10,6 +10,8 @@ kept task row reveals nothing.
 from django.db import transaction
 from django_tasks import task
 
+from alliance.core.password_reset_mail import send_password_reset_message
+
 
 def enqueue_on_commit(task, /, **kwargs) -> None:
     """Queue `task` (a django-tasks task object) with keyword arguments `kwargs` once the current transaction
@@ -25,3 +27,9 @@ def send_delivery(delivery_id: int) -> int:
     from alliance.core.delivery.sending import send_delivery_run  # noqa: PLC0415  sending queues this task
 
     return send_delivery_run(delivery_id=delivery_id).sent
+
+
+@task
+def send_password_reset_email(user_id: int) -> int:
+    """Send one password-reset e-mail; the link's token is made as it goes out, never a task argument."""
+    return send_password_reset_message(user_id=user_id)

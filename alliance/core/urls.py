@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from alliance.core import views
+from alliance.core import views, views_password, views_privacy
 from alliance.core.delivery import views as delivery_views
 from alliance.core.forms import EmailLoginForm
 from alliance.core.permissions import public
@@ -14,6 +14,17 @@ urlpatterns = [
         name="login",
     ),
     path("accounts/logout/", public(auth_views.LogoutView.as_view()), name="logout"),
+    path("accounts/password-reset/", views_password.password_reset_request, name="password_reset"),
+    path("accounts/password-reset/sent/", views_password.password_reset_sent, name="password_reset_sent"),
+    path(
+        "accounts/password-reset/<uidb64>/<token>/",
+        views_password.password_reset_confirm,
+        name="password_reset_confirm",
+    ),
+    path("accounts/password-reset/done/", views_password.password_reset_complete, name="password_reset_complete"),
+    path("privacy/", views_privacy.privacy_policy, name="privacy"),
+    path("privacy/versions/<id:version>/", views_privacy.privacy_policy_version, name="privacy_version"),
+    path("privacy/manage/", views_privacy.privacy_policy_edit, name="privacy_edit"),
     path("audit/", views.audit_log, name="audit_log"),
     path("deliveries/<id:pk>/", delivery_views.delivery_status, name="delivery_status"),
     path("deliveries/<id:pk>/resume/", delivery_views.delivery_resume, name="delivery_resume"),

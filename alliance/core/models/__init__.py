@@ -1,6 +1,7 @@
 from alliance.core.models.audit import AuditEntry
 from alliance.core.models.delivery import Delivery, DeliveryRecipient
 from alliance.core.models.links import PersonalLinkInvitation, PersonalLinkRound, RemindedPersonalLinkInvitation
+from alliance.core.models.privacy import PrivacyPolicy
 from alliance.core.models.review import ReviewedSubmission, ReviewStatus
 from alliance.core.models.user import User
 
@@ -10,6 +11,7 @@ __all__ = [
     "DeliveryRecipient",
     "PersonalLinkInvitation",
     "PersonalLinkRound",
+    "PrivacyPolicy",
     "RemindedPersonalLinkInvitation",
     "ReviewStatus",
     "ReviewedSubmission",

@@ -5,7 +5,7 @@ import datetime
 from django.utils import timezone
 
 from alliance.core.delivery.ordering import Addressee, order_delivery
-from alliance.core.models import Delivery, DeliveryRecipient
+from alliance.core.models import Delivery, DeliveryRecipient, PrivacyPolicy
 from alliance.core.tests.mailing_fixture import KIND
 from alliance.core.tests.url_matrix import everyone, no_body, signed_in, staff_only
 
@@ -13,25 +13,40 @@ EXPECTED = {
     "core:login": everyone(),
     "core:logout": everyone(405),  # POST only
     "core:audit_log": staff_only(),
+    "core:password_reset": everyone(),
+    "core:password_reset_sent": everyone(),
+    "core:password_reset_confirm": everyone(),  # an unknown link shows "expired" (200), never a form
+    "core:password_reset_complete": everyone(),
+    "core:privacy": everyone(),
+    "core:privacy_version": everyone(),
+    "core:privacy_edit": staff_only(),
     "core:set_language": everyone("302 → /"),  # GET changes nothing and goes home; POST switches
     # A delivery of core's test mailing, whose ordering page (the audit log) is the secretariat's.
     "core:delivery_status": staff_only(),
     "core:delivery_resume": signed_in(405),  # POST only
 }
 
-COUNTED_MODELS = (Delivery, DeliveryRecipient)
+COUNTED_MODELS = (Delivery, DeliveryRecipient, PrivacyPolicy)
 PK_OF = {"core:delivery_status": "delivery", "core:delivery_resume": "delivery"}
+PATH_VALUES = {
+    "uidb64": lambda world: "MQ",
+    "version": lambda world: world["privacy_policy"].version,
+}
 
 
-POST_DATA = {"core:delivery_resume": no_body}
+POST_DATA = {
+    "core:delivery_resume": no_body,
+    "core:privacy_edit": lambda world: {"body": "개인정보처리방침 개정안", "effective_on": "2026-01-01"},
+}
 
 
 def build_world(world) -> dict:
-    """A delivery whose one e-mail the mail server deferred: staff may send it to the rest."""
+    """A delivery whose one e-mail the mail server deferred: staff may send it to the rest; a privacy policy."""
     staff = world["users"]["staff"]
     delivery = order_delivery(actor=staff, kind=KIND, target=staff, addressees=[Addressee("rep@zen.example.kr")])
     Delivery.objects.filter(pk=delivery.pk).update(run_at=timezone.now())
     delivery.recipients.update(
         state=DeliveryRecipient.State.DEFERRED, attempts=1, next_attempt_at=timezone.now() + datetime.timedelta(hours=1)
     )
-    return {"delivery": delivery}
+    policy = PrivacyPolicy.objects.create(version=1, body="개인정보처리방침", effective_on=datetime.date(2025, 1, 1))
+    return {"delivery": delivery, "privacy_policy": policy}

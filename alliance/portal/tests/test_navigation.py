@@ -94,6 +94,7 @@ def test_staff_tiles_on_my_page(client, staff_user):
         (path_of("ecosystem:manage"), "Ecosystem map management"),
         (path_of("ecosystem:suggestions"), "Placement suggestions"),
         (path_of("core:audit_log"), "Audit log"),
+        (path_of("core:privacy_edit"), "Edit the privacy policy"),
     ]
 
 
