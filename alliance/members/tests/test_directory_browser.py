@@ -1,6 +1,7 @@
 """Browser tests in Debian's chromium: a visitor searches the directory; a representative edits its profile."""
 
 import re
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from playwright.sync_api import expect
@@ -69,3 +70,39 @@ def test_representative_updates_own_organisation_and_is_refused_another(page, li
 
     assert response.status == 404
     assert Organisation.objects.get(pk=other.pk).employees is None
+
+
+def _filter(page, action) -> None:
+    """Change one control and wait until the list and the address bar follow it."""
+    before = page.url
+    action()
+    page.wait_for_url(lambda url: url != before)
+    page.wait_for_load_state("networkidle")
+
+
+def _shown_filters(page) -> tuple[str, str, str]:
+    return (page.input_value("#id_q"), page.input_value("#id_category"), page.input_value("#id_sido"))
+
+
+@pytest.mark.parametrize("backs", [1, 2])
+def test_after_back_the_form_shows_the_filters_that_produced_the_list(page, live_server, listed, backs):
+    """Type, choose a category, then a region; open a company; Back once (the last list) or twice (the list
+    before the region was chosen): the form always shows the filters of the list under it."""
+    OrganisationFactory(name="주식회사 트윈대기업", category="large", sido="경기", field_names=["디지털트윈"])
+    page.goto(f"{live_server.url}/member_companies")
+    _filter(page, lambda: page.fill("#id_q", "트윈"))
+    _filter(page, lambda: page.select_option("#id_category", "large"))
+    _filter(page, lambda: page.select_option("#id_sido", "경기"))
+    expect(page.locator(".company-card h2")).to_have_text(["주식회사 트윈대기업"])
+
+    page.click(".company-card h2 a")
+    expect(page.locator("h1")).to_have_text("주식회사 트윈대기업")
+    for _ in range(backs):
+        page.go_back()
+    page.wait_for_load_state("networkidle")
+
+    expected = ("트윈", "large", "경기") if backs == 1 else ("트윈", "large", "")
+    query = parse_qs(urlsplit(page.url).query)
+    in_url = tuple(query.get(name, [""])[0] for name in ("q", "category", "sido"))
+    assert (in_url, _shown_filters(page)) == (expected, expected)
+    expect(page.locator(".company-card h2")).to_have_text(["주식회사 트윈대기업"])
