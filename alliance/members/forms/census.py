@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from alliance.core.forms import SIGUNGU_HELP_TEXT, SigunguFormMixin
 from alliance.core.regions import SidoChoices
 from alliance.members.models import Organisation
-from alliance.members.services.census_responses import PROFILE_FIELDS
+from alliance.members.services.census_responses import PROFILE_FIELDS, profile_changes, profile_values
 
 
 def _https_urls(model_field, **kwargs):
@@ -60,6 +60,7 @@ class CensusProfileForm(SigunguFormMixin, forms.Form):
 
     def __init__(self, *args, organisation: Organisation, **kwargs):
         super().__init__(*args, **kwargs)
+        self.organisation = organisation
         model_fields = forms.fields_for_model(
             Organisation,
             fields=PROFILE_MODEL_FIELDS,
@@ -75,9 +76,9 @@ class CensusProfileForm(SigunguFormMixin, forms.Form):
                 self.fields["fields_text"] = fields_text
         self.fields["respondent_name"] = respondent
         self.fields["sido"].choices = [("", "-"), *SidoChoices.choices]
-        if not self.is_bound:
-            self.initial.update({name: getattr(organisation, name) for name in PROFILE_MODEL_FIELDS})
-            self.initial["fields_text"] = ", ".join(field.name for field in organisation.fields.all())
+        # Also when bound: `edited_field_labels` compares what was submitted with the profile.
+        self.initial.update({name: getattr(organisation, name) for name in PROFILE_MODEL_FIELDS})
+        self.initial["fields_text"] = ", ".join(field.name for field in organisation.fields.all())
 
     def clean_founded_year(self):
         year = self.cleaned_data.get("founded_year")
@@ -102,6 +103,21 @@ class CensusProfileForm(SigunguFormMixin, forms.Form):
                 _("Business fields: '%(name)s' is longer than 60 characters.") % {"name": too_long[0]}
             )
         return names
+
+    def edited_field_labels(self) -> list[str]:
+        """Labels of the profile fields whose submitted value differs from the organisation's profile, in form
+        order. A valid form is compared value by value (as the review would record it); an invalid one by
+        what was typed. A field missing from the submission (not shown to the respondent) was not edited."""
+        if self.is_valid():
+            changed = profile_changes(profile_values(self.organisation), self.profile_values())
+            names = ["fields_text" if name == "fields" else name for name in changed]
+        else:
+            names = self.changed_data
+        return [
+            str(field.label)
+            for name, field in self.fields.items()
+            if name in names and name in self.data and name != "respondent_name"
+        ]
 
     def profile_values(self) -> dict:
         """The cleaned profile as JSON-ready values keyed like the census `changes`."""

@@ -151,9 +151,13 @@ def census_respond(request, token: str):
         return _link_gone(request, status=410)
     organisation = invitation.organisation
     form = CensusProfileForm(request.POST or None, organisation=organisation)
+    edited = []
     if request.method == "POST":
-        confirm_only = request.POST.get("action") == "confirm"
-        if confirm_only or form.is_valid():
+        action = request.POST.get("action")
+        # "Confirm as is" after editing would drop the edits silently: ask first (keep or drop them).
+        edited = form.edited_field_labels() if action == "confirm" else []
+        confirm_only = action == "confirm_discarding_edits" or (action == "confirm" and not edited)
+        if confirm_only or (action != "confirm" and form.is_valid()):
             values = form.profile_values() if not confirm_only else {}
             name = form.data.get("respondent_name", "")[:100]
             try:
@@ -173,5 +177,6 @@ def census_respond(request, token: str):
         "form": form,
         "last_day": service.link_last_day(invitation),
         "latest": invitation.responses.order_by("-submitted_at").first(),
+        "edited": edited,
     }
     return render(request, "members/census/respond.html", context)
