@@ -59,11 +59,17 @@ install-test: install $(VENV)/.installed-test apt-test
 
 # The demo runs background work as production does: a `db_worker` beside the server (so an import's progress
 # bar moves while the page polls), started in the background and stopped when the server stops.
+# Links in e-mails (census, password reset) and the printed address follow PORT unless SITE_URL is set; the footer
+# shows example contact details unless SECRETARIAT_* are set.
+demo: export SITE_URL ?= http://127.0.0.1:$(PORT)
+demo: export SECRETARIAT_PHONE ?= 02-0000-0000
+demo: export SECRETARIAT_EMAIL ?= office@demo.alliance.kr
+demo: export SECRETARIAT_ADDRESS ?= 서울특별시 중구 (데모 주소)
 demo: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) demo_data --if-empty
 	$(MANAGE) demo_logins
-	@echo "Serving on http://127.0.0.1:$(PORT)/ with a background worker (Ctrl+C stops both)"
+	@echo "Serving on $(SITE_URL)/ with a background worker (Ctrl+C stops both)"
 	@TASKS_BACKEND=database $(MANAGE) db_worker --no-reload & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
 	trap 'exit 130' INT TERM; \

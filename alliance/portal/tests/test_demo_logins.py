@@ -30,6 +30,7 @@ def test_demo_logins_refuses_when_debug_is_off(settings):
 @pytest.mark.django_db
 def test_demo_logins_creates_one_user_per_role_with_the_demo_password(settings, monkeypatch):
     settings.DEBUG = False
+    settings.SITE_URL = "http://127.0.0.1:8123"  # `make demo PORT=8123` sets it: the printed address is the port in use
     monkeypatch.setenv("DEMO_PASSWORD", "another-demo-pass")
     out = io.StringIO()
 
@@ -43,5 +44,5 @@ def test_demo_logins_creates_one_user_per_role_with_the_demo_password(settings, 
     assert users["staff@demo.alliance.kr"].role == Role.STAFF
     assert rows == [[email, "another-demo-pass"] for _role, email, _name in demo.DEMO_USERS]
     assert out.getvalue().splitlines()[0] == gettext("Open %(url)s and log in with one of these:") % {
-        "url": "http://127.0.0.1:8000"
+        "url": "http://127.0.0.1:8123"
     }

@@ -3,6 +3,7 @@
 import os
 import unicodedata
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
@@ -22,7 +23,7 @@ class Command(BaseCommand):
         rows = [(str(user.get_role_display()), user.email, password) for user in users]
         header = (_("Role"), _("E-mail"), _("Password"))
         widths = [max(_width(str(cell)) for cell in column) for column in zip(header, *rows, strict=True)]
-        self.stdout.write(_("Open %(url)s and log in with one of these:") % {"url": "http://127.0.0.1:8000"})
+        self.stdout.write(_("Open %(url)s and log in with one of these:") % {"url": settings.SITE_URL})
         for row in (header, *rows):
             line = "  ".join(_pad(str(cell), width) for cell, width in zip(row, widths, strict=True))
             self.stdout.write(line.rstrip())
