@@ -13,9 +13,11 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.functional import cached_property
 
+from alliance.core.korean import fold_width
 from alliance.members import search
 from alliance.members.membership import member_count, member_on_q, non_member_ids
-from alliance.members.models import BusinessField, Organisation
+from alliance.members.models import BusinessField, BusinessFieldVariant, Organisation
+from alliance.members.models.organisation import business_field_key
 from alliance.members.search import filter_by_query
 
 DIRECTORY_FILTERS = ("q", "category", "sido", "field")
@@ -23,6 +25,26 @@ DIRECTORY_FILTERS = ("q", "category", "sido", "field")
 
 def business_field_names() -> list[str]:
     return list(BusinessField.objects.order_by("name").values_list("name", flat=True))
+
+
+def business_field_terms(names) -> dict[str, str]:
+    """{typed name: the term it means} for these names: the term with its key (`business_field_key`) or with a
+    variant of that key; a name that matches no term means the first (in sorted order) of the typed names
+    sharing its key, spaces collapsed and full-width letters and digits made plain ("ＸＲ" → "XR")."""
+    names = list(names)
+    cleaned = sorted({_plain(name) for name in names if name and name.strip()})
+    keys = {name: business_field_key(name) for name in cleaned}
+    wanted = set(keys.values())
+    by_key = dict(BusinessField.objects.filter(key__in=wanted).values_list("key", "name"))
+    for key, name in BusinessFieldVariant.objects.filter(key__in=wanted).values_list("key", "field__name"):
+        by_key.setdefault(key, name)
+    for name, key in keys.items():
+        by_key.setdefault(key, name)
+    return {name: by_key[keys[_plain(name)]] for name in names if name and name.strip()}
+
+
+def _plain(name: str) -> str:
+    return " ".join(fold_width(name).split())
 
 
 def directory_search(params: Mapping[str, str]) -> search.Search:

@@ -2,6 +2,7 @@ from alliance.members.models.census import CensusInvitation, CensusResponse, Cen
 from alliance.members.models.import_job import ImportJob
 from alliance.members.models.organisation import (
     BusinessField,
+    BusinessFieldVariant,
     Contact,
     MemberCategory,
     Organisation,
@@ -10,6 +11,7 @@ from alliance.members.models.organisation import (
 
 __all__ = [
     "BusinessField",
+    "BusinessFieldVariant",
     "CensusInvitation",
     "CensusResponse",
     "CensusRound",

@@ -1,6 +1,7 @@
 """Member organisations (회원사), their contacts and business fields, and the directory's search index."""
 
 import datetime
+import unicodedata
 
 from django.db import models
 from django.db.models import Q
@@ -37,8 +38,20 @@ COMPANY_CATEGORIES = (MemberCategory.LARGE, MemberCategory.MEDIUM, MemberCategor
 INSTITUTION_CATEGORIES = (MemberCategory.AGENCY, MemberCategory.NONPROFIT)
 
 
+def business_field_key(name: str) -> str:
+    """The spelling-independent key of a business field: full-width forms folded (NFKC), case folded, every
+    space removed; "디지털 트윈", "디지털트윈" and "ＸＲ 콘텐츠"/"xr콘텐츠" share a key."""
+    return "".join(unicodedata.normalize("NFKC", name).casefold().split())
+
+
 class BusinessField(models.Model):
+    """A term of the business-field vocabulary that staff keep (`members/services/vocabulary.py`).
+
+    Every write of an organisation's fields maps a typed name to its term: by the key (spacing, case and
+    full-width forms do not matter), or by a spelling staff recorded as a variant."""
+
     name = models.CharField(_("business field"), max_length=60, unique=True)
+    key = models.CharField(max_length=60, unique=True, editable=False)
 
     class Meta:
         ordering = ["name"]
@@ -47,6 +60,33 @@ class BusinessField(models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        self.key = business_field_key(self.name)
+        super().save(*args, **kwargs)
+
+
+class BusinessFieldVariant(models.Model):
+    """Another name of a term whose key differs ("Digital twin" or "DT" of "디지털트윈"); every write maps it to
+    the term. Its key is unique and never a term's key."""
+
+    field = models.ForeignKey(
+        BusinessField, verbose_name=_("business field"), on_delete=models.CASCADE, related_name="variants"
+    )
+    name = models.CharField(_("spelling"), max_length=60)
+    key = models.CharField(max_length=60, unique=True, editable=False)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("business field spelling")
+        verbose_name_plural = _("business field spellings")
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.key = business_field_key(self.name)
+        super().save(*args, **kwargs)
 
 
 class Organisation(models.Model):

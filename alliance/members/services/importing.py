@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from alliance.core.audit import changed, record_audit, snapshot
 from alliance.core.korean import company_name_key, format_business_number, legacy_name_keys
 from alliance.members.models import Organisation
+from alliance.members.queries import business_field_terms
 from alliance.members.services.importing_read import ImportFileError, Sheet, read_sheet
 from alliance.members.services.importing_rows import Problem, RowData, validate_row
 from alliance.members.services.importing_write import Plan, Update, chunked, write_plan
@@ -216,6 +217,11 @@ def _load(rows: list[RowData]) -> tuple[dict[str, Organisation], dict[str, Organ
 def _match(rows: list[RowData], result: ImportResult) -> Plan:
     """Split valid rows into creations, real updates and unchanged rows; reject rows that clash with the registry."""
     by_number, by_key, field_names = _load(rows)
+    # Spellings of one business field ("디지털 트윈", "디지털트윈", a recorded variant) become its term.
+    terms = business_field_terms({name for row in rows for name in row.field_names or []})
+    for row in rows:
+        if row.field_names is not None:
+            row.field_names = sorted({terms[name] for name in row.field_names})
     plan = Plan()
     claimed: dict[int, int] = {}
     for row in rows:

@@ -15,6 +15,7 @@ from alliance.core.versions import bump_version, check_version
 from alliance.members import search
 from alliance.members.logos import logo_name
 from alliance.members.models import BusinessField, Contact, Organisation
+from alliance.members.services.vocabulary import term_names, terms_for
 
 # The fields whose history staff see. `fields` is recorded as the sorted list of field names.
 AUDITED_FIELDS = (
@@ -44,14 +45,8 @@ def audit_snapshot(organisation: Organisation) -> dict:
 
 
 def field_objects(names) -> list[BusinessField]:
-    """The BusinessField rows for these names, created when new."""
-    cleaned = sorted({name.strip() for name in names if name and name.strip()})
-    existing = {field.name: field for field in BusinessField.objects.filter(name__in=cleaned)}
-    missing = [BusinessField(name=name) for name in cleaned if name not in existing]
-    if missing:
-        BusinessField.objects.bulk_create(missing, ignore_conflicts=True)
-        existing = {field.name: field for field in BusinessField.objects.filter(name__in=cleaned)}
-    return [existing[name] for name in cleaned]
+    """The vocabulary's terms for these typed names (a variant gives its term), created when new."""
+    return sorted(set(terms_for(names).values()), key=lambda field: field.name)
 
 
 def _prepare(organisation: Organisation, field_names) -> None:
@@ -68,6 +63,7 @@ def create_organisation(*, actor, data: dict, field_names=(), action: str = "mem
 
     Side effects: audit entry `members.org.created`; search index rows.
     """
+    field_names = term_names(field_names)
     with transaction.atomic():
         organisation = Organisation(**data)
         _prepare(organisation, field_names)
@@ -99,7 +95,7 @@ def update_organisation(
         before = audit_snapshot(organisation)
         for name, value in data.items():
             setattr(organisation, name, value)
-        names = before["fields"] if field_names is None else sorted({n.strip() for n in field_names if n.strip()})
+        names = before["fields"] if field_names is None else term_names(field_names)
         _prepare(organisation, names)
         after_values = snapshot(organisation, AUDITED_FIELDS) | {"fields": names}
         old, new = changed(before, after_values)

@@ -1,0 +1,114 @@
+"""The business-field vocabulary: typed names mapped to their terms, spellings, and merging two terms.
+
+Rule: a name belongs to the term with its key (`business_field_key`: spacing, case, full-width forms ignored)
+or to the term one of whose variants has its key; a name that matches nothing becomes a new term. Merging
+moves every organisation of the source term to the target and keeps the source's name as a variant.
+"""
+
+from django.db import transaction
+from django.utils.translation import gettext
+
+from alliance.core.audit import record_audit
+from alliance.members import search
+from alliance.members.membership import registry_changed
+from alliance.members.models import BusinessField, BusinessFieldVariant, Organisation
+from alliance.members.models.organisation import business_field_key
+from alliance.members.queries import business_field_terms
+
+
+class VocabularyError(ValueError):
+    """A change the vocabulary refuses, with the reason in the user's language."""
+
+
+def terms_for(names) -> dict[str, BusinessField]:
+    """{typed name: its term} for these names, creating a term for each name that matches none.
+
+    Side effects: new BusinessField rows (no audit: a term is created by the write that uses it).
+    """
+    terms = business_field_terms(names)
+    wanted = set(terms.values())
+    existing = {field.name: field for field in BusinessField.objects.filter(name__in=wanted)}
+    missing = sorted(wanted - set(existing))
+    if missing:
+        BusinessField.objects.bulk_create(
+            [BusinessField(name=name, key=business_field_key(name)) for name in missing], ignore_conflicts=True
+        )
+        existing |= {field.name: field for field in BusinessField.objects.filter(name__in=missing)}
+    return {typed: existing[term] for typed, term in terms.items()}
+
+
+def term_names(names) -> list[str]:
+    """The sorted term names these typed names mean (a read: nothing is created)."""
+    return sorted(set(business_field_terms(names).values()))
+
+
+def add_variant(*, actor, field: BusinessField, name: str) -> BusinessFieldVariant:
+    """Record `name` as another spelling of `field`.
+
+    Rule: refused when its key is already a term's or a variant's (merge the terms instead).
+    Side effects: the variant row; audit entry `members.field.variant_added`.
+    """
+    name = " ".join(name.split())
+    key = business_field_key(name)
+    if not key:
+        raise VocabularyError(_message("empty"))
+    with transaction.atomic():
+        taken = BusinessField.objects.filter(key=key).first() or getattr(
+            BusinessFieldVariant.objects.filter(key=key).select_related("field").first(), "field", None
+        )
+        if taken is not None:
+            raise VocabularyError(_message("taken") % {"name": name, "term": taken.name})
+        variant = BusinessFieldVariant.objects.create(field=field, name=name)
+        record_audit(action="members.field.variant_added", actor=actor, target=field, after={"variant": name})
+    return variant
+
+
+def merge_terms(*, actor, source: BusinessField, target: BusinessField) -> BusinessField:
+    """Merge `source` into `target`: its organisations get `target`, its name and variants become `target`'s.
+
+    Side effects: organisations' fields, their search tokens, the variants; `source` deleted; audit entry
+    `members.field.merged` on the target.
+    """
+    if source.pk == target.pk:
+        raise VocabularyError(_message("same"))
+    with transaction.atomic():
+        through = Organisation.fields.through
+        moved = set(through.objects.filter(businessfield_id=source.pk).values_list("organisation_id", flat=True))
+        having = set(through.objects.filter(businessfield_id=target.pk).values_list("organisation_id", flat=True))
+        through.objects.bulk_create(
+            [through(organisation_id=org, businessfield_id=target.pk) for org in sorted(moved - having)]
+        )
+        BusinessFieldVariant.objects.filter(field=source).update(field=target)
+        source_name = source.name
+        source.delete()  # its organisation links go with it
+        BusinessFieldVariant.objects.create(field=target, name=source_name)
+        _refresh_search_text(moved)
+        search.reindex(sorted(moved))
+        registry_changed()
+        record_audit(
+            action="members.field.merged",
+            actor=actor,
+            target=target,
+            after={"merged": source_name, "organisations": len(moved)},
+        )
+    return target
+
+
+def _refresh_search_text(organisation_ids) -> None:
+    """The stored search text of these organisations, from their names and current fields."""
+    organisations = Organisation.objects.filter(pk__in=organisation_ids).prefetch_related("fields")
+    for organisation in organisations:
+        organisation.search_text = search.build_search_text(
+            name=organisation.name,
+            name_en=organisation.name_en,
+            field_names=[field.name for field in organisation.fields.all()],
+        )
+    Organisation.objects.bulk_update(organisations, ["search_text"])
+
+
+def _message(kind: str) -> str:
+    return {
+        "empty": gettext("Enter a spelling."),
+        "taken": gettext("'%(name)s' already means the business field '%(term)s'. Merge the two fields instead."),
+        "same": gettext("Choose two different business fields to merge."),
+    }[kind]
