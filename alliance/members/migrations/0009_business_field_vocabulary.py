@@ -51,7 +51,7 @@ def merge_by_key(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("members", "0007_alter_organisation_employees_and_more"),
+        ("members", "0008_edit_version"),
     ]
 
     operations = [
