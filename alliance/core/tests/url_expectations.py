@@ -48,5 +48,7 @@ def build_world(world) -> dict:
     delivery.recipients.update(
         state=DeliveryRecipient.State.DEFERRED, attempts=1, next_attempt_at=timezone.now() + datetime.timedelta(hours=1)
     )
-    policy = PrivacyPolicy.objects.create(version=1, body="개인정보처리방침", effective_on=datetime.date(2025, 1, 1))
+    # Two versions, so that the earlier one is linked from the current one.
+    policy = PrivacyPolicy.objects.create(version=1, body="개인정보처리방침", effective_on=datetime.date(2024, 1, 1))
+    PrivacyPolicy.objects.create(version=2, body="개인정보처리방침 개정", effective_on=datetime.date(2025, 1, 1))
     return {"delivery": delivery, "privacy_policy": policy}

@@ -29,6 +29,10 @@ EXEMPT = {
     # Personal links: reached from the e-mail that carries the token, never from a page.
     "members:census_respond",
     "ecosystem:survey_respond",
+    "core:password_reset_confirm",
+    # Answers to a form's POST (the reset request, the new password), not pages one follows a link to.
+    "core:password_reset_sent",
+    "core:password_reset_complete",
     # Fragments that a page loads with htmx or a script (progress polling, live search, the map's card).
     "members:import_progress",
     "ecosystem:landscape_search",
@@ -60,6 +64,8 @@ EXEMPT_FOR_ROLE = {
     ("rep_a", "programs:group_create"),
     # A signed-in user has no use for the login page.
     *((role, "core:login") for role in SIGNED_IN),
+    # ... nor for the password reset, offered on the login page.
+    *((role, "core:password_reset") for role in SIGNED_IN),
 }
 
 # Links whose target is a file (an extension in the route, or these): counted as reached, never fetched.
