@@ -111,35 +111,63 @@ def _cmap(data: bytes) -> dict[bytes, str]:
     return mapping
 
 
-def text_layer(pdf: bytes) -> str:
-    """The text a reader copies or searches (as pdftotext does): each shown glyph through its font's ToUnicode
-    map; a glyph without a mapping (a ligature `fl` drawn as one glyph, say) gives nothing, as in poppler's
-    `Kube ow`. Text objects are separated by a line break; WORD JOINERs are left out."""
-    objects = _objects(pdf)
+def _font_maps(objects) -> dict[bytes, dict[bytes, str]]:
+    """Font resource name → its ToUnicode map."""
     maps = {}
     for number, (head, _data) in objects.items():
         reference = re.search(rb"/ToUnicode\s+(\d+)\s+0\s+R", head)
         if reference and objects.get(int(reference.group(1)), (b"", None))[1] is not None:
             maps[number] = _cmap(objects[int(reference.group(1))][1])
-    fonts = {}  # resource name → ToUnicode map
+    fonts = {}
     for head, _data in objects.values():
         for name, number in re.findall(rb"/([^\s/\[\]<>()]+)\s+(\d+)\s+0\s+R", head):
             if int(number) in maps:
                 fonts[name] = maps[int(number)]
+    return fonts
+
+
+def _text_lines(data: bytes, fonts) -> list[str]:
+    """The text objects of one content stream, one line each."""
+    lines, font, line = [], {}, []
+    for match in _TEXT_OPS.finditer(data):
+        if match.group(1) is not None:
+            font = fonts.get(match.group(1), {})
+        elif match.group(0) == b"ET":
+            lines.append("".join(line))
+            line = []
+        else:
+            shown = match.group(2) if match.group(2) is not None else b"<" + match.group(3) + b">"
+            for codes in _HEX.findall(shown):
+                upper = codes.upper()  # two bytes a glyph (Identity-H, as WeasyPrint writes)
+                line.extend(font.get(upper[i : i + 4], "") for i in range(0, len(upper), 4))
+    return lines
+
+
+def text_layer(pdf: bytes) -> str:
+    """The text a reader copies or searches (as pdftotext does): each shown glyph through its font's ToUnicode
+    map; a glyph without a mapping (a ligature `fl` drawn as one glyph, say) gives nothing, as in poppler's
+    `Kube ow`. Text objects are separated by a line break; WORD JOINERs are left out."""
+    objects = _objects(pdf)
+    fonts = _font_maps(objects)
     lines = []
     for _head, data in objects.values():
         if data is None or b"BT" not in data or b"Tf" not in data:
             continue
-        font, line = {}, []
-        for match in _TEXT_OPS.finditer(data):
-            if match.group(1) is not None:
-                font = fonts.get(match.group(1), {})
-            elif match.group(0) == b"ET":
-                lines.append("".join(line))
-                line = []
-            else:
-                shown = match.group(2) if match.group(2) is not None else b"<" + match.group(3) + b">"
-                for codes in _HEX.findall(shown):
-                    upper = codes.upper()  # two bytes a glyph (Identity-H, as WeasyPrint writes)
-                    line.extend(font.get(upper[i : i + 4], "") for i in range(0, len(upper), 4))
+        lines.extend(_text_lines(data, fonts))
     return "\n".join(lines).replace("\u2060", "")
+
+
+def page_texts(pdf: bytes) -> list[str]:
+    """The text layer of each page, in page order (the page tree's /Kids), text objects one a line."""
+    objects = _objects(pdf)
+    fonts = _font_maps(objects)
+    root = next(
+        head for head, _data in objects.values() if re.search(rb"/Type\s*/Pages\b", head) and b"/Parent" not in head
+    )
+    kids = re.findall(rb"(\d+)\s+0\s+R", re.search(rb"/Kids\s*\[(.*?)\]", root, re.S).group(1))
+    texts = []
+    for number in kids:
+        contents = re.search(rb"/Contents\s+(\d+)\s+0\s+R", objects[int(number)][0])
+        data = objects.get(int(contents.group(1)), (b"", None))[1] or b""
+        texts.append("\n".join(_text_lines(data, fonts)).replace("\u2060", ""))
+    return texts

@@ -6,7 +6,7 @@ import pytest
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from alliance.core.tests.pdf_reading import font_names, media_boxes, page_count, shown_characters, shows
+from alliance.core.tests.pdf_reading import font_names, media_boxes, page_count, page_texts, shown_characters, shows
 from alliance.programs.documents import data, pdfs
 from alliance.programs.models import Absence, Winner
 from alliance.programs.services import panels as panel_service
@@ -90,6 +90,24 @@ def test_result_sheet_pdf_is_landscape_with_korean_names(judged):
     assert set(media_boxes(pdf)) == {A4_LANDSCAPE}
     assert shows(pdf, "메타랩 컨소시엄 가온XR 컨소시엄 한빛 하드웨어 " + " ".join(JUDGE_NAMES))
     assert {"Noto-Sans-CJK-KR", "Noto-Sans-CJK-KR-Bold"} <= font_names(pdf)
+
+
+def test_result_sheet_first_page_carries_the_header_and_the_start_of_a_long_table(programme, staff_user):
+    """A track whose section is taller than a page starts on the first page, under the header (it used to be
+    pushed whole to page 2, leaving page 1 with the header only)."""
+    groups = [ProjectGroupFactory(programme=programme, name=f"프로젝트 그룹 {n:02d}") for n in range(12)]
+    panel, _judges = judged_final(
+        programme, staff_user, {group: (20 - n, 19 - n, 18 - n, 17 - n, 16 - n) for n, group in enumerate(groups)}
+    )
+
+    pages = page_texts(pdfs.result_sheet_pdf(panel))
+
+    assert len(pages) > 2
+    first = pages[0].split("\n")
+    assert first[0].startswith("심사 결과표: ")
+    assert "SW부문 (SW)" in first
+    assert first[first.index("프로젝트 그룹 00") - 1] == "1"  # the first group's row: rank, then its name
+    assert "프로젝트 그룹 01" in first
 
 
 def test_result_sheet_shows_a_staff_tie_decision(programme, staff_user):
