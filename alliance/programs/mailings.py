@@ -5,7 +5,14 @@ from django.utils.translation import gettext_lazy as _
 
 from alliance.core.delivery.registry import Mailing, register_mailing
 from alliance.programs.models import InvestmentDay
-from alliance.programs.services import call, investment_meetings, panels, results, stage_emails
+from alliance.programs.services import (
+    call,
+    investment_cancellations,
+    investment_meetings,
+    panels,
+    results,
+    stage_emails,
+)
 
 
 def _programme_page(delivery) -> str:
@@ -85,6 +92,24 @@ register_mailing(
         label=_("Investment-day schedules (investors)"),
         permission="programs.manage_investment_day",
         build=investment_meetings.build_desk_schedule_email,
+        page_url=_investment_page,
+    )
+)
+register_mailing(
+    Mailing(
+        kind=investment_cancellations.CANCELLED_COMPANY_MAILING,
+        label=_("Investment-day cancellations (companies)"),
+        permission="programs.manage_investment_day",
+        build=investment_cancellations.build_company_cancellation_email,
+        page_url=_investment_page,
+    )
+)
+register_mailing(
+    Mailing(
+        kind=investment_cancellations.CANCELLED_DESK_MAILING,
+        label=_("Investment-day cancellations (investors)"),
+        permission="programs.manage_investment_day",
+        build=investment_cancellations.build_desk_cancellation_email,
         page_url=_investment_page,
     )
 )

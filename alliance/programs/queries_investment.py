@@ -77,15 +77,16 @@ def own_companies(user):
     )
 
 
-def own_meetings(user):
-    """Every meeting of the user's desks or organisation (no-shows included: they are part of the record)."""
+def own_meetings(user, *, cancelled: bool = False):
+    """Every meeting of the user's desks or organisation (no-shows included: they are part of the record);
+    `cancelled=True` keeps the cancelled ones too (the .ics download, where calendars must see them cancelled)."""
     desk_ids = own_desks(user).values("pk")
     company_ids = own_companies(user).values("pk")
-    return (
-        Meeting.objects.filter(Q(desk__in=desk_ids) | Q(company__in=company_ids))
-        .exclude(status=Meeting.Status.CANCELLED)
-        .select_related("day__programme", "desk", "company__organisation")
-        .order_by("-day__programme__year", "slot")
+    meetings = Meeting.objects.filter(Q(desk__in=desk_ids) | Q(company__in=company_ids))
+    if not cancelled:
+        meetings = meetings.exclude(status=Meeting.Status.CANCELLED)
+    return meetings.select_related("day__programme", "desk", "company__organisation").order_by(
+        "-day__programme__year", "slot"
     )
 
 

@@ -7,6 +7,8 @@ slot and never repeat a company–desk pair: the services check and say so in Ko
 partial unique constraints back them up.
 """
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -172,6 +174,11 @@ class Meeting(models.Model):
     interest = models.CharField(_("interest"), max_length=10, choices=Interest.choices, blank=True, default="")
     interest_note = models.TextField(_("note"), blank=True)
     interest_recorded_at = models.DateTimeField(null=True, blank=True)
+    # The meeting's identity in people's calendars (the iCalendar UID, with the site's domain): kept when the day
+    # is rescheduled, and the sequence number raised on every change of its time, place or status (RFC 5545
+    # SEQUENCE), so a calendar replaces its copy instead of keeping a stale one beside it.
+    uid = models.UUIDField(_("calendar identity"), default=uuid.uuid4, unique=True, editable=False)
+    sequence = models.PositiveIntegerField(_("revision"), default=0, editable=False)
 
     class Meta:
         ordering = ["day", "slot", "desk__position", "desk"]

@@ -18,6 +18,8 @@ from alliance.programs import scheduling
 from alliance.programs.models import DayCompany, Decline, Desk, InvestmentDay, Meeting, MeetingRequest
 from alliance.programs.models.investment import HOLDING_STATUSES
 from alliance.programs.scheduling.grid import time_grid
+from alliance.programs.services.investment_calendar import bump_sequence
+from alliance.programs.services.investment_cancellations import order_cancellation_emails
 
 DEFAULT_TIME_LIMIT = 10.0
 
@@ -42,8 +44,8 @@ def configure_day(
 ) -> InvestmentDay:
     """Create or change the day and its time grid.
 
-    Refused when a live meeting would fall outside the new grid. Side effects: audit
-    `programs.investment.day_configured`.
+    Refused when a live meeting would fall outside the new grid. Side effects: a new date, venue or meeting
+    length raises every meeting's calendar revision; audit `programs.investment.day_configured`.
     """
     try:
         slots = time_grid(
@@ -62,9 +64,12 @@ def configure_day(
                 % {"slots": ", ".join(sorted(set(stranded.values_list("slot", flat=True))))}
             )
         before = _day_snapshot(day) if not created else None
+        moved = (day.date, day.venue, day.length_minutes) != (date, venue, length_minutes)
         day.date, day.venue, day.starts, day.ends = date, venue, starts, ends
         day.every_minutes, day.length_minutes, day.breaks = every_minutes, length_minutes, [list(b) for b in breaks]
         day.save()
+        if moved and not created:  # every meeting's date, place or end changed: calendars must take the new one
+            bump_sequence(day.meetings.all())
         record_audit(
             action="programs.investment.day_configured",
             target=day,
@@ -262,25 +267,55 @@ def refuse_once_started(day: InvestmentDay) -> None:
         raise ValidationError(_("Meetings have already taken place; adjust the schedule by hand."))
 
 
+def _apply_solution(day: InvestmentDay, solution: scheduling.Solution) -> tuple[int, list[Meeting]]:
+    """Make the day's not-yet-held meetings those of `solution`, keeping each company–desk pair's meeting row
+    (its calendar UID) when the pair meets again: its time and status follow, its revision is raised when they
+    change. A scheduled meeting the solution no longer holds is cancelled, not deleted, so calendars drop it.
+    Returns the number of meetings scheduled before and those just cancelled."""
+    existing = list(day.meetings.filter(status__in=[Meeting.Status.SCHEDULED, Meeting.Status.CANCELLED]).order_by("pk"))
+    by_pair = {}
+    for meeting in existing:  # a pair's scheduled meeting wins over its cancelled ones, the latest among those
+        current = by_pair.get((meeting.desk_id, meeting.company_id))
+        if current is None or current.status == Meeting.Status.CANCELLED:
+            by_pair[(meeting.desk_id, meeting.company_id)] = meeting
+    scheduled_before = [m for m in existing if m.status == Meeting.Status.SCHEDULED]
+    # Free every slot first: the rows then take their new places without meeting the unique constraints midway.
+    Meeting.objects.filter(pk__in=[m.pk for m in scheduled_before]).update(status=Meeting.Status.CANCELLED)
+    kept, created = set(), []
+    for planned in solution.meetings:
+        meeting = by_pair.get((int(planned.investor), int(planned.company)))
+        if meeting is None:
+            created.append(
+                Meeting(day=day, desk_id=int(planned.investor), company_id=int(planned.company), slot=planned.slot)
+            )
+            continue
+        if (meeting.status, meeting.slot) != (Meeting.Status.SCHEDULED, planned.slot):
+            meeting.sequence += 1
+        meeting.slot, meeting.status, meeting.source = planned.slot, Meeting.Status.SCHEDULED, Meeting.Source.SOLVER
+        meeting.save(update_fields=["slot", "status", "source", "sequence"])
+        kept.add(meeting.pk)
+    Meeting.objects.bulk_create(created)
+    dropped = [m for m in scheduled_before if m.pk not in kept]
+    for meeting in dropped:
+        meeting.status, meeting.sequence = Meeting.Status.CANCELLED, meeting.sequence + 1
+        meeting.save(update_fields=["status", "sequence"])
+    return len(scheduled_before), dropped
+
+
 def schedule_day(*, actor, day, time_limit: float = DEFAULT_TIME_LIMIT) -> scheduling.Solution:
-    """Run the scheduler and replace every scheduled (not yet held) meeting by its result.
+    """Run the scheduler and make every not-yet-held meeting its result (see `_apply_solution`: a company–desk
+    pair that meets again keeps its meeting and calendar UID; one no longer held is cancelled).
 
     Refused once a meeting has been held or marked a no-show: from then on staff adjust by hand.
-    Side effects: the day's run figures (optimal, satisfied, bound, seconds); audit
+    Side effects: the day's run figures (optimal, satisfied, bound, seconds); the cancellation e-mails of the
+    meetings cancelled, once the schedules were sent (`investment_cancellations`); audit
     `programs.investment.scheduled`.
     """
     solution = scheduling.solve(problem_for_day(day), time_limit=time_limit)
     with transaction.atomic():
         day = InvestmentDay.objects.select_for_update().get(pk=day.pk)
         refuse_once_started(day)
-        removed = day.meetings.filter(status=Meeting.Status.SCHEDULED).delete()[0]
-        day.meetings.filter(status=Meeting.Status.CANCELLED).delete()
-        Meeting.objects.bulk_create(
-            Meeting(
-                day=day, desk_id=int(m.investor), company_id=int(m.company), slot=m.slot, source=Meeting.Source.SOLVER
-            )
-            for m in solution.meetings
-        )
+        removed, cancelled = _apply_solution(day, solution)
         day.scheduled_at = timezone.now()
         day.schedule_optimal = solution.optimal
         day.schedule_satisfied = solution.satisfied
@@ -294,4 +329,5 @@ def schedule_day(*, actor, day, time_limit: float = DEFAULT_TIME_LIMIT) -> sched
             before={"meeting_count": removed},
             after={"meeting_count": solution.satisfied, "optimal": solution.optimal, "bound": solution.bound},
         )
+        order_cancellation_emails(actor=actor, day=day, meetings=cancelled)
     return solution

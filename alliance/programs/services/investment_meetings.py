@@ -7,11 +7,8 @@ company–desk pair, never sits in a slot either side cannot attend, and never p
 that declined it. Checks run under a lock on the day; the database's unique constraints back them up.
 """
 
-import datetime
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
-import icalendar
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
@@ -26,8 +23,10 @@ from alliance.core.mail import Attachment, render_message
 from alliance.core.roles import Role
 from alliance.programs.models import DayCompany, Decline, Desk, InvestmentDay, Meeting
 from alliance.programs.models.investment import HOLDING_STATUSES
+from alliance.programs.services.investment_calendar import REQUEST, calendar_file
+from alliance.programs.services.investment_cancellations import order_cancellation_emails
 
-SEOUL = ZoneInfo("Asia/Seoul")
+__all__ = ["calendar_file"]  # the .ics of the downloads and e-mails (investment_calendar), where callers look
 
 
 def booking_conflicts(*, desk: Desk, company: DayCompany, slot: str, ignore: Meeting | None = None) -> list[str]:
@@ -96,13 +95,15 @@ def book_meeting(*, actor, desk, company, slot, source=Meeting.Source.MANUAL) ->
 def move_meeting(*, actor, meeting, desk, slot) -> Meeting:
     """Move a scheduled meeting to another desk and/or slot, after the conflict checks.
 
-    Side effects: audit `programs.investment.meeting_moved`.
+    Side effects: the meeting's calendar revision raised when it changed; audit `programs.investment.meeting_moved`.
     """
     if meeting.status != Meeting.Status.SCHEDULED:
         raise ValidationError(_("Only a scheduled meeting can be moved."))
     with transaction.atomic():
         _lock(meeting.day_id)
         before = {"desk": str(meeting.desk), "slot": meeting.slot}
+        if (meeting.desk_id, meeting.slot) != (desk.pk, slot):
+            meeting.sequence += 1
         meeting.desk, meeting.slot, meeting.source = desk, slot, Meeting.Source.MANUAL
         _save_checked(meeting, desk=desk, company=meeting.company, slot=slot, ignore=meeting)
         record_audit(
@@ -119,7 +120,9 @@ def set_meeting_status(*, actor, meeting, status) -> Meeting:
     """Mark a meeting held, a no-show, cancelled, or scheduled again (the last after the checks).
 
     A no-show or cancellation frees the desk's slot for a waiting company (see `waiting_companies`).
-    Side effects: audit `programs.investment.meeting_status`.
+    Side effects: the meeting's calendar revision raised when its status changed; a cancelled meeting's
+    cancellation e-mail (with a METHOD:CANCEL .ics) to the people concerned once the schedules were sent
+    (`investment_cancellations`); audit `programs.investment.meeting_status`.
     """
     if status not in Meeting.Status.values:
         raise ValidationError(_("Unknown meeting status."))
@@ -127,11 +130,13 @@ def set_meeting_status(*, actor, meeting, status) -> Meeting:
         _lock(meeting.day_id)
         before = {"status": meeting.status}
         was_free = meeting.status not in HOLDING_STATUSES
+        if meeting.status != status:
+            meeting.sequence += 1
         meeting.status = status
         if was_free and status in HOLDING_STATUSES:
             _save_checked(meeting, desk=meeting.desk, company=meeting.company, slot=meeting.slot, ignore=meeting)
         else:
-            meeting.save(update_fields=["status"])
+            meeting.save(update_fields=["status", "sequence"])
         record_audit(
             action="programs.investment.meeting_status",
             target=meeting,
@@ -139,6 +144,8 @@ def set_meeting_status(*, actor, meeting, status) -> Meeting:
             before=before,
             after={"status": status},
         )
+        if status == Meeting.Status.CANCELLED and before["status"] != status:
+            order_cancellation_emails(actor=actor, day=meeting.day, meetings=[meeting])
     return meeting
 
 
@@ -200,8 +207,10 @@ def record_interest(*, actor, meeting: Meeting, interest: str, note: str = "") -
         before = {"interest": meeting.interest, "note": meeting.interest_note}
         meeting.interest, meeting.interest_note = interest, note.strip()
         meeting.interest_recorded_at = timezone.now()
+        if meeting.status != Meeting.Status.HELD:
+            meeting.sequence += 1
         meeting.status = Meeting.Status.HELD
-        meeting.save(update_fields=["interest", "interest_note", "interest_recorded_at", "status"])
+        meeting.save(update_fields=["interest", "interest_note", "interest_recorded_at", "status", "sequence"])
         record_audit(
             action="programs.investment.interest_recorded",
             target=meeting,
@@ -211,41 +220,12 @@ def record_interest(*, actor, meeting: Meeting, interest: str, note: str = "") -
         )
 
 
-def meeting_start(day: InvestmentDay, slot: str) -> datetime.datetime:
-    hours, minutes = map(int, slot.split(":"))
-    return datetime.datetime.combine(day.date, datetime.time(hours, minutes), tzinfo=SEOUL)
-
-
-def calendar_file(*, day: InvestmentDay, meetings, for_desk: bool) -> bytes:
-    """An iCalendar (.ics) of the meetings, times in Asia/Seoul; the other party names each event.
-
-    Times are written DTSTART;TZID=Asia/Seoul, so the calendar carries the VTIMEZONE block that defines that
-    TZID (RFC 5545 §3.2.19: every TZID used must have one), added by icalendar from the zoneinfo data."""
-    calendar = icalendar.Calendar()
-    calendar.add("prodid", "-//Metaverse Alliance//investment day//KO")
-    calendar.add("version", "2.0")
-    for meeting in meetings:
-        start = meeting_start(day, meeting.slot)
-        event = icalendar.Event()
-        event.add("uid", f"meeting-{meeting.pk}@alliance")
-        other = meeting.company if for_desk else meeting.desk
-        event.add("summary", _("Investment consultation: %(other)s") % {"other": other})
-        event.add("dtstart", start)
-        event.add("dtend", start + datetime.timedelta(minutes=day.length_minutes))
-        event.add("dtstamp", timezone.now())
-        if day.venue:
-            event.add("location", day.venue)
-        calendar.add_component(event)
-    calendar.add_missing_timezones()
-    return calendar.to_ical()
-
-
 def _schedule_message(*, day, recipients, heading, meetings, for_desk) -> EmailMultiAlternatives:
     context = {"day": day, "programme": day.programme, "heading": heading, "meetings": meetings, "for_desk": for_desk}
     attachments = []
     if day.date:
         with translation.override(settings.LANGUAGE_CODE):
-            calendar = calendar_file(day=day, meetings=meetings, for_desk=for_desk)
+            calendar = calendar_file(day=day, meetings=meetings, for_desk=for_desk, method=REQUEST)
         attachments.append(Attachment("meetings.ics", calendar, "text/calendar"))
     return render_message("programs/email/investment", context, to=recipients, attachments=attachments)
 

@@ -30,8 +30,9 @@ def my_meetings(request):
 
 @permission_required("programs.view_own_meetings")
 def my_meetings_ics(request, year: int):
-    """The signed-in investor's or company's meetings of that year as an iCalendar file (Asia/Seoul)."""
-    meetings = [m for m in queries.own_meetings(request.user) if m.day.programme.year == year]
+    """The signed-in investor's or company's meetings of that year as an iCalendar file (Asia/Seoul); cancelled
+    ones stay in it as cancelled, so a calendar that imported the file before drops them."""
+    meetings = [m for m in queries.own_meetings(request.user, cancelled=True) if m.day.programme.year == year]
     meetings = [m for m in meetings if m.status != Meeting.Status.NO_SHOW]
     if not meetings or meetings[0].day.date is None:
         raise Http404
