@@ -103,11 +103,11 @@ def test_result_sheet_first_page_carries_the_header_and_the_start_of_a_long_tabl
     pages = page_texts(pdfs.result_sheet_pdf(panel))
 
     assert len(pages) > 2
-    first = pages[0].split("\n")
-    assert first[0].startswith("심사 결과표: ")
+    first = pages[0]
+    assert first.startswith("심사 결과표: ")
     assert "SW부문 (SW)" in first
-    assert first[first.index("프로젝트 그룹 00") - 1] == "1"  # the first group's row: rank, then its name
-    assert "프로젝트 그룹 01" in first
+    assert "1프로젝트 그룹 00" in first  # the first group's row: its rank, then its name
+    assert "2프로젝트 그룹 01" in first
 
 
 def test_result_sheet_shows_a_staff_tie_decision(programme, staff_user):
