@@ -3,7 +3,6 @@
 from django.db.models import Count, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 
-from alliance.programs.forms.programme import TIE_BREAK_CHOICES
 from alliance.programs.models import (
     Absence,
     Assignment,
@@ -15,6 +14,7 @@ from alliance.programs.models import (
     Score,
     SpeakingOrderDraw,
 )
+from alliance.programs.models.programme import TIE_BREAK_LABELS
 
 
 def _scored_count():
@@ -127,7 +127,6 @@ def raw_score_table(panel: Panel) -> dict[str, dict]:
 
 
 RULE_LABELS = dict(RankingRule.choices)
-TIE_BREAK_LABELS = {key: label for key, label in TIE_BREAK_CHOICES if key}
 
 
 def tie_break_label(key: str) -> str:
