@@ -24,7 +24,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from alliance.core.figures import EMPLOYEE_BANDS, band_revenue, shown_figures
-from alliance.ecosystem.landscape import Landscape, Tile
+from alliance.ecosystem.landscape.grid import Landscape, Tile
 
 KEY_PLAYERS = 10
 WIDTH, HEIGHT = 900, 560

@@ -7,7 +7,7 @@ keeps the exact figures (the comparison of snapshots and the staff pages need th
 only way they leave it for the API. The shape is documented in views/api.py; API_FORMAT is its version.
 """
 
-from alliance.ecosystem.landscape import REVENUE_BANDS, revenue_band
+from alliance.ecosystem.landscape.grid import REVENUE_BANDS, revenue_band
 
 # 1: the first published shape (exact figures); 2: exact figures replaced by the revenue band.
 API_FORMAT = 2

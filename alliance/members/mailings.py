@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from alliance.core.delivery.registry import Mailing, register_mailing
-from alliance.members.queries_census import CENSUS_MAILING
+from alliance.members.queries.census import CENSUS_MAILING
 from alliance.members.services import census
 
 

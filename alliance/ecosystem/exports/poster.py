@@ -9,7 +9,7 @@ A map too large for one page at the smallest size continues on further A3 pages.
 
 from alliance.core.pdf import layout_pdf
 from alliance.ecosystem.exports.poster_layout import MIN_FONT_PT, layout_poster, smaller_font
-from alliance.ecosystem.landscape import Landscape
+from alliance.ecosystem.landscape.grid import Landscape
 
 MAX_ATTEMPTS = 3
 

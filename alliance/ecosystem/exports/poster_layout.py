@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from alliance.ecosystem.landscape import Box, Landscape
+from alliance.ecosystem.landscape.grid import Box, Landscape
 
 MM_PER_PT = 25.4 / 72
 PRINTABLE_WIDTH_MM = 420 - 2 * 10  # A3 landscape, 10 mm margins

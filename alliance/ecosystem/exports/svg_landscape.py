@@ -10,7 +10,7 @@ import math
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
-from alliance.ecosystem.landscape import Landscape
+from alliance.ecosystem.landscape.grid import Landscape
 
 WIDTH = 1600
 MARGIN = 20

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from alliance.ecosystem.svg import LOGO_MAX_BYTES
+from alliance.ecosystem.logo_sanitiser import LOGO_MAX_BYTES
 
 
 class LogoUploadForm(forms.Form):

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from alliance.ecosystem.landscape import FILTER_NAMES
+from alliance.ecosystem.landscape.grid import FILTER_NAMES
 
 
 class LandscapeFilterForm(forms.Form):

@@ -18,7 +18,7 @@ transaction, all or nothing):
 - a staff member runs the import, and the file is the authority for where its items sit, so its
   placements are confirmed; a player already placed in that year keeps its placement and gains the
   landscape's nodes as secondary ones;
-- a logo file found in logos/ is cleaned and stored (alliance/ecosystem/svg.py); a logo that is
+- a logo file found in logos/ is cleaned and stored (alliance/ecosystem/logo_sanitiser.py); a logo that is
   missing or refused is a warning.
 Side effects: audit `ecosystem.landscape.imported` (counts) and `ecosystem.player.created` per new player.
 """
@@ -47,8 +47,8 @@ from alliance.ecosystem.services.logos import LOGO_DIR, store_by_hash
 from alliance.ecosystem.services.players import player_name_key
 
 __all__ = ["ImportResult", "export_landscape", "import_landscape", "landscape_categories"]
+from alliance.ecosystem.logo_sanitiser import LogoError, clean_logo
 from alliance.ecosystem.services.taxonomy import bulk_tree
-from alliance.ecosystem.svg import LogoError, clean_logo
 from alliance.members.services.importing_sql import insert_objects
 
 

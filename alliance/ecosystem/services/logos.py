@@ -1,7 +1,7 @@
 """Logo uploads: staff apply directly; a member's representative submits into the approval queue.
 
 Rules (issue 3, "Logos"):
-- Every file is cleaned first (alliance/ecosystem/svg.py: SVG sanitised and cropped, PNG checked, size
+- Every file is cleaned first (alliance/ecosystem/logo_sanitiser.py: SVG sanitised and cropped, PNG checked, size
   limits); a refused file writes nothing and says why.
 - Files are named by the SHA-256 of the cleaned bytes: the approved logo lives at
   `ecosystem/logos/<hash>.<svg|png>` and is served with a one-year immutable cache lifetime (a new logo is a
@@ -20,8 +20,8 @@ from django.utils.translation import gettext as _
 
 from alliance.core import review
 from alliance.core.audit import record_audit
+from alliance.ecosystem.logo_sanitiser import CleanLogo, clean_logo
 from alliance.ecosystem.models import LogoSubmission, Player
-from alliance.ecosystem.svg import CleanLogo, clean_logo
 
 LOGO_DIR = "ecosystem/logos/"
 SUBMISSION_DIR = "ecosystem/logo-submissions/"

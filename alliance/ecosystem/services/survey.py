@@ -38,7 +38,7 @@ from alliance.ecosystem.models import MapSurvey, MapSurveyInvitation, MapSurveyR
 from alliance.ecosystem.services.placements import FIGURES, save_placement
 from alliance.ecosystem.services.players import sync_member_players
 from alliance.members.membership import current_members
-from alliance.members.queries_census import census_addresses
+from alliance.members.queries.census import census_addresses
 
 SURVEY_MAILING = "ecosystem.survey"
 LISTS = ("technologies", "fields")

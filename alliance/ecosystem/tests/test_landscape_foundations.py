@@ -11,8 +11,8 @@ from django.core.management import call_command
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext
 
-from alliance.ecosystem.landscape import live_landscape
-from alliance.ecosystem.landscape_filters import search_ids
+from alliance.ecosystem.landscape.filters import search_ids
+from alliance.ecosystem.landscape.grid import live_landscape
 from alliance.ecosystem.models import Placement, Player, Taxonomy, TaxonomyNode
 from alliance.ecosystem.services.landscape_import import export_landscape
 from alliance.ecosystem.services.landscape_yml import read_landscape_file

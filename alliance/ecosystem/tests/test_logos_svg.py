@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from lxml import etree
 from PIL import Image
 
-from alliance.ecosystem.svg import LOGO_MAX_BYTES, LogoError, clean_logo, path_points, sanitise_svg
+from alliance.ecosystem.logo_sanitiser import LOGO_MAX_BYTES, LogoError, clean_logo, path_points, sanitise_svg
 
 SVG = (
     '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 500 500">{}</svg>'

@@ -8,8 +8,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from alliance.ecosystem.landscape import REVENUE_BANDS, live_landscape, revenue_band
-from alliance.ecosystem.landscape_filters import apply_filters
+from alliance.ecosystem.landscape.filters import apply_filters
+from alliance.ecosystem.landscape.grid import REVENUE_BANDS, live_landscape, revenue_band
 from alliance.ecosystem.models import Placement
 from alliance.ecosystem.tests.factories import PlacementFactory, PlayerFactory, small_taxonomy
 from alliance.members.tests.factories import OrganisationFactory
@@ -294,7 +294,7 @@ def test_published_version_without_snapshot_404(client, tree):
 
 
 def test_yearly_rows_use_the_snapshot_where_published(tree, staff_user):
-    from alliance.ecosystem.map_statistics import yearly_rows
+    from alliance.ecosystem.queries.map_statistics import yearly_rows
     from alliance.ecosystem.services.snapshots import freeze_snapshot
 
     freeze_snapshot(actor=staff_user, year=2026)
@@ -356,7 +356,7 @@ def test_chart_labels_never_overlap():
 
 
 def test_korea_map_shades_by_square_root_of_share():
-    from alliance.ecosystem.map_statistics import SHADES, Row, korea_map_svg
+    from alliance.ecosystem.queries.map_statistics import SHADES, Row, korea_map_svg
 
     rows = [Row("서울", "서울", 100), Row("경기", "경기", 25), Row("부산", "부산", 1), Row("제주", "제주", 0)]
 

@@ -4,7 +4,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from alliance.core.regions import SIDO
-from alliance.ecosystem.landscape import (
+from alliance.ecosystem.landscape.filters import apply_filters
+from alliance.ecosystem.landscape.grid import (
     FILTER_NAMES,
     Box,
     DomainGroup,
@@ -14,7 +15,6 @@ from alliance.ecosystem.landscape import (
     revenue_band,
     tile_tokens,
 )
-from alliance.ecosystem.landscape_filters import apply_filters
 from alliance.members.models import MemberCategory
 
 TECHNOLOGIES = [(1, "디지털트윈"), (2, "실시간 렌더링"), (3, "XR 디바이스")]

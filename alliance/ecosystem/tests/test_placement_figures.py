@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from alliance.core.models import AuditEntry
-from alliance.ecosystem.landscape import live_landscape
+from alliance.ecosystem.landscape.grid import live_landscape
 from alliance.ecosystem.models import Placement, PlacementSuggestion, Snapshot, ValueSource
 from alliance.ecosystem.queries import player_figures
 from alliance.ecosystem.services.placements import save_placement

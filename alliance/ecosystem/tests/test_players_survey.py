@@ -15,7 +15,7 @@ from alliance.core.links import LinkGone, hash_token
 from alliance.core.models import AuditEntry, Delivery, DeliveryRecipient
 from alliance.core.roles import Role
 from alliance.core.tests.factories import UserFactory
-from alliance.ecosystem.landscape import live_landscape
+from alliance.ecosystem.landscape.grid import live_landscape
 from alliance.ecosystem.models import MapSurveyInvitation, MapSurveyResponse, Placement
 from alliance.ecosystem.services.survey import (
     SURVEY_MAILING,

@@ -8,7 +8,7 @@ from django.utils.translation import gettext
 
 from alliance.core.tests.pdf_reading import page_count, text_layer
 from alliance.ecosystem.exports.poster import poster_pdf
-from alliance.ecosystem.landscape import live_landscape
+from alliance.ecosystem.landscape.grid import live_landscape
 from alliance.ecosystem.models import Taxonomy
 from alliance.ecosystem.tests.test_landscape_foundations import _import
 from alliance.ecosystem.tests.test_landscape_yml import CNCF

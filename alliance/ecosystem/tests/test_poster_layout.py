@@ -16,7 +16,7 @@ from alliance.ecosystem.exports.poster_layout import (
     split_rows,
     unbreakable,
 )
-from alliance.ecosystem.landscape import Box, DomainGroup, Landscape, LayerGroup, Tile
+from alliance.ecosystem.landscape.grid import Box, DomainGroup, Landscape, LayerGroup, Tile
 from alliance.ecosystem.tests.test_exports import _pdf_objects
 
 SYLLABLES = "가나다라마바사아자차카타파하메타버스디지털가상현실트윈스튜디오랩소프트테크미디어"

@@ -173,8 +173,8 @@ def _map_world(world) -> dict:
     """On the 2026 map (after _core_world made it): org_a's player confirmed in 소프트웨어, its logo, and a
     logo awaiting approval."""
     from alliance.core.korean import company_name_key
+    from alliance.ecosystem.logo_sanitiser import clean_logo
     from alliance.ecosystem.services.logos import LOGO_DIR, store_by_hash
-    from alliance.ecosystem.svg import clean_logo
 
     taxonomy, _created = Taxonomy.objects.get_or_create(year=world["eco_taxonomy"].year)
     domain, _created = TaxonomyNode.objects.get_or_create(

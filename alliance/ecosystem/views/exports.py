@@ -22,7 +22,7 @@ from alliance.ecosystem.exports.poster import poster_pdf
 from alliance.ecosystem.exports.svg_landscape import landscape_svg as draw_landscape
 from alliance.ecosystem.exports.xlsx import placements_workbook
 from alliance.ecosystem.forms.map import ChartForm
-from alliance.ecosystem.landscape_filters import tiles_html
+from alliance.ecosystem.landscape.filters import tiles_html
 from alliance.ecosystem.rules import exact_figures_for
 from alliance.ecosystem.views.map import logo_prefix, version_of, year_landscape
 

@@ -15,9 +15,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from alliance.core.files import image_response
 from alliance.core.permissions import permission_required, public, require_object_permission
 from alliance.ecosystem.forms.logos import LogoReviewForm, LogoUploadForm
+from alliance.ecosystem.logo_sanitiser import LogoError
 from alliance.ecosystem.models import LogoSubmission, Player
 from alliance.ecosystem.services.logos import LOGO_DIR, review_logo, submit_logo
-from alliance.ecosystem.svg import LogoError
 
 LOGO_NAME = re.compile(r"^[0-9a-f]{64}\.(svg|png)$")
 CONTENT_TYPES = {"svg": "image/svg+xml", "png": "image/png"}

@@ -14,14 +14,15 @@ from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
 from alliance.core.permissions import public
-from alliance.ecosystem import map_statistics, queries
+from alliance.ecosystem import queries
 from alliance.ecosystem.chart import chart_data, chart_svg
 from alliance.ecosystem.forms.map import ChartForm, LandscapeFilterForm
-from alliance.ecosystem.landscape import Landscape, live_landscape
-from alliance.ecosystem.landscape_cards import player_card as live_card
-from alliance.ecosystem.landscape_filters import filtered_sections, search_ids
-from alliance.ecosystem.landscape_snapshot import snapshot_card, snapshot_landscape
+from alliance.ecosystem.landscape.cards import player_card as live_card
+from alliance.ecosystem.landscape.filters import filtered_sections, search_ids
+from alliance.ecosystem.landscape.grid import Landscape, live_landscape
+from alliance.ecosystem.landscape.snapshot import snapshot_card, snapshot_landscape
 from alliance.ecosystem.models import Snapshot, Taxonomy
+from alliance.ecosystem.queries import map_statistics
 from alliance.ecosystem.rules import exact_figures_for
 
 PUBLISHED = "published"

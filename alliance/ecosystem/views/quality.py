@@ -7,7 +7,7 @@ from django.views.decorators.http import require_GET
 
 from alliance.core.permissions import permission_required
 from alliance.ecosystem.models import Taxonomy
-from alliance.ecosystem.quality import PROBLEMS, problems_of, quality_rows, stale_before
+from alliance.ecosystem.queries.quality import PROBLEMS, problems_of, quality_rows, stale_before
 
 
 def _row(player, stale) -> dict:

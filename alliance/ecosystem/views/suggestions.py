@@ -14,9 +14,10 @@ from django.views.decorators.http import require_POST
 
 from alliance.core.confirm import confirmation_gate
 from alliance.core.permissions import permission_required
-from alliance.ecosystem import queries, suggestion_queries
+from alliance.ecosystem import queries
 from alliance.ecosystem.forms.suggestions import ACCEPT, SuggestionReviewForm
 from alliance.ecosystem.models import Player, Taxonomy
+from alliance.ecosystem.queries import suggestions as suggestion_queries
 from alliance.ecosystem.services.suggestion_runs import request_suggestions
 from alliance.ecosystem.services.suggestions import accept_suggestions, reject_suggestions
 from alliance.ecosystem.views.confirmations import suggestions_confirmation

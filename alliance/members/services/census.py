@@ -10,7 +10,7 @@ Rules (issue 2):
   delivery for the invitations and one per reminder): the link's token is made as each e-mail is built
   (alliance.core.links: its first e-mail fixes `sent_at` and so the link, which later e-mails repeat), so no
   raw token is ever stored, task rows included. Whether an invitation's e-mail reached the mail server is
-  its delivery rows' state (`queries_census.delivered_q`): with the mail server down nothing reads as
+  its delivery rows' state (`queries.census.delivered_q`): with the mail server down nothing reads as
   sent, and staff send to the rest from the round's page once it is back.
 - A respondent confirms the profile as is (the organisation's `last_confirmed_on` is set at once) or
   submits corrections, recorded as {field: {"before": old, "after": new}} for the changed fields only and
@@ -35,7 +35,7 @@ from alliance.core.links import unsent_token_hash
 from alliance.core.mail import render_message
 from alliance.members.membership import current_members
 from alliance.members.models import CensusInvitation, CensusRound
-from alliance.members.queries_census import CENSUS_MAILING, census_addresses
+from alliance.members.queries.census import CENSUS_MAILING, census_addresses
 
 INVITE = "invite"
 REMIND = "remind"

@@ -16,7 +16,7 @@ from alliance.core.roles import Role
 from alliance.core.tests.confirming import post_confirmed
 from alliance.core.tests.factories import UserFactory
 from alliance.members.models import CensusInvitation, CensusRound
-from alliance.members.queries_census import delivered_q
+from alliance.members.queries.census import delivered_q
 from alliance.members.tests.factories import ContactFactory, OrganisationFactory
 from alliance.members.tests.test_census_support import invite, korean, make_round  # noqa: F401  fixture
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 from alliance.core.models import AuditEntry
 from alliance.core.tests.confirming import post_confirmed
 from alliance.members.models import CensusResponse
-from alliance.members.queries_census import response_rate
+from alliance.members.queries.census import response_rate
 from alliance.members.services.census_responses import profile_values, submit_census_response
 from alliance.members.tests.factories import OrganisationFactory
 from alliance.members.tests.test_census_support import invite, korean, make_round  # noqa: F401  fixture

@@ -13,9 +13,9 @@ from alliance.core.confirm import confirmation_gate
 from alliance.core.delivery.progress import progress_of
 from alliance.core.links import LinkGone
 from alliance.core.permissions import permission_required, personal_link
-from alliance.members import queries_census as census_queries
 from alliance.members.forms.census import CensusProfileForm, CensusReviewForm, CensusRoundForm
 from alliance.members.models import CensusInvitation, CensusResponse
+from alliance.members.queries import census as census_queries
 from alliance.members.services import census as service
 from alliance.members.services import census_responses as responses
 from alliance.members.views import census_confirm

@@ -14,9 +14,9 @@ from django.views.decorators.http import require_GET
 
 from alliance.core.confirm import ORGANISATIONS, Confirmation, email_preview_response
 from alliance.core.permissions import permission_required
-from alliance.members import queries_census as census_queries
 from alliance.members.membership import current_members
 from alliance.members.models import CensusRound, Organisation
+from alliance.members.queries import census as census_queries
 from alliance.members.services import census as service
 
 PERMISSION = "members.run_census"

@@ -10,7 +10,7 @@ from alliance.core.downloads import PDF, XLSX
 from alliance.programs.documents import pdfs, xlsx
 from alliance.programs.documents.queries import document_panels
 from alliance.programs.models import Panel, Programme
-from alliance.programs.queries_support import grants_of_programme
+from alliance.programs.queries.support import grants_of_programme
 
 
 @dataclass(frozen=True)

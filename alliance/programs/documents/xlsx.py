@@ -19,7 +19,7 @@ from openpyxl.styles import Font
 from alliance.core.spreadsheets import new_workbook, text_cell
 from alliance.programs.documents import data, labels
 from alliance.programs.models import Assignment, Criterion, GroupMember, Panel, Programme, ProjectGroup, Score
-from alliance.programs.queries_support import grants_of_programme
+from alliance.programs.queries.support import grants_of_programme
 
 _SHEET_NAME_FORBIDDEN = str.maketrans(dict.fromkeys("[]:*?/\\", "_"))
 BOLD = Font(bold=True)

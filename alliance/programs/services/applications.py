@@ -83,7 +83,7 @@ def _lock_group(group: ProjectGroup) -> ProjectGroup:
 
 
 def _invite_after_commit(group: ProjectGroup, organisations) -> None:
-    from alliance.programs.tasks import send_partner_invitation_email  # noqa: PLC0415  e-mail task and service import each other; the delivery pipeline removes it
+    from alliance.programs.tasks import send_partner_invitation_email  # noqa: PLC0415  a transactional e-mail task and its service import each other (not yet split)
 
     pairs = [(group.pk, organisation.pk) for organisation in organisations]
     transaction.on_commit(lambda: [send_partner_invitation_email.enqueue(*pair) for pair in pairs])
@@ -358,7 +358,7 @@ def submit_proposal(*, actor, group: ProjectGroup) -> Proposal:
         )
 
         def send():
-            from alliance.programs.tasks import send_receipt_email  # noqa: PLC0415  e-mail task and service import each other; the delivery pipeline removes it
+            from alliance.programs.tasks import send_receipt_email  # noqa: PLC0415  a transactional e-mail task and its service import each other (not yet split)
 
             send_receipt_email.enqueue(group.pk)
 
@@ -394,7 +394,7 @@ def grant_extension(*, actor, group: ProjectGroup, until: datetime.datetime, rea
         )
 
         def send():
-            from alliance.programs.tasks import send_extension_email  # noqa: PLC0415  e-mail task and service import each other; the delivery pipeline removes it
+            from alliance.programs.tasks import send_extension_email  # noqa: PLC0415  a transactional e-mail task and its service import each other (not yet split)
 
             send_extension_email.enqueue(extension.pk)
 

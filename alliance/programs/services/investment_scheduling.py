@@ -7,7 +7,7 @@ Side effects: the task, queued once the transaction commits (the run records its
 
 from alliance.core.tasks import enqueue_on_commit
 from alliance.programs.services.investment import DEFAULT_TIME_LIMIT, refuse_once_started
-from alliance.programs.tasks_investment import schedule_investment_day
+from alliance.programs.tasks import schedule_investment_day
 
 
 def request_scheduling(*, actor, day, time_limit: float = DEFAULT_TIME_LIMIT) -> None:

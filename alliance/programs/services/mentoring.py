@@ -174,7 +174,7 @@ def schedule_session(
             session_id = session.pk
 
             def send():
-                from alliance.programs.tasks import send_session_email  # noqa: PLC0415  e-mail task and service import each other; the delivery pipeline removes it
+                from alliance.programs.tasks import send_session_email  # noqa: PLC0415  a transactional e-mail task and its service import each other (not yet split)
 
                 send_session_email.enqueue(session_id)
 

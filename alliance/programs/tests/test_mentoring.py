@@ -15,8 +15,8 @@ from alliance.core.roles import Role
 from alliance.core.tests.confirming import post_confirmed
 from alliance.core.tests.factories import UserFactory
 from alliance.members.tests.factories import OrganisationFactory
-from alliance.programs import queries_mentoring
 from alliance.programs.models import MentoringSession
+from alliance.programs.queries import mentoring as queries_mentoring
 from alliance.programs.services import mentoring as service
 from alliance.programs.tests.factories import ProgrammeFactory, ProjectGroupFactory, representative, upload_file
 

@@ -14,8 +14,6 @@ from django.views.decorators.http import require_http_methods, require_POST
 from alliance.core import downloads
 from alliance.core.permissions import permission_required
 from alliance.programs import phrases, queries
-from alliance.programs import queries_mentoring as mentoring_queries
-from alliance.programs import queries_support as support_queries
 from alliance.programs.forms.applications import (
     AttachmentForm,
     ExtensionForm,
@@ -25,6 +23,8 @@ from alliance.programs.forms.applications import (
 )
 from alliance.programs.forms.mentoring import InterimResultForm
 from alliance.programs.models import Attachment, GroupMember, Proposal
+from alliance.programs.queries import mentoring as mentoring_queries
+from alliance.programs.queries import support as support_queries
 from alliance.programs.rules import visible_group
 from alliance.programs.services import applications as service
 from alliance.programs.uploads import ALLOWED_EXTENSIONS

@@ -12,7 +12,7 @@ from alliance.core.permissions import permission_required
 from alliance.programs.documents import files
 from alliance.programs.documents.queries import document_panels, judges_on
 from alliance.programs.models import Panel, Programme
-from alliance.programs.rules_judging import evaluator_panel
+from alliance.programs.rules.judging import evaluator_panel
 
 
 def file_response(document: files.DocumentFile) -> HttpResponse:

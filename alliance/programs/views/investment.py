@@ -11,7 +11,6 @@ from django.views.decorators.http import require_http_methods, require_POST
 from alliance.core.confirm import confirmation_gate
 from alliance.core.delivery.progress import progress_of
 from alliance.core.permissions import permission_required
-from alliance.programs import queries_investment as queries
 from alliance.programs.forms.investment import (
     AvailabilityForm,
     BookForm,
@@ -24,6 +23,7 @@ from alliance.programs.forms.investment import (
     RequestsForm,
 )
 from alliance.programs.models import DayCompany, Desk, InvestmentDay, Meeting, Programme
+from alliance.programs.queries import investment as queries
 from alliance.programs.services import investment as service
 from alliance.programs.services import investment_meetings as meetings_service
 from alliance.programs.services.investment_scheduling import request_scheduling

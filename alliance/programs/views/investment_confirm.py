@@ -12,8 +12,8 @@ from django.views.decorators.http import require_GET
 
 from alliance.core.confirm import ORGANISATIONS, RECIPIENTS, Confirmation, email_preview_response
 from alliance.core.permissions import permission_required
-from alliance.programs import queries_investment as queries
 from alliance.programs.models import InvestmentDay, Meeting
+from alliance.programs.queries import investment as queries
 from alliance.programs.services import investment as service
 from alliance.programs.services import investment_meetings as meetings_service
 

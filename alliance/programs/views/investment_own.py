@@ -10,10 +10,10 @@ from django.views.decorators.http import require_http_methods
 
 from alliance.core import downloads
 from alliance.core.permissions import permission_required
-from alliance.programs import queries_investment as queries
-from alliance.programs import rules_investment as access
 from alliance.programs.forms.investment import DeclinesForm, InterestForm, RequestsForm
 from alliance.programs.models import Meeting
+from alliance.programs.queries import investment as queries
+from alliance.programs.rules import investment as access
 from alliance.programs.services import investment as service
 from alliance.programs.services import investment_meetings as meetings_service
 

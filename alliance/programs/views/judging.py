@@ -14,10 +14,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 from alliance.core import downloads
 from alliance.core.permissions import permission_required
 from alliance.members.models import Organisation
-from alliance.programs import queries_judging as queries
 from alliance.programs.forms.judging import PledgeForm, ScoreForm, posted_id
 from alliance.programs.models import Attachment, Criterion, GroupMember, Proposal
-from alliance.programs.rules_judging import evaluator_panel, own_assignment
+from alliance.programs.queries import judging as queries
+from alliance.programs.rules.judging import evaluator_panel, own_assignment
 from alliance.programs.services import assignment as assignment_service
 from alliance.programs.services import panels as panel_service
 from alliance.programs.services.assignment import panel_groups

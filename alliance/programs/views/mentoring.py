@@ -13,11 +13,11 @@ from alliance.core import downloads
 from alliance.core.confirm import GROUPS, Confirmation, confirmation_gate
 from alliance.core.permissions import permission_required
 from alliance.programs import phrases, queries
-from alliance.programs import queries_mentoring as mentoring_queries
 from alliance.programs.default_rubric import MENTORING_FIELDS
 from alliance.programs.forms.mentoring import FeedbackForm, InterimResultForm, MentorForm, ScheduleForm
 from alliance.programs.models import Mentor, Programme, ProjectGroup
 from alliance.programs.models.mentoring import ROUNDS
+from alliance.programs.queries import mentoring as mentoring_queries
 from alliance.programs.rules import visible_group, visible_interim_result, visible_session
 from alliance.programs.services import mentoring as service
 

@@ -12,9 +12,9 @@ from alliance.core.confirm import Confirmation, confirmation_gate
 from alliance.core.delivery.progress import progress_of
 from alliance.core.models import User
 from alliance.core.permissions import permission_required
-from alliance.programs import queries_judging as queries
 from alliance.programs.forms.judging import AbsenceForm, AssignForm, EvaluatorForm, OpenPanelForm, posted_id
 from alliance.programs.models import Assignment, Panel, Programme, ProgrammeEvaluator, ProjectGroup
+from alliance.programs.queries import judging as queries
 from alliance.programs.services import assignment as assignment_service
 from alliance.programs.services import panels as panel_service
 from alliance.programs.views import judging_confirm

@@ -12,9 +12,9 @@ from django.views.decorators.http import require_http_methods
 from alliance.core.confirm import confirmation_gate
 from alliance.core.delivery.progress import progress_of
 from alliance.core.permissions import permission_required, public
-from alliance.programs import queries_judging as queries
 from alliance.programs.forms.judging import AnswerForm, ObjectionForm, OverrideForm, TieDecisionForm, posted_id
 from alliance.programs.models import Objection, Panel, Programme, ProjectGroup, ScreeningOutcome, Track, Winner
+from alliance.programs.queries import judging as queries
 from alliance.programs.rules import visible_group
 from alliance.programs.services import assignment as assignment_service
 from alliance.programs.services import objections as objection_service

@@ -14,10 +14,10 @@ from django.views.decorators.http import require_GET, require_http_methods
 from alliance.core.confirm import RECORDS, Confirmation, confirmation_gate
 from alliance.core.permissions import permission_required, require_object_permission
 from alliance.programs import phrases
-from alliance.programs import queries_support as queries
 from alliance.programs.documents import files
 from alliance.programs.forms.support import BenefitForm, GrantForm, UseForm
 from alliance.programs.models import Programme, SupportGrant
+from alliance.programs.queries import support as queries
 from alliance.programs.services import support as service
 from alliance.programs.views.documents import file_response
 

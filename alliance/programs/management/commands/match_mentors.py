@@ -6,8 +6,8 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from alliance.programs import queries_mentoring
 from alliance.programs.models.mentoring import ROUNDS
+from alliance.programs.queries import mentoring as queries_mentoring
 from alliance.programs.services.loading import find_programme
 from alliance.programs.services.mentoring import match_by_field
 

@@ -9,7 +9,8 @@ Built once per snapshot and process: snapshots never change.
 """
 
 from alliance.core.korean import company_name_key
-from alliance.ecosystem.landscape import (
+from alliance.ecosystem.landscape.cards import Card
+from alliance.ecosystem.landscape.grid import (
     REVENUE_BANDS,
     Box,
     DomainGroup,
@@ -19,7 +20,6 @@ from alliance.ecosystem.landscape import (
     revenue_band,
     tile_tokens,
 )
-from alliance.ecosystem.landscape_cards import Card
 
 # By (pk, publication time): a snapshot never changes, and a row id reused after a rolled-back test's
 # snapshot is not the same snapshot.

@@ -21,7 +21,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from alliance.core.regions import SIDO, SIDO_BY_SHORT, STATISTICS_SIDO_ORDER
-from alliance.ecosystem.landscape import Landscape
+from alliance.ecosystem.landscape.grid import Landscape
 from alliance.ecosystem.models import Level, Placement, Snapshot, TaxonomyNode
 from alliance.members.statistics import AGE_BANDS, SIZE_BANDS, UNKNOWN, largest_remainder_tenths, tenths_to_percent
 

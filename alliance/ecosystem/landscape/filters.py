@@ -10,7 +10,7 @@ from django.utils.translation import pgettext_lazy
 
 from alliance.core.korean import compact, search_key
 from alliance.core.regions import SIDO
-from alliance.ecosystem.landscape import FILTER_NAMES, MEMBER_CATEGORIES, REVENUE_BANDS, Box, Landscape
+from alliance.ecosystem.landscape.grid import FILTER_NAMES, MEMBER_CATEGORIES, REVENUE_BANDS, Box, Landscape
 
 # ---------------------------------------------------------------- filters
 

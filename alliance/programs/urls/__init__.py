@@ -1,9 +1,9 @@
 from django.urls import path
 
-from alliance.programs.urls_documents import urlpatterns as documents_urlpatterns
-from alliance.programs.urls_investment import urlpatterns as investment_urlpatterns
-from alliance.programs.urls_judging import urlpatterns as judging_urlpatterns
-from alliance.programs.urls_support import urlpatterns as support_urlpatterns
+from alliance.programs.urls.documents import urlpatterns as documents_urlpatterns
+from alliance.programs.urls.investment import urlpatterns as investment_urlpatterns
+from alliance.programs.urls.judging import urlpatterns as judging_urlpatterns
+from alliance.programs.urls.support import urlpatterns as support_urlpatterns
 from alliance.programs.views import applications, mentoring, programme
 
 app_name = "programs"

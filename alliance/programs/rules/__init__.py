@@ -18,10 +18,10 @@ from alliance.core.rules import has_organisation, is_member_representative, is_s
 from alliance.programs import (
     phrases,
     queries,
-    rules_investment,  # noqa: F401  imported to register its permissions at start-up
 )
 from alliance.programs.models import InterimResult, MentoringSession, ProjectGroup
-from alliance.programs.rules_judging import is_evaluator
+from alliance.programs.rules import investment  # noqa: F401  imported to register its permissions at start-up
+from alliance.programs.rules.judging import is_evaluator
 
 
 @rules.predicate

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from alliance.ecosystem.landscape import REVENUE_BANDS, revenue_band
+from alliance.ecosystem.landscape.grid import REVENUE_BANDS, revenue_band
 from alliance.ecosystem.models import Placement
 
 

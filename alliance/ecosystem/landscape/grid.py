@@ -1,11 +1,11 @@
 """Reads for the public map: the landscape of a year as boxes and tiles.
 
-Filters, counts, search and the tile markup are in landscape_filters.py, the player's card in
-landscape_cards.py, a published snapshot's landscape in landscape_snapshot.py.
+Filters, counts, search and the tile markup are in landscape/filters.py, the player's card in
+landscape/cards.py, a published snapshot's landscape in landscape/snapshot.py.
 
 Rules (issue 3, "The map"):
 - The live map of a year shows the confirmed placements of that year's taxonomy; a published snapshot of
-  the year can be shown from its frozen data instead (landscape_snapshot.py), so a published map never moves.
+  the year can be shown from its frozen data instead (landscape/snapshot.py), so a published map never moves.
 - Boxes are categories grouped by layer and domain, in taxonomy order; a player placed on a subcategory
   sits in its category's box. Tiles are ordered by revenue (largest first), then name.
 - Emphasis follows the revenue band (REVENUE_BANDS, 백만원): the larger the revenue, the larger the tile.
@@ -79,7 +79,7 @@ class Landscape:
     fields: list[tuple[int, str]]
     frozen: bool = False
     # Results computed from this landscape that every visitor without filters shares (see
-    # landscape_filters.unfiltered): valid as long as the landscape itself, which is rebuilt on any change.
+    # landscape.filters.unfiltered): valid as long as the landscape itself, which is rebuilt on any change.
     memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
