@@ -8,7 +8,7 @@ fields an app describes with `register_value_formats` (an amount in 백만원, a
 """
 
 from collections.abc import Callable, Iterable, Mapping
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from django.contrib.contenttypes.models import ContentType
@@ -17,11 +17,15 @@ from django.db import models
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import Promise
+from django.utils.translation import gettext, pgettext_lazy
 
+from alliance.core.dates import DATE, DATETIME, format_moment
 from alliance.core.models import AuditEntry
 
 _ACTION_LABELS: dict[str, Promise | str] = {}
 _VALUE_FORMATS: dict[tuple[str, str], Callable[[object], str]] = {}
+_KEY_LABELS: dict[str, Promise | str] = {}
+_ACTOR_LABELS: dict[str, Promise | str] = {}
 
 
 def register_actions(labels: Mapping[str, Promise | str]) -> None:
@@ -30,6 +34,37 @@ def register_actions(labels: Mapping[str, Promise | str]) -> None:
 
 def action_label(action: str) -> str:
     return str(_ACTION_LABELS.get(action, action))
+
+
+def action_choices() -> list[tuple[str, str]]:
+    """(action, label) of every registered action, by label: the audit log's action filter."""
+    return sorted(((action, str(label)) for action, label in _ACTION_LABELS.items()), key=lambda pair: pair[1])
+
+
+def register_key_labels(labels: Mapping[str, Promise | str]) -> None:
+    """Labels of the keys services record beside a model's fields (a programme's `mentor`, `round_number`):
+    the history shows these, never the key."""
+    _KEY_LABELS.update(labels)
+
+
+def key_label(key: str) -> str | None:
+    label = _KEY_LABELS.get(key)
+    return str(label) if label is not None else None
+
+
+def register_actor_labels(labels: Mapping[str, Promise | str]) -> None:
+    """How the log names a command or process recorded as the actor (`demo_data` → 데모 데이터)."""
+    _ACTOR_LABELS.update(labels)
+
+
+def actor_display(entry: AuditEntry) -> str:
+    """Who made the change, as people read it: the person, a registered label for a command's name, the
+    label recorded (a census respondent), or "System" when nobody is recorded."""
+    if entry.actor_label in _ACTOR_LABELS:
+        return str(_ACTOR_LABELS[entry.actor_label])
+    if entry.actor_label:
+        return entry.actor_label
+    return str(entry.actor) if entry.actor_id else gettext("System")
 
 
 def register_value_formats(model_label: str, formats: Mapping[str, Callable[[object], str]]) -> None:
@@ -41,20 +76,42 @@ def register_value_formats(model_label: str, formats: Mapping[str, Callable[[obj
 def display_value(model: type[models.Model] | None, name: str, value):
     """A stored value as people read it: lists joined, registered formats, dates (2025. 10. 30.), choice
     labels. Anything else, or a value its field's type cannot read, is shown as stored."""
-    if isinstance(value, list):
-        return ", ".join(str(display_value(model, name, item)) for item in value)
-    if isinstance(value, dict):
-        return ", ".join(f"{key}: {item}" for key, item in value.items() if item not in ("", None))
+    if isinstance(value, list | dict | bool):
+        return _composite_value(model, name, value)
     if model is None or value is None or value == "":
-        return value
+        return _moment(value)
     try:
         field = model._meta.get_field(name)
     except FieldDoesNotExist:
-        return value
+        return _moment(value)
     try:
         return _typed_value(model, field, value)
     except (TypeError, ValueError):
         return value
+
+
+def _composite_value(model, name: str, value) -> str:
+    """A list joined, a mapping as "label: value" pairs (never Python syntax), a yes/no."""
+    if isinstance(value, list):
+        return ", ".join(str(display_value(model, name, item)) for item in value)
+    if isinstance(value, dict):
+        return ", ".join(
+            f"{key_label(key) or key}: {display_value(model, key, item)}"
+            for key, item in value.items()
+            if item not in ("", None)
+        )
+    return gettext("Yes") if value else gettext("No")
+
+
+def _moment(value):
+    """A value recorded beside the fields: an ISO date or time (2026-08-03T16:00:00+09:00) shown as a date."""
+    if not isinstance(value, str) or len(value) < 10 or value[4:5] != "-" or value[7:8] != "-":
+        return value
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return value
+    return format_moment(moment.date() if len(value) == 10 else moment, DATE if len(value) == 10 else DATETIME)
 
 
 def _typed_value(model: type[models.Model], field, value):
@@ -130,3 +187,55 @@ def history_of(target: models.Model):
     return AuditEntry.objects.filter(
         target_type=ContentType.objects.get_for_model(target), target_id=str(target.pk)
     ).select_related("actor")
+
+
+def filtered_entries(*, record: str = "", person: str = "", action: str = "", since=None, until=None):
+    """The log narrowed as staff ask: `record` in the changed record's name (an organisation, a group), `person`
+    in the actor's name, e-mail or recorded label, one `action`, and a period of days (Korean time, both
+    included). Newest first."""
+    entries = AuditEntry.objects.select_related("actor", "target_type")
+    if record:
+        entries = entries.filter(target_label__icontains=record)
+    if person:
+        matches = [label for label, shown in _ACTOR_LABELS.items() if person.casefold() in str(shown).casefold()]
+        entries = entries.filter(
+            models.Q(actor__name__icontains=person)
+            | models.Q(actor__email__icontains=person)
+            | models.Q(actor_label__icontains=person)
+            | models.Q(actor_label__in=matches)
+        )
+    if action:
+        entries = entries.filter(action=action)
+    if since:
+        entries = entries.filter(created_at__gte=_day_start(since))
+    if until:
+        entries = entries.filter(created_at__lt=_day_start(until + timedelta(days=1)))
+    return entries
+
+
+def _day_start(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, datetime.min.time()))
+
+
+# Keys many services record beside a model's fields (an import's counts, a year, a status).
+COMMON_KEY_LABELS = {
+    "rows": pgettext_lazy("audit key", "rows"),
+    "created": pgettext_lazy("audit key", "new"),
+    "unchanged": pgettext_lazy("audit key", "unchanged"),
+    "rejected": pgettext_lazy("audit key", "refused"),
+    "year": pgettext_lazy("audit key", "year"),
+    "status": pgettext_lazy("audit key", "status"),
+    "name": pgettext_lazy("audit key", "name"),
+    "kind": pgettext_lazy("audit key", "kind"),
+    "file": pgettext_lazy("audit key", "file"),
+    "changes": pgettext_lazy("audit key", "changes"),
+    "text": pgettext_lazy("audit key", "text"),
+    "size": pgettext_lazy("audit key", "size"),
+    "note": pgettext_lazy("audit key", "note"),
+    "new": pgettext_lazy("audit key", "new value"),
+    "count": pgettext_lazy("audit key", "count"),
+    "changed": pgettext_lazy("audit key", "changed"),
+    "added": pgettext_lazy("audit key", "added"),
+    "organisations": pgettext_lazy("audit key", "organisations"),
+}
+register_key_labels(COMMON_KEY_LABELS)

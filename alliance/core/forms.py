@@ -55,3 +55,22 @@ class PrivacyPolicyForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text=_("The new version replaces the current one on this date; earlier versions stay readable."),
     )
+
+
+class AuditFilterForm(forms.Form):
+    """The audit log's filters: what changed (a record's name), who, which action (by its Korean name), when."""
+
+    record = forms.CharField(label=_("Record (organisation, group…)"), required=False, max_length=100)
+    person = forms.CharField(label=_("By"), required=False, max_length=100)
+    action = forms.ChoiceField(label=_("Action"), required=False)
+    since = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    until = forms.DateField(label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args, actions=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["action"].choices = [("", _("Every action")), *actions]
+
+    def values(self) -> dict:
+        """The valid filters (an invalid one, such as a mistyped date, is left out and shown with its error)."""
+        self.is_valid()
+        return {name: value for name, value in self.cleaned_data.items() if value}

@@ -13,7 +13,10 @@ Rules:
 """
 
 import datetime
+import io
 
+from django.utils import timezone
+from django.utils.functional import Promise
 from openpyxl import Workbook
 from openpyxl.cell import Cell
 
@@ -69,3 +72,32 @@ def csv_text(value) -> str:
         return value.isoformat()
     text = str(value)
     return "'" + text if looks_like_formula(value) else text
+
+
+def table_xlsx(headers, rows, *, title: str) -> bytes:
+    """One sheet named `title`: a header row, then `rows`, as XLSX bytes. For the lists staff work from (the
+    audit log, census non-responders, statistics): pass the values people read (Korean labels, not codes).
+    Dates and times (in Korean time) are written as dates; lazy translations as their text."""
+    workbook = new_workbook()
+    sheet = workbook.create_sheet(title[:31])
+    sheet.append([str(header) for header in headers])
+    for row in rows:
+        sheet.append([_table_value(sheet, value) for value in row])
+    stream = io.BytesIO()
+    workbook.save(stream)
+    return stream.getvalue()
+
+
+def _table_value(sheet, value):
+    if isinstance(value, Promise):
+        return str(value)
+    if isinstance(value, datetime.datetime):
+        value = timezone.localtime(value).replace(tzinfo=None) if timezone.is_aware(value) else value
+        cell = Cell(sheet, column=1, row=1, value=value)
+        cell.number_format = "yyyy-mm-dd hh:mm"
+        return cell
+    if isinstance(value, datetime.date):
+        cell = Cell(sheet, column=1, row=1, value=value)
+        cell.number_format = "yyyy-mm-dd"
+        return cell
+    return value

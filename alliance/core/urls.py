@@ -26,6 +26,7 @@ urlpatterns = [
     path("privacy/versions/<id:version>/", views_privacy.privacy_policy_version, name="privacy_version"),
     path("privacy/manage/", views_privacy.privacy_policy_edit, name="privacy_edit"),
     path("audit/", views.audit_log, name="audit_log"),
+    path("audit/export.xlsx", views.audit_log_export, name="audit_log_export"),
     path("deliveries/<id:pk>/", delivery_views.delivery_status, name="delivery_status"),
     path("deliveries/<id:pk>/resume/", delivery_views.delivery_resume, name="delivery_resume"),
     path("i18n/language/", views.set_language, name="set_language"),

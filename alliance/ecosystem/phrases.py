@@ -1,8 +1,9 @@
 """Phrases the ecosystem app reuses, and the Korean labels of its audit actions."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
-from alliance.core.audit import register_actions
+from alliance.core.audit import register_actions, register_key_labels
 
 register_actions(
     {
@@ -69,3 +70,27 @@ register_actions(
 SUGGESTION_GONE = _("A selected company has no waiting suggestion any more (someone reviewed it meanwhile).")
 SUGGESTION_NEEDS_CATEGORY = _("A selected company has no suggested category: choose one before accepting.")
 MEMBERS_SYNCED = _("%(count)s members are on the map's player list, up to date with the member registry.")
+
+# The keys this app's services record beside a model's fields, as the history shows them.
+
+
+# The keys this app's services record beside a model's fields, as the history shows them.
+KEY_LABELS = {
+    "dry_run": pgettext_lazy("audit key", "trial run (nothing saved)"),
+    "seed": pgettext_lazy("audit key", "random seed"),
+    "top_n": pgettext_lazy("audit key", "suggestions kept per company"),
+    "classifier": pgettext_lazy("audit key", "classifier"),
+    "suggested": pgettext_lazy("audit key", "suggested"),
+    "players": pgettext_lazy("audit key", "companies"),
+    "placements": pgettext_lazy("audit key", "placements"),
+    "nodes": pgettext_lazy("audit key", "taxonomy nodes"),
+    "suggestions": pgettext_lazy("audit key", "suggestions"),
+    "confidence": pgettext_lazy("audit key", "confidence"),
+    "copied_from": pgettext_lazy("audit key", "copied from"),
+    "keywords": pgettext_lazy("audit key", "keywords"),
+    "path": pgettext_lazy("audit key", "path"),
+    "submission": pgettext_lazy("audit key", "submission"),
+    "logo": pgettext_lazy("audit key", "logo"),
+    "source": pgettext_lazy("audit key", "source"),
+}
+register_key_labels(KEY_LABELS)

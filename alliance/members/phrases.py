@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from alliance.core.audit import register_actions, register_value_formats
+from alliance.core.audit import register_actions, register_actor_labels, register_value_formats
 from alliance.core.korean import format_business_number
 from alliance.core.templatetags.korean import count_with
 from alliance.members.logos import CONTENT_ADDRESSED
@@ -50,3 +50,7 @@ register_value_formats(
         "logo": _logo_file,
     },
 )
+
+
+# Commands recorded as the actor of their changes, named as people read them (never the command's name).
+register_actor_labels({"demo_data": _("Demo data"), "import_members": _("Member import (command line)")})

@@ -4,8 +4,9 @@ Other helpers add their actions to this one `register_actions` call or a call of
 """
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
-from alliance.core.audit import register_actions
+from alliance.core.audit import register_actions, register_key_labels
 
 register_actions(
     {
@@ -93,3 +94,48 @@ register_actions(
         "programs.investment.schedules_sent": _("Schedules e-mailed"),
     }
 )
+
+# The keys this app's services record beside a model's fields, as the history shows them.
+
+
+# The keys this app's services record beside a model's fields, as the history shows them.
+KEY_LABELS = {
+    "mentor": pgettext_lazy("audit key", "mentor"),
+    "round_number": pgettext_lazy("audit key", "round"),
+    "mentoring_field": pgettext_lazy("audit key", "mentoring field"),
+    "requested_investors": pgettext_lazy("audit key", "investors asked for"),
+    "starts_at": pgettext_lazy("audit key", "starts at"),
+    "place": pgettext_lazy("audit key", "place"),
+    "feedback": pgettext_lazy("audit key", "feedback"),
+    "partner": pgettext_lazy("audit key", "partner company"),
+    "group": pgettext_lazy("audit key", "project group"),
+    "evaluator": pgettext_lazy("audit key", "evaluator"),
+    "evaluators": pgettext_lazy("audit key", "evaluators"),
+    "withdrawn_scores": pgettext_lazy("audit key", "withdrawn scores"),
+    "unavailable": pgettext_lazy("audit key", "unavailable"),
+    "slot": pgettext_lazy("audit key", "time slot"),
+    "screens": pgettext_lazy("audit key", "screens"),
+    "rule": pgettext_lazy("audit key", "rule"),
+    "recused": pgettext_lazy("audit key", "recused"),
+    "priority": pgettext_lazy("audit key", "priority"),
+    "per_group": pgettext_lazy("audit key", "per group"),
+    "judges_final": pgettext_lazy("audit key", "final-round judges"),
+    "judge_names": pgettext_lazy("audit key", "judges"),
+    "issued_on": pgettext_lazy("audit key", "issued on"),
+    "group_count": pgettext_lazy("audit key", "groups"),
+    "firm": pgettext_lazy("audit key", "investment firm"),
+    "desk": pgettext_lazy("audit key", "desk"),
+    "deadline": pgettext_lazy("audit key", "deadline"),
+    "meeting_count": pgettext_lazy("audit key", "meetings"),
+    "checked_in": pgettext_lazy("audit key", "arrived"),
+    "assigned": pgettext_lazy("audit key", "assigned"),
+    "method": pgettext_lazy("audit key", "method"),
+    "order": pgettext_lazy("audit key", "order"),
+    "numbers": pgettext_lazy("audit key", "numbers"),
+    "company": pgettext_lazy("audit key", "company"),
+    "closed_at": pgettext_lazy("audit key", "closed at"),
+    "reminded": pgettext_lazy("audit key", "reminded"),
+    "person": pgettext_lazy("audit key", "person"),
+    "emails": pgettext_lazy("audit key", "e-mails"),
+}
+register_key_labels(KEY_LABELS)

@@ -4,7 +4,7 @@ from django import template
 from django.core.exceptions import FieldDoesNotExist
 from django.utils.translation import gettext_lazy as _
 
-from alliance.core.audit import display_value
+from alliance.core.audit import display_value, key_label
 
 register = template.Library()
 
@@ -14,11 +14,11 @@ _EXTRA_LABELS = {"contact_list": _("contacts"), "rubric": _("rubric")}
 
 def _label(model, name: str) -> str:
     if model is None:
-        return name
+        return key_label(name) or str(_EXTRA_LABELS.get(name, name))
     try:
         field = model._meta.get_field(name)
     except FieldDoesNotExist:
-        return str(_EXTRA_LABELS.get(name, name))
+        return key_label(name) or str(_EXTRA_LABELS.get(name, name))
     # Reverse relations (an organisation's contacts) have no verbose_name of their own.
     return str(getattr(field, "verbose_name", None) or field.related_model._meta.verbose_name_plural)
 

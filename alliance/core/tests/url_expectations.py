@@ -20,6 +20,7 @@ EXPECTED = {
     "core:privacy": everyone(),
     "core:privacy_version": everyone(),
     "core:privacy_edit": staff_only(),
+    "core:audit_log_export": staff_only(),
     "core:set_language": everyone("302 → /"),  # GET changes nothing and goes home; POST switches
     # A delivery of core's test mailing, whose ordering page (the audit log) is the secretariat's.
     "core:delivery_status": staff_only(),
