@@ -9,10 +9,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from alliance.core import downloads
 from alliance.core.confirm import confirmation_gate
 from alliance.core.delivery.progress import progress_of
 from alliance.core.links import LinkGone
 from alliance.core.permissions import permission_required, personal_link
+from alliance.core.spreadsheets import table_xlsx
 from alliance.members.forms.census import CensusProfileForm, CensusReviewForm, CensusRoundForm
 from alliance.members.models import CensusInvitation, CensusResponse
 from alliance.members.queries import census as census_queries
@@ -73,6 +75,8 @@ def census_round_detail(request, pk: int):
         else:
             messages.success(request, _("The census round is closed; its links no longer work."))
         return redirect("members:census_round_detail", pk=pk)
+    if request.GET.get("download") == "xlsx":
+        return _non_responders_xlsx(census_round)
     page = Paginator(census_queries.non_responders(census_round), PAGE_SIZE).get_page(request.GET.get("page"))
     uninvited = census_queries.uninvited_members(census_round)
     context = {
@@ -128,12 +132,54 @@ def census_response_review(request, pk: int):
 @permission_required("members.run_census")
 def stale_confirmations(request):
     today = timezone.localdate()
+    if request.GET.get("download") == "xlsx":
+        return _stale_xlsx(today)
     page = Paginator(census_queries.stale_members(today), PAGE_SIZE).get_page(request.GET.get("page"))
     for organisation in page:
         confirmed = organisation.last_confirmed_on
         organisation.days_since = (today - confirmed).days if confirmed else None
     context = {"page": page, "stale_days": settings.CONFIRMATION_STALE_DAYS}
     return render(request, "members/census/stale.html", context)
+
+
+def _non_responders_xlsx(census_round):
+    """The round's non-responders as the page lists them, every row in one sheet (for follow-up calls)."""
+    rows = (
+        [
+            invitation.organisation.name,
+            invitation.email,
+            _("Sent") if invitation.delivered else _("Not sent yet"),
+            invitation.reminder_count,
+            invitation.last_reminded_at,
+            invitation.expires_at,
+        ]
+        for invitation in census_queries.non_responders(census_round)
+    )
+    headers = [_("Organisation"), _("Sent to"), _("E-mail"), _("Reminders"), _("Last reminded"), _("Link expires")]
+    content = table_xlsx(headers, rows, title=_("Not answered yet"))
+    name = f"{census_round.title} {_('Not answered yet')}.xlsx"
+    return downloads.file_response(
+        content, filename=name, ascii_name="census-non-responders.xlsx", content_type=downloads.XLSX
+    )
+
+
+def _stale_xlsx(today):
+    rows = (
+        [
+            organisation.get_category_display(),
+            organisation.name,
+            organisation.joined_on,
+            organisation.last_confirmed_on or _("Never confirmed"),
+            (today - organisation.last_confirmed_on).days if organisation.last_confirmed_on else None,
+        ]
+        for organisation in census_queries.stale_members(today)
+    )
+    headers = [_("Member category"), _("Organisation"), _("Joined"), _("Last confirmed"), _("Days since")]
+    content = table_xlsx(headers, rows, title=_("Profiles not confirmed recently"))
+    name = f"{_('Profiles not confirmed recently')} {today:%Y%m%d}.xlsx"
+    return downloads.file_response(
+        content, filename=name, ascii_name="stale-profiles.xlsx", content_type=downloads.XLSX
+    )
 
 
 def _link_gone(request, *, status: int):
