@@ -8,6 +8,10 @@ Every view carries exactly one declaration, and the role × URL matrix test chec
 - `@permission_required("app.perm", object_level=True)`: the same login rule, and the view loads its object
   and calls `require_object_permission(user, "app.perm", obj)`, which answers 404 unless the user holds the
   permission for that object;
+- a view that answers only some HTTP methods (a POST-only button) says so in its declaration,
+  `@permission_required(..., methods=("POST",))`, never with Django's `require_POST` below it: the method is
+  checked after the permission (and, for an object-level view, after `scope`, the view's own object check),
+  so a GET answers 404 outside the scope whatever the method, and 405 only to someone in it;
 - `@personal_link`: no login; the URL's token is the authority (census, map survey, meeting replies ...).
   Because the token is in the URL, such a page is also never cached, answers only GET and POST (405
   otherwise) and is sent with `Referrer-Policy: no-referrer`, so the token leaks neither to a shared cache
@@ -20,12 +24,13 @@ or `PERSONAL_LINK`) and survives further decorators that use functools.wraps.
 from functools import wraps
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, HttpResponseNotAllowed
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 PUBLIC = "public"
 PERSONAL_LINK = "personal_link"
+POST = ("POST",)  # methods= of a POST-only view (a button)
 
 
 def _declare(view, permission: str, *, object_level: bool = False):
@@ -54,14 +59,25 @@ def personal_link(view):
     return _declare(never_cache(require_http_methods(["GET", "POST"])(without_referrer)), PERSONAL_LINK)
 
 
-def permission_required(permission: str, *, object_level: bool = False):
-    """Sign-in required; then `permission` (globally, or for the view's object when `object_level`), else 404."""
+def permission_required(permission: str, *, object_level: bool = False, methods=None, scope=None):
+    """Sign-in required; then `permission` (globally, or for the view's object when `object_level`), else 404.
+
+    `methods`: the HTTP methods the view answers (all when None); another method gets 405, but only after the
+    permission check, and for an object-level view only after `scope(request, **url_kwargs)`, the view's own
+    object check (it raises Http404 outside the user's scope): an outsider learns nothing from the method.
+    """
+    if object_level and methods is not None and scope is None:
+        raise TypeError(f"{permission}: an object-level view that limits its methods needs its scope check")
 
     def decorator(view):
         @wraps(view)
         def checked(request, *args, **kwargs):
             if not object_level and not request.user.has_perm(permission):
                 raise Http404
+            if methods is not None and request.method not in methods:
+                if scope is not None:
+                    scope(request, *args, **kwargs)
+                return HttpResponseNotAllowed(methods)
             return view(request, *args, **kwargs)
 
         return _declare(login_required(checked), permission, object_level=object_level)

@@ -5,13 +5,12 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
 
 from alliance.core.delivery.ordering import resume_delivery
 from alliance.core.delivery.progress import delivery_progress
 from alliance.core.delivery.registry import mailing
 from alliance.core.models import Delivery
-from alliance.core.permissions import permission_required, require_object_permission
+from alliance.core.permissions import POST, permission_required, require_object_permission
 
 PERMISSION = "core.manage_delivery"
 
@@ -22,15 +21,17 @@ def _delivery(request, pk: int) -> Delivery:
     return delivery
 
 
-@permission_required(PERMISSION, object_level=True)
-@require_GET
+def _delivery_scope(request, pk: int) -> None:
+    _delivery(request, pk)
+
+
+@permission_required(PERMISSION, object_level=True, methods=("GET", "HEAD"), scope=_delivery_scope)
 def delivery_status(request, pk: int):
     progress = delivery_progress(_delivery(request, pk))
     return render(request, "core/delivery/_status.html", {"deliveries": [progress]})
 
 
-@permission_required(PERMISSION, object_level=True)
-@require_POST
+@permission_required(PERMISSION, object_level=True, methods=POST, scope=_delivery_scope)
 def delivery_resume(request, pk: int):
     delivery = _delivery(request, pk)
     try:

@@ -7,7 +7,7 @@ from django.utils import timezone
 from alliance.core.delivery.ordering import Addressee, order_delivery
 from alliance.core.models import Delivery, DeliveryRecipient, PrivacyPolicy
 from alliance.core.tests.mailing_fixture import KIND
-from alliance.core.tests.url_matrix import everyone, no_body, signed_in, staff_only
+from alliance.core.tests.url_matrix import everyone, no_body, staff_only
 
 EXPECTED = {
     "core:login": everyone(),
@@ -24,7 +24,7 @@ EXPECTED = {
     "core:set_language": everyone("302 → /"),  # GET changes nothing and goes home; POST switches
     # A delivery of core's test mailing, whose ordering page (the audit log) is the secretariat's.
     "core:delivery_status": staff_only(),
-    "core:delivery_resume": signed_in(405),  # POST only
+    "core:delivery_resume": staff_only(405),  # POST only: the delivery first, then the method
 }
 
 COUNTED_MODELS = (Delivery, DeliveryRecipient, PrivacyPolicy)

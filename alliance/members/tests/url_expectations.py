@@ -4,10 +4,15 @@ import datetime
 import hashlib
 
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from alliance.core import downloads
+from alliance.core.tests.editing import posted, posted_formset
 from alliance.core.tests.url_matrix import LOGIN, OWN_PROFILE, SIGNED_IN, everyone, no_body, owner_only, staff_only
+from alliance.members.forms.organisation import ContactFormSet, StaffOrganisationForm
 from alliance.members.models import CensusInvitation, CensusResponse, CensusRound, ImportJob, Organisation
+from alliance.members.services.import_template import template_xlsx
 from alliance.members.services.registry import store_logo
 from alliance.members.tests.factories import png_bytes
 
@@ -55,7 +60,7 @@ PK_OF = {
     "members:import_detail": "import_job",
     "members:import_progress": "import_job",
     "members:import_report": "import_job",
-    "members:import_apply": "import_job",
+    "members:import_apply": "import_checked",
     "members:census_round_detail": "census_round",
     "members:census_remind": "census_round",
     "members:census_remind_preview": "census_round",
@@ -100,20 +105,46 @@ def build_world(world) -> dict:
     org_a = world["org_a"]
     org_a.logo.name = store_logo(organisation=org_a, upload=ContentFile(png_bytes(), name="logo.png"))
     org_a.save(update_fields=["logo"])
-    return {"import_job": import_job, "census_round": census_round, "census_response": census_response}
+    checked = ImportJob(
+        created_by=users["staff"], original_name="회원사.xlsx", status=ImportJob.Status.DONE, dry_run=True
+    )
+    checked.upload.save("회원사.xlsx", ContentFile(template_xlsx()), save=False)
+    checked.total_rows = checked.processed_rows = checked.created_count = 1
+    checked.finished_at = timezone.now()
+    checked.save()
+    return {
+        "import_job": import_job,
+        "import_checked": checked,  # a finished check of the registry's template, not yet imported
+        "census_round": census_round,
+        "census_response": census_response,
+    }
 
 
 # A valid body for each POST URL (see url_matrix.py): refused roles post exactly this.
 POST_DATA = {
     "members:census_remind": no_body,
     "members:import_apply": no_body,
+    "members:census_round_create": lambda world: {
+        "title": "2026년 하반기 조사",
+        "closes_on": (timezone.localdate() + datetime.timedelta(days=10)).isoformat(),
+    },
+    "members:census_round_detail": lambda world: {"action": "close"},
+    "members:census_response_review": lambda world: {"action": "apply", "note": ""},
+    "members:imports": lambda world: {"file": member_list_upload(), "dry_run": "on"},
+    "members:organisation_create": lambda world: posted(
+        StaffOrganisationForm(), name="가온메타", category="small", joined_on="2026-03-02", sido="서울"
+    ),
+    "members:organisation_edit": lambda world: profile_body(world["org_a"], homepage="https://gaon.example.kr"),
 }
-# POST URLs whose valid body is still to be written: their refused-role POST sends an empty body.
-POST_DATA_PENDING = {
-    "members:census_response_review",
-    "members:census_round_create",
-    "members:census_round_detail",
-    "members:imports",
-    "members:organisation_create",
-    "members:organisation_edit",
-}
+
+
+def member_list_upload() -> SimpleUploadedFile:
+    """The registry's own template (its header and one example row): a file the importer reads."""
+    return SimpleUploadedFile("회원사.xlsx", template_xlsx(), content_type=downloads.XLSX)
+
+
+def profile_body(organisation, **changes) -> dict:
+    """Staff's edit page of `organisation` posted back with `changes` (the contacts formset unchanged)."""
+    instance = Organisation.objects.get(pk=organisation.pk)
+    form = StaffOrganisationForm(instance=instance, extra={})
+    return posted(form, **changes) | posted_formset(ContactFormSet(instance=instance, prefix="contacts"))

@@ -8,7 +8,7 @@ are there already).
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from alliance.core.tests.url_matrix import everyone, no_body, only, signed_in, staff_only
+from alliance.core.tests.url_matrix import everyone, no_body, only, staff_only
 from alliance.members.tests.factories import OrganisationFactory
 from alliance.programs.models import (
     Assignment,
@@ -72,18 +72,19 @@ EXPECTED = {
     "programs:group_detail": GROUP_A,
     "programs:proposal_edit": only({"rep_a": 200}),  # only the lead writes; staff grant extensions instead
     "programs:attachment_download": GROUP_A,
-    # POST only, and the object (the group) is checked once the method is: every signed-in role gets 405.
-    "programs:partner_add": signed_in(405),
-    "programs:partner_remove": signed_in(405),
-    "programs:partner_confirm": signed_in(405),
-    "programs:attachment_add": signed_in(405),
-    "programs:attachment_remove": signed_in(405),
-    "programs:proposal_submit": signed_in(405),
+    # POST only: the object (the group) is checked before the method, so a GET answers 404 outside the group
+    # and 405 only to whoever may act on it: its lead's representative (a partner confirms: staff can see it).
+    "programs:partner_add": only({"rep_a": 405}),
+    "programs:partner_remove": only({"rep_a": 405}),
+    "programs:partner_confirm": only({"staff": 405, "rep_a": 405}),
+    "programs:attachment_add": only({"rep_a": 405}),
+    "programs:attachment_remove": only({"rep_a": 405}),
+    "programs:proposal_submit": only({"rep_a": 405}),
     # Judging (P2): evaluators see only their own panels and assignments.
     "programs:judging_home": only({"evaluator": 200, "evaluator_b": 200, "mentor_b": 200}),
     "programs:judging_pledge": only({"evaluator": 200, "evaluator_b": 200}),  # the panel's evaluators
     "programs:judging_assignment": only({"evaluator": 200}),  # evaluator A's own: 404 to evaluator B
-    "programs:judging_score": signed_in(405),
+    "programs:judging_score": only({"evaluator": 405}),  # POST only; evaluator A's own assignment
     "programs:judging_attachment": only({"evaluator": 200}),
     "programs:judging_programme": staff_only(),
     "programs:panel_detail": staff_only(),

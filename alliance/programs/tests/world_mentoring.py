@@ -3,7 +3,7 @@ group in round 1, which has one interim result; mentor B mentors another group i
 
 from django.core.files.base import ContentFile
 
-from alliance.core.tests.url_matrix import only, signed_in, staff_only
+from alliance.core.tests.url_matrix import only, staff_only
 from alliance.members.tests.factories import OrganisationFactory
 from alliance.programs.models import InterimResult, Mentor, MentoringSession
 from alliance.programs.tests.factories import ProjectGroupFactory
@@ -13,7 +13,7 @@ MENTORING_EXPECTED = {
     "programs:mentoring_round": staff_only(),
     "programs:session_detail": only({"staff": 200, "rep_a": 200, "evaluator": 200}),
     "programs:my_sessions": only({"evaluator": 200, "evaluator_b": 200, "mentor_b": 200}),
-    "programs:interim_upload": signed_in(405),  # POST only: @login_required, then @require_POST
+    "programs:interim_upload": only({"staff": 405, "rep_a": 405}),  # POST only: the group first, then the method
     "programs:interim_download": only({"staff": 200, "rep_a": 200, "evaluator": 200}),
 }
 

@@ -9,10 +9,10 @@ from django.forms.models import model_to_dict
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from alliance.core import downloads
-from alliance.core.permissions import permission_required
+from alliance.core.permissions import POST, permission_required
 from alliance.programs import phrases, queries
 from alliance.programs.forms.applications import (
     AttachmentForm,
@@ -122,6 +122,14 @@ def _editable_group(user, pk: int):
     return group
 
 
+def _editable_group_scope(request, pk: int, **_kwargs) -> None:
+    _editable_group(request.user, pk)
+
+
+def _visible_group_scope(request, pk: int) -> None:
+    visible_group(request.user, pk)
+
+
 @permission_required("programs.change_group", object_level=True)
 @require_http_methods(["GET", "POST"])
 def proposal_edit(request, pk: int):
@@ -140,8 +148,7 @@ def proposal_edit(request, pk: int):
     return render(request, "programs/apply/proposal_form.html", context)
 
 
-@permission_required("programs.change_group", object_level=True)
-@require_POST
+@permission_required("programs.change_group", object_level=True, methods=POST, scope=_editable_group_scope)
 def partner_add(request, pk: int):
     group = _editable_group(request.user, pk)
     form = PartnerForm(request.POST)
@@ -159,8 +166,7 @@ def partner_add(request, pk: int):
     return redirect("programs:group_detail", pk=pk)
 
 
-@permission_required("programs.change_group", object_level=True)
-@require_POST
+@permission_required("programs.change_group", object_level=True, methods=POST, scope=_editable_group_scope)
 def partner_remove(request, pk: int, member_pk: int):
     group = _editable_group(request.user, pk)
     member = get_object_or_404(GroupMember.objects.select_related("organisation", "group"), pk=member_pk, group=group)
@@ -173,8 +179,7 @@ def partner_remove(request, pk: int, member_pk: int):
     return redirect("programs:group_detail", pk=pk)
 
 
-@permission_required("programs.view_group", object_level=True)
-@require_POST
+@permission_required("programs.view_group", object_level=True, methods=POST, scope=_visible_group_scope)
 def partner_confirm(request, pk: int):
     group = visible_group(request.user, pk)
     try:
@@ -186,8 +191,7 @@ def partner_confirm(request, pk: int):
     return redirect("programs:group_detail", pk=pk)
 
 
-@permission_required("programs.change_group", object_level=True)
-@require_POST
+@permission_required("programs.change_group", object_level=True, methods=POST, scope=_editable_group_scope)
 def attachment_add(request, pk: int):
     group = _editable_group(request.user, pk)
     form = AttachmentForm(request.POST, request.FILES)
@@ -211,14 +215,17 @@ def _visible_attachment(user, pk: int) -> Attachment:
     return attachment
 
 
+def _editable_attachment_scope(request, pk: int) -> None:
+    _editable_group(request.user, _visible_attachment(request.user, pk).proposal.group_id)
+
+
 @permission_required("programs.view_group", object_level=True)
 def attachment_download(request, pk: int):
     attachment = _visible_attachment(request.user, pk)
     return downloads.file_response(attachment.file.open("rb"), filename=attachment.original_name, content_type=None)
 
 
-@permission_required("programs.change_group", object_level=True)
-@require_POST
+@permission_required("programs.change_group", object_level=True, methods=POST, scope=_editable_attachment_scope)
 def attachment_remove(request, pk: int):
     attachment = _visible_attachment(request.user, pk)
     group = _editable_group(request.user, attachment.proposal.group_id)
@@ -231,8 +238,7 @@ def attachment_remove(request, pk: int):
     return redirect("programs:group_detail", pk=group.pk)
 
 
-@permission_required("programs.change_group", object_level=True)
-@require_POST
+@permission_required("programs.change_group", object_level=True, methods=POST, scope=_editable_group_scope)
 def proposal_submit(request, pk: int):
     group = _editable_group(request.user, pk)
     try:

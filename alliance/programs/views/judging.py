@@ -9,10 +9,10 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from alliance.core import downloads
-from alliance.core.permissions import permission_required
+from alliance.core.permissions import POST, permission_required
 from alliance.members.models import Organisation
 from alliance.programs.forms.judging import PledgeForm, ScoreForm, posted_id
 from alliance.programs.models import Attachment, Criterion, GroupMember, Proposal
@@ -103,8 +103,11 @@ def judging_attachment(request, pk: int, attachment_pk: int):
     return downloads.file_response(attachment.file.open("rb"), filename=attachment.original_name, content_type=None)
 
 
-@permission_required("programs.score_assignment", object_level=True)
-@require_POST
+def _own_assignment_scope(request, pk: int) -> None:
+    own_assignment(request.user, pk)
+
+
+@permission_required("programs.score_assignment", object_level=True, methods=POST, scope=_own_assignment_scope)
 def judging_score(request, pk: int):
     """Save one criterion (htmx answers the criterion's partial; without JavaScript, back to the page)."""
     assignment = own_assignment(request.user, pk)

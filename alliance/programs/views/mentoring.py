@@ -7,11 +7,11 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from alliance.core import downloads
 from alliance.core.confirm import GROUPS, Confirmation, confirmation_gate
-from alliance.core.permissions import permission_required
+from alliance.core.permissions import POST, permission_required
 from alliance.programs import phrases, queries
 from alliance.programs.default_rubric import MENTORING_FIELDS
 from alliance.programs.forms.mentoring import FeedbackForm, InterimResultForm, MentorForm, ScheduleForm
@@ -162,8 +162,11 @@ def my_sessions(request):
     return render(request, "programs/mentoring/my_sessions.html", {"sessions": sessions})
 
 
-@permission_required("programs.view_group", object_level=True)
-@require_POST
+def _visible_group_scope(request, pk: int) -> None:
+    visible_group(request.user, pk)
+
+
+@permission_required("programs.view_group", object_level=True, methods=POST, scope=_visible_group_scope)
 def interim_upload(request, pk: int):
     group = visible_group(request.user, pk)
     form = InterimResultForm(request.POST, request.FILES)
