@@ -4,6 +4,9 @@ Each helper adds its rows to EXPECTED / PK_OF / PATH_VALUES and its objects in i
 called from `build_world`.
 """
 
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from alliance.core.tests.editing import posted
 from alliance.core.tests.url_matrix import LOGIN, SIGNED_IN, everyone, no_body, owner_only, staff_only
 from alliance.ecosystem.models import (
     LogoSubmission,
@@ -118,7 +121,13 @@ def _core_world(world) -> dict:
     tree = small_taxonomy(2026)
     placement = PlacementFactory(primary=tree["software"], technologies=[tree["twin"]])
     survey, survey_response = _survey_world(world, tree["taxonomy"], placement)
+    suggested = PlacementFactory(primary=tree["education"]).player  # a draft, and a suggestion waiting for it
+    PlacementSuggestion.objects.create(
+        player=suggested, taxonomy=tree["taxonomy"], kind="category", node=tree["software"], confidence=0.9
+    )
     return {
+        "eco_layer": tree["base"],
+        "eco_suggested_player": suggested,
         "eco_survey": survey,
         "eco_survey_response": survey_response,
         "eco_taxonomy": tree["taxonomy"],
@@ -207,23 +216,81 @@ POST_DATA = {
     "ecosystem:snapshot_freeze": no_body,
     "ecosystem:players_sync": lambda world: {"year": str(world["eco_taxonomy"].year)},
     "ecosystem:logo_review": lambda world: {"decision": "approve", "note": ""},
+    "ecosystem:taxonomy_create": lambda world: {"year": "2027", "start_from": str(world["eco_taxonomy"].year)},
+    "ecosystem:node_edit": lambda world: node_body(world["eco_node"], name="클라우드 인프라"),
+    "ecosystem:node_move": lambda world: {"parent": str(world["eco_layer"].pk), "position": "1"},
+    "ecosystem:node_delete": no_body,  # 클라우드: no child, nobody placed on it
+    "ecosystem:facets": lambda world: {"kind": "technology", "name": "공간 컴퓨팅", "keywords": "공간, 컴퓨팅"},
+    "ecosystem:facet_delete": no_body,  # 실시간 렌더링: no placement uses it
+    "ecosystem:player_create": lambda world: {"name": "누리랩", "homepage": "https://nuri.example.kr"},
+    "ecosystem:player_detail": lambda world: player_body(world["eco_player"], business_fields="디지털트윈, XR"),
+    "ecosystem:placement_edit": lambda world: placement_body(world["eco_placement"], patents="7"),
+    "ecosystem:placement_confirm": no_body,  # the world's placement is a draft
+    "ecosystem:placements_confirm": lambda world: {"placement": [str(world["eco_placement"].pk)]},
+    "ecosystem:suggestions_review": lambda world: {
+        "year": str(world["eco_taxonomy"].year),
+        "action": "accept",
+        "players": [str(world["eco_suggested_player"].pk)],
+    },
+    "ecosystem:surveys": lambda world: {
+        "taxonomy": str(world["eco_taxonomy"].year),
+        "title": "2026 생태계맵 추가 조사",
+        "closes_on": "2099-12-31",
+    },
+    "ecosystem:survey_response_review": lambda world: {"decision": "apply", "note": ""},
+    "ecosystem:logo_upload": lambda world: {
+        "file": SimpleUploadedFile("logo.svg", NEW_LOGO, content_type="image/svg+xml")
+    },
+    "ecosystem:landscape_import": lambda world: {
+        "file": SimpleUploadedFile("xr.yml", LANDSCAPE_YML.encode(), content_type="application/yaml"),
+        "domain": "",
+    },
 }
-# POST URLs whose valid body is still to be written: their refused-role POST sends an empty body.
-POST_DATA_PENDING = {
-    "ecosystem:facet_delete",
-    "ecosystem:facets",
-    "ecosystem:landscape_import",
-    "ecosystem:logo_upload",
-    "ecosystem:node_delete",
-    "ecosystem:node_edit",
-    "ecosystem:node_move",
-    "ecosystem:placement_confirm",
-    "ecosystem:placement_edit",
-    "ecosystem:placements_confirm",
-    "ecosystem:player_create",
-    "ecosystem:player_detail",
-    "ecosystem:suggestions_review",
-    "ecosystem:survey_response_review",
-    "ecosystem:surveys",
-    "ecosystem:taxonomy_create",
-}
+
+NEW_LOGO = b'<svg xmlns="http://www.w3.org/2000/svg"><circle cx="5" cy="5" r="5"/></svg>'
+LANDSCAPE_YML = """\
+categories:
+  - name: XR 기기
+    subcategories:
+      - name: HMD
+        items:
+          - name: 헤드셋랩
+            description: 경량 헤드셋
+"""
+
+
+def node_body(node, **changes) -> dict:
+    from alliance.ecosystem.forms.taxonomy import NodeForm
+
+    return posted(NodeForm(initial=NodeForm.initial_for(node)), **changes)
+
+
+def player_body(player, **changes) -> dict:
+    from alliance.ecosystem.forms.players import PlayerForm
+    from alliance.ecosystem.services.players import PLAYER_FIELDS
+
+    player = Player.objects.get(pk=player.pk)
+    initial = {name: getattr(player, name) for name in PLAYER_FIELDS}
+    return posted(PlayerForm(initial=initial, member=player.is_member), **changes)
+
+
+def placement_body(placement, **changes) -> dict:
+    """The placement page's form as staff load it (the view's own initial values), with `changes`."""
+    from alliance.ecosystem import queries
+    from alliance.ecosystem.forms.players import PlacementForm
+    from alliance.ecosystem.services.placements import FIGURES
+
+    placement = Placement.objects.get(pk=placement.pk)
+    initial = {name: getattr(placement, name) for name in FIGURES} | {
+        "primary": placement.primary_id,
+        "secondary": list(placement.secondary.all()),
+        "technologies": list(placement.technologies.all()),
+        "application_fields": list(placement.fields.all()),
+    }
+    form = PlacementForm(
+        initial=initial,
+        taxonomy=placement.taxonomy,
+        node_labels=queries.placeable_nodes(placement.taxonomy),
+        version=placement.version,
+    )
+    return posted(form, **changes)
