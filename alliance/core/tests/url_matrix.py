@@ -13,8 +13,11 @@ Each app lists who may open its URLs in `alliance/<app>/tests/url_expectations.p
   open the URL (or `POST_AS[name]`) POSTs it too, which must write an audit entry or a counted row (a mass
   action's confirmation page, core/confirm.py, is confirmed first, as staff would);
   A URL that takes no data (a button) uses `no_body`: the empty POST is its valid request;
-- `POST_AS` (optional): URL name → the role whose POST of POST_DATA is accepted, when not the first allowed;
-- `POST_DATA_PENDING` (optional): POST URLs still without a valid body (each is a known gap, listed).
+- `POST_AS` (optional): URL name → the role whose POST of POST_DATA is accepted, when not the first allowed
+  (a key of world["users"]: a role, or a user an app's build_world added there, such as a partner's
+  representative);
+- `POST_SETUP` (optional): URL name → function(world) that puts the world in the state the URL's valid POST
+  needs (results released before an objection), run before any role posts to it;
 """
 
 ROLES = (

@@ -40,6 +40,12 @@ from alliance.programs.tests.world_mentoring import (
     MENTORING_PK_OF,
     build_mentoring_world,
 )
+from alliance.programs.tests.world_posts import (
+    POST_BODIES,
+    POST_BODIES_AS,
+    POST_BODIES_SETUP,
+    build_post_world,
+)
 from alliance.programs.tests.world_support import (
     SUPPORT_COUNTED,
     SUPPORT_EXPECTED,
@@ -204,6 +210,7 @@ def build_world(world) -> dict:
     built |= build_investment_world(world | built)  # P4
     built |= build_mentoring_world(world | built)  # P1
     built |= build_support_world(world | built)
+    built |= build_post_world(world | built)
     return built
 
 
@@ -249,32 +256,6 @@ POST_AS = {
     "programs:attachment_remove": "rep_a",
     "programs:interim_upload": "rep_a",
 }
-# POST URLs whose valid body is still to be written: their refused-role POST sends an empty body.
-POST_DATA_PENDING = {
-    "programs:partner_confirm",  # a button, but only a partner's representative may press it: none in the world
-    "programs:extension_grant",
-    "programs:group_create",
-    "programs:group_result",
-    "programs:investment_book",
-    "programs:investment_checkin",
-    "programs:investment_company",
-    "programs:investment_day",
-    "programs:investment_desk",
-    "programs:investment_meeting",
-    "programs:investment_offer",
-    "programs:judging_pledge",
-    "programs:judging_programme",
-    "programs:mentor_pool",
-    "programs:mentoring_round",
-    "programs:panel_detail",
-    "programs:panel_objections",
-    "programs:panel_order",
-    "programs:panel_results",
-    "programs:programme_create",
-    "programs:programme_rules",
-    "programs:programme_stages",
-    "programs:proposal_edit",
-    "programs:support_record",
-    "programs:track_create",
-    "programs:track_edit",
-}
+POST_DATA |= POST_BODIES
+POST_AS |= POST_BODIES_AS
+POST_SETUP = POST_BODIES_SETUP

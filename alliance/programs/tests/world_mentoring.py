@@ -42,4 +42,4 @@ def build_mentoring_world(world) -> dict:
     result = InterimResult(group=group, round_number=1, original_name="중간결과.pdf", size=9)
     result.file.save("중간결과.pdf", ContentFile(b"%PDF-1.7\n"), save=False)
     result.save()
-    return {"mentoring_session": session, "interim_result": result}
+    return {"mentoring_session": session, "interim_result": result, "mentoring_other_group": other_group}
