@@ -46,8 +46,9 @@ class FacetSuggester:
         self.models: dict[int, LogisticRegression] = {}
         self.vectoriser = None
 
-    def fit(self, documents: list[Document], names: list[set[str]]) -> "FacetSuggester":
-        """Learn the items that have at least MIN_POSITIVES examples (and some counter-examples)."""
+    def fit(self, documents: list[Document], names: list[set[str]], weights=None) -> "FacetSuggester":
+        """Learn the items that have at least MIN_POSITIVES examples (and some counter-examples); `weights`
+        (optional) says how much each example counts."""
         self.models = {}
         if not documents:
             return self
@@ -56,7 +57,8 @@ class FacetSuggester:
         for index, item in enumerate(self.items):
             target = np.array([item.name in chosen for chosen in names], dtype=int)
             if MIN_POSITIVES <= target.sum() < len(target):
-                self.models[index] = LogisticRegression(C=10.0, solver="liblinear").fit(matrix, target)
+                model = LogisticRegression(C=10.0, solver="liblinear")
+                self.models[index] = model.fit(matrix, target, sample_weight=weights)
         return self
 
     def keyword_confidence(self, document: Document) -> np.ndarray:

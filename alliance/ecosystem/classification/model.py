@@ -39,11 +39,11 @@ class CategoryClassifier:
         self.calibrate = calibrate
         self.scale = DEFAULT_SCALE
 
-    def _train(self, documents, y):
+    def _train(self, documents, y, weights=None):
         features = FeatureBuilder(
             KeywordRules(self.targets), keyword_weight=self.keyword_weight, role_weight=self.role_weight
         )
-        model = LinearSVC(C=self.c).fit(features.fit_transform(documents), y)
+        model = LinearSVC(C=self.c).fit(features.fit_transform(documents), y, sample_weight=weights)
         return features, model
 
     @staticmethod
@@ -56,16 +56,21 @@ class CategoryClassifier:
         full[:, model.classes_] = raw
         return full
 
-    def fit(self, documents: list[Document], paths: list[tuple[str, ...]], groups=None) -> "CategoryClassifier":
-        """`groups` (optional): where each example comes from; calibration then holds out one source at a time."""
+    def fit(
+        self, documents: list[Document], paths: list[tuple[str, ...]], groups=None, weights=None
+    ) -> "CategoryClassifier":
+        """`groups` (optional): where each example comes from; calibration then holds out one source at a time.
+        `weights` (optional): how much each example counts (a year's confirmed placements above the bundled
+        examples); the calibration folds keep them."""
         if len(set(paths)) < 2:
             raise ValueError("the classifier needs examples of at least two categories")
         self.labels = sorted(set(paths))
         index = {path: i for i, path in enumerate(self.labels)}
         y = np.array([index[path] for path in paths])
-        self.features, self.model = self._train(documents, y)
+        weights = None if weights is None else np.asarray(weights, dtype=float)
+        self.features, self.model = self._train(documents, y, weights)
         if self.calibrate:
-            self.scale = self._fit_scale(documents, y, groups)
+            self.scale = self._fit_scale(documents, y, groups, weights)
         return self
 
     def _splits(self, y, groups):
@@ -76,20 +81,21 @@ class CategoryClassifier:
             return []
         return list(StratifiedKFold(n_splits=folds, shuffle=True, random_state=0).split(np.zeros(len(y)), y))
 
-    def out_of_fold_margins(self, documents, y, groups=None) -> tuple[np.ndarray, np.ndarray]:
+    def out_of_fold_margins(self, documents, y, groups=None, weights=None) -> tuple[np.ndarray, np.ndarray]:
         """Margins of each example from a model that did not see it, and which examples got one."""
         margins = np.zeros((len(y), len(self.labels)))
         scored = np.zeros(len(y), dtype=bool)
         for train, test in self._splits(y, groups):
             if len(set(y[train])) < 2:
                 continue
-            features, model = self._train([documents[i] for i in train], y[train])
+            fold_weights = None if weights is None else weights[train]
+            features, model = self._train([documents[i] for i in train], y[train], fold_weights)
             margins[test] = self._margins(features, model, [documents[i] for i in test], len(self.labels))
             scored[test] = True
         return margins, scored
 
-    def _fit_scale(self, documents, y, groups=None) -> float:
-        margins, scored = self.out_of_fold_margins(documents, y, groups)
+    def _fit_scale(self, documents, y, groups=None, weights=None) -> float:
+        margins, scored = self.out_of_fold_margins(documents, y, groups, weights)
         if not scored.any():
             return DEFAULT_SCALE
         return fit_scale(margins[scored], y[scored])

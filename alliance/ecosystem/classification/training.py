@@ -1,9 +1,12 @@
-"""A category suggester for one year's taxonomy, trained on that year's confirmed placements.
+"""The suggester for one year's taxonomy: the bundled labelled sets carried onto it plus the year's
+confirmed placements (year_model.py fits and keeps the models; this module reads the database).
 
-Rule: with at least MIN_CONFIRMED confirmed placements whose player has a description, spread over at
-least two categories, the trained classifier is used (it can name only the categories it has seen
-examples of); with fewer, the keyword rules of the year's taxonomy (a copy of the default one's, edited
-by staff), and with no taxonomy for the year at all, the default taxonomy's keywords.
+Rule: the trained classifier speaks whenever the bundled rows and the confirmed placements together cover at
+least two of the year's categories (a fresh year with nothing confirmed already gets the bundled
+knowledge); a category of the year that no bundled row reaches is learnt from its confirmed placements, and
+one with neither cannot be suggested by the classifier. Only when nothing can be trained (a taxonomy whose
+categories all differ from the default one's and nothing confirmed) do the year's keyword rules speak. With
+no taxonomy for the year at all, the default taxonomy stands in.
 """
 
 from dataclasses import dataclass
@@ -14,9 +17,7 @@ from alliance.ecosystem.models.taxonomy import Level
 from .documents import Document, Target, default_targets
 from .facets import FacetItem, FacetSuggester, default_facets
 from .keywords import KeywordRules
-from .model import CategoryClassifier
-
-MIN_CONFIRMED = 40
+from .year_model import ConfirmedExample, year_model
 
 
 @dataclass
@@ -27,7 +28,8 @@ class YearSuggester:
     technologies: FacetSuggester
     fields: FacetSuggester
     source: str
-    examples: int
+    examples: int  # confirmed placements learnt from
+    bundled: int = 0  # bundled labelled examples carried onto the year
 
 
 def player_document(player) -> Document:
@@ -63,8 +65,8 @@ def taxonomy_targets(taxonomy: Taxonomy) -> tuple[list[Target], dict[int, tuple[
     return targets, {node.pk: path(node)[:3] for node in nodes if node.level in (Level.CATEGORY, Level.SUBCATEGORY)}
 
 
-def confirmed_examples(taxonomy: Taxonomy, category_of: dict[int, tuple[str, ...]]):
-    """(document, category path, technology names, field names) of each confirmed placement with a text."""
+def confirmed_examples(taxonomy: Taxonomy, category_of: dict[int, tuple[str, ...]]) -> list[ConfirmedExample]:
+    """Each confirmed placement with a text: its player's document, category path, technologies and fields."""
     placements = (
         Placement.objects.filter(taxonomy=taxonomy, status=Placement.Status.CONFIRMED)
         .exclude(player__description="")
@@ -73,11 +75,11 @@ def confirmed_examples(taxonomy: Taxonomy, category_of: dict[int, tuple[str, ...
         .order_by("id")
     )
     return [
-        (
+        ConfirmedExample(
             player_document(p.player),
             category_of[p.primary_id],
-            {t.name for t in p.technologies.all()},
-            {f.name for f in p.fields.all()},
+            frozenset(t.name for t in p.technologies.all()),
+            frozenset(f.name for f in p.fields.all()),
         )
         for p in placements
         if p.primary_id in category_of
@@ -85,21 +87,20 @@ def confirmed_examples(taxonomy: Taxonomy, category_of: dict[int, tuple[str, ...
 
 
 def suggester_for_year(year: int) -> YearSuggester:
+    """Fits (or takes from the cache) the year's models: call it from a background task or a command."""
     taxonomy = Taxonomy.objects.filter(year=year).first()
     if taxonomy is None:
-        technologies, fields = default_facets()
-        return YearSuggester(
-            KeywordRules(default_targets()), FacetSuggester(technologies), FacetSuggester(fields), "keywords", 0
-        )
-    targets, category_of = taxonomy_targets(taxonomy)
-    technology_items = [FacetItem(t.name, tuple(t.keywords)) for t in Technology.objects.filter(taxonomy=taxonomy)]
-    field_items = [FacetItem(f.name, tuple(f.keywords)) for f in ApplicationField.objects.filter(taxonomy=taxonomy)]
-    examples = confirmed_examples(taxonomy, category_of)
-    documents = [e[0] for e in examples]
-    technologies = FacetSuggester(technology_items).fit(documents, [e[2] for e in examples])
-    fields = FacetSuggester(field_items).fit(documents, [e[3] for e in examples])
-    paths = [e[1] for e in examples]
-    if len(examples) >= MIN_CONFIRMED and len(set(paths)) >= 2:
-        classifier = CategoryClassifier(targets).fit(documents, paths)
-        return YearSuggester(classifier, technologies, fields, "classifier", len(examples))
-    return YearSuggester(KeywordRules(targets), technologies, fields, "keywords", len(examples))
+        targets = default_targets()
+        technology_items, field_items = default_facets()
+        confirmed = []
+    else:
+        targets, category_of = taxonomy_targets(taxonomy)
+        technology_items = [FacetItem(t.name, tuple(t.keywords)) for t in Technology.objects.filter(taxonomy=taxonomy)]
+        field_items = [FacetItem(f.name, tuple(f.keywords)) for f in ApplicationField.objects.filter(taxonomy=taxonomy)]
+        confirmed = confirmed_examples(taxonomy, category_of)
+    fitted = year_model(year, targets, technology_items, field_items, confirmed)
+    if fitted.categories is not None:
+        categories, source = fitted.categories, "classifier"
+    else:
+        categories, source = KeywordRules(targets), "keywords"
+    return YearSuggester(categories, fitted.technologies, fitted.fields, source, fitted.confirmed, fitted.bundled)

@@ -1,4 +1,5 @@
-"""`manage.py suggest_placement`: keyword fallback with nothing confirmed, the classifier once enough is."""
+"""`manage.py suggest_placement`: the classifier trained on the bundled labelled sets carried onto the year's
+taxonomy (the default one when the year has none) plus the year's confirmed placements."""
 
 import io
 import json
@@ -8,8 +9,7 @@ from django.core.management import call_command
 from django.utils.translation import gettext
 
 from alliance.ecosystem.classification.dataset import training_rows
-from alliance.ecosystem.classification.training import MIN_CONFIRMED
-from alliance.ecosystem.models import Placement, TaxonomyNode
+from alliance.ecosystem.models import Level, Placement, TaxonomyNode
 from alliance.ecosystem.services.taxonomy import seed_default_taxonomy
 from alliance.ecosystem.tests.factories import PlacementFactory, PlayerFactory
 
@@ -43,14 +43,14 @@ def confirm_examples(taxonomy, per_category: int, categories: tuple[str, ...]):
             )
 
 
-def test_suggest_placement_without_confirmed_placements_uses_default_keywords():
+def test_suggest_placement_without_a_taxonomy_uses_the_bundled_data_on_the_default_one():
     result = run_json("VR 게임 퍼블리싱 회사입니다.\n\n회계 법인입니다.\n", 2031)
 
     assert [row["text"] for row in result] == ["VR 게임 퍼블리싱 회사입니다.", "회계 법인입니다."]
-    assert result[0]["suggestions"][0] == {"path": GAME_PATH, "confidence": 1.0, "confidence_level": "high"}
-    assert result[0]["field"] == {"name": "엔터테인먼트", "confidence": 0.5}
-    assert result[1]["suggestions"] == []
-    assert result[1]["field"] is None
+    assert result[0]["suggestions"][0]["path"] == GAME_PATH
+    assert result[0]["suggestions"][0]["confidence_level"] == "high"
+    assert result[0]["field"]["name"] == "엔터테인먼트"
+    assert len(result[1]["suggestions"]) == 3
 
 
 def test_suggest_placement_json_shape_keeps_the_old_keys_and_adds_field_and_level():
@@ -64,42 +64,55 @@ def test_suggest_placement_json_shape_keeps_the_old_keys_and_adds_field_and_leve
     assert row["field"]["name"] == "교육·훈련"
 
 
-def test_suggest_placement_with_a_seeded_taxonomy_but_few_confirmed_uses_its_keywords(staff_user):
+def test_suggest_placement_with_a_seeded_taxonomy_and_nothing_confirmed_tells_makers_from_field_businesses(
+    staff_user,
+):
+    seed_default_taxonomy(actor=staff_user, year=2026)
+
+    maker, hospital = run_json(
+        "병원용 수술 시뮬레이션 VR 콘텐츠를 개발해 대학병원에 공급하는 기업\n"
+        "재활의학과 전문병원으로, VR 재활 치료 프로그램을 도입해 환자 진료에 활용한다\n",
+        2026,
+    )
+
+    assert maker["suggestions"][0]["path"][0] == "핵심산업 영역"
+    assert maker["field"]["name"] == "의료·헬스케어"
+    assert hospital["suggestions"][0]["path"] == ["2차 전방연관 영역", "사회 서비스", "의료·헬스케어"]
+
+
+def test_suggest_placement_says_what_the_classifier_learnt_from(staff_user):
     taxonomy = seed_default_taxonomy(actor=staff_user, year=2026)
-    confirm_examples(taxonomy, 2, ("게임", "의료·헬스케어"))
+    categories = ("게임", "광고·마케팅")
+    confirm_examples(taxonomy, 3, categories)
 
-    result = run_json("병원 재활 치료용 솔루션\n", 2026)
+    output = run("척추 재활\n", "--year", "2026")
 
-    assert result[0]["suggestions"][0]["path"] == ["2차 전방연관 영역", "사회 서비스", "의료·헬스케어"]
-
-
-def test_suggest_placement_trains_on_confirmed_placements_when_enough(staff_user):
-    taxonomy = seed_default_taxonomy(actor=staff_user, year=2026)
-    categories = ("게임", "광고·마케팅", "하드웨어", "교육·훈련")
-    confirm_examples(taxonomy, MIN_CONFIRMED // len(categories) + 1, categories)
-
-    result = run_json("음료 브랜드의 신제품 캠페인을 기획하고 집행하는 광고 대행사입니다.\n", 2026)
-
-    suggestions = result[0]["suggestions"]
-    assert suggestions[0]["path"] == ["1차 전방연관 영역", "광고·디자인", "광고·마케팅"]
-    assert len(suggestions) == 3
-    assert suggestions[0]["confidence"] > suggestions[1]["confidence"] >= suggestions[2]["confidence"]
-    assert {tuple(s["path"])[-1] for s in suggestions} <= set(categories)
-    method = gettext("classifier trained on %(count)s confirmed placements") % {
-        "count": len(categories) * (MIN_CONFIRMED // len(categories) + 1)
+    method = gettext("classifier trained on %(bundled)s bundled examples and %(count)s confirmed placements") % {
+        "bundled": len(training_rows()),
+        "count": 6,
     }
-    assert run("척추 재활\n", "--year", "2026").splitlines()[0] == gettext("Method: %(method)s") % {"method": method}
+    assert output.splitlines()[0] == gettext("Method: %(method)s") % {"method": method}
 
 
 def test_suggest_placement_text_format_lists_paths_with_confidence():
-    output = run("VR 게임 퍼블리싱 회사입니다.\n회계 법인입니다.\n", "--year", "2031")
+    output = run("VR 게임 퍼블리싱 회사입니다.\n", "--year", "2031").splitlines()
 
-    method = gettext("taxonomy keywords (not enough confirmed placements yet)")
-    assert output.splitlines() == [
-        gettext("Method: %(method)s") % {"method": method},
-        "1. VR 게임 퍼블리싱 회사입니다.",
-        "   1.00  핵심산업 영역 > 콘텐츠·서비스 생산 및 배급 > 게임",
-        "   " + gettext("field: %(name)s") % {"name": "엔터테인먼트"} + " (0.50)",
-        "2. 회계 법인입니다.",
-        "   " + gettext("no suggestion (no keyword of any category found)"),
-    ]
+    assert len(output) == 6
+    assert output[1] == "1. VR 게임 퍼블리싱 회사입니다."
+    assert output[2].endswith("  핵심산업 영역 > 콘텐츠·서비스 생산 및 배급 > 게임")
+    assert output[2].startswith("   0.9") or output[2].startswith("   1.00")
+    assert output[5].startswith("   " + gettext("field: %(name)s") % {"name": "엔터테인먼트"} + " (")
+
+
+def test_suggest_placement_falls_back_to_keywords_when_no_category_has_an_example(staff_user):
+    taxonomy = seed_default_taxonomy(actor=staff_user, year=2026)
+    for category in TaxonomyNode.objects.filter(taxonomy=taxonomy, level=Level.CATEGORY):
+        category.name = "새 " + category.name
+        category.save()
+
+    output = run("VR 게임 퍼블리싱 회사입니다.\n회계 법인입니다.\n", "--year", "2026").splitlines()
+
+    method = gettext("taxonomy keywords (no category of the taxonomy has an example to learn from)")
+    assert output[0] == gettext("Method: %(method)s") % {"method": method}
+    assert output[2] == "   1.00  핵심산업 영역 > 콘텐츠·서비스 생산 및 배급 > 새 게임"
+    assert output[-1] == "   " + gettext("no suggestion (no keyword of any category found)")

@@ -18,7 +18,8 @@ pytestmark = pytest.mark.django_db
 
 WAITING = PlacementSuggestion.Status.WAITING
 GAME_TEXT = "VR 리듬 게임을 개발해 스팀에 출시한 게임 스튜디오입니다."
-HEALTH_TEXT = "뇌졸중 환자의 재활 치료를 돕는 VR 솔루션을 병원에 공급합니다."
+# A business of the field (a hospital using VR), not a maker for hospitals: its place is the forward-linked area.
+HEALTH_TEXT = "재활의학과 전문병원으로, 뇌졸중 환자의 재활 치료에 VR 프로그램을 도입해 진료에 활용합니다."
 
 
 @pytest.fixture
@@ -56,7 +57,7 @@ def test_generate_suggestions_covers_only_players_without_a_confirmed_placement(
     assert ("field", None, None, "엔터테인먼트") in waiting(game)
     assert waiting(placed) == []
     entry = AuditEntry.objects.get(action="ecosystem.suggestions.generated")
-    assert entry.after == {"players": 1, "suggestions": len(waiting(game)), "method": "keywords"}
+    assert entry.after == {"players": 1, "suggestions": len(waiting(game)), "method": "classifier"}
     assert Placement.objects.filter(player=game).count() == 0
 
 

@@ -1,8 +1,9 @@
 """`python manage.py suggest_placement --year YYYY [--format json|text] [--top K]`.
 
 Reads company descriptions from standard input, one per line (blank lines are skipped), and prints the
-suggested categories of each, best first. The year's confirmed placements train the classifier when
-there are enough (classification.training.MIN_CONFIRMED); otherwise the taxonomy's keywords decide.
+suggested categories of each, best first. The classifier is trained on the bundled labelled profiles carried
+onto the year's taxonomy plus the year's confirmed placements (classification.training); it is fitted on the
+first run for a taxonomy and a set of confirmed placements and kept in the cache.
 JSON: [{"text": "...", "suggestions": [{"path": [domain, layer, category], "confidence": 0.87,
 "confidence_level": "high"}, ...], "field": {"name": "교육·훈련", "confidence": 0.75} or null}, ...].
 Confidences are calibrated (classification.calibration); "confidence_level" is high (≥ 0.8), medium (≥ 0.5)
@@ -50,9 +51,10 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2))
             return
         method = (
-            _("classifier trained on %(count)s confirmed placements") % {"count": suggester.examples}
+            _("classifier trained on %(bundled)s bundled examples and %(count)s confirmed placements")
+            % {"bundled": suggester.bundled, "count": suggester.examples}
             if suggester.source == "classifier"
-            else _("taxonomy keywords (not enough confirmed placements yet)")
+            else _("taxonomy keywords (no category of the taxonomy has an example to learn from)")
         )
         self.stdout.write(_("Method: %(method)s") % {"method": method})
         for number, (text, suggestions) in enumerate(zip(texts, results, strict=True), start=1):
