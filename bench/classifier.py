@@ -11,7 +11,9 @@ tuned on it).
 Figures: category macro-F1 beside the keyword baseline; layer macro-F1; the share of makers placed in the
 core area and of field businesses in the forward-linked area; expected calibration error (10 bins) of
 the first suggestion's confidence with its reliability table; the field facet's first suggestion.
-Pure computation: SQLite only.
+Live figures (live_*): the models the platform itself fits for a fresh year (classification.year_model, the
+default taxonomy, nothing confirmed; what the suggestions page and suggest_placement use), scored on the
+same blind set. Pure computation: SQLite only.
 
     python bench/run.py --only classifier
 """
@@ -22,13 +24,16 @@ CHECKS = {
     "blind_macro_f1": (">=", 0.8, ""),
     "blind_margin_over_baseline": (">", 0, ""),
     "blind_ece": ("<=", 0.1, ""),
+    "live_macro_f1": (">=", 0.8, ""),
+    "live_ece": ("<=", 0.1, ""),
 }
 
 
 def run() -> dict:
-    from alliance.ecosystem.classification.evaluation import evaluate_blind
+    from alliance.ecosystem.classification.evaluation import evaluate_blind, evaluate_live
 
     blind = evaluate_blind()
+    live = evaluate_live()
     figures = {
         "blind_macro_f1": blind["macro_f1"],
         "blind_baseline_macro_f1": blind["baseline_macro_f1"],
@@ -44,6 +49,12 @@ def run() -> dict:
         "cv_macro_f1": blind["cv_macro_f1"],
         "c": blind["c"],
         "scale": round(blind["scale"], 3),
+        "live_macro_f1": live["macro_f1"],
+        "live_ece": live["ece"],
+        "live_maker_area_accuracy": live["maker_area_accuracy"],
+        "live_field_accuracy": live["field_accuracy"],
+        "live_scale": round(live["scale"], 3),
+        "live_bundled_examples": live["bundled"],
     }
     for row in blind["reliability"]:
         figures[f"reliability_{row['bin']}"] = (

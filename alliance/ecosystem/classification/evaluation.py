@@ -181,3 +181,32 @@ def evaluate_blind(*, training=None, blind=None, targets=None, seed: int = SPLIT
         "train": len(training),
         **settings,
     }
+
+
+def evaluate_live(*, blind=None) -> dict:
+    """What production suggests, scored on the blind set: year_model.fit_year (the live suggester's models)
+    on the default taxonomy with nothing confirmed, i.e. a fresh year's suggestions page. No setting is
+    chosen here (the live C and keyword weight are constants), so this is one more reading of the blind set."""
+    from .calibration import expected_calibration_error  # noqa: PLC0415
+    from .dataset import blind_rows  # noqa: PLC0415
+    from .facets import default_facets  # noqa: PLC0415
+    from .year_model import fit_year  # noqa: PLC0415
+
+    blind = blind if blind is not None else blind_rows()
+    technologies, fields = default_facets()
+    fitted = fit_year(default_targets(), technologies, fields, [])
+    documents = [e.document for e in blind]
+    truth = [e.path for e in blind]
+    top = [found[0] for found in fitted.categories.suggest(documents, k=1)]
+    predicted = [s.path for s in top]
+    correct = np.array([p == t for p, t in zip(predicted, truth, strict=True)])
+    roles = np.array([e.role for e in blind])
+    area_right = np.array([_area(p) == _area(t) for p, t in zip(predicted, truth, strict=True)])
+    return {
+        "macro_f1": macro_f1(truth, predicted),
+        "ece": expected_calibration_error(np.array([s.confidence for s in top]), correct),
+        "maker_area_accuracy": float(area_right[roles == "maker"].mean()),
+        "field_accuracy": field_accuracy(blind, fitted.fields.suggest(documents, threshold=0.0)),
+        "scale": fitted.categories.scale,
+        "bundled": fitted.bundled,
+    }

@@ -20,6 +20,7 @@ DEFAULT_C = 1.0
 DEFAULT_KEYWORD_WEIGHT = 2.0
 DEFAULT_SCALE = 4.0
 CALIBRATION_FOLDS = 3
+MAX_ITERATIONS = 5_000
 
 
 class CategoryClassifier:
@@ -43,7 +44,10 @@ class CategoryClassifier:
         features = FeatureBuilder(
             KeywordRules(self.targets), keyword_weight=self.keyword_weight, role_weight=self.role_weight
         )
-        model = LinearSVC(C=self.c).fit(features.fit_transform(documents), y, sample_weight=weights)
+        # Weighted confirmed placements (year_model) need more passes than liblinear's default 1,000 to converge.
+        model = LinearSVC(C=self.c, max_iter=MAX_ITERATIONS).fit(
+            features.fit_transform(documents), y, sample_weight=weights
+        )
         return features, model
 
     @staticmethod
