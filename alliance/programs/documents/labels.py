@@ -5,22 +5,12 @@ from django.utils.translation import ngettext
 
 from alliance.programs.models import RankingRule
 
+# One label set for pages and documents: the tie-break keys are named in models.programme.
+from alliance.programs.models.programme import tie_break_label
+
 
 def rule_label(rule: str) -> str:
     return str(RankingRule(rule).label) if rule in RankingRule.values else rule
-
-
-def tie_break_label(key: str) -> str:
-    if key.startswith("criterion:"):
-        return _("Criterion: %(name)s") % {"name": key.removeprefix("criterion:")}
-    labels = {
-        "common_subtotal": _("Common-criteria subtotal"),
-        "untrimmed_mean": _("Mean of all totals"),
-        "median_total": _("Median total"),
-        "highest_single_total": _("Highest single total"),
-        "highest_lowest_total": _("Highest lowest total"),
-    }
-    return labels.get(key, key)
 
 
 def points_label(points) -> str:

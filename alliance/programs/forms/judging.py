@@ -36,12 +36,16 @@ class ScoreForm(forms.Form):
     points = forms.DecimalField(label=_("Points"), min_value=0, max_digits=6, decimal_places=2)
     comment = forms.CharField(label=_("Comment"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
 
-    def __init__(self, *args, criterion, **kwargs):
+    def __init__(self, *args, criterion, closed: bool = False, **kwargs):
         super().__init__(*args, prefix=f"c{criterion.pk}", **kwargs)
         self.criterion = criterion
+        self.closed = closed
         self.fields["points"].widget.attrs.update(
             {"min": 0, "max": criterion.max_points, "step": "any", "inputmode": "decimal", "class": "score-input"}
         )
+        # A closed panel's scores are final: the inputs are shown as they are, not as something to type into.
+        for field in self.fields.values():
+            field.disabled = closed
 
 
 class EvaluatorForm(forms.Form):

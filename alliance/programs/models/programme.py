@@ -56,6 +56,22 @@ TIE_BREAK_LABELS = {
 }
 
 
+def tie_break_label(key: str) -> str:
+    """The one readable name of a tie-break key, for pages, documents and exports alike."""
+    if key.startswith("criterion:"):
+        return _("Criterion: %(name)s") % {"name": key.removeprefix("criterion:")}
+    return str(TIE_BREAK_LABELS.get(key, key))
+
+
+def tie_note(row) -> str:
+    """What decided the rank of a ranking row whose score equals another's: the key of the chain, or staff."""
+    if row.decided:
+        return str(_("Tie decided by staff"))
+    if row.deciding_key:
+        return _("Tie broken by: %(rule)s") % {"rule": tie_break_label(row.deciding_key)}
+    return ""
+
+
 def default_absence_policy(rule: str = "trimmed_mean") -> dict:
     """The absence policy a programme ranked by `rule` starts with (the seed's for the default rule)."""
     return dict(DEFAULT_ABSENCE_POLICIES.get(rule, DEFAULT_ABSENCE_POLICY))
@@ -114,7 +130,7 @@ class Programme(models.Model):
 
     @property
     def tie_break_labels(self) -> list[str]:
-        return [str(TIE_BREAK_LABELS.get(key, key.removeprefix("criterion:"))) for key in self.tie_break_chain]
+        return [tie_break_label(key) for key in self.tie_break_chain]
 
 
 class Stage(models.Model):

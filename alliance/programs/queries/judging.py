@@ -14,7 +14,7 @@ from alliance.programs.models import (
     Score,
     SpeakingOrderDraw,
 )
-from alliance.programs.models.programme import TIE_BREAK_LABELS
+from alliance.programs.models.programme import tie_break_label
 
 
 def _scored_count():
@@ -127,12 +127,6 @@ def raw_score_table(panel: Panel) -> dict[str, dict]:
 
 
 RULE_LABELS = dict(RankingRule.choices)
-
-
-def tie_break_label(key: str) -> str:
-    if key.startswith("criterion:"):
-        return key.removeprefix("criterion:")
-    return str(TIE_BREAK_LABELS.get(key, key))
 
 
 def result_sheet(panel: Panel, results) -> list[dict]:

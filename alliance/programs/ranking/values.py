@@ -83,6 +83,14 @@ class Row:
         return round_half_up(self.exact)
 
     @property
+    def deciding_key(self) -> str:
+        """The tie-break key that separated this group from the groups of equal score ("" when there was no
+        tie, or when staff decided or must decide it): the chain stops at the key that split the run."""
+        if not self.tie_break or self.decided or self.needs_decision:
+            return ""
+        return self.tie_break[-1].key
+
+    @property
     def kept(self) -> tuple[str, ...]:
         return tuple(judge for judge in sorted(self.judge_totals) if judge not in self.dropped)
 

@@ -74,7 +74,7 @@ def _score_forms(assignment, user, data=None):
     for criterion in Criterion.objects.filter(track_id=assignment.group.track_id):
         score = scores.get(criterion.pk)
         initial = {"points": score.points, "comment": score.comment} if score else None
-        forms.append((ScoreForm(data, criterion=criterion, initial=initial), score))
+        forms.append((ScoreForm(data, criterion=criterion, initial=initial, closed=assignment.panel.is_closed), score))
     return forms
 
 

@@ -182,6 +182,11 @@ def public_results(request, year: int):
         for item in service.panel_results(panel):
             rows = [{"row": row, "winner": winners.get(row.group)} for row in (item.result.rows if item.result else ())]
             tracks.append({"track": item.track, "rows": rows})
-    return render(
-        request, "programs/judging/public_results.html", {"programme": programme, "panel": panel, "tracks": tracks}
-    )
+    context = {"programme": programme, "panel": panel, "tracks": tracks, "released_years": _released_years()}
+    return render(request, "programs/judging/public_results.html", context)
+
+
+def _released_years() -> list[int]:
+    """Every year whose final results are out, newest first: the public results page's year switcher."""
+    released = Programme.objects.filter(panels__kind=Panel.Kind.FINAL, panels__released_at__isnull=False)
+    return list(released.order_by("-year").values_list("year", flat=True).distinct())
