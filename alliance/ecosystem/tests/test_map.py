@@ -204,6 +204,14 @@ def test_statistics_page_counts_regions_and_layers(client, tree):
     assert 'data-sido="부산"' in response.content.decode()
 
 
+def test_statistics_show_revenue_in_the_units_people_say(client, tree):
+    """Not 25,500 (백만원) but 255억원, as the chart's labels say it."""
+    html = client.get(reverse("ecosystem:statistics", args=[2026])).content.decode()
+
+    assert '<td class="num">255억원</td>' in html
+    assert "25,500" not in html
+
+
 def test_statistics_regions_follow_the_member_statistics_order(client, tree):
     response = client.get(reverse("ecosystem:statistics", args=[2026]))
 
