@@ -27,6 +27,7 @@ from alliance.programs.queries import mentoring as mentoring_queries
 from alliance.programs.queries import support as support_queries
 from alliance.programs.rules import visible_group
 from alliance.programs.services import applications as service
+from alliance.programs.services import stage_results
 from alliance.programs.uploads import ALLOWED_EXTENSIONS
 
 
@@ -52,6 +53,8 @@ def my_groups(request):
 def apply_home(request, year: int):
     programme = _programme_of_year(year)
     groups = list(queries.groups_of_organisation(request.user.organisation_id, programme))
+    for group in groups:  # a released stage's verdict says more than "submitted"
+        group.verdict = stage_results.headline(stage_results.released_stages(group, request.user))
     context = {
         "programme": programme,
         "groups": groups,
@@ -90,7 +93,10 @@ def group_detail(request, pk: int):
     user = request.user
     is_lead = user.has_perm("programs.change_group", group)
     own_member = next((m for m in group.members.all() if m.organisation_id == user.organisation_id), None)
+    stages = stage_results.released_stages(group, user)
     context = {
+        "stages": stages,
+        "verdict": stage_results.headline(stages),
         "group": group,
         "proposal": group.proposal,
         "is_lead": is_lead,

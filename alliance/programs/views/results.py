@@ -5,7 +5,6 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -13,12 +12,12 @@ from alliance.core.confirm import confirmation_gate
 from alliance.core.delivery.progress import progress_of
 from alliance.core.permissions import permission_required, public
 from alliance.programs.forms.judging import AnswerForm, ObjectionForm, OverrideForm, TieDecisionForm, posted_id
-from alliance.programs.models import Objection, Panel, Programme, ProjectGroup, ScreeningOutcome, Track, Winner
+from alliance.programs.models import Objection, Panel, Programme, ProjectGroup, Track, Winner
 from alliance.programs.queries import judging as queries
 from alliance.programs.rules import visible_group
-from alliance.programs.services import assignment as assignment_service
 from alliance.programs.services import objections as objection_service
 from alliance.programs.services import results as service
+from alliance.programs.services import stage_results
 from alliance.programs.views import judging_confirm
 
 
@@ -123,27 +122,8 @@ def group_result(request, pk: int):
     """A group's own released results (screening, then final, each only if that panel judges the group: a group
     screened out has no final result to object to) and its objections; staff see it too."""
     group = visible_group(request.user, pk)
-    panels = Panel.objects.filter(programme_id=group.programme_id, released_at__isnull=False).select_related(
-        "programme"
-    )
-    judged = [panel for panel in panels if assignment_service.panel_groups(panel).filter(pk=group.pk).exists()]
-    judged.sort(key=lambda panel: panel.kind != Panel.Kind.SCREENING)
-    panels = panels.filter(pk__in=[panel.pk for panel in judged])
-    outcomes = dict(ScreeningOutcome.objects.filter(panel__in=panels, group=group).values_list("panel_id", "advances"))
-    released = []
-    for panel in judged:
-        _item, row = service.group_result(panel, group)
-        deadline = objection_service.objection_deadline(panel)
-        released.append(
-            {
-                "panel": panel,
-                "row": row,
-                "goes_on": outcomes.get(panel.pk),
-                "deadline": deadline,
-                "open": timezone.now() <= deadline and request.user.has_perm("programs.object_to_result", group),
-                "objections": Objection.objects.filter(panel=panel, group=group).order_by("lodged_at"),
-            }
-        )
+    released = stage_results.released_stages(group, request.user)
+    panels = Panel.objects.filter(pk__in=[entry["panel"].pk for entry in released])
     form = ObjectionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         panel = get_object_or_404(panels, pk=posted_id(request, "panel"))
