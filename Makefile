@@ -9,14 +9,15 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_BASE_PACKAGES := python3-venv python3-pip
 # WeasyPrint's text layout (PDF documents) and Korean fonts for them.
 APT_RUNTIME_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-cjk
-# chromium for browser tests; Korean fonts for screenshots and PDFs; gettext for the catalogue check.
-APT_TEST_PACKAGES := chromium fonts-noto-cjk gettext
+# chromium for browser tests; Korean fonts for screenshots and PDFs; gettext for the catalogue check; nginx-light
+# for the test that checks the shipped nginx site (deploy/nginx/alliance.conf) with `nginx -t`.
+APT_TEST_PACKAGES := chromium fonts-noto-cjk gettext nginx-light
 PYTEST_WORKERS ?= 2
 PYTEST_ARGS ?=
 PORT ?= 8000
 MAKEMESSAGES := $(MANAGE) makemessages -l ko -l en --ignore=.venv --ignore=var --ignore=bench --no-obsolete
 
-.PHONY: install install-test demo serve test test-fast lint bench messages check-messages apt-base apt-runtime apt-test worker
+.PHONY: install install-test demo serve prod test test-fast lint bench messages check-messages apt-base apt-runtime apt-test worker
 
 # Installs missing Debian packages (as root, or through sudo), updating the package lists once first.
 define apt_install
@@ -78,6 +79,11 @@ demo: install
 serve: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+# The production stack on this machine (deploy/run-local.sh): DEBUG=0, migrate, collectstatic, then gunicorn
+# (deploy/gunicorn.conf.py) and the background worker; Ctrl+C stops both. README, "Production".
+prod: install
+	PORT=$(PORT) deploy/run-local.sh
 
 # Background tasks through the database queue: run `TASKS_BACKEND=database make serve` beside this.
 worker: install

@@ -77,6 +77,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: the client's real address (from the proxy) and a request id, then one log line per request.
+    "alliance.core.proxy.TrustedProxyMiddleware",
+    "alliance.core.logs.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "alliance.core.middleware.KoreanParticlesMiddleware",
@@ -157,6 +160,22 @@ AXES_USERNAME_FORM_FIELD = "username"
 AXES_LOCKOUT_TEMPLATE = "core/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
+# The client's address is REMOTE_ADDR, which TrustedProxyMiddleware sets from the proxy's X-Real-IP only when the
+# request comes from a trusted proxy: a header a client could send itself is never read.
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+# Addresses of the TLS proxies (nginx) whose X-Real-IP / X-Request-ID headers are believed (alliance/core/proxy.py).
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "127.0.0.1,::1")
+
+# Rate limits (alliance/core/ratelimit.py): requests per client address per window, counted in the cache (shared
+# by every process of a machine; by every machine with CACHE_URL=redis://). 0 turns a limit off. Password reset
+# has its own limits per e-mail address and per client (PASSWORD_RESET_LIMIT_*, alliance/core/password_reset.py).
+RATE_LIMIT_WINDOW_SECONDS = env_int("RATE_LIMIT_WINDOW_SECONDS", 60)
+RATE_LIMITS = {
+    "login": env_int("RATE_LIMIT_LOGIN", 20),
+    "personal_link": env_int("RATE_LIMIT_PERSONAL_LINK", 60),
+    "search": env_int("RATE_LIMIT_SEARCH", 120),
+    "api": env_int("RATE_LIMIT_API", 120),
+}
 
 # Password reset by e-mail (alliance/core/password_reset.py): how long a link works, and how often one address
 # and one client may ask within the window (counted in the cache).
@@ -184,12 +203,15 @@ USE_THOUSAND_SEPARATOR = False
 FORMAT_MODULE_PATH = ["alliance.formats"]
 
 STATIC_URL = "/static/"
-STATIC_ROOT = VAR_DIR / "static"
+# collectstatic writes here; nginx serves it (deploy/nginx/alliance.conf), WhiteNoise when no proxy does.
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
 STATICFILES_DIRS = [BASE_DIR / "alliance" / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # DEBUG=0: files collected under hashed names (cache-busting, cacheable for a year) with gzip and Brotli
+    # copies; `manage.py collectstatic` must run once per release, before the server restarts.
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
@@ -276,7 +298,8 @@ SECURE_PROXY_SSL_HEADER = (
     ("HTTP_" + _PROXY_SSL_HEADER.upper().replace("-", "_"), "https") if _PROXY_SSL_HEADER else None
 )
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
-SECURE_REDIRECT_EXEMPT = env_list("SECURE_REDIRECT_EXEMPT", "")
+# The health checks answer over plain HTTP too: systemd, a load balancer or a monitor may probe the server directly.
+SECURE_REDIRECT_EXEMPT = env_list("SECURE_REDIRECT_EXEMPT", r"^healthz$,^readyz$")
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31_536_000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
@@ -297,9 +320,36 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
+# Background task rows (django-tasks-db) finished longer ago than this are deleted by the periodic job
+# `prune_task_results` (alliance/core/jobs.py; run by `manage.py run_jobs`, deploy/systemd/alliance-jobs.timer).
+TASK_RESULT_RETENTION_DAYS = env_int("TASK_RESULT_RETENTION_DAYS", 14)
+
+# Logs on stdout: JSON lines (one per request with its id, route, status, duration and user id; see
+# alliance/core/logs.py) in production, plain text on a developer's machine. LOG_FORMAT=json|text.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "json": {"()": "alliance.core.logs.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT, "stream": "ext://sys.stdout"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "loggers": {
+        # The request lines: on in production (INFO), quiet by default in development and tests.
+        "alliance.requests": {"level": os.environ.get("REQUEST_LOG_LEVEL", "WARNING" if DEBUG else "INFO")},
+    },
 }
+
+# Error reports to Sentry when SENTRY_DSN is set: needs `pip install sentry-sdk` (not pinned in requirements.txt;
+# see README). No personal data is sent (send_default_pii off).
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
+if SENTRY_DSN:
+    from alliance.core.error_reports import start_sentry
+
+    start_sentry(
+        dsn=SENTRY_DSN,
+        environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
+        traces_sample_rate=float(os.environ.get("SENTRY_TRACES_SAMPLE_RATE", "0")),
+    )

@@ -21,3 +21,7 @@ class CoreConfig(AppConfig):
             _("Edit the privacy policy"), "core:privacy_edit", STAFF, order=95, permission="core.add_privacypolicy"
         )
         register_tiles(privacy)
+
+        from alliance.core import periodic_jobs
+
+        periodic_jobs.register()

@@ -15,7 +15,8 @@ Every view carries exactly one declaration, and the role × URL matrix test chec
 - `@personal_link`: no login; the URL's token is the authority (census, map survey, meeting replies ...).
   Because the token is in the URL, such a page is also never cached, answers only GET and POST (405
   otherwise) and is sent with `Referrer-Policy: no-referrer`, so the token leaks neither to a shared cache
-  nor to the sites the page links to (alliance/core/links.py).
+  nor to the sites the page links to (alliance/core/links.py); and a client making too many requests to such
+  pages gets 429 (`RATE_LIMITS["personal_link"]`, alliance/core/ratelimit.py): tokens cannot be guessed in bulk.
 
 The declaration is stored on the view function as `view.required_permission` (a permission name, `PUBLIC`
 or `PERSONAL_LINK`) and survives further decorators that use functools.wraps.
@@ -27,6 +28,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponseNotAllowed
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
+
+from alliance.core.ratelimit import rate_limited
 
 PUBLIC = "public"
 PERSONAL_LINK = "personal_link"
@@ -47,7 +50,7 @@ def public(view):
 def personal_link(view):
     """No login: the view resolves a personal link's token (404 for an unknown token, 410 for a gone link).
 
-    The page is never cached, takes GET and POST only, and tells the browser to send no Referer.
+    The page is never cached, takes GET and POST only, tells the browser to send no Referer, and is rate-limited.
     """
 
     @wraps(view)
@@ -56,7 +59,8 @@ def personal_link(view):
         response.headers["Referrer-Policy"] = "no-referrer"
         return response
 
-    return _declare(never_cache(require_http_methods(["GET", "POST"])(without_referrer)), PERSONAL_LINK)
+    limited = rate_limited("personal_link")(without_referrer)
+    return _declare(never_cache(require_http_methods(["GET", "POST"])(limited)), PERSONAL_LINK)
 
 
 def permission_required(permission: str, *, object_level: bool = False, methods=None, scope=None):

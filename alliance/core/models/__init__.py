@@ -1,5 +1,6 @@
 from alliance.core.models.audit import AuditEntry
 from alliance.core.models.delivery import Delivery, DeliveryRecipient
+from alliance.core.models.jobs import ScheduledJob
 from alliance.core.models.links import PersonalLinkInvitation, PersonalLinkRound, RemindedPersonalLinkInvitation
 from alliance.core.models.privacy import PrivacyPolicy
 from alliance.core.models.review import ReviewedSubmission, ReviewStatus
@@ -15,5 +16,6 @@ __all__ = [
     "RemindedPersonalLinkInvitation",
     "ReviewStatus",
     "ReviewedSubmission",
+    "ScheduledJob",
     "User",
 ]

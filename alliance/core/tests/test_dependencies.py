@@ -25,6 +25,7 @@ RUNTIME_ONLY = {
     "pytest-xdist",
     "pytest-cov",
     "ruff",  # the linter, run as a command
+    "gunicorn",  # the production web server, run as a command (deploy/gunicorn.conf.py)
 }
 PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?\s*==")
 

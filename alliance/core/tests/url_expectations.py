@@ -25,6 +25,8 @@ EXPECTED = {
     # A delivery of core's test mailing, whose ordering page (the audit log) is the secretariat's.
     "core:delivery_status": staff_only(),
     "core:delivery_resume": staff_only(405),  # POST only: the delivery first, then the method
+    "core:healthz": everyone(),
+    "core:readyz": everyone(),
 }
 
 COUNTED_MODELS = (Delivery, DeliveryRecipient, PrivacyPolicy)

@@ -46,12 +46,14 @@ from django.http import Http404, JsonResponse
 from django.urls import reverse
 
 from alliance.core.permissions import public
+from alliance.core.ratelimit import rate_limited
 from alliance.ecosystem import queries
 from alliance.ecosystem.snapshot_api import public_document
 from alliance.ecosystem.views.map import logo_prefix
 
 
 @public
+@rate_limited("api")
 def snapshot_index_json(request):
     listing = [
         {
@@ -69,6 +71,7 @@ def snapshot_index_json(request):
 
 
 @public
+@rate_limited("api")
 def snapshot_json(request, slug: str):
     snapshot = queries.snapshot_by_slug(slug)
     if snapshot is None:

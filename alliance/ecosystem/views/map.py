@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
 from alliance.core.permissions import public
+from alliance.core.ratelimit import rate_limited
 from alliance.ecosystem import queries
 from alliance.ecosystem.chart import chart_data, chart_svg
 from alliance.ecosystem.forms.map import ChartForm, LandscapeFilterForm
@@ -92,6 +93,7 @@ def landscape(request, year: int):
 
 @public
 @require_GET
+@rate_limited("search")
 def landscape_search(request, year: int):
     """The pks of the players whose name or business fields match `q` (core.korean normalisation)."""
     land = year_landscape(year, version_of(request))

@@ -1,0 +1,76 @@
+"""Rate limits: at most N requests per client address in a window, per kind of page, answered 429 in Korean.
+
+`@rate_limited("search")` on a view counts the client's requests in the cache (so every process of a machine,
+and every machine once CACHE_URL names Redis, shares one count) and answers the page `core/rate_limited.html`
+with status 429 and `Retry-After` once the client went over `RATE_LIMITS[kind]` requests in the current window
+of `RATE_LIMIT_WINDOW_SECONDS`. Kinds: login (POSTs only: showing the form is free), personal-link pages (every
+`@personal_link` view, the password-reset link included), public search and the JSON API. A limit of 0 is off.
+Asking for a password-reset e-mail has its own limits, per e-mail address and per client
+(alliance/core/password_reset.py), answered 429 on its own page.
+
+The window is fixed (it starts on a multiple of its length), which lets a client make up to twice the limit
+around a window's edge; enough against guessing tokens or scraping, and one cache increment per request.
+Not a library: django-ratelimit (the maintained one) was last released in 2023 and answers 403 by default; this
+is the one counter the platform needs, in the shape of the other core mechanisms.
+"""
+
+import hashlib
+import time
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import cache
+from django.shortcuts import render
+
+ALL_METHODS = None
+
+
+def _counter_key(kind: str, address: str, window: int) -> str:
+    # The address is hashed: the cache (a shared Redis) keeps no client addresses.
+    digest = hashlib.sha256(address.encode()).hexdigest()[:32]
+    return f"ratelimit:{kind}:{window}:{digest}"
+
+
+def over_limit(kind: str, address: str) -> int:
+    """Counts one request of `address` for `kind`; the seconds to wait when it is over the limit, else 0."""
+    limit = settings.RATE_LIMITS.get(kind, 0)
+    if not limit:
+        return 0
+    length = settings.RATE_LIMIT_WINDOW_SECONDS
+    now = time.time()
+    window = int(now // length)
+    key = _counter_key(kind, address, window)
+    # add() starts the count only if no process did; incr() is atomic on Redis and close to it on the file cache.
+    cache.add(key, 0, timeout=length + 1)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # the window expired between add() and incr()
+        cache.add(key, 1, timeout=length + 1)
+        count = 1
+    if count <= limit:
+        return 0
+    return max(1, int((window + 1) * length - now))
+
+
+def too_many_requests(request, retry_after: int):
+    response = render(request, "core/rate_limited.html", {"retry_minutes": max(1, -(-retry_after // 60))}, status=429)
+    response["Retry-After"] = str(retry_after)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def rate_limited(kind: str, *, methods: tuple[str, ...] | None = ALL_METHODS):
+    """Limits the requests (of `methods`, or all) a client address makes to the view (see the module)."""
+
+    def decorator(view):
+        @wraps(view)
+        def limited(request, *args, **kwargs):
+            if methods is None or request.method in methods:
+                retry_after = over_limit(kind, request.META.get("REMOTE_ADDR", ""))
+                if retry_after:
+                    return too_many_requests(request, retry_after)
+            return view(request, *args, **kwargs)
+
+        return limited
+
+    return decorator
