@@ -44,3 +44,19 @@ def test_a_steering_member_is_told_its_role_has_no_tasks_yet_and_offered_the_ope
 
     expect(phone_page.locator("main")).to_contain_text("역할의 업무는 아직 플랫폼에 없습니다")
     expect(phone_page.locator("#open-pages a")).to_have_text(["회원사 소개", "발행된 생태계맵", "프로젝트 그룹 결과"])
+
+
+def test_staff_filter_the_audit_log_on_a_phone_and_read_it_in_korean(phone_page, live_server, staff_user, organisation):
+    from alliance.core.audit import record_audit
+
+    record_audit(action="members.org.created", actor_label="demo_data", target=organisation, after={"employees": 12})
+    log_in(phone_page, live_server, staff_user.email, PASSWORD)
+
+    phone_page.goto(f"{live_server.url}/audit/")
+    phone_page.get_by_label("대상(회원사·그룹 등)").fill("젠")
+    phone_page.locator("main button[type=submit]").click()
+    shot(phone_page, "staff_audit_log")
+
+    expect(phone_page.locator("tbody")).to_contain_text("데모 데이터")
+    expect(phone_page.locator("tbody")).to_contain_text("12명")
+    assert phone_page.evaluate("document.documentElement.scrollWidth") <= 390
