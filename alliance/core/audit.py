@@ -77,7 +77,8 @@ def display_value(model: type[models.Model] | None, name: str, value):
     """A stored value as people read it: lists joined, registered formats, dates (2025. 10. 30.), choice
     labels. Anything else, or a value its field's type cannot read, is shown as stored."""
     if isinstance(value, list | dict | bool):
-        return _composite_value(model, name, value)
+        formatter = _VALUE_FORMATS.get((model._meta.label_lower, name)) if model is not None else None
+        return formatter(value) if formatter is not None else _composite_value(model, name, value)
     if model is None or value is None or value == "":
         return _moment(value)
     try:

@@ -6,7 +6,8 @@ Other helpers add their actions to this one `register_actions` call or a call of
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from alliance.core.audit import register_actions, register_key_labels
+from alliance.core.audit import register_actions, register_key_labels, register_value_formats
+from alliance.programs.documents.labels import chain_label, policy_label
 
 register_actions(
     {
@@ -139,3 +140,9 @@ KEY_LABELS = {
     "emails": pgettext_lazy("audit key", "e-mails"),
 }
 register_key_labels(KEY_LABELS)
+
+
+# The programme's rules as the rules form names them, never the engine's keys (trimmed_mean, common_subtotal).
+register_value_formats(
+    "programs.programme", {"tie_break_chain": lambda chain: chain_label(chain or ()), "absence_policy": policy_label}
+)
