@@ -18,6 +18,7 @@ register_links(
     Entry(_("Statistics"), "members:statistics", STAFF, order=20, permission=STAFF_PERMISSION),
     Entry(_("Census"), "members:census_rounds", STAFF, order=30, permission=STAFF_PERMISSION),
     Entry(_("Import members"), "members:imports", STAFF, order=12, permission=STAFF_PERMISSION),
+    Entry(_("Business-field vocabulary"), "members:vocabulary", STAFF, order=16, permission=STAFF_PERMISSION),
     Entry(
         _("Profiles not confirmed recently"),
         "members:stale_confirmations",
@@ -44,6 +45,7 @@ register_tiles(
         order=25,
         permission=STAFF_PERMISSION,
     ),
+    Entry(_("Business-field vocabulary"), "members:vocabulary", STAFF, order=27, permission=STAFF_PERMISSION),
     Entry(_("Member statistics"), "members:statistics", STAFF, order=30, permission=STAFF_PERMISSION),
     Entry(_("Member census"), "members:census_rounds", STAFF, order=40, permission=STAFF_PERMISSION),
 )

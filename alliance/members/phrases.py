@@ -1,5 +1,6 @@
 """Phrases the members app reuses, and the Korean labels of its audit actions."""
 
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from alliance.core.audit import register_actions, register_actor_labels, register_value_formats
@@ -21,6 +22,14 @@ register_actions(
         "members.census.rejected": _("Census changes rejected"),
         "members.census.closed": _("Census round closed"),
         "members.import.finished": _("Member import finished"),
+        "members.field.added": _("Business field added"),
+        "members.field.renamed": _("Business field renamed"),
+        "members.field.variant_added": _("Business field spelling added"),
+        "members.field.merged": _("Business fields merged"),
+        "members.field.proposed": _("Business field proposed"),
+        "members.field.proposal_accepted": _("Proposed business field added to the list"),
+        "members.field.proposal_mapped": _("Proposed business field mapped to a listed field"),
+        "members.field.proposal_rejected": _("Proposed business field rejected"),
     }
 )
 
@@ -31,6 +40,10 @@ COMPANIES = _("Companies")
 INSTITUTIONS = _("Institutions")
 UNIVERSITIES = _("Universities")
 TOTAL = _("Total")
+
+
+def field_proposed(name: str) -> str:
+    return gettext("You proposed the business field '%(name)s': the secretariat will review it.") % {"name": name}
 
 
 def _logo_file(name: str) -> str:

@@ -10,6 +10,7 @@ from alliance.members.views import (
     profile,
     registry,
     statistics,
+    vocabulary,
 )
 
 app_name = "members"
@@ -35,6 +36,10 @@ urlpatterns = [
     path("members/imports/<id:pk>/progress/", imports.import_progress, name="import_progress"),
     path("members/imports/<id:pk>/report/", imports.import_report, name="import_report"),
     path("members/imports/<id:pk>/import/", imports.import_apply, name="import_apply"),
+    path("members/vocabulary/", vocabulary.vocabulary, name="vocabulary"),
+    path("members/vocabulary/<id:pk>/", vocabulary.vocabulary_term, name="vocabulary_term"),
+    path("members/vocabulary/<id:pk>/merge/", vocabulary.vocabulary_merge, name="vocabulary_merge"),
+    path("members/vocabulary/proposals/<id:pk>/", vocabulary.field_proposal_review, name="field_proposal_review"),
     path("members/statistics/", statistics.statistics, name="statistics"),
     path("members/statistics/export/", statistics.statistics_export, name="statistics_export"),
     path("members/census/", census.census_rounds, name="census_rounds"),

@@ -15,6 +15,7 @@ from alliance.core.regions import SIDO
 from alliance.core.versions import VersionedFormMixin
 from alliance.members.logos import LOGO_MAX_BYTES, LogoError, logo_extension
 from alliance.members.models import Contact, MemberCategory, Organisation
+from alliance.members.queries import business_field_names, business_field_terms
 from alliance.members.services.registry import CONTACT_FIELDS
 
 SIDO_OPTIONS = [(sido.short, sido.official) for sido in SIDO]
@@ -61,21 +62,24 @@ class LogoInput(forms.ClearableFileInput):
     template_name = "members/widgets/logo_input.html"
 
 
-def split_field_names(text: str) -> list[str]:
-    """`디지털트윈, 메타버스` → ['디지털트윈', '메타버스'] (commas, 、 or line breaks separate)."""
-    for separator in ("、", "\n", "，"):
-        text = text.replace(separator, ",")
-    return sorted({name.strip() for name in text.split(",") if name.strip()})
-
-
 class OrganisationProfileForm(VersionedFormMixin, SigunguFormMixin, forms.ModelForm):
     """What a member representative edits of its own organisation."""
 
-    field_names = forms.CharField(
+    # Chosen from the vocabulary staff keep (members/services/vocabulary.py); a missing one is proposed.
+    field_names = forms.MultipleChoiceField(
         label=_("Business fields"),
         required=False,
-        max_length=600,
-        help_text=_("Separate fields with commas, e.g. 디지털트윈, XR 콘텐츠"),
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "field-choices"}),
+        help_text=_("Choose every field your organisation works in."),
+    )
+    proposed_field = forms.CharField(
+        label=_("Propose a new business field"),
+        required=False,
+        max_length=60,
+        help_text=_(
+            "Only when your field is not in the list: the secretariat adds it to the list (or maps it to a field"
+            " already there) and then adds it to your profile."
+        ),
     )
     homepage = forms.URLField(label=_("Homepage"), required=False, max_length=200, assume_scheme="https")
 
@@ -103,18 +107,24 @@ class OrganisationProfileForm(VersionedFormMixin, SigunguFormMixin, forms.ModelF
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["field_names"].choices = [(name, name) for name in business_field_names()]
         if self.instance.pk and "field_names" not in self.initial:
-            self.initial["field_names"] = ", ".join(field.name for field in self.instance.fields.all())
+            self.initial["field_names"] = [field.name for field in self.instance.fields.all()]
         self.fields["sido"].choices = [("", "---------"), *SIDO_OPTIONS]
 
-    def clean_field_names(self) -> list[str]:
-        names = split_field_names(self.cleaned_data.get("field_names") or "")
-        too_long = [name for name in names if len(name) > 60]
-        if too_long:
-            raise forms.ValidationError(
-                _("A business field may have at most 60 characters: %(name)s"), params={"name": too_long[0][:60]}
-            )
-        return names
+    def clean_proposed_field(self) -> str:
+        return " ".join((self.cleaned_data.get("proposed_field") or "").split())
+
+    def clean(self):
+        """A proposed name that already means a term (its spelling, or a variant) is that term, chosen."""
+        cleaned = super().clean()
+        proposed = cleaned.get("proposed_field")
+        if proposed and "field_names" in cleaned:
+            term = business_field_terms([proposed]).get(proposed)
+            if term in dict(self.fields["field_names"].choices):
+                cleaned["field_names"] = sorted(set(cleaned["field_names"]) | {term})
+                cleaned["proposed_field"] = ""
+        return cleaned
 
     def clean_logo(self):
         """A new logo passes `members.logos` (PNG, JPEG or WebP; at most 2 MB and 4096 pixels a side)."""
@@ -164,6 +174,11 @@ class StaffOrganisationForm(OrganisationProfileForm):
             "joined_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "withdrawn_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Staff add terms on the vocabulary page; proposals are the members' way in.
+        del self.fields["proposed_field"]
 
     def _others(self):
         return Organisation.objects.exclude(pk=self.instance.pk) if self.instance.pk else Organisation.objects.all()

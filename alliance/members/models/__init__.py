@@ -8,9 +8,11 @@ from alliance.members.models.organisation import (
     Organisation,
     SearchToken,
 )
+from alliance.members.models.vocabulary import BusinessFieldProposal
 
 __all__ = [
     "BusinessField",
+    "BusinessFieldProposal",
     "BusinessFieldVariant",
     "CensusInvitation",
     "CensusResponse",

@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 from django.utils.functional import cached_property
 
@@ -158,3 +158,28 @@ def registry_organisations(params: Mapping[str, str], *, on: datetime.date | Non
     elif params.get("status") == "withdrawn":
         organisations = organisations.filter(withdrawn_on__lte=day)
     return filter_by_query(organisations, params.get("q") or "").order_by("name_key")
+
+
+def field_usage() -> dict[int, int]:
+    """{term id: how many organisations (current or withdrawn) have it}."""
+    through = Organisation.fields.through
+    return dict(through.objects.values("businessfield_id").annotate(n=Count("id")).values_list("businessfield_id", "n"))
+
+
+def vocabulary_terms(q: str = "") -> list[BusinessField]:
+    """The terms (those whose name or a variant contains `q`), each with `variant_names` and `organisation_count`."""
+    terms = BusinessField.objects.prefetch_related("variants").order_by("name")
+    if q:
+        terms = terms.filter(Q(name__icontains=q) | Q(variants__name__icontains=q)).distinct()
+    usage = field_usage()
+    terms = list(terms)
+    for term in terms:
+        term.variant_names = [variant.name for variant in term.variants.all()]
+        term.organisation_count = usage.get(term.pk, 0)
+    return terms
+
+
+def organisations_with_field(field: BusinessField):
+    through = Organisation.fields.through
+    ids = through.objects.filter(businessfield_id=field.pk).values("organisation_id")
+    return Organisation.objects.filter(pk__in=ids).order_by("name")

@@ -42,20 +42,84 @@ def term_names(names) -> list[str]:
     return sorted(set(business_field_terms(names).values()))
 
 
+def term_of_key(key: str) -> BusinessField | None:
+    """The term whose key or one of whose variants' keys is `key`."""
+    return BusinessField.objects.filter(key=key).first() or getattr(
+        BusinessFieldVariant.objects.filter(key=key).select_related("field").first(), "field", None
+    )
+
+
+def _clean_name(name: str) -> tuple[str, str]:
+    name = " ".join(name.split())
+    key = business_field_key(name)
+    if not key:
+        raise VocabularyError(_message("empty"))
+    if len(name) > 60:
+        raise VocabularyError(_message("long"))
+    return name, key
+
+
+def add_term(*, actor, name: str) -> BusinessField:
+    """A new term of the vocabulary.
+
+    Rule: refused when its key is already a term's or a variant's (the spelling already means that term).
+    Side effects: the BusinessField row; audit entry `members.field.added`.
+    """
+    name, key = _clean_name(name)
+    with transaction.atomic():
+        taken = term_of_key(key)
+        if taken is not None:
+            raise VocabularyError(_message("exists") % {"name": name, "term": taken.name})
+        field = BusinessField.objects.create(name=name)
+        record_audit(action="members.field.added", actor=actor, target=field, after={"name": name})
+    return field
+
+
+def rename_term(*, actor, field: BusinessField, name: str) -> BusinessField:
+    """Give a term another name; its old name stays a variant (so typed and imported old spellings still map).
+
+    Rule: refused when the new name's key is another term's or another term's variant's (merge instead);
+    the term's own variant of that key is dropped (its spelling becomes the name).
+    Side effects: the term, its variants, its organisations' search text and tokens; audit entry
+    `members.field.renamed`.
+    """
+    name, key = _clean_name(name)
+    with transaction.atomic():
+        field = BusinessField.objects.select_for_update().get(pk=field.pk)
+        taken = term_of_key(key)
+        if taken is not None and taken.pk != field.pk:
+            raise VocabularyError(_message("taken") % {"name": name, "term": taken.name})
+        old_name, old_key = field.name, field.key
+        if old_name == name:
+            return field
+        BusinessFieldVariant.objects.filter(field=field, key=key).delete()
+        field.name = name
+        field.save()
+        if old_key != key:
+            BusinessFieldVariant.objects.create(field=field, name=old_name)
+        users = sorted(
+            Organisation.fields.through.objects.filter(businessfield_id=field.pk).values_list(
+                "organisation_id", flat=True
+            )
+        )
+        _refresh_search_text(users)
+        search.reindex(users)
+        registry_changed()
+        record_audit(
+            action="members.field.renamed", actor=actor, target=field, before={"name": old_name}, after={"name": name}
+        )
+    return field
+
+
 def add_variant(*, actor, field: BusinessField, name: str) -> BusinessFieldVariant:
     """Record `name` as another spelling of `field`.
 
     Rule: refused when its key is already a term's or a variant's (merge the terms instead).
     Side effects: the variant row; audit entry `members.field.variant_added`.
     """
-    name = " ".join(name.split())
-    key = business_field_key(name)
-    if not key:
-        raise VocabularyError(_message("empty"))
+    name, key = _clean_name(name)
     with transaction.atomic():
-        taken = BusinessField.objects.filter(key=key).first() or getattr(
-            BusinessFieldVariant.objects.filter(key=key).select_related("field").first(), "field", None
-        )
+        taken = term_of_key(key)
         if taken is not None:
             raise VocabularyError(_message("taken") % {"name": name, "term": taken.name})
         variant = BusinessFieldVariant.objects.create(field=field, name=name)
@@ -111,4 +175,6 @@ def _message(kind: str) -> str:
         "empty": gettext("Enter a spelling."),
         "taken": gettext("'%(name)s' already means the business field '%(term)s'. Merge the two fields instead."),
         "same": gettext("Choose two different business fields to merge."),
+        "long": gettext("A business field may have at most 60 characters."),
+        "exists": gettext("'%(name)s' already means the business field '%(term)s'."),
     }[kind]

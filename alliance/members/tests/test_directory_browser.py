@@ -51,13 +51,13 @@ def test_visitor_searches_at_phone_width(phone_page, live_server, listed):
 
 
 def test_representative_updates_own_organisation_and_is_refused_another(page, live_server, member_rep, organisation):
-    other = OrganisationFactory(name="다른회사")
+    other = OrganisationFactory(name="다른회사", field_names=["AI"])
     log_in(page, live_server, member_rep.email, PASSWORD)
 
     page.goto(f"{live_server.url}/my/organisation/")
     page.fill("#id_employees", "42")
     page.fill("#id_sigungu", "서초구")
-    page.fill("#id_field_names", "디지털트윈, 메타버스, AI")
+    page.get_by_label("AI", exact=True).check()
     page.click("form.profile-form button[type=submit]")
 
     expect(page.locator(".message-success")).to_have_count(1)

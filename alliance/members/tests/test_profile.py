@@ -7,7 +7,7 @@ from django.utils import timezone, translation
 from alliance.core.models import AuditEntry
 from alliance.core.roles import Role
 from alliance.core.tests.factories import UserFactory
-from alliance.members.models import Contact, Organisation
+from alliance.members.models import BusinessField, Contact, Organisation
 from alliance.members.tests.factories import ContactFactory, OrganisationFactory, png_bytes
 
 
@@ -33,7 +33,7 @@ def profile_post(organisation, contacts=(), **overrides) -> dict:
         "revenue_million": organisation.revenue_million or "",
         "homepage": organisation.homepage,
         "description": organisation.description,
-        "field_names": ", ".join(organisation.fields.values_list("name", flat=True)),
+        "field_names": list(organisation.fields.values_list("name", flat=True)),
         "contacts-TOTAL_FORMS": str(len(contacts) + 1),
         "contacts-INITIAL_FORMS": str(len(contacts)),
         "contacts-MIN_NUM_FORMS": "0",
@@ -80,12 +80,13 @@ def test_my_organisation_anonymous_redirects_to_login(client, db):
 
 
 def test_rep_edits_own_organisation_records_history_and_confirms(rep_client, organisation, member_rep):
+    BusinessField.objects.create(name="XR 콘텐츠")
     data = profile_post(
         organisation,
         sigungu="서초구",
         employees="42",
         description="디지털트윈 플랫폼을 만듭니다.\n두 번째 줄",
-        field_names="디지털트윈, XR 콘텐츠",
+        field_names=["디지털트윈", "XR 콘텐츠"],
     )
 
     response = rep_client.post(edit_url(organisation), data)

@@ -11,7 +11,7 @@ from alliance.core.korean import business_number_with_check_digit, format_busine
 from alliance.core.models import AuditEntry
 from alliance.core.roles import Role
 from alliance.core.tests.factories import UserFactory
-from alliance.members.models import Organisation
+from alliance.members.models import BusinessField, Organisation
 from alliance.members.services.registry import update_organisation
 from alliance.members.tests.factories import ContactFactory, OrganisationFactory
 
@@ -119,12 +119,14 @@ def create_post(**overrides) -> dict:
         "joined_on": "2026-03-02",
         "sido": "서울",
         "sigungu": "마포구",
-        "field_names": "메타버스, AI",
+        "field_names": ["메타버스", "AI"],
         "description": "<b>소개</b>",
     } | overrides
 
 
 def test_staff_creates_organisation(staff_client, staff_user, db):
+    for name in ("메타버스", "AI"):
+        BusinessField.objects.create(name=name)
     response = staff_client.post("/members/registry/new/", create_post())
 
     organisation = Organisation.objects.get()
@@ -228,7 +230,7 @@ def test_detail_history_shows_values_in_korean_conventions(staff_client, staff_u
 
 
 def test_detail_escapes_html_in_description(staff_client, db):
-    staff_client.post("/members/registry/new/", create_post())
+    staff_client.post("/members/registry/new/", create_post(field_names=[]))
     organisation = Organisation.objects.get()
 
     html = staff_client.get(f"/members/organisations/{organisation.pk}/").content.decode()

@@ -11,7 +11,16 @@ from alliance.core import downloads
 from alliance.core.tests.editing import posted, posted_formset
 from alliance.core.tests.url_matrix import LOGIN, OWN_PROFILE, SIGNED_IN, everyone, no_body, owner_only, staff_only
 from alliance.members.forms.organisation import ContactFormSet, StaffOrganisationForm
-from alliance.members.models import CensusInvitation, CensusResponse, CensusRound, ImportJob, Organisation
+from alliance.members.models import (
+    BusinessField,
+    BusinessFieldProposal,
+    BusinessFieldVariant,
+    CensusInvitation,
+    CensusResponse,
+    CensusRound,
+    ImportJob,
+    Organisation,
+)
 from alliance.members.services.import_template import template_xlsx
 from alliance.members.services.registry import store_logo
 from alliance.members.tests.factories import png_bytes
@@ -52,6 +61,10 @@ EXPECTED = {
     "members:census_open_preview": staff_only(),
     "members:census_remind_preview": staff_only(),
     "members:import_apply": staff_only(405),  # POST only
+    "members:vocabulary": staff_only(),
+    "members:vocabulary_term": staff_only(),
+    "members:vocabulary_merge": staff_only(405),  # POST only
+    "members:field_proposal_review": staff_only(),
 }
 
 PK_OF = {
@@ -65,6 +78,9 @@ PK_OF = {
     "members:census_remind": "census_round",
     "members:census_remind_preview": "census_round",
     "members:census_response_review": "census_response",
+    "members:vocabulary_term": "business_field",
+    "members:vocabulary_merge": "business_field",
+    "members:field_proposal_review": "field_proposal",
 }
 
 PATH_VALUES = {
@@ -74,7 +90,7 @@ PATH_VALUES = {
     "logo_name": lambda world: world["org_a"].logo.name.removeprefix("logos/"),
 }
 
-COUNTED_MODELS = (Organisation, CensusRound, ImportJob)
+COUNTED_MODELS = (Organisation, CensusRound, ImportJob, BusinessField, BusinessFieldVariant)
 
 
 def build_world(world) -> dict:
@@ -105,6 +121,9 @@ def build_world(world) -> dict:
     org_a = world["org_a"]
     org_a.logo.name = store_logo(organisation=org_a, upload=ContentFile(png_bytes(), name="logo.png"))
     org_a.save(update_fields=["logo"])
+    business_field = BusinessField.objects.create(name="디지털 쌍둥이")
+    BusinessField.objects.get_or_create(name="디지털트윈")
+    field_proposal = BusinessFieldProposal.objects.create(organisation=org_a, name="공간 컴퓨팅")
     checked = ImportJob(
         created_by=users["staff"], original_name="회원사.xlsx", status=ImportJob.Status.DONE, dry_run=True
     )
@@ -117,6 +136,8 @@ def build_world(world) -> dict:
         "import_checked": checked,  # a finished check of the registry's template, not yet imported
         "census_round": census_round,
         "census_response": census_response,
+        "business_field": business_field,
+        "field_proposal": field_proposal,
     }
 
 
@@ -135,6 +156,10 @@ POST_DATA = {
         StaffOrganisationForm(), name="가온메타", category="small", joined_on="2026-03-02", sido="서울"
     ),
     "members:organisation_edit": lambda world: profile_body(world["org_a"], homepage="https://gaon.example.kr"),
+    "members:vocabulary": lambda world: {"add-name": "공간 컴퓨팅"},
+    "members:vocabulary_term": lambda world: {"action": "variant", "variant-name": "Digital twin"},
+    "members:vocabulary_merge": lambda world: {"target": BusinessField.objects.get(name="디지털트윈").pk},
+    "members:field_proposal_review": lambda world: {"action": "reject", "note": "이미 있는 분야입니다."},
 }
 
 

@@ -5,6 +5,7 @@ Saving through the representative counts as a confirmation of the profile (last 
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 
 from alliance.core.permissions import permission_required
@@ -18,6 +19,7 @@ from alliance.members.forms.organisation import (
 )
 from alliance.members.models import Organisation
 from alliance.members.rules import editable_organisation
+from alliance.members.services.field_proposals import propose_field
 from alliance.members.services.registry import contact_rows_text, contacts_text, update_profile
 
 
@@ -54,6 +56,9 @@ def organisation_edit(request, pk: int):
                 form.stale(error, yours_extra={"contacts": contact_rows_text(contact_rows(contacts))})
             else:
                 messages.success(request, phrases.SAVED)
+                if proposed := form.cleaned_data.get("proposed_field"):
+                    propose_field(actor=request.user, organisation=organisation, name=proposed)
+                    messages.info(request, phrases.field_proposed(proposed))
                 return redirect("members:organisation_edit", pk=organisation.pk)
     else:
         form = form_class(instance=form_instance, extra=extra)
@@ -63,6 +68,8 @@ def organisation_edit(request, pk: int):
         "form": form,
         "contacts": contacts,
         "is_secretariat": is_secretariat,
+        "proposals": organisation.field_proposals.select_related("term")[:10],
+        "vocabulary_url": reverse("members:vocabulary") if is_secretariat else "",
         "public_url": organisation.get_absolute_url() if organisation.is_current_member else "",
     }
     return render(request, "members/profile/edit.html", context)
