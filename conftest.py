@@ -37,6 +37,19 @@ def _isolated_media(settings, tmp_path):
     settings.PASSWORD_HASHERS = FAST_TEST_HASHERS
 
 
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts in the platform's language (Korean). A request through the test client activates its
+    page's language in the thread and Django leaves it active afterwards, so without this an English page
+    visited by one test would make the next test's documents and e-mails English on the same worker."""
+    from django.conf import settings as django_settings
+    from django.utils import translation
+
+    translation.activate(django_settings.LANGUAGE_CODE)
+    yield
+    translation.activate(django_settings.LANGUAGE_CODE)
+
+
 @pytest.fixture
 def staff_user(db):
     from alliance.core.roles import Role
