@@ -10,6 +10,7 @@ kept task row reveals nothing.
 from django.db import transaction
 from django_tasks import task
 
+from alliance.core.delivery.sending import send_delivery_run
 from alliance.core.password_reset_mail import send_password_reset_message
 
 
@@ -22,11 +23,12 @@ def enqueue_on_commit(task, /, **kwargs) -> None:
 
 @task
 def send_delivery(delivery_id: int) -> int:
-    """Send one bulk-e-mail delivery to every recipient due now (alliance.core.delivery.sending)."""
-    # The delivery services queue this task, so they are imported here, when it runs, not at the top.
-    from alliance.core.delivery.sending import send_delivery_run  # noqa: PLC0415  sending queues this task
-
-    return send_delivery_run(delivery_id=delivery_id).sent
+    """Send one bulk-e-mail delivery to every recipient due now (alliance.core.delivery.sending); when rows
+    were deferred and the task backend can defer, queue this task again for the earliest next attempt."""
+    counts = send_delivery_run(delivery_id=delivery_id)
+    if counts.retry_at is not None and send_delivery.get_backend().supports_defer:
+        enqueue_on_commit(send_delivery.using(run_after=counts.retry_at), delivery_id=delivery_id)
+    return counts.sent
 
 
 @task

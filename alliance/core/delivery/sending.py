@@ -20,7 +20,6 @@ from alliance.core.audit import record_audit
 from alliance.core.delivery.progress import CLAIM_LEASE
 from alliance.core.delivery.registry import mailing
 from alliance.core.models import Delivery, DeliveryRecipient
-from alliance.core.tasks import enqueue_on_commit, send_delivery
 
 State = DeliveryRecipient.State
 # Waits before the 1st, 2nd ... retry of a temporary failure; after the last, the row fails for good.
@@ -51,6 +50,7 @@ class RunCounts:
     withdrawn: int = 0
     batches: int = 0
     stopped: str = ""  # the reason a run stopped early (the mail server's state)
+    retry_at: datetime.datetime | None = None  # the earliest next attempt of a deferred row, if any
 
 
 def _claimable(delivery: Delivery, now: datetime.datetime):
@@ -157,9 +157,9 @@ def send_delivery_run(*, delivery_id: int, batch_size: int | None = None) -> Run
     """Send a delivery to every row due now, batch by batch, until none is left or the mail server fails.
 
     Side effects: each row's state as the server answers; `run_at`; audit `core.delivery.sent` on the
-    delivery's target with the numbers and those left; when rows were deferred and the task backend can
-    defer, a `send_delivery` task queued for the earliest next attempt. Errors other than the mail server's
-    release the run's claims and are raised again.
+    delivery's target with the numbers and those left; `retry_at` is the earliest next attempt of a deferred
+    row (the `send_delivery` task queues itself again for it, so this worker-side module never imports the
+    task module). Errors other than the mail server's release the run's claims and are raised again.
     """
     delivery = Delivery.objects.get(pk=delivery_id)
     kind = mailing(delivery.kind)
@@ -201,9 +201,7 @@ def _finish(delivery: Delivery, counts: RunCounts) -> None:
             "left": left.count(),
         },
     )
-    retry_at = left.filter(state=State.DEFERRED).aggregate(at=Min("next_attempt_at"))["at"]
-    if retry_at is not None and send_delivery.get_backend().supports_defer:
-        enqueue_on_commit(send_delivery.using(run_after=retry_at), delivery_id=delivery.pk)
+    counts.retry_at = left.filter(state=State.DEFERRED).aggregate(at=Min("next_attempt_at"))["at"]
 
 
 def deliver_pending() -> dict[int, RunCounts]:

@@ -29,7 +29,7 @@ class Suggestion:
     confidence: float
 
     def as_json(self) -> dict:
-        from .calibration import confidence_level  # noqa: PLC0415  calibration imports numpy/scipy only
+        from .calibration import confidence_level  # noqa: PLC0415  calibration loads numpy and scipy; documents is imported by the keyword baseline and the placement command, which need neither
 
         return {
             "path": list(self.path),

@@ -20,10 +20,13 @@ import numpy as np
 from sklearn.metrics import f1_score
 from sklearn.model_selection import StratifiedKFold, train_test_split
 
-from .dataset import category_counts, load_examples, load_fresh_examples
+from .calibration import expected_calibration_error, reliability_table
+from .dataset import blind_rows, category_counts, load_examples, load_fresh_examples, training_rows
 from .documents import default_targets
+from .facets import FacetSuggester, default_facets
 from .keywords import KeywordRules
 from .model import CategoryClassifier
+from .year_model import fit_year
 
 SPLIT_SEED = 20260401
 TEST_SHARE = 0.25
@@ -142,10 +145,6 @@ def evaluate_blind(*, training=None, blind=None, targets=None, seed: int = SPLIT
     layer macro-F1, the share placed in the right area (core or forward-linked) among makers and among
     users, ECE over 10 bins with its reliability table, the field facet's first suggestion, and the
     keyword baseline's macro-F1 on the same set."""
-    from .calibration import expected_calibration_error, reliability_table  # noqa: PLC0415
-    from .dataset import blind_rows, training_rows  # noqa: PLC0415
-    from .facets import FacetSuggester, default_facets  # noqa: PLC0415
-
     training = training if training is not None else training_rows()
     blind = blind if blind is not None else blind_rows()
     targets = targets if targets is not None else default_targets()
@@ -187,11 +186,6 @@ def evaluate_live(*, blind=None) -> dict:
     """What production suggests, scored on the blind set: year_model.fit_year (the live suggester's models)
     on the default taxonomy with nothing confirmed, i.e. a fresh year's suggestions page. No setting is
     chosen here (the live C and keyword weight are constants), so this is one more reading of the blind set."""
-    from .calibration import expected_calibration_error  # noqa: PLC0415
-    from .dataset import blind_rows  # noqa: PLC0415
-    from .facets import default_facets  # noqa: PLC0415
-    from .year_model import fit_year  # noqa: PLC0415
-
     blind = blind if blind is not None else blind_rows()
     technologies, fields = default_facets()
     fitted = fit_year(default_targets(), technologies, fields, [])

@@ -21,8 +21,9 @@ from alliance.core.audit import changed, record_audit, snapshot
 from alliance.core.dates import DATETIME_SECONDS, format_moment
 from alliance.core.korean import company_name_key
 from alliance.core.roles import Role
+from alliance.core.tasks import enqueue_on_commit
 from alliance.members.models import Organisation
-from alliance.programs import queries
+from alliance.programs import queries, tasks
 from alliance.programs.default_rubric import MENTORING_FIELDS
 from alliance.programs.models import (
     Attachment,
@@ -83,10 +84,8 @@ def _lock_group(group: ProjectGroup) -> ProjectGroup:
 
 
 def _invite_after_commit(group: ProjectGroup, organisations) -> None:
-    from alliance.programs.tasks import send_partner_invitation_email  # noqa: PLC0415  a transactional e-mail task and its service import each other (not yet split)
-
-    pairs = [(group.pk, organisation.pk) for organisation in organisations]
-    transaction.on_commit(lambda: [send_partner_invitation_email.enqueue(*pair) for pair in pairs])
+    for organisation in organisations:
+        enqueue_on_commit(tasks.send_partner_invitation_email, group_id=group.pk, organisation_id=organisation.pk)
 
 
 def resolve_partners(*, programme: Programme, names: list[str], lead: Organisation) -> list[Organisation]:
@@ -356,13 +355,7 @@ def submit_proposal(*, actor, group: ProjectGroup) -> Proposal:
             before={"status": Proposal.Status.DRAFT},
             after={"status": proposal.status, "submitted_at": proposal.submitted_at.isoformat()},
         )
-
-        def send():
-            from alliance.programs.tasks import send_receipt_email  # noqa: PLC0415  a transactional e-mail task and its service import each other (not yet split)
-
-            send_receipt_email.enqueue(group.pk)
-
-        transaction.on_commit(send)
+        enqueue_on_commit(tasks.send_receipt_email, group_id=group.pk)
     return proposal
 
 
@@ -392,11 +385,5 @@ def grant_extension(*, actor, group: ProjectGroup, until: datetime.datetime, rea
             before={"deadline": before.isoformat() if before else None},
             after={"deadline": until.isoformat(), "reason": reason},
         )
-
-        def send():
-            from alliance.programs.tasks import send_extension_email  # noqa: PLC0415  a transactional e-mail task and its service import each other (not yet split)
-
-            send_extension_email.enqueue(extension.pk)
-
-        transaction.on_commit(send)
+        enqueue_on_commit(tasks.send_extension_email, extension_id=extension.pk)
     return extension

@@ -18,6 +18,8 @@ from django.utils.translation import gettext as _
 
 from alliance.core.audit import record_audit, snapshot
 from alliance.core.roles import Role
+from alliance.core.tasks import enqueue_on_commit
+from alliance.programs import tasks
 from alliance.programs.default_rubric import MENTORING_FIELDS
 from alliance.programs.models import InterimResult, Mentor, MentoringSession, Programme, ProjectGroup
 from alliance.programs.models.mentoring import ROUNDS
@@ -171,14 +173,7 @@ def schedule_session(
             after={**snapshot(session, ("starts_at", "place")), "round_number": session.round_number},
         )
         if notify and before != snapshot(session, ("starts_at", "place")):
-            session_id = session.pk
-
-            def send():
-                from alliance.programs.tasks import send_session_email  # noqa: PLC0415  a transactional e-mail task and its service import each other (not yet split)
-
-                send_session_email.enqueue(session_id)
-
-            transaction.on_commit(send)
+            enqueue_on_commit(tasks.send_session_email, session_id=session.pk)
     return session
 
 

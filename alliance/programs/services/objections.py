@@ -8,9 +8,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from alliance.core.audit import record_audit
+from alliance.core.tasks import enqueue_on_commit
+from alliance.programs import tasks
 from alliance.programs.models import Objection, Panel, ProjectGroup
 from alliance.programs.services.assignment import check_on_panel
-from alliance.programs.tasks import enqueue_on_commit
 
 
 def objection_deadline(panel: Panel) -> datetime.datetime | None:
@@ -62,5 +63,5 @@ def answer_objection(*, actor, objection: Objection, answer: str, notify: bool =
             after={"answer": objection.answer},
         )
         if notify and before["answer"] != objection.answer:
-            enqueue_on_commit("send_objection_answer_email", objection.pk)
+            enqueue_on_commit(tasks.send_objection_answer_email, objection_id=objection.pk)
     return objection
