@@ -14,7 +14,7 @@ Rules:
 - An unknown token is `DoesNotExist` (the view answers 404: a URL does not reveal what exists); a token that
   worked once but is expired or whose round is closed is `LinkGone` (410, "this link no longer works").
 - The view side: `@personal_link` (alliance.core.permissions) makes the page never cached, GET and POST
-  only, and sent with `Referrer-Policy: no-referrer` (the token is in the URL).
+  only, and sent with `Referrer-Policy: same-origin` (the token is in the URL; never to other sites).
 The rows are `alliance.core.models.PersonalLinkInvitation` subclasses.
 """
 

@@ -14,9 +14,11 @@ Every view carries exactly one declaration, and the role × URL matrix test chec
   so a GET answers 404 outside the scope whatever the method, and 405 only to someone in it;
 - `@personal_link`: no login; the URL's token is the authority (census, map survey, meeting replies ...).
   Because the token is in the URL, such a page is also never cached, answers only GET and POST (405
-  otherwise) and is sent with `Referrer-Policy: no-referrer`, so the token leaks neither to a shared cache
-  nor to the sites the page links to (alliance/core/links.py); and a client making too many requests to such
-  pages gets 429 (`RATE_LIMITS["personal_link"]`, alliance/core/ratelimit.py): tokens cannot be guessed in bulk.
+  otherwise) and is sent with `Referrer-Policy: same-origin`, so the token leaks neither to a shared cache
+  nor to the sites the page links to (not `no-referrer`: a browser then sends `Origin: null` with the page's
+  own form, and Django's CSRF check refuses the answer; alliance/core/links.py); and a client making too many
+  requests to such pages gets 429 (`RATE_LIMITS["personal_link"]`, alliance/core/ratelimit.py): tokens
+  cannot be guessed in bulk.
 
 The declaration is stored on the view function as `view.required_permission` (a permission name, `PUBLIC`
 or `PERSONAL_LINK`) and survives further decorators that use functools.wraps.
@@ -50,16 +52,17 @@ def public(view):
 def personal_link(view):
     """No login: the view resolves a personal link's token (404 for an unknown token, 410 for a gone link).
 
-    The page is never cached, takes GET and POST only, tells the browser to send no Referer, and is rate-limited.
+    The page is never cached, takes GET and POST only, tells the browser to send a Referer only to this site,
+    and is rate-limited.
     """
 
     @wraps(view)
-    def without_referrer(request, *args, **kwargs):
+    def referrer_to_this_site_only(request, *args, **kwargs):
         response = view(request, *args, **kwargs)
-        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["Referrer-Policy"] = "same-origin"
         return response
 
-    limited = rate_limited("personal_link")(without_referrer)
+    limited = rate_limited("personal_link")(referrer_to_this_site_only)
     return _declare(never_cache(require_http_methods(["GET", "POST"])(limited)), PERSONAL_LINK)
 
 

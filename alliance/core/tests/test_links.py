@@ -87,7 +87,7 @@ def test_personal_link_view_is_never_cached_and_sends_no_referrer(method):
     response = _respond(getattr(RequestFactory(), method)("/link/abc/"), token="abc")
 
     assert response.status_code == 200
-    assert response.headers["Referrer-Policy"] == "no-referrer"
+    assert response.headers["Referrer-Policy"] == "same-origin"
     assert "no-store" in response.headers["Cache-Control"]
     assert "private" in response.headers["Cache-Control"]
 

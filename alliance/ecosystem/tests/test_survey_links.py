@@ -41,7 +41,7 @@ def test_survey_link_page_is_never_cached_and_sends_no_referrer(client, token):
     page = client.get(_url(token))
 
     assert page.status_code == 200
-    assert page.headers["Referrer-Policy"] == "no-referrer"
+    assert page.headers["Referrer-Policy"] == "same-origin"
     assert "no-store" in page.headers["Cache-Control"]
 
 

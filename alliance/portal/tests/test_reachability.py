@@ -56,6 +56,9 @@ EXEMPT = {
     "programs:investment_send_preview",
     # The language switch answers GET by going home (the switch itself is a POST form on every page).
     "core:set_language",
+    # Health checks for the load balancer and monitoring, not pages for people.
+    "core:healthz",
+    "core:readyz",
 }
 # (role, URL name) pairs a role may open but is rightly not offered in the matrix's world.
 EXEMPT_FOR_ROLE = {

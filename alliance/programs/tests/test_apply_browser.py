@@ -29,7 +29,7 @@ def test_applicant_forms_group_and_submits_before_the_deadline(page, browser, li
     page.fill("#id_partners", "(주)파트너")
     page.get_by_role("button", name="그룹 구성하기").click()
     expect(page.locator("h1")).to_have_text("햅틱 트레이닝 그룹")
-    expect(page.locator("#missing")).to_contain_text("주식회사 파트너이(가) 아직 참여를 확인하지 않았습니다.")
+    expect(page.locator("#missing")).to_contain_text("주식회사 파트너가 아직 참여를 확인하지 않았습니다.")
     group_url = page.url
 
     partner_context = browser.new_context(locale="ko-KR")
@@ -51,7 +51,7 @@ def test_applicant_forms_group_and_submits_before_the_deadline(page, browser, li
     expect(page.locator(".messages")).to_contain_text("임시 저장했습니다.")
     page.set_input_files("#id_file", str(document))
     page.get_by_role("button", name="첨부", exact=True).click()
-    expect(page.locator(".messages")).to_contain_text("사업계획서.pdf을(를) 첨부했습니다.")
+    expect(page.locator(".messages")).to_contain_text("사업계획서.pdf를 첨부했습니다.")
     page.get_by_role("button", name="제안서 제출").click()
 
     expect(page.locator("#proposal-status")).to_have_text("제출 완료")
