@@ -1,4 +1,5 @@
-"""The staff page's upload form for a registry import. It checks the upload, not the rows (the task does)."""
+"""The staff page's upload form for a registry import. It checks the upload, not the rows (the task does).
+Every upload is a check first; its page offers to import the checked file (with a confirmation)."""
 
 from pathlib import Path
 
@@ -20,7 +21,6 @@ class ImportUploadForm(forms.Form):
         ),
         widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.xls,.csv"}),
     )
-    dry_run = forms.BooleanField(label=_("Check only, save nothing"), required=False)
     skip_invalid = forms.BooleanField(
         label=_("Import the valid rows and report the invalid ones"),
         required=False,

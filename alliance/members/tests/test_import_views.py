@@ -46,9 +46,14 @@ def staff_client(client, staff_user, django_capture_on_commit_callbacks):
 
 @pytest.mark.django_db
 def test_imports_post_valid_file_runs_task_and_shows_outcome(staff_client, tmp_path):
-    response = staff_client.post(reverse("members:imports"), {"file": upload(tmp_path, [zen_row(), hanbit_row()])})
+    checking = staff_client.post(reverse("members:imports"), {"file": upload(tmp_path, [zen_row(), hanbit_row()])})
+    checked = ImportJob.objects.get()
+    assert checking["Location"] == reverse("members:import_detail", args=[checked.pk])
+    assert (checked.dry_run, checked.status, Organisation.objects.count()) == (True, "done", 0)
 
-    job = ImportJob.objects.get()
+    response = post_confirmed(staff_client, reverse("members:import_apply", args=[checked.pk]))
+
+    job = ImportJob.objects.exclude(pk=checked.pk).get()
     assert response.status_code == 302
     assert response["Location"] == reverse("members:import_detail", args=[job.pk])
     assert (job.status, job.created_count, job.total_rows, job.processed_rows) == ("done", 2, 2, 2)
@@ -229,8 +234,8 @@ def test_import_detail_html_in_cell_is_shown_escaped(staff_client, tmp_path):
 
 
 @pytest.mark.django_db
-def test_imports_dry_run_counts_and_saves_nothing(staff_client, tmp_path):
-    staff_client.post(reverse("members:imports"), {"file": upload(tmp_path, [zen_row()]), "dry_run": "on"})
+def test_an_upload_is_only_checked_counts_and_saves_nothing(staff_client, tmp_path):
+    staff_client.post(reverse("members:imports"), {"file": upload(tmp_path, [zen_row()]), "dry_run": ""})
 
     job = ImportJob.objects.get()
     assert (job.status, job.dry_run, job.created_count, Organisation.objects.count()) == ("done", True, 1, 0)
@@ -253,9 +258,7 @@ def test_an_import_is_queued_only_once_its_job_is_committed(staff_user, tmp_path
 @pytest.mark.django_db
 def test_a_checked_file_is_imported_only_after_confirming_its_counts(staff_client, tmp_path, settings):
     settings.LANGUAGE_CODE = "ko"
-    staff_client.post(
-        reverse("members:imports"), {"file": upload(tmp_path, [zen_row(), hanbit_row()]), "dry_run": "on"}
-    )
+    staff_client.post(reverse("members:imports"), {"file": upload(tmp_path, [zen_row(), hanbit_row()])})
     checked = ImportJob.objects.get()
     url = reverse("members:import_apply", args=[checked.pk])
     detail = staff_client.get(reverse("members:import_detail", args=[checked.pk])).content.decode()

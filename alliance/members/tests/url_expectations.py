@@ -151,7 +151,7 @@ POST_DATA = {
     },
     "members:census_round_detail": lambda world: {"action": "close"},
     "members:census_response_review": lambda world: {"action": "apply", "note": ""},
-    "members:imports": lambda world: {"file": member_list_upload(), "dry_run": "on"},
+    "members:imports": lambda world: {"file": member_list_upload()},
     "members:organisation_create": lambda world: posted(
         StaffOrganisationForm(), name="가온메타", category="small", joined_on="2026-03-02", sido="서울"
     ),

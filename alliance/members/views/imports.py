@@ -31,7 +31,7 @@ def imports(request):
         job = start_import(
             actor=request.user,
             upload=form.cleaned_data["file"],
-            dry_run=form.cleaned_data["dry_run"],
+            dry_run=True,  # every upload is checked first; import_apply imports it once staff confirm the counts
             skip_invalid=form.cleaned_data["skip_invalid"],
         )
         return redirect("members:import_detail", pk=job.pk)
