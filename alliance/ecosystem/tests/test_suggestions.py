@@ -220,7 +220,7 @@ def test_generate_view_records_the_request_and_runs_the_task_after_the_commit(
     player = PlayerFactory(description=HEALTH_TEXT)
 
     with django_capture_on_commit_callbacks(execute=False) as queued:
-        response = client.post(reverse("ecosystem:suggestions_generate"), {"year": "2026"})
+        response = post_confirmed(client, reverse("ecosystem:suggestions_generate"), {"year": "2026"})
     waiting_before_the_commit = waiting(player)
     for callback in queued:
         callback()
@@ -230,6 +230,30 @@ def test_generate_view_records_the_request_and_runs_the_task_after_the_commit(
     assert next(row[1] for row in waiting(player) if row[0] == "category") == "의료·헬스케어"
     requested = AuditEntry.objects.get(action="ecosystem.suggestions.requested")
     assert (requested.actor, requested.target_id) == (staff_user, str(taxonomy.pk))
+
+
+def test_generate_view_first_says_how_many_companies_and_queues_nothing(
+    client, staff_user, taxonomy, django_capture_on_commit_callbacks, settings
+):
+    settings.LANGUAGE_CODE = "ko"
+    client.force_login(staff_user)
+    PlayerFactory(name="헬스원", description=HEALTH_TEXT)
+    PlayerFactory(name="빈회사", description="", business_fields="")
+    placed = PlayerFactory(name="배치됨", description=HEALTH_TEXT)
+    PlacementFactory(
+        player=placed, taxonomy=taxonomy, primary=node(taxonomy, "의료·헬스케어"), status=Placement.Status.CONFIRMED
+    )
+
+    with django_capture_on_commit_callbacks(execute=True) as queued:
+        page = client.post(reverse("ecosystem:suggestions_generate"), {"year": "2026"})
+
+    assert (page.status_code, page.context["confirmation"].count, list(page.context["confirmation"].names)) == (
+        200,
+        1,
+        ["헬스원"],
+    )
+    assert (len(queued), AuditEntry.objects.filter(action="ecosystem.suggestions.requested").count()) == (0, 0)
+    assert "1개사" in page.content.decode()
 
 
 def test_a_suggestion_request_rolled_back_queues_nothing(staff_user, taxonomy, django_capture_on_commit_callbacks):

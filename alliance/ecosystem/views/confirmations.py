@@ -1,14 +1,21 @@
-"""What the ecosystem's mass actions say before they act (core/confirm.py): accepting or rejecting many
-suggested placements, bringing every current member into the map, and copying a year's taxonomy."""
+"""What the ecosystem's mass actions say before they act (core/confirm.py): preparing, accepting or rejecting
+many suggested placements, bringing every current member into the map, copying a year's taxonomy and loading a
+landscape.yml."""
 
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from alliance.core.confirm import ORGANISATIONS, RECORDS, Confirmation
 from alliance.ecosystem.forms.suggestions import ACCEPT
 from alliance.ecosystem.models import Placement, PlacementSuggestion, Player, Taxonomy, TaxonomyNode
 from alliance.ecosystem.services.players import member_sync_preview
+from alliance.ecosystem.services.suggestions import players_to_suggest
+
+NOTHING_TO_SUGGEST = gettext_lazy(
+    "No company needs suggestions: every one with a description or business fields is placed and confirmed."
+)
 
 
 def _top_categories(taxonomy: Taxonomy, player_ids) -> dict[int, str]:
@@ -62,6 +69,26 @@ def suggestions_confirmation(taxonomy: Taxonomy, action: str, choices: dict[int,
         names=sorted(placed),
         cancel_url=cancel,
         confirm_label=_("Place and confirm"),
+    )
+
+
+def generate_confirmation(taxonomy: Taxonomy) -> Confirmation:
+    """Preparing suggestions replaces the waiting ones of every company without a confirmed placement."""
+    names = list(players_to_suggest(taxonomy).order_by("name").values_list("name", flat=True))
+    return Confirmation(
+        title=_("Prepare suggestions"),
+        summary=_(
+            "Fresh suggestions are prepared in the background for the companies below: those without a confirmed "
+            "placement on the %(year)s map that have a description or business fields. Nothing is placed until "
+            "you accept."
+        )
+        % {"year": taxonomy.year},
+        count=len(names),
+        unit=ORGANISATIONS,
+        names=names,
+        refusals=[] if names else [NOTHING_TO_SUGGEST],
+        cancel_url=reverse("ecosystem:suggestions") + "?" + urlencode({"year": taxonomy.year}),
+        confirm_label=_("Prepare suggestions"),
     )
 
 

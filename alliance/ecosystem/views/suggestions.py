@@ -20,7 +20,7 @@ from alliance.ecosystem.models import Player, Taxonomy
 from alliance.ecosystem.queries import suggestions as suggestion_queries
 from alliance.ecosystem.services.suggestion_runs import request_suggestions
 from alliance.ecosystem.services.suggestions import accept_suggestions, reject_suggestions
-from alliance.ecosystem.views.confirmations import suggestions_confirmation
+from alliance.ecosystem.views.confirmations import generate_confirmation, suggestions_confirmation
 
 PAGE_SIZE = 50
 
@@ -98,6 +98,8 @@ def suggestions_review(request):
 def suggestions_generate(request):
     """Fresh suggestions for every company of the year's map without a confirmed placement (a task)."""
     taxonomy = _taxonomy(request)
+    if (page := confirmation_gate(request, generate_confirmation(taxonomy))) is not None:
+        return page
     request_suggestions(actor=request.user, taxonomy=taxonomy)
     messages.success(request, _("Suggestions are being prepared; they appear here when ready."))
     return _back(taxonomy)
