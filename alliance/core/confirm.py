@@ -16,6 +16,8 @@ Rules:
 - The confirmation is a signed token bound to the URL, the signed-in user and the count shown; it lasts
   CONFIRMATION_MAX_AGE. When the count changed since (someone joined, a response arrived), the page is shown
   again with the new count: nobody confirms 1,156 and sends 1,157.
+- A first POST that uploaded a file keeps it (the caller stores it) and names it in `carried`: the confirmed
+  POST carries that reference, not the file.
 - A refusal (the action no longer makes sense) removes the confirm button and a forged confirmation is
   ignored; warnings are shown and leave the choice to staff.
 - "Send a test to me" e-mails one copy of the sample e-mail to the signed-in user only, its subject marked as
@@ -79,6 +81,9 @@ class Confirmation:
     confirm_label: str = gettext_lazy("Confirm and proceed")
     preview_url: str = ""  # the e-mail's HTML (email_preview_response), shown in a sandboxed frame
     sample_email: Callable[[], EmailMultiAlternatives] | None = None  # one recipient's e-mail, unsent
+    # Fields the confirmed POST carries besides the original POST's: what the first POST produced (a stored
+    # upload's signed reference), since a file is not sent twice.
+    carried: dict[str, str] = field(default_factory=dict)
 
     @property
     def count_text(self) -> str:
@@ -129,10 +134,12 @@ def confirmation_gate(request, confirmation: Confirmation) -> HttpResponse | Non
 
 def confirmation_page(request, confirmation: Confirmation, *, notices=()) -> HttpResponse:
     sample = confirmation.sample_email() if confirmation.sample_email is not None else None
+    carried = set(confirmation.carried)
     context = {
         "confirmation": confirmation,
         "notices": notices,
-        "fields": [(name, value) for name, value in request.POST.lists() if name not in OWN_FIELDS],
+        "fields": [(name, value) for name, value in request.POST.lists() if name not in OWN_FIELDS | carried],
+        "carried": list(confirmation.carried.items()),
         "token": _token(request, confirmation),
         # Rendered e-mail parts come back marked safe; as page text they are escaped whatever they hold.
         "sample_subject": escape(sample.subject) if sample else "",

@@ -25,7 +25,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from alliance.core.permissions import PERSONAL_LINK, PUBLIC
 from alliance.core.roles import Role
-from alliance.core.tests.confirming import CONFIRMED_FIELD, confirmation_token
+from alliance.core.tests.confirming import CONFIRMED_FIELD, carried_fields, confirmation_token
 from alliance.core.tests.factories import UserFactory
 from alliance.core.tests.url_matrix import LOGIN, OWN_PROFILE, ROLES
 
@@ -263,7 +263,8 @@ def test_valid_payload_is_accepted_by_a_role_that_may(name, world, client, djang
         response = client.post(url, POST_DATA[name](world))
         if response.status_code == 200 and CONFIRMED_FIELD.search(response.content.decode()):
             # A mass action answers with its confirmation page (core/confirm.py): confirm it as staff would.
-            response = client.post(url, {**POST_DATA[name](world), "confirmed": confirmation_token(response)})
+            confirmed = {**carried_fields(response), "confirmed": confirmation_token(response)}
+            response = client.post(url, {**POST_DATA[name](world), **confirmed})
 
     errors = [str(message) for message in get_messages(response.wsgi_request) if message.level == constants.ERROR]
     assert (response.status_code in {200, 204, 302}, errors) == (True, [])

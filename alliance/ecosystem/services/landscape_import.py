@@ -46,7 +46,7 @@ from alliance.ecosystem.services.landscape_yml import Landscape, LandscapeError,
 from alliance.ecosystem.services.logos import LOGO_DIR, store_by_hash
 from alliance.ecosystem.services.players import player_name_key
 
-__all__ = ["ImportResult", "export_landscape", "import_landscape", "landscape_categories"]
+__all__ = ["ImportResult", "export_landscape", "import_landscape", "landscape_categories", "preview_landscape"]
 from alliance.ecosystem.logo_sanitiser import LogoError, clean_logo
 from alliance.ecosystem.services.taxonomy import bulk_tree
 from alliance.members.services.importing_sql import insert_objects
@@ -345,3 +345,20 @@ def import_landscape(
             },
         )
     return result
+
+
+class _TrialRunDoneError(Exception):
+    def __init__(self, result: ImportResult):
+        self.result = result
+
+
+def preview_landscape(*, landscape: Landscape, year: int, domain_name: str) -> ImportResult:
+    """What `import_landscape` would do (counts, notes), found by running it and rolling it back: the same
+    rules, so the confirmation says exactly what the import then does. Raises LandscapeError as it does.
+    Side effects: none (everything written is rolled back; no logo is stored, the web upload has none)."""
+    try:
+        with transaction.atomic():
+            result = import_landscape(actor=None, landscape=landscape, year=year, domain_name=domain_name)
+            raise _TrialRunDoneError(result)
+    except _TrialRunDoneError as trial:
+        return trial.result

@@ -11,10 +11,12 @@ from django.core.files.storage import default_storage
 from django.core.management import CommandError, call_command
 from django.utils.translation import gettext
 
+from alliance.core.tests.confirming import carried_fields, confirmation_token, post_confirmed
 from alliance.ecosystem.models import Placement, Player, Taxonomy, TaxonomyNode
 from alliance.ecosystem.services.landscape_import import export_landscape, import_landscape
 from alliance.ecosystem.services.landscape_yml import LandscapeError, parse_landscape, read_landscape_file
 from alliance.ecosystem.tests.factories import PlacementFactory, PlayerFactory, small_taxonomy
+from alliance.ecosystem.views.landscape_yml import LOGOS_NOT_UPLOADED, UPLOAD_GONE
 
 CNCF = Path("/work/shared/data/cncf-landscape.yml")
 if not CNCF.exists():  # the shared reference data, also kept beside the repository in CI
@@ -371,10 +373,10 @@ def test_import_page_loads_file_and_lists_missing_logo_warnings(client, staff_us
     small_taxonomy()
     client.force_login(staff_user)
 
-    response = client.post(
-        reverse("ecosystem:landscape_import", args=[2026]),
-        {"file": SimpleUploadedFile("xr.yml", CURRENT.encode(), content_type="application/yaml"), "domain": ""},
-    )
+    url = reverse("ecosystem:landscape_import", args=[2026])
+    upload = SimpleUploadedFile("xr.yml", CURRENT.encode(), content_type="application/yaml")
+
+    response = post_confirmed(client, url, {"file": upload, "domain": ""})
 
     assert (response.context["result"].domain.name, response.context["result"].items) == ("xr", 3)
     assert len(response.context["warnings"]) == 1
@@ -443,3 +445,51 @@ def test_import_refuses_items_given_as_a_mapping_and_writes_nothing(tmp_path):
 
     assert "14" in str(error.value)
     assert (Taxonomy.objects.count(), Player.objects.count(), TaxonomyNode.objects.count()) == (0, 0, 0)
+
+
+@pytest.mark.django_db
+def test_import_page_first_post_stores_the_file_and_only_says_what_it_would_do(client, staff_user, settings):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    settings.LANGUAGE_CODE = "ko"
+    small_taxonomy()
+    PlayerFactory(name="헤드셋랩", homepage="")
+    client.force_login(staff_user)
+    url = reverse("ecosystem:landscape_import", args=[2026])
+
+    page = client.post(
+        url, {"file": SimpleUploadedFile("xr.yml", CURRENT.encode(), content_type="application/yaml"), "domain": ""}
+    )
+
+    confirmation = page.context["confirmation"]
+    stored = default_storage.listdir("imports/landscape")[1]
+    assert (page.status_code, confirmation.count, len(stored)) == (200, 2, 1)
+    assert (Player.objects.count(), TaxonomyNode.objects.filter(name="xr").count()) == (1, 0)
+    assert Placement.objects.count() == 0
+    assert "새 기업 1개사를 만들고" in page.content.decode()
+    assert confirmation.warnings[0] == response_warning_logos(1)
+    response = client.post(url, {"upload": carried_fields(page)["upload"], "confirmed": confirmation_token(page)})
+    assert (response.context["result"].players_created, response.context["result"].players_matched) == (1, 1)
+    assert (Player.objects.count(), Placement.objects.count()) == (2, 2)
+    assert default_storage.listdir("imports/landscape")[1] == []
+    again = client.post(url, {"upload": carried_fields(page)["upload"], "confirmed": confirmation_token(page)})
+    assert (again.context["errors"], Player.objects.count()) == ([gettext(str(UPLOAD_GONE))], 2)
+
+
+@pytest.mark.django_db
+def test_import_page_forged_upload_reference_is_refused(client, staff_user):
+    from django.urls import reverse
+
+    small_taxonomy()
+    client.force_login(staff_user)
+
+    response = client.post(
+        reverse("ecosystem:landscape_import", args=[2026]), {"upload": "imports/landscape/x.yml", "confirmed": "x"}
+    )
+
+    assert (response.context["errors"], Player.objects.count()) == ([gettext(str(UPLOAD_GONE))], 0)
+
+
+def response_warning_logos(count: int) -> str:
+    return str(LOGOS_NOT_UPLOADED % {"count": count})
