@@ -73,6 +73,8 @@ INSTALLED_APPS = [
     "alliance.members",
     "alliance.ecosystem",
     "alliance.programs",
+    "alliance.agencies",
+    "alliance.governance",
     "alliance.portal",  # the site shell, above every app
 ]
 

@@ -8,4 +8,6 @@ urlpatterns = [
     path("", include("alliance.members.urls")),
     path("", include("alliance.ecosystem.urls")),
     path("", include("alliance.programs.urls")),
+    path("", include("alliance.agencies.urls")),
+    path("", include("alliance.governance.urls")),
 ]

@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AgenciesConfig(AppConfig):
+    name = "alliance.agencies"
+    label = "agencies"
+    verbose_name = _("Partner agencies")
+
+    def ready(self):
+        from alliance.agencies import (
+            navigation,  # noqa: F401  registers its menu entries and dashboard tiles
+        )

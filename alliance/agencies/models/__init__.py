@@ -1,0 +1,1 @@
+"""The models of the agencies app, one module per area."""

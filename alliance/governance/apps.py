@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class GovernanceConfig(AppConfig):
+    name = "alliance.governance"
+    label = "governance"
+    verbose_name = _("Governance")
+
+    def ready(self):
+        from alliance.governance import (
+            navigation,  # noqa: F401  registers its menu entries and dashboard tiles
+        )

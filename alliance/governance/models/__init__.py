@@ -1,0 +1,1 @@
+"""The models of the governance app, one module per area."""
