@@ -77,7 +77,7 @@ class Person(models.Model):
     )
     # Printed as the seeds print it ("메타버스협의회 (위지웍스튜디오)"); filled from the member when there is one.
     affiliation = models.CharField(_("affiliation"), max_length=200)
-    title = models.CharField(_("title"), max_length=100, blank=True)
+    title = models.CharField(_("job title"), max_length=100, blank=True)
     sector = models.CharField(_("sector"), max_length=20, choices=Sector.choices)
     email = models.EmailField(_("e-mail"), blank=True)
     user = models.ForeignKey(

@@ -157,7 +157,7 @@ class Guest(models.Model):
     )
     name = models.CharField(_("name"), max_length=100)
     affiliation = models.CharField(_("affiliation"), max_length=200, blank=True)
-    title = models.CharField(_("title"), max_length=100, blank=True)
+    title = models.CharField(_("job title"), max_length=100, blank=True)
 
     class Meta:
         verbose_name = _("guest")
