@@ -1,0 +1,94 @@
+"""Who may see and change the governance app's records (django-rules).
+
+What a user may do comes from all their roles and seats together: staff (사무국) do everything; a person holds
+seats through `Person.user`, in as many bodies as they sit on; a member company's representative sees the open
+subcommittees (개방형) and joins or leaves them for the company. Views declare the named permissions below;
+objects outside a user's scope answer 404.
+
+A seat is *active* on a day when it has not ended (`ended_on` empty or after that day) and its term covers the
+day. Pages use today; a meeting uses its own date (`held_seat_on`).
+
+Other governance areas add their permissions in their own block at the end of this module.
+"""
+
+import datetime
+
+import rules
+from django.db.models import Q
+from django.utils import timezone
+
+from alliance.core.rules import has_organisation, is_member_representative, is_secretariat, is_signed_in
+from alliance.governance.models import Body, BodyKind, Seat
+
+# ---- govbase: seats, bodies, open subcommittees -------------------------------------------------------------
+
+
+def active_seat_q(day: datetime.date, prefix: str = "") -> Q:
+    """Seats active on `day` (not ended, term covering the day); `prefix` reaches them through a relation
+    (`"seats__"`)."""
+    return (
+        (Q(**{f"{prefix}ended_on__isnull": True}) | Q(**{f"{prefix}ended_on__gt": day}))
+        & Q(**{f"{prefix}term_start__lte": day})
+        & Q(**{f"{prefix}term_end__gte": day})
+    )
+
+
+def seat_is_active(seat: Seat, day: datetime.date) -> bool:
+    """The same rule as `active_seat_q`, for a seat already loaded."""
+    return (seat.ended_on is None or seat.ended_on > day) and seat.term_start <= day <= seat.term_end
+
+
+def seats_of(user, day: datetime.date | None = None):
+    """The seats `user` holds (through their people records) that are active on `day` (today by default)."""
+    if not (user and user.is_authenticated and user.is_active):
+        return Seat.objects.none()
+    return Seat.objects.filter(active_seat_q(day or timezone.localdate()), person__user=user)
+
+
+def held_seat_on(user, body: Body, day: datetime.date | None) -> bool:
+    """`user` held an active seat in `body` on `day` (today when the meeting has no date yet)."""
+    return body is not None and seats_of(user, day).filter(body=body).exists()
+
+
+@rules.predicate
+def holds_seat_in(user, body) -> bool:
+    """The user holds an active seat (member or observer) in `body` today."""
+    return held_seat_on(user, body, None)
+
+
+@rules.predicate
+def holds_any_seat(user) -> bool:
+    """The user holds an active seat in some body today ("내 회의체")."""
+    return seats_of(user).exists()
+
+
+@rules.predicate
+def sits_in_year_of(user, body) -> bool:
+    """The user holds an active seat in some body of `body`'s year."""
+    return body is not None and seats_of(user).filter(body__year=body.year).exists()
+
+
+@rules.predicate
+def is_open_subcommittee(user, body) -> bool:
+    return bool(
+        body is not None and body.kind == BodyKind.SUBCOMMITTEE and body.open_to_members and body.abolished_on is None
+    )
+
+
+represents_member = is_member_representative & has_organisation
+
+may_view_body = is_secretariat | holds_seat_in | (represents_member & is_open_subcommittee)
+
+rules.add_perm("governance.view_governance", is_secretariat)  # the governance home of the secretariat
+rules.add_perm("governance.manage_bodies", is_secretariat)  # bodies, seats, terms, copying a year
+rules.add_perm("governance.view_body", may_view_body)
+rules.add_perm("governance.view_own_bodies", is_signed_in & holds_any_seat)
+rules.add_perm("governance.view_open_subcommittees", represents_member)
+rules.add_perm("governance.join_subcommittee", represents_member & is_open_subcommittee)
+rules.add_perm("governance.view_participants", is_secretariat)
+
+# ---- meetings ------------------------------------------------------------------------------------------------
+
+# ---- minutes -------------------------------------------------------------------------------------------------
+
+# ---- proposals -----------------------------------------------------------------------------------------------
