@@ -10,4 +10,5 @@ class AgenciesConfig(AppConfig):
     def ready(self):
         from alliance.agencies import (
             navigation,  # noqa: F401  registers its menu entries and dashboard tiles
+            phrases,  # noqa: F401  registers the audit action labels
         )
