@@ -14,6 +14,8 @@ Rules:
 
 import datetime
 import io
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from django.utils import timezone
 from django.utils.functional import Promise
@@ -74,18 +76,37 @@ def csv_text(value) -> str:
     return "'" + text if looks_like_formula(value) else text
 
 
-def table_xlsx(headers, rows, *, title: str) -> bytes:
-    """One sheet named `title`: a header row, then `rows`, as XLSX bytes. For the lists staff work from (the
-    audit log, census non-responders, statistics): pass the values people read (Korean labels, not codes).
-    Dates and times (in Korean time) are written as dates; lazy translations as their text."""
+@dataclass(frozen=True)
+class Table:
+    """One sheet of `tables_xlsx`: its title (cut to Excel's 31 characters), a header row and the rows."""
+
+    title: str
+    headers: Sequence
+    rows: Iterable[Sequence]
+
+
+_SHEET_NAME_FORBIDDEN = str.maketrans(dict.fromkeys("[]:*?/\\", "_"))
+
+
+def tables_xlsx(tables: Iterable[Table]) -> bytes:
+    """One sheet per table, each a header row then its rows, as XLSX bytes. For the lists staff work from (the
+    audit log, census non-responders, the investment day's meetings, statistics): pass the values people read
+    (Korean labels, not codes). Dates and times (in Korean time) are written as dates; lazy translations as
+    their text."""
     workbook = new_workbook()
-    sheet = workbook.create_sheet(title[:31])
-    sheet.append([str(header) for header in headers])
-    for row in rows:
-        sheet.append([_table_value(sheet, value) for value in row])
+    for table in tables:
+        sheet = workbook.create_sheet(str(table.title).translate(_SHEET_NAME_FORBIDDEN)[:31] or "-")
+        sheet.append([str(header) for header in table.headers])
+        for row in table.rows:
+            sheet.append([_table_value(sheet, value) for value in row])
     stream = io.BytesIO()
     workbook.save(stream)
     return stream.getvalue()
+
+
+def table_xlsx(headers, rows, *, title: str) -> bytes:
+    """`tables_xlsx` of one table."""
+    return tables_xlsx([Table(title, headers, rows)])
 
 
 def _table_value(sheet, value):

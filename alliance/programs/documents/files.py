@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from alliance.core.downloads import PDF, XLSX
-from alliance.programs.documents import pdfs, xlsx
+from alliance.programs.documents import pdfs, staff_lists, xlsx
 from alliance.programs.documents.queries import document_panels
 from alliance.programs.models import Panel, Programme
 from alliance.programs.queries.support import grants_of_programme
@@ -102,6 +102,26 @@ def score_sheet(panel: Panel, judge) -> DocumentFile:
         ascii_name=f"{panel.programme.year}-scores-{_panel_label(panel)}-{judge.pk}.xlsx",
         content_type=XLSX,
         build=lambda: xlsx.judge_scores_xlsx(panel, judge),
+    )
+
+
+def investment_board(day) -> DocumentFile:
+    year = day.programme.year
+    return DocumentFile(
+        name=_("%(year)s investment day meetings.xlsx") % {"year": year},
+        ascii_name=f"{year}-investment-day-meetings.xlsx",
+        content_type=XLSX,
+        build=lambda: staff_lists.investment_board_xlsx(day),
+    )
+
+
+def mentoring_round(programme: Programme, round_number: int, *, lacking_only: bool = False) -> DocumentFile:
+    words = {"year": programme.year, "round": round_number}
+    return DocumentFile(
+        name=_("%(year)s mentoring round %(round)s.xlsx") % words,
+        ascii_name=f"{programme.year}-mentoring-round-{round_number}.xlsx",
+        content_type=XLSX,
+        build=lambda: staff_lists.mentoring_round_xlsx(programme, round_number, lacking_only=lacking_only),
     )
 
 

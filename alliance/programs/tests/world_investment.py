@@ -19,6 +19,7 @@ INVESTMENT_EXPECTED = {
     "programs:investment_company": staff_only(),
     "programs:investment_grid": staff_only(),
     "programs:investment_board": staff_only(),
+    "programs:investment_board_xlsx": staff_only(),
     "programs:investment_send_preview": staff_only(),
     # POST only: staff get 405 on GET, every other role 404 (and their POSTs write nothing).
     "programs:investment_desk_add": staff_only(405),

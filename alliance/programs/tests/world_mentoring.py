@@ -11,6 +11,7 @@ from alliance.programs.tests.factories import ProjectGroupFactory
 MENTORING_EXPECTED = {
     "programs:mentor_pool": staff_only(),
     "programs:mentoring_round": staff_only(),
+    "programs:mentoring_round_xlsx": staff_only(),
     "programs:session_detail": only({"staff": 200, "rep_a": 200, "evaluator": 200}),
     "programs:my_sessions": only({"evaluator": 200, "evaluator_b": 200, "mentor_b": 200}),
     "programs:interim_upload": only({"staff": 405, "rep_a": 405}),  # POST only: the group first, then the method
@@ -20,6 +21,7 @@ MENTORING_EXPECTED = {
 MENTORING_PK_OF = {
     "programs:mentor_pool": "programme",
     "programs:mentoring_round": "programme",
+    "programs:mentoring_round_xlsx": "programme",
     "programs:session_detail": "mentoring_session",
     "programs:interim_upload": "group",
     "programs:interim_download": "interim_result",

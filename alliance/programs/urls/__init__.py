@@ -40,6 +40,11 @@ urlpatterns = [
     # Mentoring.
     path("programs/manage/<id:pk>/mentors/", mentoring.mentor_pool, name="mentor_pool"),
     path("programs/manage/<id:pk>/mentoring/<id:round_number>/", mentoring.mentoring_round, name="mentoring_round"),
+    path(
+        "programs/manage/<id:pk>/mentoring/<id:round_number>/sessions.xlsx",
+        mentoring.mentoring_round_xlsx,
+        name="mentoring_round_xlsx",
+    ),
     path("programs/mentoring/sessions/<id:pk>/", mentoring.session_detail, name="session_detail"),
     path("programs/mentoring/my/", mentoring.my_sessions, name="my_sessions"),
     path("programs/groups/<id:pk>/interim/", mentoring.interim_upload, name="interim_upload"),

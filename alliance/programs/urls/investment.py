@@ -19,6 +19,7 @@ urlpatterns = [
     path("programs/<year:year>/investment/schedule/", investment.investment_schedule, name="investment_schedule"),
     path("programs/<year:year>/investment/grid/", investment.investment_grid, name="investment_grid"),
     path("programs/<year:year>/investment/board/", investment.investment_board, name="investment_board"),
+    path("programs/<year:year>/investment/board.xlsx", investment.investment_board_xlsx, name="investment_board_xlsx"),
     path("programs/<year:year>/investment/book/", investment.investment_book, name="investment_book"),
     path("programs/<year:year>/investment/send/", investment.investment_send, name="investment_send"),
     path(

@@ -6,11 +6,12 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from alliance.core.confirm import confirmation_gate
 from alliance.core.delivery.progress import progress_of
 from alliance.core.permissions import permission_required
+from alliance.programs.documents import files
 from alliance.programs.forms.investment import (
     AvailabilityForm,
     BookForm,
@@ -28,6 +29,7 @@ from alliance.programs.services import investment as service
 from alliance.programs.services import investment_meetings as meetings_service
 from alliance.programs.services.investment_scheduling import request_scheduling
 from alliance.programs.views import investment_confirm
+from alliance.programs.views.documents import file_response
 
 
 def _day(year: int) -> InvestmentDay:
@@ -215,6 +217,13 @@ def investment_board(request, year: int):
         "action_form": MeetingActionForm(day=day),
     }
     return render(request, "programs/investment/board.html", context)
+
+
+@permission_required("programs.manage_investment_day")
+@require_GET
+def investment_board_xlsx(request, year: int):
+    """The board's meetings and the grid as a workbook (for the desk at the door and the report after)."""
+    return file_response(files.investment_board(_day(year)))
 
 
 @permission_required("programs.manage_investment_day")

@@ -7,19 +7,21 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
 from alliance.core import downloads
 from alliance.core.confirm import GROUPS, Confirmation, confirmation_gate
 from alliance.core.permissions import POST, permission_required
 from alliance.programs import phrases, queries
 from alliance.programs.default_rubric import MENTORING_FIELDS
+from alliance.programs.documents import files
 from alliance.programs.forms.mentoring import FeedbackForm, InterimResultForm, MentorForm, ScheduleForm
 from alliance.programs.models import Mentor, Programme, ProjectGroup
 from alliance.programs.models.mentoring import ROUNDS
 from alliance.programs.queries import mentoring as mentoring_queries
 from alliance.programs.rules import visible_group, visible_interim_result, visible_session
 from alliance.programs.services import mentoring as service
+from alliance.programs.views.documents import file_response
 
 
 def _programme(pk: int) -> Programme:
@@ -116,6 +118,16 @@ def mentoring_round(request, pk: int, round_number: int):
         "mentors_by_field": {field: [m for m in mentors if m.field == field] for field in MENTORING_FIELDS},
     }
     return render(request, "programs/mentoring/round.html", context)
+
+
+@permission_required("programs.manage_programme")
+@require_GET
+def mentoring_round_xlsx(request, pk: int, round_number: int):
+    """The round's groups and sessions as the page lists them (`?lacking=1`: only those lacking something)."""
+    if round_number not in ROUNDS:
+        raise Http404
+    lacking_only = request.GET.get("lacking") == "1"
+    return file_response(files.mentoring_round(_programme(pk), round_number, lacking_only=lacking_only))
 
 
 @permission_required("programs.view_session", object_level=True)
