@@ -23,9 +23,17 @@ pytestmark = pytest.mark.django_db
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
+def _minute(value):
+    """Times to the minute (the sheet keeps seconds of a moment recorded now)."""
+    return value.replace(second=0, microsecond=0) if isinstance(value, datetime.datetime) else value
+
+
 def _sheets(response) -> dict[str, list[tuple]]:
     workbook = load_workbook(io.BytesIO(response.content))
-    return {sheet.title: list(sheet.iter_rows(values_only=True)) for sheet in workbook.worksheets}
+    return {
+        sheet.title: [tuple(_minute(value) for value in row) for row in sheet.iter_rows(values_only=True)]
+        for sheet in workbook.worksheets
+    }
 
 
 def test_investment_board_downloads_its_meetings_and_grid_in_korean(client, staff_user):
@@ -54,23 +62,44 @@ def test_investment_board_downloads_its_meetings_and_grid_in_korean(client, staf
     assert "filename*=UTF-8''2026%20%ED%88%AC%EC%9E%90" in response["Content-Disposition"]
     sheets = _sheets(response)
     assert list(sheets) == ["상담", "상담 일정표"]
-    checked_in = timezone.localtime(company.checked_in_at).replace(tzinfo=None, second=0, microsecond=0)
-    meetings = [row[:9] + (row[9].replace(second=0, microsecond=0) if row[9] else None,) for row in sheets["상담"]]
-    assert meetings == [
-        ("날짜", "시간", "투자사 구분", "투자사", "담당자", "기업", "프로젝트 그룹", "상태", "배정 방식", "도착 확인 시각"),
+    checked_in = _minute(timezone.localtime(company.checked_in_at).replace(tzinfo=None))
+    assert sheets["상담"] == [
+        (
+            "날짜",
+            "시간",
+            "투자사 구분",
+            "투자사",
+            "담당자",
+            "기업",
+            "프로젝트 그룹",
+            "상태",
+            "배정 방식",
+            "도착 확인 시각",
+        ),
         (
             datetime.datetime(2026, 11, 13),
             "14:00~14:15",
-            "VC",
+            "벤처캐피탈(VC)",
             "대성창업투자",
             "김투자",
             group.lead.name,
             "=HYPERLINK(1) 컨소시엄",
-            "상담 완료",
+            "진행함",
             "사무국",
             checked_in,
         ),
-        (datetime.datetime(2026, 11, 13), "14:20~14:35", "VC", "누리벤처스", None, "늦은기업", None, "예정", "사무국", None),
+        (
+            datetime.datetime(2026, 11, 13),
+            "14:20~14:35",
+            "벤처캐피탈(VC)",
+            "누리벤처스",
+            None,
+            "늦은기업",
+            None,
+            "예정",
+            "사무국",
+            None,
+        ),
     ]
     assert sheets["상담 일정표"][:3] == [
         ("시간", "대성창업투자 김투자", "누리벤처스"),
@@ -107,8 +136,8 @@ def test_mentoring_round_downloads_its_sessions_with_the_feedback_staff_read(cli
     assert response["Content-Type"] == XLSX
     rows = _sheets(response)["1차 멘토링"]
     session.refresh_from_db()
-    recorded = timezone.localtime(session.feedback_at).replace(tzinfo=None, second=0, microsecond=0)
-    assert [row[:7] + (row[7] and row[7].replace(second=0, microsecond=0),) + row[8:] for row in rows] == [
+    recorded = _minute(timezone.localtime(session.feedback_at).replace(tzinfo=None))
+    assert rows == [
         (
             "멘토링 분야",
             "그룹",
