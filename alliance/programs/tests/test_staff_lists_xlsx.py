@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from alliance.core.roles import Role
 from alliance.core.tests.factories import UserFactory
 from alliance.members.tests.factories import OrganisationFactory
-from alliance.programs.models import Meeting
+from alliance.programs.models import DayCompany, Meeting, MentoringSession
 from alliance.programs.services import investment_meetings as meetings_service
 from alliance.programs.services import mentoring as mentoring_service
 from alliance.programs.tests.factories import ProgrammeFactory, ProjectGroupFactory
@@ -23,17 +23,13 @@ pytestmark = pytest.mark.django_db
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _minute(value):
-    """Times to the minute (the sheet keeps seconds of a moment recorded now)."""
-    return value.replace(second=0, microsecond=0) if isinstance(value, datetime.datetime) else value
-
-
 def _sheets(response) -> dict[str, list[tuple]]:
     workbook = load_workbook(io.BytesIO(response.content))
-    return {
-        sheet.title: [tuple(_minute(value) for value in row) for row in sheet.iter_rows(values_only=True)]
-        for sheet in workbook.worksheets
-    }
+    return {sheet.title: list(sheet.iter_rows(values_only=True)) for sheet in workbook.worksheets}
+
+
+def _seoul(*args) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime(*args))
 
 
 def test_investment_board_downloads_its_meetings_and_grid_in_korean(client, staff_user):
@@ -49,7 +45,7 @@ def test_investment_board_downloads_its_meetings_and_grid_in_korean(client, staf
     meetings_service.set_meeting_status(actor=None, meeting=held, status=Meeting.Status.HELD)
     meetings_service.set_meeting_status(actor=None, meeting=cancelled, status=Meeting.Status.CANCELLED)
     meetings_service.check_in(actor=None, company=company)
-    company.refresh_from_db()
+    DayCompany.objects.filter(pk=company.pk).update(checked_in_at=_seoul(2026, 11, 13, 13, 52))  # a whole minute
     client.force_login(staff_user)
 
     board = client.get(reverse("programs:investment_board", args=[day.programme.year]))
@@ -62,7 +58,6 @@ def test_investment_board_downloads_its_meetings_and_grid_in_korean(client, staf
     assert "filename*=UTF-8''2026%20%ED%88%AC%EC%9E%90" in response["Content-Disposition"]
     sheets = _sheets(response)
     assert list(sheets) == ["상담", "상담 일정표"]
-    checked_in = _minute(timezone.localtime(company.checked_in_at).replace(tzinfo=None))
     assert sheets["상담"] == [
         (
             "날짜",
@@ -86,7 +81,7 @@ def test_investment_board_downloads_its_meetings_and_grid_in_korean(client, staf
             "=HYPERLINK(1) 컨소시엄",
             "진행함",
             "사무국",
-            checked_in,
+            datetime.datetime(2026, 11, 13, 13, 52),
         ),
         (
             datetime.datetime(2026, 11, 13),
@@ -122,9 +117,10 @@ def test_mentoring_round_downloads_its_sessions_with_the_feedback_staff_read(cli
         group.mentoring_field = "제조·건설"
         group.save(update_fields=["mentoring_field"])
     session = mentoring_service.match_mentor(actor=None, group=done, round_number=1, mentor=mentor)
-    starts = timezone.make_aware(datetime.datetime(2026, 9, 3, 15, 0))
+    starts = _seoul(2026, 9, 3, 15, 0)
     mentoring_service.schedule_session(actor=None, session=session, starts_at=starts, place="온라인")
     mentoring_service.record_feedback(actor=mentor.user, session=session, feedback="-BM 검증 필요")
+    MentoringSession.objects.filter(pk=session.pk).update(feedback_at=_seoul(2026, 9, 3, 17, 30))  # a whole minute
     client.force_login(staff_user)
     url = reverse("programs:mentoring_round_xlsx", args=[programme.pk, 1])
 
@@ -135,8 +131,6 @@ def test_mentoring_round_downloads_its_sessions_with_the_feedback_staff_read(cli
     assert f'href="{url}"'.encode() in page.content
     assert response["Content-Type"] == XLSX
     rows = _sheets(response)["1차 멘토링"]
-    session.refresh_from_db()
-    recorded = _minute(timezone.localtime(session.feedback_at).replace(tzinfo=None))
     assert rows == [
         (
             "멘토링 분야",
@@ -158,7 +152,7 @@ def test_mentoring_round_downloads_its_sessions_with_the_feedback_staff_read(cli
             datetime.datetime(2026, 9, 3, 15, 0),
             "온라인",
             "-BM 검증 필요",
-            recorded,
+            datetime.datetime(2026, 9, 3, 17, 30),
             0,
             "완료",
         ),
