@@ -9,5 +9,7 @@ class GovernanceConfig(AppConfig):
 
     def ready(self):
         from alliance.governance import (
+            mailings,  # noqa: F401  registers the bulk e-mails
             navigation,  # noqa: F401  registers its menu entries and dashboard tiles
+            phrases,  # noqa: F401  registers the audit action labels
         )

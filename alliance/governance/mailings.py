@@ -1,0 +1,31 @@
+"""The governance app's bulk e-mails, registered with the delivery mechanism (alliance.core.delivery).
+
+Each area adds its mailings in its own block.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+from alliance.core.delivery.registry import Mailing, register_mailing
+from alliance.governance.services import minutes_circulation
+
+# ---- minutes: circulation to the attendees for comments ------------------------------------------------------
+
+
+def _minutes_page(delivery) -> str:
+    from alliance.governance.models import MinutesVersion  # noqa: PLC0415  the registry is read at sending time
+
+    return minutes_circulation.circulation_page(
+        MinutesVersion.objects.select_related("minutes").get(pk=delivery.target_id)
+    )
+
+
+register_mailing(
+    Mailing(
+        kind=minutes_circulation.MINUTES_MAILING,
+        label=_("Minutes circulated for comments"),
+        permission="governance.change_minutes",
+        build=minutes_circulation.build_circulation_email,
+        sent=minutes_circulation.circulation_email_sent,
+        page_url=_minutes_page,
+    )
+)
