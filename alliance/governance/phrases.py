@@ -20,3 +20,23 @@ register_actions(
         "governance.minutes.commented": _("Comment on the minutes"),
     }
 )
+
+# ---- govbase: bodies, people, seats, participation, the year copy --------------------------------------------
+register_actions(
+    {
+        "governance.body.created": _("Committee created"),
+        "governance.body.updated": _("Committee updated"),
+        "governance.person.created": _("Committee member registered"),
+        "governance.person.updated": _("Committee member's details updated"),
+        "governance.seat.added": _("Seat added"),
+        "governance.seat.updated": _("Seat updated"),
+        "governance.seat.ended": _("Seat ended"),
+        "governance.seat.ex_officio_added": _("Subcommittee chair seated on the steering committee ex officio"),
+        "governance.seat.ex_officio_ended": _("Ex officio steering seat ended"),
+        "governance.seat.term_extended": _("Term extended by a steering decision"),
+        "governance.participation.joined": _("Member company joined a subcommittee"),
+        "governance.participation.left": _("Member company left a subcommittee"),
+        "governance.year.copied": _("Committees copied to the next year"),
+        "governance.year.loaded": _("Committees loaded from a file"),
+    }
+)
