@@ -1,1 +1,37 @@
-"""What the governance app adds to the header menu and to "My page" (`alliance.core.navigation`)."""
+"""What the governance app adds to the header menu and to "My page" (`alliance.core.navigation`).
+
+Each governance area adds its entries in its own block."""
+
+from django.utils.translation import gettext_lazy as _
+
+from alliance.core.navigation import MEMBER, STAFF, Entry, register_links, register_tiles
+
+# ---- govbase: the year's committees, my committees, open subcommittees ----------------------------------------
+register_links(
+    Entry(_("Committees"), "governance:home", STAFF, order=60, permission="governance.view_governance"),
+    Entry(_("My committees"), "governance:my_bodies", MEMBER, order=60, permission="governance.view_own_bodies"),
+    Entry(
+        _("Subcommittees"),
+        "governance:open_subcommittees",
+        MEMBER,
+        order=62,
+        permission="governance.view_open_subcommittees",
+    ),
+)
+register_tiles(
+    Entry(
+        _("Steering committee and subcommittees"),
+        "governance:home",
+        STAFF,
+        order=60,
+        permission="governance.view_governance",
+    ),
+    Entry(_("My committees"), "governance:my_bodies", MEMBER, order=60, permission="governance.view_own_bodies"),
+    Entry(
+        _("Subcommittees open to members"),
+        "governance:open_subcommittees",
+        MEMBER,
+        order=62,
+        permission="governance.view_open_subcommittees",
+    ),
+)

@@ -11,6 +11,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from alliance.core.audit import changed, record_audit, snapshot
@@ -332,20 +333,26 @@ class YearCopy:
 def copy_plan(year: int) -> YearCopy:
     """What copying `year` to the next would create (the confirmation shows it before anything is written)."""
     bodies = Body.objects.filter(year=year, abolished_on__isnull=True)
+    standing = Seat.objects.filter(body__in=bodies, ended_on__isnull=True)
     return YearCopy(
         bodies=bodies.count(),
-        seats=Seat.objects.filter(body__in=bodies, ended_on__isnull=True).count(),
+        seats=standing.filter(Q(ex_officio_for__isnull=True) | Q(ex_officio_for__in=standing)).count(),
         meetings=Meeting.objects.filter(body__in=bodies).count(),
     )
 
 
-def _next_year_term(seat: Seat) -> tuple[datetime.date, datetime.date]:
+def _next_year_term(seat: Seat, next_year: int) -> tuple[datetime.date, datetime.date]:
+    """A year later; a term already renewed into the next year (a chair re-appointed) keeps its end."""
+    first_day = datetime.date(next_year, 1, 1)
+    if seat.term_end >= first_day:
+        return max(first_day, seat.term_start), seat.term_end
     return _one_year_later(seat.term_start), _one_year_later(seat.term_end)
 
 
 def copy_year(*, year: int, by) -> YearCopy:
     """Start `year + 1` as a copy of `year`: its bodies (not abolished), their seats that have not ended with
-    terms a year later, and its meetings as a plan (number, period, topics; no date, place or agenda).
+    terms a year later (a term already running into the next year keeps its end), and its meetings as a plan
+    (number, period, topics; no date, place or agenda).
 
     Rule: refused (ValueError) when the next year already has bodies. Ex officio seats keep pointing to their
     chair's new seat.
@@ -357,13 +364,16 @@ def copy_year(*, year: int, by) -> YearCopy:
         new_seat_of: dict[int, Seat] = {}
         ex_officio_links: list[tuple[Seat, int]] = []
         counts = {"bodies": 0, "seats": 0, "meetings": 0}
-        for body in Body.objects.filter(year=year, abolished_on__isnull=True).prefetch_related("seats", "meetings"):
+        copied = Body.objects.filter(year=year, abolished_on__isnull=True)
+        # An ex officio seat follows its chair's seat: not copied when the chair's subcommittee is not.
+        copied_seats = set(Seat.objects.filter(body__in=copied, ended_on__isnull=True).values_list("pk", flat=True))
+        for body in copied.prefetch_related("seats", "meetings"):
             copy = Body.objects.create(**{name: getattr(body, name) for name in EDITABLE_BODY_FIELDS}, year=year + 1)
             counts["bodies"] += 1
             for seat in body.seats.all():
-                if seat.ended_on is not None:
+                if seat.ended_on is not None or (seat.ex_officio_for_id and seat.ex_officio_for_id not in copied_seats):
                     continue
-                term_start, term_end = _next_year_term(seat)
+                term_start, term_end = _next_year_term(seat, year + 1)
                 new = Seat.objects.create(
                     body=copy,
                     person_id=seat.person_id,

@@ -1,3 +1,105 @@
-"""Who may open the governance app's URLs (see alliance/core/tests/url_matrix.py)."""
+"""Who may open the governance app's URLs (see alliance/core/tests/url_matrix.py).
 
-EXPECTED = {}
+Each governance area adds its rows, world objects and POST bodies in its own block."""
+
+import datetime
+
+from django.utils import timezone
+
+from alliance.core.tests.url_matrix import LOGIN, only, staff_only
+from alliance.governance.models import Body, Participation, Person, Position, Seat, Sector
+from alliance.governance.services.bodies import join_subcommittee
+from alliance.governance.tests.factories import BodyFactory, PersonFactory, SeatFactory, SubcommitteeFactory
+
+# ---- govbase: bodies, seats, participation -------------------------------------------------------------------
+EXPECTED = {
+    "governance:home": staff_only(),
+    "governance:body_create": staff_only(),
+    # The steering committee: staff and its seat holders; member representatives see open subcommittees only.
+    "governance:body_detail": only({"staff": 200, "steering": 200}),
+    "governance:body_edit": staff_only(),
+    "governance:seat_create": staff_only(),
+    "governance:seat_edit": staff_only(),
+    "governance:seat_end": staff_only(405),  # POST only
+    "governance:year_copy": staff_only(405),  # POST only, behind a confirmation
+    # An open subcommittee: member representatives join and leave it (POST only); nobody else may.
+    "governance:join": only({"rep_a": 405, "rep_b": 405}),
+    "governance:leave": only({"rep_a": 405, "rep_b": 405}),
+    "governance:my_bodies": only({"steering": 200, "subcommittee": 200}),
+    "governance:open_subcommittees": only({"rep_a": 200, "rep_b": 200}),
+}
+assert all(row["anonymous"] == LOGIN for row in EXPECTED.values())
+
+PK_OF = {
+    "governance:body_detail": "gov_steering",
+    "governance:body_edit": "gov_steering",
+    "governance:seat_create": "gov_steering",
+    "governance:seat_edit": "gov_seat",
+    "governance:seat_end": "gov_seat",
+    "governance:join": "gov_subcommittee",
+    "governance:leave": "gov_subcommittee",
+}
+PATH_VALUES = {"body_year": lambda world: world["gov_steering"].year}
+COUNTED_MODELS = (Body, Seat, Person, Participation)
+
+
+def build_world(world) -> dict:
+    today = timezone.localdate()
+    term = {"term_start": today - datetime.timedelta(days=100), "term_end": today + datetime.timedelta(days=200)}
+    steering = BodyFactory(year=today.year, name="운영위원회")
+    subcommittee = SubcommitteeFactory(year=today.year, name="윤리제도")
+    seat = SeatFactory(body=steering, person=PersonFactory(user=world["users"]["steering"]), **term)
+    SeatFactory(body=subcommittee, person=PersonFactory(user=world["users"]["subcommittee"]), **term)
+    return {"gov_steering": steering, "gov_subcommittee": subcommittee, "gov_seat": seat}
+
+
+def _term(world) -> dict:
+    year = world["gov_steering"].year
+    return {"term_start": f"{year}-01-01", "term_end": f"{year}-12-31"}
+
+
+POST_DATA = {
+    "governance:body_create": lambda world: {
+        "name": "상생협력",
+        "kind": "subcommittee",
+        "order": "3",
+        "meetings_planned": "3",
+        "quorum_rule": "majority",
+        "substitutes_count": "on",
+        "open_to_members": "on",
+    },
+    "governance:body_edit": lambda world: {
+        "name": "운영위원회",
+        "kind": "steering",
+        "order": "0",
+        "meetings_planned": "4",
+        "quorum_rule": "majority",
+        "substitutes_count": "on",
+    },
+    "governance:seat_create": lambda world: {
+        "name": "새위원",
+        "affiliation": "한국대학교",
+        "title": "교수",
+        "sector": Sector.ACADEMIA,
+        "position": Position.MEMBER,
+        **_term(world),
+    },
+    "governance:seat_edit": lambda world: {
+        "affiliation": "한국대학교",
+        "title": "명예교수",
+        "sector": Sector.ACADEMIA,
+        "position": Position.VICE_CHAIR,
+        **_term(world),
+    },
+    "governance:seat_end": lambda world: {"ended_on": timezone.localdate().isoformat()},
+    "governance:year_copy": lambda world: {},
+    "governance:join": lambda world: {},
+    "governance:leave": lambda world: {},
+}
+
+
+def _rep_a_takes_part(world) -> None:
+    join_subcommittee(body=world["gov_subcommittee"], organisation=world["org_a"], by=world["users"]["rep_a"])
+
+
+POST_SETUP = {"governance:leave": _rep_a_takes_part}
