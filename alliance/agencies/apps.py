@@ -9,6 +9,10 @@ class AgenciesConfig(AppConfig):
 
     def ready(self):
         from alliance.agencies import (
+            jobs,
+            mailings,  # noqa: F401  registers the bulk e-mails
             navigation,  # noqa: F401  registers its menu entries and dashboard tiles
             phrases,  # noqa: F401  registers the audit action labels
         )
+
+        jobs.register()

@@ -69,7 +69,7 @@ class ReportFileForm(forms.Form):
 
 
 class ReviewForm(forms.Form):
-    decision = forms.ChoiceField(choices=[("accept", _("Accept")), ("return", _("Return with comments"))])
+    decision = forms.ChoiceField(choices=[("accept", _("Accept the report")), ("return", _("Return with comments"))])
     note = forms.CharField(
         label=_("Comments to the agency"), max_length=300, required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
