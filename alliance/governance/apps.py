@@ -9,6 +9,7 @@ class GovernanceConfig(AppConfig):
 
     def ready(self):
         from alliance.governance import (
+            jobs,  # noqa: F401  registers the periodic jobs
             mailings,  # noqa: F401  registers the bulk e-mails
             navigation,  # noqa: F401  registers its menu entries and dashboard tiles
             phrases,  # noqa: F401  registers the audit action labels

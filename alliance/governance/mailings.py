@@ -3,10 +3,11 @@
 Each area adds its mailings in its own block.
 """
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from alliance.core.delivery.registry import Mailing, register_mailing
-from alliance.governance.services import minutes_circulation
+from alliance.governance.services import invitations, minutes_circulation
 
 # ---- minutes: circulation to the attendees for comments ------------------------------------------------------
 
@@ -27,5 +28,23 @@ register_mailing(
         build=minutes_circulation.build_circulation_email,
         sent=minutes_circulation.circulation_email_sent,
         page_url=_minutes_page,
+    )
+)
+
+
+# ---- meetings: invitations and reminders (the `meetings` area) -----------------------------------------------
+
+
+def _meeting_page(delivery) -> str:
+    return reverse("governance:meeting_detail", args=[delivery.target_id]) + "#replies"
+
+
+register_mailing(
+    Mailing(
+        kind=invitations.MEETING_MAILING,
+        label=_("Meeting invitations"),
+        permission="governance.manage_meetings",
+        build=invitations.build_meeting_email,
+        page_url=_meeting_page,
     )
 )

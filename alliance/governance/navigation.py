@@ -35,3 +35,13 @@ register_tiles(
         permission="governance.view_open_subcommittees",
     ),
 )
+
+# ---- meetings: the secretariat's meetings of the year, a seat holder's upcoming meetings -----------------------
+register_links(
+    Entry(_("Committee meetings"), "governance:meeting_list", STAFF, order=61, permission="governance.manage_meetings"),
+    Entry(_("My meetings"), "governance:my_meetings", MEMBER, order=61, permission="governance.view_own_meetings"),
+)
+register_tiles(
+    Entry(_("Committee meetings"), "governance:meeting_list", STAFF, order=61, permission="governance.manage_meetings"),
+    Entry(_("My meetings"), "governance:my_meetings", MEMBER, order=61, permission="governance.view_own_meetings"),
+)

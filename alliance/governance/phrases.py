@@ -40,3 +40,22 @@ register_actions(
         "governance.year.loaded": _("Committees loaded from a file"),
     }
 )
+
+# ---- meetings: preparation, invitations, replies, attendance, decisions ----------------------------------------
+register_actions(
+    {
+        "governance.meeting.created": _("Meeting created"),
+        "governance.meeting.updated": _("Meeting updated"),
+        "governance.agenda.added": _("Agenda item added"),
+        "governance.agenda.updated": _("Agenda item updated"),
+        "governance.agenda.moved": _("Agenda item moved"),
+        "governance.agenda.removed": _("Agenda item removed"),
+        "governance.paper.added": _("Meeting paper added"),
+        "governance.paper.removed": _("Meeting paper removed"),
+        "governance.meeting.invited": _("Meeting invitations sent"),
+        "governance.meeting.reminded": _("Meeting reminders sent"),
+        "governance.meeting.replied": _("Reply to a meeting invitation"),
+        "governance.attendance.recorded": _("Attendance recorded"),
+        "governance.decision.recorded": _("Decision recorded"),
+    }
+)

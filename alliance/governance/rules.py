@@ -89,6 +89,19 @@ rules.add_perm("governance.view_participants", is_secretariat)
 
 # ---- meetings ------------------------------------------------------------------------------------------------
 
+
+@rules.predicate
+def sits_for_meeting(user, meeting) -> bool:
+    """The user held a seat (member or observer) in the meeting's body on its day (today while undated): a
+    past member still sees the meetings they sat for."""
+    return meeting is not None and held_seat_on(user, meeting.body, meeting.date)
+
+
+rules.add_perm("governance.manage_meetings", is_secretariat)
+rules.add_perm("governance.view_meeting", is_signed_in & (is_secretariat | sits_for_meeting))
+rules.add_perm("governance.reply_to_meeting", is_signed_in & sits_for_meeting)
+rules.add_perm("governance.view_own_meetings", is_signed_in & holds_any_seat)
+
 # ---- minutes -------------------------------------------------------------------------------------------------
 
 # ---- proposals -----------------------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from alliance.governance.views import bodies, participation
+from alliance.governance.views import agenda, attendance, bodies, invitations, meetings, participation, replies
 
 app_name = "governance"
 urlpatterns = [
@@ -17,4 +17,32 @@ urlpatterns = [
     path("governance/<year:body_year>/copy/", bodies.year_copy, name="year_copy"),
     path("governance/my/", participation.my_bodies, name="my_bodies"),
     path("governance/subcommittees/", participation.open_subcommittees, name="open_subcommittees"),
+]
+
+# ---- meetings: preparation, agenda and papers, invitations and replies, attendance and decisions ---------------
+urlpatterns += [
+    path("governance/meetings/", meetings.meeting_list, name="meeting_list"),
+    path("governance/bodies/<id:pk>/meetings/new/", meetings.meeting_create, name="meeting_create"),
+    path("governance/meetings/<id:pk>/", meetings.meeting_detail, name="meeting_detail"),
+    path("governance/meetings/<id:pk>/edit/", meetings.meeting_edit, name="meeting_edit"),
+    path("governance/meetings/<id:pk>/agenda/add/", agenda.agenda_item_add, name="agenda_item_add"),
+    path("governance/agenda/<id:pk>/edit/", agenda.agenda_item_edit, name="agenda_item_edit"),
+    path("governance/agenda/<id:pk>/move/", agenda.agenda_item_move, name="agenda_item_move"),
+    path("governance/agenda/<id:pk>/remove/", agenda.agenda_item_remove, name="agenda_item_remove"),
+    path("governance/agenda/<id:pk>/papers/add/", agenda.paper_add, name="paper_add"),
+    path("governance/papers/<id:pk>/", agenda.paper_download, name="paper_download"),
+    path("governance/papers/<id:pk>/remove/", agenda.paper_remove, name="paper_remove"),
+    path("governance/meetings/<id:pk>/invite/", invitations.meeting_invite, name="meeting_invite"),
+    path(
+        "governance/meetings/<id:pk>/invite/preview/",
+        invitations.meeting_invite_preview,
+        name="meeting_invite_preview",
+    ),
+    path("governance/meetings/<id:pk>/remind/", invitations.meeting_remind, name="meeting_remind"),
+    path("governance/meetings/<id:pk>/reply/", replies.meeting_reply, name="meeting_reply"),
+    path("governance/meetings/answer/<str:reply_token>/", replies.meeting_reply_link, name="meeting_reply_link"),
+    path("governance/meetings/mine/", replies.my_meetings, name="my_meetings"),
+    path("governance/calendar/<str:feed_token>.ics", replies.calendar_feed, name="calendar_feed"),
+    path("governance/meetings/<id:pk>/attendance/", attendance.meeting_attendance, name="meeting_attendance"),
+    path("governance/meetings/<id:pk>/decisions/add/", attendance.decision_add, name="decision_add"),
 ]

@@ -9,7 +9,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from alliance.governance.models.bodies import Body, Seat
+from alliance.core.models import RemindedPersonalLinkInvitation
+from alliance.core.versions import version_field
+from alliance.governance.models.bodies import Body, Person, Seat
 
 
 class MeetingFormat(models.TextChoices):
@@ -33,6 +35,11 @@ class Meeting(models.Model):
     # Set when staff record the attendance of the day: a meeting is held when dated on or before a day and this
     # is set (governance_status).
     attendance_recorded_at = models.DateTimeField(_("attendance recorded at"), null=True, blank=True)
+    # The meeting form's lost-update check (alliance/core/versions.py).
+    version = version_field()
+    # The iCalendar revision (RFC 5545 SEQUENCE): raised whenever the date, time, place, link or format change,
+    # so calendars holding the invitation's event replace their copy (alliance/governance/calendar.py).
+    sequence = models.PositiveIntegerField(_("calendar revision"), default=0, editable=False)
 
     class Meta:
         verbose_name = pgettext_lazy("governance", "meeting")
@@ -223,3 +230,45 @@ class Decision(models.Model):
 
     def __str__(self):
         return self.motion[:60]
+
+
+class MeetingInvitation(RemindedPersonalLinkInvitation):
+    """One seat's invitation to one meeting: its personal link answers 참석 / 불참 / 대리참석 without a login
+    (alliance/core/links.py: only the token's hash is stored). Reminders revive the same link."""
+
+    LINK_PURPOSE = "alliance.governance.meeting.reply"
+
+    meeting = models.ForeignKey(
+        Meeting,
+        verbose_name=pgettext_lazy("governance", "meeting"),
+        on_delete=models.CASCADE,
+        related_name="invitations",
+    )
+    seat = models.ForeignKey(Seat, verbose_name=_("seat"), on_delete=models.CASCADE, related_name="invitations")
+
+    class Meta:
+        verbose_name = _("meeting invitation")
+        verbose_name_plural = _("meeting invitations")
+        ordering = ("meeting", "seat__order", "pk")
+        constraints = (models.UniqueConstraint(fields=("meeting", "seat"), name="governance_invitation_one_per_seat"),)
+
+    def __str__(self):
+        return f"{self.meeting} · {self.seat.person.name}"
+
+
+class CalendarFeed(models.Model):
+    """A person's iCalendar feed of all their meetings: the URL carries an HMAC of this key (never stored);
+    a new key makes the old URL stop working."""
+
+    person = models.OneToOneField(
+        Person, verbose_name=_("seat holder"), on_delete=models.CASCADE, related_name="calendar_feed"
+    )
+    key = models.CharField(max_length=64)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("calendar feed")
+        verbose_name_plural = _("calendar feeds")
+
+    def __str__(self):
+        return str(self.person)

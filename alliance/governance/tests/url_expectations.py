@@ -10,6 +10,16 @@ from alliance.core.tests.url_matrix import LOGIN, only, staff_only
 from alliance.governance.models import Body, Participation, Person, Position, Seat, Sector
 from alliance.governance.services.bodies import join_subcommittee
 from alliance.governance.tests.factories import BodyFactory, PersonFactory, SeatFactory, SubcommitteeFactory
+from alliance.governance.tests.world_meetings import (
+    MEETINGS_COUNTED,
+    MEETINGS_EXPECTED,
+    MEETINGS_PATH_VALUES,
+    MEETINGS_PK_OF,
+    MEETINGS_POST_AS,
+    MEETINGS_POST_DATA,
+    MEETINGS_POST_SETUP,
+    build_meetings_world,
+)
 
 # ---- govbase: bodies, seats, participation -------------------------------------------------------------------
 EXPECTED = {
@@ -103,3 +113,19 @@ def _rep_a_takes_part(world) -> None:
 
 
 POST_SETUP = {"governance:leave": _rep_a_takes_part}
+
+
+# ---- meetings (alliance/governance/tests/world_meetings.py) ------------------------------------------------------
+EXPECTED |= MEETINGS_EXPECTED
+PK_OF |= MEETINGS_PK_OF
+PATH_VALUES |= MEETINGS_PATH_VALUES
+COUNTED_MODELS += MEETINGS_COUNTED
+POST_DATA |= MEETINGS_POST_DATA
+POST_AS = MEETINGS_POST_AS
+POST_SETUP |= MEETINGS_POST_SETUP
+_bodies_world = build_world
+
+
+def build_world(world) -> dict:
+    built = _bodies_world(world)
+    return built | build_meetings_world(world | built)

@@ -30,6 +30,9 @@ EXEMPT = {
     "members:census_respond",
     "ecosystem:survey_respond",
     "core:password_reset_confirm",
+    "governance:meeting_reply_link",
+    # A personal calendar feed: its address is shown (to copy into a calendar app) on "My meetings".
+    "governance:calendar_feed",
     # Answers to a form's POST (the reset request, the new password), not pages one follows a link to.
     "core:password_reset_sent",
     "core:password_reset_complete",
@@ -54,6 +57,7 @@ EXEMPT = {
     "ecosystem:survey_open_preview",
     "programs:panel_results_preview",
     "programs:investment_send_preview",
+    "governance:meeting_invite_preview",
     # The language switch answers GET by going home (the switch itself is a POST form on every page).
     "core:set_language",
     # Health checks for the load balancer and monitoring, not pages for people.
