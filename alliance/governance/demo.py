@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from alliance.core.models import User
+from alliance.governance import demo_meetings
 from alliance.governance.models import (
     Attendance,
     AttendanceStatus,
@@ -307,4 +308,12 @@ def load_demo(*, seed: int) -> str:
         return "회의체 데모가 이미 있습니다."
     with transaction.atomic():
         parts = [_bodies_and_seats()]
+        parts.append(_meetings(seed))
     return " · ".join(parts)
+
+
+# ---- meetings: agendas in the seeds' timetables, replies to the meetings ahead -----------------------------------
+
+
+def _meetings(seed: int) -> str:
+    return demo_meetings.load(seed=seed)

@@ -142,4 +142,4 @@ def load(*, seed: int = 0) -> str:
                 replies += _add_replies(meeting, rng)
             if meeting.body.kind == BodyKind.STEERING and (meeting.body.year, meeting.number) == (2025, 4):
                 decisions += _chair_decision(meeting)
-    return f"{items} agenda items, {replies} replies, {decisions} decisions"
+    return f"회의 안건 {items}건, 참석 회신 {replies}건, 의결 {decisions}건"

@@ -7,12 +7,11 @@ Rules:
   A substitute votes for the one seat they stand in for (no chains); observers never vote. A vote needs the
   attendance recorded first.
 - An adopted decision's effect is applied when it is recorded: EXTEND_TERMS extends the chosen seats' terms
-  by one year; ESTABLISH_BODY clears the chosen bodies' abolition, ABOLISH_BODY abolishes them on the
-  meeting's day; other effects are recorded only. A rejected decision changes nothing.
+  by one year (services.bodies.extend_terms: ex officio seats follow); ESTABLISH_BODY clears the chosen
+  bodies' abolition, ABOLISH_BODY abolishes them on the meeting's day; other effects are recorded only.
+  A rejected decision changes nothing.
 Side effects: the Decision with its seats and bodies, the effect, an audit entry.
 """
-
-import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -28,8 +27,8 @@ from alliance.governance.models import (
     DecisionMethod,
     DecisionOutcome,
     Meeting,
-    Seat,
 )
+from alliance.governance.services.bodies import extend_terms
 
 
 def eligible_voters(meeting: Meeting) -> int:
@@ -58,31 +57,6 @@ def vote_errors(*, method: str, votes_for: int, votes_against: int, abstentions:
             % {"total": total, "eligible": eligible}
         ]
     return []
-
-
-def _one_year_later(day: datetime.date) -> datetime.date:
-    try:
-        return day.replace(year=day.year + 1)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + 1, day=28)
-
-
-def extend_terms(*, seats, decision: Decision, by) -> int:
-    """Extend each seat's term by one year (운영규정 제3조②4). Returns how many."""
-    changed = []
-    for seat in seats:
-        before = seat.term_end
-        seat.term_end = _one_year_later(seat.term_end)
-        changed.append(seat)
-        record_audit(
-            action="governance.seat.term_extended",
-            actor=by,
-            target=seat,
-            before={"term_end": before.isoformat()},
-            after={"term_end": seat.term_end.isoformat(), "decision": decision.pk},
-        )
-    Seat.objects.bulk_update(changed, ["term_end"])
-    return len(changed)
 
 
 def _apply(decision: Decision, *, seats, bodies, actor, meeting: Meeting) -> None:

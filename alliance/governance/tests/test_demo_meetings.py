@@ -39,5 +39,5 @@ def test_demo_agendas_follow_the_seeds_and_stay_put_on_a_second_run(db):
     assert past.decisions.get().agenda_item.title == "얼라이언스 의장 연임 건"
     assert ahead.agenda_items.count() == 6
     assert 0 < ahead.replies.count() <= 6
-    assert second == "0 agenda items, 0 replies, 0 decisions"
-    assert first.startswith("16 agenda items")
+    assert second == "회의 안건 0건, 참석 회신 0건, 의결 0건"
+    assert first.startswith("회의 안건 16건")
