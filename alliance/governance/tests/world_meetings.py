@@ -45,7 +45,7 @@ MEETINGS_EXPECTED = {
     "governance:meeting_remind": staff_only(405),
     "governance:meeting_reply": SEAT_HOLDER,
     "governance:meeting_reply_link": everyone(),  # the personal link needs no account
-    "governance:my_meetings": only({"steering": 200}),
+    "governance:my_meetings": only({"steering": 200, "subcommittee": 200}),  # both hold seats in the world
     "governance:calendar_feed": everyone(),  # the feed's token is the authority
     "governance:meeting_attendance": staff_only(),
     "governance:decision_add": staff_only(),
