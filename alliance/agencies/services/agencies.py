@@ -8,6 +8,10 @@ from alliance.agencies.models import Agency, AgencyLiaison
 from alliance.core.audit import record_audit
 from alliance.core.models import User
 from alliance.core.roles import Role
+from alliance.core.rules import has_role
+
+# Through core's predicate, not `user.role`: an account may come to hold several roles.
+holds_agency_role = has_role(Role.AGENCY)
 
 
 def create_agency(*, actor, name: str, short_name: str, homepage: str = "") -> Agency:
@@ -32,7 +36,7 @@ def add_liaison(*, actor, agency: Agency, email: str, name: str) -> User:
         user = User.objects.select_for_update().filter(email=email).first()
         if user is None:
             user = User.objects.create_user(email, None, name=name.strip(), role=Role.AGENCY)
-        elif user.role != Role.AGENCY:
+        elif not holds_agency_role(user):
             raise ValidationError(_("%(email)s belongs to an account of another role.") % {"email": email})
         if AgencyLiaison.objects.filter(user=user).exclude(agency=agency).exists():
             raise ValidationError(_("%(email)s is already the liaison of another agency.") % {"email": email})

@@ -13,11 +13,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from alliance.agencies import tasks
 from alliance.agencies.models import Agency, PlanItem, QuarterDeadline, QuarterlyReport, ReportEntry, ReportFile
 from alliance.agencies.uploads import check_report_file
 from alliance.core import review
 from alliance.core.audit import record_audit
 from alliance.core.models import ReviewStatus
+from alliance.core.tasks import enqueue_on_commit
 
 ENTRY_FIELDS = ("text", "started_on", "ended_on", "figures")
 NOT_EDITABLE = _("This report has been submitted; it can be changed again only if the secretariat returns it.")
@@ -133,7 +135,8 @@ def review_report(*, actor, report: QuarterlyReport, decision: str, note: str = 
 
     Rule: only a report awaiting review (submitted, pending); returning needs a comment saying what to fix;
     of two staff deciding at once the second is refused.
-    Side effects: status, reviewer, time, note; audit `agencies.report.accepted` / `agencies.report.returned`.
+    Side effects: status, reviewer, time, note; audit `agencies.report.accepted` / `agencies.report.returned`;
+    after the commit, the e-mail to the agency's liaisons (task `send_review_email`).
     """
     if decision not in (ACCEPT, RETURN):
         raise ValidationError(_("Choose to accept or return the report."), code="decision")
@@ -147,6 +150,7 @@ def review_report(*, actor, report: QuarterlyReport, decision: str, note: str = 
         status = ReviewStatus.APPLIED if decision == ACCEPT else ReviewStatus.RETURNED
         action = "agencies.report.accepted" if decision == ACCEPT else "agencies.report.returned"
         review.record_review(locked, actor=actor, status=status, action=action, note=note)
+        enqueue_on_commit(tasks.send_review_email, report_id=locked.pk)
     return locked
 
 

@@ -69,7 +69,8 @@ def agency_detail(request, pk: int):
 @permission_required(MANAGE)
 def report_grid(request, year: int):
     as_of = timezone.localdate()
-    context = {"year": year, "rows": queries.report_grid(year, as_of), "as_of": as_of, "quarters": (1, 2, 3, 4)}
+    due = queries.deadlines(year)
+    context = {"year": year, "rows": queries.report_grid(year, as_of), "as_of": as_of, "quarters": due.items()}
     return render(request, "agencies/staff/grid.html", context)
 
 
