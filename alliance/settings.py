@@ -287,6 +287,9 @@ TASKS = {
 # Census links expire; directory entries older than this many days are flagged to staff.
 CENSUS_LINK_DAYS = env_int("CENSUS_LINK_DAYS", 30)
 CONFIRMATION_STALE_DAYS = env_int("CONFIRMATION_STALE_DAYS", 365)
+# Public totals of company figures (a category's revenue or employees) are shown only over at least this many
+# companies reporting the figure (core/figures.py, "Totals"); staff see every total.
+ALLIANCE_MIN_COMPANIES_FOR_TOTALS = max(1, env_int("ALLIANCE_MIN_COMPANIES_FOR_TOTALS", 3))
 DIRECTORY_PAGE_SIZE = env_int("DIRECTORY_PAGE_SIZE", 24)
 
 SESSION_COOKIE_HTTPONLY = True

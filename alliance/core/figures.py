@@ -9,18 +9,39 @@ has no representative: only staff see its exact figures.
 Every page, export, image and API that shows a company's figures goes through `shown_figures` (or draws a
 chart from its banded values); where it is applied is listed in docs/ARCHITECTURE.md ("Company figures"),
 and `ecosystem/tests/test_figures_disclosure.py` crawls every public page, export and API for an exact figure.
-Sums and counts over companies are not company figures.
+Totals (`shown_total`, `withheld_parts`): a sum of company figures over a group (a category's revenue or
+employees) is a company figure when few companies make it up — with one or two, the total is a company's own
+number, or the difference of two totals is. So the public sees a total only over at least
+`settings.ALLIANCE_MIN_COMPANIES_FOR_TOTALS` companies reporting the figure (default 3), and the cell says
+why not otherwise ("3개사 미만 비공개"); staff (`may_see_exact_figures(user, None)`) see every total. Where
+totals of parts sit beside the total of their whole (categories beside their layer's subtotal), hiding a
+small part alone would not do: the whole minus the shown parts gives it back, so `withheld_parts` hides
+further parts (the smallest first) until the hidden ones together hold at least the minimum. Counts of
+companies are not company figures.
 """
 
 import math
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from alliance.core.rules import may_see_exact_figures
 
-__all__ = ["EMPLOYEE_BANDS", "REVENUE_BANDS", "ShownFigures", "may_see_exact_figures", "revenue_band", "shown_figures"]
+__all__ = [
+    "EMPLOYEE_BANDS",
+    "REVENUE_BANDS",
+    "ShownFigures",
+    "ShownTotal",
+    "may_see_exact_figures",
+    "min_companies_for_totals",
+    "revenue_band",
+    "shown_figures",
+    "shown_total",
+    "withheld_parts",
+    "withheld_whole",
+]
 
 # (key, label, lowest revenue in 백만원 or None, highest or None). The keys are an interface (the snapshot API's
 # "revenue_band", the map's filter tokens): they never change.
@@ -95,3 +116,61 @@ def shown_figures(*, revenue: int | None, employees: int | None, exact: bool) ->
         return ShownFigures(True, revenue, employees, band, size, revenue_text, employees_text)
     employees_text = "-" if size is None else str(EMPLOYEE_BANDS[size][1])
     return ShownFigures(False, None, None, band, size, str(REVENUE_BANDS[band][1]), employees_text)
+
+
+def min_companies_for_totals() -> int:
+    """How many companies reporting a figure a public total needs (settings.ALLIANCE_MIN_COMPANIES_FOR_TOTALS)."""
+    return settings.ALLIANCE_MIN_COMPANIES_FOR_TOTALS
+
+
+def withheld_text() -> str:
+    """What a withheld total's cell says: "3개사 미만 비공개"."""
+    return _("Not disclosed (fewer than %(count)s companies)") % {"count": min_companies_for_totals()}
+
+
+@dataclass(frozen=True)
+class ShownTotal:
+    """A total of a company figure as one viewer may see it: `value` None when withheld (`withheld` True) or
+    when no company reports the figure; `companies` is how many report it."""
+
+    value: int | None
+    companies: int
+    withheld: bool
+
+    @property
+    def text(self) -> str:
+        return withheld_text() if self.withheld else ""
+
+
+def shown_total(value: int | None, *, companies: int, exact: bool, withhold: bool = False) -> ShownTotal:
+    """The presenter of a total over `companies` reporting companies. `exact`: the viewer may see every total
+    (staff); `withhold`: hidden beside its whole by `withheld_parts` (for the public only)."""
+    hidden = not exact and companies > 0 and (companies < min_companies_for_totals() or withhold)
+    return ShownTotal(None if hidden or not companies else value, companies, hidden)
+
+
+def withheld_parts(companies: list[int], *, exact: bool) -> set[int]:
+    """Indexes of the parts of a whole (their reporting companies given in order) whose totals the public may not
+    see: each part under the minimum, then, while the hidden parts together hold fewer than the minimum, the
+    shown part with the fewest companies (the whole minus the shown parts would give the hidden ones away).
+    Parts with no reporting company hide nothing. Staff: none."""
+    if exact:
+        return set()
+    least = min_companies_for_totals()
+    hidden = {index for index, count in enumerate(companies) if 0 < count < least}
+    while hidden and sum(companies[index] for index in hidden) < least:
+        shown = [index for index, count in enumerate(companies) if count and index not in hidden]
+        if not shown:
+            break  # every part is hidden: the whole is as small and is hidden by its own count
+        hidden.add(min(shown, key=lambda index: (companies[index], index)))
+    return hidden
+
+
+def withheld_whole(companies: list[int], *, exact: bool) -> bool:
+    """Whether the public may not see a whole's total beside its parts' shown totals (the parts' reporting
+    companies given): its parts under the minimum are withheld, and when they together hold fewer than the
+    minimum, the whole minus the shown parts would give them away. (The whole's own count is `shown_total`'s.)
+    Staff: never."""
+    least = min_companies_for_totals()
+    hidden = sum(count for count in companies if 0 < count < least)
+    return not exact and 0 < hidden < least

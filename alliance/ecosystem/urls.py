@@ -23,6 +23,7 @@ urlpatterns += [
     path("ecosystem/<year:year>/players/<id:pk>/", map_views.player_card, name="player_card"),
     path("ecosystem/<year:year>/chart/", map_views.chart, name="chart"),
     path("ecosystem/<year:year>/statistics/", map_views.statistics, name="statistics"),
+    path("ecosystem/<year:year>/statistics.xlsx", export_views.statistics_xlsx, name="statistics_xlsx"),
     path("ecosystem/<year:year>/landscape.svg", export_views.landscape_svg, name="landscape_svg"),
     path("ecosystem/<year:year>/chart.svg", export_views.chart_svg, name="chart_svg"),
     path("ecosystem/<year:year>/poster.pdf", export_views.poster, name="poster"),

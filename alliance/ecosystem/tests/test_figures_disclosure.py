@@ -42,6 +42,7 @@ PUBLIC_URLS = {
     "ecosystem:player_card": [(2025, "player"), (2026, "player")],
     "ecosystem:chart": [(2025,), (2026,)],
     "ecosystem:statistics": [(2025,), (2026,)],
+    "ecosystem:statistics_xlsx": [(2025,), (2026,)],
     "ecosystem:landscape_svg": [(2026,)],
     "ecosystem:chart_svg": [(2025,), (2026,)],
     "ecosystem:poster": [],  # a PDF: its source (the poster's HTML) is checked below

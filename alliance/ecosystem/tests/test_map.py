@@ -192,20 +192,22 @@ def test_chart_unknown_category_404(client, tree):
     assert client.get(reverse("ecosystem:chart", args=[2026]), {"category": 999999}).status_code == 404
 
 
-def test_statistics_page_counts_regions_and_layers(client, tree):
+def test_statistics_page_counts_regions_and_layers(client, tree, staff_user):
+    client.force_login(staff_user)  # every total (the public's: test_statistics_totals.py)
     response = client.get(reverse("ecosystem:statistics", args=[2026]))
     regions = {row.key: row.count for row in response.context["regions"]}
-    categories = {row.label: (row.count, row.revenue) for row in response.context["categories"]}
+    categories = {row.label: (row.count, row.revenue.value) for row in response.context["categories"]}
 
     assert (regions["서울"], regions["경기"], regions["부산"], regions["계"]) == (1, 1, 1, 3)
     assert categories["하드웨어"] == (1, 25_000)
     assert response.context["categories"][-1].count == 3
-    assert response.context["categories"][-1].revenue == 25_500
+    assert response.context["categories"][-1].revenue.value == 25_500
     assert 'data-sido="부산"' in response.content.decode()
 
 
-def test_statistics_show_revenue_in_the_units_people_say(client, tree):
+def test_statistics_show_revenue_in_the_units_people_say(client, tree, staff_user):
     """Not 25,500 (백만원) but 255억원, as the chart's labels say it."""
+    client.force_login(staff_user)
     html = client.get(reverse("ecosystem:statistics", args=[2026])).content.decode()
 
     assert '<td class="num">255억원</td>' in html
@@ -310,10 +312,10 @@ def test_yearly_rows_use_the_snapshot_where_published(tree, staff_user):
     older = small_taxonomy(2025)
     _place(older, older["cloud"], "작년기업", revenue=700)
 
-    domain_names, rows = yearly_rows()
+    domain_names, rows = yearly_rows(exact=True)
 
     assert domain_names == ["핵심산업 영역"]
-    assert [(row.year, row.players, row.revenue, row.published) for row in rows] == [
+    assert [(row.year, row.players, row.revenue.value, row.published) for row in rows] == [
         (2025, 1, 700, False),
         (2026, 3, 25_500, True),
     ]

@@ -155,6 +155,7 @@ EXPECTED |= {
     "ecosystem:player_card": everyone(),
     "ecosystem:chart": everyone(),
     "ecosystem:statistics": everyone(),
+    "ecosystem:statistics_xlsx": everyone(),
     "ecosystem:landscape_svg": everyone(),
     "ecosystem:chart_svg": everyone(),
     "ecosystem:poster": everyone(),

@@ -11,20 +11,23 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_GET
 
 from alliance.core import downloads
+from alliance.core.figures import may_see_exact_figures
 from alliance.core.permissions import permission_required, public
 from alliance.ecosystem.chart import chart_data
 from alliance.ecosystem.chart import chart_svg as draw_chart
 from alliance.ecosystem.exports.poster import poster_pdf
+from alliance.ecosystem.exports.statistics_xlsx import statistics_workbook
 from alliance.ecosystem.exports.svg_landscape import landscape_svg as draw_landscape
 from alliance.ecosystem.exports.xlsx import placements_workbook
 from alliance.ecosystem.forms.map import ChartForm
 from alliance.ecosystem.landscape.filters import tiles_html
 from alliance.ecosystem.rules import exact_figures_for
-from alliance.ecosystem.views.map import logo_prefix, version_of, year_landscape
+from alliance.ecosystem.views.map import logo_prefix, statistics_of, version_of, year_landscape
 
 
 @public
@@ -50,6 +53,21 @@ def chart_svg(request, year: int):
 def poster(request, year: int):
     content = poster_pdf(year_landscape(year, version_of(request)))
     return downloads.file_response(content, filename=f"ecosystem-poster-{year}.pdf", content_type=downloads.PDF)
+
+
+@public
+@require_GET
+def statistics_xlsx(request, year: int):
+    """The statistics page's tables, withholding what the page withholds for the same visitor."""
+    stats = statistics_of(request, year)
+    exact = may_see_exact_figures(request.user, None)
+    return downloads.file_response(
+        statistics_workbook(stats),
+        filename=_("Ecosystem statistics %(year)s.xlsx") % {"year": year},
+        ascii_name=f"ecosystem-statistics-{year}.xlsx",
+        content_type=downloads.XLSX,
+        no_store=exact,  # staff's workbook holds every total: no shared cache keeps it
+    )
 
 
 @permission_required("ecosystem.manage_players")

@@ -13,6 +13,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
+from alliance.core.figures import may_see_exact_figures, min_companies_for_totals
 from alliance.core.permissions import public
 from alliance.core.ratelimit import rate_limited
 from alliance.ecosystem import queries
@@ -155,22 +156,30 @@ def _score_formula_url() -> str:
         return ""
 
 
+def statistics_of(request, year: int) -> map_statistics.MapStatistics:
+    """The year's statistics as the visitor may see them: every total for staff, totals over enough companies
+    for everyone else (core/figures.py, "Totals")."""
+    land = year_landscape(year, version_of(request))
+    return map_statistics.map_statistics(land, exact=may_see_exact_figures(request.user, None))
+
+
 @public
 @require_GET
 def statistics(request, year: int):
     version = version_of(request)
-    land = year_landscape(year, version)
-    regions = map_statistics.region_rows(land)
-    domain_names, years = map_statistics.yearly_rows()
+    stats = statistics_of(request, year)
     context = {
         "year": year,
         "version_query": version_query(version),
-        "categories": map_statistics.category_rows(land),
-        "regions": regions,
-        "korea_map": mark_safe(map_statistics.korea_map_svg(regions)),  # noqa: S308  escaped in map_statistics
-        "sizes": map_statistics.size_rows(land),
-        "ages": map_statistics.age_rows(land),
-        "domain_names": domain_names,
-        "years": [(row, [row.domains.get(name, (0, 0)) for name in domain_names]) for row in years],
+        "categories": stats.categories,
+        "regions": stats.regions,
+        "korea_map": mark_safe(map_statistics.korea_map_svg(stats.regions)),  # noqa: S308  escaped in map_statistics
+        "sizes": stats.sizes,
+        "ages": stats.ages,
+        "domain_names": stats.domain_names,
+        "years": [(row, [row.domains.get(name, (0, 0)) for name in stats.domain_names]) for row in stats.years],
+        "chart_data": map_statistics.chart_data(stats),
+        "min_companies": min_companies_for_totals(),
+        "exact_totals": may_see_exact_figures(request.user, None),
     }
     return render(request, "ecosystem/map/statistics.html", context)
