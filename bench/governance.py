@@ -180,7 +180,7 @@ def run() -> dict:
     steering = Body.objects.get(year=year, order=0)
     subcommittee = Body.objects.get(year=year, order=1)
     pages = {
-        "home": (users["staff"], reverse("governance:home") + f"?year={year}&within=365"),
+        "home": (users["staff"], reverse("governance:home") + f"?year={year}&within=60"),
         "body_detail_staff": (users["staff"], reverse("governance:body_detail", args=[subcommittee.pk])),
         "body_detail_steering": (users["steering"], reverse("governance:body_detail", args=[steering.pk])),
         "my_bodies": (users["steering"], reverse("governance:my_bodies")),

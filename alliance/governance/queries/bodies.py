@@ -92,6 +92,15 @@ def participants(body: Body):
     )
 
 
+def upcoming_meetings(year: int, day: datetime.date, *, limit: int):
+    """The year's meetings dated `day` or later, soonest first, at most `limit`."""
+    return list(
+        Meeting.objects.filter(body__year=year, date__gte=day)
+        .select_related("body")
+        .order_by("date", "starts_at", "body__order", "number")[:limit]
+    )
+
+
 def meetings_of_body(body: Body):
     return Meeting.objects.filter(body=body).order_by("number")
 

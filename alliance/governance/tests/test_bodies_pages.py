@@ -37,13 +37,15 @@ def test_home_lists_bodies_terms_ending_and_meetings(client, staff_user):
     SeatFactory(body=steering, person=PersonFactory(name="김도윤"), **current_term())
     SeatFactory(body=steering, person=PersonFactory(name="배석자"), is_observer=True, **current_term())
     MeetingFactory(body=steering, number=1, date=None, planned_period="4~5월")
+    MeetingFactory(body=steering, number=2, date=today() + 5 * DAY, place="사무국 회의실")
     client.force_login(staff_user)
     page = client.get(reverse("governance:home"), {"year": year, "within": 60}).content.decode()
     assert "운영위원회" in page
     assert "김도윤" in page  # term ends within 60 days
     assert "배석자" not in page  # observers have no term to renew here
-    assert "4~5월" in page
-    assert "1차 회의" in page
+    assert "날짜를 정하지 않은 회의가 1회 있습니다." in page
+    assert "2차 회의" in page
+    assert "사무국 회의실" in page
 
 
 def test_body_page_groups_seats_by_sector_and_shows_ex_officio(client, staff_user):

@@ -178,3 +178,26 @@ def test_copy_year_keeps_ex_officio_links(staff_user):
     service.copy_year(year=2025, by=staff_user)
     ex_officio = Seat.objects.get(body__year=2026, body__kind=BodyKind.STEERING)
     assert ex_officio.ex_officio_for == Seat.objects.get(body__year=2026, body__kind=BodyKind.SUBCOMMITTEE)
+
+
+def test_copy_year_keeps_a_term_already_renewed_into_the_next_year(staff_user):
+    chair = SeatFactory(body=BodyFactory(year=2025), position=Position.CHAIR, term_end=datetime.date(2026, 12, 31))
+    service.copy_year(year=2025, by=staff_user)
+    copied = Seat.objects.get(body__year=2026, person=chair.person)
+    assert (copied.term_start, copied.term_end) == (datetime.date(2026, 1, 1), datetime.date(2026, 12, 31))
+
+
+def test_copy_year_drops_the_ex_officio_seat_of_an_abolished_subcommittee(staff_user):
+    BodyFactory(year=2025)
+    subcommittee = SubcommitteeFactory(year=2025)
+    service.add_seat(
+        body=subcommittee,
+        person=PersonFactory(),
+        position=Position.SUBCOMMITTEE_CHAIR,
+        term_start=datetime.date(2025, 1, 1),
+        term_end=datetime.date(2025, 12, 31),
+        by=staff_user,
+    )
+    service.update_body(body=subcommittee, by=staff_user, abolished_on=datetime.date(2025, 12, 31))
+    assert service.copy_plan(2025) == service.YearCopy(bodies=1, seats=0, meetings=0)
+    assert service.copy_year(year=2025, by=staff_user) == service.YearCopy(bodies=1, seats=0, meetings=0)

@@ -11,11 +11,12 @@ from django.utils.translation import gettext as _
 from alliance.core.confirm import RECORDS, Confirmation, confirmation_gate
 from alliance.core.permissions import POST, permission_required, require_object_permission
 from alliance.governance.forms.bodies import BodyForm, EndSeatForm, SeatEditForm, SeatForm, TermsPeriodForm
-from alliance.governance.models import Body, BodyKind, Meeting, Seat, Sector
+from alliance.governance.models import Body, BodyKind, Meeting, Position, Seat, Sector
 from alliance.governance.queries import bodies as queries
 from alliance.governance.services import bodies as service
 
 MANAGE = "governance.manage_bodies"
+UPCOMING_SHOWN = 20
 
 
 def _year_asked(request) -> int:
@@ -32,24 +33,36 @@ def home(request):
     within = (period.cleaned_data.get("within") if period.is_valid() else None) or 60
     today = timezone.localdate()
     bodies = list(queries.bodies_of_year(year))
-    meetings = (
-        Meeting.objects.filter(body__year=year)
-        .select_related("body")
-        .order_by("date", "body__order", "body__name", "number")
-    )
     context = {
         "year": year,
         "years": sorted({*queries.years(), year, today.year}, reverse=True),
         "bodies": bodies,
         "period": period,
         "within": within,
-        "terms_ending": queries.terms_ending(as_of=today, within_days=within),
-        "meetings": meetings,
+        "terms_ending": _terms_ending_rows(today, within),
+        "upcoming": queries.upcoming_meetings(year, today, limit=UPCOMING_SHOWN),
+        "undated": Meeting.objects.filter(body__year=year, date__isnull=True).count(),
         "planned_total": sum(body.meetings_planned for body in bodies),
         "held_total": sum(body.meetings_held for body in bodies),
         "meeting_links": _meeting_links_exist(),
     }
     return render(request, "governance/home.html", context)
+
+
+def _terms_ending_rows(today, within: int) -> list[dict]:
+    """Terms ending soon, one row per body and end date with the people's names joined: at a year's end nearly
+    every term ends within weeks, and hundreds of rows would make the page slow and hard to read."""
+    positions = dict(Position.choices)
+    rows = queries.terms_ending(as_of=today, within_days=within).values_list(
+        "body_id", "body__year", "body__name", "term_end", "person__name", "position"
+    )
+    grouped: dict[tuple, dict] = {}
+    for body_id, year, name, term_end, person, position in rows:
+        row = grouped.setdefault(
+            (term_end, body_id), {"body_id": body_id, "body": f"{year} {name}", "term_end": term_end, "people": []}
+        )
+        row["people"].append(person if position == Position.MEMBER else f"{person}({positions.get(position, '')})")
+    return [{**row, "count": len(row["people"]), "people": ", ".join(row["people"])} for row in grouped.values()]
 
 
 def _meeting_links_exist() -> bool:
