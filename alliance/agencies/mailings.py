@@ -8,9 +8,9 @@ from alliance.agencies.services import reminders
 from alliance.core.delivery.registry import Mailing, register_mailing
 
 
-def _grid_page(delivery) -> str:
+def _deadlines_page(delivery) -> str:
     row = QuarterDeadline.objects.filter(pk=delivery.target_id).first()
-    return reverse("agencies:report_grid", args=[row.year]) if row else reverse("agencies:agency_list")
+    return reverse("agencies:deadlines", args=[row.year]) if row else reverse("agencies:agency_list")
 
 
 register_mailing(
@@ -19,6 +19,6 @@ register_mailing(
         label=_("Agency report reminders"),
         permission="agencies.manage_agencies",
         build=reminders.build_reminder,
-        page_url=_grid_page,
+        page_url=_deadlines_page,
     )
 )

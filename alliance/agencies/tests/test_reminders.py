@@ -62,3 +62,12 @@ def test_an_agency_that_has_submitted_gets_no_reminder(liaisons, smtp_server):
 
 def test_the_periodic_job_reports_what_it_did(db):
     assert report_reminders_job().endswith("agency liaisons reminded")
+
+
+def test_the_deadlines_page_shows_the_reminders_progress(liaisons, smtp_server, client, staff_user):
+    _send(datetime.date(2026, 10, 3))
+    client.force_login(staff_user)
+
+    page = client.get("/agencies/deadlines/2026/").content.decode()
+
+    assert ("유관기관 실적 보고 안내 메일" in page, "1명 중 1명에게 발송했습니다." in page) == (True, True)

@@ -11,12 +11,13 @@ from django.utils.translation import gettext as _
 from alliance.agencies import queries
 from alliance.agencies.exports import accepted_reports_xlsx
 from alliance.agencies.forms import AgencyForm, DeadlineForm, LiaisonForm, ReviewForm
-from alliance.agencies.models import Agency, LinkagePlan, QuarterlyReport, ReportEntry
+from alliance.agencies.models import Agency, LinkagePlan, QuarterDeadline, QuarterlyReport, ReportEntry
 from alliance.agencies.services import agencies as agency_services
-from alliance.agencies.services import reports
+from alliance.agencies.services import reminders, reports
 from alliance.agencies.views.common import error_text
 from alliance.agencies.views.home import agency_overview, year_from
 from alliance.core.audit import action_label, history_of
+from alliance.core.delivery.progress import progress_of
 from alliance.core.downloads import XLSX, file_response
 from alliance.core.permissions import permission_required
 
@@ -113,7 +114,9 @@ def deadlines(request, year: int):
         else:
             messages.success(request, _("Deadlines saved."))
             return redirect("agencies:report_grid", year=year)
-    return render(request, "agencies/staff/deadlines.html", {"year": year, "form": form})
+    reminded = QuarterDeadline.objects.filter(year=year).order_by("-quarter")
+    deliveries = [progress for row in reminded for progress in progress_of(row, (reminders.MAILING,))]
+    return render(request, "agencies/staff/deadlines.html", {"year": year, "form": form, "deliveries": deliveries})
 
 
 @permission_required(MANAGE)
