@@ -54,7 +54,8 @@ from alliance.members.demo_words import (
 )
 from alliance.members.membership import registry_changed
 from alliance.members.models import Contact, MemberCategory, Organisation
-from alliance.members.services.registry import AUDITED_FIELDS, create_organisation, field_objects
+from alliance.members.services.registry import AUDITED_FIELDS, create_organisation
+from alliance.members.services.vocabulary import seed_terms
 
 C = MemberCategory
 SEED_TABLE = {C.LARGE: 87, C.MEDIUM: 220, C.SMALL: 680, C.AGENCY: 63, C.NONPROFIT: 70, C.UNIVERSITY: 19}
@@ -356,9 +357,9 @@ def load(plans: list[Plan]) -> int:
         for plan in plans
     ]
     with transaction.atomic():
-        fields = {
-            field.name: field.pk for field in field_objects({name for plan in plans for name in plan.field_names})
-        }
+        # The demo starts the vocabulary from its own field names (a staff decision in a real registry).
+        terms = seed_terms({name for plan in plans for name in plan.field_names})
+        fields = {field.name: field.pk for field in terms.values()}
         _insert(Organisation, rows)
         ids = dict(
             Organisation.objects.filter(created_at=now).values_list("name_key", "id").order_by().iterator(10_000)
@@ -426,6 +427,7 @@ def _demo_organisation() -> Organisation:
     )
     if existing:
         return existing
+    seed_terms(["메타버스 플랫폼"])
     return create_organisation(
         actor=None,
         data={"name": DEMO_ORGANISATION, "category": C.SMALL, "joined_on": datetime.date(2024, 3, 1), "sido": "서울",

@@ -49,7 +49,10 @@ class CensusProfileForm(SigunguFormMixin, forms.Form):
         label=_("Business fields"),
         required=False,
         max_length=600,
-        help_text=_("Separate fields with commas, e.g. Digital twin, XR content."),
+        help_text=_(
+            "Separate fields with commas, e.g. Digital twin, XR content. A field not on the secretariat's list "
+            "goes to the secretariat as a proposal."
+        ),
     )
     respondent_name = forms.CharField(
         label=_("Your name"),

@@ -34,13 +34,33 @@ def business_field_terms(names) -> dict[str, str]:
     names = list(names)
     cleaned = sorted({_plain(name) for name in names if name and name.strip()})
     keys = {name: business_field_key(name) for name in cleaned}
-    wanted = set(keys.values())
-    by_key = dict(BusinessField.objects.filter(key__in=wanted).values_list("key", "name"))
-    for key, name in BusinessFieldVariant.objects.filter(key__in=wanted).values_list("key", "field__name"):
-        by_key.setdefault(key, name)
+    by_key = _terms_by_key(set(keys.values()))
     for name, key in keys.items():
         by_key.setdefault(key, name)
     return {name: by_key[keys[_plain(name)]] for name in names if name and name.strip()}
+
+
+def vocabulary_split(names) -> tuple[list[str], list[str]]:
+    """(the sorted terms these typed names mean, the names that mean no term of the vocabulary): a known term
+    or a recorded spelling of one is that term; any other name (spaces collapsed, full-width made plain, one
+    per key) is not in the vocabulary."""
+    cleaned = sorted({_plain(name) for name in names if name and name.strip()})
+    keys = {name: business_field_key(name) for name in cleaned}
+    by_key = _terms_by_key(set(keys.values()))
+    known = sorted({by_key[key] for key in keys.values() if key in by_key})
+    unknown, seen = [], set()
+    for name, key in keys.items():
+        if key not in by_key and key not in seen:
+            seen.add(key)
+            unknown.append(name)
+    return known, unknown
+
+
+def _terms_by_key(keys: set[str]) -> dict[str, str]:
+    by_key = dict(BusinessField.objects.filter(key__in=keys).values_list("key", "name"))
+    for key, name in BusinessFieldVariant.objects.filter(key__in=keys).values_list("key", "field__name"):
+        by_key.setdefault(key, name)
+    return by_key
 
 
 def _plain(name: str) -> str:

@@ -10,44 +10,14 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext
 
-from alliance.core.audit import record_audit
 from alliance.core.models import ReviewStatus
 from alliance.core.review import lock_pending, record_review
 from alliance.members.models import BusinessField, BusinessFieldProposal, Organisation
 from alliance.members.models.organisation import business_field_key
 from alliance.members.services.registry import update_organisation
-from alliance.members.services.vocabulary import VocabularyError, add_term, add_variant, term_of_key
+from alliance.members.services.vocabulary import VocabularyError, add_term, add_variant, propose_field, term_of_key
 
-
-def propose_field(*, actor, organisation: Organisation, name: str) -> BusinessFieldProposal:
-    """Record `name` as a field `organisation` proposes.
-
-    Rule: the same organisation's pending proposal of the same key is kept, not repeated; a name that already
-    means a term is not a proposal (the caller chooses that term instead): VocabularyError.
-    Side effects: the proposal row; audit entry `members.field.proposed` on the organisation.
-    """
-    name = " ".join(name.split())
-    key = business_field_key(name)
-    if not key or len(name) > 60:
-        raise VocabularyError(gettext("Enter a business field of at most 60 characters."))
-    with transaction.atomic():
-        term = term_of_key(key)
-        if term is not None:
-            raise VocabularyError(
-                gettext("'%(name)s' already means the business field '%(term)s'.") % {"name": name, "term": term.name}
-            )
-        pending = BusinessFieldProposal.objects.filter(organisation=organisation, status=ReviewStatus.PENDING)
-        for proposal in pending:
-            if business_field_key(proposal.name) == key:
-                return proposal
-        proposal = BusinessFieldProposal.objects.create(
-            organisation=organisation,
-            name=name,
-            proposed_by=actor if getattr(actor, "is_authenticated", False) else None,
-            changes={"fields": {"before": "", "after": name}},
-        )
-        record_audit(action="members.field.proposed", actor=actor, target=organisation, after={"proposed": name})
-    return proposal
+__all__ = ["accept_proposal", "map_proposal", "propose_field", "reject_proposal"]
 
 
 def accept_proposal(*, actor, proposal: BusinessFieldProposal) -> BusinessField:

@@ -21,11 +21,12 @@ from django.utils.translation import gettext as _
 from alliance.core.audit import changed, record_audit, snapshot
 from alliance.core.korean import company_name_key, format_business_number, legacy_name_keys
 from alliance.members.models import Organisation
-from alliance.members.queries import business_field_terms
+from alliance.members.queries import vocabulary_split
 from alliance.members.services.importing_read import ImportFileError, Sheet, read_sheet
 from alliance.members.services.importing_rows import Problem, RowData, validate_row
 from alliance.members.services.importing_write import Plan, Update, chunked, write_plan
 from alliance.members.services.registry import AUDITED_FIELDS, _prepare
+from alliance.members.services.vocabulary import propose_fields
 
 # About twenty progress readings per stage, at least every 500 rows.
 PROGRESS_STEPS = 20
@@ -122,6 +123,7 @@ def import_members(
                 progress=(lambda done: progress("writing", done, total)) if progress else None,
                 batch_size=progress_step(total) if progress else None,
             )
+            _propose_fields(plan, actor, actor_label)
             # The entry commits with the rows it describes, so it can say they were written.
             result.written = True
             record_audit(
@@ -217,11 +219,7 @@ def _load(rows: list[RowData]) -> tuple[dict[str, Organisation], dict[str, Organ
 def _match(rows: list[RowData], result: ImportResult) -> Plan:
     """Split valid rows into creations, real updates and unchanged rows; reject rows that clash with the registry."""
     by_number, by_key, field_names = _load(rows)
-    # Spellings of one business field ("디지털 트윈", "디지털트윈", a recorded variant) become its term.
-    terms = business_field_terms({name for row in rows for name in row.field_names or []})
-    for row in rows:
-        if row.field_names is not None:
-            row.field_names = sorted({terms[name] for name in row.field_names})
+    _fields_from_vocabulary(rows)
     plan = Plan()
     claimed: dict[int, int] = {}
     for row in rows:
@@ -260,9 +258,54 @@ def _match(rows: list[RowData], result: ImportResult) -> Plan:
         update = _compare(row, target, sorted(field_names.get(target.pk, [])))
         if update is None:
             plan.unchanged += 1
+            if row.proposed_fields:
+                plan.unchanged_with_proposals.append((target, row))
         else:
             plan.updates.append(update)
+    _note_proposals(plan, result)
     return plan
+
+
+def _fields_from_vocabulary(rows: list[RowData]) -> None:
+    """Each row's business fields as the vocabulary's terms: spellings of one field ("디지털 트윈", "디지털트윈",
+    a recorded variant) become its term; a name that means no term is kept aside as the row's proposal for
+    staff (never a new term)."""
+    for row in rows:
+        if row.field_names is None:
+            continue
+        row.field_names, row.proposed_fields = vocabulary_split(row.field_names)
+
+
+def _note_proposals(plan: Plan, result: ImportResult) -> None:
+    """One note per imported row that names fields outside the vocabulary, with its row and column."""
+    rows = [*plan.creates, *(update.row for update in plan.updates), *(row for _, row in plan.unchanged_with_proposals)]
+    for row in sorted(rows, key=lambda row: row.row):
+        if row.proposed_fields:
+            result.notes.append(
+                _(
+                    "Row %(row)s, column '%(column)s': not in the business-field vocabulary, so proposed to the "
+                    "secretariat instead of added: %(names)s."
+                )
+                % {
+                    "row": row.row,
+                    "column": "주요분야",
+                    "names": ", ".join(f"'{name}'" for name in row.proposed_fields),
+                }
+            )
+
+
+def _propose_fields(plan: Plan, actor, actor_label: str) -> None:
+    """The rows' names outside the vocabulary become their organisations' proposals (created ones included)."""
+    rows = [row for row in plan.creates if row.proposed_fields]
+    created = {
+        organisation.name_key: organisation
+        for organisation in Organisation.objects.filter(name_key__in=[row.name_key for row in rows])
+    }
+    targets = [(created[row.name_key], row.proposed_fields) for row in rows]
+    targets += [(update.organisation, update.row.proposed_fields) for update in plan.updates]
+    targets += [(organisation, row.proposed_fields) for organisation, row in plan.unchanged_with_proposals]
+    for organisation, names in targets:
+        propose_fields(actor=actor, actor_label=actor_label, organisation=organisation, names=names)
 
 
 def _compare(row: RowData, organisation: Organisation, current_fields: list[str]) -> Update | None:

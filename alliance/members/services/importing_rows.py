@@ -12,7 +12,7 @@ wherever it is shown). Each problem names its row and column.
 
 import datetime
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
@@ -60,6 +60,8 @@ class RowData:
     cells: tuple
     data: dict
     field_names: list[str] | None  # None when the file has no 주요분야 column
+    # Names of the 주요분야 cell that mean no term of the vocabulary: proposed to staff, not made terms.
+    proposed_fields: list[str] = field(default_factory=list)
 
     @property
     def name_key(self) -> str:

@@ -40,6 +40,8 @@ class Plan:
     creates: list[RowData] = field(default_factory=list)
     updates: list[Update] = field(default_factory=list)
     unchanged: int = 0
+    # Unchanged organisations whose row still names fields outside the vocabulary (they become proposals).
+    unchanged_with_proposals: list[tuple[Organisation, RowData]] = field(default_factory=list)
 
 
 def chunked(items: Iterable, size: int):

@@ -15,7 +15,8 @@ from alliance.core.versions import bump_version, check_version
 from alliance.members import search
 from alliance.members.logos import logo_name
 from alliance.members.models import BusinessField, Contact, Organisation
-from alliance.members.services.vocabulary import term_names, terms_for
+from alliance.members.queries import vocabulary_split
+from alliance.members.services.vocabulary import propose_fields
 
 # The fields whose history staff see. `fields` is recorded as the sorted list of field names.
 AUDITED_FIELDS = (
@@ -45,8 +46,8 @@ def audit_snapshot(organisation: Organisation) -> dict:
 
 
 def field_objects(names) -> list[BusinessField]:
-    """The vocabulary's terms for these typed names (a variant gives its term), created when new."""
-    return sorted(set(terms_for(names).values()), key=lambda field: field.name)
+    """The vocabulary's terms of these names (terms already: see `vocabulary_split`), in name order."""
+    return list(BusinessField.objects.filter(name__in=set(names)).order_by("name"))
 
 
 def _prepare(organisation: Organisation, field_names) -> None:
@@ -61,9 +62,11 @@ def _prepare(organisation: Organisation, field_names) -> None:
 def create_organisation(*, actor, data: dict, field_names=(), action: str = "members.org.created") -> Organisation:
     """Create an organisation from cleaned data.
 
-    Side effects: audit entry `members.org.created`; search index rows.
+    Rule: business fields come from the vocabulary (a term, or a spelling of one); a name that means no term
+    becomes the organisation's proposal for staff to decide, never a term by itself.
+    Side effects: audit entry `members.org.created`; search index rows; proposals (`members.field.proposed`).
     """
-    field_names = term_names(field_names)
+    field_names, proposed = vocabulary_split(field_names)
     with transaction.atomic():
         organisation = Organisation(**data)
         _prepare(organisation, field_names)
@@ -71,6 +74,7 @@ def create_organisation(*, actor, data: dict, field_names=(), action: str = "mem
         organisation.fields.set(field_objects(field_names))
         search.reindex([organisation.pk])
         record_audit(action=action, actor=actor, target=organisation, before=None, after=audit_snapshot(organisation))
+        propose_fields(actor=actor, organisation=organisation, names=proposed)
     return organisation
 
 
@@ -85,17 +89,22 @@ def update_organisation(
 ) -> Organisation:
     """Apply cleaned data to an organisation; `field_names` None keeps its business fields.
 
-    Rule: with `expected_version` (the version the edit form was loaded with), a record saved by someone else
+    Rule: the business fields become the vocabulary's terms the names mean (a term, or a spelling of one); a
+    name that means no term becomes the organisation's proposal for staff to decide, never a term by itself.
+    With `expected_version` (the version the edit form was loaded with), a record saved by someone else
     since is refused with core.versions.StaleEditError and nothing is written.
     Side effects: audit entry `members.org.updated` with only the changed fields (none when nothing
-    changed); search index rows when names or fields changed; the version moves on when anything changed.
+    changed); search index rows when names or fields changed; the version moves on when anything changed;
+    proposals (`members.field.proposed`) for names outside the vocabulary.
     """
+    names, proposed = (None, []) if field_names is None else vocabulary_split(field_names)
     with transaction.atomic():
         check_version(organisation, expected_version)
         before = audit_snapshot(organisation)
         for name, value in data.items():
             setattr(organisation, name, value)
-        names = before["fields"] if field_names is None else term_names(field_names)
+        propose_fields(actor=actor, actor_label=actor_label, organisation=organisation, names=proposed)
+        names = before["fields"] if names is None else names
         _prepare(organisation, names)
         after_values = snapshot(organisation, AUDITED_FIELDS) | {"fields": names}
         old, new = changed(before, after_values)

@@ -1,17 +1,20 @@
 """The business-field vocabulary: typed names mapped to their terms, spellings, and merging two terms.
 
 Rule: a name belongs to the term with its key (`business_field_key`: spacing, case, full-width forms ignored)
-or to the term one of whose variants has its key; a name that matches nothing becomes a new term. Merging
-moves every organisation of the source term to the target and keeps the source's name as a variant.
+or to the term one of whose variants has its key. Only staff add terms (here, or by accepting a proposal):
+a name that matches nothing, wherever it is typed (profile, census, import), is the organisation's proposal
+(`propose_field`) until staff decide. Merging moves every organisation of the source term to the target and
+keeps the source's name as a variant.
 """
 
 from django.db import transaction
 from django.utils.translation import gettext
 
 from alliance.core.audit import record_audit
+from alliance.core.models import ReviewStatus
 from alliance.members import search
 from alliance.members.membership import registry_changed
-from alliance.members.models import BusinessField, BusinessFieldVariant, Organisation
+from alliance.members.models import BusinessField, BusinessFieldProposal, BusinessFieldVariant, Organisation
 from alliance.members.models.organisation import business_field_key
 from alliance.members.queries import business_field_terms
 
@@ -20,10 +23,11 @@ class VocabularyError(ValueError):
     """A change the vocabulary refuses, with the reason in the user's language."""
 
 
-def terms_for(names) -> dict[str, BusinessField]:
-    """{typed name: its term} for these names, creating a term for each name that matches none.
+def seed_terms(names) -> dict[str, BusinessField]:
+    """{typed name: its term} for these names, creating a term for each name that matches none: for the demo
+    and test data only, which start from an empty vocabulary. Every user's write goes through proposals.
 
-    Side effects: new BusinessField rows (no audit: a term is created by the write that uses it).
+    Side effects: new BusinessField rows (no audit: seeding, not a staff decision).
     """
     terms = business_field_terms(names)
     wanted = set(terms.values())
@@ -47,6 +51,48 @@ def term_of_key(key: str) -> BusinessField | None:
     return BusinessField.objects.filter(key=key).first() or getattr(
         BusinessFieldVariant.objects.filter(key=key).select_related("field").first(), "field", None
     )
+
+
+def propose_field(*, actor, organisation: Organisation, name: str, actor_label: str = "") -> BusinessFieldProposal:
+    """Record `name` as a field `organisation` proposes.
+
+    Rule: the same organisation's pending proposal of the same key is kept, not repeated; a name that already
+    means a term is not a proposal (the caller chooses that term instead): VocabularyError.
+    Side effects: the proposal row; audit entry `members.field.proposed` on the organisation.
+    """
+    name = " ".join(name.split())
+    key = business_field_key(name)
+    if not key or len(name) > 60:
+        raise VocabularyError(gettext("Enter a business field of at most 60 characters."))
+    with transaction.atomic():
+        term = term_of_key(key)
+        if term is not None:
+            raise VocabularyError(
+                gettext("'%(name)s' already means the business field '%(term)s'.") % {"name": name, "term": term.name}
+            )
+        pending = BusinessFieldProposal.objects.filter(organisation=organisation, status=ReviewStatus.PENDING)
+        for proposal in pending:
+            if business_field_key(proposal.name) == key:
+                return proposal
+        proposal = BusinessFieldProposal.objects.create(
+            organisation=organisation,
+            name=name,
+            proposed_by=actor if getattr(actor, "is_authenticated", False) else None,
+            changes={"fields": {"before": "", "after": name}},
+        )
+        record_audit(
+            action="members.field.proposed",
+            actor=actor,
+            actor_label=actor_label,
+            target=organisation,
+            after={"proposed": name},
+        )
+    return proposal
+
+
+def propose_fields(*, actor, organisation: Organisation, names, actor_label: str = "") -> list[BusinessFieldProposal]:
+    """`propose_field` for each of these names (names outside the vocabulary, from `vocabulary_split`)."""
+    return [propose_field(actor=actor, actor_label=actor_label, organisation=organisation, name=name) for name in names]
 
 
 def _clean_name(name: str) -> tuple[str, str]:

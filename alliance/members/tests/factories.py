@@ -9,6 +9,7 @@ from PIL import Image
 from alliance.core.korean import business_number_with_check_digit
 from alliance.members.models import Contact, MemberCategory, Organisation
 from alliance.members.services.registry import create_organisation
+from alliance.members.services.vocabulary import seed_terms
 
 
 class OrganisationFactory(factory.Factory):
@@ -25,6 +26,7 @@ class OrganisationFactory(factory.Factory):
 
     @classmethod
     def _create(cls, model_class, *args, field_names=("메타버스",), **kwargs):
+        seed_terms(field_names)  # test data brings its own vocabulary; users' writes only propose new fields
         return create_organisation(actor=None, data=kwargs, field_names=field_names)
 
     @classmethod

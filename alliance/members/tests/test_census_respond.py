@@ -9,6 +9,7 @@ from django.utils import timezone
 from alliance.core.models import AuditEntry
 from alliance.core.regions import RegionError, clean_sigungu
 from alliance.members.models import CensusResponse, Organisation
+from alliance.members.services.vocabulary import seed_terms
 from alliance.members.tests.factories import OrganisationFactory
 from alliance.members.tests.test_census_support import invite, korean, make_round  # noqa: F401  fixture
 
@@ -80,6 +81,7 @@ def test_submit_without_changes_counts_as_confirmation(client, zen, census_round
 
 
 def test_corrections_wait_for_review_then_staff_applies(client, zen, census_round, staff_user):
+    seed_terms(["디지털트윈"])  # a term of the vocabulary (a name outside it: test_vocabulary_writes.py)
     invite(census_round, zen, token="zen-token")
 
     client.post(_url("zen-token"), _profile(zen, employees="45", fields_text="메타버스, 디지털트윈"))

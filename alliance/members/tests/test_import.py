@@ -14,6 +14,7 @@ from alliance.members.models import Organisation, SearchToken
 from alliance.members.search import filter_by_query
 from alliance.members.services.importing import import_members
 from alliance.members.services.importing_read import HEADERS, ImportFileError
+from alliance.members.services.vocabulary import seed_terms
 from alliance.members.tests.factories import OrganisationFactory
 
 # Valid registration numbers (check digit correct).
@@ -77,12 +78,19 @@ def csv_file(tmp_path, rows, headers=HEADERS, name="members.csv", encoding="utf-
     return path
 
 
+@pytest.fixture
+def vocabulary(db):
+    """The business fields these rows name, as terms of the registry's vocabulary (a name outside it is a
+    proposal for staff, not a new term: test_vocabulary_writes.py)."""
+    seed_terms(["XR", "디지털트윈", "메타버스", "교육", "AI"])
+
+
 def problems(result) -> list[str]:
     return [str(problem) for problem in result.problems]
 
 
 @pytest.mark.django_db
-def test_import_members_xlsx_creates_organisations(tmp_path):
+def test_import_members_xlsx_creates_organisations(tmp_path, vocabulary):
     path = xlsx_file(tmp_path, [zen_row(), hanbit_row()])
 
     result = import_members(path=path, actor_label="test")
@@ -115,7 +123,7 @@ def test_import_members_xlsx_creates_organisations(tmp_path):
 
 
 @pytest.mark.django_db
-def test_import_members_finished_entry_says_written(tmp_path):
+def test_import_members_finished_entry_says_written(tmp_path, vocabulary):
     path = xlsx_file(tmp_path, [zen_row(), hanbit_row()])
 
     import_members(path=path, actor_label="test")
@@ -157,7 +165,7 @@ def test_import_members_same_file_twice_changes_nothing(tmp_path):
 
 
 @pytest.mark.django_db
-def test_import_members_changed_row_updates_matched_organisation(tmp_path):
+def test_import_members_changed_row_updates_matched_organisation(tmp_path, vocabulary):
     existing = OrganisationFactory(name="㈜젠", business_number="", field_names=["메타버스"])
 
     result = import_members(path=xlsx_file(tmp_path, [zen_row(종사자수="15", 주요분야="AI")]))

@@ -14,7 +14,7 @@ from alliance.members.models import Organisation
 from alliance.members.services.importing import import_members
 from alliance.members.services.importing_read import HEADERS, ImportFileError
 from alliance.members.tests.factories import OrganisationFactory
-from alliance.members.tests.test_import import _valid, problems, xlsx_file, zen_row
+from alliance.members.tests.test_import import _valid, problems, vocabulary, xlsx_file, zen_row  # noqa: F401
 
 FULL_WIDTH = str.maketrans("0123456789-.", "０１２３４５６７８９－．")
 
@@ -74,6 +74,7 @@ def test_validate_row_reads_full_width_digits_hyphens_and_spaces():
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("vocabulary")
 def test_an_extra_column_is_imported_around_and_named_in_the_notes(tmp_path):
     path = xlsx_file(
         tmp_path,

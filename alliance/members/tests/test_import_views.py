@@ -14,7 +14,7 @@ from alliance.core.tests.confirming import post_confirmed
 from alliance.core.tests.factories import UserFactory
 from alliance.members.models import ImportJob, Organisation
 from alliance.members.services.importing_read import HEADERS
-from alliance.members.tests.test_import import BAD_NUMBER, hanbit_row, xlsx_file, zen_row
+from alliance.members.tests.test_import import BAD_NUMBER, hanbit_row, vocabulary, xlsx_file, zen_row  # noqa: F401
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -64,6 +64,7 @@ def test_imports_post_valid_file_runs_task_and_shows_outcome(staff_client, tmp_p
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("vocabulary")
 def test_import_detail_bad_row_lists_row_column_reason(staff_client, tmp_path):
     rows = [zen_row(), hanbit_row(사업자등록번호="123")]
     staff_client.post(reverse("members:imports"), {"file": upload(tmp_path, rows)})

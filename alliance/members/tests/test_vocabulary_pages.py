@@ -96,7 +96,7 @@ def test_staff_page_lists_terms_with_use_and_spellings_and_adds_renames_and_reco
 
 
 def test_a_spelling_typed_in_an_imported_file_maps_to_its_term(tmp_path, staff_user, db):
-    OrganisationFactory(name="주식회사 하나", field_names=["디지털트윈"])
+    OrganisationFactory(name="주식회사 하나", field_names=["디지털트윈", "메타버스"])
     add_variant(actor=staff_user, field=BusinessField.objects.get(name="디지털트윈"), name="Digital Twin")
 
     import_members(path=xlsx_file(tmp_path, [zen_row(주요분야="digital twin, 메타버스")]), actor_label="test")
