@@ -4,13 +4,17 @@ Rules (issue 3, "Demo and tests"):
 - Deterministic for a seed; fast (bulk writes, a couple of seconds for ~1,500 players).
 - Every current demo member becomes a player (from the registry, `services.players.sync_member_players`),
   and ~300 invented non-member companies join them (names not those of real companies).
-- A player's category follows its description and business fields against the default taxonomy's
-  keywords (the best-matching category, then subcategory), otherwise a seeded draw; technologies and
-  fields likewise; technology inputs are drawn so that the score spreads over 0–100.
+- A player's category is the platform's own suggester's first choice for its description and business fields
+  (`classification.training.suggester_for_year`, fitted on the bundled labelled sets for the fresh 2025
+  taxonomy), so a company that makes software or content *for* a field sits in the core area and the field
+  is its application-field facet, as seed 003's value chain has it (placing by keyword put such makers among
+  the field's users, and the live suggester then learnt that from the demo's confirmed placements). The
+  subcategory follows its keywords; application fields are the suggester's, technologies follow keywords,
+  else a seeded draw; technology inputs are drawn so that the score spreads over 0–100.
 - 2025: a 2025 taxonomy from the default, ~88 % of the players placed, all confirmed, frozen as the
   published 2025 snapshot. 2026: a copy of the 2025 taxonomy with every player placed — some moved to
-  another category, most grown, newcomers entered, a few gone — ~93 % confirmed, the rest drafts, so the
-  comparison page and the data-quality page both have something to show.
+  the suggester's second choice in the same area, most grown, newcomers entered, a few gone — ~93 %
+  confirmed, the rest drafts, so the comparison page and the data-quality page both have something to show.
 - KSIC: about KSIC_SHARE of the players whose 2026 category lists KSIC sub-classes (the default taxonomy
   carries them where the match is clear) get one of those codes, as a company's 사업자 registration would
   give it; the others have none, as many profiles do. So the classifier's KSIC feature has data.
@@ -27,6 +31,7 @@ from django.utils.translation import gettext as _
 from alliance.core.bulk import insert_rows
 from alliance.core.korean import particle
 from alliance.core.regions import SIDO
+from alliance.ecosystem.classification.training import player_document, suggester_for_year
 from alliance.ecosystem.models import ApplicationField, Level, Placement, Player, Taxonomy, TaxonomyNode, Technology
 from alliance.ecosystem.queries import node_paths
 from alliance.ecosystem.scoring import technology_score
@@ -68,15 +73,13 @@ class _Planner:
                 self.subcategories.setdefault(node.parent_id, []).append(node)
         self.technologies = list(Technology.objects.filter(taxonomy=taxonomy).order_by("position", "id"))
         self.fields = list(ApplicationField.objects.filter(taxonomy=taxonomy).order_by("position", "id"))
+        paths = node_paths(taxonomy)
+        self.category_of_path = {tuple(paths[category.pk]): category for category in self.categories}
 
-    def node_for(self, text: str) -> TaxonomyNode:
-        scored = [(_keyword_hits(text, [*category.keywords, category.name]), category) for category in self.categories]
-        best = max(score for score, _category in scored)
-        if best > 0:
-            category = self.rng.choice([category for score, category in scored if score == best])
-        else:
-            category = self.rng.choice(self.categories)
-        return self.sub_of(category, text)
+    def node_for(self, text: str, choices: list[tuple[str, ...]]) -> TaxonomyNode:
+        """The suggester's first category (`choices`: its category paths, best first), then a subcategory."""
+        category = self.category_of_path.get(choices[0]) if choices else None
+        return self.sub_of(category or self.rng.choice(self.categories), text)
 
     def sub_of(self, category: TaxonomyNode, text: str = "") -> TaxonomyNode:
         subs = self.subcategories.get(category.pk, [])
@@ -181,9 +184,22 @@ def _placements(planner: _Planner, taxonomy: Taxonomy, plans: list[dict]) -> Non
     )
 
 
-def _plan(planner: _Planner, player: Player, *, status: str) -> dict:
+class _Suggested:
+    """The suggester's category paths (best first) and application fields for each player, by player id."""
+
+    def __init__(self, year: int, players: list[Player]):
+        suggester = suggester_for_year(year)
+        documents = [player_document(player) for player in players]
+        categories = suggester.categories.suggest(documents, k=2)
+        fields = suggester.fields.suggest(documents)
+        self.categories = {p.pk: [tuple(s.path) for s in found] for p, found in zip(players, categories, strict=True)}
+        self.fields = {p.pk: [item.name for item in found] for p, found in zip(players, fields, strict=True)}
+
+
+def _plan(planner: _Planner, player: Player, suggested: _Suggested, *, status: str) -> dict:
     text = _text_of(player)
-    node = planner.node_for(text)
+    node = planner.node_for(text, suggested.categories[player.pk])
+    named = [field for field in planner.fields if field.name in suggested.fields[player.pk][:2]]
     secondary = None
     if planner.rng.random() < 0.12:
         other = planner.rng.choice(planner.categories)
@@ -194,7 +210,7 @@ def _plan(planner: _Planner, player: Player, *, status: str) -> dict:
         "node": node,
         "secondary": secondary,
         "technologies": planner.facets(text, planner.technologies, 3),
-        "fields": planner.facets(text, planner.fields, 2),
+        "fields": named or planner.facets(text, planner.fields, 2),
         "figures": {"revenue": player.revenue, "employees": player.employees, **planner.inputs()},
         "status": status,
         "source": "registry" if player.organisation_id else "staff",
@@ -235,10 +251,12 @@ def load_demo(*, seed: int) -> str:
         taken = set(Player.objects.values_list("name_key", flat=True))
         insert_objects(Player, _non_member_players(rng, planner, NON_MEMBERS, taken))
         everyone = list(Player.objects.order_by("pk"))
+        # Nothing is confirmed yet: the suggester speaks from the bundled labelled sets alone.
+        suggested = _Suggested(FROZEN_YEAR, everyone)
 
         # 2025: most players, all confirmed, then published.
         in_2025 = [player for player in everyone if rng.random() < 0.88]
-        plans_2025 = [_plan(planner, player, status=Placement.Status.CONFIRMED) for player in in_2025]
+        plans_2025 = [_plan(planner, player, suggested, status=Placement.Status.CONFIRMED) for player in in_2025]
         for plan in plans_2025:  # a year earlier the companies were smaller
             figures = plan["figures"]
             for key in ("revenue", "employees"):
@@ -259,9 +277,15 @@ def load_demo(*, seed: int) -> str:
             if previous is not None and not player.organisation_id and rng.random() < 0.04:
                 continue  # left the map
             status = Placement.Status.CONFIRMED if rng.random() < 0.93 else Placement.Status.DRAFT
-            plan = _plan(draft_planner, player, status=status)
-            if previous is not None and rng.random() > 0.08:  # most stay where they were
-                plan["node"] = draft_nodes[tuple(older_paths[previous["node"].pk])]
+            plan = _plan(draft_planner, player, suggested, status=status)
+            if previous is not None:
+                choices = suggested.categories[player.pk]
+                moved = len(choices) > 1 and choices[1][0] == choices[0][0] and rng.random() < 0.08
+                plan["node"] = (  # most stay where they were; some move to the second choice in the same area
+                    draft_planner.sub_of(draft_planner.category_of_path[choices[1]], _text_of(player))
+                    if moved
+                    else draft_nodes[tuple(older_paths[previous["node"].pk])]
+                )
                 plan["secondary"] = None
             plans_2026.append(plan)
         _placements(draft_planner, draft, plans_2026)
