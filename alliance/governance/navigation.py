@@ -45,3 +45,28 @@ register_tiles(
     Entry(_("Committee meetings"), "governance:meeting_list", STAFF, order=61, permission="governance.manage_meetings"),
     Entry(_("My meetings"), "governance:my_meetings", MEMBER, order=61, permission="governance.view_own_meetings"),
 )
+
+# ---- proposals ------------------------------------------------------------------------------------------------
+
+
+def _reads_proposals_without_managing(user) -> bool:
+    """Seat holders and agency liaisons; staff reach the same page from their own tile."""
+    return user.has_perm("governance.view_proposals") and not user.has_perm("governance.move_proposal")
+
+
+register_links(
+    Entry(_("Policy proposals"), "governance:proposal_list", STAFF, order=72, permission="governance.move_proposal"),
+)
+register_tiles(
+    Entry(
+        _("Policy proposals"), "governance:proposal_list", MEMBER, order=64, predicate=_reads_proposals_without_managing
+    ),
+    Entry(_("Policy proposals"), "governance:proposal_list", STAFF, order=72, permission="governance.move_proposal"),
+    Entry(
+        _("Subcommittees against their plan"),
+        "governance:obligations",
+        STAFF,
+        order=73,
+        permission="governance.view_obligations",
+    ),
+)

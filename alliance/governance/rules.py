@@ -17,6 +17,7 @@ import rules
 from django.db.models import Q
 from django.utils import timezone
 
+from alliance.agencies.rules import is_liaison, liaison_agency_id
 from alliance.core.rules import has_organisation, is_member_representative, is_secretariat, is_signed_in
 from alliance.governance.models import Body, BodyKind, Seat
 
@@ -105,3 +106,52 @@ rules.add_perm("governance.view_own_meetings", is_signed_in & holds_any_seat)
 # ---- minutes -------------------------------------------------------------------------------------------------
 
 # ---- proposals -----------------------------------------------------------------------------------------------
+
+
+@rules.predicate
+def sits_on_proposal_body(user, proposal) -> bool:
+    return proposal is not None and held_seat_on(user, proposal.body, None)
+
+
+@rules.predicate
+def steering_sees_proposal(user, proposal) -> bool:
+    """Steering members see a proposal once it is put before them (상정 and after)."""
+    return (
+        proposal is not None
+        and proposal.state not in ("draft", "adopted")
+        and seats_of(user).filter(body__year=proposal.body.year, body__kind=BodyKind.STEERING).exists()
+    )
+
+
+@rules.predicate
+def agency_received_proposal(user, proposal) -> bool:
+    """An agency liaison sees a proposal shared with their agency."""
+    agency_id = liaison_agency_id(user)
+    return proposal is not None and agency_id is not None and proposal.shares.filter(agency_id=agency_id).exists()
+
+
+@rules.predicate
+def answers_for_share(user, share) -> bool:
+    return share is not None and liaison_agency_id(user) == share.agency_id
+
+
+@rules.predicate
+def may_draft_in(user, body) -> bool:
+    return body is not None and body.kind == BodyKind.SUBCOMMITTEE and body.abolished_on is None
+
+
+@rules.predicate
+def is_draft(user, proposal) -> bool:
+    return proposal is not None and proposal.state == "draft"
+
+
+rules.add_perm("governance.view_proposals", is_secretariat | holds_any_seat | is_liaison)
+rules.add_perm(
+    "governance.view_proposal",
+    is_secretariat | sits_on_proposal_body | steering_sees_proposal | agency_received_proposal,
+)
+rules.add_perm("governance.draft_proposal", may_draft_in & (is_secretariat | holds_seat_in))
+rules.add_perm("governance.edit_proposal", is_draft & (is_secretariat | sits_on_proposal_body))
+rules.add_perm("governance.move_proposal", is_secretariat)
+rules.add_perm("governance.answer_proposal", is_secretariat | answers_for_share)
+rules.add_perm("governance.view_obligations", is_secretariat | holds_any_seat)

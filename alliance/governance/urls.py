@@ -1,6 +1,15 @@
 from django.urls import path
 
-from alliance.governance.views import agenda, attendance, bodies, invitations, meetings, participation, replies
+from alliance.governance.views import (
+    agenda,
+    attendance,
+    bodies,
+    invitations,
+    meetings,
+    participation,
+    proposals,
+    replies,
+)
 
 app_name = "governance"
 urlpatterns = [
@@ -17,6 +26,15 @@ urlpatterns = [
     path("governance/<year:body_year>/copy/", bodies.year_copy, name="year_copy"),
     path("governance/my/", participation.my_bodies, name="my_bodies"),
     path("governance/subcommittees/", participation.open_subcommittees, name="open_subcommittees"),
+    # ---- proposals: policy proposals, agencies' answers, subcommittees' obligations ---------------------------
+    path("governance/proposals/", proposals.proposal_list, name="proposal_list"),
+    path("governance/bodies/<id:pk>/proposals/new/", proposals.proposal_create, name="proposal_create"),
+    path("governance/proposals/<id:pk>/", proposals.proposal_detail, name="proposal_detail"),
+    path("governance/proposals/<id:pk>/edit/", proposals.proposal_edit, name="proposal_edit"),
+    path("governance/proposals/<id:pk>/move/", proposals.proposal_move, name="proposal_move"),
+    path("governance/proposals/versions/<id:pk>/", proposals.proposal_version, name="proposal_version"),
+    path("governance/proposals/answers/<id:pk>/", proposals.proposal_answer, name="proposal_answer"),
+    path("governance/obligations/", proposals.obligations, name="obligations"),
 ]
 
 # ---- meetings: preparation, agenda and papers, invitations and replies, attendance and decisions ---------------

@@ -4,6 +4,7 @@ Other areas (minutes, proposals, operating rules) add their own modules here.
 """
 
 from alliance.governance.models.bodies import Body, BodyKind, Participation, Person, Position, QuorumRule, Seat, Sector
+from alliance.governance.models.contracts import Clause, ClauseComment, ContractDocument, ContractKind, Disposition
 from alliance.governance.models.meetings import (
     AgendaItem,
     AgendaItemKind,
@@ -34,9 +35,21 @@ from alliance.governance.models.minutes import (
     MinutesVersion,
     Presentation,
 )
+from alliance.governance.models.proposals import (
+    AgencyAnswer,
+    Deliverable,
+    DeliverableKind,
+    Proposal,
+    ProposalMove,
+    ProposalShare,
+    ProposalState,
+    ProposalVersion,
+)
+from alliance.governance.models.rules_text import RulesVersion
 
 __all__ = [
     "ActionItem",
+    "AgencyAnswer",
     "AgendaItem",
     "AgendaItemKind",
     "AgendaPaper",
@@ -45,10 +58,17 @@ __all__ = [
     "Body",
     "BodyKind",
     "CalendarFeed",
+    "Clause",
+    "ClauseComment",
+    "ContractDocument",
+    "ContractKind",
     "Decision",
     "DecisionEffect",
     "DecisionMethod",
     "DecisionOutcome",
+    "Deliverable",
+    "DeliverableKind",
+    "Disposition",
     "Guest",
     "Meeting",
     "MeetingFormat",
@@ -65,9 +85,15 @@ __all__ = [
     "Person",
     "Position",
     "Presentation",
+    "Proposal",
+    "ProposalMove",
+    "ProposalShare",
+    "ProposalState",
+    "ProposalVersion",
     "QuorumRule",
     "Reply",
     "ReplyAnswer",
+    "RulesVersion",
     "Seat",
     "Sector",
 ]

@@ -4,11 +4,11 @@ terms ending, proposals by state. A constant number of queries whatever the year
 import datetime
 from collections import Counter, defaultdict
 
-from django.db.models import Count, Q
+from django.db.models import Count
 
-from alliance.governance import models as governance_models
 from alliance.governance.models import Attendance, AttendanceStatus, Meeting, Seat
 from alliance.governance.queries.bodies import bodies_of_year, terms_ending
+from alliance.governance.queries.proposals import proposals_by_state
 from alliance.governance.quorum import Quorum, body_quorum
 from alliance.governance.rules import seat_is_active
 
@@ -40,17 +40,6 @@ def meeting_quorum(meeting: Meeting) -> Quorum:
     seats = Seat.objects.filter(body_id=meeting.body_id, is_observer=False)
     voting = sum(1 for seat in seats if meeting.date and seat_is_active(seat, meeting.date))
     return quorum_of(meeting, attendance_counts([meeting.pk])[meeting.pk], voting)
-
-
-def proposal_counts(year: int) -> dict[str, int]:
-    """Proposals of the year's bodies by state, once the proposals area has its model; {} before."""
-    proposal = getattr(governance_models, "Proposal", None)
-    if proposal is None:
-        return {}
-    fields = {field.name for field in proposal._meta.get_fields()}
-    of_year = Q(body__year=year) if "body" in fields else Q(year=year)
-    rows = proposal.objects.filter(of_year).values("state").annotate(n=Count("pk")).order_by("state")
-    return {row["state"]: row["n"] for row in rows}
 
 
 def governance_status(*, year: int, as_of: datetime.date) -> dict:
@@ -100,5 +89,5 @@ def governance_status(*, year: int, as_of: datetime.date) -> dict:
             for body in bodies
         ],
         "meetings": meetings,
-        "proposals": proposal_counts(year),
+        "proposals": proposals_by_state(year, as_of=as_of),
     }

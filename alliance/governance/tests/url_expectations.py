@@ -20,6 +20,13 @@ from alliance.governance.tests.world_meetings import (
     MEETINGS_POST_SETUP,
     build_meetings_world,
 )
+from alliance.governance.tests.world_proposals import (
+    PROPOSALS_COUNTED,
+    PROPOSALS_EXPECTED,
+    PROPOSALS_PK_OF,
+    PROPOSALS_POST_DATA,
+    build_proposals_world,
+)
 
 # ---- govbase: bodies, seats, participation -------------------------------------------------------------------
 EXPECTED = {
@@ -129,3 +136,16 @@ _bodies_world = build_world
 def build_world(world) -> dict:
     built = _bodies_world(world)
     return built | build_meetings_world(world | built)
+
+
+# ---- proposals (alliance/governance/tests/world_proposals.py) ----------------------------------------------------
+EXPECTED |= PROPOSALS_EXPECTED
+PK_OF |= PROPOSALS_PK_OF
+COUNTED_MODELS += PROPOSALS_COUNTED
+POST_DATA |= PROPOSALS_POST_DATA
+_meetings_world = build_world
+
+
+def build_world(world) -> dict:
+    built = _meetings_world(world)
+    return built | build_proposals_world(world | built)

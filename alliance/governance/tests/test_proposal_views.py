@@ -1,0 +1,161 @@
+"""The proposal pages: who sees what, staff record the steps, an agency answers, obligations warn."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from alliance.agencies.tests.factories import LiaisonFactory
+from alliance.core.roles import Role
+from alliance.core.tests.factories import UserFactory
+from alliance.governance.models import (
+    AgencyAnswer,
+    BodyKind,
+    Deliverable,
+    DeliverableKind,
+    ProposalState,
+)
+from alliance.governance.queries.proposals import obligations
+from alliance.governance.services.proposals import create_proposal, move_proposal
+from alliance.governance.tests.factories import (
+    BodyFactory,
+    MeetingFactory,
+    PersonFactory,
+    SeatFactory,
+    SubcommitteeFactory,
+)
+
+pytestmark = pytest.mark.django_db
+S = ProposalState
+
+
+def seat_for(user, body):
+    today = timezone.localdate()
+    return SeatFactory(
+        body=body,
+        person=PersonFactory(user=user),
+        term_start=today - datetime.timedelta(days=30),
+        term_end=today + datetime.timedelta(days=300),
+    )
+
+
+@pytest.fixture
+def setting():
+    year = timezone.localdate().year
+    subcommittee = SubcommitteeFactory(year=year, name="상생협력분과")
+    steering = BodyFactory(year=year, name="운영위원회", kind=BodyKind.STEERING)
+    staff = UserFactory(role=Role.STAFF)
+    member = UserFactory(role=Role.SUBCOMMITTEE)
+    seat_for(member, subcommittee)
+    proposal = create_proposal(body=subcommittee, title="표준계약서 보급 확대", text="초안 본문", by=member)
+    return {
+        "year": year,
+        "subcommittee": subcommittee,
+        "steering": steering,
+        "staff": staff,
+        "member": member,
+        "proposal": proposal,
+        "sub_meeting": MeetingFactory(body=subcommittee, number=1),
+        "steering_meeting": MeetingFactory(body=steering, number=1),
+    }
+
+
+def test_a_subcommittee_member_drafts_and_edits_while_an_outsider_gets_404(client, setting):
+    outsider = UserFactory(role=Role.SUBCOMMITTEE)
+    seat_for(outsider, SubcommitteeFactory(year=setting["year"], name="윤리제도분과"))
+    detail = reverse("governance:proposal_detail", args=[setting["proposal"].pk])
+
+    client.force_login(setting["member"])
+    created = client.post(
+        reverse("governance:proposal_create", args=[setting["subcommittee"].pk]),
+        {"title": "두 번째 제언", "text": "본문"},
+    )
+    own_page = client.get(detail).content.decode()
+    client.force_login(outsider)
+    outsider_status = client.get(detail).status_code
+    list_page = client.get(reverse("governance:proposal_list")).content.decode()
+
+    assert created.status_code == 302
+    assert ("표준계약서 보급 확대" in own_page, "초안 수정" in own_page) == (True, True)
+    assert outsider_status == 404
+    assert "표준계약서 보급 확대" not in list_page
+
+
+def test_staff_record_each_step_and_an_agency_answers(client, setting):
+    liaison = LiaisonFactory(agency__name="정보통신산업진흥원", agency__short_name="NIPA")
+    proposal = setting["proposal"]
+    move_url = reverse("governance:proposal_move", args=[proposal.pk])
+    client.force_login(setting["staff"])
+
+    client.post(move_url, {"to": S.ADOPTED, "meeting": setting["sub_meeting"].pk})
+    client.post(move_url, {"to": S.SUBMITTED, "meeting": setting["steering_meeting"].pk})
+    refused = client.post(move_url, {"to": S.APPROVED}, follow=True).content.decode()
+    proposal.refresh_from_db()
+    assert proposal.state == S.SUBMITTED
+    assert "제언을 상정한 운영위원회 회의의 의결을 지정하세요." in refused
+
+    decision = setting["steering_meeting"].decisions.create(
+        motion="제언 승인의 건", method="consensus", outcome="adopted", recorded_at=timezone.now()
+    )
+    client.post(move_url, {"to": S.APPROVED, "decision": decision.pk})
+    client.post(move_url, {"to": S.SHARED, "agencies": [liaison.agency.pk], "shared_on": "2026-07-01"})
+    share = proposal.shares.get()
+
+    client.force_login(liaison.user)
+    answer_page = client.get(reverse("governance:proposal_answer", args=[share.pk]))
+    client.post(
+        reverse("governance:proposal_answer", args=[share.pk]),
+        {"answer": AgencyAnswer.ADOPTED, "text": "2027년 사업 공고에 반영"},
+    )
+    liaison_list = client.get(reverse("governance:proposal_list")).content.decode()
+
+    proposal.refresh_from_db()
+    share.refresh_from_db()
+    assert answer_page.status_code == 200
+    assert (proposal.state, share.answer, share.answer_text) == (S.ANSWERED, "adopted", "2027년 사업 공고에 반영")
+    assert list(proposal.moves.values_list("to_state", flat=True)) == [
+        "draft",
+        "adopted",
+        "submitted",
+        "approved",
+        "shared",
+        "answered",
+    ]
+    assert "표준계약서 보급 확대" in liaison_list
+
+
+def test_another_agencys_liaison_cannot_answer(client, setting):
+    proposal = setting["proposal"]
+    move_proposal(proposal=proposal, to=S.ADOPTED, by=setting["staff"], meeting=setting["sub_meeting"])
+    move_proposal(proposal=proposal, to=S.SUBMITTED, by=setting["staff"], meeting=setting["steering_meeting"])
+    decision = setting["steering_meeting"].decisions.create(
+        motion="승인", method="consensus", outcome="adopted", recorded_at=timezone.now()
+    )
+    move_proposal(proposal=proposal, to=S.APPROVED, by=setting["staff"], decision=decision)
+    nipa = LiaisonFactory(agency__short_name="NIPA")
+    other = LiaisonFactory(agency__short_name="KOSA")
+    move_proposal(proposal=proposal, to=S.SHARED, by=setting["staff"], agencies=[nipa.agency])
+    share = proposal.shares.get()
+    client.force_login(other.user)
+
+    assert client.get(reverse("governance:proposal_answer", args=[share.pk])).status_code == 404
+    assert client.get(reverse("governance:proposal_detail", args=[proposal.pk])).status_code == 404
+
+
+def test_obligations_warn_when_a_deliverable_is_short_and_one_meeting_is_left(setting):
+    subcommittee = setting["subcommittee"]
+    subcommittee.meetings_planned = 3
+    subcommittee.save()
+    Deliverable.objects.create(body=subcommittee, kind=DeliverableKind.POLICY_PROPOSAL, target_count=1)
+    for number in (2, 3):
+        meeting = MeetingFactory(body=subcommittee, number=number + 10)
+        meeting.date = datetime.date(setting["year"], 1, number)
+        meeting.attendance_recorded_at = timezone.now()
+        meeting.save()
+
+    rows = obligations(setting["year"], as_of=datetime.date(setting["year"], 6, 1))
+
+    assert [(row.body.name, row.held, row.planned, row.warnings) for row in rows] == [
+        ("상생협력분과", 2, 3, ["상생협력분과: 남은 회의 1회, 제출된 제언 없음"])
+    ]
