@@ -44,7 +44,8 @@ DEMO_PDF = b"%PDF-1.4\n% demo proposal\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF
 
 
 def _companies(rng: random.Random) -> list[Organisation]:
-    """35 distinct current member companies; the demo representative's organisation leads the first group."""
+    """Up to 35 distinct current member companies (fewer in a small registry); the demo representative's
+    organisation leads the first group."""
     pool = list(
         Organisation.objects.filter(category__in=COMPANY_CATEGORIES, withdrawn_on__isnull=True)
         .order_by("pk")
@@ -53,8 +54,20 @@ def _companies(rng: random.Random) -> list[Organisation]:
     demo_member = User.objects.filter(email=DEMO_MEMBER).select_related("organisation").first()
     first = demo_member.organisation if demo_member and demo_member.organisation else None
     pool = [org for org in pool if first is None or org.pk != first.pk]
-    chosen = rng.sample(pool, COMPANIES - (first is not None))
+    chosen = rng.sample(pool, min(len(pool), COMPANIES - (first is not None)))
     return ([first] if first else []) + chosen
+
+
+def group_sizes(companies: int) -> tuple[int, ...]:
+    """The groups a registry of `companies` current member companies can fill: the first of GROUP_SIZES whose
+    companies add up to at most `companies` (all 15 from 35 companies; none below 3)."""
+    sizes, total = [], 0
+    for size in GROUP_SIZES:
+        if total + size > companies:
+            break
+        sizes.append(size)
+        total += size
+    return tuple(sizes)
 
 
 def _programme_2025() -> Programme:
@@ -79,12 +92,14 @@ def _programme_2025() -> Programme:
 
 
 def _groups(programme: Programme, companies: list[Organisation], rng: random.Random) -> list[ProjectGroup]:
+    sizes = group_sizes(len(companies))
+    themes = THEMES[: len(sizes)]
     tracks = {track.code: track for track in programme.tracks.all()}
     call_start, call_end = default_rubric.default_stages(programme.year)["call"]
     window = int((call_end - call_start).total_seconds())
     groups, members, proposals = [], [], []
-    leads = [sum(GROUP_SIZES[:index]) for index in range(len(GROUP_SIZES))]
-    for index, ((code, title, _product), lead) in enumerate(zip(THEMES, leads, strict=True)):
+    leads = [sum(sizes[:index]) for index in range(len(sizes))]
+    for index, ((code, title, _product), lead) in enumerate(zip(themes, leads, strict=True)):
         group = ProjectGroup(
             programme=programme,
             track=tracks[code],
@@ -95,7 +110,7 @@ def _groups(programme: Programme, companies: list[Organisation], rng: random.Ran
         groups.append(group)
     ProjectGroup.objects.bulk_create(groups)
     offset = 0
-    for group, size, (_code, title, product) in zip(groups, GROUP_SIZES, THEMES, strict=True):
+    for group, size, (_code, title, product) in zip(groups, sizes, themes, strict=True):
         team = companies[offset : offset + size]
         offset += size
         # Submitted in the last weeks of the call, as most groups do.
@@ -162,11 +177,12 @@ def load_demo(*, seed: int) -> str:
             _programme_2025()
         programme = create_programme(actor=None, year=YEAR, name=f"{YEAR} 메타버스 얼라이언스 프로젝트 그룹")
         companies = _companies(rng)
-        if len(companies) < COMPANIES:
-            return f"{YEAR} 프로젝트 그룹: 회원사가 {COMPANIES}개사보다 적어 데모 그룹을 만들지 않았습니다."
+        if not group_sizes(len(companies)):
+            return f"{YEAR} 프로젝트 그룹: 회원사가 {GROUP_SIZES[0]}개사보다 적어 데모 그룹을 만들지 않았습니다."
         groups = _groups(programme, companies, rng)
+    in_groups = sum(group_sizes(len(companies)))
     parts = [
-        f"{YEAR} 프로젝트 그룹: {len(groups)}개 그룹({COMPANIES}개사) 제안서 제출, {LAST_YEAR} 프로그램(복사 원본)"
+        f"{YEAR} 프로젝트 그룹: {len(groups)}개 그룹({in_groups}개사) 제안서 제출, {LAST_YEAR} 프로그램(복사 원본)"
     ]
     for module_name in (
         "alliance.programs.demo_judging",
