@@ -329,6 +329,10 @@ CONTENT_SECURITY_POLICY = {
 # `prune_task_results` (alliance/core/jobs.py; run by `manage.py run_jobs`, deploy/systemd/alliance-jobs.timer).
 TASK_RESULT_RETENTION_DAYS = env_int("TASK_RESULT_RETENTION_DAYS", 14)
 
+# Files uploaded for a confirmation that never came (a member list checked but not imported, a landscape.yml
+# checked but not imported, under MEDIA_ROOT/imports/) are deleted by hourly periodic jobs this long after.
+UNCONFIRMED_UPLOAD_RETENTION_HOURS = env_int("UNCONFIRMED_UPLOAD_RETENTION_HOURS", 48)
+
 # Logs on stdout: JSON lines (one per request with its id, route, status, duration and user id; see
 # alliance/core/logs.py) in production, plain text on a developer's machine. LOG_FORMAT=json|text.
 LOG_FORMAT = os.environ.get("LOG_FORMAT", "text" if DEBUG else "json")

@@ -1,3 +1,5 @@
+import datetime
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -20,3 +22,9 @@ class MembersConfig(AppConfig):
 
         post_save.connect(registry_changed, sender=Organisation, dispatch_uid="members.count.saved")
         post_delete.connect(registry_changed, sender=Organisation, dispatch_uid="members.count.deleted")
+        from alliance.core.jobs import Job, register_job
+        from alliance.members.services.importing_cleanup import discard_unconfirmed_checks_job
+
+        register_job(
+            Job("discard_unconfirmed_member_imports", discard_unconfirmed_checks_job, every=datetime.timedelta(hours=1))
+        )

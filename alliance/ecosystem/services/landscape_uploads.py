@@ -2,15 +2,20 @@
 
 Rule: the file is stored under MEDIA_ROOT/imports/landscape/ (private, like the member imports' files: never
 linked from a page) under a random name; the page carries that name signed, so a confirmed POST can only
-name a file this site stored, within UPLOAD_MAX_AGE. The file is removed once imported.
+name a file this site stored, within UPLOAD_MAX_AGE. The file is removed once imported; a file never
+confirmed is removed by the periodic job `discard_unconfirmed_landscape_uploads` once it is older than
+UNCONFIRMED_UPLOAD_RETENTION_HOURS.
 Side effects: a file written, read and deleted through the default storage.
 """
 
 import contextlib
+import datetime
 import uuid
 
+from django.conf import settings
 from django.core import signing
 from django.core.files.storage import default_storage
+from django.utils import timezone
 
 from alliance.ecosystem.services.landscape_import import ImportResult, import_landscape
 from alliance.ecosystem.services.landscape_yml import Landscape, parse_landscape
@@ -59,3 +64,22 @@ def import_upload(*, actor, reference: str, year: int) -> tuple[Landscape, Impor
     result = import_landscape(actor=actor, landscape=landscape, year=year, domain_name=domain_name)
     discard_upload(reference)
     return landscape, result
+
+
+def discard_unconfirmed_uploads(*, now: datetime.datetime | None = None) -> int:
+    """Delete the stored uploads older than UNCONFIRMED_UPLOAD_RETENTION_HOURS (their confirmation expired
+    long before); returns how many were deleted."""
+    cutoff = (now or timezone.now()) - datetime.timedelta(hours=settings.UNCONFIRMED_UPLOAD_RETENTION_HOURS)
+    if not default_storage.exists(FOLDER):
+        return 0
+    deleted = 0
+    for name in default_storage.listdir(FOLDER)[1]:
+        path = f"{FOLDER}/{name}"
+        if default_storage.get_modified_time(path) < cutoff:
+            default_storage.delete(path)
+            deleted += 1
+    return deleted
+
+
+def discard_unconfirmed_uploads_job() -> str:
+    return f"{discard_unconfirmed_uploads()} unconfirmed landscape.yml uploads deleted"

@@ -4,10 +4,15 @@ task validates and writes it (`importing_run.run_import_job`) once the job row i
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from alliance.core.tasks import enqueue_on_commit
 from alliance.members.models import ImportJob
 from alliance.members.tasks import run_import
+
+UPLOAD_DISCARDED = gettext_lazy(
+    "The checked file was deleted because it was not imported in time. Upload it again to check and import it."
+)
 
 
 def start_import(*, actor, upload, dry_run: bool, skip_invalid: bool) -> ImportJob:
@@ -32,11 +37,14 @@ def import_checked_file(*, actor, checked: ImportJob) -> ImportJob:
     """Import for real the file a finished check-only job validated, in the same mode (all rows or the valid
     ones); staff confirmed its counts first.
 
-    Rule: `checked` is a check-only job that finished ("done"); otherwise ValidationError, nothing written.
+    Rule: `checked` is a check-only job that finished ("done") and still has its file (importing_cleanup
+    deletes it when nobody imported it in time); otherwise ValidationError, nothing written.
     Side effects: those of `start_import` (a new ImportJob on the same stored file, the task queued).
     """
     if not checked.dry_run or checked.status != ImportJob.Status.DONE:
         raise ValidationError(_("Only a finished check can be imported."))
+    if not checked.upload:
+        raise ValidationError(UPLOAD_DISCARDED)
     job = ImportJob.objects.create(
         created_by=actor,
         upload=checked.upload.name,

@@ -18,7 +18,7 @@ from alliance.members.forms.imports import ImportUploadForm
 from alliance.members.models import ImportJob, Organisation
 from alliance.members.services.import_progress import RUNNING, with_live_progress
 from alliance.members.services.import_template import template_xlsx
-from alliance.members.services.importing_jobs import import_checked_file, start_import
+from alliance.members.services.importing_jobs import UPLOAD_DISCARDED, import_checked_file, start_import
 from alliance.members.services.importing_run import MAX_STORED_PROBLEMS
 
 RECENT_PAGE_SIZE = 20
@@ -92,6 +92,8 @@ def _import_confirmation(checked: ImportJob) -> Confirmation:
     refusals, warnings = [], []
     if not checked.dry_run or checked.status != ImportJob.Status.DONE:
         refusals.append(_("Only a finished check can be imported."))
+    elif not checked.upload:
+        refusals.append(UPLOAD_DISCARDED)
     done = ImportJob.objects.filter(upload=checked.upload.name, dry_run=False).order_by("-created_at").first()
     if done is not None:
         when = date_format(done.created_at, "SHORT_DATETIME_FORMAT")
