@@ -23,6 +23,8 @@ from python_calamine import CalamineError, CalamineWorkbook
 
 from alliance.core.korean import fold_width, size_label
 from alliance.members.services.spreadsheet_bounds import SheetTooLargeError, check_xlsx_bounds
+from alliance.members.services.xls_bounds import SIGNATURE as XLS_SIGNATURE
+from alliance.members.services.xls_bounds import BrokenXlsError, check_xls_bounds
 
 # The columns of the secretariat's list, in its order. They are an interface, so they stay Korean.
 HEADERS = (
@@ -202,10 +204,17 @@ def _cell(value):
 
 def _xlsx_rows(path: Path):
     """The first worksheet's rows, read by calamine (Rust; no entity expansion, fast at 100,000 rows)."""
-    try:
-        check_xlsx_bounds(path)  # before calamine allocates the sheet's whole block
+    with path.open("rb") as handle:
+        is_xls = handle.read(8) == XLS_SIGNATURE
+    try:  # before calamine allocates the sheet's whole block
+        if is_xls:
+            check_xls_bounds(path.read_bytes())  # within MAX_UPLOAD_BYTES, checked by the caller
+        else:
+            check_xlsx_bounds(path)
     except SheetTooLargeError as error:
         raise ImportFileError(str(error)) from error
+    except BrokenXlsError as error:
+        raise _not_a_spreadsheet() from error
     try:
         workbook = CalamineWorkbook.from_path(str(path))
         sheet = workbook.get_sheet_by_index(0)

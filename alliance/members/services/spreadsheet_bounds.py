@@ -6,7 +6,7 @@ the in-process task backend. Rule: the package is inspected as a zip before any 
 expand to at most MAX_UNCOMPRESSED_BYTES, and in every worksheet the declared dimension and every cell and
 row reference stay within MAX_SHEET_ROWS rows, MAX_SHEET_COLUMNS columns and MAX_SHEET_CELLS cells of the
 block they span. A file beyond is refused with its real reason (SheetTooLarge), nothing read.
-Limit: an Excel 97-2003 (.xls) sheet is bounded by its format (65,536 rows × 256 columns), not checked here.
+An Excel 97-2003 (.xls) file gets the same bounds from xls_bounds.
 """
 
 import re
@@ -66,10 +66,11 @@ def _check_sheet(package: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:
                 last_column = max(last_column, _column_number(match.group(1)))
                 last_row = max(last_row, int(match.group(2)))
             tail = text[-256:]  # a reference cut by the chunk boundary is read again with the next chunk
-            _refuse_beyond(last_row, last_column)
+            refuse_beyond(last_row, last_column)
 
 
-def _refuse_beyond(rows: int, columns: int) -> None:
+def refuse_beyond(rows: int, columns: int) -> None:
+    """SheetTooLargeError when a sheet reaching `rows` rows and `columns` columns is beyond the bounds."""
     if rows <= MAX_SHEET_ROWS and columns <= MAX_SHEET_COLUMNS and rows * columns <= MAX_SHEET_CELLS:
         return
     raise SheetTooLargeError(
