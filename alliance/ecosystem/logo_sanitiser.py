@@ -16,8 +16,9 @@ Rules (issue 3, "Logos"):
   box is that of its end and control points (a Bézier curve stays inside its control points' hull, so the
   box may be a little larger than the ink, never smaller); an arc adds its radii around its end points.
   Otherwise the file keeps its own viewBox (limit: logos drawn with transforms or text are not cropped).
-- References are bounded: with every `<use>` and `url(#id)` followed, the file draws at most 20,000
-  elements, 8 references deep, and nothing refers to what contains it (`svg_references.py`).
+- References are bounded: with every `<use>` and `url(#id)` followed (those of <style> sheets too, by the
+  elements their rules may match), the file draws at most 20,000 elements, 8 references deep, and nothing
+  refers to what contains it (`svg_references.py`).
 - A PNG must open in Pillow as a PNG within the size limits.
 - Both: at most LOGO_MAX_BYTES, and the stored name is the SHA-256 of the cleaned bytes.
 """
