@@ -9,6 +9,7 @@ from alliance.programs.services import (
     call,
     investment_cancellations,
     investment_meetings,
+    investment_updates,
     panels,
     results,
     stage_emails,
@@ -110,6 +111,24 @@ register_mailing(
         label=_("Investment-day cancellations (investors)"),
         permission="programs.manage_investment_day",
         build=investment_cancellations.build_desk_cancellation_email,
+        page_url=_investment_page,
+    )
+)
+register_mailing(
+    Mailing(
+        kind=investment_updates.UPDATED_COMPANY_MAILING,
+        label=_("Investment-day changes (companies)"),
+        permission="programs.manage_investment_day",
+        build=investment_updates.build_company_update_email,
+        page_url=_investment_page,
+    )
+)
+register_mailing(
+    Mailing(
+        kind=investment_updates.UPDATED_DESK_MAILING,
+        label=_("Investment-day changes (investors)"),
+        permission="programs.manage_investment_day",
+        build=investment_updates.build_desk_update_email,
         page_url=_investment_page,
     )
 )

@@ -20,6 +20,7 @@ from alliance.programs.models.investment import HOLDING_STATUSES
 from alliance.programs.scheduling.grid import time_grid
 from alliance.programs.services.investment_calendar import bump_sequence
 from alliance.programs.services.investment_cancellations import order_cancellation_emails
+from alliance.programs.services.investment_updates import order_update_emails
 
 DEFAULT_TIME_LIMIT = 10.0
 
@@ -70,6 +71,7 @@ def configure_day(
         day.save()
         if moved and not created:  # every meeting's date, place or end changed: calendars must take the new one
             bump_sequence(day.meetings.all())
+            order_update_emails(actor=actor, day=day, meetings=day.meetings.filter(status__in=HOLDING_STATUSES))
         record_audit(
             action="programs.investment.day_configured",
             target=day,
@@ -267,11 +269,12 @@ def refuse_once_started(day: InvestmentDay) -> None:
         raise ValidationError(_("Meetings have already taken place; adjust the schedule by hand."))
 
 
-def _apply_solution(day: InvestmentDay, solution: scheduling.Solution) -> tuple[int, list[Meeting]]:
+def _apply_solution(day: InvestmentDay, solution: scheduling.Solution) -> tuple[int, list[Meeting], list[Meeting]]:
     """Make the day's not-yet-held meetings those of `solution`, keeping each company–desk pair's meeting row
     (its calendar UID) when the pair meets again: its time and status follow, its revision is raised when they
     change. A scheduled meeting the solution no longer holds is cancelled, not deleted, so calendars drop it.
-    Returns the number of meetings scheduled before and those just cancelled."""
+    Returns the number of meetings scheduled before, those just cancelled, and those new or changed (booked
+    anew, moved to another slot, or held again)."""
     existing = list(day.meetings.filter(status__in=[Meeting.Status.SCHEDULED, Meeting.Status.CANCELLED]).order_by("pk"))
     by_pair = {}
     for meeting in existing:  # a pair's scheduled meeting wins over its cancelled ones, the latest among those
@@ -281,7 +284,7 @@ def _apply_solution(day: InvestmentDay, solution: scheduling.Solution) -> tuple[
     scheduled_before = [m for m in existing if m.status == Meeting.Status.SCHEDULED]
     # Free every slot first: the rows then take their new places without meeting the unique constraints midway.
     Meeting.objects.filter(pk__in=[m.pk for m in scheduled_before]).update(status=Meeting.Status.CANCELLED)
-    kept, created = set(), []
+    kept, created, changed = set(), [], []
     for planned in solution.meetings:
         meeting = by_pair.get((int(planned.investor), int(planned.company)))
         if meeting is None:
@@ -291,6 +294,7 @@ def _apply_solution(day: InvestmentDay, solution: scheduling.Solution) -> tuple[
             continue
         if (meeting.status, meeting.slot) != (Meeting.Status.SCHEDULED, planned.slot):
             meeting.sequence += 1
+            changed.append(meeting)
         meeting.slot, meeting.status, meeting.source = planned.slot, Meeting.Status.SCHEDULED, Meeting.Source.SOLVER
         meeting.save(update_fields=["slot", "status", "source", "sequence"])
         kept.add(meeting.pk)
@@ -299,7 +303,7 @@ def _apply_solution(day: InvestmentDay, solution: scheduling.Solution) -> tuple[
     for meeting in dropped:
         meeting.status, meeting.sequence = Meeting.Status.CANCELLED, meeting.sequence + 1
         meeting.save(update_fields=["status", "sequence"])
-    return len(scheduled_before), dropped
+    return len(scheduled_before), dropped, changed + created
 
 
 def schedule_day(*, actor, day, time_limit: float = DEFAULT_TIME_LIMIT) -> scheduling.Solution:
@@ -307,15 +311,16 @@ def schedule_day(*, actor, day, time_limit: float = DEFAULT_TIME_LIMIT) -> sched
     pair that meets again keeps its meeting and calendar UID; one no longer held is cancelled).
 
     Refused once a meeting has been held or marked a no-show: from then on staff adjust by hand.
-    Side effects: the day's run figures (optimal, satisfied, bound, seconds); the cancellation e-mails of the
-    meetings cancelled, once the schedules were sent (`investment_cancellations`); audit
+    Side effects: the day's run figures (optimal, satisfied, bound, seconds); once the schedules were sent,
+    the cancellation e-mails of the meetings cancelled (`investment_cancellations`) and the invitations of
+    those new or moved (`investment_updates`); audit
     `programs.investment.scheduled`.
     """
     solution = scheduling.solve(problem_for_day(day), time_limit=time_limit)
     with transaction.atomic():
         day = InvestmentDay.objects.select_for_update().get(pk=day.pk)
         refuse_once_started(day)
-        removed, cancelled = _apply_solution(day, solution)
+        removed, cancelled, changed = _apply_solution(day, solution)
         day.scheduled_at = timezone.now()
         day.schedule_optimal = solution.optimal
         day.schedule_satisfied = solution.satisfied
@@ -330,4 +335,5 @@ def schedule_day(*, actor, day, time_limit: float = DEFAULT_TIME_LIMIT) -> sched
             after={"meeting_count": solution.satisfied, "optimal": solution.optimal, "bound": solution.bound},
         )
         order_cancellation_emails(actor=actor, day=day, meetings=cancelled)
+        order_update_emails(actor=actor, day=day, meetings=changed)
     return solution

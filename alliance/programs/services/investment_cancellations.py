@@ -4,7 +4,8 @@ Rule: once the day's schedules were sent (`programs.investment.schedules_sent`),
 meeting (by staff, or by a new scheduler run that no longer holds it) is e-mailed to the people concerned:
 the company's representatives and the investor of the desk, each the meetings of their own party, with an
 iCalendar attachment of METHOD:CANCEL holding those meetings with STATUS:CANCELLED, their own UID and their
-raised SEQUENCE. Before the schedules were sent nobody holds the meeting, and nobody is told.
+raised SEQUENCE; a meeting moved to another desk is cancelled this way for the investor of the desk it left
+(`investment_updates`). Before the schedules were sent nobody holds the meeting, and nobody is told.
 Side effects: two deliveries (`alliance.core.delivery`: company representatives, investors), one e-mail per
 address, built when it goes out; a meeting booked again meanwhile is left out, and an e-mail left with no
 cancelled meeting is not sent.
@@ -33,7 +34,7 @@ def schedules_were_sent(day: InvestmentDay) -> bool:
     ).exists()
 
 
-def _addressees(meetings: list[Meeting]) -> tuple[list[Addressee], list[Addressee]]:
+def addressees(meetings: list[Meeting]) -> tuple[list[Addressee], list[Addressee]]:
     reps = User.objects.filter(is_active=True, role=Role.MEMBER_REP).exclude(email="")
     companies = DayCompany.objects.filter(pk__in={m.company_id for m in meetings}).order_by("pk")
     to_companies = [
@@ -58,11 +59,11 @@ def order_cancellation_emails(*, actor, day: InvestmentDay, meetings) -> int:
     meetings = list(meetings)
     if not meetings or day.date is None or not schedules_were_sent(day):
         return 0
-    to_companies, to_desks = _addressees(meetings)
+    to_companies, to_desks = addressees(meetings)
     parameters = {"meetings": sorted(meeting.pk for meeting in meetings)}
-    for kind, addressees in ((CANCELLED_COMPANY_MAILING, to_companies), (CANCELLED_DESK_MAILING, to_desks)):
-        if addressees:
-            order_delivery(actor=actor, kind=kind, target=day, addressees=addressees, parameters=parameters)
+    for kind, rows in ((CANCELLED_COMPANY_MAILING, to_companies), (CANCELLED_DESK_MAILING, to_desks)):
+        if rows:
+            order_delivery(actor=actor, kind=kind, target=day, addressees=rows, parameters=parameters)
     return len(to_companies) + len(to_desks)
 
 
@@ -74,7 +75,7 @@ def _cancellation_email(recipient, *, for_desk: bool):
     ).select_related("desk", "company__organisation")
     if for_desk:
         heading = Desk.objects.filter(pk=recipient.object_id).first()
-        meetings = list(meetings.filter(desk_id=recipient.object_id))
+        meetings = list(meetings.filter(desk_id=recipient.object_id)) + _moved_away(delivery, recipient.object_id)
     else:
         heading = DayCompany.objects.select_related("organisation").filter(pk=recipient.object_id).first()
         meetings = list(meetings.filter(company_id=recipient.object_id))
@@ -91,6 +92,18 @@ def _cancellation_email(recipient, *, for_desk: bool):
         language=recipient.language,
         attachments=[Attachment("cancelled.ics", calendar, f"text/calendar; method={CANCEL}")],
     )
+
+
+def _moved_away(delivery, desk_id: int) -> list[Meeting]:
+    """Meetings moved from this desk to another (investment_updates): cancelled for this desk's investor,
+    shown and filed as cancelled (in memory only: the meeting itself goes on at its new desk)."""
+    moved = [int(pk) for pk, old_desk in delivery.parameters.get("moved_away", {}).items() if old_desk == desk_id]
+    meetings = list(
+        Meeting.objects.filter(pk__in=moved).exclude(desk_id=desk_id).select_related("desk", "company__organisation")
+    )
+    for meeting in meetings:
+        meeting.status = Meeting.Status.CANCELLED
+    return meetings
 
 
 def build_company_cancellation_email(recipient, shared=None):

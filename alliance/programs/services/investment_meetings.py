@@ -25,6 +25,7 @@ from alliance.programs.models import DayCompany, Decline, Desk, InvestmentDay, M
 from alliance.programs.models.investment import HOLDING_STATUSES
 from alliance.programs.services.investment_calendar import REQUEST, calendar_file
 from alliance.programs.services.investment_cancellations import order_cancellation_emails
+from alliance.programs.services.investment_updates import order_update_emails
 
 __all__ = ["calendar_file"]  # the .ics of the downloads and e-mails (investment_calendar), where callers look
 
@@ -77,10 +78,11 @@ def _save_checked(meeting: Meeting, *, desk, company, slot, ignore=None) -> None
 def book_meeting(*, actor, desk, company, slot, source=Meeting.Source.MANUAL) -> Meeting:
     """Staff add a meeting by hand (or fill a freed slot), after the conflict checks.
 
-    Side effects: audit `programs.investment.meeting_booked`.
+    Side effects: audit `programs.investment.meeting_booked`; once the schedules were sent, the invitation
+    e-mailed to both parties (`investment_updates`).
     """
     with transaction.atomic():
-        _lock(desk.day_id)
+        day = _lock(desk.day_id)
         meeting = Meeting(day_id=desk.day_id, desk=desk, company=company, slot=slot, source=source)
         _save_checked(meeting, desk=desk, company=company, slot=slot)
         record_audit(
@@ -89,20 +91,25 @@ def book_meeting(*, actor, desk, company, slot, source=Meeting.Source.MANUAL) ->
             actor=actor,
             after={"desk": str(desk), "company": str(company), "slot": slot, "source": source},
         )
+        order_update_emails(actor=actor, day=day, meetings=[meeting])
     return meeting
 
 
 def move_meeting(*, actor, meeting, desk, slot) -> Meeting:
     """Move a scheduled meeting to another desk and/or slot, after the conflict checks.
 
-    Side effects: the meeting's calendar revision raised when it changed; audit `programs.investment.meeting_moved`.
+    Side effects: the meeting's calendar revision raised when it changed; audit `programs.investment.meeting_moved`;
+    once the schedules were sent, the updated invitation e-mailed to both parties and the meeting cancelled for
+    the investor of a desk it left (`investment_updates`).
     """
     if meeting.status != Meeting.Status.SCHEDULED:
         raise ValidationError(_("Only a scheduled meeting can be moved."))
     with transaction.atomic():
-        _lock(meeting.day_id)
+        day = _lock(meeting.day_id)
         before = {"desk": str(meeting.desk), "slot": meeting.slot}
-        if (meeting.desk_id, meeting.slot) != (desk.pk, slot):
+        old_desk_id = meeting.desk_id
+        changed = (meeting.desk_id, meeting.slot) != (desk.pk, slot)
+        if changed:
             meeting.sequence += 1
         meeting.desk, meeting.slot, meeting.source = desk, slot, Meeting.Source.MANUAL
         _save_checked(meeting, desk=desk, company=meeting.company, slot=slot, ignore=meeting)
@@ -113,6 +120,9 @@ def move_meeting(*, actor, meeting, desk, slot) -> Meeting:
             before=before,
             after={"desk": str(desk), "slot": slot},
         )
+        if changed:
+            left = {meeting.pk: old_desk_id} if old_desk_id != desk.pk else None
+            order_update_emails(actor=actor, day=day, meetings=[meeting], left_desks=left)
     return meeting
 
 
@@ -122,7 +132,8 @@ def set_meeting_status(*, actor, meeting, status) -> Meeting:
     A no-show or cancellation frees the desk's slot for a waiting company (see `waiting_companies`).
     Side effects: the meeting's calendar revision raised when its status changed; a cancelled meeting's
     cancellation e-mail (with a METHOD:CANCEL .ics) to the people concerned once the schedules were sent
-    (`investment_cancellations`); audit `programs.investment.meeting_status`.
+    (`investment_cancellations`); a meeting held again after a cancellation or no-show, its invitation
+    (`investment_updates`); audit `programs.investment.meeting_status`.
     """
     if status not in Meeting.Status.values:
         raise ValidationError(_("Unknown meeting status."))
@@ -146,6 +157,8 @@ def set_meeting_status(*, actor, meeting, status) -> Meeting:
         )
         if status == Meeting.Status.CANCELLED and before["status"] != status:
             order_cancellation_emails(actor=actor, day=meeting.day, meetings=[meeting])
+        if was_free and status in HOLDING_STATUSES:  # booked again: calendars that dropped it take it back
+            order_update_emails(actor=actor, day=meeting.day, meetings=[meeting])
     return meeting
 
 
