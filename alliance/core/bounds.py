@@ -5,6 +5,9 @@ A member once saved a revenue of 2^63−1: accepted by the form, it overflowed t
 with them a sum over every company of the registry (a few thousand) fits a 64-bit column.
 """
 
+import re
+
+from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
@@ -19,3 +22,52 @@ def bounded(maximum: int) -> list:
         MinValueValidator(0, message=_("Enter 0 or more.")),
         MaxValueValidator(maximum, message=_("Enter at most %(limit_value)s.")),
     ]
+
+
+# ---------------------------------------------------------------- numbers in forms
+#
+# Rule: every number a form takes has a minimum and a maximum (the form field's, or its model field's
+# validators for a ModelForm; `core/tests/test_number_bounds.py` fails on a numeric field without them), and
+# an error on a number names the field (`NamedNumberErrorsMixin`), so that a message shown away from its
+# input still says where. Ids posted in forms are 1 to ID_MAX (what fits a 64-bit column: an id of 2^63
+# reached the database and failed with OverflowError, a 500).
+
+ID_MAX = 10**18 - 1  # 18 digits, as the URL converter `<id:…>` (core/converters.py)
+POINTS_MAX = 1_000  # a criterion's maximum points, a score, a cut-off, bonus points
+WINNERS_MAX = 100  # winners of one award
+_ID = re.compile(r"^[0-9]{1,18}$")
+NUMBER_FIELDS = (forms.IntegerField, forms.DecimalField, forms.FloatField)
+
+
+def id_field(**kwargs) -> forms.IntegerField:
+    """A hidden form field carrying a row's id: 1 to ID_MAX."""
+    return forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=ID_MAX, **kwargs)
+
+
+def parse_id(value) -> int | None:
+    """An id posted or given as text: its number when it is 1 to 18 ASCII digits, else None (the lookup then
+    finds nothing: 404). `str.isdigit` also takes "²" and "١", which `int()` then refuses or reads."""
+    text = str(value or "")
+    return int(text) if _ID.match(text) and int(text) > 0 else None
+
+
+def positive_whole_number(text: str, maximum: int) -> int | None:
+    """A whole number from 1 to `maximum` written in a line of text (rubrics, awards), else None."""
+    text = text.strip()
+    if not re.fullmatch(r"[0-9]{1,9}", text) or not 0 < int(text) <= maximum:
+        return None
+    return int(text)
+
+
+class NamedNumberErrorsMixin:
+    """Put before the form class: each error of a number field starts with the field's label ("점수: …")."""
+
+    def full_clean(self):
+        super().full_clean()
+        for name, field in self.fields.items():
+            if isinstance(field, NUMBER_FIELDS) and name in self._errors:
+                label = str(field.label or name)
+                named = [
+                    message if message.startswith(label) else f"{label}: {message}" for message in self._errors[name]
+                ]
+                self._errors[name] = self.error_class(named, renderer=self.renderer)

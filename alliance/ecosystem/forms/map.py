@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from alliance.core.bounds import ID_MAX
 from alliance.ecosystem.landscape.grid import FILTER_NAMES
 
 
@@ -21,4 +22,4 @@ class LandscapeFilterForm(forms.Form):
 
 
 class ChartForm(forms.Form):
-    category = forms.IntegerField(required=False, min_value=1)
+    category = forms.IntegerField(required=False, min_value=1, max_value=ID_MAX)

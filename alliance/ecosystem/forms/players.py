@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from alliance.core.bounds import COUNT_MAX, EMPLOYEES_MAX, REVENUE_MILLION_MAX, NamedNumberErrorsMixin
 from alliance.core.regions import SIDO
 from alliance.core.versions import VersionedFormMixin
 from alliance.ecosystem.models import ApplicationField, TaxonomyNode, Technology
@@ -28,7 +29,7 @@ class PlayerFilterForm(forms.Form):
         return {name: (self.cleaned_data.get(name) or "").strip() for name in self.fields}
 
 
-class PlayerForm(forms.Form):
+class PlayerForm(NamedNumberErrorsMixin, forms.Form):
     """A non-member's values (a member's registry values are not on this form)."""
 
     name = forms.CharField(label=_("Name"), max_length=200)
@@ -39,8 +40,10 @@ class PlayerForm(forms.Form):
         label=_("KSIC code"), required=False, regex=r"^\d{5}$", error_messages={"invalid": _("Five digits.")}
     )
     region = forms.ChoiceField(label=_("Province / metropolitan city"), required=False, choices=SIDO_OPTIONS)
-    employees = forms.IntegerField(label=_("Employees"), required=False, min_value=0)
-    revenue = forms.IntegerField(label=_("Revenue (KRW million)"), required=False, min_value=0)
+    employees = forms.IntegerField(label=_("Employees"), required=False, min_value=0, max_value=EMPLOYEES_MAX)
+    revenue = forms.IntegerField(
+        label=_("Revenue (KRW million)"), required=False, min_value=0, max_value=REVENUE_MILLION_MAX
+    )
     founded_year = forms.IntegerField(label=_("Year founded"), required=False, min_value=1900, max_value=2100)
     contact_email = forms.EmailField(
         label=_("Contact e-mail"),
@@ -58,7 +61,7 @@ class PlayerForm(forms.Form):
                     del self.fields[name]
 
 
-class PlacementForm(VersionedFormMixin, forms.Form):
+class PlacementForm(NamedNumberErrorsMixin, VersionedFormMixin, forms.Form):
     primary = forms.ModelChoiceField(
         label=pgettext_lazy("taxonomy level", "Category"), queryset=TaxonomyNode.objects.none()
     )
@@ -80,12 +83,14 @@ class PlacementForm(VersionedFormMixin, forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    revenue = forms.IntegerField(label=_("Revenue (KRW million)"), required=False, min_value=0)
-    employees = forms.IntegerField(label=_("Employees"), required=False, min_value=0)
-    patents = forms.IntegerField(label=_("Registered patents"), required=False, min_value=0)
+    revenue = forms.IntegerField(
+        label=_("Revenue (KRW million)"), required=False, min_value=0, max_value=REVENUE_MILLION_MAX
+    )
+    employees = forms.IntegerField(label=_("Employees"), required=False, min_value=0, max_value=EMPLOYEES_MAX)
+    patents = forms.IntegerField(label=_("Registered patents"), required=False, min_value=0, max_value=COUNT_MAX)
     rd_staff_share = forms.FloatField(label=_("R&D staff share (%)"), required=False, min_value=0, max_value=100)
-    certifications = forms.IntegerField(label=_("Certifications"), required=False, min_value=0)
-    awards = forms.IntegerField(label=_("Awards won"), required=False, min_value=0)
+    certifications = forms.IntegerField(label=_("Certifications"), required=False, min_value=0, max_value=COUNT_MAX)
+    awards = forms.IntegerField(label=_("Awards won"), required=False, min_value=0, max_value=COUNT_MAX)
 
     FIGURES = ("revenue", "employees", "patents", "rd_staff_share", "certifications", "awards")
 

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from alliance.core.bounds import COUNT_MAX, EMPLOYEES_MAX, REVENUE_MILLION_MAX, NamedNumberErrorsMixin
 from alliance.ecosystem.models import Taxonomy
 
 
@@ -16,13 +17,15 @@ class SurveyOpenForm(forms.Form):
         self.fields["taxonomy"].label_from_instance = lambda taxonomy: str(taxonomy.year)
 
 
-class SurveyAnswerForm(forms.Form):
-    revenue = forms.IntegerField(label=_("Revenue (KRW million)"), required=False, min_value=0)
-    employees = forms.IntegerField(label=_("Employees"), required=False, min_value=0)
-    patents = forms.IntegerField(label=_("Registered patents"), required=False, min_value=0)
+class SurveyAnswerForm(NamedNumberErrorsMixin, forms.Form):
+    revenue = forms.IntegerField(
+        label=_("Revenue (KRW million)"), required=False, min_value=0, max_value=REVENUE_MILLION_MAX
+    )
+    employees = forms.IntegerField(label=_("Employees"), required=False, min_value=0, max_value=EMPLOYEES_MAX)
+    patents = forms.IntegerField(label=_("Registered patents"), required=False, min_value=0, max_value=COUNT_MAX)
     rd_staff_share = forms.FloatField(label=_("R&D staff share (%)"), required=False, min_value=0, max_value=100)
-    certifications = forms.IntegerField(label=_("Certifications"), required=False, min_value=0)
-    awards = forms.IntegerField(label=_("Awards won"), required=False, min_value=0)
+    certifications = forms.IntegerField(label=_("Certifications"), required=False, min_value=0, max_value=COUNT_MAX)
+    awards = forms.IntegerField(label=_("Awards won"), required=False, min_value=0, max_value=COUNT_MAX)
     technologies = forms.MultipleChoiceField(
         label=_("Core technologies"), required=False, widget=forms.CheckboxSelectMultiple
     )

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from alliance.core.bounds import COUNT_MAX, NamedNumberErrorsMixin, id_field
 from alliance.ecosystem.models import PARENT_LEVEL, Level, TaxonomyNode
 
 KSIC_CODE = re.compile(r"^\d{5}$")
@@ -48,13 +49,17 @@ class NodeForm(forms.Form):
 
 class AddNodeForm(forms.Form):
     name = forms.CharField(label=pgettext_lazy("taxonomy node", "Name"), max_length=120)
-    parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    parent = id_field(required=False)
 
 
-class MoveNodeForm(forms.Form):
+class MoveNodeForm(NamedNumberErrorsMixin, forms.Form):
     parent = forms.ModelChoiceField(label=_("New parent"), queryset=TaxonomyNode.objects.none(), required=False)
     position = forms.IntegerField(
-        label=_("Position among its siblings"), required=False, min_value=1, help_text=_("Empty: last.")
+        label=_("Position among its siblings"),
+        required=False,
+        min_value=1,
+        max_value=COUNT_MAX,
+        help_text=_("Empty: last."),
     )
 
     def __init__(self, *args, node: TaxonomyNode, paths: dict, **kwargs):
@@ -71,7 +76,7 @@ class MoveNodeForm(forms.Form):
         field.label_from_instance = lambda parent: " › ".join(paths[parent.pk])
 
 
-class TaxonomyCreateForm(forms.Form):
+class TaxonomyCreateForm(NamedNumberErrorsMixin, forms.Form):
     DEFAULT = "default"
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
     start_from = forms.ChoiceField(label=_("Start from"))

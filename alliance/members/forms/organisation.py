@@ -9,6 +9,7 @@ from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from alliance.core.bounds import EMPLOYEES_MAX, NamedNumberErrorsMixin
 from alliance.core.forms import SIGUNGU_HELP_TEXT, SigunguFormMixin
 from alliance.core.korean import business_number_digits, company_name_key, is_valid_business_number
 from alliance.core.regions import SIDO
@@ -62,7 +63,7 @@ class LogoInput(forms.ClearableFileInput):
     template_name = "members/widgets/logo_input.html"
 
 
-class OrganisationProfileForm(VersionedFormMixin, SigunguFormMixin, forms.ModelForm):
+class OrganisationProfileForm(NamedNumberErrorsMixin, VersionedFormMixin, SigunguFormMixin, forms.ModelForm):
     """What a member representative edits of its own organisation."""
 
     # Chosen from the vocabulary staff keep (members/services/vocabulary.py); a missing one is proposed.
@@ -82,6 +83,8 @@ class OrganisationProfileForm(VersionedFormMixin, SigunguFormMixin, forms.ModelF
         ),
     )
     homepage = forms.URLField(label=_("Homepage"), required=False, max_length=200, assume_scheme="https")
+    founded_year = forms.IntegerField(label=_("Year founded"), required=False, min_value=1800, max_value=2100)
+    employees = forms.IntegerField(label=_("Employees"), required=False, min_value=0, max_value=EMPLOYEES_MAX)
 
     class Meta:
         model = Organisation

@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from alliance.core.bounds import NamedNumberErrorsMixin
 from alliance.core.models import User
 from alliance.core.roles import Role
 from alliance.members.membership import current_members
@@ -21,7 +22,7 @@ def _time_field(label):
     return forms.RegexField(label=label, regex=TIME, error_messages={"invalid": _("Write the time as HH:MM.")})
 
 
-class DayForm(forms.Form):
+class DayForm(NamedNumberErrorsMixin, forms.Form):
     date = forms.DateField(label=_("Date"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     venue = forms.CharField(label=_("Venue"), max_length=200, required=False)
     starts = _time_field(_("First meeting"))

@@ -1,8 +1,10 @@
 """Forms of judging: the evaluator's declaration and pledge, scores, and the secretariat's panel forms."""
 
 from django import forms
+from django.core.validators import MaxValueValidator
 from django.utils.translation import gettext_lazy as _
 
+from alliance.core.bounds import POINTS_MAX, NamedNumberErrorsMixin, id_field, parse_id
 from alliance.core.models import User
 from alliance.core.roles import Role
 from alliance.members.models import Organisation
@@ -32,14 +34,15 @@ class PledgeForm(forms.Form):
         self.fields["ties"].queryset = companies
 
 
-class ScoreForm(forms.Form):
-    points = forms.DecimalField(label=_("Points"), min_value=0, max_digits=6, decimal_places=2)
+class ScoreForm(NamedNumberErrorsMixin, forms.Form):
+    points = forms.DecimalField(label=_("Points"), min_value=0, max_value=POINTS_MAX, max_digits=6, decimal_places=2)
     comment = forms.CharField(label=_("Comment"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
 
     def __init__(self, *args, criterion, closed: bool = False, **kwargs):
         super().__init__(*args, prefix=f"c{criterion.pk}", **kwargs)
         self.criterion = criterion
         self.closed = closed
+        self.fields["points"].validators.append(MaxValueValidator(criterion.max_points))
         self.fields["points"].widget.attrs.update(
             {"min": 0, "max": criterion.max_points, "step": "any", "inputmode": "decimal", "class": "score-input"}
         )
@@ -58,7 +61,7 @@ class EvaluatorForm(forms.Form):
         self.fields["user"].queryset = User.objects.filter(role=Role.EVALUATOR, is_active=True).order_by("name")
 
 
-class OpenPanelForm(forms.Form):
+class OpenPanelForm(NamedNumberErrorsMixin, forms.Form):
     kind = forms.ChoiceField(label=_("Stage"), choices=Panel.Kind.choices)
     evaluators_per_group = forms.IntegerField(
         label=_("Evaluators per group"),
@@ -85,7 +88,7 @@ class AbsenceForm(AssignForm):
 
 
 class TieDecisionForm(forms.Form):
-    track = forms.IntegerField(widget=forms.HiddenInput)
+    track = id_field()
     order = forms.CharField(
         label=_("Order of the tied groups"),
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -100,7 +103,7 @@ class TieDecisionForm(forms.Form):
 class OverrideForm(forms.Form):
     """`groups`: (id, name) pairs, read once for the whole page rather than once per winner."""
 
-    winner = forms.IntegerField(widget=forms.HiddenInput)
+    winner = id_field()
     group = forms.TypedChoiceField(label=_("Group placed instead"), coerce=int)
     reason = forms.CharField(label=_("Reason for the override"), widget=forms.Textarea(attrs={"rows": 2}))
 
@@ -114,11 +117,11 @@ class ObjectionForm(forms.Form):
 
 
 class AnswerForm(forms.Form):
-    objection = forms.IntegerField(widget=forms.HiddenInput)
+    objection = id_field()
     answer = forms.CharField(label=_("Answer"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
 def posted_id(request, name: str) -> int | None:
-    """An id posted in a form field, or None when it is missing or not a number (the lookup then 404s)."""
-    value = request.POST.get(name, "")
-    return int(value) if value.isdigit() else None
+    """An id posted in a form field, or None when it is missing, not a number or beyond any id (the lookup then
+    404s)."""
+    return parse_id(request.POST.get(name, ""))

@@ -7,6 +7,7 @@ error names its line.
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from alliance.core.bounds import POINTS_MAX, WINNERS_MAX, NamedNumberErrorsMixin, positive_whole_number
 from alliance.core.versions import VersionedFormMixin
 from alliance.programs.models import Programme, RankingRule, ScreeningMode, StageKind
 from alliance.programs.models.programme import TIE_BREAK_LABELS
@@ -24,7 +25,7 @@ def _cells(line: str) -> list[str]:
     return [cell.strip() for cell in line.split("|")]
 
 
-class ProgrammeCreateForm(forms.Form):
+class ProgrammeCreateForm(NamedNumberErrorsMixin, forms.Form):
     year = forms.IntegerField(label=_("Year"), min_value=2020, max_value=2100)
     name = forms.CharField(label=_("Programme name"), max_length=200)
     copy_from = forms.ModelChoiceField(
@@ -36,7 +37,7 @@ class ProgrammeCreateForm(forms.Form):
     )
 
 
-class ProgrammeRulesForm(VersionedFormMixin, forms.Form):
+class ProgrammeRulesForm(NamedNumberErrorsMixin, VersionedFormMixin, forms.Form):
     name = forms.CharField(label=_("Programme name"), max_length=200)
     ranking_rule = forms.ChoiceField(label=_("Ranking rule"), choices=RankingRule.choices)
     absence_4 = forms.ChoiceField(label=_("With 4 judge totals"), choices=RankingRule.choices)
@@ -48,7 +49,9 @@ class ProgrammeRulesForm(VersionedFormMixin, forms.Form):
     objection_days = forms.IntegerField(label=_("Objection period (days)"), min_value=0, max_value=60)
     final_judges = forms.IntegerField(label=_("Judges on the final panel"), min_value=1, max_value=15)
     screening_mode = forms.ChoiceField(label=_("Document screening"), choices=ScreeningMode.choices)
-    screening_value = forms.DecimalField(label=_("Cut-off score or N"), min_value=0, max_digits=6, decimal_places=2)
+    screening_value = forms.DecimalField(
+        label=_("Cut-off score or N"), min_value=0, max_value=POINTS_MAX, max_digits=6, decimal_places=2
+    )
 
     @classmethod
     def initial_for(cls, programme: Programme) -> dict:
@@ -173,13 +176,14 @@ class RubricForm(forms.Form):
             if not line.strip():
                 continue
             cells = _cells(line)
-            if len(cells) < 2 or not cells[0] or not cells[1].isdigit() or int(cells[1]) <= 0:
+            points = positive_whole_number(cells[1], POINTS_MAX) if len(cells) > 1 else None
+            if not cells[0] or points is None:
                 raise forms.ValidationError(
-                    _("Line %(line)d: write “name | maximum points”, the points a whole number above 0.")
-                    % {"line": line_number}
+                    _("Line %(line)d: write “name | maximum points”, the points a whole number from 1 to %(max)s.")
+                    % {"line": line_number, "max": f"{POINTS_MAX:,}"}
                 )
             is_common = len(cells) > 2 and cells[2].lower() in COMMON_MARKS
-            rows.append({"name": cells[0], "max_points": int(cells[1]), "is_common": is_common})
+            rows.append({"name": cells[0], "max_points": points, "is_common": is_common})
         return rows
 
 
@@ -202,9 +206,11 @@ class AwardsForm(forms.Form):
                 continue
             cells = [*_cells(line), "", ""]
             count = cells[2] or "1"
-            if not cells[0] or not count.isdigit() or int(count) <= 0:
+            winners = positive_whole_number(count, WINNERS_MAX)
+            if not cells[0] or winners is None:
                 raise forms.ValidationError(
-                    _("Line %(line)d: write “name | presented by | number of winners”.") % {"line": line_number}
+                    _("Line %(line)d: write “name | presented by | number of winners” (1 to %(max)s winners).")
+                    % {"line": line_number, "max": WINNERS_MAX}
                 )
-            rows.append({"rank": len(rows) + 1, "name": cells[0], "presented_by": cells[1], "count": int(count)})
+            rows.append({"rank": len(rows) + 1, "name": cells[0], "presented_by": cells[1], "count": winners})
         return rows

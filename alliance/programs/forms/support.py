@@ -4,12 +4,13 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from alliance.core.bounds import POINTS_MAX, NamedNumberErrorsMixin
 from alliance.programs.models import BenefitKind, SupportBenefit, SupportGrant
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class BenefitForm(forms.Form):
+class BenefitForm(NamedNumberErrorsMixin, forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=BenefitKind.choices)
     code = forms.CharField(
         label=_("Code"), max_length=12, help_text=_("Short, e.g. NIPA; it numbers the certificates (2026-NIPA-001).")
@@ -22,7 +23,9 @@ class BenefitForm(forms.Form):
         required=False,
         help_text=_("For bonus points: the programme and the condition, e.g. applying as lead company."),
     )
-    points = forms.DecimalField(label=_("Bonus points"), max_digits=4, decimal_places=1, required=False, min_value=0)
+    points = forms.DecimalField(
+        label=_("Bonus points"), max_digits=4, decimal_places=1, required=False, min_value=0, max_value=POINTS_MAX
+    )
 
 
 class GrantForm(forms.Form):

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from alliance.core import downloads
+from alliance.core.bounds import parse_id
 from alliance.core.confirm import GROUPS, Confirmation, confirmation_gate
 from alliance.core.permissions import POST, permission_required
 from alliance.programs import phrases, queries
@@ -32,7 +33,7 @@ def _programme(pk: int) -> Programme:
 
 
 def _pk(value) -> int | None:
-    return int(value) if value and str(value).isdigit() else None
+    return parse_id(value)
 
 
 def _errors(error: ValidationError) -> str:
