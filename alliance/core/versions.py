@@ -16,6 +16,7 @@ Optimistic locking, one mechanism for every edit form where two roles (or two st
 A form posted without the hidden field (an old page, a script) is not checked.
 """
 
+import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -25,6 +26,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
+
+from alliance.core.dates import DATETIME, format_moment
 
 LOADED_FIELD = "edit_token"
 _SALT = "alliance.core.versions"
@@ -45,33 +48,34 @@ class StaleEditError(ValidationError):
         self.changes: list[dict] = []
 
 
-def check_version(instance: models.Model, expected: int | None) -> None:
+def check_version(instance: models.Model, expected: int | None, *, field: str = "version") -> None:
     """Inside the caller's transaction: refuse with StaleEditError when the stored version is not `expected`.
 
     The check is a conditional UPDATE of the row (version unchanged), so it also takes the row's write lock
     (PostgreSQL) or the database's (SQLite) until the transaction ends: no second writer slips in between the
-    check and the write. `expected` None checks nothing.
+    check and the write. `expected` None checks nothing. `field` names the version column when a record has
+    several edit forms that change independently (a programme's rules and its stages).
     """
     if expected is None or instance.pk is None:
         return
     rows = type(instance)._default_manager.filter(pk=instance.pk)
-    if not rows.filter(version=expected).update(version=F("version")):
-        raise StaleEditError(current_version=rows.values_list("version", flat=True).first() or 0)
+    if not rows.filter(**{field: expected}).update(**{field: F(field)}):
+        raise StaleEditError(current_version=rows.values_list(field, flat=True).first() or 0)
 
 
-def bump_version(instance: models.Model) -> None:
+def bump_version(instance: models.Model, *, field: str = "version") -> None:
     """Move the stored version on by one and set it on `instance`; call it before `instance.save()`, so that
     the save writes the new version whatever version the instance was loaded with."""
     if instance.pk is None:
         return
     rows = type(instance)._default_manager.filter(pk=instance.pk)
-    rows.update(version=F("version") + 1)
-    instance.version = rows.values_list("version", flat=True).get()
+    rows.update(**{field: F(field) + 1})
+    setattr(instance, field, rows.values_list(field, flat=True).get())
 
 
-def bump_versions(queryset: models.QuerySet) -> None:
+def bump_versions(queryset: models.QuerySet, *, field: str = "version") -> None:
     """After a bulk write: every row of `queryset` moves on by one."""
-    queryset.update(version=F("version") + 1)
+    queryset.update(**{field: F(field) + 1})
 
 
 def _comparable(value):
@@ -110,6 +114,10 @@ def _rows_label(field: forms.ModelChoiceField, value) -> str:
 def _plain(value) -> str:
     if isinstance(value, int) and not isinstance(value, bool):
         return f"{value:,}"
+    if isinstance(value, datetime.datetime):
+        return format_moment(value, DATETIME)
+    if isinstance(value, datetime.date):
+        return format_moment(value)
     if isinstance(value, list | tuple):
         return ", ".join(str(item) for item in value) or "-"
     return str(value)
@@ -148,6 +156,7 @@ class VersionedFormMixin:
         super().__init__(*args, **kwargs)
         self.extra = dict(extra or {})
         self.stale_changes: list[dict] = []
+        self.is_stale = False  # set by `stale`: the page then says so, even when nothing on this form changed
         if version is None:
             version = getattr(getattr(self, "instance", None), "version", 0) or 0
         self.shown_version = version
@@ -198,6 +207,7 @@ class VersionedFormMixin:
                 yours = (yours_extra or {}).get(key, "")
                 rows.append({"label": extra.label, "theirs": extra.value or "-", "yours": yours or "-"})
         error.changes = self.stale_changes = rows
+        self.is_stale = True
         data = self.data.copy()
         data[self.add_prefix(LOADED_FIELD)] = self._token()
         self.data = data

@@ -29,7 +29,7 @@ class PlayerFilterForm(forms.Form):
         return {name: (self.cleaned_data.get(name) or "").strip() for name in self.fields}
 
 
-class PlayerForm(NamedNumberErrorsMixin, forms.Form):
+class PlayerForm(NamedNumberErrorsMixin, VersionedFormMixin, forms.Form):
     """A non-member's values (a member's registry values are not on this form)."""
 
     name = forms.CharField(label=_("Name"), max_length=200)

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from alliance.core.bounds import COUNT_MAX, EMPLOYEES_MAX, REVENUE_MILLION_MAX, NamedNumberErrorsMixin
+from alliance.core.versions import VersionedFormMixin
 from alliance.ecosystem.models import Taxonomy
 
 
@@ -45,7 +46,10 @@ class SurveyAnswerForm(NamedNumberErrorsMixin, forms.Form):
         return {name: value for name, value in self.cleaned_data.items() if name != "respondent_name"}
 
 
-class SurveyReviewForm(forms.Form):
+class SurveyReviewForm(VersionedFormMixin, forms.Form):
+    """Apply or reject an answer; it carries the version of the company's placement the page showed (and the
+    values then on the map as extras), so applying over a placement changed since is refused first."""
+
     APPLY, REJECT = "apply", "reject"
     decision = forms.ChoiceField(choices=[(APPLY, _("Apply the changes")), (REJECT, _("Reject"))])
     note = forms.CharField(label=_("Note (for a rejection)"), required=False, max_length=300)

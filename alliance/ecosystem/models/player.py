@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from alliance.core.bounds import EMPLOYEES_MAX, REVENUE_MILLION_MAX, bounded
 from alliance.core.models import ReviewedSubmission
 from alliance.core.regions import SidoChoices
+from alliance.core.versions import version_field
 
 
 class ValueSource(models.TextChoices):
@@ -58,6 +59,9 @@ class Player(models.Model):
     landscape_extra = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Moved on by every change of the staff form's values (update_player, the registry sync); the form
+    # carries it so that a stale save is refused (core.versions).
+    version = version_field()
 
     class Meta:
         ordering = ["name"]

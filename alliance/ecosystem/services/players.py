@@ -23,6 +23,7 @@ from django.utils import timezone
 from alliance.core.audit import build_audit, changed, record_audit, snapshot
 from alliance.core.korean import compact
 from alliance.core.models import AuditEntry
+from alliance.core.versions import bump_version, bump_versions, check_version
 from alliance.ecosystem import phrases
 from alliance.ecosystem.models import Player, ValueSource
 from alliance.ecosystem.services.placements import refresh_registry_figures
@@ -103,15 +104,20 @@ def update_player(
     source: str = ValueSource.STAFF,
     on: datetime.date | None = None,
     actor_label: str = "",
+    expected_version: int | None = None,
 ) -> Player:
     """Apply cleaned `data` to a player; changed values are stamped with `source` and `on`.
 
-    A member's registry-owned values (REGISTRY_FIELDS) are refused here: they change in the registry.
-    Side effect: audit `ecosystem.player.updated` with the changed fields (none when nothing changed).
+    A member's registry-owned values (REGISTRY_FIELDS) are refused here: they change in the registry. With
+    `expected_version` (the version the staff form was loaded with), a player changed since is refused with
+    core.versions.StaleEditError and nothing is written.
+    Side effect: audit `ecosystem.player.updated` with the changed fields (none when nothing changed); the
+    version moves on.
     """
     on = on or timezone.localdate()
     values = {key: data[key] for key in PLAYER_FIELDS if key in data}
     with transaction.atomic():
+        check_version(player, expected_version)
         before = snapshot(player, PLAYER_FIELDS)
         if player.is_member and any(values.get(key, before[key]) != before[key] for key in REGISTRY_FIELDS):
             raise ValidationError(phrases.MEMBER_FIELDS_FROM_REGISTRY, code="registry_field")
@@ -124,6 +130,7 @@ def update_player(
             return player
         player.name_key = player_name_key(player.name)
         player.sources = _stamp(player.sources, new, source=source, on=on)
+        bump_version(player)
         player.save()
         record_audit(
             action="ecosystem.player.updated",
@@ -218,6 +225,7 @@ def sync_member_players(*, actor, organisations) -> list[Player]:
         Player.objects.bulk_create(to_create, batch_size=500)
         if to_update:
             Player.objects.bulk_update(to_update, [*PLAYER_FIELDS, "name_key", "sources"], batch_size=500)
+            bump_versions(Player.objects.filter(pk__in=[player.pk for player in to_update]))
         created = Player.objects.filter(organisation__in=[p.organisation_id for p in to_create])
         entries += [
             build_audit(

@@ -234,13 +234,16 @@ def _pending(response: MapSurveyResponse) -> MapSurveyResponse:
     )
 
 
-def apply_survey_response(*, actor, response: MapSurveyResponse) -> MapSurveyResponse:
+def apply_survey_response(
+    *, actor, response: MapSurveyResponse, expected_version: int | None = None
+) -> MapSurveyResponse:
     """Apply a pending answer's changes to the company's placement (source "survey", the answer's date).
 
     Rule: the staff review is a person's confirmation, so the placement ends confirmed by `actor` (a
     confirmed one stays on the public map; a draft is confirmed) — see the module rules.
     Side effects: the placement (audit `ecosystem.placement.saved`, with the status change if any); the
-    answer marked applied; audit `ecosystem.survey.applied`.
+    answer marked applied; audit `ecosystem.survey.applied`. With `expected_version` (the placement's version
+    the review page showed), a placement changed since is refused with core.versions.StaleEditError.
     """
     with transaction.atomic():
         response = _pending(response)
@@ -272,6 +275,7 @@ def apply_survey_response(*, actor, response: MapSurveyResponse) -> MapSurveyRes
             source="survey",
             on=timezone.localdate(response.submitted_at),
             confirm=True,
+            expected_version=expected_version,
         )
         review.record_review(
             response,

@@ -82,10 +82,14 @@ def player_detail(request, pk: int):
     player = get_object_or_404(Player.objects.select_related("organisation"), pk=pk)
     form_kwargs = {"member": player.is_member}
     initial = {name: getattr(player, name) for name in PLAYER_FIELDS}
-    form = PlayerForm(request.POST or None, initial=initial, **form_kwargs)
+    form = PlayerForm(request.POST or None, initial=initial, version=player.version, **form_kwargs)
     if request.method == "POST" and form.is_valid():
         try:
-            update_player(actor=request.user, player=player, data=form.cleaned_data)
+            update_player(
+                actor=request.user, player=player, data=form.cleaned_data, expected_version=form.loaded_version
+            )
+        except StaleEditError as error:
+            form.stale(error)
         except ValidationError as error:
             form.add_error(None, error)
         else:

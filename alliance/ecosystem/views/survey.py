@@ -17,8 +17,9 @@ from alliance.core.confirm import ORGANISATIONS, Confirmation, confirmation_gate
 from alliance.core.delivery.progress import progress_of
 from alliance.core.links import LinkGone
 from alliance.core.permissions import permission_required, personal_link
+from alliance.core.versions import Extra, StaleEditError
 from alliance.ecosystem.forms.survey import SurveyAnswerForm, SurveyOpenForm, SurveyReviewForm
-from alliance.ecosystem.models import MapSurvey, MapSurveyInvitation, MapSurveyResponse, Taxonomy
+from alliance.ecosystem.models import MapSurvey, MapSurveyInvitation, MapSurveyResponse, Placement, Taxonomy
 from alliance.ecosystem.services import survey as survey_service
 
 
@@ -104,21 +105,33 @@ def survey_response_review(request, pk: int):
     response = get_object_or_404(
         MapSurveyResponse.objects.select_related("invitation__player", "invitation__survey__taxonomy"), pk=pk
     )
-    form = SurveyReviewForm(request.POST or None)
+    rows = survey_service.change_rows(response)
+    placement = Placement.objects.filter(
+        player_id=response.invitation.player_id, taxonomy_id=response.invitation.survey.taxonomy_id
+    ).first()
+    form = SurveyReviewForm(
+        request.POST or None,
+        version=placement.version if placement else 0,
+        extra={row["label"]: Extra(row["label"], row["current"]) for row in rows},
+    )
     if request.method == "POST" and form.is_valid():
         try:
             if form.cleaned_data["decision"] == SurveyReviewForm.APPLY:
-                survey_service.apply_survey_response(actor=request.user, response=response)
+                survey_service.apply_survey_response(
+                    actor=request.user, response=response, expected_version=form.loaded_version
+                )
                 messages.success(request, _("The answer is applied; confirm the placement when it is right."))
             else:
                 survey_service.reject_survey_response(
                     actor=request.user, response=response, note=form.cleaned_data["note"]
                 )
                 messages.success(request, _("The answer is rejected."))
+        except StaleEditError as error:
+            form.stale(error, yours_extra={row["label"]: row["after"] for row in rows})
+            return render(request, "ecosystem/survey/review.html", {"response": response, "rows": rows, "form": form})
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         return redirect("ecosystem:survey_detail", pk=response.invitation.survey_id)
-    rows = survey_service.change_rows(response)
     return render(request, "ecosystem/survey/review.html", {"response": response, "rows": rows, "form": form})
 
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from alliance.core.bounds import NamedNumberErrorsMixin
 from alliance.core.models import User
 from alliance.core.roles import Role
+from alliance.core.versions import VersionedFormMixin
 from alliance.members.membership import current_members
 from alliance.members.models import Organisation
 from alliance.programs.models import Desk, Meeting
@@ -22,7 +23,7 @@ def _time_field(label):
     return forms.RegexField(label=label, regex=TIME, error_messages={"invalid": _("Write the time as HH:MM.")})
 
 
-class DayForm(NamedNumberErrorsMixin, forms.Form):
+class DayForm(NamedNumberErrorsMixin, VersionedFormMixin, forms.Form):
     date = forms.DateField(label=_("Date"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     venue = forms.CharField(label=_("Venue"), max_length=200, required=False)
     starts = _time_field(_("First meeting"))

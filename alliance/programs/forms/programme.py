@@ -111,7 +111,7 @@ class ProgrammeRulesForm(NamedNumberErrorsMixin, VersionedFormMixin, forms.Form)
         }
 
 
-class StagesForm(forms.Form):
+class StagesForm(VersionedFormMixin, forms.Form):
     """A start and an end (Korean time) for every stage."""
 
     def __init__(self, *args, programme: Programme, **kwargs):
@@ -121,7 +121,7 @@ class StagesForm(forms.Form):
             if kind in stages:
                 initial[f"{kind}_starts_at"] = stages[kind].starts_at
                 initial[f"{kind}_ends_at"] = stages[kind].ends_at
-        super().__init__(*args, initial=initial, **kwargs)
+        super().__init__(*args, initial=initial, version=programme.stages_version, **kwargs)
         for kind in StageKind:
             self.fields[f"{kind}_starts_at"] = forms.DateTimeField(
                 label=_("%(stage)s starts") % {"stage": kind.label}, widget=DATETIME_WIDGET, required=False
@@ -151,13 +151,13 @@ class StagesForm(forms.Form):
         }
 
 
-class TrackForm(forms.Form):
+class TrackForm(VersionedFormMixin, forms.Form):
     code = forms.CharField(label=_("Code"), max_length=10, help_text=_("Short and unique, e.g. SW or HW."))
     name = forms.CharField(label=_("Track name"), max_length=100)
     description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
 
-class RubricForm(forms.Form):
+class RubricForm(VersionedFormMixin, forms.Form):
     criteria = forms.CharField(
         label=_("Criteria"),
         widget=forms.Textarea(attrs={"rows": 8}),
@@ -187,7 +187,7 @@ class RubricForm(forms.Form):
         return rows
 
 
-class AwardsForm(forms.Form):
+class AwardsForm(VersionedFormMixin, forms.Form):
     awards = forms.CharField(
         label=_("Awards"),
         widget=forms.Textarea(attrs={"rows": 6}),

@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from alliance.core.versions import version_field
 from alliance.programs.scheduling.grid import SEED_DAY, time_grid
 
 # The statuses in which a meeting occupies its desk and company at its slot; a no-show frees the slot.
@@ -36,6 +37,8 @@ class InvestmentDay(models.Model):
     every_minutes = models.PositiveSmallIntegerField(_("a meeting every (minutes)"), default=SEED_DAY["every"])
     length_minutes = models.PositiveSmallIntegerField(_("meeting length (minutes)"), default=SEED_DAY["length"])
     breaks = models.JSONField(_("breaks"), default=default_breaks)
+    # Moved on by every change of the time-grid form's values; the form carries it (core.versions).
+    version = version_field()
     # The last scheduler run: whether it was proven optimal, and the bound on satisfied requests.
     scheduled_at = models.DateTimeField(_("scheduled at"), null=True, blank=True)
     schedule_optimal = models.BooleanField(_("proven optimal"), default=False)

@@ -106,6 +106,8 @@ class Programme(models.Model):
     )
     # Moved on by every change of the rules form's values; the form carries it (core.versions).
     version = version_field()
+    # Moved on by every change of a stage's dates: the dates form carries it (core.versions).
+    stages_version = version_field()
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -158,6 +160,8 @@ class Track(models.Model):
     name = models.CharField(_("name"), max_length=100)
     description = models.TextField(_("description"), blank=True)
     position = models.PositiveSmallIntegerField(_("order"), default=0)
+    # Moved on by every change of its name, rubric or awards: the three forms of its page carry it.
+    version = version_field()
 
     class Meta:
         ordering = ["programme", "position", "code"]

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from alliance.core.audit import record_audit
 from alliance.core.roles import Role
+from alliance.core.versions import bump_version, check_version
 from alliance.programs import scheduling
 from alliance.programs.models import DayCompany, Decline, Desk, InvestmentDay, Meeting, MeetingRequest
 from alliance.programs.models.investment import HOLDING_STATUSES
@@ -41,12 +42,24 @@ def _check_slots(day: InvestmentDay, slots, what: str) -> list[str]:
 
 
 def configure_day(
-    *, actor, programme, date=None, venue="", starts, ends, every_minutes, length_minutes, breaks
+    *,
+    actor,
+    programme,
+    date=None,
+    venue="",
+    starts,
+    ends,
+    every_minutes,
+    length_minutes,
+    breaks,
+    expected_version: int | None = None,
 ) -> InvestmentDay:
     """Create or change the day and its time grid.
 
-    Refused when a live meeting would fall outside the new grid. Side effects: a new date, venue or meeting
-    length raises every meeting's calendar revision; audit `programs.investment.day_configured`.
+    Refused when a live meeting would fall outside the new grid, and with core.versions.StaleEditError when
+    the day was changed since `expected_version` (the version its form was loaded with).
+    Side effects: a new date, venue or meeting length raises every meeting's calendar revision; the day's
+    version moves on; audit `programs.investment.day_configured`.
     """
     try:
         slots = time_grid(
@@ -58,6 +71,8 @@ def configure_day(
         raise ValidationError(_("No meeting fits in this time grid."))
     with transaction.atomic():
         day, created = InvestmentDay.objects.select_for_update().get_or_create(programme=programme)
+        if not created:
+            check_version(day, expected_version)
         stranded = day.meetings.filter(status__in=HOLDING_STATUSES).exclude(slot__in=slots)
         if not created and stranded.exists():
             raise ValidationError(
@@ -68,6 +83,7 @@ def configure_day(
         moved = (day.date, day.venue, day.length_minutes) != (date, venue, length_minutes)
         day.date, day.venue, day.starts, day.ends = date, venue, starts, ends
         day.every_minutes, day.length_minutes, day.breaks = every_minutes, length_minutes, [list(b) for b in breaks]
+        bump_version(day)
         day.save()
         if moved and not created:  # every meeting's date, place or end changed: calendars must take the new one
             bump_sequence(day.meetings.all())

@@ -290,10 +290,29 @@ def _validate_stage(kind: str, starts_at, ends_at) -> None:
         raise ValidationError(_("%(stage)s: the end comes before the start.") % {"stage": StageKind(kind).label})
 
 
+def set_stages(*, actor, programme: Programme, stages: dict, expected_version: int | None = None) -> int:
+    """Save the dates form: {kind: (starts_at, ends_at)}; only the stages whose dates differ are written.
+
+    With `expected_version` (the programme's `stages_version` the form was loaded with), dates saved by someone
+    else since are refused with core.versions.StaleEditError and nothing is written. Returns how many stages
+    changed. Side effects: those of `set_stage` for each.
+    """
+    with transaction.atomic():
+        programme = Programme.objects.select_for_update().get(pk=programme.pk)
+        check_version(programme, expected_version, field="stages_version")
+        current = {stage.kind: (stage.starts_at, stage.ends_at) for stage in programme.stages.all()}
+        changed_kinds = [kind for kind, dates in stages.items() if current.get(kind) != dates]
+        for kind in changed_kinds:
+            starts_at, ends_at = stages[kind]
+            set_stage(actor=actor, programme=programme, kind=kind, starts_at=starts_at, ends_at=ends_at)
+    return len(changed_kinds)
+
+
 def set_stage(*, actor, programme: Programme, kind: str, starts_at, ends_at) -> Stage:
     """Create or move one stage of the programme.
 
-    Side effects: audit entry `programs.stage.updated` with the dates before and after.
+    Side effects: audit entry `programs.stage.updated` with the dates before and after; the programme's
+    `stages_version` moves on (an open dates form is now stale).
     """
     _validate_stage(kind, starts_at, ends_at)
     with transaction.atomic():
@@ -303,21 +322,41 @@ def set_stage(*, actor, programme: Programme, kind: str, starts_at, ends_at) -> 
             stage = Stage(programme=programme, kind=kind)
         stage.starts_at, stage.ends_at = starts_at, ends_at
         stage.save()
+        bump_version(programme, field="stages_version")
         after = {"kind": kind, **snapshot(stage, ("starts_at", "ends_at"))}
         record_audit(action="programs.stage.updated", actor=actor, target=programme, before=before, after=after)
     return stage
 
 
-def save_track(*, actor, programme: Programme, code: str, name: str, description: str = "", track=None) -> Track:
+def _locked_track(track: Track, expected_version: int | None) -> Track:
+    """The track locked for the write, refused with StaleEditError when changed since the form was loaded."""
+    locked = Track.objects.select_for_update().select_related("programme").get(pk=track.pk)
+    check_version(locked, expected_version)
+    return locked
+
+
+def save_track(
+    *,
+    actor,
+    programme: Programme,
+    code: str,
+    name: str,
+    description: str = "",
+    track=None,
+    expected_version: int | None = None,
+) -> Track:
     """Add a track, or rename an existing one (its code stays unique in the programme).
 
-    A new track starts with the programme's common criteria (those marked common in its first track).
-    Side effects: audit entry `programs.track.saved`.
+    A new track starts with the programme's common criteria (those marked common in its first track). With
+    `expected_version` (the version the form was loaded with), a track changed since is refused with
+    core.versions.StaleEditError. Side effects: audit entry `programs.track.saved`; the track's version moves on.
     """
     code, name = code.strip().upper(), name.strip()
     if not code or not name:
         raise ValidationError(_("A track needs a code and a name."))
     with transaction.atomic():
+        if track is not None:
+            track = _locked_track(track, expected_version)
         clash = Track.objects.filter(programme=programme, code=code).exclude(pk=getattr(track, "pk", None))
         if clash.exists():
             raise ValidationError(_("The track code %(code)s is already used.") % {"code": code})
@@ -327,6 +366,7 @@ def save_track(*, actor, programme: Programme, code: str, name: str, description
             _refuse_when_locked(programme)
             track = Track(programme=programme, position=programme.tracks.count())
         track.code, track.name, track.description = code, name, description
+        bump_version(track)
         track.save()
         if is_new:
             first = programme.tracks.exclude(pk=track.pk).first()
@@ -340,14 +380,18 @@ def save_track(*, actor, programme: Programme, code: str, name: str, description
     return track
 
 
-def save_rubric(*, actor, track: Track, criteria: list[dict]) -> Track:
-    """Replace a track's criteria (name, max_points, is_common, in order); refused after scoring starts.
+def save_rubric(*, actor, track: Track, criteria: list[dict], expected_version: int | None = None) -> Track:
+    """Replace a track's criteria (name, max_points, is_common, in order); refused after scoring starts, and
+    with StaleEditError when the track changed since `expected_version`.
 
-    Side effects: audit entry `programs.rubric.saved` with the rubric before and after.
+    Side effects: audit entry `programs.rubric.saved` with the rubric before and after; the track's version
+    moves on.
     """
     _refuse_when_locked(track.programme)
     validate_criteria(criteria)
     with transaction.atomic():
+        track = _locked_track(track, expected_version)
+        bump_version(track)
         before = {"rubric": _rubric_snapshot(track)}
         track.criteria.all().delete()
         _write_track_contents(track, criteria=criteria, awards=[])
@@ -356,13 +400,17 @@ def save_rubric(*, actor, track: Track, criteria: list[dict]) -> Track:
     return track
 
 
-def save_awards(*, actor, track: Track, awards: list[dict]) -> Track:
-    """Replace a track's awards (rank, name, presented_by, count).
+def save_awards(*, actor, track: Track, awards: list[dict], expected_version: int | None = None) -> Track:
+    """Replace a track's awards (rank, name, presented_by, count); refused with StaleEditError when the track
+    changed since `expected_version`.
 
-    Side effects: audit entry `programs.awards.saved` with the awards before and after.
+    Side effects: audit entry `programs.awards.saved` with the awards before and after; the track's version
+    moves on.
     """
     validate_awards(awards)
     with transaction.atomic():
+        track = _locked_track(track, expected_version)
+        bump_version(track)
         before = {"award_list": _awards_snapshot(track)}
         track.awards.all().delete()
         _write_track_contents(track, criteria=[], awards=awards)

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from alliance.core.confirm import confirmation_gate
 from alliance.core.delivery.progress import progress_of
 from alliance.core.permissions import permission_required
+from alliance.core.versions import LOADED_FIELD, StaleEditError
 from alliance.programs.documents import files
 from alliance.programs.forms.investment import (
     AvailabilityForm,
@@ -54,10 +55,15 @@ def investment_day(request, year: int):
     programme = get_object_or_404(Programme, year=year)
     day = queries.day_for_year(year)
     initial = DayForm.initial_for(day or InvestmentDay(programme=programme))
-    form = DayForm(request.POST or None, initial=initial)
+    form = DayForm(request.POST or None, initial=initial, version=day.version if day else 0)
     if request.method == "POST" and form.is_valid():
         try:
-            day = service.configure_day(actor=request.user, programme=programme, **form.cleaned_data)
+            data = {name: value for name, value in form.cleaned_data.items() if name != LOADED_FIELD}
+            day = service.configure_day(
+                actor=request.user, programme=programme, expected_version=form.loaded_version, **data
+            )
+        except StaleEditError as error:
+            form.stale(error)
         except ValidationError as error:
             form.add_error(None, error)
         else:

@@ -192,12 +192,11 @@ def programme_stages(request, pk: int):
     form = StagesForm(request.POST or None, programme=programme)
     if request.method == "POST" and form.is_valid():
         try:
-            for kind, (starts_at, ends_at) in form.stages().items():
-                stage = next((s for s in programme.stages.all() if s.kind == kind), None)
-                if stage is None or (stage.starts_at, stage.ends_at) != (starts_at, ends_at):
-                    service.set_stage(
-                        actor=request.user, programme=programme, kind=kind, starts_at=starts_at, ends_at=ends_at
-                    )
+            service.set_stages(
+                actor=request.user, programme=programme, stages=form.stages(), expected_version=form.loaded_version
+            )
+        except StaleEditError as error:
+            form.stale(error)
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -213,7 +212,8 @@ def track_create(request, pk: int):
     form = TrackForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            track = service.save_track(actor=request.user, programme=programme, **form.cleaned_data)
+            data = {name: form.cleaned_data[name] for name in ("code", "name", "description")}
+            track = service.save_track(actor=request.user, programme=programme, **data)
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -231,20 +231,37 @@ def track_edit(request, pk: int):
     track_form = TrackForm(
         request.POST if part == "track" else None,
         initial={"code": track.code, "name": track.name, "description": track.description},
+        version=track.version,
     )
     rubric_form = RubricForm(
-        request.POST if part == "rubric" else None, initial={"criteria": RubricForm.text_of(track)}
+        request.POST if part == "rubric" else None,
+        initial={"criteria": RubricForm.text_of(track)},
+        version=track.version,
     )
-    awards_form = AwardsForm(request.POST if part == "awards" else None, initial={"awards": AwardsForm.text_of(track)})
+    awards_form = AwardsForm(
+        request.POST if part == "awards" else None,
+        initial={"awards": AwardsForm.text_of(track)},
+        version=track.version,
+    )
     sent = {"track": track_form, "rubric": rubric_form, "awards": awards_form}.get(part)
     if sent is not None and sent.is_valid():
         try:
+            expected = sent.loaded_version
             if part == "track":
-                service.save_track(actor=request.user, programme=track.programme, track=track, **sent.cleaned_data)
+                data = {name: sent.cleaned_data[name] for name in ("code", "name", "description")}
+                service.save_track(
+                    actor=request.user, programme=track.programme, track=track, expected_version=expected, **data
+                )
             elif part == "rubric":
-                service.save_rubric(actor=request.user, track=track, criteria=sent.cleaned_data["criteria"])
+                service.save_rubric(
+                    actor=request.user, track=track, criteria=sent.cleaned_data["criteria"], expected_version=expected
+                )
             else:
-                service.save_awards(actor=request.user, track=track, awards=sent.cleaned_data["awards"])
+                service.save_awards(
+                    actor=request.user, track=track, awards=sent.cleaned_data["awards"], expected_version=expected
+                )
+        except StaleEditError as error:
+            sent.stale(error)
         except ValidationError as error:
             sent.add_error(None, error)
         else:
