@@ -6,7 +6,7 @@ from django.utils.translation import pgettext_lazy
 
 from alliance.core.bounds import COUNT_MAX, EMPLOYEES_MAX, REVENUE_MILLION_MAX, NamedNumberErrorsMixin
 from alliance.core.regions import SIDO
-from alliance.core.versions import VersionedFormMixin
+from alliance.core.versions import LOADED_FIELD, VersionedFormMixin
 from alliance.ecosystem.models import ApplicationField, TaxonomyNode, Technology
 
 SIDO_OPTIONS = [("", "-")] + [(sido.short, sido.official) for sido in SIDO]
@@ -57,7 +57,7 @@ class PlayerForm(NamedNumberErrorsMixin, VersionedFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         if member:
             for name in list(self.fields):
-                if name not in self.MEMBER_FIELDS:
+                if name not in self.MEMBER_FIELDS and name != LOADED_FIELD:
                     del self.fields[name]
 
 

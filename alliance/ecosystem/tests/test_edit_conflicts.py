@@ -76,3 +76,19 @@ def test_applying_an_answer_over_a_placement_changed_since_the_page_opened_is_re
     assert applied.status_code == 302
     answer.refresh_from_db()
     assert (answer.status, Placement.objects.get(pk=placement.pk).employees) == ("applied", 20)
+
+
+def test_a_member_players_form_carries_the_version_too(two_staff, organisation):
+    from alliance.ecosystem.services.players import sync_member_players
+
+    sync_member_players(actor=None, organisations=[organisation])
+    player = Player.objects.get(organisation=organisation)
+    url = reverse("ecosystem:player_detail", args=[player.pk])
+    first, second = two_staff
+    first_form, second_form = posted(first.get(url).context["form"]), posted(second.get(url).context["form"])
+
+    assert first.post(url, first_form | {"ksic_code": "58222"}).status_code == 302
+    response = second.post(url, second_form | {"business_fields": "XR"})
+
+    assert response.status_code == 200
+    assert [row["theirs"] for row in response.context["form"].stale_changes] == ["58222"]

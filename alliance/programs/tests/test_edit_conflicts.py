@@ -33,20 +33,21 @@ def test_stages_saved_meanwhile_refuse_the_later_save(two_staff):
     first_form, second_form = _both_open(two_staff, url)
     first, second = two_staff
 
-    assert first.post(url, first_form | {"call_ends_at": "2026-05-20T18:00"}).status_code == 302
-    response = second.post(url, second_form | {"screening_ends_at": "2026-06-30T18:00"})
+    year = programme.year
+    assert first.post(url, first_form | {"call_ends_at": f"{year}-05-20T18:00"}).status_code == 302
+    response = second.post(url, second_form | {"screening_ends_at": f"{year}-06-30T18:00"})
 
     assert response.status_code == 200
     rows = response.context["form"].stale_changes
-    assert rows == [{"label": "참가 모집 종료", "theirs": "2026. 5. 20. 18:00", "yours": "2026. 5. 8. 23:59"}]
+    assert rows == [{"label": "참가 모집 종료", "theirs": f"{year}. 5. 20. 18:00", "yours": f"{year}. 5. 8. 23:59"}]
     screening = Stage.objects.get(programme=programme, kind="screening")
-    assert screening.ends_at.date().isoformat() != "2026-06-30"
+    assert screening.ends_at.date().isoformat() != f"{year}-06-30"
 
     retry = second.post(url, posted(response.context["form"]))
 
     assert retry.status_code == 302
     screening.refresh_from_db()
-    assert screening.ends_at.date().isoformat() == "2026-06-30"
+    assert screening.ends_at.date().isoformat() == f"{year}-06-30"
 
 
 @pytest.mark.parametrize(

@@ -56,7 +56,8 @@ def _programme_stages(world) -> dict:
 def _day_body(world, **changes) -> dict:
     from alliance.programs.forms.investment import DayForm
 
-    return posted(DayForm(initial=DayForm.initial_for(world["investment_day"])), **changes)
+    day = type(world["investment_day"]).objects.get(pk=world["investment_day"].pk)
+    return posted(DayForm(initial=DayForm.initial_for(day), version=day.version), **changes)
 
 
 POST_BODIES = {
