@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from alliance.agencies.models import QUARTERS, Agency, PlanItem, ReportEntry
 from alliance.agencies.uploads import ACCEPT_ATTRIBUTE
+from alliance.core.bounds import id_field
 
 MONTHS = [(month, _("%(month)s month") % {"month": month}) for month in range(1, 13)]
 
@@ -62,7 +63,7 @@ class ReportEntryForm(forms.ModelForm):
 
 
 class ReportFileForm(forms.Form):
-    item = forms.IntegerField(widget=forms.HiddenInput)
+    item = id_field()
     file = forms.FileField(
         label=_("Photo or file"), widget=forms.ClearableFileInput(attrs={"accept": ACCEPT_ATTRIBUTE})
     )

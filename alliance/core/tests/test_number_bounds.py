@@ -76,12 +76,13 @@ FORM_ARGUMENTS = {
     "PlacementForm": lambda: {"taxonomy": None, "node_labels": []},
     "MoveNodeForm": lambda: {"node": SimpleNamespace(level="domain", taxonomy_id=None), "paths": {}},
     "SurveyAnswerForm": lambda: {"taxonomy": _stub_taxonomy()},
+    "BodyForm": lambda: {"year": 2026},
 }
 KNOWN = {
     "AddNodeForm", "AnswerForm", "BenefitForm", "ChartForm", "DayForm", "MoveNodeForm", "OpenPanelForm",
     "OrganisationProfileForm", "OverrideForm", "PlacementForm", "PlayerForm", "ProgrammeCreateForm",
     "ProgrammeRulesForm", "ScoreForm", "StaffOrganisationForm", "SurveyAnswerForm", "TaxonomyCreateForm",
-    "TieDecisionForm",
+    "TieDecisionForm", "BodyForm", "ReportFileForm",
 }  # fmt: skip
 
 

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from alliance.core.bounds import NamedNumberErrorsMixin, bounded_formfield
 from alliance.governance.models import Body, Person, Position, Sector
 from alliance.members.models import Organisation
 
@@ -13,9 +14,10 @@ DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TERMS_PERIODS = ((30, _("30 days")), (60, _("60 days")), (90, _("90 days")), (180, _("180 days")))
 
 
-class BodyForm(forms.ModelForm):
+class BodyForm(NamedNumberErrorsMixin, forms.ModelForm):
     class Meta:
         model = Body
+        formfield_callback = bounded_formfield  # numbers within their columns (core/bounds.py)
         fields = (
             "name",
             "kind",
