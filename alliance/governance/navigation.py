@@ -70,3 +70,16 @@ register_tiles(
         permission="governance.view_obligations",
     ),
 )
+
+# ---- contracts: the operating rules (운영규정); the documents under review are linked from a subcommittee's page --
+
+
+def _reads_rules_without_amending(user) -> bool:
+    """Seat holders; staff reach the same page from their own tile."""
+    return user.has_perm("governance.view_rules") and not user.has_perm("governance.amend_rules")
+
+
+register_tiles(
+    Entry(_("Operating rules"), "governance:rules_current", MEMBER, order=65, predicate=_reads_rules_without_amending),
+    Entry(_("Operating rules"), "governance:rules_current", STAFF, order=74, permission="governance.amend_rules"),
+)

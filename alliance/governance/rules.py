@@ -155,3 +155,27 @@ rules.add_perm("governance.edit_proposal", is_draft & (is_secretariat | sits_on_
 rules.add_perm("governance.move_proposal", is_secretariat)
 rules.add_perm("governance.answer_proposal", is_secretariat | answers_for_share)
 rules.add_perm("governance.view_obligations", is_secretariat | holds_any_seat)
+
+# ---- contracts: the standard-contract revision and the operating rules ------------------------------------
+
+
+@rules.predicate
+def sits_in_reviewing_subcommittee(user, body) -> bool:
+    """The user holds an active seat in `body`, a subcommittee (the documents it reviews)."""
+    return body is not None and body.kind == BodyKind.SUBCOMMITTEE and held_seat_on(user, body, None)
+
+
+@rules.predicate
+def chairs_body(user, body) -> bool:
+    """The user chairs `body` today (a seat with position 분과위원장 or 위원장)."""
+    return (
+        body is not None
+        and seats_of(user).filter(body=body, is_observer=False, position__in=("subcommittee_chair", "chair")).exists()
+    )
+
+
+rules.add_perm("governance.view_contracts", is_secretariat | sits_in_reviewing_subcommittee)
+rules.add_perm("governance.comment_on_contract", is_secretariat | sits_in_reviewing_subcommittee)
+rules.add_perm("governance.decide_contracts", is_secretariat | (sits_in_reviewing_subcommittee & chairs_body))
+rules.add_perm("governance.view_rules", is_secretariat | holds_any_seat)
+rules.add_perm("governance.amend_rules", is_secretariat)

@@ -4,6 +4,7 @@ from alliance.governance.views import (
     agenda,
     attendance,
     bodies,
+    contracts,
     invitations,
     meetings,
     participation,
@@ -63,4 +64,16 @@ urlpatterns += [
     path("governance/calendar/<str:feed_token>.ics", replies.calendar_feed, name="calendar_feed"),
     path("governance/meetings/<id:pk>/attendance/", attendance.meeting_attendance, name="meeting_attendance"),
     path("governance/meetings/<id:pk>/decisions/add/", attendance.decision_add, name="decision_add"),
+]
+
+# ---- contracts: the standard-contract revision (신구조문대비표) and the operating rules (운영규정) ------------------
+urlpatterns += [
+    path("governance/bodies/<id:pk>/contracts/", contracts.contract_list, name="contract_list"),
+    path("governance/contracts/<id:pk>/", contracts.contract_detail, name="contract_detail"),
+    path("governance/contracts/<id:pk>/amendment-table.docx", contracts.contract_table, name="contract_table"),
+    path("governance/contracts/clauses/<id:pk>/comment/", contracts.clause_comment, name="clause_comment"),
+    path("governance/contracts/clauses/<id:pk>/amend/", contracts.clause_amend, name="clause_amend"),
+    path("governance/contracts/comments/<id:pk>/dispose/", contracts.comment_dispose, name="comment_dispose"),
+    path("governance/rules/", contracts.rules_current, name="rules_current"),
+    path("governance/rules/amend/", contracts.rules_amend, name="rules_amend"),
 ]

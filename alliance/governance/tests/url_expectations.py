@@ -10,6 +10,13 @@ from alliance.core.tests.url_matrix import LOGIN, only, staff_only
 from alliance.governance.models import Body, Participation, Person, Position, Seat, Sector
 from alliance.governance.services.bodies import join_subcommittee
 from alliance.governance.tests.factories import BodyFactory, PersonFactory, SeatFactory, SubcommitteeFactory
+from alliance.governance.tests.world_contracts import (
+    CONTRACTS_COUNTED,
+    CONTRACTS_EXPECTED,
+    CONTRACTS_PK_OF,
+    CONTRACTS_POST_DATA,
+    build_contracts_world,
+)
 from alliance.governance.tests.world_meetings import (
     MEETINGS_COUNTED,
     MEETINGS_EXPECTED,
@@ -149,3 +156,16 @@ _meetings_world = build_world
 def build_world(world) -> dict:
     built = _meetings_world(world)
     return built | build_proposals_world(world | built)
+
+
+# ---- contracts (alliance/governance/tests/world_contracts.py) ----------------------------------------------------
+EXPECTED |= CONTRACTS_EXPECTED
+PK_OF |= CONTRACTS_PK_OF
+COUNTED_MODELS += CONTRACTS_COUNTED
+POST_DATA |= CONTRACTS_POST_DATA
+_proposals_world = build_world
+
+
+def build_world(world) -> dict:
+    built = _proposals_world(world)
+    return built | build_contracts_world(world | built)

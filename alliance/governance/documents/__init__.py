@@ -1,0 +1,1 @@
+"""DOCX builders of the governance app."""
