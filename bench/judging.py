@@ -41,6 +41,7 @@ def build_panel():
     from django.contrib.auth import get_user_model
     from django.utils import timezone
 
+    from alliance.core.models import UserRole
     from alliance.core.roles import Role
     from alliance.members.models import MemberCategory
     from alliance.members.services.registry import create_organisation
@@ -66,12 +67,10 @@ def build_panel():
     )
     user_model = get_user_model()
     user_model.objects.bulk_create(
-        [
-            user_model(email=f"judge{n}@bench.example.kr", name=f"심사위원{n}", role=Role.EVALUATOR)
-            for n in range(1, JUDGES + 1)
-        ]
+        [user_model(email=f"judge{n}@bench.example.kr", name=f"심사위원{n}") for n in range(1, JUDGES + 1)]
     )
-    judges = list(user_model.objects.filter(role=Role.EVALUATOR).order_by("email"))
+    judges = list(user_model.objects.filter(email__endswith="@bench.example.kr").order_by("email"))
+    UserRole.objects.bulk_create([UserRole(user=judge, role=Role.EVALUATOR) for judge in judges])
     names = [f"프로젝트 그룹 {n:03d}" for n in range(GROUPS)]
     ProjectGroup.objects.bulk_create(
         [ProjectGroup(programme=programme, track=track, name=name, lead=lead) for name in names]

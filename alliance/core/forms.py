@@ -1,8 +1,10 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from alliance.core.regions import RegionError, clean_sigungu
+from alliance.core.roles import Role
 
 
 class EmailLoginForm(AuthenticationForm):
@@ -74,3 +76,30 @@ class AuditFilterForm(forms.Form):
         """The valid filters (an invalid one, such as a mistyped date, is left out and shown with its error)."""
         self.is_valid()
         return {name: value for name, value in self.cleaned_data.items() if value}
+
+
+class AccountFilterForm(forms.Form):
+    """The account list's filters: a name, e-mail or organisation, and one role."""
+
+    query = forms.CharField(label=_("Name, e-mail or organisation"), required=False, max_length=100)
+    role = forms.ChoiceField(label=pgettext_lazy("account filter", "Role"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["role"].choices = [("", _("Every role")), *Role.choices]
+
+    def values(self) -> dict:
+        self.is_valid()
+        return {name: value for name, value in self.cleaned_data.items() if value}
+
+
+class AccountRolesForm(forms.Form):
+    """The whole set of roles one account holds (none is allowed)."""
+
+    roles = forms.MultipleChoiceField(
+        label=_("Roles"),
+        required=False,
+        choices=Role.choices,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("A person may hold several roles: they may do what any of them allows."),
+    )

@@ -6,18 +6,25 @@ Views do not call these predicates: they declare a named permission (alliance.co
 import rules
 
 from alliance.core.delivery.registry import mailing
-from alliance.core.roles import Role
+from alliance.core.roles import Role, holds_role
+
+
+def _holds(user, role: Role) -> bool:
+    """A signed-in, active user holding `role` among their roles (User.roles, read once per request user)."""
+    return holds_role(user, role) and user.is_active
 
 
 @rules.predicate
 def is_secretariat(user) -> bool:
-    return bool(user and user.is_authenticated and user.is_active and user.role == Role.STAFF)
+    return _holds(user, Role.STAFF)
 
 
 def has_role(role: Role):
+    """The predicate "holds `role`" (a user may hold several roles: what they may do is the union)."""
+
     @rules.predicate(name=f"has_role_{role.value}")
     def predicate(user) -> bool:
-        return bool(user and user.is_authenticated and user.is_active and user.role == role)
+        return _holds(user, role)
 
     return predicate
 
@@ -55,3 +62,4 @@ def may_see_exact_figures(user, organisation) -> bool:
 
 rules.add_perm("core.view_exact_figures", may_see_exact_figures)
 rules.add_perm("core.add_privacypolicy", is_secretariat)
+rules.add_perm("core.change_user_roles", is_secretariat)

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from alliance.core import health, views, views_password, views_privacy
+from alliance.core import health, views, views_accounts, views_password, views_privacy
 from alliance.core.delivery import views as delivery_views
 from alliance.core.forms import EmailLoginForm
 from alliance.core.permissions import public
@@ -30,6 +30,8 @@ urlpatterns = [
     path("privacy/", views_privacy.privacy_policy, name="privacy"),
     path("privacy/versions/<id:version>/", views_privacy.privacy_policy_version, name="privacy_version"),
     path("privacy/manage/", views_privacy.privacy_policy_edit, name="privacy_edit"),
+    path("accounts/manage/", views_accounts.account_list, name="accounts"),
+    path("accounts/manage/<id:pk>/", views_accounts.account_roles, name="account_roles"),
     path("audit/", views.audit_log, name="audit_log"),
     path("audit/export.xlsx", views.audit_log_export, name="audit_log_export"),
     path("deliveries/<id:pk>/", delivery_views.delivery_status, name="delivery_status"),

@@ -33,6 +33,7 @@ from alliance.core.korean import business_number_with_check_digit, company_name_
 from alliance.core.models import AuditEntry, User
 from alliance.core.regions import SEOUL_ZONES
 from alliance.core.roles import Role
+from alliance.core.services.accounts import set_roles
 from alliance.members import search
 from alliance.members.demo_words import (
     COMPANY_FORMS,
@@ -405,16 +406,17 @@ def refuse_unless_debug_or_forced(*, force: bool) -> None:
         raise CommandError(message)
 
 
-# (role, e-mail, name) of the demo logins `make demo` prints.
+# (roles, e-mail, name) of the demo logins `make demo` prints: one per role, and one person holding two roles.
 DEFAULT_PASSWORD = "demo-pass-2026"  # noqa: S105  the documented demo password (DEMO_PASSWORD overrides it)
 DEMO_USERS = (
-    (Role.STAFF, "staff@demo.alliance.kr", "사무국 데모"),
-    (Role.MEMBER_REP, "member@demo.alliance.kr", "회원사 담당자 데모"),
-    (Role.STEERING, "steering@demo.alliance.kr", "운영위원 데모"),
-    (Role.SUBCOMMITTEE, "subcommittee@demo.alliance.kr", "분과위원 데모"),
-    (Role.EVALUATOR, "evaluator@demo.alliance.kr", "심사위원 데모"),
-    (Role.AGENCY, "agency@demo.alliance.kr", "유관기관 데모"),
-    (Role.INVESTOR, "investor@demo.alliance.kr", "투자자 데모"),
+    ((Role.STAFF,), "staff@demo.alliance.kr", "사무국 데모"),
+    ((Role.MEMBER_REP,), "member@demo.alliance.kr", "회원사 담당자 데모"),
+    ((Role.STEERING,), "steering@demo.alliance.kr", "운영위원 데모"),
+    ((Role.SUBCOMMITTEE,), "subcommittee@demo.alliance.kr", "분과위원 데모"),
+    ((Role.EVALUATOR,), "evaluator@demo.alliance.kr", "심사위원 데모"),
+    ((Role.AGENCY,), "agency@demo.alliance.kr", "유관기관 데모"),
+    ((Role.INVESTOR,), "investor@demo.alliance.kr", "투자자 데모"),
+    ((Role.MEMBER_REP, Role.STEERING), "member-steering@demo.alliance.kr", "회원사 담당자 겸 운영위원 데모"),
 )
 DEMO_ORGANISATION = "주식회사 얼라이언스데모"
 
@@ -437,18 +439,19 @@ def _demo_organisation() -> Organisation:
 
 
 def ensure_demo_users(*, password: str) -> list[User]:
-    """One active user per role with the given password, created or reset; returns them in DEMO_USERS order.
+    """One active user per line of DEMO_USERS with the given password, created or reset; returns them in order.
 
     Side effects: creates the users (and, when the registry is empty, one demo organisation through
     `services.registry.create_organisation`); resets their passwords, roles and names.
     """
     users = []
     with transaction.atomic():
-        for role, email, name in DEMO_USERS:
+        for roles, email, name in DEMO_USERS:
             user = User.objects.filter(email=email).first() or User(email=email)
-            user.name, user.role, user.is_active = name, role, True
-            user.organisation = _demo_organisation() if role == Role.MEMBER_REP else None
+            user.name, user.is_active = name, True
+            user.organisation = _demo_organisation() if Role.MEMBER_REP in roles else None
             user.set_password(password)
             user.save()
+            set_roles(user=user, roles=roles, by=None)
             users.append(user)
     return users

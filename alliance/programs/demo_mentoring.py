@@ -42,9 +42,8 @@ def _mentor_users(programme, rng: random.Random) -> dict[str, list[User]]:
             )
             user = User.objects.filter(email=email).first()
             if user is None:
-                user = User(email=email, name=rng.choice(SURNAMES) + rng.choice(GIVEN), role=Role.EVALUATOR)
-                user.set_unusable_password()
-                user.save()
+                name = rng.choice(SURNAMES) + rng.choice(GIVEN)
+                user = User.objects.create_user(email, None, name=name, roles=(Role.EVALUATOR,))
             users.append(user)
         pool[field] = users
     return pool

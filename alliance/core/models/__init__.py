@@ -4,7 +4,7 @@ from alliance.core.models.jobs import ScheduledJob
 from alliance.core.models.links import PersonalLinkInvitation, PersonalLinkRound, RemindedPersonalLinkInvitation
 from alliance.core.models.privacy import PrivacyPolicy
 from alliance.core.models.review import ReviewedSubmission, ReviewStatus
-from alliance.core.models.user import User
+from alliance.core.models.user import User, UserRole
 
 __all__ = [
     "AuditEntry",
@@ -18,4 +18,5 @@ __all__ = [
     "ReviewedSubmission",
     "ScheduledJob",
     "User",
+    "UserRole",
 ]

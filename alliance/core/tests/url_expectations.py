@@ -13,6 +13,8 @@ EXPECTED = {
     "core:login": everyone(),
     "core:logout": everyone(405),  # POST only
     "core:audit_log": staff_only(),
+    "core:accounts": staff_only(),
+    "core:account_roles": staff_only(),
     "core:password_reset": everyone(),
     "core:password_reset_sent": everyone(),
     "core:password_reset_confirm": everyone(),  # an unknown link shows "expired" (200), never a form
@@ -30,7 +32,11 @@ EXPECTED = {
 }
 
 COUNTED_MODELS = (Delivery, DeliveryRecipient, PrivacyPolicy)
-PK_OF = {"core:delivery_status": "delivery", "core:delivery_resume": "delivery"}
+PK_OF = {
+    "core:delivery_status": "delivery",
+    "core:delivery_resume": "delivery",
+    "core:account_roles": "account",
+}
 PATH_VALUES = {
     "uidb64": lambda world: "MQ",
     "version": lambda world: world["privacy_policy"].version,
@@ -39,6 +45,7 @@ PATH_VALUES = {
 
 POST_DATA = {
     "core:delivery_resume": no_body,
+    "core:account_roles": lambda world: {"roles": ["steering", "subcommittee"]},
     "core:privacy_edit": lambda world: {"body": "개인정보처리방침 개정안", "effective_on": "2026-01-01"},
 }
 
@@ -54,4 +61,5 @@ def build_world(world) -> dict:
     # Two versions, so that the earlier one is linked from the current one.
     policy = PrivacyPolicy.objects.create(version=1, body="개인정보처리방침", effective_on=datetime.date(2024, 1, 1))
     PrivacyPolicy.objects.create(version=2, body="개인정보처리방침 개정", effective_on=datetime.date(2025, 1, 1))
-    return {"delivery": delivery, "privacy_policy": policy}
+    # The account whose roles staff change: a steering member, who also joins a subcommittee.
+    return {"delivery": delivery, "privacy_policy": policy, "account": world["users"]["steering"]}

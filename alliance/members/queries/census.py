@@ -35,9 +35,8 @@ def census_addresses(organisation_ids) -> dict[int, str]:
     ids = list(organisation_ids)
     addresses = contact_emails(ids)
     accounts = (
-        User.objects.filter(
-            organisation_id__in=[pk for pk in ids if pk not in addresses], role=Role.MEMBER_REP, is_active=True
-        )
+        User.objects.with_role(Role.MEMBER_REP)
+        .filter(organisation_id__in=[pk for pk in ids if pk not in addresses], is_active=True)
         .exclude(email="")
         .order_by("organisation_id", "pk")
         .values_list("organisation_id", "email")

@@ -72,10 +72,10 @@ def test_demo_data_default_matches_the_seed_table_on_2025_12_31():
     assert (end_2025.total.previous, end_2025.total.change) == (1103, 36)
     assert Contact.objects.filter(is_primary=True).count() == Organisation.objects.count()
     assert AuditEntry.objects.filter(action="members.org.created").count() == Organisation.objects.count()
-    demo_emails = [email for _role, email, _name in demo.DEMO_USERS]
-    assert sorted(User.objects.filter(email__in=demo_emails).values_list("role", flat=True)) == sorted(
-        role for role, _email, _name in demo.DEMO_USERS
-    )
+    demo_users = {user.email: user for user in User.objects.filter(email__in=[row[1] for row in demo.DEMO_USERS])}
+    assert {email: demo_users[email].roles for _roles, email, _name in demo.DEMO_USERS} == {
+        email: frozenset(roles) for roles, email, _name in demo.DEMO_USERS
+    }
 
 
 @pytest.mark.django_db

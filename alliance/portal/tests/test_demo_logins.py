@@ -38,11 +38,14 @@ def test_demo_logins_creates_one_user_per_role_with_the_demo_password(settings, 
 
     users = {user.email: user for user in User.objects.all()}
     rows = [line.split()[-2:] for line in out.getvalue().splitlines()[2:]]
-    assert sorted(users) == sorted(email for _role, email, _name in demo.DEMO_USERS)
+    assert sorted(users) == sorted(email for _roles, email, _name in demo.DEMO_USERS)
     assert all(user.check_password("another-demo-pass") for user in users.values())
     assert users["member@demo.alliance.kr"].organisation.name == demo.DEMO_ORGANISATION
-    assert users["staff@demo.alliance.kr"].role == Role.STAFF
-    assert rows == [[email, "another-demo-pass"] for _role, email, _name in demo.DEMO_USERS]
+    assert users["staff@demo.alliance.kr"].roles == {Role.STAFF}
+    assert users["member-steering@demo.alliance.kr"].roles == {Role.MEMBER_REP, Role.STEERING}
+    assert users["member-steering@demo.alliance.kr"].organisation.name == demo.DEMO_ORGANISATION
+    assert "회원사 담당자, 운영위원" in out.getvalue()
+    assert rows == [[email, "another-demo-pass"] for _roles, email, _name in demo.DEMO_USERS]
     assert out.getvalue().splitlines()[0] == gettext("Open %(url)s and log in with one of these:") % {
         "url": "http://127.0.0.1:8123"
     }

@@ -76,7 +76,7 @@ class DeskForm(forms.Form):
 
     def __init__(self, *args, day, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["user"].queryset = User.objects.filter(role=Role.INVESTOR, is_active=True)
+        self.fields["user"].queryset = User.objects.with_role(Role.INVESTOR).filter(is_active=True)
         self.fields["unavailable"] = SlotsField(slots=day.slots, label=_("Unavailable slots"))
 
 

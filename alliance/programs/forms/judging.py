@@ -58,7 +58,7 @@ class EvaluatorForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["user"].queryset = User.objects.filter(role=Role.EVALUATOR, is_active=True).order_by("name")
+        self.fields["user"].queryset = User.objects.with_role(Role.EVALUATOR).filter(is_active=True).order_by("name")
 
 
 class OpenPanelForm(NamedNumberErrorsMixin, forms.Form):

@@ -21,7 +21,7 @@ class MentorForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["user"].queryset = (
-            get_user_model().objects.filter(role=Role.EVALUATOR, is_active=True).order_by("name", "email")
+            get_user_model().objects.with_role(Role.EVALUATOR).filter(is_active=True).order_by("name", "email")
         )
         self.fields["user"].label_from_instance = lambda user: f"{user.name} <{user.email}>"
 

@@ -18,7 +18,8 @@ from alliance.programs.models import ProjectGroup
 def _representatives(organisation_ids) -> list[tuple[int, str]]:
     return list(
         get_user_model()
-        .objects.filter(role=Role.MEMBER_REP, is_active=True, organisation_id__in=list(organisation_ids))
+        .objects.with_role(Role.MEMBER_REP)
+        .filter(is_active=True, organisation_id__in=list(organisation_ids))
         .exclude(email="")
         .order_by("organisation__name", "email")
         .values_list("organisation_id", "email")

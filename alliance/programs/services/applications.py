@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from alliance.core.audit import changed, record_audit, snapshot
 from alliance.core.dates import DATETIME_SECONDS, format_moment
 from alliance.core.korean import company_name_key
-from alliance.core.roles import Role
+from alliance.core.roles import Role, holds_role
 from alliance.core.tasks import enqueue_on_commit
 from alliance.members.models import Organisation
 from alliance.programs import queries, tasks
@@ -42,7 +42,7 @@ MAX_ATTACHMENTS = 10
 
 def _representative_organisation(actor) -> Organisation:
     organisation = getattr(actor, "organisation", None)
-    if getattr(actor, "role", None) != Role.MEMBER_REP or organisation is None:
+    if not holds_role(actor, Role.MEMBER_REP) or organisation is None:
         raise ValidationError(_("Only a member organisation's representative can do this."))
     return organisation
 

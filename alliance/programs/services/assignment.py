@@ -63,7 +63,7 @@ def add_evaluator(*, actor, programme, user, screens: bool = True, judges_final:
 
     Side effects: the membership row (updated when it exists) and an audit entry.
     """
-    if user.role != Role.EVALUATOR:
+    if not user.has_role(Role.EVALUATOR):
         raise ValidationError(_("%(name)s is not an evaluator account.") % {"name": user.name})
     with transaction.atomic():
         membership, created = ProgrammeEvaluator.objects.update_or_create(

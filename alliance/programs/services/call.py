@@ -36,14 +36,14 @@ CALL_EARLY_WARNING = datetime.timedelta(days=60)
 
 def call_recipients() -> list[str]:
     """The addresses of the active representatives of today's member organisations, once each, in order."""
-    users = get_user_model().objects.filter(role=Role.MEMBER_REP, is_active=True).exclude(email="")
+    users = get_user_model().objects.with_role(Role.MEMBER_REP).filter(is_active=True).exclude(email="")
     users = users.filter(member_on_q(timezone.localdate(), prefix="organisation__"))
     return list(dict.fromkeys(users.order_by("email").values_list("email", flat=True)))
 
 
 def call_recipient_labels() -> list[str]:
     """Who `call_recipients` reaches, as "organisation · name <address>", in the same order."""
-    users = get_user_model().objects.filter(role=Role.MEMBER_REP, is_active=True).exclude(email="")
+    users = get_user_model().objects.with_role(Role.MEMBER_REP).filter(is_active=True).exclude(email="")
     users = users.filter(member_on_q(timezone.localdate(), prefix="organisation__")).order_by("email")
     labels = {}
     for email, name, organisation in users.values_list("email", "name", "organisation__name"):

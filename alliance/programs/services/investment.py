@@ -108,7 +108,7 @@ def add_desk(*, actor, day, kind, firm, person="", user=None, unavailable=()) ->
     An account given must be an investor's (Role.INVESTOR) and not already at a desk of the day.
     Side effects: audit `programs.investment.desk_added`.
     """
-    if user is not None and user.role != Role.INVESTOR:
+    if user is not None and not user.has_role(Role.INVESTOR):
         raise ValidationError(_("%(user)s is not an investor account.") % {"user": user.email})
     if user is not None and day.desks.filter(user=user).exists():
         raise ValidationError(_("%(user)s already has a desk on this day.") % {"user": user.email})

@@ -35,7 +35,7 @@ def schedules_were_sent(day: InvestmentDay) -> bool:
 
 
 def addressees(meetings: list[Meeting]) -> tuple[list[Addressee], list[Addressee]]:
-    reps = User.objects.filter(is_active=True, role=Role.MEMBER_REP).exclude(email="")
+    reps = User.objects.with_role(Role.MEMBER_REP).filter(is_active=True).exclude(email="")
     companies = DayCompany.objects.filter(pk__in={m.company_id for m in meetings}).order_by("pk")
     to_companies = [
         Addressee(email, object_id=company.pk)

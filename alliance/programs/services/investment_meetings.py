@@ -261,7 +261,7 @@ def schedule_mailings(day: InvestmentDay) -> list[ScheduleMailing]:
     for meeting in live.order_by("slot", "desk__position"):
         by_company.setdefault(meeting.company, []).append(meeting)
         by_desk.setdefault(meeting.desk, []).append(meeting)
-    users = get_user_model().objects.filter(is_active=True, role=Role.MEMBER_REP).exclude(email="")
+    users = get_user_model().objects.with_role(Role.MEMBER_REP).filter(is_active=True).exclude(email="")
     mailings = []
     for company, meetings in by_company.items():
         recipients = list(users.filter(organisation_id=company.organisation_id).values_list("email", flat=True))

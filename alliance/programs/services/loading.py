@@ -97,7 +97,7 @@ def _judges_of(spec: dict, errors: list[str]) -> list[str]:
     if len(set(judges)) != len(judges):
         errors.append(_("“judges”: a judge is listed twice."))
     for number, judge in enumerate(judges, start=1):
-        if "@" not in judge and User.objects.filter(name=judge, role=Role.EVALUATOR).count() > 1:
+        if "@" not in judge and User.objects.with_role(Role.EVALUATOR).filter(name=judge).count() > 1:
             errors.append(
                 _(
                     "judges[%(number)d] (%(judge)s): more than one evaluator account has this name; "
@@ -107,7 +107,7 @@ def _judges_of(spec: dict, errors: list[str]) -> list[str]:
             )
             continue
         user = _existing_user(judge)
-        if user is not None and user.role != Role.EVALUATOR:
+        if user is not None and not user.has_role(Role.EVALUATOR):
             errors.append(_("“judges”: %(judge)s has an account that is not an evaluator's.") % {"judge": judge})
     return judges
 
@@ -115,7 +115,7 @@ def _judges_of(spec: dict, errors: list[str]) -> list[str]:
 def _existing_user(judge: str) -> User | None:
     if "@" in judge:
         return User.objects.filter(email__iexact=judge).first()
-    return User.objects.filter(name=judge, role=Role.EVALUATOR).order_by("pk").first()
+    return User.objects.with_role(Role.EVALUATOR).filter(name=judge).order_by("pk").first()
 
 
 def _judge_user(judge: str, year: int, index: int) -> User:
@@ -127,10 +127,7 @@ def _judge_user(judge: str, year: int, index: int) -> User:
     else:
         slug = slugify(judge) or f"{index:02d}"
         email, name = f"judge-{year}-{index:02d}-{slug}@judges.alliance.invalid", judge
-    user = User(email=email, name=name, role=Role.EVALUATOR)
-    user.set_unusable_password()
-    user.save()
-    return user
+    return User.objects.create_user(email, None, name=name, roles=(Role.EVALUATOR,))
 
 
 def _check_companies(companies, members, seen_companies: dict, *, where: str, group_name: str, errors: list) -> None:

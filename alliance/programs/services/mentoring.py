@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from alliance.core.audit import record_audit, snapshot
-from alliance.core.roles import Role
+from alliance.core.roles import Role, holds_role
 from alliance.core.tasks import enqueue_on_commit
 from alliance.programs import tasks
 from alliance.programs.default_rubric import MENTORING_FIELDS
@@ -37,7 +37,7 @@ def add_mentor(*, actor, programme: Programme, user, field: str, expertise: str 
 
     Side effects: audit entry `programs.mentor.added`.
     """
-    if user.role != Role.EVALUATOR:
+    if not user.has_role(Role.EVALUATOR):
         raise ValidationError(_("%(name)s is not an evaluator/mentor account.") % {"name": user.name})
     if field not in MENTORING_FIELDS:
         raise ValidationError(_("Choose one of the mentoring fields."))
@@ -216,7 +216,7 @@ def upload_interim_result(*, actor, group: ProjectGroup, round_number: int, uplo
     _check_round(round_number)
     organisation_id = getattr(actor, "organisation_id", None)
     if (
-        getattr(actor, "role", None) != Role.MEMBER_REP
+        not holds_role(actor, Role.MEMBER_REP)
         or not group.members.filter(organisation_id=organisation_id).exists()
     ):
         raise ValidationError(_("Only the representatives of the group's companies upload its interim results."))

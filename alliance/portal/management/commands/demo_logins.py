@@ -20,7 +20,7 @@ class Command(BaseCommand):
         demo.refuse_unless_debug_or_forced(force=force)
         password = os.environ.get("DEMO_PASSWORD", demo.DEFAULT_PASSWORD)
         users = demo.ensure_demo_users(password=password)
-        rows = [(str(user.get_role_display()), user.email, password) for user in users]
+        rows = [(", ".join(user.role_labels()), user.email, password) for user in users]
         header = (_("Role"), _("E-mail"), _("Password"))
         widths = [max(_width(str(cell)) for cell in column) for column in zip(header, *rows, strict=True)]
         self.stdout.write(_("Open %(url)s and log in with one of these:") % {"url": settings.SITE_URL})
