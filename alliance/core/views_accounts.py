@@ -10,7 +10,7 @@ from alliance.core.audit import action_label, history_of
 from alliance.core.forms import AccountFilterForm, AccountRolesForm
 from alliance.core.models import User
 from alliance.core.permissions import permission_required
-from alliance.core.services.accounts import CHANGED, GRANTED, REVOKED, RoleChangeRefused, set_roles
+from alliance.core.services.accounts import CHANGED, GRANTED, REVOKED, RoleChangeError, set_roles
 
 PAGE_SIZE = 50
 
@@ -42,7 +42,7 @@ def account_roles(request, pk):
     if request.method == "POST" and form.is_valid():
         try:
             changed = set_roles(user=account, roles=form.cleaned_data["roles"], by=request.user)
-        except RoleChangeRefused as refusal:
+        except RoleChangeError as refusal:
             form.add_error("roles", str(refusal))
         else:
             messages.success(request, _("Saved.") if changed else _("Nothing changed."))

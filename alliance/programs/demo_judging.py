@@ -24,8 +24,8 @@ def _judges(programme, rng: random.Random) -> list[User]:
         email = DEMO_EVALUATOR if index == 1 else f"judge{index}.{programme.year}@demo.alliance.kr"
         user = User.objects.filter(email=email).first()
         if user is None:
-            name = name if index > 1 else "심사위원 데모"
-            user = User.objects.create_user(email, None, name=name, roles=(Role.EVALUATOR,))
+            shown = name if index > 1 else "심사위원 데모"
+            user = User.objects.create_user(email, None, name=shown, roles=(Role.EVALUATOR,))
         judges.append(user)
     # One judge works at a lead company: the conflict rules keep them off that group (a recusal in the final).
     lead = ProjectGroup.objects.filter(programme=programme).order_by("name").values_list("lead", flat=True).first()

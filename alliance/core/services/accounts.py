@@ -18,7 +18,7 @@ REVOKED = "core.user.role_revoked"
 CHANGED = "core.user.roles_changed"
 
 
-class RoleChangeRefused(ValueError):
+class RoleChangeError(ValueError):
     """A change the rules do not allow; the message says why, in the user's language."""
 
 
@@ -57,7 +57,7 @@ def _change(*, user: User, wanted, by, action: str) -> bool:
         held = frozenset(Role(role) for role in UserRole.objects.filter(user=user).values_list("role", flat=True))
         after = frozenset(wanted(held))
         if Role.STAFF in held - after and by is not None and getattr(by, "pk", None) == user.pk:
-            raise RoleChangeRefused(gettext("You cannot remove the secretariat role from your own account."))
+            raise RoleChangeError(gettext("You cannot remove the secretariat role from your own account."))
         if after == held:
             return False
         UserRole.objects.filter(user=user, role__in=held - after).delete()

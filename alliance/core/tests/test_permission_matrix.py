@@ -4,7 +4,9 @@ The URL list is generated from the resolver (every URL: there is no admin/), so 
 `test_every_url_has_an_expectation` until someone decides who may open it and adds it to its app's
 `tests/url_expectations.py` (see url_matrix.py for what such a module defines), and fails
 `test_every_view_declares_its_permission` until its view carries a declaration from alliance.core.permissions.
-Each URL is requested with GET by every role; the observed statuses must equal the table exactly.
+Each URL is requested with GET by every role, and by users holding several roles (url_matrix.COMBINED, whose
+expectations are derived from their roles' unless a row states them); the observed statuses must equal the table
+exactly.
 """
 
 import importlib
@@ -27,7 +29,7 @@ from alliance.core.permissions import PERSONAL_LINK, PUBLIC
 from alliance.core.roles import Role
 from alliance.core.tests.confirming import CONFIRMED_FIELD, carried_fields, confirmation_token
 from alliance.core.tests.factories import UserFactory
-from alliance.core.tests.url_matrix import LOGIN, OWN_PROFILE, ROLES
+from alliance.core.tests.url_matrix import COMBINED, IDENTITIES, LOGIN, OWN_PROFILE, complete
 
 
 def expectation_modules() -> list:
@@ -44,7 +46,8 @@ def expectation_modules() -> list:
 
 MODULES = expectation_modules()
 APP_LABELS = {config.label for config in apps.get_app_configs() if config.name.startswith("alliance.")}
-EXPECTED: dict[str, dict[str, int | str]] = {name: row for module in MODULES for name, row in module.EXPECTED.items()}
+STATED: dict[str, dict[str, int | str]] = {name: row for module in MODULES for name, row in module.EXPECTED.items()}
+EXPECTED: dict[str, dict[str, int | str]] = {name: complete(row) for name, row in STATED.items()}
 PK_OF = {name: key for module in MODULES for name, key in getattr(module, "PK_OF", {}).items()}
 PATH_VALUES = {name: value for module in MODULES for name, value in getattr(module, "PATH_VALUES", {}).items()}
 COUNTED_MODELS = tuple(model for module in MODULES for model in getattr(module, "COUNTED_MODELS", ()))
@@ -98,11 +101,21 @@ def world(db, organisation, other_organisation):
         "investor_b": UserFactory(role=Role.INVESTOR),
         "mentor_b": UserFactory(role=Role.EVALUATOR),  # mentors are evaluators
     }
+    users.update({identity: holding_all(users, parts) for identity, parts in COMBINED.items()})
     world = {"users": users, "org_a": organisation, "org_b": org_b}
     for module in MODULES:
         if hasattr(module, "build_world"):
             world.update(module.build_world(world))
     return world
+
+
+def holding_all(users, parts):
+    """One user holding every role of the given identities, with the first organisation among them (org A's
+    representative who also sits on the steering committee speaks for org A)."""
+    holders = [users[part] for part in parts]
+    roles = [role for holder in holders for role in sorted(holder.roles)]
+    organisation = next((holder.organisation for holder in holders if holder.organisation_id), None)
+    return UserFactory(roles=roles, organisation=organisation)
 
 
 def url_for(name: str, parameters: tuple[str, ...], world) -> str:
@@ -191,7 +204,7 @@ def test_every_registered_permission_is_checked():
 
 
 def test_every_expectation_covers_every_role():
-    incomplete = sorted(name for name, statuses in EXPECTED.items() if set(statuses) != set(ROLES))
+    incomplete = sorted(name for name, statuses in EXPECTED.items() if set(statuses) != set(IDENTITIES))
 
     assert incomplete == []
 
@@ -204,14 +217,14 @@ def test_url_answers_each_role_as_expected(name, world, client):
     url = url_for(name, urls[name][1], world)
     observed = {}
 
-    for role in ROLES:
+    for role in IDENTITIES:
         client.logout()
         user = world["users"].get(role)
         if user:
             client.force_login(user)
         observed[role] = observe(client, url, user)
 
-    mismatches = {role: f"got {observed[role]}, expected {EXPECTED[name][role]}" for role in ROLES}
+    mismatches = {role: f"got {observed[role]}, expected {EXPECTED[name][role]}" for role in IDENTITIES}
     assert {role: text for role, text in mismatches.items() if observed[role] != EXPECTED[name][role]} == {}
 
 
@@ -229,7 +242,7 @@ def takes_post(view) -> bool:
 
 
 def refused_roles(name: str) -> list[str]:
-    return [role for role in ROLES if EXPECTED[name][role] in REFUSED]
+    return [role for role in IDENTITIES if EXPECTED[name][role] in REFUSED]
 
 
 def test_every_post_url_has_a_valid_payload():
@@ -253,7 +266,7 @@ def test_valid_payload_is_accepted_by_a_role_that_may(name, world, client, djang
     commit runs, as it would: an action that only queues a task (the scheduler) is shown to act by what it writes."""
     from alliance.core.models import AuditEntry
 
-    role = POST_AS.get(name) or next(role for role in ROLES if EXPECTED[name][role] not in REFUSED)
+    role = POST_AS.get(name) or next(role for role in IDENTITIES if EXPECTED[name][role] not in REFUSED)
     POST_SETUP.get(name, lambda world: None)(world)
     client.force_login(world["users"][role])
     before = counts((AuditEntry, *COUNTED_MODELS))

@@ -6,6 +6,8 @@ from django.utils import timezone
 
 from alliance.core.delivery.ordering import Addressee, order_delivery
 from alliance.core.models import Delivery, DeliveryRecipient, PrivacyPolicy
+from alliance.core.roles import Role
+from alliance.core.tests.factories import UserFactory
 from alliance.core.tests.mailing_fixture import KIND
 from alliance.core.tests.url_matrix import everyone, no_body, staff_only
 
@@ -61,5 +63,7 @@ def build_world(world) -> dict:
     # Two versions, so that the earlier one is linked from the current one.
     policy = PrivacyPolicy.objects.create(version=1, body="개인정보처리방침", effective_on=datetime.date(2024, 1, 1))
     PrivacyPolicy.objects.create(version=2, body="개인정보처리방침 개정", effective_on=datetime.date(2025, 1, 1))
-    # The account whose roles staff change: a steering member, who also joins a subcommittee.
-    return {"delivery": delivery, "privacy_policy": policy, "account": world["users"]["steering"]}
+    # The account whose roles staff change (a steering member, who also joins a subcommittee): not one of the
+    # matrix's users, whose logging in changes their row.
+    account = UserFactory(role=Role.STEERING, email="steering-account@example.kr")
+    return {"delivery": delivery, "privacy_policy": policy, "account": account}

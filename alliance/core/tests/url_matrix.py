@@ -18,6 +18,11 @@ Each app lists who may open its URLs in `alliance/<app>/tests/url_expectations.p
   representative);
 - `POST_SETUP` (optional): URL name → function(world) that puts the world in the state the URL's valid POST
   needs (results released before an objection), run before any role posts to it;
+
+A row states the single-role identities (`ROLES`). The identities holding several roles (`COMBINED`: org A's
+representative who also sits on the steering committee, an agency liaison who is also a steering member) are
+derived: such a user may open a URL when any of its roles may (`combined_status`). A row states one of them
+only where that rule does not hold, e.g. a page that shows something to the combination alone.
 """
 
 ROLES = (
@@ -37,8 +42,15 @@ ROLES = (
     "mentor_b",
 )
 SIGNED_IN = ROLES[1:]
+# Users holding several roles: identity → the single-role identities whose roles (and organisation) it holds.
+COMBINED = {
+    "rep_steering": ("rep_a", "steering"),
+    "agency_steering": ("agency", "steering"),
+}
+IDENTITIES = (*ROLES, *COMBINED)  # every user the matrix tries
 LOGIN = "login"  # a 302 to the login page with ?next= the requested path
 OWN_PROFILE = "own profile"  # a 302 to the edit page of the signed-in user's own organisation
+REFUSALS = {LOGIN, 404}  # what a role that may not open a URL gets
 
 
 def everyone(status: int | str = 200) -> dict[str, int | str]:
@@ -67,3 +79,25 @@ def only(roles: dict[str, int | str], default: int | str = 404) -> dict[str, int
 def no_body(world) -> dict:
     """POST_DATA of a URL that takes no data (a button): the empty POST is the valid request."""
     return {}
+
+
+def combined_status(statuses) -> int | str:
+    """What a user holding several roles gets, given what each of its roles gets: the same answer when they
+    agree, else the answer of the roles that may open the URL (refusals aside) when those agree."""
+    distinct = list(dict.fromkeys(statuses))
+    opened = [status for status in distinct if status not in REFUSALS]
+    if len(distinct) == 1:
+        return distinct[0]
+    if len(opened) == 1:
+        return opened[0]
+    raise ValueError(f"roles answered {distinct}: state this identity's status in the row")
+
+
+def complete(row: dict[str, int | str]) -> dict[str, int | str]:
+    """The row with every identity of COMBINED that it does not state derived from its roles."""
+    derived = {
+        identity: combined_status([row[part] for part in parts])
+        for identity, parts in COMBINED.items()
+        if identity not in row and all(part in row for part in parts)
+    }
+    return {**row, **derived}

@@ -59,6 +59,7 @@ def test_staff_see_the_staff_menu_after_my_page(client, staff_user):
         "Census",
         "Ecosystem map management",
         "Project groups",
+        "Accounts",
         "Audit log",
     ]
     assert menu(client)[-1] == (path_of("core:audit_log"), "Audit log")
@@ -82,6 +83,36 @@ def test_each_role_sees_its_own_links(client, organisation, role, expected):
     assert [label for _href, label in menu(client)] == public + expected
 
 
+def test_a_user_with_several_roles_sees_the_links_of_each(client, organisation):
+    user = UserFactory(roles=[Role.MEMBER_REP, Role.EVALUATOR, Role.SUBCOMMITTEE], organisation=organisation)
+    client.force_login(user)
+
+    public = ["Member directory", "Ecosystem map", "Competition results"]
+    expected = ["My page", "Ecosystem map management", "Project groups", "Judging", "Mentoring"]
+    assert [label for _href, label in menu(client)] == public + expected
+
+
+def test_my_page_offers_the_tasks_of_every_role_and_names_them(client, organisation):
+    client.force_login(UserFactory(roles=[Role.MEMBER_REP, Role.EVALUATOR], organisation=organisation))
+    html = client.get("/dashboard/").content.decode()
+
+    roles = re.search(r'<p id="my-roles">[^<]*· ([^<]*)</p>', html).group(1)
+    assert roles == "Member representative, Evaluator / mentor"
+    assert [label for _href, label in tiles(client)] == [
+        f"Edit the profile of {organisation.name}",
+        "Our project groups",
+        "Investment meetings",
+        "Judging",
+        "Mentoring",
+    ]
+
+
+def test_an_account_without_roles_is_told_to_ask_the_secretariat(client):
+    client.force_login(UserFactory(role=None))
+
+    assert "Your account holds no role yet: ask the secretariat." in client.get("/dashboard/").content.decode()
+
+
 def test_staff_tiles_on_my_page(client, staff_user):
     client.force_login(staff_user)
 
@@ -95,6 +126,7 @@ def test_staff_tiles_on_my_page(client, staff_user):
         (path_of("programs:programme_list"), "Project-group programmes"),
         (path_of("ecosystem:manage"), "Ecosystem map management"),
         (path_of("ecosystem:suggestions"), "Placement suggestions"),
+        (path_of("core:accounts"), "Accounts"),
         (path_of("core:audit_log"), "Audit log"),
         (path_of("core:privacy_edit"), "Edit the privacy policy"),
     ]

@@ -215,10 +215,7 @@ def upload_interim_result(*, actor, group: ProjectGroup, round_number: int, uplo
     """
     _check_round(round_number)
     organisation_id = getattr(actor, "organisation_id", None)
-    if (
-        not holds_role(actor, Role.MEMBER_REP)
-        or not group.members.filter(organisation_id=organisation_id).exists()
-    ):
+    if not holds_role(actor, Role.MEMBER_REP) or not group.members.filter(organisation_id=organisation_id).exists():
         raise ValidationError(_("Only the representatives of the group's companies upload its interim results."))
     check_attachment(upload)
     original_name = upload.name.rsplit("/", 1)[-1][:255]
