@@ -12,7 +12,7 @@ import pytest
 from importlinter.cli import lint_imports
 
 PYPROJECT = Path(__file__).resolve().parents[3] / "pyproject.toml"
-APPS = ("core", "members", "ecosystem", "programs", "portal")
+APPS = ("core", "members", "ecosystem", "programs", "agencies", "governance", "portal")
 
 
 def test_the_project_keeps_its_import_contract(capsys):
@@ -22,7 +22,7 @@ def test_the_project_keeps_its_import_contract(capsys):
 
 
 def _synthetic_project(tmp_path: Path, root: str, modules: dict[str, str]) -> Path:
-    """A package `root` with the five apps and `modules` (dotted path under root → source), and a copy of
+    """A package `root` with the apps and `modules` (dotted path under root → source), and a copy of
     the project's contracts with `alliance` renamed to `root`."""
     for app in APPS:
         (tmp_path / root / app).mkdir(parents=True)
