@@ -27,15 +27,15 @@ def add_liaison(*, actor, agency: Agency, email: str, name: str) -> User:
     """Link an account to the agency as its liaison, creating it (without a password: the person sets one
     through "forgot password") when no account has the address.
 
-    Rule: an account speaks for at most one agency; staff accounts and accounts of another role are refused
-    (the liaison account is the agency's own).
+    Rule: an account speaks for at most one agency; an existing account must hold the agency role (among
+    others: a liaison may also sit on the steering committee; staff grant the role on the account page first).
     Side effects: the user (role agency) if new, the link; audit `agencies.liaison.added` on the agency.
     """
     email = email.strip().lower()
     with transaction.atomic():
         user = User.objects.select_for_update().filter(email=email).first()
         if user is None:
-            user = User.objects.create_user(email, None, name=name.strip(), role=Role.AGENCY)
+            user = User.objects.create_user(email, None, name=name.strip(), roles=(Role.AGENCY,))
         elif not holds_agency_role(user):
             raise ValidationError(_("%(email)s belongs to an account of another role.") % {"email": email})
         if AgencyLiaison.objects.filter(user=user).exclude(agency=agency).exists():

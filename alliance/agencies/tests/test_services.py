@@ -195,9 +195,18 @@ def test_staff_add_a_liaison_account_linked_to_one_agency(staff_user):
     with pytest.raises(ValidationError):
         add_liaison(actor=staff_user, agency=second, email=UserFactory(role=Role.MEMBER_REP).email, name="회원사")
 
-    assert (user.email, user.role, user.agency_liaison.agency, user.has_usable_password()) == (
+    assert (user.email, user.roles, user.agency_liaison.agency, user.has_usable_password()) == (
         "kim@nipa.example.kr",
-        Role.AGENCY,
+        {Role.AGENCY},
         first,
         False,
     )
+
+
+def test_a_steering_member_who_also_holds_the_agency_role_can_be_a_liaison(staff_user):
+    agency = AgencyFactory()
+    member = UserFactory(roles=[Role.AGENCY, Role.STEERING], email="lee@rapa.example.kr")
+
+    user = add_liaison(actor=staff_user, agency=agency, email="lee@rapa.example.kr", name="이연계")
+
+    assert (user, user.roles, user.agency_liaison.agency) == (member, {Role.AGENCY, Role.STEERING}, agency)

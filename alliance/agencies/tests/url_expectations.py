@@ -73,6 +73,8 @@ def build_world(world) -> dict:
         AgencyFactory(name="한국전파진흥협회", short_name="RAPA"),
     )
     LiaisonFactory(user=world["users"]["agency"], agency=agency_a)
+    # The liaison who also sits on the steering committee (url_matrix.COMBINED) speaks for agency A too.
+    LiaisonFactory(user=world["users"]["agency_steering"], agency=agency_a)
     world["users"]["agency_b"] = LiaisonFactory(agency=agency_b).user
     plan = PlanFactory(agency=agency_b, year=year)
     item = PlanItemFactory(plan=plan, heading=Heading.BUSINESS)
