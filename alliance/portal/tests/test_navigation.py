@@ -5,7 +5,7 @@ import re
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from alliance.core import navigation
 from alliance.core.navigation import MEMBER, PUBLIC, Entry
@@ -59,6 +59,7 @@ def test_staff_see_the_staff_menu_after_my_page(client, staff_user):
         "Census",
         "Ecosystem map management",
         "Project groups",
+        "Partner agencies",
         "Accounts",
         "Audit log",
     ]
@@ -124,7 +125,9 @@ def test_staff_tiles_on_my_page(client, staff_user):
         (path_of("members:statistics"), "Member statistics"),
         (path_of("members:census_rounds"), "Member census"),
         (path_of("programs:programme_list"), "Project-group programmes"),
+        (path_of("agencies:agency_list"), "Partner agencies"),
         (path_of("ecosystem:manage"), "Ecosystem map management"),
+        (path_of("agencies:report_grid", timezone.localdate().year), "Agency quarterly reports"),
         (path_of("ecosystem:suggestions"), "Placement suggestions"),
         (path_of("core:accounts"), "Accounts"),
         (path_of("core:audit_log"), "Audit log"),
