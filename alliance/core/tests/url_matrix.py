@@ -22,7 +22,9 @@ Each app lists who may open its URLs in `alliance/<app>/tests/url_expectations.p
 A row states the single-role identities (`ROLES`). The identities holding several roles (`COMBINED`: org A's
 representative who also sits on the steering committee, an agency liaison who is also a steering member) are
 derived: such a user may open a URL when any of its roles may (`combined_status`). A row states one of them
-only where that rule does not hold, e.g. a page that shows something to the combination alone.
+only where that rule does not hold, e.g. a page that shows something to the combination alone. So that the rule
+holds, a `build_world` that gives a single-role user something of its own (a seat, an agency's liaison link)
+gives the same to the COMBINED users holding that role (world["users"]["rep_steering"] ...).
 """
 
 ROLES = (

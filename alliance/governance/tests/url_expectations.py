@@ -6,7 +6,7 @@ import datetime
 
 from django.utils import timezone
 
-from alliance.core.tests.url_matrix import LOGIN, only, staff_only
+from alliance.core.tests.url_matrix import COMBINED, LOGIN, only, staff_only
 from alliance.governance.models import Body, Participation, Person, Position, Seat, Sector
 from alliance.governance.services.bodies import join_subcommittee
 from alliance.governance.tests.factories import BodyFactory, PersonFactory, SeatFactory, SubcommitteeFactory
@@ -74,6 +74,11 @@ def build_world(world) -> dict:
     subcommittee = SubcommitteeFactory(year=today.year, name="윤리제도")
     seat = SeatFactory(body=steering, person=PersonFactory(user=world["users"]["steering"]), **term)
     SeatFactory(body=subcommittee, person=PersonFactory(user=world["users"]["subcommittee"]), **term)
+    # The matrix's users holding several roles (url_matrix.COMBINED) hold the seats of their single-role parts.
+    for identity, parts in COMBINED.items():
+        for part, body in (("steering", steering), ("subcommittee", subcommittee)):
+            if part in parts:
+                SeatFactory(body=body, person=PersonFactory(user=world["users"][identity]), **term)
     return {"gov_steering": steering, "gov_subcommittee": subcommittee, "gov_seat": seat}
 
 
