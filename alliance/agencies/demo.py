@@ -23,6 +23,7 @@ from alliance.agencies.models import (
 )
 from alliance.core.models import ReviewStatus, User
 from alliance.core.roles import Role
+from alliance.core.services.accounts import grant_role
 from alliance.members.demo import DEFAULT_PASSWORD
 
 YEAR = 2026
@@ -52,9 +53,10 @@ def _liaisons(agencies: dict[str, Agency]) -> None:
     password = os.environ.get("DEMO_PASSWORD", DEFAULT_PASSWORD)
     for email, short_name, name in LIAISON_LOGINS:
         user = User.objects.filter(email=email).first() or User(email=email, name=name)
-        user.role, user.is_active = Role.AGENCY, True
+        user.is_active = True
         user.set_password(password)
         user.save()
+        grant_role(user=user, role=Role.AGENCY, by=None)
         AgencyLiaison.objects.update_or_create(user=user, defaults={"agency": agencies[short_name]})
 
 
@@ -139,7 +141,7 @@ def load_demo(*, seed: int) -> str:
     if Agency.objects.exists():
         return "유관기관 데모가 이미 있습니다."
     rng = random.Random(seed)  # noqa: S311  demo data, reproducible by seed
-    staff = User.objects.filter(role=Role.STAFF).order_by("pk").first()
+    staff = User.objects.with_role(Role.STAFF).order_by("pk").first()
     with transaction.atomic():
         agencies = {
             short: Agency.objects.create(short_name=short, name=name, homepage=homepage)
