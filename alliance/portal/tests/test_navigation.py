@@ -61,6 +61,7 @@ def test_staff_see_the_staff_menu_after_my_page(client, staff_user):
         "Project groups",
         "Partner agencies",
         "Committees",
+        "Committee meetings",
         "Accounts",
         "Audit log",
     ]
@@ -142,6 +143,7 @@ def test_staff_tiles_on_my_page(client, staff_user):
         (path_of("governance:home"), "Steering committee and subcommittees"),
         (path_of("agencies:report_grid", timezone.localdate().year), "Agency quarterly reports"),
         (path_of("ecosystem:suggestions"), "Placement suggestions"),
+        (path_of("governance:meeting_list"), "Committee meetings"),
         (path_of("core:accounts"), "Accounts"),
         (path_of("core:audit_log"), "Audit log"),
         (path_of("core:privacy_edit"), "Edit the privacy policy"),
