@@ -9,7 +9,7 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from alliance.core.tests.url_matrix import LOGIN, everyone, no_body, only, staff_only
+from alliance.core.tests.url_matrix import COMBINED, LOGIN, everyone, no_body, only, staff_only
 from alliance.governance.models import (
     AgendaItem,
     AgendaPaper,
@@ -22,7 +22,13 @@ from alliance.governance.models import (
     Sector,
 )
 from alliance.governance.services.invitations import feed_token
-from alliance.governance.tests.factories import AgendaItemFactory, BodyFactory, MeetingFactory, SeatFactory
+from alliance.governance.tests.factories import (
+    AgendaItemFactory,
+    BodyFactory,
+    MeetingFactory,
+    PersonFactory,
+    SeatFactory,
+)
 
 REPLY_TOKEN = "matrix-meeting-reply-token-0123456789abcdefghij"
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -129,6 +135,10 @@ def build_meetings_world(world) -> dict:
     )
     seat = SeatFactory(body=body, person=person)
     other = SeatFactory(body=body)
+    # The matrix's users holding the steering role among others (url_matrix.COMBINED) hold a seat here too.
+    for identity, parts in COMBINED.items():
+        if "steering" in parts:
+            SeatFactory(body=body, person=PersonFactory(user=world["users"][identity]))
     meeting = MeetingFactory(body=body, number=1, date=day, starts_at=datetime.time(14, 0))
     item = AgendaItemFactory(meeting=meeting, order=1, title="현황 보고")
     AgendaItemFactory(meeting=meeting, order=2, title="기타 안건")
