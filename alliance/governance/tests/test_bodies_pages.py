@@ -186,3 +186,20 @@ def test_list_pages_take_a_constant_number_of_queries(client, django_assert_max_
     add(10)
     with django_assert_max_num_queries(len(few.captured_queries)):
         assert client.get(reverse(view)).status_code == 200
+
+
+def test_body_form_bounds_its_numbers(client, staff_user):
+    client.force_login(staff_user)
+    response = client.post(
+        reverse("governance:body_create") + "?year=2026",
+        {
+            "name": "상생협력",
+            "kind": "subcommittee",
+            "order": "1",
+            "meetings_planned": "40000",
+            "quorum_rule": "majority",
+        },
+    )
+    assert response.status_code == 200
+    assert "32767 이하" in response.content.decode() or "32,767" in response.content.decode()
+    assert Body.objects.count() == 0
