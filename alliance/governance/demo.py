@@ -18,7 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from alliance.core.models import User
-from alliance.governance import demo_meetings
+from alliance.governance import demo_meetings, demo_proposals
 from alliance.governance.models import (
     Attendance,
     AttendanceStatus,
@@ -309,6 +309,7 @@ def load_demo(*, seed: int) -> str:
     with transaction.atomic():
         parts = [_bodies_and_seats()]
         parts.append(_meetings(seed))
+        parts.append(demo_proposals.load(seed=seed))
     return " · ".join(parts)
 
 
