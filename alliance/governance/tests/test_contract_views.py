@@ -232,3 +232,17 @@ def test_staff_record_a_new_version_of_the_rules_from_a_steering_decision(client
     page = client.get(reverse("governance:rules_current")).content.decode()
     assert "제1조 v2" in page
     assert "운영규정 개정의 건" in page
+
+
+def test_once_comments_close_the_form_is_gone_and_a_late_comment_is_refused(client, setting):
+    document = setting["document"]
+    closed_on = timezone.localdate() - datetime.timedelta(days=1)
+    document.comments_close_on = closed_on
+    document.save()
+    clause = setting["clauses"]["제1조"]
+    client.force_login(setting["member"])
+    page = client.get(reverse("governance:contract_detail", args=[document.pk])).content.decode()
+    assert reverse("governance:clause_comment", args=[clause.pk]) not in page
+    response = client.post(reverse("governance:clause_comment", args=[clause.pk]), {"text": "늦은 의견"}, follow=True)
+    assert f"이 문서의 의견 수렴은 {closed_on.isoformat()}에 마감되었습니다." in response.content.decode()
+    assert not ClauseComment.objects.exists()
