@@ -107,19 +107,18 @@ def build() -> dict:
     from django.contrib.auth import get_user_model
 
     from alliance.core.roles import Role
+    from alliance.core.services.accounts import set_roles
     from alliance.governance.models import Person, Sector
     from alliance.members.tests.factories import OrganisationFactory
 
     users = get_user_model().objects
-    staff = users.create_user(email="staff@bench.example.kr", name="사무국", role=Role.STAFF, password=None)
-    steering = users.create_user(email="steering@bench.example.kr", name="운영위원", role=Role.STEERING, password=None)
+    staff = users.create_user(email="staff@bench.example.kr", name="사무국", password=None)
+    steering = users.create_user(email="steering@bench.example.kr", name="운영위원", password=None)
     member = users.create_user(
-        email="member@bench.example.kr",
-        name="회원사",
-        role=Role.MEMBER_REP,
-        organisation=OrganisationFactory(),
-        password=None,
+        email="member@bench.example.kr", name="회원사", organisation=OrganisationFactory(), password=None
     )
+    for user, role in ((staff, Role.STAFF), (steering, Role.STEERING), (member, Role.MEMBER_REP)):
+        set_roles(user=user, roles=[role], by=None)
     people = Person.objects.bulk_create(
         Person(name=f"위원{number:03d}", affiliation=f"기관 {number:03d}", sector=Sector.values[number % 4])
         for number in range(SEATS)

@@ -4,9 +4,9 @@ structure, with synthetic people (never the seeds' real names).
 2025: 운영위원회 + 미래전략, 인재양성, 기술표준, 윤리제도; four steering meetings, the fourth on 2025-11-26 with
 16 seats (11 present, 2 of them by substitute, 5 absent) and the chair's re-appointment (의장 연임건) extending
 the chair's term by a year. 기술표준 is abolished at the end of 2025; 2026 starts as a copy of 2025, renames
-미래전략 to 차세대기술전략 and adds 상생협력. Demo logins: the member representative chairs 상생협력 in 2026
-and so sits on the steering committee ex officio; the steering login holds a seat in both years; the
-subcommittee login sits on 윤리제도.
+미래전략 to 차세대기술전략 and adds 상생협력. Demo logins: the member representative who is also a steering member
+(member-steering@) chairs 상생협력 in 2026 and so sits on the steering committee ex officio; the steering login
+holds a seat in both years; the subcommittee login sits on 윤리제도; the member login's company takes part in 윤리제도.
 
 Other governance areas (agendas, minutes, proposals) add their parts in their own functions below, called from
 `load_demo`.
@@ -46,6 +46,9 @@ STEERING_LOGIN, SUBCOMMITTEE_LOGIN, MEMBER_LOGIN = (
     "subcommittee@demo.alliance.kr",
     "member@demo.alliance.kr",
 )
+# A member company's representative who also holds the steering role: the 2026 상생협력 chair (ex officio on
+# the steering committee). The member login stands in when the demo logins have no such account.
+CHAIR_LOGIN = "member-steering@demo.alliance.kr"
 
 # The 2025 steering committee as the seed's roster is built (sector, affiliation, job title, the
 # subcommittee chaired), with synthetic names. The fourth meeting's attendance: "○", "×" or a substitute.
@@ -255,14 +258,14 @@ def _year_2026(subcommittees_2025: dict) -> dict:
     )
     bodies["상생협력"] = cooperation
     _plan(cooperation)
-    member_user = _user(MEMBER_LOGIN)
-    organisation = member_user.organisation if member_user else None
+    chair_user = _user(CHAIR_LOGIN) or _user(MEMBER_LOGIN)
+    organisation = chair_user.organisation if chair_user else None
     chair = _person(
         "산업계",
         organisation.name if organisation else "상생테크",
         "류현우",
         "대표",
-        user=member_user,
+        user=chair_user,
         organisation=organisation,
     )
     _seat(cooperation, chair, Position.SUBCOMMITTEE_CHAIR)

@@ -55,7 +55,7 @@ def test_chair_reappointed_and_logins_seated(loaded):
     chair = decision.seats.get()
     assert (chair.position, chair.term_end) == (Position.CHAIR, datetime.date(2026, 12, 31))
     steering_2026 = Body.objects.get(year=2026, name="운영위원회")
-    member_seat = Seat.objects.get(body=steering_2026, person__user__email=demo.MEMBER_LOGIN)
+    member_seat = Seat.objects.get(body=steering_2026, person__user__email=demo.CHAIR_LOGIN)
     assert member_seat.ex_officio_for.body.name == "상생협력"
     assert Seat.objects.filter(person__user__email=demo.STEERING_LOGIN, body__year=2026).count() == 1
     assert Seat.objects.filter(person__user__email=demo.SUBCOMMITTEE_LOGIN, body__name="윤리제도").count() == 2
