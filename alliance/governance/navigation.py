@@ -3,6 +3,7 @@
 Each governance area adds its entries in its own block."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from alliance.core.navigation import MEMBER, STAFF, Entry, register_links, register_tiles
 
@@ -82,4 +83,29 @@ def _reads_rules_without_amending(user) -> bool:
 register_tiles(
     Entry(_("Operating rules"), "governance:rules_current", MEMBER, order=65, predicate=_reads_rules_without_amending),
     Entry(_("Operating rules"), "governance:rules_current", STAFF, order=74, permission="governance.amend_rules"),
+)
+
+# ---- minutes: the meetings' minutes and their documents -------------------------------------------------------
+
+
+def _not_staff(user) -> bool:
+    return not user.has_perm("governance.change_minutes")
+
+
+register_links(
+    Entry(
+        pgettext_lazy("meeting records", "Minutes"),
+        "governance:minutes_list",
+        STAFF,
+        order=64,
+        permission="governance.change_minutes",
+    ),
+    Entry(
+        pgettext_lazy("meeting records", "Minutes"),
+        "governance:minutes_list",
+        MEMBER,
+        order=64,
+        permission="governance.view_minutes_list",
+        predicate=_not_staff,
+    ),
 )

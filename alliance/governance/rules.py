@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from alliance.agencies.rules import is_liaison, liaison_agency_id
 from alliance.core.rules import has_organisation, is_member_representative, is_secretariat, is_signed_in
-from alliance.governance.models import Body, BodyKind, Seat
+from alliance.governance.models import AttendanceStatus, Body, BodyKind, Seat
 
 # ---- govbase: seats, bodies, open subcommittees -------------------------------------------------------------
 
@@ -104,6 +104,40 @@ rules.add_perm("governance.reply_to_meeting", is_signed_in & sits_for_meeting)
 rules.add_perm("governance.view_own_meetings", is_signed_in & holds_any_seat)
 
 # ---- minutes -------------------------------------------------------------------------------------------------
+# Staff write minutes; the body's seat holders (present or past) and the meeting's attendees read them; the
+# attendees comment while they are circulated.
+
+
+@rules.predicate
+def sat_in_body_of(user, target) -> bool:
+    """The user holds or held a seat in the body of `target` (a meeting, or a body itself)."""
+    body = getattr(target, "body", target)
+    return bool(is_signed_in(user) and body is not None and Seat.objects.filter(body=body, person__user=user).exists())
+
+
+@rules.predicate
+def attended(user, meeting) -> bool:
+    """The user's seat was present at the meeting, in person or by a substitute."""
+    return bool(
+        is_signed_in(user)
+        and meeting is not None
+        and meeting.attendances.filter(
+            seat__person__user=user, status__in=(AttendanceStatus.PRESENT, AttendanceStatus.SUBSTITUTE)
+        ).exists()
+    )
+
+
+@rules.predicate
+def ever_held_a_seat(user) -> bool:
+    return bool(is_signed_in(user) and Seat.objects.filter(person__user=user).exists())
+
+
+rules.add_perm("governance.change_minutes", is_secretariat)
+rules.add_perm("governance.view_minutes", is_secretariat | sat_in_body_of | attended)
+rules.add_perm("governance.comment_minutes", attended)
+rules.add_perm("governance.view_body_minutes", is_secretariat | sat_in_body_of)
+rules.add_perm("governance.view_meeting_pack", is_secretariat | sat_in_body_of)
+rules.add_perm("governance.view_minutes_list", is_secretariat | ever_held_a_seat)
 
 # ---- proposals -----------------------------------------------------------------------------------------------
 

@@ -7,10 +7,12 @@ from alliance.governance.views import (
     contracts,
     invitations,
     meetings,
+    minutes,
     participation,
     proposals,
     replies,
 )
+from alliance.governance.views import documents as minutes_documents
 
 app_name = "governance"
 urlpatterns = [
@@ -76,4 +78,29 @@ urlpatterns += [
     path("governance/contracts/comments/<id:pk>/dispose/", contracts.comment_dispose, name="comment_dispose"),
     path("governance/rules/", contracts.rules_current, name="rules_current"),
     path("governance/rules/amend/", contracts.rules_amend, name="rules_amend"),
+]
+
+# ---------------------------------------------------------------- minutes and documents (the `minutes` area)
+urlpatterns += [
+    path("governance/minutes/", minutes.minutes_list, name="minutes_list"),
+    path("governance/meetings/<id:pk>/minutes/", minutes.minutes_detail, name="minutes_detail"),
+    path("governance/meetings/<id:pk>/minutes/v<id:version_number>/", minutes.minutes_version, name="minutes_version"),
+    path("governance/meetings/<id:pk>/minutes/manage/", minutes.minutes_manage, name="minutes_manage"),
+    path("governance/meetings/<id:pk>/minutes/comment/", minutes.minutes_comment, name="minutes_comment"),
+    path("governance/minutes/items/<id:pk>/edit/", minutes.minutes_item_edit, name="minutes_item_edit"),
+    path("governance/minutes/comment/<str:minutes_token>/", minutes.minutes_comment_link, name="minutes_comment_link"),
+    path("governance/minutes/files/<id:pk>/", minutes_documents.minutes_file, name="minutes_file"),
+    path(
+        "governance/meetings/<id:pk>/minutes.<str:document_format>",
+        minutes_documents.minutes_download,
+        name="minutes_download",
+    ),
+    path(
+        "governance/meetings/<id:pk>/pack.<str:document_format>",
+        minutes_documents.meeting_pack_download,
+        name="meeting_pack_download",
+    ),
+    path(
+        "governance/bodies/<id:pk>/minutes.docx", minutes_documents.body_minutes_download, name="body_minutes_download"
+    ),
 ]

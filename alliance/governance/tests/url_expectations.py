@@ -27,6 +27,14 @@ from alliance.governance.tests.world_meetings import (
     MEETINGS_POST_SETUP,
     build_meetings_world,
 )
+from alliance.governance.tests.world_minutes import (
+    MINUTES_EXPECTED,
+    MINUTES_PATH_VALUES,
+    MINUTES_PK_OF,
+    MINUTES_POST_AS,
+    MINUTES_POST_DATA,
+    build_minutes_world,
+)
 from alliance.governance.tests.world_proposals import (
     PROPOSALS_COUNTED,
     PROPOSALS_EXPECTED,
@@ -174,3 +182,17 @@ _proposals_world = build_world
 def build_world(world) -> dict:
     built = _proposals_world(world)
     return built | build_contracts_world(world | built)
+
+
+# ---- minutes (alliance/governance/tests/world_minutes.py) --------------------------------------------------------
+EXPECTED |= MINUTES_EXPECTED
+PK_OF |= MINUTES_PK_OF
+PATH_VALUES |= MINUTES_PATH_VALUES
+POST_DATA |= MINUTES_POST_DATA
+POST_AS |= MINUTES_POST_AS
+_contracts_world = build_world
+
+
+def build_world(world) -> dict:
+    built = _contracts_world(world)
+    return built | build_minutes_world(world | built)

@@ -29,6 +29,7 @@ EXEMPT = {
     # Personal links: reached from the e-mail that carries the token, never from a page.
     "members:census_respond",
     "ecosystem:survey_respond",
+    "governance:minutes_comment_link",
     "core:password_reset_confirm",
     "governance:meeting_reply_link",
     # A personal calendar feed: its address is shown (to copy into a calendar app) on "My meetings".
