@@ -18,7 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from alliance.core.models import User
-from alliance.governance import demo_meetings, demo_proposals
+from alliance.governance import demo_meetings, demo_minutes, demo_proposals
 from alliance.governance.models import (
     Attendance,
     AttendanceStatus,
@@ -313,6 +313,7 @@ def load_demo(*, seed: int) -> str:
         parts = [_bodies_and_seats()]
         parts.append(_meetings(seed))
         parts.append(demo_proposals.load(seed=seed))
+        parts.append(demo_minutes.load())  # minutes: after the meetings and their agendas
     return " · ".join(parts)
 
 

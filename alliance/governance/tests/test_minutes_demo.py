@@ -34,3 +34,19 @@ def test_the_demo_confirms_the_fourth_steering_and_subcommittee_minutes_and_circ
     reappointment = MinutesVersion.objects.get(minutes__meeting=fourth).items.get(order=3)
     assert reappointment.discussion == "운영위원장 및 분과위원장 임기 1년 연장에 대한 동의"
     assert demo_minutes.load() == "회의록 데모가 이미 있습니다."
+
+
+def test_the_full_demo_has_confirmed_minutes_of_the_fourth_steering_meeting():
+    from alliance.governance import demo
+    from alliance.governance.models import Meeting
+    from alliance.governance.queries.attendance_table import attendance_table
+    from alliance.members.demo import ensure_demo_users
+
+    ensure_demo_users(password="demo-pass-2026")
+    summary = demo.load_demo(seed=1)
+    assert "의견 수렴 중" in summary
+    fourth = Meeting.objects.get(body__year=2025, body__name="운영위원회", number=4)
+    assert fourth.minutes.versions.get().state == MinutesState.CONFIRMED
+    assert attendance_table(fourth).heading == "대상 인원 : 총 16명(참석 11명/불참 5명)"
+    third = Meeting.objects.get(body__year=2025, body__name="운영위원회", number=3)
+    assert third.minutes.versions.get().state == MinutesState.CIRCULATED
