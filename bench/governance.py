@@ -18,6 +18,7 @@ TITLE = "governance: 10 years × 20 bodies, 300 seats, 150 meetings, 1,500 agend
 CHECKS = {
     "pages_max_ms": ("<=", 100, "ms"),
     "status_ms": ("<=", 1000, "ms"),
+    "year_minutes_docx_ms": ("<=", 5000, "ms"),
 }
 DATABASES = ("sqlite", "postgresql")
 YEARS = range(2017, 2027)
@@ -134,6 +135,30 @@ def _proposals() -> None:
     """400 proposals a year once the proposals area has its model (its helper fills this in)."""
 
 
+def _minutes(body, staff) -> None:
+    """Confirmed minutes for each meeting of `body` (the minutes area): its agenda items with a discussion, a
+    presentation and an action item each."""
+    from django.utils import timezone
+
+    from alliance.governance.models import Meeting
+    from alliance.governance.services import minutes as service
+
+    for meeting in Meeting.objects.filter(body=body):
+        version = service.start_minutes(actor=staff, meeting=meeting).versions.get()
+        for item in version.items.all():
+            service.update_item(
+                actor=staff,
+                item=item,
+                title=item.title,
+                discussion="논의 내용 첫째 줄\n논의 내용 둘째 줄\n논의 내용 셋째 줄",
+                decisions=[],
+                presentations=[{"title": "발표", "presenter": "발표자 이사", "affiliation": "회원사"}],
+                action_items=[{"description": "후속 조치", "owner": "사무국", "due_on": None, "done": False}],
+            )
+        service.move(actor=staff, version=version, step=service.CIRCULATE, comments_due=timezone.localdate())
+        service.move(actor=staff, version=version, step=service.CONFIRM)
+
+
 def _timed(function) -> tuple[float, float]:
     function()  # warm-up: template loading, query compilation
     timings = []
@@ -166,6 +191,7 @@ def run() -> dict:
     from django.test import Client
     from django.urls import reverse
 
+    from alliance.governance.documents.docx_builders import year_minutes_docx
     from alliance.governance.models import Body
     from alliance.governance.queries.status import governance_status
 
@@ -178,23 +204,29 @@ def run() -> dict:
     year = YEARS[-1]
     steering = Body.objects.get(year=year, order=0)
     subcommittee = Body.objects.get(year=year, order=1)
+    _minutes(steering, users["staff"])
+    first_meeting = steering.meetings.order_by("number").first()
     pages = {
         "home": (users["staff"], reverse("governance:home") + f"?year={year}&within=60"),
         "body_detail_staff": (users["staff"], reverse("governance:body_detail", args=[subcommittee.pk])),
         "body_detail_steering": (users["steering"], reverse("governance:body_detail", args=[steering.pk])),
         "my_bodies": (users["steering"], reverse("governance:my_bodies")),
         "open_subcommittees": (users["member"], reverse("governance:open_subcommittees")),
+        "minutes_list": (users["staff"], reverse("governance:minutes_list") + f"?year={year}"),
+        "minutes_detail": (users["steering"], reverse("governance:minutes_detail", args=[first_meeting.pk])),
     }
     figures = {}
     for name, (user, url) in pages.items():
         figures[f"{name}_ms"], figures[f"{name}_queries"] = _page_figures(client, user, url)
     as_of = datetime.date(year, 12, 31)
     status_median, status_max = _timed(lambda: governance_status(year=year, as_of=as_of))
+    docx_median, _ = _timed(lambda: year_minutes_docx(steering))
     return {
         **figures,
         "pages_max_ms": max(value for key, value in figures.items() if key.endswith("_ms")),
         "status_ms": round(status_median, 1),
         "status_max_ms": round(status_max, 1),
+        "year_minutes_docx_ms": round(docx_median, 1),
         "bodies": Body.objects.count(),
         "build_seconds": round(build_seconds, 1),
     }
