@@ -6,8 +6,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from alliance.governance.models import Decision, MinutesFileKind
-from alliance.governance.services.minutes_files import PHOTO_ACCEPT
 from alliance.programs.uploads import ACCEPT_ATTRIBUTE
+
+# The photos services.minutes_files accepts (JPEG, PNG), for the file picker; the service checks the content.
+PHOTO_ACCEPT = ".jpg,.jpeg,.png"
 
 
 class ItemForm(forms.Form):

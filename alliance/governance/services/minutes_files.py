@@ -18,7 +18,7 @@ from alliance.governance.models import MinutesFileKind
 from alliance.programs.uploads import check_attachment
 
 PHOTO_FORMATS = {"jpg": "JPEG", "jpeg": "JPEG", "png": "PNG"}
-PHOTO_ACCEPT = ".jpg,.jpeg,.png"
+
 PHOTO_MAX_SIDE = 8000
 
 
