@@ -7,7 +7,7 @@ import hashlib
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from alliance.core.tests.url_matrix import everyone, only, staff_only
+from alliance.core.tests.url_matrix import COMBINED, everyone, only, staff_only
 from alliance.governance.models import AttendanceStatus, MinutesCirculation, MinutesFile, MinutesFileKind, MinutesState
 from alliance.governance.services import minutes as minutes_service
 from alliance.governance.tests.factories import (
@@ -81,6 +81,11 @@ def build_minutes_world(world) -> dict:
     meeting = MeetingFactory(body=body, number=1, date=today, attendance_recorded_at=timezone.now())
     AgendaItemFactory(meeting=meeting, order=1, title="운영계획 보고")
     AttendanceFactory(meeting=meeting, seat=seat, status=AttendanceStatus.PRESENT)
+    # The matrix's users holding the steering role among others (url_matrix.COMBINED) sat in the meeting too.
+    for identity, parts in COMBINED.items():
+        if "steering" in parts:
+            combined = SeatFactory(body=body, person=PersonFactory(user=users[identity]))
+            AttendanceFactory(meeting=meeting, seat=combined, status=AttendanceStatus.PRESENT)
     version = minutes_service.start_minutes(actor=staff, meeting=meeting).versions.get()
     file = MinutesFile(
         version=version, kind=MinutesFileKind.ATTACHMENT, original_name="자료.pdf", uploaded_at=timezone.now()
