@@ -18,7 +18,6 @@ CODE = [ROOT / "alliance", ROOT / "scripts", ROOT / "bench", ROOT / "conftest.py
 REQUIREMENTS = [ROOT / "requirements.txt", ROOT / "requirements-dev.txt"]
 # Used at run time without an import or a dotted name in the settings:
 RUNTIME_ONLY = {
-    "psycopg",  # PostgreSQL driver, loaded by Django's backend when DATABASE_URL says postgres://
     "argon2-cffi",  # the Argon2 password hasher of PASSWORD_HASHERS (Django imports `argon2`)
     "kiwipiepy-model",  # the Korean tokenizer's model files, loaded by kiwipiepy
     "pytest-django",  # pytest plugins, loaded by entry point
