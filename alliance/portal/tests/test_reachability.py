@@ -94,7 +94,7 @@ FILES = {
     "programs:interim_download",
 }
 LINK = re.compile(r'\b(?:href|hx-get|src|action)="([^"]+)"')
-MAX_PAGES = 400
+MAX_PAGES = 1500  # the staff crawl fetches about 500 pages of the matrix world; the cap only stops a runaway crawl
 
 
 def url_name_of(path: str) -> str | None:
