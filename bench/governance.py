@@ -14,7 +14,7 @@ import datetime
 import statistics
 import time
 
-TITLE = "governance: 10 years × 20 bodies, 300 seats, 150 meetings, 1,500 agenda items"
+TITLE = "governance: 10 years × 20 bodies, 300 seats, 150 meetings, 1,500 agenda items, 400 proposals"
 CHECKS = {
     "pages_max_ms": ("<=", 100, "ms"),
     "status_ms": ("<=", 1000, "ms"),
@@ -131,8 +131,51 @@ def build() -> dict:
     return {"staff": staff, "steering": steering, "member": member}
 
 
+PROPOSALS = 400
+STATES_CYCLE = ("draft", "adopted", "submitted", "approved", "shared", "answered", "implemented", "rejected")
+
+
 def _proposals() -> None:
-    """400 proposals a year once the proposals area has its model (its helper fills this in)."""
+    """400 proposals a year over the subcommittees, in the states of a busy year, each with its moves and
+    versions (bulk inserts: the state machine itself is tested, not timed)."""
+    from django.utils import timezone
+
+    from alliance.governance.models import Body, BodyKind, Proposal, ProposalMove, ProposalVersion
+
+    now = timezone.now()
+    for year in YEARS:
+        subcommittees = list(Body.objects.filter(year=year, kind=BodyKind.SUBCOMMITTEE))
+        proposals = Proposal.objects.bulk_create(
+            Proposal(
+                body=subcommittees[number % len(subcommittees)],
+                title=f"{year} 정책 제언 {number:03d}",
+                text="제언 본문 " * 40,
+                state=STATES_CYCLE[number % len(STATES_CYCLE)],
+                created_at=now,
+                moved_at=now,
+            )
+            for number in range(PROPOSALS)
+        )
+        ProposalMove.objects.bulk_create(
+            ProposalMove(proposal=proposal, from_state="", to_state=proposal.state, at=now) for proposal in proposals
+        )
+        ProposalVersion.objects.bulk_create(
+            ProposalVersion(
+                proposal=proposal,
+                number=1,
+                state=proposal.state,
+                title=proposal.title,
+                text=proposal.text,
+                created_at=now,
+            )
+            for proposal in proposals
+        )
+
+
+def _a_proposal(year: int) -> int:
+    from alliance.governance.models import Proposal
+
+    return Proposal.objects.filter(body__year=year).order_by("pk").values_list("pk", flat=True).first()
 
 
 def _minutes(body, staff) -> None:
@@ -214,6 +257,9 @@ def run() -> dict:
         "open_subcommittees": (users["member"], reverse("governance:open_subcommittees")),
         "minutes_list": (users["staff"], reverse("governance:minutes_list") + f"?year={year}"),
         "minutes_detail": (users["steering"], reverse("governance:minutes_detail", args=[first_meeting.pk])),
+        "proposal_list": (users["staff"], reverse("governance:proposal_list") + f"?year={year}"),
+        "proposal_detail": (users["staff"], reverse("governance:proposal_detail", args=[_a_proposal(year)])),
+        "obligations": (users["staff"], reverse("governance:obligations") + f"?year={year}"),
     }
     figures = {}
     for name, (user, url) in pages.items():
