@@ -18,6 +18,7 @@ NO_EDIT = {
     # Filters and searches: they change nothing.
     "AuditFilterForm": "filter", "ChartForm": "filter", "LandscapeFilterForm": "filter",
     "PlayerFilterForm": "filter", "DirectoryFilterForm": "filter", "RegistryFilterForm": "filter",
+    "AccountFilterForm": "filter",
     "EmailLoginForm": "login", "PasswordResetRequestForm": "request",
     # They add a new record (or a new version of one): nothing loaded can be lost.
     "PrivacyPolicyForm": "new version", "LandscapeUploadForm": "upload", "LogoUploadForm": "upload",
@@ -41,6 +42,7 @@ NOT_YET = {
     "NodeForm", "MoveNodeForm", "TermNameForm",  # taxonomy nodes, vocabulary terms
     "ProposalForm", "RequestsForm", "DeclinesForm", "AvailabilityForm", "CompanySettingsForm",
     "ScheduleForm", "UseForm", "AnswerForm",
+    "AccountRolesForm",  # an account's whole set of roles: two staff saving at once, the later wins
 }  # fmt: skip
 
 
