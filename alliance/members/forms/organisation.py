@@ -84,7 +84,14 @@ class OrganisationProfileForm(NamedNumberErrorsMixin, VersionedFormMixin, Sigung
     )
     homepage = forms.URLField(label=_("Homepage"), required=False, max_length=200, assume_scheme="https")
     founded_year = forms.IntegerField(label=_("Year founded"), required=False, min_value=1800, max_value=2100)
-    employees = forms.IntegerField(label=_("Employees"), required=False, min_value=0, max_value=EMPLOYEES_MAX)
+    employees = forms.IntegerField(
+        label=_("Employees"),
+        required=False,
+        min_value=0,
+        max_value=EMPLOYEES_MAX,
+        # the wording of the model's validators (core/bounds.py), not Django's
+        error_messages={"min_value": _("Enter 0 or more."), "max_value": _("Enter at most %(limit_value)s.")},
+    )
 
     class Meta:
         model = Organisation

@@ -12,9 +12,18 @@ pytestmark = pytest.mark.django_db
 @pytest.mark.parametrize(
     "case",
     [
-        ("revenue_million", str(2**63 - 1), ko("Enter at most %(limit_value)s.", limit_value=REVENUE_MILLION_MAX)),
-        ("revenue_million", "-5", ko("Enter 0 or more.")),
-        ("employees", str(EMPLOYEES_MAX + 1), ko("Enter at most %(limit_value)s.", limit_value=EMPLOYEES_MAX)),
+        # each message starts with the field's label (core/bounds.py NamedNumberErrorsMixin)
+        (
+            "revenue_million",
+            str(2**63 - 1),
+            "매출액(백만원): " + ko("Enter at most %(limit_value)s.", limit_value=REVENUE_MILLION_MAX),
+        ),
+        ("revenue_million", "-5", "매출액(백만원): " + ko("Enter 0 or more.")),
+        (
+            "employees",
+            str(EMPLOYEES_MAX + 1),
+            "종사자 수: " + ko("Enter at most %(limit_value)s.", limit_value=EMPLOYEES_MAX),
+        ),
     ],
 )
 def test_profile_refuses_figures_beyond_the_domain_limits(client, member_rep, organisation, case):

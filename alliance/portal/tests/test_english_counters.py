@@ -14,8 +14,9 @@ pytestmark = pytest.mark.django_db
 world = matrix.world  # the matrix's fixture: two organisations, one user per role, and each app's objects
 
 KOREAN_COUNTER = re.compile(r"\d(?:개사|개 그룹|개|명|건|행|일|백만원)")
-# Text people typed in Korean, shown as typed whatever the page's language (the world's proposal team).
-TYPED = ("개발 5명, 사업 2명",)
+# Text people typed in Korean, shown as typed whatever the page's language (the world's proposal team, an
+# agency report's figures).
+TYPED = ("개발 5명, 사업 2명", "12개 기관 참여")
 
 
 def render(text: str, **context) -> str:
