@@ -3,6 +3,8 @@
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -159,3 +161,23 @@ def test_obligations_warn_when_a_deliverable_is_short_and_one_meeting_is_left(se
     assert [(row.body.name, row.held, row.planned, row.warnings) for row in rows] == [
         ("상생협력분과", 2, 3, ["상생협력분과: 남은 회의 1회, 제출된 제언 없음"])
     ]
+
+
+@pytest.mark.parametrize("view", ["governance:proposal_list", "governance:obligations"])
+def test_proposal_lists_take_a_constant_number_of_queries(client, setting, django_assert_max_num_queries, view):
+    """Ten more proposals (with deliverables and held meetings) cost no more queries."""
+
+    def add(count):
+        for number in range(count):
+            body = SubcommitteeFactory(year=setting["year"])
+            Deliverable.objects.create(body=body, kind=DeliverableKind.POLICY_PROPOSAL)
+            create_proposal(body=body, title=f"제언 {number}", text="본문", by=setting["staff"])
+
+    client.force_login(setting["staff"])
+    url = reverse(view) + f"?year={setting['year']}"
+    add(1)
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(url).status_code == 200
+    add(10)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert client.get(url).status_code == 200
