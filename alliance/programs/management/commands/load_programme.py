@@ -1,12 +1,10 @@
 """`python manage.py load_programme FILE.json`: set up a programme, its judges and groups from a file."""
 
-import json
-from pathlib import Path
-
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from alliance.core.management.json_input import read_json_file
 from alliance.programs.services.loading import load_programme
 
 
@@ -17,15 +15,7 @@ class Command(BaseCommand):
         parser.add_argument("file", help=_("the JSON file"))
 
     def handle(self, *args, file, **options):
-        try:
-            spec = json.loads(Path(file).read_text(encoding="utf-8-sig"))
-        except OSError as error:
-            raise CommandError(_("Cannot read %(file)s: %(error)s") % {"file": file, "error": error}) from None
-        except json.JSONDecodeError as error:
-            raise CommandError(
-                _("%(file)s is not valid JSON (line %(line)d, column %(column)d).")
-                % {"file": file, "line": error.lineno, "column": error.colno}
-            ) from None
+        spec = read_json_file(file)
         try:
             programme = load_programme(actor=None, spec=spec)
         except ValidationError as error:
