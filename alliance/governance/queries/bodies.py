@@ -2,10 +2,19 @@
 
 import datetime
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
 from django.utils import timezone
 
-from alliance.governance.models import Body, BodyKind, Meeting, Participation, Seat
+from alliance.governance.models import (
+    ActionItem,
+    Body,
+    BodyKind,
+    Meeting,
+    MinutesState,
+    Participation,
+    Person,
+    Seat,
+)
 from alliance.governance.rules import active_seat_q, seats_of
 
 
@@ -127,4 +136,21 @@ def my_seats(user):
         .select_related("body")
         .prefetch_related(Prefetch("body__meetings", queryset=upcoming, to_attr="upcoming_meetings"))
         .order_by("-body__year", "body__order", "body__name")
+    )
+
+
+def my_open_tasks(user):
+    """The open follow-up actions (action items) of confirmed minutes of the bodies `user` sits on today whose
+    owner is written with the user's name or the name of one of their seat records, soonest due first."""
+    names = {user.name, *Person.objects.filter(user=user).values_list("name", flat=True)} - {""}
+    return (
+        ActionItem.objects.filter(
+            done=False,
+            owner__in=names,
+            item__version__state=MinutesState.CONFIRMED,
+            item__version__superseded_at__isnull=True,
+            item__version__minutes__meeting__body__in=seats_of(user).values("body"),
+        )
+        .select_related("item__version__minutes__meeting__body")
+        .order_by(F("due_on").asc(nulls_last=True), "pk")
     )

@@ -10,7 +10,17 @@ from django.utils import timezone
 from alliance.core.roles import Role
 from alliance.core.tests.confirming import post_confirmed
 from alliance.core.tests.factories import UserFactory
-from alliance.governance.models import Body, Participation, Position, Seat
+from alliance.governance.models import (
+    ActionItem,
+    Body,
+    Minutes,
+    MinutesItem,
+    MinutesState,
+    MinutesVersion,
+    Participation,
+    Position,
+    Seat,
+)
 from alliance.governance.tests.factories import (
     BodyFactory,
     MeetingFactory,
@@ -203,3 +213,37 @@ def test_body_form_bounds_its_numbers(client, staff_user):
     assert response.status_code == 200
     assert "32767 이하" in response.content.decode() or "32,767" in response.content.decode()
     assert Body.objects.count() == 0
+
+
+def test_my_bodies_lists_my_open_follow_up_actions_from_confirmed_minutes(client):
+    user = UserFactory(role=Role.STEERING, name="김위원")
+    body = BodyFactory(year=today().year, name="운영위원회")
+    SeatFactory(body=body, person=PersonFactory(user=user, name="김위원"), **current_term())
+    meeting = MeetingFactory(body=body, number=2, date=today() - 5 * DAY)
+    minutes = Minutes.objects.create(meeting=meeting)
+
+    def item_in(state: str) -> MinutesItem:
+        number = minutes.versions.count() + 1
+        version = MinutesVersion.objects.create(minutes=minutes, number=number, state=state, created_at=timezone.now())
+        return MinutesItem.objects.create(version=version, order=1, title="안건")
+
+    confirmed, draft = item_in(MinutesState.CONFIRMED), item_in(MinutesState.DRAFT)
+    ActionItem.objects.create(item=confirmed, description="분과 운영 계획 제출", owner="김위원", due_on=today() + DAY)
+    ActionItem.objects.create(item=confirmed, description="이미 끝난 일", owner="김위원", done=True)
+    ActionItem.objects.create(item=confirmed, description="다른 위원의 일", owner="박위원")
+    ActionItem.objects.create(item=draft, description="초안에만 있는 일", owner="김위원")
+    client.force_login(user)
+
+    page = client.get(reverse("governance:my_bodies")).content.decode()
+
+    assert (
+        "분과 운영 계획 제출" in page,
+        "이미 끝난 일" in page,
+        "다른 위원의 일" in page,
+        "초안에만 있는 일" in page,
+    ) == (
+        True,
+        False,
+        False,
+        False,
+    )

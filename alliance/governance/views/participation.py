@@ -12,7 +12,8 @@ from alliance.governance.services import bodies as service
 
 @permission_required("governance.view_own_bodies", methods=("GET",))
 def my_bodies(request):
-    return render(request, "governance/my_bodies.html", {"seats": list(queries.my_seats(request.user))})
+    context = {"seats": list(queries.my_seats(request.user)), "tasks": list(queries.my_open_tasks(request.user))}
+    return render(request, "governance/my_bodies.html", context)
 
 
 @permission_required("governance.view_open_subcommittees", methods=("GET",))
