@@ -11,14 +11,13 @@ by sector in the order of `Sector`, then by seat order. A seat represented by a 
 the total only. Two queries whatever the size of the body.
 """
 
-import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from alliance.governance.models import Attendance, AttendanceStatus, Meeting, Position, Seat, Sector
+from alliance.governance.rules import active_seat_q
 
 PRESENT_MARK = "○"
 ABSENT_MARK = "×"
@@ -60,10 +59,6 @@ class AttendanceTable:
         }
 
 
-def _active_on(day: datetime.date) -> Q:
-    return (Q(ended_on__isnull=True) | Q(ended_on__gt=day)) & Q(term_start__lte=day, term_end__gte=day)
-
-
 def _note(seat: Seat) -> str:
     if seat.ex_officio_for_id is not None:
         name = seat.ex_officio_for.body.name.removesuffix("분과").strip()
@@ -99,7 +94,7 @@ def _observers_line(observers: list[tuple[Seat, Attendance | None]]) -> str:
 def attendance_table(meeting: Meeting) -> AttendanceTable:
     day = meeting.date or timezone.localdate()
     seats = list(
-        Seat.objects.filter(_active_on(day), body_id=meeting.body_id)
+        Seat.objects.filter(active_seat_q(day), body_id=meeting.body_id)
         .select_related("person", "ex_officio_for__body")
         .order_by("order", "pk")
     )
