@@ -7,7 +7,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from alliance.governance.models import Body, BodyKind, Meeting, Seat
+from alliance.governance.models import Body, BodyKind, Meeting
 from alliance.governance.models.proposals import (
     DELIVERED_STATES,
     Deliverable,
@@ -16,6 +16,7 @@ from alliance.governance.models.proposals import (
     ProposalMove,
     ProposalState,
 )
+from alliance.governance.rules import seats_of
 
 
 def proposals_by_state(year: int, *, as_of: datetime.date | None = None) -> dict[str, int]:
@@ -43,16 +44,20 @@ def proposals_visible_to(user, year: int, *, everything: bool, agency_id: int | 
     proposals = Proposal.objects.filter(body__year=year).select_related("body")
     if everything:
         return proposals.order_by("body__order", "body__name", "-moved_at")
-    today = timezone.localdate()
-    seats = Seat.objects.filter(
-        Q(ended_on__isnull=True) | Q(ended_on__gt=today), person__user=user, term_start__lte=today, term_end__gte=today
-    )
+    seats = seats_of(user)
     visible = Q(body__in=seats.values("body"))
     if seats.filter(body__year=year, body__kind=BodyKind.STEERING).exists():
         visible |= ~Q(state__in=(ProposalState.DRAFT, ProposalState.ADOPTED))
     if agency_id is not None:
         visible |= Q(shares__agency_id=agency_id)
     return proposals.filter(visible).distinct().order_by("body__order", "body__name", "-moved_at")
+
+
+def bodies_to_draft_in(user, year: int, *, everything: bool):
+    """The year's open subcommittees `user` could draft a proposal in: every one for staff, else those they sit
+    on (one query, so that the permission is then checked on a few bodies, not on each of the year's)."""
+    bodies = Body.objects.filter(year=year, kind=BodyKind.SUBCOMMITTEE, abolished_on__isnull=True)
+    return bodies if everything else bodies.filter(pk__in=seats_of(user).values("body"))
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,9 @@ def proposal_list(request):
         request.user, year, everything=everything, agency_id=liaison_agency_id(request.user)
     )
     drafting_bodies = [
-        body for body in Body.objects.filter(year=year) if request.user.has_perm("governance.draft_proposal", body)
+        body
+        for body in queries.bodies_to_draft_in(request.user, year, everything=everything)
+        if request.user.has_perm("governance.draft_proposal", body)
     ]
     context = {"year": year, "proposals": proposals, "drafting_bodies": drafting_bodies, "everything": everything}
     return render(request, "governance/proposal_list.html", context)
