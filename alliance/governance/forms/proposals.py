@@ -13,6 +13,14 @@ class ProposalForm(forms.Form):
     text = forms.CharField(label=_("Proposal text"), widget=forms.Textarea(attrs={"rows": 12}), max_length=50_000)
 
 
+FIELDS_NEEDED_BY = {
+    "meeting": {ProposalState.ADOPTED, ProposalState.SUBMITTED},
+    "decision": {ProposalState.APPROVED, ProposalState.REVISION_REQUESTED, ProposalState.REJECTED},
+    "agencies": {ProposalState.SHARED},
+    "shared_on": {ProposalState.SHARED},
+}
+
+
 class MoveForm(forms.Form):
     """One form for every move; the service says which of the fields a move needs."""
 
@@ -33,16 +41,19 @@ class MoveForm(forms.Form):
     def __init__(self, *args, proposal, moves: list[str], **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["to"].choices = [(state, ProposalState(state).label) for state in moves]
-        year = proposal.body.year
-        own_or_steering = Q(body=proposal.body) | Q(body__kind=BodyKind.STEERING, body__year__in=(year, year + 1))
-        self.fields["meeting"].queryset = (
-            Meeting.objects.filter(own_or_steering)
-            .select_related("body")
-            .order_by("body__year", "body__order", "number")
-        )
-        self.fields["meeting"].label_from_instance = _meeting_label
-        self.fields["decision"].queryset = Decision.objects.filter(meeting_id=proposal.submitted_to_id)
-        self.fields["decision"].label_from_instance = lambda decision: decision.motion[:80]
+        # Only the fields one of the allowed moves needs (a shared proposal asks for no meeting).
+        for name, needed_by in FIELDS_NEEDED_BY.items():
+            if not set(moves) & needed_by:
+                del self.fields[name]
+        if "meeting" in self.fields:
+            year = proposal.body.year
+            own_or_steering = Q(body=proposal.body) | Q(body__kind=BodyKind.STEERING, body__year__in=(year, year + 1))
+            meetings = Meeting.objects.filter(own_or_steering).select_related("body")
+            self.fields["meeting"].queryset = meetings.order_by("body__year", "body__order", "number")
+            self.fields["meeting"].label_from_instance = _meeting_label
+        if "decision" in self.fields:
+            self.fields["decision"].queryset = Decision.objects.filter(meeting_id=proposal.submitted_to_id)
+            self.fields["decision"].label_from_instance = lambda decision: decision.motion[:80]
 
 
 def _meeting_label(meeting) -> str:

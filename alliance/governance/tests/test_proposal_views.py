@@ -181,3 +181,18 @@ def test_proposal_lists_take_a_constant_number_of_queries(client, setting, djang
     add(10)
     with django_assert_max_num_queries(len(few.captured_queries)):
         assert client.get(url).status_code == 200
+
+
+def test_the_step_form_asks_only_for_what_the_next_steps_need(client, setting):
+    client.force_login(setting["staff"])
+    detail = reverse("governance:proposal_detail", args=[setting["proposal"].pk])
+
+    draft_form = client.get(detail).context["move_form"]
+    move_proposal(proposal=setting["proposal"], to=S.ADOPTED, by=setting["staff"], meeting=setting["sub_meeting"])
+    move_proposal(
+        proposal=setting["proposal"], to=S.SUBMITTED, by=setting["staff"], meeting=setting["steering_meeting"]
+    )
+    submitted_form = client.get(detail).context["move_form"]
+
+    assert list(draft_form.fields) == ["to", "meeting", "note"]
+    assert list(submitted_form.fields) == ["to", "decision", "note"]

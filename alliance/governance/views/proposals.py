@@ -112,10 +112,10 @@ def proposal_move(request, pk):
                 to=data["to"],
                 by=request.user,
                 note=data["note"],
-                meeting=data["meeting"],
-                decision=data["decision"],
-                agencies=list(data["agencies"]),
-                shared_on=data["shared_on"],
+                meeting=data.get("meeting"),
+                decision=data.get("decision"),
+                agencies=list(data.get("agencies") or ()),
+                shared_on=data.get("shared_on"),
             )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
