@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "alliance.programs",
     "alliance.agencies",
     "alliance.governance",
+    "alliance.info",
     "alliance.portal",  # the site shell, above every app
 ]
 

@@ -10,4 +10,5 @@ urlpatterns = [
     path("", include("alliance.programs.urls")),
     path("", include("alliance.agencies.urls")),
     path("", include("alliance.governance.urls")),
+    path("", include("alliance.info.urls")),
 ]

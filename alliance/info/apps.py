@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class InfoConfig(AppConfig):
+    name = "alliance.info"
+    label = "info"
+    verbose_name = _("Information services")
+
+    def ready(self):
+        from alliance.info import (  # noqa: F401
+            mailings,  # registers the bulk e-mails
+            navigation,  # registers its menu entries and dashboard tiles
+            phrases,  # registers the audit action labels
+        )

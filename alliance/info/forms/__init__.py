@@ -1,0 +1,1 @@
+"""The information services' forms; one module per area."""

@@ -1,0 +1,1 @@
+"""Reads of the information services reused by several callers; one module per area."""

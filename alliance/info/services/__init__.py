@@ -1,0 +1,1 @@
+"""Every write of the information services; one module per area."""

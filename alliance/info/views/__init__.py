@@ -1,0 +1,1 @@
+"""The information services' pages; one module per area."""
