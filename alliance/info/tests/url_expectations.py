@@ -1,4 +1,36 @@
-"""Who may open the information services' URLs (see alliance/core/tests/url_matrix.py)."""
+"""Who may open the information services' URLs (see alliance/core/tests/url_matrix.py).
 
-EXPECTED: dict = {}
-POST_DATA: dict = {}
+Each area keeps its rows in `tests/expect_<area>.py` (the same names as a url_expectations module: EXPECTED,
+POST_DATA and optionally PK_OF, PATH_VALUES, POST_AS, POST_SETUP, COUNTED_MODELS, build_world); this module
+merges them, so that areas built in parallel do not edit one file.
+"""
+
+from alliance.info.tests import expect_analytics, expect_archive, expect_board, expect_newsletter
+
+AREAS = (expect_board, expect_archive, expect_newsletter, expect_analytics)
+
+
+def _merged(name: str) -> dict:
+    merged: dict = {}
+    for area in AREAS:
+        merged.update(getattr(area, name, {}))
+    return merged
+
+
+EXPECTED = _merged("EXPECTED")
+POST_DATA = _merged("POST_DATA")
+PK_OF = _merged("PK_OF")
+PATH_VALUES = _merged("PATH_VALUES")
+POST_AS = _merged("POST_AS")
+POST_SETUP = _merged("POST_SETUP")
+COUNTED_MODELS = tuple(model for area in AREAS for model in getattr(area, "COUNTED_MODELS", ()))
+
+
+def build_world(world) -> dict:
+    added: dict = {}
+    for area in AREAS:
+        if hasattr(area, "build_world"):
+            new = area.build_world(world)
+            world.update(new)
+            added.update(new)
+    return added

@@ -1,0 +1,3 @@
+"""The newsletter area's URLs (included by alliance/info/urls/__init__.py)."""
+
+urlpatterns: list = []
