@@ -1,2 +1,4 @@
 """The information services' models: one module per area (board, archive, newsletter, analytics), each
 re-exported here so that `from alliance.info.models import X` works for every model."""
+
+from alliance.info.models.newsletter import *  # noqa: F403  (the newsletter area; its __all__)
