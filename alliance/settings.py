@@ -334,6 +334,20 @@ TASK_RESULT_RETENTION_DAYS = env_int("TASK_RESULT_RETENTION_DAYS", 14)
 # checked but not imported, under MEDIA_ROOT/imports/) are deleted by hourly periodic jobs this long after.
 UNCONFIRMED_UPLOAD_RETENTION_HOURS = env_int("UNCONFIRMED_UPLOAD_RETENTION_HOURS", 48)
 
+
+# The daily newsletter (alliance/info): an edition is scheduled for NEWSLETTER_SEND_TIME (Korean time, HH:MM)
+# of its publishing day unless staff pick another time. News feeds are fetched by the server through
+# alliance/core/safe_fetch.py, bounded: at most NEWSLETTER_FEED_MAX_BYTES per answer, NEWSLETTER_FEED_TIMEOUT
+# seconds per connection, NEWSLETTER_FEED_MAX_ITEMS entries per fetch; a title as close as
+# NEWSLETTER_TITLE_SIMILARITY (0–1) to one already stored counts as the same article.
+NEWSLETTER_SEND_TIME = os.environ.get("NEWSLETTER_SEND_TIME", "08:30")
+NEWSLETTER_FEED_MAX_BYTES = int(os.environ.get("NEWSLETTER_FEED_MAX_BYTES", str(2 * 1024 * 1024)))
+NEWSLETTER_FEED_TIMEOUT = float(os.environ.get("NEWSLETTER_FEED_TIMEOUT", "10"))
+NEWSLETTER_FEED_MAX_ITEMS = int(os.environ.get("NEWSLETTER_FEED_MAX_ITEMS", "50"))
+NEWSLETTER_TITLE_SIMILARITY = float(os.environ.get("NEWSLETTER_TITLE_SIMILARITY", "0.9"))
+# host:port pairs the server may fetch although they are private addresses (tests' local feed server only).
+SAFE_FETCH_ALLOWED_HOSTS: tuple[str, ...] = ()
+
 # Logs on stdout: JSON lines (one per request with its id, route, status, duration and user id; see
 # alliance/core/logs.py) in production, plain text on a developer's machine. LOG_FORMAT=json|text.
 LOG_FORMAT = os.environ.get("LOG_FORMAT", "text" if DEBUG else "json")

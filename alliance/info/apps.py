@@ -11,5 +11,8 @@ class InfoConfig(AppConfig):
         from alliance.info import (  # noqa: F401
             mailings,  # registers the bulk e-mails
             navigation,  # registers its menu entries and dashboard tiles
+            newsletter_jobs,
             phrases,  # registers the audit action labels
         )
+
+        newsletter_jobs.register()  # the news feeds' periodic fetch
