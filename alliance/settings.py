@@ -293,6 +293,36 @@ CONFIRMATION_STALE_DAYS = env_int("CONFIRMATION_STALE_DAYS", 365)
 ALLIANCE_MIN_COMPANIES_FOR_TOTALS = max(1, env_int("ALLIANCE_MIN_COMPANIES_FOR_TOTALS", 3))
 DIRECTORY_PAGE_SIZE = env_int("DIRECTORY_PAGE_SIZE", 24)
 
+# The newsletter's subscribers and delivery (alliance/info; docs/apps/info.md "Newsletter: consent and delivery").
+# 정보통신망법 §50: an edition carrying advertising gets "(광고)" before its subject and states the sender and a free
+# opt-out (NEWSLETTER_AD_MARKING); consent to advertising is re-confirmed every two years (NEWSLETTER_CONSENT_RENEWAL):
+# a renewal request NEWSLETTER_CONSENT_RENEWAL_DAYS after the last confirmation, advertising suspended for those who
+# have not renewed NEWSLETTER_RENEWAL_GRACE_DAYS later. Both on unless switched off.
+NEWSLETTER_AD_MARKING = env_bool("NEWSLETTER_AD_MARKING", True)
+NEWSLETTER_CONSENT_RENEWAL = env_bool("NEWSLETTER_CONSENT_RENEWAL", True)
+NEWSLETTER_CONSENT_RENEWAL_DAYS = env_int("NEWSLETTER_CONSENT_RENEWAL_DAYS", 730)
+NEWSLETTER_RENEWAL_GRACE_DAYS = env_int("NEWSLETTER_RENEWAL_GRACE_DAYS", 30)
+# The sender as advertising e-mail must state it; an edition carrying advertising is refused while one is empty.
+NEWSLETTER_SENDER_NAME = os.environ.get("NEWSLETTER_SENDER_NAME", "메타버스 얼라이언스 사무국")
+NEWSLETTER_SENDER_ADDRESS = os.environ.get("NEWSLETTER_SENDER_ADDRESS", "")
+NEWSLETTER_SENDER_CONTACT = os.environ.get("NEWSLETTER_SENDER_CONTACT", "")
+# A double opt-in's confirmation link works this many days; an address is suspended after this many hard bounces.
+NEWSLETTER_CONFIRM_DAYS = env_int("NEWSLETTER_CONFIRM_DAYS", 7)
+NEWSLETTER_HARD_BOUNCE_LIMIT = max(1, env_int("NEWSLETTER_HARD_BOUNCE_LIMIT", 3))
+# Sending: e-mails per SMTP connection (a batch), and at most this many e-mails a minute (0: as fast as the server takes).
+NEWSLETTER_BATCH_SIZE = max(1, env_int("NEWSLETTER_BATCH_SIZE", 100))
+NEWSLETTER_RATE_PER_MINUTE = max(0, env_int("NEWSLETTER_RATE_PER_MINUTE", 6000))
+# The DSN mailbox read in the background: protocol imap or pop3 (empty: not read), host, port (0: the protocol's),
+# account, SSL. The provider webhook answers only a request carrying NEWSLETTER_BOUNCE_WEBHOOK_SECRET (empty: off).
+NEWSLETTER_BOUNCE_PROTOCOL = os.environ.get("NEWSLETTER_BOUNCE_PROTOCOL", "").lower()
+NEWSLETTER_BOUNCE_HOST = os.environ.get("NEWSLETTER_BOUNCE_HOST", "")
+NEWSLETTER_BOUNCE_PORT = env_int("NEWSLETTER_BOUNCE_PORT", 0)
+NEWSLETTER_BOUNCE_USER = os.environ.get("NEWSLETTER_BOUNCE_USER", "")
+NEWSLETTER_BOUNCE_PASSWORD = os.environ.get("NEWSLETTER_BOUNCE_PASSWORD", "")
+NEWSLETTER_BOUNCE_SSL = env_bool("NEWSLETTER_BOUNCE_SSL", True)
+NEWSLETTER_BOUNCE_FOLDER = os.environ.get("NEWSLETTER_BOUNCE_FOLDER", "INBOX")
+NEWSLETTER_BOUNCE_WEBHOOK_SECRET = os.environ.get("NEWSLETTER_BOUNCE_WEBHOOK_SECRET", "")
+
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE

@@ -3,3 +3,11 @@
 Staff manage everything; a partner agency's liaison manages only its own promotions (another agency's answer
 404); the public reads what is published.
 """
+
+import rules
+
+from alliance.core.rules import is_secretariat, is_signed_in
+
+# ---- subscribers: staff keep the list; anyone signed in manages their own address's subscription ----------------
+rules.add_perm("info.manage_subscribers", is_secretariat)
+rules.add_perm("info.manage_own_subscription", is_signed_in)

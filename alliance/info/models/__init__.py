@@ -2,3 +2,4 @@
 re-exported here so that `from alliance.info.models import X` works for every model."""
 
 from alliance.info.models.newsletter import *  # noqa: F403  (the newsletter area; its __all__)
+from alliance.info.models.subscribers import *  # noqa: F403  (the subscribers area; its __all__)

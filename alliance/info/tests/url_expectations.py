@@ -5,9 +5,10 @@ POST_DATA and optionally PK_OF, PATH_VALUES, POST_AS, POST_SETUP, COUNTED_MODELS
 merges them, so that areas built in parallel do not edit one file.
 """
 
-from alliance.info.tests import expect_analytics, expect_archive, expect_board, expect_newsletter
+from alliance.info.tests import expect_analytics, expect_archive, expect_board, expect_newsletter, expect_subscribers
 
 AREAS = (expect_board, expect_archive, expect_newsletter, expect_analytics)
+AREAS += (expect_subscribers,)
 
 
 def _merged(name: str) -> dict:

@@ -32,6 +32,9 @@ EXEMPT = {
     "governance:minutes_comment_link",
     "core:password_reset_confirm",
     "governance:meeting_reply_link",
+    "info:subscription_link",  # the newsletter's one-click unsubscribe, and its confirm and renewal links
+    "info:subscription_confirm",
+    "info:subscription_renew",
     # A personal calendar feed: its address is shown (to copy into a calendar app) on "My meetings".
     "governance:calendar_feed",
     # Answers to a form's POST (the reset request, the new password), not pages one follows a link to.

@@ -1,0 +1,18 @@
+"""The subscribers area's URLs (included by alliance/info/urls/__init__.py): subscribing, the personal link
+(confirm, unsubscribe in one click, renew the consent to advertising), one's own subscription, staff's list."""
+
+from django.urls import path
+
+from alliance.info.views import subscribers, subscribers_staff
+
+urlpatterns = [
+    path("newsletter/subscribe", subscribers.newsletter_subscribe, name="newsletter_subscribe"),
+    path("newsletter/subscription", subscribers.my_subscription, name="my_subscription"),
+    path("newsletter/s/<str:subscriber_token>", subscribers.subscription_link, name="subscription_link"),
+    path("newsletter/s/<str:subscriber_token>/confirm", subscribers.subscription_confirm, name="subscription_confirm"),
+    path("newsletter/s/<str:subscriber_token>/renew", subscribers.subscription_renew, name="subscription_renew"),
+    path("newsletter/subscribers/", subscribers_staff.subscriber_list, name="subscriber_list"),
+    path("newsletter/subscribers/export.xlsx", subscribers_staff.subscriber_export, name="subscriber_export"),
+    path("newsletter/subscribers/import", subscribers_staff.subscriber_import, name="subscriber_import"),
+    path("newsletter/subscribers/<id:pk>/", subscribers_staff.subscriber_detail, name="subscriber_detail"),
+]
