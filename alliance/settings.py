@@ -311,7 +311,7 @@ NEWSLETTER_CONFIRM_DAYS = env_int("NEWSLETTER_CONFIRM_DAYS", 7)
 NEWSLETTER_HARD_BOUNCE_LIMIT = max(1, env_int("NEWSLETTER_HARD_BOUNCE_LIMIT", 3))
 # Sending: e-mails per SMTP connection (a batch), and at most this many e-mails a minute (0: as fast as the server takes).
 NEWSLETTER_BATCH_SIZE = max(1, env_int("NEWSLETTER_BATCH_SIZE", 100))
-NEWSLETTER_RATE_PER_MINUTE = max(0, env_int("NEWSLETTER_RATE_PER_MINUTE", 6000))
+NEWSLETTER_RATE_PER_MINUTE = max(0, env_int("NEWSLETTER_RATE_PER_MINUTE", 12000))
 # The DSN mailbox read in the background: protocol imap or pop3 (empty: not read), host, port (0: the protocol's),
 # account, SSL. The provider webhook answers only a request carrying NEWSLETTER_BOUNCE_WEBHOOK_SECRET (empty: off).
 NEWSLETTER_BOUNCE_PROTOCOL = os.environ.get("NEWSLETTER_BOUNCE_PROTOCOL", "").lower()

@@ -84,6 +84,48 @@ def render_message(
     return message
 
 
+def personalised_copy(
+    message: EmailMultiAlternatives,
+    *,
+    to: list[str],
+    replacements: dict[str, str],
+    unsubscribe_url: str = "",
+    extra_headers: dict[str, str] | None = None,
+    connection=None,
+) -> EmailMultiAlternatives:
+    """A copy of a rendered `message` for `to`, with each placeholder of `replacements` in its subject, text and
+    HTML replaced (a recipient's personal link), a Message-ID of its own and, when given, List-Unsubscribe.
+
+    For bulk mail whose body is the same for everyone but a link: rendering the templates once and copying is
+    what lets a 10,000-recipient newsletter go out in minutes; the headers follow `render_message`'s rules.
+    """
+
+    def personal(text: str) -> str:
+        for placeholder, value in replacements.items():
+            text = text.replace(placeholder, value)
+        return text
+
+    headers = {key: value for key, value in message.extra_headers.items() if not key.startswith("List-Unsubscribe")}
+    headers["Message-ID"] = make_msgid(domain=site_domain())
+    if unsubscribe_url:
+        headers["List-Unsubscribe"] = f"<{unsubscribe_url}>"
+        headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+    headers.update(extra_headers or {})
+    copy = EmailMultiAlternatives(
+        subject=personal(message.subject),
+        body=personal(message.body),
+        from_email=message.from_email,
+        to=list(to),
+        reply_to=message.reply_to,
+        headers=headers,
+        connection=connection,
+    )
+    for content, mimetype in message.alternatives:
+        copy.attach_alternative(personal(content), mimetype)
+    copy.attachments = list(message.attachments)
+    return copy
+
+
 def send_message(prefix: str, context: dict, *, to: list[str], **options) -> int:
     """Render (see `render_message`) and send one e-mail; returns the number of recipients (0: nobody)."""
     if not to:

@@ -2,3 +2,23 @@
 
 Each area adds its mailings in its own block.
 """
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from alliance.core.delivery.registry import Mailing, register_mailing
+from alliance.info.services import subscribers_renewal
+
+# ---- subscribers: the two-yearly renewal request of the consent to advertising ----------------------------------
+register_mailing(
+    Mailing(
+        kind=subscribers_renewal.RENEWAL_MAILING,
+        label=_("Renewal of the consent to advertising"),
+        permission="info.manage_subscribers",
+        build=subscribers_renewal.build_renewal_email,
+        page_url=lambda delivery: reverse("info:subscriber_list"),
+        batch_size=settings.NEWSLETTER_BATCH_SIZE,
+        rate_per_minute=lambda: settings.NEWSLETTER_RATE_PER_MINUTE,
+    )
+)

@@ -7,6 +7,8 @@ answered since). It runs at sending time, so personal links are made per recipie
 `prepare(delivery)`, when given, computes once per run what every recipient's e-mail shares.
 `sent(recipient)`, when given, runs once the mail server has accepted that recipient's e-mail (a census
 invitation records then that it was sent).
+`rate_per_minute()`, when given, is the most e-mails a minute the worker may send for this mailing (0: no limit);
+the worker waits between batches to keep to it.
 `permission` is the permission of the page that ordered the delivery: whoever holds it may see the delivery's
 progress and send to the rest. `page_url(delivery)` is that page.
 """
@@ -39,6 +41,7 @@ class Mailing:
     prepare: Callable[..., Any] | None = None
     sent: Callable[..., None] | None = None
     batch_size: int = 50
+    rate_per_minute: Callable[[], int] | None = None
 
 
 _MAILINGS: dict[str, Mailing] = {}

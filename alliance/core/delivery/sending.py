@@ -9,6 +9,7 @@ out, so a row whose claim lapsed and was taken by another run is skipped.
 import contextlib
 import datetime
 import smtplib
+import time
 import uuid
 from dataclasses import dataclass
 
@@ -167,6 +168,7 @@ def send_delivery_run(*, delivery_id: int, batch_size: int | None = None) -> Run
     shared = kind.prepare(delivery) if kind.prepare else None
     counts = RunCounts()
     token = ""
+    started = time.monotonic()
     try:
         while True:
             token, batch = _claim_batch(delivery, batch_size or kind.batch_size)
@@ -174,6 +176,7 @@ def send_delivery_run(*, delivery_id: int, batch_size: int | None = None) -> Run
                 break
             counts.batches += 1
             _send_batch(kind, shared, batch, token, counts)
+            _keep_to_rate(kind, started, counts.sent + counts.failed + counts.deferred)
     except ConnectionLost as stop:
         counts.stopped = str(stop)[:200]
         DeliveryRecipient.objects.filter(claimed_by=token).update(claimed_by="", claimed_at=None)
@@ -182,6 +185,13 @@ def send_delivery_run(*, delivery_id: int, batch_size: int | None = None) -> Run
         raise
     _finish(delivery, counts)
     return counts
+
+
+def _keep_to_rate(kind, started: float, handled: int) -> None:
+    """Wait until `handled` e-mails fit the mailing's rate a minute since the run started (no rate: no wait)."""
+    rate = kind.rate_per_minute() if kind.rate_per_minute else 0
+    if rate > 0:
+        time.sleep(max(0.0, handled * 60 / rate - (time.monotonic() - started)))
 
 
 def _finish(delivery: Delivery, counts: RunCounts) -> None:

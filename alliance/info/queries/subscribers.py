@@ -2,11 +2,18 @@
 
 from dataclasses import dataclass
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q, QuerySet
 
-from alliance.info.models import Consent, Subscriber
+from alliance.core.models import Delivery, DeliveryRecipient
+from alliance.info.models import Bounce, Consent, Subscriber
 
 State = Subscriber.State
+RowState = DeliveryRecipient.State
+# The bulk delivery's mailing of an edition, and the header naming the edition in each copy (a bounce returning
+# the headers says which edition it answers; it names no person).
+EDITION_MAILING = "info.newsletter"
+EDITION_HEADER = "X-Alliance-Newsletter-Edition"
 MEMBER_Q = Q(user__isnull=False) | Q(organisation__isnull=False)
 
 
@@ -59,3 +66,50 @@ def edition_recipients(*, advertising: bool) -> QuerySet:
 
 def consent_history(subscriber: Subscriber) -> QuerySet:
     return Consent.objects.filter(subscriber=subscriber).select_related("actor").order_by("-at", "-id")
+
+
+def edition_deliveries(edition) -> QuerySet:
+    target_type = ContentType.objects.get_for_model(edition)
+    return Delivery.objects.filter(kind=EDITION_MAILING, target_type=target_type, target_id=edition.pk)
+
+
+def last_edition_sent_to(email: str) -> int | None:
+    """The edition most recently sent to `email` (a bounce that does not name its edition answers that one)."""
+    return (
+        DeliveryRecipient.objects.filter(
+            delivery__kind=EDITION_MAILING, email=email, state=DeliveryRecipient.State.SENT
+        )
+        .order_by("-sent_at")
+        .values_list("delivery__target_id", flat=True)
+        .first()
+    )
+
+
+@dataclass(frozen=True)
+class EditionDeliveryStats:
+    recipients: int
+    sent: int
+    failed: int
+    pending: int
+    withdrawn: int
+    bounced: int
+    unsubscribed: int
+
+
+def edition_delivery_stats(edition) -> EditionDeliveryStats:
+    """Per edition: recipients fixed at the order, sent (accepted by the mail server), failed (refused for good),
+    pending (queued or deferred), withdrawn (unsubscribed or suspended before their copy went out), bounced
+    (addresses that bounced it afterwards) and unsubscribed (through this edition's link)."""
+    rows = DeliveryRecipient.objects.filter(delivery__in=edition_deliveries(edition))
+    counts = rows.aggregate(
+        recipients=Count("pk"),
+        sent=Count("pk", filter=Q(state=RowState.SENT)),
+        failed=Count("pk", filter=Q(state=RowState.FAILED)),
+        pending=Count("pk", filter=Q(state__in=[RowState.QUEUED, RowState.DEFERRED])),
+        withdrawn=Count("pk", filter=Q(state=RowState.WITHDRAWN)),
+    )
+    bounced = Bounce.objects.filter(edition_id=edition.pk).values("email").distinct().count()
+    unsubscribed = Consent.objects.filter(
+        edition_id=edition.pk, purpose=Consent.Purpose.NEWSLETTER, action=Consent.Action.WITHDRAWN
+    ).count()
+    return EditionDeliveryStats(**counts, bounced=bounced, unsubscribed=unsubscribed)

@@ -24,6 +24,7 @@ EXPECTED = {
     "info:subscriber_export": staff_only(),
     "info:subscriber_import": staff_only(),
     "info:subscriber_detail": staff_only(),
+    "info:bounce_webhook": everyone(405),  # a provider's POST with the shared secret; no page
 }
 
 # Anyone may subscribe: the matrix posts the form as a signed-in visitor (it cannot log anonymous in).
