@@ -303,13 +303,16 @@ NEWSLETTER_CONSENT_RENEWAL = env_bool("NEWSLETTER_CONSENT_RENEWAL", True)
 NEWSLETTER_CONSENT_RENEWAL_DAYS = env_int("NEWSLETTER_CONSENT_RENEWAL_DAYS", 730)
 NEWSLETTER_RENEWAL_GRACE_DAYS = env_int("NEWSLETTER_RENEWAL_GRACE_DAYS", 30)
 # The sender as advertising e-mail must state it; an edition carrying advertising is refused while one is empty.
-NEWSLETTER_SENDER_NAME = os.environ.get("NEWSLETTER_SENDER_NAME", "메타버스 얼라이언스 사무국")
-NEWSLETTER_SENDER_ADDRESS = os.environ.get("NEWSLETTER_SENDER_ADDRESS", "")
-NEWSLETTER_SENDER_CONTACT = os.environ.get("NEWSLETTER_SENDER_CONTACT", "")
+# By default the secretariat's own (SECRETARIAT_ADDRESS; SECRETARIAT_PHONE and SECRETARIAT_EMAIL).
+NEWSLETTER_SENDER_NAME = os.environ.get("NEWSLETTER_SENDER_NAME", SECRETARIAT_NAME or "메타버스 얼라이언스 사무국")
+NEWSLETTER_SENDER_ADDRESS = os.environ.get("NEWSLETTER_SENDER_ADDRESS", SECRETARIAT_ADDRESS)
+NEWSLETTER_SENDER_CONTACT = os.environ.get(
+    "NEWSLETTER_SENDER_CONTACT", " / ".join(value for value in (SECRETARIAT_PHONE, SECRETARIAT_EMAIL) if value)
+)
 # A double opt-in's confirmation link works this many days; an address is suspended after this many hard bounces.
 NEWSLETTER_CONFIRM_DAYS = env_int("NEWSLETTER_CONFIRM_DAYS", 7)
 NEWSLETTER_HARD_BOUNCE_LIMIT = max(1, env_int("NEWSLETTER_HARD_BOUNCE_LIMIT", 3))
-# Sending: e-mails per SMTP connection (a batch), and at most this many e-mails a minute (0: as fast as the server takes).
+# Sending: e-mails per SMTP connection (a batch), and at most this many a minute (0: as fast as the server takes).
 NEWSLETTER_BATCH_SIZE = max(1, env_int("NEWSLETTER_BATCH_SIZE", 100))
 NEWSLETTER_RATE_PER_MINUTE = max(0, env_int("NEWSLETTER_RATE_PER_MINUTE", 12000))
 # The DSN mailbox read in the background: protocol imap or pop3 (empty: not read), host, port (0: the protocol's),

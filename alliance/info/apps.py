@@ -9,11 +9,12 @@ class InfoConfig(AppConfig):
 
     def ready(self):
         from alliance.info import (  # noqa: F401
-            jobs,  # registers the periodic jobs
             mailings,  # registers the bulk e-mails
             navigation,  # registers its menu entries and dashboard tiles
             newsletter_jobs,
             phrases,  # registers the audit action labels
+            subscriber_jobs,
         )
 
         newsletter_jobs.register()  # the news feeds' periodic fetch
+        subscriber_jobs.register()  # the scheduled send, the consent renewal, the bounce mailbox

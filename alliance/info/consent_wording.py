@@ -9,8 +9,8 @@ from django.utils.translation import gettext_lazy as _
 WORDINGS = {
     "newsletter-2026-1": _(
         "I agree to receive the Metaverse Alliance's daily newsletter at this e-mail address. The address is "
-        "used only to send the newsletter and is deleted when I unsubscribe; I can unsubscribe at any time "
-        "from the link in every e-mail."
+        "used only to send the newsletter; I can unsubscribe at any time from the link in every e-mail, and "
+        "sending stops at once (the record of my consent and its withdrawal is kept)."
     ),
     "advertising-2026-1": _(
         "I also agree to receive advertising information (promotions of partner agencies and events) in the "

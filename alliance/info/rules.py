@@ -11,3 +11,4 @@ from alliance.core.rules import is_secretariat, is_signed_in
 # ---- subscribers: staff keep the list; anyone signed in manages their own address's subscription ----------------
 rules.add_perm("info.manage_subscribers", is_secretariat)
 rules.add_perm("info.manage_own_subscription", is_signed_in)
+rules.add_perm("info.send_newsletter", is_secretariat)

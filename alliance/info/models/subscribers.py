@@ -17,6 +17,8 @@ from django.utils.translation import pgettext_lazy
 
 from alliance.core.links import personal_token
 
+__all__ = ["Bounce", "Consent", "Subscriber"]
+
 
 class Subscriber(models.Model):
     LINK_PURPOSE = "alliance.info.newsletter.subscriber"

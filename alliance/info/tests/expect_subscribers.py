@@ -3,14 +3,15 @@
 The personal link needs no account: everyone who holds the token opens it (an unknown token is 404).
 """
 
+import datetime
 import hashlib
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from alliance.core.spreadsheets import table_xlsx
-from alliance.core.tests.url_matrix import everyone, signed_in, staff_only
-from alliance.info.models import Consent, Subscriber
+from alliance.core.tests.url_matrix import everyone, no_body, signed_in, staff_only
+from alliance.info.models import Consent, Edition, Subscriber
 
 SUBSCRIBER_TOKEN = "matrix-subscriber-token-0123456789abcdefghij"
 
@@ -25,11 +26,20 @@ EXPECTED = {
     "info:subscriber_import": staff_only(),
     "info:subscriber_detail": staff_only(),
     "info:bounce_webhook": everyone(405),  # a provider's POST with the shared secret; no page
+    "info:edition_deliveries": staff_only(),
+    "info:edition_delivery": staff_only(),
+    "info:edition_delivery_send": staff_only(405),  # a button: POST only
+    "info:edition_delivery_preview": staff_only(),
 }
 
 # Anyone may subscribe: the matrix posts the form as a signed-in visitor (it cannot log anonymous in).
 POST_AS = {"info:newsletter_subscribe": "staff"}
-PK_OF = {"info:subscriber_detail": "subscriber"}
+PK_OF = {
+    "info:subscriber_detail": "subscriber",
+    "info:edition_delivery": "delivery_edition",
+    "info:edition_delivery_send": "delivery_edition",
+    "info:edition_delivery_preview": "delivery_edition",
+}
 PATH_VALUES = {"subscriber_token": lambda world: SUBSCRIBER_TOKEN}
 COUNTED_MODELS = (Subscriber, Consent)
 
@@ -48,6 +58,7 @@ POST_DATA = {
     "info:my_subscription": lambda world: {"newsletter": "on"},
     "info:subscriber_import": _import_file,
     "info:subscriber_detail": lambda world: {"note": "전화로 수신 거부 요청"},
+    "info:edition_delivery_send": no_body,
 }
 
 
@@ -61,4 +72,10 @@ def build_world(world) -> dict:
         requested_at=timezone.now(),
         requested_advertising=True,
     )
-    return {"subscriber": subscriber}
+    edition = Edition.objects.create(
+        publishing_date=datetime.date(2031, 1, 6),
+        subject="매트릭스 뉴스레터",
+        state=Edition.State.SCHEDULED,
+        send_at=timezone.now() + datetime.timedelta(days=1),
+    )
+    return {"subscriber": subscriber, "delivery_edition": edition}

@@ -56,6 +56,7 @@ EXEMPT = {
     # E-mail previews, linked from the confirmation page that a send button's POST answers (this crawl follows
     # links; it submits no form).
     "programs:call_preview",
+    "info:edition_delivery_preview",
     "members:census_open_preview",
     "members:census_remind_preview",
     "ecosystem:survey_open_preview",

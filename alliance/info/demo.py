@@ -1,0 +1,10 @@
+"""The information services' demo data (`manage.py demo_data`, after the members'): each area in its own block."""
+
+from alliance.info.demo_subscribers import load_subscribers_demo
+
+
+def load_demo(*, seed: int) -> str:
+    outcomes = []
+    # ---- subscribers (after the newsletter's editions: their deliveries hang on the sent ones) --------------------
+    outcomes.append(load_subscribers_demo(seed=seed))
+    return "\n".join(outcomes)
