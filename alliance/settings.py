@@ -85,6 +85,8 @@ MIDDLEWARE = [
     "alliance.core.logs.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Compresses what the middleware below it has finished (particles resolved); static files never reach it.
+    "alliance.core.middleware.TextCompressionMiddleware",
     "alliance.core.middleware.KoreanParticlesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "alliance.core.middleware.KoreanFirstLocaleMiddleware",
