@@ -34,6 +34,7 @@ def _isolated_media(settings, tmp_path):
         "default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": tmp_path / "cache"}
     }
     settings.AXES_ENABLED = False
+    settings.ANALYTICS_ENABLED = False  # page views are counted only in the analytics tests, which switch it on
     settings.PASSWORD_HASHERS = FAST_TEST_HASHERS
 
 

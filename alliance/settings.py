@@ -93,6 +93,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Homepage analytics: counts page views after the answer (needs the user: staff are not counted).
+    "alliance.info.analytics_middleware.PageViewMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -382,6 +384,18 @@ NEWSLETTER_FEED_MAX_ITEMS = int(os.environ.get("NEWSLETTER_FEED_MAX_ITEMS", "50"
 NEWSLETTER_TITLE_SIMILARITY = float(os.environ.get("NEWSLETTER_TITLE_SIMILARITY", "0.9"))
 # host:port pairs the server may fetch although they are private addresses (tests' local feed server only).
 SAFE_FETCH_ALLOWED_HOSTS: tuple[str, ...] = ()
+
+# Homepage analytics (alliance/info/services/analytics_recording.py): page views recorded on the server, no
+# cookie, no address kept. ANALYTICS_EXCLUDED_PREFIXES: paths never counted (static files, health checks);
+# raw views are kept ANALYTICS_RAW_DAYS days (the daily totals for good); views wait in each process's buffer
+# until ANALYTICS_BUFFER_SIZE wait or the oldest waited ANALYTICS_FLUSH_SECONDS, then go in one INSERT.
+ANALYTICS_ENABLED = env_bool("ANALYTICS_ENABLED", True)
+ANALYTICS_EXCLUDED_PREFIXES = env_list(
+    "ANALYTICS_EXCLUDED_PREFIXES", "/static/,/media/,/healthz,/readyz,/favicon.ico,/robots.txt"
+)
+ANALYTICS_RAW_DAYS = env_int("ANALYTICS_RAW_DAYS", 90)
+ANALYTICS_BUFFER_SIZE = env_int("ANALYTICS_BUFFER_SIZE", 50)
+ANALYTICS_FLUSH_SECONDS = env_int("ANALYTICS_FLUSH_SECONDS", 10)
 
 # Logs on stdout: JSON lines (one per request with its id, route, status, duration and user id; see
 # alliance/core/logs.py) in production, plain text on a developer's machine. LOG_FORMAT=json|text.

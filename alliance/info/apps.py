@@ -9,6 +9,7 @@ class InfoConfig(AppConfig):
 
     def ready(self):
         from alliance.info import (  # noqa: F401
+            analytics_jobs,  # registers the periodic counting of visits
             mailings,  # registers the bulk e-mails
             navigation,  # registers its menu entries and dashboard tiles
             newsletter_jobs,

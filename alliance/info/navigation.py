@@ -16,3 +16,7 @@ register_tiles(
     Entry(_("Newsletter subscribers"), "info:subscriber_list", STAFF, order=82, permission="info.manage_subscribers"),
     Entry(_("My newsletter subscription"), "info:my_subscription", ACCOUNT, order=20),
 )
+
+# Analytics: the homepage visits report, for the secretariat.
+register_links(Entry(_("Homepage visits"), "info:analytics", STAFF, order=60, permission="info.view_analytics"))
+register_tiles(Entry(_("Homepage visits"), "info:analytics", STAFF, order=60, permission="info.view_analytics"))

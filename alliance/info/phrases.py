@@ -17,3 +17,6 @@ register_actions(
         "info.subscriber.renewal_lapsed": _("Advertising suspended: consent not renewed"),
     }
 )
+
+# Analytics
+register_actions({"info.visits.imported": _("Past monthly visits imported")})

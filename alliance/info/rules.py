@@ -12,3 +12,6 @@ from alliance.core.rules import is_secretariat, is_signed_in
 rules.add_perm("info.manage_subscribers", is_secretariat)
 rules.add_perm("info.manage_own_subscription", is_signed_in)
 rules.add_perm("info.send_newsletter", is_secretariat)
+
+# Analytics: the homepage visits report and its export are the secretariat's.
+rules.add_perm("info.view_analytics", is_secretariat)
