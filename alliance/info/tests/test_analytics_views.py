@@ -33,9 +33,9 @@ def test_staff_see_the_monthly_table_with_the_change_and_the_top_pages(client, s
     page = response.content.decode()
     assert response.status_code == 200
     assert "홈페이지 방문 현황" in page
-    assert "<td class=\"num\">17,253</td>" in page
+    assert '<td class="num">17,253</td>' in page
     assert "-9.8%" in page  # January 2025 against January 2024
-    assert "<td>/member_companies</td><td class=\"num\">60</td><td class=\"num\">66.67%</td>" in page
+    assert '<td>/member_companies</td><td class="num">60</td><td class="num">66.67%</td>' in page
     assert "search.naver.com" in page
     assert "휴대폰" in page
     assert "30분 미만" in page  # the visit rule is stated
