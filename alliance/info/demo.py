@@ -1,5 +1,6 @@
 """The information services' demo data (`manage.py demo_data`, after the members'): each area in its own block."""
 
+from alliance.info.demo_analytics import load_analytics_demo
 from alliance.info.demo_subscribers import load_subscribers_demo
 
 
@@ -7,4 +8,6 @@ def load_demo(*, seed: int) -> str:
     outcomes = []
     # ---- subscribers (after the newsletter's editions: their deliveries hang on the sent ones) --------------------
     outcomes.append(load_subscribers_demo(seed=seed))
+    # ---- analytics: two years of homepage visits ------------------------------------------------------------------
+    outcomes.append(load_analytics_demo(seed=seed))
     return "\n".join(outcomes)
