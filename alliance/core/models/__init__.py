@@ -1,5 +1,6 @@
 from alliance.core.models.audit import AuditEntry
 from alliance.core.models.delivery import Delivery, DeliveryRecipient
+from alliance.core.models.fulltext import FullTextDocument, FullTextPosting
 from alliance.core.models.jobs import ScheduledJob
 from alliance.core.models.links import PersonalLinkInvitation, PersonalLinkRound, RemindedPersonalLinkInvitation
 from alliance.core.models.privacy import PrivacyPolicy
@@ -10,6 +11,8 @@ __all__ = [
     "AuditEntry",
     "Delivery",
     "DeliveryRecipient",
+    "FullTextDocument",
+    "FullTextPosting",
     "PersonalLinkInvitation",
     "PersonalLinkRound",
     "PrivacyPolicy",

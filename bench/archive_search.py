@@ -1,0 +1,236 @@
+"""Benchmark: the report archive's Korean search over 10,000 reports (a 300-page one among them), p95 ≤ 50 ms
+server-side on SQLite and PostgreSQL (issue 13).
+
+`run(n)` indexes `n` synthetic reports through the shared full-text index (`core.fulltext.services.
+index_document`, the path the archive's `index_report` takes): a title, a summary and a body of Korean
+sentences drawn from a Zipf-weighted vocabulary of nouns, compounds, particles and endings, spelled with and
+without spaces (`디지털 트윈` / `디지털트윈`); one report carries 300 pages (about 1,500 characters each). It
+times indexing the 300-page report, then, for ~30 queries — partial words, two words, particles, spacing
+both ways, English, a one-letter word, a word only the long report holds, a word nobody holds — what the
+archive's search does on the server: `rank` (every match, best first) and `snippets` for the first page of
+20. When the archive's page exists (info.views), the page itself is timed too (`page_p95_ms`).
+
+    python bench/archive_search.py [--n 10000]   # alone: a temporary SQLite database unless DATABASE_URL is set
+"""
+
+import argparse
+import datetime
+import itertools
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+N = int(os.environ.get("BENCH_ARCHIVE_N", "10000"))
+
+TITLE = "archive search (server-side)"
+CHECKS = {"p95_ms": ("<=", 50, "ms"), "long_report_index_seconds": ("<=", 30, "s")}
+SEED = 20261207
+ROUNDS = 3
+PAGE = 20
+KIND = "info.report"
+LONG_REPORT_PAGES = 300
+CHARACTERS_PER_PAGE = 1_500
+
+_NOUNS = (
+    "메타버스 가상융합 디지털 트윈 산업 기술 보고서 정책 동향 실태 조사 기업 시장 플랫폼 콘텐츠 서비스 데이터 "
+    "인공지능 생성형 모델 반도체 네트워크 클라우드 보안 표준 규제 제도 지원 사업 예산 투자 인력 교육 연구 개발 "
+    "제조 건설 국방 의료 관광 유통 금융 문화 게임 영상 공연 전시 교통 도시 에너지 환경 농업 해양 우주 항공 "
+    "로봇 센서 디스플레이 기기 장비 소프트웨어 엔진 그래픽 렌더링 시뮬레이션 실감형 몰입형 공간 컴퓨팅 "
+    "웨어러블 글래스 헤드셋 햅틱 아바타 저작권 개인정보 윤리 거버넌스 생태계 협력 경쟁력 혁신 전략 과제 성과 "
+    "지표 통계 매출 수출 고용 창업 중소기업 대기업 스타트업 지역 수도권 글로벌 미국 중국 일본 유럽 정부 "
+    "지자체 공공기관 대학 연구소 협회 얼라이언스 사례 분석 전망 시사점 방안 결론 요약 부록 참고문헌"
+).split()
+_COMPOUNDS = ("디지털 트윈", "가상 융합", "공간 컴퓨팅", "인공 지능", "실감 콘텐츠", "스마트 공장", "확장 현실")
+_ENGLISH = ("XR", "AR", "VR", "AI", "MR", "5G", "NFT", "GPU", "SDK", "HMD", "OECD", "ICT")
+_PARTICLES = ("을", "를", "이", "가", "은", "는", "의", "에", "에서", "으로", "로", "와", "과", "도", "", "", "", "")
+_ENDINGS = (
+    "확대되고 있다",
+    "필요하다",
+    "나타났다",
+    "분석하였다",
+    "추진한다",
+    "증가하였다",
+    "제시한다",
+    "중요하다",
+    "검토해야 한다",
+    "기대된다",
+)
+_PUBLISHERS = ("KISTEP", "SPRI", "ETRI", "NIPA", "딜로이트", "국회미래연구원", "KDI", "정보통신정책연구원")
+
+
+class Writer:
+    """Korean-looking sentences from a Zipf-weighted vocabulary (common words common, rare words rare)."""
+
+    def __init__(self, rng: random.Random):
+        self.rng = rng
+        words = [*_NOUNS, *_ENGLISH]
+        # Rare coinages (rng-made compounds) give the long tail every real corpus has.
+        words += [f"{rng.choice(_NOUNS)}{rng.choice(_NOUNS)}" for _ in range(3_000)]
+        self.words = words
+        self.cumulative = list(itertools.accumulate(1 / (rank + 1) for rank in range(len(words))))
+
+    def word(self) -> str:
+        if self.rng.random() < 0.04:
+            compound = self.rng.choice(_COMPOUNDS)
+            return compound if self.rng.random() < 0.5 else compound.replace(" ", "")
+        return self.rng.choices(self.words, cum_weights=self.cumulative)[0]
+
+    def sentence(self) -> str:
+        nouns = [self.word() + self.rng.choice(_PARTICLES) for _ in range(self.rng.randint(3, 8))]
+        return " ".join(nouns) + " " + self.rng.choice(_ENDINGS) + "."
+
+    def text(self, characters: int) -> str:
+        sentences, length = [], 0
+        while length < characters:
+            sentence = self.sentence()
+            sentences.append(sentence)
+            length += len(sentence) + 1
+        return " ".join(sentences)
+
+
+def populate(n: int, seed: int = SEED) -> float:
+    """Index `n` reports; return the seconds the 300-page one took."""
+    from django.db import connection, transaction
+
+    from alliance.core.fulltext.services import index_document
+
+    rng = random.Random(seed)
+    writer = Writer(rng)
+    first = datetime.date(2015, 1, 1)
+    long_seconds = 0.0
+    # Reports are indexed one call each, as the archive does; committed every 500 (a commit per report would
+    # time the disk's flushes, not the index).
+    batch = transaction.atomic()
+    batch.__enter__()
+    for object_id in range(1, n + 1):
+        if object_id % 500 == 0:
+            batch.__exit__(None, None, None)
+            batch = transaction.atomic()
+            batch.__enter__()
+        long_report = object_id == n // 2
+        title = f"{writer.word()} {writer.word()} {rng.choice(('동향', '보고서', '실태조사', '전략', '이슈리포트'))}"
+        summary = writer.text(rng.randint(150, 400))
+        body = writer.text(LONG_REPORT_PAGES * CHARACTERS_PER_PAGE if long_report else rng.randint(1_500, 4_000))
+        if long_report:
+            body += " 마지막 쪽에만 나오는 초희귀낱말을 적는다."
+        started = time.perf_counter()
+        index_document(
+            kind=KIND,
+            object_id=object_id,
+            title=title,
+            summary=f"{rng.choice(_PUBLISHERS)} {summary}",
+            body=body,
+            dated=first + datetime.timedelta(days=rng.randrange(4_000)),
+        )
+        if long_report:
+            long_seconds = time.perf_counter() - started
+    batch.__exit__(None, None, None)
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
+    return long_seconds
+
+
+QUERIES = (
+    "트윈",
+    "메타",
+    "플랫",
+    "콘텐",
+    "보고서",
+    "생태계",
+    "디지털트윈",
+    "디지털 트윈",
+    "가상융합",
+    "가상 융합",
+    "공간컴퓨팅",
+    "보고서를",
+    "정책은",
+    "기업이",
+    "시장의",
+    "메타버스 산업",
+    "인공지능 반도체",
+    "클라우드 보안",
+    "중소기업 지원",
+    "데이터 표준 규제",
+    "XR",
+    "ai",
+    "ＸＲ 기기",
+    "5G 네트워크",
+    "값",
+    "초희귀낱말",
+    "없는낱말",
+    "로봇센서",
+    "스마트공장을",
+    "확장현실 헤드셋",
+)
+
+
+def _percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def _search(query: str) -> int:
+    from alliance.core.fulltext.queries import rank, snippets
+
+    ids = rank(kind=KIND, query=query) or []
+    snippets(kind=KIND, query=query, object_ids=ids[:PAGE])
+    return len(ids)
+
+
+def run(n: int = N) -> dict:
+    from django.db import connection
+
+    from alliance.core.models import FullTextPosting
+
+    started = time.perf_counter()
+    long_seconds = populate(n)
+    populate_seconds = time.perf_counter() - started
+    for query in QUERIES:  # warm-up: database caches
+        _search(query)
+    timings: dict[str, list[float]] = {}
+    matches = {}
+    for _ in range(ROUNDS):
+        for query in QUERIES:
+            begin = time.perf_counter()
+            matches[query] = _search(query)
+            timings.setdefault(query, []).append((time.perf_counter() - begin) * 1000)
+    samples = [value for values in timings.values() for value in values]
+    slowest = sorted(timings.items(), key=lambda item: -statistics.median(item[1]))[:3]
+    return {
+        "database": connection.vendor,
+        "reports": n,
+        "postings": FullTextPosting.objects.count(),
+        "searches": len(samples),
+        "p50_ms": round(_percentile(samples, 0.50), 1),
+        "p95_ms": round(_percentile(samples, 0.95), 1),
+        "max_ms": round(max(samples), 1),
+        "slowest": {query: round(statistics.median(values), 1) for query, values in slowest},
+        "matches": {query: matches[query] for query in ("트윈", "보고서를", "디지털 트윈", "초희귀낱말", "값")},
+        "long_report_index_seconds": round(long_seconds, 2),
+        "populate_seconds": round(populate_seconds, 1),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--n", type=int, default=N)
+    args = parser.parse_args()
+    root = Path(__file__).resolve().parent.parent
+    sys.path.insert(0, str(root))
+    scratch = tempfile.mkdtemp(prefix="bench-archive-")
+    os.environ.setdefault("DATABASE_URL", f"sqlite:///{scratch}/bench.sqlite3")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "alliance.settings")
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    call_command("migrate", verbosity=0, interactive=False)
+    print(run(args.n))
+
+
+if __name__ == "__main__":
+    main()
