@@ -12,6 +12,8 @@ from alliance.core.models import FullTextDocument, FullTextPosting
 # compare the title's counts first, then the summary's, then the body's.
 TITLE_WEIGHT = 10**8
 SUMMARY_WEIGHT = 10**4
+# Counting a gram's rows (to choose the rarest as the driver) stops here.
+FREQUENCY_CAP = 20_000
 
 
 def rank(*, kind: str, query: str, within: QuerySet | None = None) -> list[int] | None:
@@ -24,8 +26,14 @@ def rank(*, kind: str, query: str, within: QuerySet | None = None) -> list[int] 
     words = query_words(query)
     if not words:
         return None
+    grams_per_word = [[kind_gram(kind, gram) for gram in word_grams(word)] for word in words]
+    every_gram = list(dict.fromkeys(gram for grams in grams_per_word for gram in grams))
+    frequencies = gram_frequencies(every_gram)
+    if not all(frequencies.values()):
+        return []  # a gram nobody holds: nothing matches
+    every_gram.sort(key=lambda gram: (frequencies[gram], gram))
     try:
-        sql, params = _ranking_sql(kind, [word_grams(word) for word in words], within)
+        sql, params = _ranking_sql(every_gram, grams_per_word, within)
     except EmptyResultSet:  # the caller's filter can match nothing (`pk__in=[]`)
         return []
     with connection.cursor() as cursor:
@@ -33,36 +41,52 @@ def rank(*, kind: str, query: str, within: QuerySet | None = None) -> list[int] 
         return [object_id for (object_id,) in cursor.fetchall()]
 
 
-def _ranking_sql(kind: str, grams_per_word: list[list[int]], within: QuerySet | None) -> tuple[str, list]:
-    """One statement over the postings alone: the rows of the query's grams (of this kind) grouped per object,
-    kept when it holds every gram of every word; a word's count in a field is the least count of its grams.
+def gram_frequencies(grams: list[int]) -> dict[int, int]:
+    """How many objects hold each gram, counted up to FREQUENCY_CAP (enough to choose the rarest), in one
+    statement of index-only counts."""
+    table = FullTextPosting._meta.db_table
+    counts = ", ".join(
+        f"(SELECT COUNT(*) FROM (SELECT 1 FROM {table} WHERE gram = {int(gram)} LIMIT {FREQUENCY_CAP}) AS f{index})"  # noqa: S608
+        for index, gram in enumerate(grams)
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {counts}")  # our table name and integers only
+        return dict(zip(grams, cursor.fetchone(), strict=True))
 
-    Grams are integers we computed, written into the statement as literals (a long query would otherwise pass
-    hundreds of parameters); the caller's filter comes with its parameters."""
-    columns, having, score = [], [], {"title": [], "summary": [], "body": []}
-    for index, grams in enumerate(grams_per_word):
-        listed = ", ".join(str(kind_gram(kind, gram)) for gram in grams)
-        having.append(f"SUM(CASE WHEN p.gram IN ({listed}) THEN 1 ELSE 0 END) = {len(grams)}")
-        for field, terms in score.items():
-            terms.append(f"CAST(MIN(CASE WHEN p.gram IN ({listed}) THEN p.{field} END) AS BIGINT)")
-    every_gram = ", ".join(
-        str(kind_gram(kind, gram)) for gram in sorted({gram for grams in grams_per_word for gram in grams})
+
+def _ranking_sql(grams: list[int], grams_per_word: list[list[int]], within: QuerySet | None) -> tuple[str, list]:
+    """One statement over the postings alone: the rarest gram's rows (`grams[0]`, the driver) joined by primary
+    key to each other gram's row for the same object, so an object is kept only when it holds every gram of
+    every word, with no grouping; a word's count in a field is the least of its grams' counts there.
+
+    Grams are integers we computed, written into the statement as literals; the caller's filter comes with its
+    parameters."""
+    table = FullTextPosting._meta.db_table
+    alias = {gram: f"p{index}" for index, gram in enumerate(grams)}
+    joins = "".join(
+        f" JOIN {table} {alias[gram]} ON {alias[gram]}.gram = {int(gram)} AND {alias[gram]}.object_id = p0.object_id"
+        for gram in grams[1:]
     )
+    least = "LEAST" if connection.vendor == "postgresql" else "MIN"  # SQLite's MIN of several is a scalar
+
+    def field_total(field: str) -> str:
+        per_word = []
+        for word in grams_per_word:
+            counts = [f"{alias[gram]}.{field}" for gram in word]
+            per_word.append(counts[0] if len(counts) == 1 else f"{least}({', '.join(counts)})")
+        return "CAST(" + " + ".join(per_word) + " AS BIGINT)"
+
     ordering = (
-        f"({' + '.join(score['title'])}) * {TITLE_WEIGHT} + ({' + '.join(score['summary'])}) * {SUMMARY_WEIGHT}"
-        f" + ({' + '.join(score['body'])})"
+        f"{field_total('title')} * {TITLE_WEIGHT} + {field_total('summary')} * {SUMMARY_WEIGHT}"
+        f" + {field_total('body')} DESC, p0.dated DESC, p0.object_id DESC"
     )
-    sql = f"SELECT p.object_id FROM {FullTextPosting._meta.db_table} p WHERE p.gram IN ({every_gram})"  # noqa: S608
+    sql = f"SELECT p0.object_id FROM {table} p0{joins} WHERE p0.gram = {int(grams[0])}"  # noqa: S608  see above
     params: list = []
     if within is not None:
         within_sql, within_params = within.query.sql_with_params()
-        sql += f" AND p.object_id IN ({within_sql})"
+        sql += f" AND p0.object_id IN ({within_sql})"
         params.extend(within_params)
-    sql += (
-        f" GROUP BY p.object_id HAVING {' AND '.join(having)}"
-        f" ORDER BY {ordering} DESC, MAX(p.dated) DESC, p.object_id DESC"
-    )
-    return sql, params
+    return f"{sql} ORDER BY {ordering}", params
 
 
 def snippets(*, kind: str, query: str, object_ids: list[int]) -> dict[int, Snippet]:

@@ -20,20 +20,15 @@ _NOT_WORD = re.compile(r"[\W_]+", re.UNICODE)
 _NOT_HANGUL = re.compile(r"[^\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7a3\ud7b0-\ud7ff\uffa0-\uffdc]+")
 
 # Particles (조사) written after a noun, longest first so that `에서는` goes before `는`. Only the last one is
-# removed, and only when at least two letters remain (`AI가` → `ai`): `국가` keeps its 가, `결과` its 과. A word that merely
-# ends like a particle (`고양이` → `고양`) is cut too; that only widens what it finds, since `고양` is part of
-# `고양이`.
-PARTICLES = tuple(
-    sorted(
-        (
-            "을 를 이 가 은 는 의 에 도 만 와 과 로 으로 에서 에게 께 께서 한테 부터 까지 보다 처럼 마다 "
-            "이나 나 이며 며 이랑 랑 에는 에서는 에도 에서도 으로는 로는 와는 과는 에의 에서의 으로의 로의 "
-            "이란 란 이라는 라는 으로서 로서 으로써 로써 이다 입니다 이고 조차 마저 밖에 과의 와의 에게서"
-        ).split(),
-        key=len,
-        reverse=True,
-    )
+# removed, and only when at least two letters remain (`AI가` → `ai`): `국가` keeps its 가, `결과` its 과. A word
+# that merely ends like a particle (`고양이` → `고양`) is cut too; that only widens what it finds, since `고양`
+# is part of `고양이`.
+_PARTICLE_LIST = (
+    "을 를 이 가 은 는 의 에 도 만 와 과 로 으로 에서 에게 께 께서 한테 부터 까지 보다 처럼 마다 "
+    "이나 나 이며 며 이랑 랑 에는 에서는 에도 에서도 으로는 로는 와는 과는 에의 에서의 으로의 로의 "
+    "이란 란 이라는 라는 으로서 로서 으로써 로써 이다 입니다 이고 조차 마저 밖에 과의 와의 에게서"
 )
+PARTICLES = tuple(sorted(_PARTICLE_LIST.split(), key=len, reverse=True))
 MIN_STEM = 2
 
 # A query is at most this many words of at most this many letters (a pasted paragraph is not a search).

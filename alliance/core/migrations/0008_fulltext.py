@@ -2,7 +2,6 @@
 
 from django.db import migrations, models
 
-
 POSTINGS = "core_fulltextposting"
 COLUMNS = (
     "gram bigint NOT NULL, object_id bigint NOT NULL, dated integer NOT NULL, "

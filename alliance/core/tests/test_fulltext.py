@@ -183,3 +183,25 @@ def test_snippet_pieces_collapse_spacing_and_merge_overlapping_marks():
 def test_without_a_match_the_snippet_is_the_opening_unmarked():
     assert cut_snippet(["", "첫 문장. " * 40], ["없는말"]) == Snippet(("첫 문장. " * 40)[:160].rstrip() + "…")
     assert cut_snippet(["", ""], ["없는말"]) == Snippet("")
+
+
+@pytest.mark.django_db
+def test_many_at_once_index_as_one_at_a_time_and_a_kind_is_emptied():
+    from alliance.core.fulltext.services import Text, index_documents, remove_kind
+
+    _index(1, title="옛 제목", body="사라질 낱말")
+    count = index_documents(
+        kind=KIND,
+        texts=[
+            Text(object_id=1, title="메타버스 동향", body="디지털 트윈", dated=DAY),
+            Text(object_id=2, title="동향", summary="메타버스 정책", dated=DAY),
+        ],
+    )
+    assert count == 2
+    assert rank(kind=KIND, query="메타버스") == [1, 2]
+    assert rank(kind=KIND, query="사라질") == []
+    index_document(kind="other", object_id=1, title="메타버스", dated=DAY)
+    remove_kind(kind=KIND)
+    assert rank(kind=KIND, query="메타버스") == []
+    assert rank(kind="other", query="메타버스") == [1]
+    assert FullTextDocument.objects.filter(kind=KIND).count() == 0
