@@ -22,7 +22,6 @@ MAX_MATCHES = 400
 ELLIPSIS = "…"
 _WIDTH_TABLE = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 _FULL_WIDTH = re.compile(r"[\uff01-\uff5e\u3000]")
-_SPACE = re.compile(r"\s")
 
 
 @dataclass(frozen=True)
@@ -99,7 +98,7 @@ def _collapse(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> 
     for position in range(start, end):
         new_index[position] = len(out)
         char = text[position]
-        if _SPACE.match(char):
+        if char.isspace():
             if out and out[-1] != " ":
                 out.append(" ")
             continue
