@@ -20,3 +20,23 @@ register_actions(
 
 # Analytics
 register_actions({"info.visits.imported": _("Past monthly visits imported")})
+
+# ---- newsletter: editions, feeds, the calendar's overrides ---------------------------------------------------
+register_actions(
+    {
+        "info.edition_created": _("Newsletter edition created"),
+        "info.edition_changed": _("Newsletter edition changed"),
+        "info.edition_item_added": _("Newsletter item added"),
+        "info.edition_item_changed": _("Newsletter item changed"),
+        "info.edition_item_removed": _("Newsletter item removed"),
+        "info.edition_item_moved": _("Newsletter item moved"),
+        "info.edition_scheduled": _("Newsletter edition scheduled"),
+        "info.edition_unscheduled": _("Newsletter edition unscheduled"),
+        "info.edition_sent": _("Newsletter edition sent"),
+        "info.feed_subscribed": _("News feed subscribed"),
+        "info.feed_changed": _("News feed changed"),
+        "info.feed_fetch_requested": _("News feed fetch requested"),
+        "info.publishing_override_added": _("Publishing calendar override added"),
+        "info.publishing_override_deleted": _("Publishing calendar override deleted"),
+    }
+)

@@ -42,5 +42,6 @@ def update_feed(*, actor, feed: NewsFeed, name: str, url: str, section: str, act
 
 
 def request_fetch(*, actor, feed: NewsFeed) -> None:
-    """Rule: staff may fetch a feed now. Side effects: the fetch task queued."""
+    """Rule: staff may fetch a feed now. Side effects: an audit entry; the fetch task queued."""
+    record_audit(actor=actor, action="info.feed_fetch_requested", target=feed)
     enqueue_on_commit(fetch_news_feed, feed_id=feed.pk)

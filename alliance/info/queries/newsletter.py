@@ -1,0 +1,151 @@
+"""Reads of the newsletter: an edition's sections and links (its templates), the web archive's lists, the
+builder's candidate pool, and the figures the quarterly briefing and the front page take."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import Q, QuerySet
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from alliance.info.models import SECTION_ORDER, Edition, EditionItem, FeedItem, Section
+
+CANDIDATE_DAYS = 7
+CANDIDATES_PER_SOURCE = 30
+
+
+def marks_advertising(edition: Edition) -> bool:
+    """정보통신망법 §50: an edition carrying advertising is marked (광고) unless the rule is switched off."""
+    return bool(edition.carries_advertising and getattr(settings, "NEWSLETTER_AD_MARKING", True))
+
+
+def edition_sections(edition: Edition) -> list[tuple[str, str, list[EditionItem]]]:
+    items = list(edition.items.all())
+    sections = []
+    for value in SECTION_ORDER:
+        in_section = sorted((item for item in items if item.section == value), key=lambda item: (item.order, item.pk))
+        if in_section:
+            sections.append((value, Section(value).label, in_section))
+    return sections
+
+
+def _site(name: str, fallback: str, **kwargs) -> str:
+    try:
+        return settings.SITE_URL + reverse(name, kwargs=kwargs or None)
+    except NoReverseMatch:  # the area that serves it has not landed: the old site's address
+        return settings.SITE_URL + fallback
+
+
+@dataclass(frozen=True)
+class Link:
+    label: str
+    url: str
+
+
+def edition_links() -> list[Link]:
+    return [
+        Link(_("Metaverse Alliance homepage"), settings.SITE_URL + "/"),
+        Link(_("Metaverse archive"), settings.SITE_URL + "/metabus_trends_reports"),
+        Link(_("Notices and collaboration board"), settings.SITE_URL + "/notice_board"),
+        Link(_("Past editions"), _site("info:newsletter_archive", "/newsletter")),
+    ]
+
+
+# ---- the web archive and the briefing -------------------------------------------------------------------------
+
+
+def sent_editions() -> QuerySet[Edition]:
+    return Edition.objects.filter(state=Edition.State.SENT).order_by("-publishing_date")
+
+
+def search_sent_editions(*, query: str = "", month: tuple[int, int] | None = None) -> QuerySet[Edition]:
+    """Sent editions, newest first, whose subject or an item's title holds `query` (icontains), in `month`."""
+    editions = sent_editions()
+    if query:
+        editions = editions.filter(Q(subject__icontains=query) | Q(items__title__icontains=query)).distinct()
+    if month:
+        editions = editions.filter(publishing_date__year=month[0], publishing_date__month=month[1])
+    return editions
+
+
+def sent_months() -> list[datetime.date]:
+    """The first day of each month that has a sent edition, newest first."""
+    return list(sent_editions().dates("publishing_date", "month", order="DESC"))
+
+
+def editions_sent(year: int, quarter: int) -> int:
+    """How many editions were sent in a quarter (the quarterly briefing)."""
+    first_month = 3 * (quarter - 1) + 1
+    return (
+        sent_editions()
+        .filter(publishing_date__year=year, publishing_date__month__range=(first_month, first_month + 2))
+        .count()
+    )
+
+
+def newest_edition() -> Edition | None:
+    """The newest sent edition (the front page)."""
+    return sent_editions().first()
+
+
+def editions_of_month(year: int, month: int) -> QuerySet[Edition]:
+    """Every edition of a month (the staff list), by day, with its item count."""
+    return Edition.objects.filter(publishing_date__year=year, publishing_date__month=month).order_by("publishing_date")
+
+
+# ---- the builder's candidate pool -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """Something staff may add to an edition: where it comes from, the section it goes to, what it says."""
+
+    origin: str
+    origin_id: int
+    section: str
+    title: str
+    summary: str
+    link: str
+    source: str
+    day: datetime.date | None
+
+    @property
+    def key(self) -> str:
+        return f"{self.origin}:{self.origin_id}"
+
+    @property
+    def section_label(self) -> str:
+        return Section(self.section).label
+
+
+def _feed_candidates(since: datetime.datetime) -> list[Candidate]:
+    items = FeedItem.objects.filter(fetched_at__gte=since).select_related("feed")[: CANDIDATES_PER_SOURCE * 2]
+    return [
+        Candidate(
+            origin=EditionItem.Origin.FEED,
+            origin_id=item.pk,
+            section=item.feed.section,
+            title=item.title,
+            summary=item.summary,
+            link=item.link,
+            source=item.feed.name,
+            day=timezone.localdate(item.published_at) if item.published_at else None,
+        )
+        for item in items
+    ]
+
+
+def candidate_pool(edition: Edition) -> list[Candidate]:
+    """The candidates of the week before the edition's day (or today, for an edition built ahead) that are not
+    in it yet: news feed items (the board's notices, promotions and calls and the archive's reports join when
+    those areas offer their reads)."""
+    first_day = min(edition.publishing_date, timezone.localdate()) - datetime.timedelta(days=CANDIDATE_DAYS)
+    since = timezone.make_aware(datetime.datetime.combine(first_day, datetime.time()))
+    taken = set(edition.items.exclude(origin_id=None).values_list("origin", "origin_id"))
+    return [c for c in _feed_candidates(since) if (c.origin, c.origin_id) not in taken]
+
+
+def find_candidate(edition: Edition, key: str) -> Candidate | None:
+    return next((candidate for candidate in candidate_pool(edition) if candidate.key == key), None)
