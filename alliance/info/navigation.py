@@ -20,3 +20,12 @@ register_tiles(
 # Analytics: the homepage visits report, for the secretariat.
 register_links(Entry(_("Homepage visits"), "info:analytics", STAFF, order=60, permission="info.view_analytics"))
 register_tiles(Entry(_("Homepage visits"), "info:analytics", STAFF, order=60, permission="info.view_analytics"))
+
+# ---- newsletter: the public web archive; the staff's editions ------------------------------------------------
+register_links(
+    Entry(_("Newsletter"), "info:newsletter_archive", PUBLIC, order=40),
+    Entry(_("Newsletter editions"), "info:edition_list", STAFF, order=70, permission="info.manage_newsletter"),
+)
+register_tiles(
+    Entry(_("Newsletter editions"), "info:edition_list", STAFF, order=70, permission="info.manage_newsletter"),
+)

@@ -15,3 +15,6 @@ rules.add_perm("info.send_newsletter", is_secretariat)
 
 # Analytics: the homepage visits report and its export are the secretariat's.
 rules.add_perm("info.view_analytics", is_secretariat)
+
+# ---- newsletter: staff build editions, keep the feeds and the calendar's overrides ----------------------------
+rules.add_perm("info.manage_newsletter", is_secretariat)
