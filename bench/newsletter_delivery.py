@@ -10,6 +10,8 @@ in a child process, which it kills (SIGKILL) once 3,000 e-mails have arrived. Th
 the claim lease and the back-off (time moved on in the database instead of waited for), it runs
 `deliver_pending` again until nothing is due. It reports the time from the order to the last e-mail, and counts
 the e-mails per recipient at the server: every address not refused must have exactly one, refused ones none.
+It also reports the CPU seconds the workers used and the load average when it started: on a shared machine the
+wall time mostly measures the wait for a CPU.
 `NEWSLETTER_RATE_PER_MINUTE` (default 12,000 a minute) paces the sending as in production.
 
     python bench/run.py --only newsletter_delivery
@@ -18,6 +20,7 @@ the e-mails per recipient at the server: every address not refused must have exa
 import collections
 import datetime
 import os
+import resource
 import signal
 import socket
 import subprocess
@@ -151,6 +154,7 @@ def run() -> dict:
         state=Edition.State.SCHEDULED,
         send_at=timezone.now(),
     )
+    load_before = os.getloadavg()[0]
     started = time.perf_counter()
     # The order's own task would send in this process (the immediate backend): the killable worker sends instead.
     with mock.patch("alliance.core.delivery.ordering.enqueue_on_commit"):
@@ -170,6 +174,7 @@ def run() -> dict:
         runs += 1
     total_seconds = time.perf_counter() - started
     controller.stop()
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN)
 
     expected = set(emails[REFUSED:])
     counts = handler.received
@@ -178,6 +183,10 @@ def run() -> dict:
         "recipients": RECIPIENTS,
         "total_seconds": round(total_seconds, 1),
         "per_second": round(handler.total / total_seconds, 1),
+        # CPU the sending workers used (user + system): what the run costs on an otherwise idle machine, whereas
+        # total_seconds also holds the waits for a CPU that other processes share (load_average at the start).
+        "worker_cpu_seconds": round(workers.ru_utime + workers.ru_stime, 1),
+        "load_average": round(load_before, 1),
         "killed_after": killed_at,
         "worker_runs": runs,
         "received": handler.total,

@@ -7,6 +7,7 @@ from django.db.models import Count, Q, QuerySet
 
 from alliance.core.models import Delivery, DeliveryRecipient
 from alliance.info.models import Bounce, Consent, Subscriber
+from alliance.members.models import Contact
 
 State = Subscriber.State
 RowState = DeliveryRecipient.State
@@ -113,3 +114,11 @@ def edition_delivery_stats(edition) -> EditionDeliveryStats:
         edition_id=edition.pk, purpose=Consent.Purpose.NEWSLETTER, action=Consent.Action.WITHDRAWN
     ).count()
     return EditionDeliveryStats(**counts, bounced=bounced, unsubscribed=unsubscribed)
+
+
+def contacts_with_subscription(organisation_id: int) -> list[tuple]:
+    """The organisation's contacts with an e-mail address, each with its subscriber state ("" when none)."""
+    contacts = list(Contact.objects.filter(organisation_id=organisation_id).exclude(email="").order_by("name"))
+    emails = [contact.email.strip().lower() for contact in contacts]
+    states = dict(Subscriber.objects.filter(email__in=emails).values_list("email", "state"))
+    return [(contact, states.get(email, "")) for contact, email in zip(contacts, emails, strict=True)]

@@ -28,12 +28,12 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from alliance.core import links
 from alliance.core.delivery.ordering import Addressee, order_delivery
 from alliance.core.mail import personalised_copy, render_message
 from alliance.core.models import Delivery
 from alliance.info.models import Edition, Subscriber
 from alliance.info.queries.subscribers import EDITION_HEADER, EDITION_MAILING, edition_deliveries, edition_recipients
-from alliance.info.services.subscribers import subscriber_link
 
 EDITION_PREFIX = "info/newsletter/email"  # the newsletter area's edition e-mail
 # Until that area's templates exist: the edition's kept text and HTML, or a pointer to the web archive.
@@ -177,26 +177,38 @@ def _with_footer(html: str, footer: str) -> str:
     return html + footer if position < 0 else html[:position] + footer + html[position:]
 
 
+LINK_SLOT = "__personal_link_slot__"
+
+
 @dataclass(frozen=True)
 class SharedEdition:
     edition: Edition
     advertising: bool
     message: object
+    link_pattern: str  # the unsubscribe link with LINK_SLOT where the token goes (one URL reversal per run)
 
 
 def prepare_edition(delivery) -> SharedEdition:
     edition = Edition.objects.get(pk=delivery.target_id)
-    return SharedEdition(edition=edition, advertising=marks_advertising(edition), message=edition_message(edition))
+    return SharedEdition(
+        edition=edition,
+        advertising=marks_advertising(edition),
+        message=edition_message(edition),
+        link_pattern=links.absolute_link("info:subscription_link", LINK_SLOT) + f"?edition={edition.pk}",
+    )
+
+
+RECEIVING_FIELDS = ("pk", "state", "advertising", "advertising_suspended_at", "link_issued_at")
 
 
 def build_edition_email(recipient, shared: SharedEdition):
-    """One recipient's copy with their link; None when they may no longer receive it."""
-    subscriber = Subscriber.objects.filter(pk=recipient.object_id).first()
+    """One recipient's copy with their link; None when they may no longer receive it (read now, not at the order)."""
+    subscriber = Subscriber.objects.filter(pk=recipient.object_id).only(*RECEIVING_FIELDS).first()
     if subscriber is None or subscriber.state != Subscriber.State.ACTIVE:
         return None
     if shared.advertising and not subscriber.receives_advertising:
         return None
-    link = subscriber_link("info:subscription_link", subscriber, edition_id=shared.edition.pk)
+    link = shared.link_pattern.replace(LINK_SLOT, subscriber.link_token())
     return personalised_copy(
         shared.message,
         to=[recipient.email],

@@ -28,6 +28,7 @@ from alliance.core.tasks import enqueue_on_commit
 from alliance.info.consent_wording import CURRENT_ADVERTISING, CURRENT_NEWSLETTER, wording
 from alliance.info.models import Consent, Subscriber
 from alliance.info.tasks import send_subscription_confirmation
+from alliance.members.models import Contact
 
 RESEND_PAUSE = datetime.timedelta(minutes=10)
 State = Subscriber.State
@@ -300,3 +301,17 @@ def renew_advertising(*, subscriber: Subscriber, now=None) -> None:
         subscriber.renewal_requested_at = subscriber.advertising_suspended_at = None
         subscriber.save()
         record_audit(action="info.subscriber.renewed", actor=None, target=subscriber, after={"advertising": True})
+
+
+def invite_contact(*, user, contact_id: int, now=None) -> str:
+    """A member's representative asks one of their organisation's contacts to subscribe: the contact gets the
+    same confirmation e-mail as the public form (double opt-in: only the contact's own confirmation consents).
+
+    Rule: the contact belongs to the user's organisation and has an e-mail address (else ValidationError).
+    Side effects: those of `request_subscription`. Returns the address invited.
+    """
+    contact = Contact.objects.filter(pk=contact_id, organisation_id=user.organisation_id).exclude(email="").first()
+    if user.organisation_id is None or contact is None:
+        raise ValidationError(_("This contact is not one of your organisation's."))
+    request_subscription(email=contact.email, advertising=False, language=settings.LANGUAGE_CODE, now=now)
+    return contact.email

@@ -13,6 +13,7 @@ from alliance.info.consent_wording import CURRENT_ADVERTISING, CURRENT_NEWSLETTE
 from alliance.info.models import Consent, Subscriber
 from alliance.info.services import subscribers as service
 from alliance.info.tests.factories_subscribers import SubscriberFactory
+from alliance.members.tests.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 LINK = re.compile(r"http://\S+/newsletter/s/(\S+)/confirm")
@@ -143,3 +144,24 @@ def test_withdrawn_consent_stays_as_history_when_the_address_subscribes_again():
         ("newsletter", "withdrawn", "member_profile"),
         ("newsletter", "given", "member_profile"),
     ]
+
+
+def test_a_representative_asks_a_contact_who_subscribes_only_by_confirming(
+    client, member_rep, smtp_server, django_capture_on_commit_callbacks
+):
+    from alliance.members.models import Contact
+
+    contact = Contact.objects.create(organisation=member_rep.organisation, name="박담당", email="park@zen.example.kr")
+    other = Contact.objects.create(organisation=OrganisationFactory(), name="남의 담당", email="other@b.example.kr")
+    client.force_login(member_rep)
+
+    page = client.get(reverse("info:my_subscription")).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("info:my_subscription"), {"invite_contact": contact.pk})
+        client.post(reverse("info:my_subscription"), {"invite_contact": other.pk})
+
+    assert "park@zen.example.kr" in page
+    assert "other@b.example.kr" not in page
+    assert [message["To"] for message in smtp_server.messages] == ["park@zen.example.kr"]
+    subscriber = Subscriber.objects.get(email="park@zen.example.kr")
+    assert (subscriber.state, consents(subscriber)) == ("pending", [])

@@ -18,6 +18,7 @@ from alliance.core.permissions import permission_required, personal_link, public
 from alliance.core.ratelimit import rate_limited
 from alliance.info.forms.subscribers import OwnSubscriptionForm, SubscribeForm
 from alliance.info.models import Subscriber
+from alliance.info.queries.subscribers import contacts_with_subscription
 from alliance.info.services import subscribers as service
 
 
@@ -99,6 +100,8 @@ def my_subscription(request):
         "advertising": bool(subscriber and subscriber.receives_advertising),
     }
     form = OwnSubscriptionForm(request.POST or None, initial=initial)
+    if request.method == "POST" and request.POST.get("invite_contact", "").isdigit():
+        return _invite_contact(request, int(request.POST["invite_contact"]))
     if request.method == "POST" and form.is_valid():
         try:
             service.set_own_subscription(
@@ -111,4 +114,20 @@ def my_subscription(request):
         else:
             messages.success(request, _("Your newsletter subscription is saved."))
         return redirect("info:my_subscription")
-    return render(request, "info/subscribers/mine.html", {"form": form, "subscriber": subscriber})
+    contacts = contacts_with_subscription(request.user.organisation_id) if request.user.organisation_id else []
+    context = {"form": form, "subscriber": subscriber, "contacts": contacts}
+    return render(request, "info/subscribers/mine.html", context)
+
+
+def _invite_contact(request, contact_id: int):
+    try:
+        email = service.invite_contact(user=request.user, contact_id=contact_id)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        message = _(
+            "A confirmation e-mail went to %(email)s (unless it is subscribed already): it subscribes when "
+            "they confirm."
+        )
+        messages.success(request, message % {"email": email})
+    return redirect("info:my_subscription")
