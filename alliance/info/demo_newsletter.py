@@ -21,6 +21,7 @@ from alliance.info.models import Edition, EditionItem, FeedItem, NewsFeed, Secti
 from alliance.info.queries.newsletter_calendar import publishing_dates
 from alliance.info.services import newsletter_editions as editions
 from alliance.info.services.newsletter_feeds import store_entries
+from alliance.info.services.newsletter_search import index_missing_editions
 
 FEEDS = Path(__file__).parent / "demo_feeds"
 DEMO_DAYS = 31
@@ -117,4 +118,5 @@ def load_newsletter_demo(*, seed: int) -> str:
             _fill(edition, rng, news)
             if index == 0:
                 editions.schedule_edition(actor=staff, edition=edition)
+    index_missing_editions()
     return f"newsletter: {len(past)} sent editions, 1 scheduled, 1 draft; {FeedItem.objects.count()} feed items"

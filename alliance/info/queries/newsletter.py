@@ -5,14 +5,17 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from alliance.core.fulltext.queries import rank, snippets
+from alliance.core.fulltext.snippets import Snippet
 from alliance.info.models import SECTION_ORDER, Edition, EditionItem, FeedItem, Section
 
 CANDIDATE_DAYS = 7
+EDITION_KIND = "info.edition"  # the web archive's documents in core's full-text index
 CANDIDATES_PER_SOURCE = 30
 
 
@@ -60,14 +63,25 @@ def sent_editions() -> QuerySet[Edition]:
     return Edition.objects.filter(state=Edition.State.SENT).order_by("-publishing_date")
 
 
-def search_sent_editions(*, query: str = "", month: tuple[int, int] | None = None) -> QuerySet[Edition]:
-    """Sent editions, newest first, whose subject or an item's title holds `query` (icontains), in `month`."""
+def search_sent_editions(*, query: str = "", month: tuple[int, int] | None = None) -> list[Edition] | QuerySet[Edition]:
+    """Sent editions in `month` (all when None), newest first; with a `query`, those matching every word of it
+    in core's Korean full-text index (subject, item titles, summaries, sources: a part of a word finds the whole,
+    spacing and particles do not matter), best first."""
     editions = sent_editions()
-    if query:
-        editions = editions.filter(Q(subject__icontains=query) | Q(items__title__icontains=query)).distinct()
     if month:
         editions = editions.filter(publishing_date__year=month[0], publishing_date__month=month[1])
-    return editions
+    ranked = rank(kind=EDITION_KIND, query=query, within=editions.values("pk")) if query else None
+    if ranked is None:
+        return editions
+    by_id = editions.in_bulk(ranked)
+    return [by_id[pk] for pk in ranked if pk in by_id]
+
+
+def edition_snippets(query: str, editions) -> dict[int, Snippet]:
+    """The matching passage of each edition shown (its items' titles or summaries), the query's words marked."""
+    if not query:
+        return {}
+    return snippets(kind=EDITION_KIND, query=query, object_ids=[edition.pk for edition in editions])
 
 
 def sent_months() -> list[datetime.date]:

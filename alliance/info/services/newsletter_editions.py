@@ -22,6 +22,7 @@ from alliance.core.dates import format_moment
 from alliance.core.versions import bump_version, check_version
 from alliance.info.models import Edition, EditionItem, Section
 from alliance.info.queries.newsletter_calendar import is_publishing_day
+from alliance.info.services.newsletter_search import index_edition
 
 DRAFT, SCHEDULED, SENT = Edition.State.DRAFT, Edition.State.SCHEDULED, Edition.State.SENT
 MOVES = {DRAFT: {SCHEDULED}, SCHEDULED: {DRAFT, SENT}, SENT: set()}
@@ -222,7 +223,7 @@ def unschedule_edition(*, actor, edition: Edition) -> Edition:
 
 def mark_edition_sent(*, edition: Edition, subject: str, html: str, text: str, actor=None) -> Edition:
     """scheduled → sent, keeping what went out. Called by the delivery when the edition is ordered out. Side
-    effects: the state, sent time, the rendered parts, an audit entry."""
+    effects: the state, sent time, the rendered parts, an audit entry, its search index rows."""
     with transaction.atomic():
         edition = _lock(edition)
         _refuse_move(edition, SENT)
@@ -231,4 +232,5 @@ def mark_edition_sent(*, edition: Edition, subject: str, html: str, text: str, a
         bump_version(edition)
         edition.save()
         record_audit(actor=actor, action="info.edition_sent", target=edition)
+        index_edition(edition=edition)
     return edition

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from alliance.info.models import Edition
+from alliance.info.services.newsletter_search import index_missing_editions
 from alliance.info.tests.factories_newsletter import (
     EditionFactory,
     EditionItemFactory,
@@ -73,17 +74,19 @@ def test_the_preview_frame_allows_inline_styles_only(client, staff_user):
     assert "style=" not in page
 
 
-def test_the_web_archive_lists_sent_editions_by_month_and_searches_titles(client):
-    sent = EditionFactory(
-        publishing_date=datetime.date(2026, 11, 16), subject="데일리 뉴스레터 11월 16일", state="sent"
-    )
-    EditionItemFactory(edition=sent, title="XR 기기 확산 부문 올레도스 한중 각축전")
+def test_the_web_archive_lists_sent_editions_by_month_and_searches_them_in_korean(client):
+    sent = EditionFactory(publishing_date=datetime.date(2026, 11, 16), subject="뉴스레터 11월 16일", state="sent")
+    EditionItemFactory(edition=sent, title="XR 기기 확산 부문 올레도스 한중 각축전", summary="디지털트윈 실증 확대")
     EditionFactory(publishing_date=datetime.date(2026, 10, 15), subject="데일리 뉴스레터 10월 15일", state="sent")
     EditionFactory(publishing_date=datetime.date(2026, 11, 17), subject="작성 중인 호")
+    assert index_missing_editions() == "2 newsletter editions indexed"
     listing = client.get(reverse("info:newsletter_archive")).content.decode()
     assert ("11월 16일" in listing, "10월 15일" in listing, "작성 중인 호" in listing) == (True, True, False)
+    for query in ("올레도스", "올레 도스를", "디지털 트윈"):  # a part of a word, spacing, a particle
+        found = client.get(reverse("info:newsletter_archive"), {"q": query}).content.decode()
+        assert ("11월 16일" in found, "10월 15일" in found) == (True, False)
     found = client.get(reverse("info:newsletter_archive"), {"q": "올레도스"}).content.decode()
-    assert ("11월 16일" in found, "10월 15일" in found) == (True, False)
+    assert "<mark>올레도스</mark>" in found
     october = client.get(reverse("info:newsletter_archive"), {"month": "2026-10"}).content.decode()
     assert ("11월 16일" in october, "10월 15일" in october) == (False, True)
 

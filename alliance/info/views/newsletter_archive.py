@@ -28,6 +28,9 @@ def newsletter_archive(request):
     month = _month(request.GET.get("month", ""))
     editions = queries.search_sent_editions(query=query, month=month)
     page = Paginator(editions, PAGE_SIZE).get_page(request.GET.get("page"))
+    snippets = queries.edition_snippets(query, page.object_list)
+    for edition in page.object_list:
+        edition.snippet = snippets.get(edition.pk)
     context = {
         "page": page,
         "query": query,
