@@ -28,4 +28,12 @@ register_links(
 )
 register_tiles(
     Entry(_("Newsletter editions"), "info:edition_list", STAFF, order=70, permission="info.manage_newsletter"),
+
+# The archive area.
+register_links(
+    Entry(_("Trend reports"), "info:archive", PUBLIC, order=40),
+    Entry(_("Report archive"), "info:archive_manage", STAFF, order=70, permission="info.manage_archive"),
+)
+register_tiles(
+    Entry(_("Report archive"), "info:archive_manage", STAFF, order=70, permission="info.manage_archive"),
 )

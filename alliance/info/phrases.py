@@ -38,5 +38,19 @@ register_actions(
         "info.feed_fetch_requested": _("News feed fetch requested"),
         "info.publishing_override_added": _("Publishing calendar override added"),
         "info.publishing_override_deleted": _("Publishing calendar override deleted"),
+
+# The archive area.
+register_actions(
+    {
+        "info.archive.publisher_added": _("Publisher added"),
+        "info.archive.publisher_renamed": _("Publisher renamed"),
+        "info.archive.spelling_added": _("Publisher spelling added"),
+        "info.archive.spelling_removed": _("Publisher spelling removed"),
+        "info.archive.report_added": _("Report added to the archive"),
+        "info.archive.report_changed": _("Archived report changed"),
+        "info.archive.file_added": _("Report file attached"),
+        "info.archive.file_replaced": _("Report file replaced with a new version"),
+        "info.archive.extraction_rerun": _("Report file's text extraction run again"),
+        "info.archive.reports_imported": _("Reports imported from a manifest"),
     }
 )

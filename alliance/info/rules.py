@@ -18,3 +18,6 @@ rules.add_perm("info.view_analytics", is_secretariat)
 
 # ---- newsletter: staff build editions, keep the feeds and the calendar's overrides ----------------------------
 rules.add_perm("info.manage_newsletter", is_secretariat)
+
+# The report archive: staff keep the reports, their files and the publishers; everyone reads the archive.
+rules.add_perm("info.manage_archive", is_secretariat)

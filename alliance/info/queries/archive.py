@@ -1,0 +1,137 @@
+"""Reads of the report archive reused by several callers: the newest reports (front page, newsletter), the
+count for the quarterly briefing, the public list with its filters, and publisher look-ups by spelling."""
+
+import datetime
+import difflib
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, Q, QuerySet
+
+from alliance.core.korean import search_key
+from alliance.ecosystem.models import Taxonomy
+from alliance.info.models import Publisher, PublisherVariant, Report, ReportFile
+
+
+def publisher_key(name: str) -> str:
+    """The key a publisher's spelling is stored and looked up under (case, spacing, punctuation and
+    corporate forms such as (재) ignored: `Kotra` = `KOTRA`, `국회 미래연구원` = `국회미래연구원`)."""
+    return search_key(name)
+
+
+def find_publisher(name: str) -> Publisher | None:
+    """The publisher a written name means: its own name or one of its spellings; None when unknown."""
+    key = publisher_key(name)
+    if not key:
+        return None
+    publisher = Publisher.objects.filter(key=key).first()
+    if publisher is None:
+        variant = PublisherVariant.objects.filter(key=key).select_related("publisher").first()
+        publisher = variant.publisher if variant else None
+    return publisher
+
+
+def known_spellings() -> dict[str, str]:
+    """Every known spelling (names and variants) → the publisher's name."""
+    spellings = dict(Publisher.objects.values_list("name", "name"))
+    spellings |= dict(PublisherVariant.objects.values_list("name", "publisher__name"))
+    return spellings
+
+
+def suggest_publishers(name: str, *, limit: int = 3) -> list[str]:
+    """Known spellings close to an unknown name, for the error message that refuses it (closest first)."""
+    key = publisher_key(name)
+    if not key:
+        return []
+    by_key = {publisher_key(spelling): spelling for spelling in known_spellings()}
+    containing = [spelling for spelling_key, spelling in by_key.items() if key in spelling_key or spelling_key in key]
+    close = [by_key[found] for found in difflib.get_close_matches(key, list(by_key), n=limit, cutoff=0.5)]
+    return list(dict.fromkeys(close + containing))[:limit]
+
+
+def current_files() -> Prefetch:
+    """The prefetch of a report's current files (the replaced versions left out)."""
+    return Prefetch(
+        "files", queryset=ReportFile.objects.filter(is_current=True).defer("extracted_text"), to_attr="current_files"
+    )
+
+
+def newest_reports(limit: int = 5) -> list[Report]:
+    """The most recently posted reports, newest first, with their publisher (front page, newsletter)."""
+    return list(Report.objects.select_related("publisher").order_by("-posted_on", "-id")[:limit])
+
+
+def quarter_bounds(year: int, quarter: int) -> tuple[datetime.date, datetime.date]:
+    """The first and last day of the quarter."""
+    if quarter not in (1, 2, 3, 4):
+        raise ValueError(f"quarter must be 1 to 4, not {quarter}")
+    first = datetime.date(year, 3 * quarter - 2, 1)
+    following = datetime.date(year + 1, 1, 1) if quarter == 4 else datetime.date(year, 3 * quarter + 1, 1)
+    return first, following - datetime.timedelta(days=1)
+
+
+def reports_posted(year: int, quarter: int | None = None) -> int:
+    """How many reports were posted in the quarter (or the whole year when `quarter` is None), by 게시일."""
+    if quarter is None:
+        return Report.objects.filter(posted_on__year=year).count()
+    first, last = quarter_bounds(year, quarter)
+    return Report.objects.filter(posted_on__range=(first, last)).count()
+
+
+@dataclass(frozen=True)
+class ArchiveFilters:
+    """The public list's filters: a publisher's id, a year, a tag's name (technology or field), all optional."""
+
+    publisher: int | None = None
+    year: int | None = None
+    tag: str = ""
+
+    @property
+    def active(self) -> bool:
+        return bool(self.publisher or self.year or self.tag)
+
+
+def filtered_reports(filters: ArchiveFilters, *, within: QuerySet | None = None) -> QuerySet:
+    """The reports the filters keep, newest first. `within` narrows them first (the search's matches: a
+    queryset or ids in a `pk__in`), so a search box can plug into the same list."""
+    reports = within if within is not None else Report.objects.all()
+    if filters.publisher:
+        reports = reports.filter(publisher_id=filters.publisher)
+    if filters.year:
+        reports = reports.filter(posted_on__year=filters.year)
+    if filters.tag:
+        reports = reports.filter(Q(technologies__name=filters.tag) | Q(application_fields__name=filters.tag)).distinct()
+    return reports.select_related("publisher").order_by("-posted_on", "-id")
+
+
+def listed(reports: QuerySet) -> QuerySet:
+    """`reports` with what a list row shows (publisher, tags, current files) read in a few queries."""
+    return reports.select_related("publisher").prefetch_related("technologies", "application_fields", current_files())
+
+
+def archive_years() -> list[int]:
+    """The years that have reports, newest first (the year filter's choices)."""
+    return sorted({day.year for day in Report.objects.dates("posted_on", "year")}, reverse=True)
+
+
+def publishers_in_use() -> list[Publisher]:
+    """Publishers with at least one report (the publisher filter's choices)."""
+    return list(Publisher.objects.filter(reports__isnull=False).distinct().order_by("name"))
+
+
+def tags_in_use() -> list[str]:
+    """The names of the tags given to reports (technologies then fields, each once, alphabetical within)."""
+    technologies = Report.technologies.through.objects.values_list("technology__name", flat=True).distinct()
+    fields = Report.application_fields.through.objects.values_list("applicationfield__name", flat=True).distinct()
+    return sorted(set(technologies)) + sorted(set(fields) - set(technologies))
+
+
+def report_files(report: Report) -> list[ReportFile]:
+    """Every version of a report's files: the current ones first, each file's versions newest first."""
+    return list(report.files.defer("extracted_text").order_by("-is_current", "original_name", "-version"))
+
+
+def tag_taxonomy(year: int | None = None):
+    """The map's taxonomy whose facets tag a report of `year`: that year's, else the newest before it, else the
+    newest (None when the map has none)."""
+    taxonomies = Taxonomy.objects.order_by("-year")
+    return (taxonomies.filter(year__lte=year).first() if year else None) or taxonomies.first()
