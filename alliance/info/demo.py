@@ -1,17 +1,17 @@
 """The information services' demo data (`manage.py demo_data`, after the members'): each area in its own block."""
 
 from alliance.info.demo_analytics import load_analytics_demo
-from alliance.info.demo_newsletter import load_newsletter_demo
 from alliance.info.demo_archive import load_archive_demo
+from alliance.info.demo_newsletter import load_newsletter_demo
 from alliance.info.demo_subscribers import load_subscribers_demo
 
 
 def load_demo(*, seed: int) -> str:
     outcomes = []
-    # ---- newsletter: feeds from local files, a month of editions (before the subscribers' deliveries) -------------
-    outcomes.append(load_newsletter_demo(seed=seed))
     # ---- archive (first: the newsletter may carry new reports) ----------------------------------------------------
     outcomes.append(load_archive_demo(seed=seed))
+    # ---- newsletter: feeds from local files, a month of editions (before the subscribers' deliveries) -------------
+    outcomes.append(load_newsletter_demo(seed=seed))
     # ---- subscribers (after the newsletter's editions: their deliveries hang on the sent ones) --------------------
     outcomes.append(load_subscribers_demo(seed=seed))
     # ---- analytics: two years of homepage visits ------------------------------------------------------------------

@@ -28,6 +28,7 @@ register_links(
 )
 register_tiles(
     Entry(_("Newsletter editions"), "info:edition_list", STAFF, order=70, permission="info.manage_newsletter"),
+)
 
 # The archive area.
 register_links(

@@ -38,6 +38,8 @@ register_actions(
         "info.feed_fetch_requested": _("News feed fetch requested"),
         "info.publishing_override_added": _("Publishing calendar override added"),
         "info.publishing_override_deleted": _("Publishing calendar override deleted"),
+    }
+)
 
 # The archive area.
 register_actions(
