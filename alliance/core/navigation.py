@@ -20,7 +20,10 @@ PUBLIC = "public"  # everyone, signed in or not (the directory, the map)
 ACCOUNT = "account"  # the signed-in user's own page
 STAFF = "staff"  # the secretariat's work
 MEMBER = "member"  # the work of a member company's representative, an evaluator, an investor
-GROUPS = (PUBLIC, ACCOUNT, STAFF, MEMBER)
+# The signed-in user's own settings (a newsletter subscription): on "My page" apart from the work of the user's
+# roles, so that a role with no work of its own is still told so.
+PERSONAL = "personal"
+GROUPS = (PUBLIC, ACCOUNT, STAFF, MEMBER, PERSONAL)
 
 
 @dataclass(frozen=True)

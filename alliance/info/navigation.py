@@ -5,16 +5,16 @@ Each area adds its entries in its own `register_links` / `register_tiles` call.
 
 from django.utils.translation import gettext_lazy as _
 
-from alliance.core.navigation import ACCOUNT, PUBLIC, STAFF, Entry, register_links, register_tiles
+from alliance.core.navigation import PERSONAL, PUBLIC, STAFF, Entry, register_links, register_tiles
 
-# ---- subscribers: staff's list; anyone signed in manages their own subscription ---------------------------------
+# ---- subscribers: staff's list; anyone signed in manages their own subscription (the public subscribes from
+# the newsletter's page) ---------------------------------
 register_links(
-    Entry(_("Subscribe to the newsletter"), "info:newsletter_subscribe", PUBLIC, order=90),
     Entry(_("Newsletter subscribers"), "info:subscriber_list", STAFF, order=82, permission="info.manage_subscribers"),
 )
 register_tiles(
     Entry(_("Newsletter subscribers"), "info:subscriber_list", STAFF, order=82, permission="info.manage_subscribers"),
-    Entry(_("My newsletter subscription"), "info:my_subscription", ACCOUNT, order=20),
+    Entry(_("My newsletter subscription"), "info:my_subscription", PERSONAL, order=20),
 )
 
 # Analytics: the homepage visits report, for the secretariat.

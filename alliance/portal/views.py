@@ -4,7 +4,7 @@
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from alliance.core.navigation import ACCOUNT, MEMBER, PUBLIC, STAFF, tiles_for
+from alliance.core.navigation import ACCOUNT, MEMBER, PERSONAL, PUBLIC, STAFF, tiles_for
 from alliance.core.permissions import permission_required, public
 from alliance.members.membership import member_count
 
@@ -19,6 +19,7 @@ def home(request):
 def dashboard(request):
     context = {
         "tiles": tiles_for(request.user, (ACCOUNT, STAFF, MEMBER)),
+        "personal_tiles": tiles_for(request.user, (PERSONAL,)),
         "open_tiles": tiles_for(request.user, (PUBLIC,)),
     }
     return render(request, "portal/dashboard.html", context)

@@ -34,10 +34,15 @@ def tiles(client) -> list[tuple[str, str]]:
     return re.findall(r'<a href="([^"]+)">([^<]+)</a>', cards)
 
 
+def _info_paths() -> set[str]:
+    entries = [*navigation._LINKS.values(), *navigation._TILES.values()]
+    return {reverse(entry.url_name) for entry in entries if entry.url_name.startswith("info:")}
+
+
 def is_committee_work(href: str) -> bool:
-    """The governance and agencies entries, which those apps' own tests check while they grow: the staff lists
-    below keep the order of the others."""
-    return href.startswith(("/governance/", "/agencies/"))
+    """The governance, agencies and information-services entries, which those apps' own tests check while they
+    grow: the staff lists below keep the order of the others."""
+    return href.startswith(("/governance/", "/agencies/")) or href in _info_paths()
 
 
 def path_of(url_name: str, *args) -> str:
@@ -49,6 +54,8 @@ def test_an_anonymous_visitor_sees_the_public_links(client):
         (path_of("members:directory"), "Member directory"),
         (path_of("ecosystem:latest"), "Ecosystem map"),
         (path_of("programs:latest_results"), "Competition results"),
+        (path_of("info:archive"), "Trend reports"),
+        (path_of("info:newsletter_archive"), "Newsletter"),
     ]
 
 
@@ -85,7 +92,7 @@ def test_each_role_sees_its_own_links(client, organisation, role, expected):
     user = UserFactory(role=role, organisation=organisation if role == Role.MEMBER_REP else None)
     client.force_login(user)
 
-    public = ["Member directory", "Ecosystem map", "Competition results"]
+    public = ["Member directory", "Ecosystem map", "Competition results", "Trend reports", "Newsletter"]
     assert [label for _href, label in menu(client)] == public + expected
 
 
@@ -164,6 +171,16 @@ def test_an_evaluator_sees_judging_and_mentoring_tiles(client):
     client.force_login(UserFactory(role=Role.EVALUATOR))
 
     assert [label for _href, label in tiles(client)] == ["Judging", "Mentoring"]
+
+
+def test_my_page_keeps_the_users_own_settings_apart_from_the_work_of_its_roles(client):
+    client.force_login(UserFactory(role=Role.STEERING))
+    html = client.get("/dashboard/").content.decode()
+
+    personal = re.search(r'<ul class="card-list" id="personal-pages">(.*?)</ul>', html, re.S).group(1)
+    assert re.findall(r'<a href="([^"]+)">([^<]+)</a>', personal) == [
+        (path_of("info:my_subscription"), "My newsletter subscription")
+    ]
 
 
 def test_the_subcommittee_is_offered_the_taxonomy_editor_on_its_page(client):
