@@ -1,5 +1,6 @@
 """Every public page, in Chromium at phone and desktop width, has no violation that axe-core finds (WCAG 2.0,
-2.1 and 2.2 A and AA rules and axe's best practices; docs/accessibility.md maps them to KWCAG 2.2's checks).
+2.1 and 2.2 A and AA rules and axe's best practices; docs/accessibility.md maps them to KWCAG 2.2's checks), does
+not scroll sideways, and its first Tab stop is the skip link to the main content.
 
 axe-core comes from the pinned `axe-playwright-python` (its bundled axe.min.js, injected into the page).
 `make bench` (bench/lighthouse.py) measures the same pages with Lighthouse on the production stack."""
@@ -75,12 +76,19 @@ def public_pages(db, staff_user) -> dict[str, str]:
 @pytest.mark.parametrize("viewport", ["phone_page", "page"])
 def test_every_public_page_has_no_axe_violation(request, live_server, public_pages, viewport):
     page, axe = request.getfixturevalue(viewport), Axe()
+    page.set_default_navigation_timeout(30_000)  # sixteen pages, the first ones built cold on a busy machine
     found = {}
     for name, path in public_pages.items():
         response = page.goto(live_server.url + path)
         assert (name, response.status) == (name, 200)
         violations = axe.run(page, options=AXE_OPTIONS).response["violations"]
         found[name] = [f"{rule['id']}: {[node['target'] for node in rule['nodes'][:3]]}" for rule in violations]
+        if page.evaluate("document.documentElement.scrollWidth") > page.viewport_size["width"]:
+            found[name].append("scrolls sideways")
+        if page.evaluate("document.activeElement === document.body"):  # else a field has autofocus (login)
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement.getAttribute('href')") != "#main":
+                found[name].append("the first Tab stop is not the skip link")
     assert found == {name: [] for name in public_pages}
 
 
