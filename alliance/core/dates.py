@@ -33,3 +33,20 @@ def format_moment(value: datetime.date | datetime.datetime, name: str = DATE) ->
     if isinstance(value, datetime.datetime) and timezone.is_aware(value):
         value = timezone.localtime(value)
     return date_format(value, named_format(name))
+
+
+def quarter_bounds(year: int, quarter: int) -> tuple[datetime.date, datetime.date]:
+    """The first and last day of a quarter (1–4) of `year`: the one way the quarterly figures (the steering
+    committee's briefing) cut the year."""
+    if quarter not in (1, 2, 3, 4):
+        raise ValueError(f"quarter must be 1 to 4, not {quarter!r}")
+    first = datetime.date(year, 3 * quarter - 2, 1)
+    following = datetime.date(year + 1, 1, 1) if quarter == 4 else datetime.date(year, 3 * quarter + 1, 1)
+    return first, following - datetime.timedelta(days=1)
+
+
+def quarter_months(quarter: int) -> range:
+    """The months (1–12) of a quarter."""
+    if quarter not in (1, 2, 3, 4):
+        raise ValueError(f"quarter must be 1 to 4, not {quarter!r}")
+    return range(3 * quarter - 2, 3 * quarter + 1)

@@ -13,6 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db.models import Sum
 from django.db.models.functions import ExtractMonth, ExtractYear
 
+from alliance.core.dates import quarter_months
 from alliance.info.models import CountKind, DailyCount, DailyVisits, ImportedMonthlyVisits
 
 MONTHS = range(1, 13)
@@ -123,10 +124,8 @@ def visits_report(year: int) -> dict:
 
 def visits_in_quarter(year: int, quarter: int) -> int:
     """Visits in a quarter (1–4) of `year`, for the quarterly briefing."""
-    if quarter not in (1, 2, 3, 4):
-        raise ValueError(f"quarter must be 1 to 4, not {quarter!r}")
     months = monthly_visits_of([year])[year]
-    return sum(months[month] or 0 for month in range(3 * quarter - 2, 3 * quarter + 1))
+    return sum(months[month] or 0 for month in quarter_months(quarter))
 
 
 def last_counted_day() -> datetime.date | None:

@@ -1,12 +1,12 @@
 """Reads of the report archive reused by several callers: the newest reports (front page, newsletter), the
 count for the quarterly briefing, the public list with its filters, and publisher look-ups by spelling."""
 
-import datetime
 import difflib
 from dataclasses import dataclass
 
 from django.db.models import Prefetch, Q, QuerySet
 
+from alliance.core.dates import quarter_bounds
 from alliance.core.korean import search_key
 from alliance.ecosystem.models import Taxonomy
 from alliance.info.models import Publisher, PublisherVariant, Report, ReportFile
@@ -58,15 +58,6 @@ def current_files() -> Prefetch:
 def newest_reports(limit: int = 5) -> list[Report]:
     """The most recently posted reports, newest first, with their publisher (front page, newsletter)."""
     return list(Report.objects.select_related("publisher").order_by("-posted_on", "-id")[:limit])
-
-
-def quarter_bounds(year: int, quarter: int) -> tuple[datetime.date, datetime.date]:
-    """The first and last day of the quarter."""
-    if quarter not in (1, 2, 3, 4):
-        raise ValueError(f"quarter must be 1 to 4, not {quarter}")
-    first = datetime.date(year, 3 * quarter - 2, 1)
-    following = datetime.date(year + 1, 1, 1) if quarter == 4 else datetime.date(year, 3 * quarter + 1, 1)
-    return first, following - datetime.timedelta(days=1)
 
 
 def reports_posted(year: int, quarter: int | None = None) -> int:

@@ -10,6 +10,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from alliance.core.dates import quarter_bounds
 from alliance.core.fulltext.queries import rank, snippets
 from alliance.core.fulltext.snippets import Snippet
 from alliance.info.models import SECTION_ORDER, Edition, EditionItem, FeedItem, Section
@@ -91,12 +92,7 @@ def sent_months() -> list[datetime.date]:
 
 def editions_sent(year: int, quarter: int) -> int:
     """How many editions were sent in a quarter (the quarterly briefing)."""
-    first_month = 3 * (quarter - 1) + 1
-    return (
-        sent_editions()
-        .filter(publishing_date__year=year, publishing_date__month__range=(first_month, first_month + 2))
-        .count()
-    )
+    return sent_editions().filter(publishing_date__range=quarter_bounds(year, quarter)).count()
 
 
 def newest_edition() -> Edition | None:
