@@ -5,6 +5,7 @@ from django.utils.translation import pgettext_lazy
 
 from alliance.core.regions import RegionError, clean_sigungu
 from alliance.core.roles import Role
+from alliance.core.versions import VersionedFormMixin
 
 
 class EmailLoginForm(AuthenticationForm):
@@ -93,8 +94,8 @@ class AccountFilterForm(forms.Form):
         return {name: value for name, value in self.cleaned_data.items() if value}
 
 
-class AccountRolesForm(forms.Form):
-    """The whole set of roles one account holds (none is allowed)."""
+class AccountRolesForm(VersionedFormMixin, forms.Form):
+    """The whole set of roles one account holds (none is allowed); `version=` the account's `roles_version`."""
 
     roles = forms.MultipleChoiceField(
         label=_("Roles"),

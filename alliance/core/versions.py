@@ -92,6 +92,10 @@ def _comparable(value):
 
 
 def _choice_label(field: forms.ChoiceField, value) -> str:
+    """The label of the chosen value; of several (a MultipleChoiceField), in the order the form lists them."""
+    if isinstance(value, list | tuple | set):
+        chosen = {str(item) for item in value}
+        return ", ".join(_choice_label(field, key) for key, _label in field.choices if str(key) in chosen) or "-"
     labels = {}
     for key, label in field.choices:
         if isinstance(label, list | tuple):

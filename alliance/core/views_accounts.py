@@ -11,6 +11,7 @@ from alliance.core.forms import AccountFilterForm, AccountRolesForm
 from alliance.core.models import User
 from alliance.core.permissions import permission_required
 from alliance.core.services.accounts import CHANGED, GRANTED, REVOKED, RoleChangeError, set_roles
+from alliance.core.versions import StaleEditError
 
 PAGE_SIZE = 50
 
@@ -38,10 +39,16 @@ def account_list(request):
 @permission_required("core.change_user_roles")
 def account_roles(request, pk):
     account = get_object_or_404(User.objects.select_related("organisation"), pk=pk)
-    form = AccountRolesForm(request.POST or None, initial={"roles": [role.value for role in account.roles]})
+    form = AccountRolesForm(
+        request.POST or None, initial={"roles": [role.value for role in account.roles]}, version=account.roles_version
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            changed = set_roles(user=account, roles=form.cleaned_data["roles"], by=request.user)
+            changed = set_roles(
+                user=account, roles=form.cleaned_data["roles"], by=request.user, expected_version=form.loaded_version
+            )
+        except StaleEditError as error:
+            form.stale(error)
         except RoleChangeError as refusal:
             form.add_error("roles", str(refusal))
         else:

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from alliance.core.roles import Role
+from alliance.core.versions import version_field
 
 
 class UserQuerySet(models.QuerySet):
@@ -57,6 +58,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_active = models.BooleanField(_("active"), default=True)
     is_staff = models.BooleanField(_("admin site access"), default=False)
     date_joined = models.DateTimeField(_("joined"), default=timezone.now)
+    # Moved on by every change of the account's roles; the staff's roles form carries it (core.versions).
+    roles_version = version_field()
 
     objects = UserManager()
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext
 from alliance.core.audit import record_audit
 from alliance.core.models import User, UserRole
 from alliance.core.roles import Role
+from alliance.core.versions import bump_version, check_version
 
 GRANTED = "core.user.role_granted"
 REVOKED = "core.user.role_revoked"
@@ -40,20 +41,24 @@ def revoke_role(*, user: User, role: Role, by) -> bool:
     return _change(user=user, wanted=lambda held: held - {Role(role)}, by=by, action=REVOKED)
 
 
-def set_roles(*, user: User, roles: Iterable[Role], by) -> bool:
+def set_roles(*, user: User, roles: Iterable[Role], by, expected_version: int | None = None) -> bool:
     """Make `roles` the user's whole set of roles. Returns whether anything changed.
 
     Rule: as `revoke_role` for the secretariat role of one's own account; an empty set is allowed (the account
-    then opens only what every signed-in user may).
+    then opens only what every signed-in user may). Refused with core.versions.StaleEditError when the roles
+    changed since `expected_version` (the `roles_version` the staff form was loaded with): two staff saving
+    the whole set at once would otherwise undo each other's grant.
     Side effects: adds and deletes UserRole rows, one audit entry (CHANGED) when the set changed.
     """
     wanted = frozenset(Role(role) for role in roles)
-    return _change(user=user, wanted=lambda held: wanted, by=by, action=CHANGED)
+    return _change(user=user, wanted=lambda held: wanted, by=by, action=CHANGED, expected_version=expected_version)
 
 
-def _change(*, user: User, wanted, by, action: str) -> bool:
+def _change(*, user: User, wanted, by, action: str, expected_version: int | None = None) -> bool:
+    """Every change of a user's roles moves the user's `roles_version` on (core.versions)."""
     with transaction.atomic():
         User.objects.select_for_update().filter(pk=user.pk).first()  # one change of a user's roles at a time
+        check_version(user, expected_version, field="roles_version")
         held = frozenset(Role(role) for role in UserRole.objects.filter(user=user).values_list("role", flat=True))
         after = frozenset(wanted(held))
         if Role.STAFF in held - after and by is not None and getattr(by, "pk", None) == user.pk:
@@ -62,6 +67,7 @@ def _change(*, user: User, wanted, by, action: str) -> bool:
             return False
         UserRole.objects.filter(user=user, role__in=held - after).delete()
         UserRole.objects.bulk_create(UserRole(user=user, role=role) for role in _ordered(after - held))
+        bump_version(user, field="roles_version")
         record_audit(
             action=action,
             target=user,

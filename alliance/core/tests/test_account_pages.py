@@ -83,3 +83,31 @@ def test_an_unknown_role_is_refused_with_the_field_named(client, staff_user):
     refusal = "올바르게 선택해 주세요. chairman 이/가 선택가능항목에 없습니다."
     assert response.context["form"].errors == {"roles": [refusal]}
     assert account.roles == {Role.MEMBER_REP}
+
+
+def test_roles_changed_meanwhile_refuse_the_later_save(staff_user):
+    from django.test import Client
+
+    from alliance.core.tests.editing import posted
+
+    account = UserFactory(name="김겸직", roles=[Role.MEMBER_REP])
+    url = reverse("core:account_roles", args=[account.pk])
+    first, second = Client(), Client()
+    first.force_login(staff_user)
+    second.force_login(staff_user)
+    first_form, second_form = posted(first.get(url).context["form"]), posted(second.get(url).context["form"])
+
+    assert first.post(url, first_form | {"roles": ["member_rep", "steering"]}).status_code == 302
+    response = second.post(url, second_form | {"roles": ["member_rep", "evaluator"]})
+
+    assert response.status_code == 200
+    assert response.context["form"].stale_changes == [
+        {"label": "역할", "theirs": "회원사 담당자, 운영위원", "yours": "회원사 담당자, 심사위원·멘토"}
+    ]
+    assert "stale-edit" in response.content.decode()
+    assert set(account.__class__.objects.get(pk=account.pk).roles) == {Role.MEMBER_REP, Role.STEERING}
+
+    retry = second.post(url, posted(response.context["form"]))
+
+    assert retry.status_code == 302
+    assert set(account.__class__.objects.get(pk=account.pk).roles) == {Role.MEMBER_REP, Role.EVALUATOR}

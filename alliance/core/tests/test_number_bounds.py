@@ -77,7 +77,7 @@ FORM_ARGUMENTS = {
     "ScoreForm": lambda: {"criterion": SimpleNamespace(pk=1, max_points=30)},
     "OverrideForm": lambda: {"groups": []},
     "PlacementForm": lambda: {"taxonomy": None, "node_labels": []},
-    "MoveNodeForm": lambda: {"node": SimpleNamespace(level="domain", taxonomy_id=None), "paths": {}},
+    "MoveNodeForm": lambda: {"node": SimpleNamespace(level="domain", taxonomy_id=None, version=0), "paths": {}},
     "SurveyAnswerForm": lambda: {"taxonomy": _stub_taxonomy()},
 }
 KNOWN = {

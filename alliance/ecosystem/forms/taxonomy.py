@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from alliance.core.bounds import COUNT_MAX, NamedNumberErrorsMixin, id_field
+from alliance.core.versions import VersionedFormMixin
 from alliance.ecosystem.models import PARENT_LEVEL, Level, TaxonomyNode
 
 KSIC_CODE = re.compile(r"^\d{5}$")
@@ -17,7 +18,9 @@ def split_words(text: str) -> list[str]:
     return [part.strip() for part in re.split(r"[,\n、，]", text or "") if part.strip()]
 
 
-class NodeForm(forms.Form):
+class NodeForm(VersionedFormMixin, forms.Form):
+    """A node's name, description, codes and keywords; `version=` the node's (core.versions)."""
+
     name = forms.CharField(label=pgettext_lazy("taxonomy node", "Name"), max_length=120)
     description = forms.CharField(label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
     ksic_codes = forms.CharField(
@@ -52,7 +55,9 @@ class AddNodeForm(forms.Form):
     parent = id_field(required=False)
 
 
-class MoveNodeForm(NamedNumberErrorsMixin, forms.Form):
+class MoveNodeForm(NamedNumberErrorsMixin, VersionedFormMixin, forms.Form):
+    """A node's new parent and position; it carries the node's version (core.versions)."""
+
     parent = forms.ModelChoiceField(label=_("New parent"), queryset=TaxonomyNode.objects.none(), required=False)
     position = forms.IntegerField(
         label=_("Position among its siblings"),
@@ -63,7 +68,7 @@ class MoveNodeForm(NamedNumberErrorsMixin, forms.Form):
     )
 
     def __init__(self, *args, node: TaxonomyNode, paths: dict, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, version=node.version, **kwargs)
         field = self.fields["parent"]
         if node.level == Level.DOMAIN:
             field.queryset = TaxonomyNode.objects.none()

@@ -9,6 +9,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from alliance.core.versions import version_field
+
 
 class Level(models.TextChoices):
     DOMAIN = "domain", pgettext_lazy("taxonomy level", "Domain")
@@ -52,6 +54,8 @@ class TaxonomyNode(models.Model):
     # 한국표준산업분류 sub-class codes (five digits, e.g. "58221").
     ksic_codes = models.JSONField(_("KSIC codes"), default=list, blank=True)
     keywords = models.JSONField(_("keywords"), default=list, blank=True)
+    # Moved on by every rename, edit or move of the node; its edit and move forms carry it (core.versions).
+    version = version_field()
 
     class Meta:
         ordering = ["taxonomy", "position", "id"]

@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models import Max
 
 from alliance.core.audit import changed, record_audit, snapshot
+from alliance.core.versions import bump_version, check_version
 from alliance.ecosystem import default_taxonomy, phrases
 from alliance.ecosystem.models import (
     CHILD_LEVEL,
@@ -133,13 +134,24 @@ def add_node(
 
 
 def update_node(
-    *, actor, node: TaxonomyNode, name: str, description: str = "", ksic_codes=(), keywords=()
+    *,
+    actor,
+    node: TaxonomyNode,
+    name: str,
+    description: str = "",
+    ksic_codes=(),
+    keywords=(),
+    expected_version: int | None = None,
 ) -> TaxonomyNode:
     """Rename a node and set its description, KSIC codes and keywords.
 
-    Side effect: audit `ecosystem.node.updated` with the changed fields (none when nothing changed).
+    Refused with core.versions.StaleEditError when the node was changed (edited or moved) since
+    `expected_version`, the version its form was loaded with; nothing is written.
+    Side effects: the node's version moves on; audit `ecosystem.node.updated` with the changed fields (none
+    when nothing changed).
     """
     with transaction.atomic():
+        check_version(node, expected_version)
         before = snapshot(node, NODE_FIELDS)
         node.name = _check_name(taxonomy=node.taxonomy, parent=node.parent, name=name, exclude_pk=node.pk)
         node.description = description.strip()
@@ -147,19 +159,29 @@ def update_node(
         node.keywords = _clean_list(keywords)
         old, new = changed(before, snapshot(node, NODE_FIELDS))
         if new:
+            bump_version(node)
             node.save()
             record_audit(action="ecosystem.node.updated", actor=actor, target=node, before=old, after=new)
     return node
 
 
-def move_node(*, actor, node: TaxonomyNode, parent: TaxonomyNode | None, position: int | None = None) -> TaxonomyNode:
+def move_node(
+    *,
+    actor,
+    node: TaxonomyNode,
+    parent: TaxonomyNode | None,
+    position: int | None = None,
+    expected_version: int | None = None,
+) -> TaxonomyNode:
     """Move a node under another parent of the level above (same taxonomy), at `position` or last.
 
     A node keeps its level, so its parent must stay one level above: that rule is what makes a cycle
     impossible (a node's descendants are all below it). Siblings after the insertion point shift down.
-    Side effect: audit `ecosystem.node.moved` with the old and new path.
+    Refused with core.versions.StaleEditError when the node was changed since `expected_version`.
+    Side effects: the node's version moves on; audit `ecosystem.node.moved` with the old and new path.
     """
     with transaction.atomic():
+        check_version(node, expected_version)
         _check_parent(taxonomy=node.taxonomy, level=node.level, parent=parent)
         if parent is not None and parent.pk == node.pk:
             raise ValidationError(
@@ -179,7 +201,8 @@ def move_node(*, actor, node: TaxonomyNode, parent: TaxonomyNode | None, positio
         node.parent = parent
         for number, sibling in enumerate(siblings):
             sibling.position = number
-        node.save(update_fields=["parent", "position"])
+        bump_version(node)
+        node.save(update_fields=["parent", "position", "version"])
         TaxonomyNode.objects.bulk_update([s for s in siblings if s.pk != node.pk], ["position"])
         record_audit(
             action="ecosystem.node.moved",

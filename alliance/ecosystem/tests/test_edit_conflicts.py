@@ -92,3 +92,55 @@ def test_a_member_players_form_carries_the_version_too(two_staff, organisation):
 
     assert response.status_code == 200
     assert [row["theirs"] for row in response.context["form"].stale_changes] == ["58222"]
+
+
+def test_a_taxonomy_node_saved_meanwhile_refuses_the_later_save(two_staff):
+    from alliance.ecosystem.tests.factories import small_taxonomy
+
+    node = small_taxonomy()["hardware"]
+    url = reverse("ecosystem:node_edit", args=[node.pk])
+    first, second = two_staff
+    first_form, second_form = posted(first.get(url).context["form"]), posted(second.get(url).context["form"])
+
+    assert first.post(url, first_form | {"description": "헤드셋과 글래스"}).status_code == 302
+    response = second.post(url, second_form | {"keywords": "HMD, 글래스"})
+
+    assert response.status_code == 200
+    assert response.context["form"].stale_changes == [{"label": "설명", "theirs": "헤드셋과 글래스", "yours": "-"}]
+    assert "stale-edit" in response.content.decode()
+    node.refresh_from_db()
+    assert (node.description, node.keywords) == ("헤드셋과 글래스", [])
+
+    retry = second.post(url, posted(response.context["form"]))
+
+    assert retry.status_code == 302
+    node.refresh_from_db()
+    assert (node.description, node.keywords) == ("", ["HMD", "글래스"])
+
+
+def test_a_node_moved_meanwhile_refuses_the_later_move(two_staff):
+    from alliance.ecosystem.tests.factories import small_taxonomy
+
+    tree = small_taxonomy()
+    node = tree["cloud"]
+    url = reverse("ecosystem:node_edit", args=[node.pk])
+    move_url = reverse("ecosystem:node_move", args=[node.pk])
+    first, second = two_staff
+    first_form = posted(first.get(url).context["move_form"])
+    second_form = posted(second.get(url).context["move_form"])
+
+    assert first.post(move_url, first_form | {"parent": str(tree["base"].pk)}).status_code == 302
+    response = second.post(move_url, second_form | {"position": "1"})
+
+    assert response.status_code == 200
+    assert response.context["move_form"].stale_changes == [
+        {"label": "옮길 상위 분류", "theirs": "핵심산업 영역 › 기반 부문", "yours": "핵심산업 영역 › 인프라"}
+    ]
+    node.refresh_from_db()
+    assert node.parent_id == tree["base"].pk
+
+    retry = second.post(move_url, posted(response.context["move_form"]))
+
+    assert retry.status_code == 302
+    node.refresh_from_db()
+    assert node.parent_id == tree["infra"].pk

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from alliance.core.confirm import confirmation_gate
 from alliance.core.permissions import permission_required, public
+from alliance.core.versions import LOADED_FIELD, StaleEditError
 from alliance.ecosystem import phrases, queries
 from alliance.ecosystem.forms.taxonomy import AddNodeForm, FacetForm, MoveNodeForm, NodeForm, TaxonomyCreateForm
 from alliance.ecosystem.models import CHILD_LEVEL, ApplicationField, Level, Taxonomy, TaxonomyNode, Technology
@@ -108,25 +109,12 @@ def node_add(request, year: int):
     return redirect(reverse("ecosystem:taxonomy", kwargs={"year": year}) + f"#node-{node.pk}")
 
 
-@permission_required("ecosystem.edit_taxonomy")
-def node_edit(request, pk: int):
-    """One node: rename it and set codes and keywords; move it; delete it."""
-    node = get_object_or_404(TaxonomyNode.objects.select_related("taxonomy", "parent"), pk=pk)
-    paths = queries.node_paths(node.taxonomy)
-    form = NodeForm(request.POST or None, initial=NodeForm.initial_for(node))
-    if request.method == "POST" and form.is_valid():
-        try:
-            taxonomy_service.update_node(actor=request.user, node=node, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_error("name", error)
-        else:
-            messages.success(request, phrases.SAVED)
-            return redirect("ecosystem:node_edit", pk=node.pk)
+def _node_page(request, node: TaxonomyNode, paths: dict, *, form=None, move_form=None):
     context = {
         "node": node,
         "path": paths[node.pk],
-        "form": form,
-        "move_form": MoveNodeForm(node=node, paths=paths),
+        "form": form or NodeForm(initial=NodeForm.initial_for(node), version=node.version),
+        "move_form": move_form or MoveNodeForm(node=node, paths=paths),
         "placed": taxonomy_service.players_on(node),
         "children": node.children.count(),
     }
@@ -134,10 +122,32 @@ def node_edit(request, pk: int):
 
 
 @permission_required("ecosystem.edit_taxonomy")
+def node_edit(request, pk: int):
+    """One node: rename it and set codes and keywords; move it; delete it. A save after someone else's change
+    of the node is refused with what changed meanwhile (core.versions)."""
+    node = get_object_or_404(TaxonomyNode.objects.select_related("taxonomy", "parent"), pk=pk)
+    paths = queries.node_paths(node.taxonomy)
+    form = NodeForm(request.POST or None, initial=NodeForm.initial_for(node), version=node.version)
+    if request.method == "POST" and form.is_valid():
+        data = {name: value for name, value in form.cleaned_data.items() if name != LOADED_FIELD}
+        try:
+            taxonomy_service.update_node(actor=request.user, node=node, expected_version=form.loaded_version, **data)
+        except StaleEditError as error:
+            form.stale(error)
+        except ValidationError as error:
+            form.add_error("name", error)
+        else:
+            messages.success(request, phrases.SAVED)
+            return redirect("ecosystem:node_edit", pk=node.pk)
+    return _node_page(request, node, paths, form=form)
+
+
+@permission_required("ecosystem.edit_taxonomy")
 @require_POST
 def node_move(request, pk: int):
-    node = get_object_or_404(TaxonomyNode.objects.select_related("taxonomy"), pk=pk)
-    form = MoveNodeForm(request.POST, node=node, paths=queries.node_paths(node.taxonomy))
+    node = get_object_or_404(TaxonomyNode.objects.select_related("taxonomy", "parent"), pk=pk)
+    paths = queries.node_paths(node.taxonomy)
+    form = MoveNodeForm(request.POST, node=node, paths=paths)
     if not form.is_valid():
         messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
         return redirect("ecosystem:node_edit", pk=node.pk)
@@ -148,7 +158,11 @@ def node_move(request, pk: int):
             node=node,
             parent=form.cleaned_data["parent"],
             position=None if position is None else position - 1,
+            expected_version=form.loaded_version,
         )
+    except StaleEditError as error:
+        form.stale(error)
+        return _node_page(request, node, paths, move_form=form)
     except ValidationError as error:
         _refused(request, error)
         return redirect("ecosystem:node_edit", pk=node.pk)

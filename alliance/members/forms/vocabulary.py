@@ -2,14 +2,20 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
+from alliance.core.versions import VersionedFormMixin
 from alliance.members.models import BusinessField
 
 
 class TermNameForm(forms.Form):
     """A term's name or a spelling of it (add a term, rename a term, add a variant)."""
 
-    name = forms.CharField(label=_("Name"), max_length=60)
+    name = forms.CharField(label=pgettext_lazy("business field", "Name"), max_length=60)
+
+
+class TermRenameForm(VersionedFormMixin, TermNameForm):
+    """A term's new name; it carries the term's version, so that a rename after another's is refused."""
 
 
 class MergeForm(forms.Form):

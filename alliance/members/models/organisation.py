@@ -52,6 +52,8 @@ class BusinessField(models.Model):
 
     name = models.CharField(_("business field"), max_length=60, unique=True)
     key = models.CharField(max_length=60, unique=True, editable=False)
+    # Moved on by every rename; the rename form carries it (core.versions).
+    version = version_field()
 
     class Meta:
         ordering = ["name"]

@@ -12,6 +12,7 @@ from django.utils.translation import gettext
 
 from alliance.core.audit import record_audit
 from alliance.core.models import ReviewStatus
+from alliance.core.versions import bump_version, check_version
 from alliance.members import search
 from alliance.members.membership import registry_changed
 from alliance.members.models import BusinessField, BusinessFieldProposal, BusinessFieldVariant, Organisation
@@ -121,17 +122,19 @@ def add_term(*, actor, name: str) -> BusinessField:
     return field
 
 
-def rename_term(*, actor, field: BusinessField, name: str) -> BusinessField:
+def rename_term(*, actor, field: BusinessField, name: str, expected_version: int | None = None) -> BusinessField:
     """Give a term another name; its old name stays a variant (so typed and imported old spellings still map).
 
     Rule: refused when the new name's key is another term's or another term's variant's (merge instead);
-    the term's own variant of that key is dropped (its spelling becomes the name).
-    Side effects: the term, its variants, its organisations' search text and tokens; audit entry
+    the term's own variant of that key is dropped (its spelling becomes the name); refused with
+    core.versions.StaleEditError when the term was renamed since `expected_version` (its form's).
+    Side effects: the term (its version moves on), its variants, its organisations' search text and tokens; audit entry
     `members.field.renamed`.
     """
     name, key = _clean_name(name)
     with transaction.atomic():
         field = BusinessField.objects.select_for_update().get(pk=field.pk)
+        check_version(field, expected_version)
         taken = term_of_key(key)
         if taken is not None and taken.pk != field.pk:
             raise VocabularyError(_message("taken") % {"name": name, "term": taken.name})
@@ -140,6 +143,7 @@ def rename_term(*, actor, field: BusinessField, name: str) -> BusinessField:
             return field
         BusinessFieldVariant.objects.filter(field=field, key=key).delete()
         field.name = name
+        bump_version(field)
         field.save()
         if old_key != key:
             BusinessFieldVariant.objects.create(field=field, name=old_name)

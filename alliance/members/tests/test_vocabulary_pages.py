@@ -176,3 +176,30 @@ def test_a_proposal_rejected_needs_a_note_and_changes_nothing(rep_client, staff_
     assert (proposal.status, proposal.review_note) == ("rejected", "너무 좁은 분야입니다.")
     assert queries.business_field_names() == ["디지털트윈", "메타버스"]
     assert "너무 좁은 분야입니다." in rep_client.get(edit_url(organisation)).content.decode()
+
+
+def test_a_term_renamed_meanwhile_refuses_the_later_rename(staff_user, db):
+    from alliance.core.tests.editing import posted
+
+    OrganisationFactory(name="주식회사 하나", field_names=["디지털트윈"])
+    twin = BusinessField.objects.get(name="디지털트윈")
+    url = f"/members/vocabulary/{twin.pk}/"
+    first, second = Client(), Client()
+    first.force_login(staff_user)
+    second.force_login(staff_user)
+    first_form, second_form = posted(first.get(url).context["rename"]), posted(second.get(url).context["rename"])
+
+    assert first.post(url, first_form | {"action": "rename", "rename-name": "디지털 트윈"}).status_code == 302
+    response = second.post(url, second_form | {"action": "rename", "rename-name": "디지털트윈 기술"})
+
+    assert response.status_code == 200
+    assert response.context["rename"].stale_changes == [
+        {"label": "분야명", "theirs": "디지털 트윈", "yours": "디지털트윈 기술"}
+    ]
+    assert 'name="action" value="rename"' in response.content.decode()
+    assert BusinessField.objects.get(pk=twin.pk).name == "디지털 트윈"
+
+    retry = second.post(url, posted(response.context["rename"]) | {"action": "rename"})
+
+    assert retry.status_code == 302
+    assert BusinessField.objects.get(pk=twin.pk).name == "디지털트윈 기술"

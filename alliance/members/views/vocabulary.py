@@ -11,8 +11,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 from alliance.core.confirm import ORGANISATIONS, Confirmation, confirmation_gate
 from alliance.core.models import ReviewStatus
 from alliance.core.permissions import permission_required
+from alliance.core.versions import StaleEditError
 from alliance.members import queries
-from alliance.members.forms.vocabulary import MergeForm, ProposalReviewForm, TermNameForm
+from alliance.members.forms.vocabulary import MergeForm, ProposalReviewForm, TermNameForm, TermRenameForm
 from alliance.members.models import BusinessField, BusinessFieldProposal
 from alliance.members.services import field_proposals
 from alliance.members.services.vocabulary import VocabularyError, add_term, add_variant, merge_terms, rename_term
@@ -49,15 +50,21 @@ def vocabulary(request):
 def vocabulary_term(request, pk: int):
     term = get_object_or_404(BusinessField, pk=pk)
     action = request.POST.get("action")
-    rename = TermNameForm(request.POST if action == "rename" else None, prefix="rename", initial={"name": term.name})
+    rename = TermRenameForm(
+        request.POST if action == "rename" else None, prefix="rename", initial={"name": term.name}, version=term.version
+    )
     variant = TermNameForm(request.POST if action == "variant" else None, prefix="variant")
     form = rename if action == "rename" else variant
     if request.method == "POST" and form.is_valid():
         try:
             if action == "rename":
-                rename_term(actor=request.user, field=term, name=form.cleaned_data["name"])
+                rename_term(
+                    actor=request.user, field=term, name=form.cleaned_data["name"], expected_version=form.loaded_version
+                )
             else:
                 add_variant(actor=request.user, field=term, name=form.cleaned_data["name"])
+        except StaleEditError as error:
+            form.stale(error)
         except VocabularyError as error:
             form.add_error("name", str(error))
         else:
