@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from alliance.core.versions import VersionedFormMixin
 from alliance.programs.default_rubric import MENTORING_FIELDS
 from alliance.programs.forms.programme import DATETIME_WIDGET
 from alliance.programs.models import Proposal, Track
@@ -34,7 +35,9 @@ class PartnerForm(forms.Form):
     company_name = forms.CharField(label=_("Member company"), max_length=200)
 
 
-class ProposalForm(forms.ModelForm):
+class ProposalForm(VersionedFormMixin, forms.ModelForm):
+    """The proposal draft; `version=` the proposal's (core.versions): several representatives may write it."""
+
     class Meta:
         model = Proposal
         fields = ("title", "summary", "product", "market", "business_model", "team")

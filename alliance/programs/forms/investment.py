@@ -80,7 +80,9 @@ class DeskForm(forms.Form):
         self.fields["unavailable"] = SlotsField(slots=day.slots, label=_("Unavailable slots"))
 
 
-class AvailabilityForm(forms.Form):
+class AvailabilityForm(VersionedFormMixin, forms.Form):
+    """A desk's unavailable slots (staff); `version=` the desk's (core.versions)."""
+
     def __init__(self, *args, slots, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unavailable"] = SlotsField(slots=slots, label=_("Unavailable slots"))
@@ -97,8 +99,9 @@ class CompanyAddForm(forms.Form):
         self.fields["organisation"].queryset = current_members(timezone.localdate()).order_by("name")
 
 
-class RequestsForm(forms.Form):
-    """Up to five investors in order of preference; a gap or a repeat is refused."""
+class RequestsForm(VersionedFormMixin, forms.Form):
+    """Up to five investors in order of preference; a gap or a repeat is refused. The company and staff both
+    edit them: `version=` the company's (core.versions)."""
 
     def __init__(self, *args, desks, **kwargs):
         super().__init__(*args, **kwargs)
@@ -114,7 +117,8 @@ class RequestsForm(forms.Form):
         return {f"choice_{r.rank}": str(r.desk_id) for r in company.requests.all() if r.rank <= MAX_REQUESTS}
 
     def clean(self):
-        picked = [self.cleaned_data.get(f"choice_{n + 1}") or "" for n in range(len(self.fields))]
+        choices = [name for name in self.fields if name.startswith("choice_")]
+        picked = [self.cleaned_data.get(name) or "" for name in choices]
         while picked and not picked[-1]:
             picked.pop()
         if "" in picked:
@@ -125,7 +129,9 @@ class RequestsForm(forms.Form):
         return self.cleaned_data
 
 
-class CompanySettingsForm(forms.Form):
+class CompanySettingsForm(VersionedFormMixin, forms.Form):
+    """A company's priority and unavailable slots (staff); `version=` the company's (core.versions)."""
+
     priority = forms.BooleanField(label=_("Priority (awardee)"), required=False)
 
     def __init__(self, *args, slots, **kwargs):
@@ -177,7 +183,9 @@ class InterestForm(forms.Form):
     note = forms.CharField(label=_("Note"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class DeclinesForm(forms.Form):
+class DeclinesForm(VersionedFormMixin, forms.Form):
+    """The companies an investor declines; `version=` the desk's (core.versions)."""
+
     def __init__(self, *args, companies, **kwargs):
         super().__init__(*args, **kwargs)
         self.companies = {str(company.pk): company for company in companies}

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from alliance.core.bounds import POINTS_MAX, NamedNumberErrorsMixin, id_field, parse_id
 from alliance.core.models import User
 from alliance.core.roles import Role
+from alliance.core.versions import VersionedFormMixin
 from alliance.members.models import Organisation
 from alliance.programs.models import Absence, Panel, ProjectGroup
 
@@ -116,7 +117,9 @@ class ObjectionForm(forms.Form):
     text = forms.CharField(label=_("Grounds of the objection"), widget=forms.Textarea(attrs={"rows": 5}))
 
 
-class AnswerForm(forms.Form):
+class AnswerForm(VersionedFormMixin, forms.Form):
+    """Staff's answer to an objection; `version=` the objection's (core.versions)."""
+
     objection = id_field()
     answer = forms.CharField(label=_("Answer"), widget=forms.Textarea(attrs={"rows": 3}))
 

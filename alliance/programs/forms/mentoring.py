@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from alliance.core.roles import Role
+from alliance.core.versions import VersionedFormMixin
 from alliance.programs.default_rubric import MENTORING_FIELDS
 from alliance.programs.forms.programme import DATETIME_WIDGET
 from alliance.programs.models.mentoring import ROUNDS
@@ -26,7 +27,9 @@ class MentorForm(forms.Form):
         self.fields["user"].label_from_instance = lambda user: f"{user.name} <{user.email}>"
 
 
-class ScheduleForm(forms.Form):
+class ScheduleForm(VersionedFormMixin, forms.Form):
+    """A session's time and place (staff or its mentor); `version=` the session's (core.versions)."""
+
     starts_at = forms.DateTimeField(label=_("Date and time (Korean time)"), widget=DATETIME_WIDGET)
     place = forms.CharField(label=_("Place or video link"), max_length=200, required=False)
 

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from alliance.core.bounds import POINTS_MAX, NamedNumberErrorsMixin
+from alliance.core.versions import VersionedFormMixin
 from alliance.programs.models import BenefitKind, SupportBenefit, SupportGrant
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -41,7 +42,9 @@ class GrantForm(forms.Form):
         self.fields["benefits"].queryset = SupportBenefit.objects.filter(programme=programme).order_by("position")
 
 
-class UseForm(forms.Form):
+class UseForm(VersionedFormMixin, forms.Form):
+    """A grant's use (staff or the awardee's representative); `version=` the grant's (core.versions)."""
+
     use = forms.ChoiceField(label=_("Used?"), choices=SupportGrant.Use.choices)
     used_on = forms.DateField(label=_("Used on"), widget=DATE_WIDGET, required=False)
     used_for = forms.CharField(

@@ -6,6 +6,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from alliance.core.versions import version_field
+
 
 class ProjectGroup(models.Model):
     programme = models.ForeignKey("programs.Programme", on_delete=models.CASCADE, related_name="groups")
@@ -85,6 +87,8 @@ class Proposal(models.Model):
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Moved on by every save of the draft; the proposal form carries it (core.versions).
+    version = version_field()
 
     class Meta:
         verbose_name = _("proposal")

@@ -85,6 +85,8 @@ class Desk(models.Model):
     )
     unavailable = models.JSONField(_("unavailable slots"), default=list, blank=True)
     position = models.PositiveSmallIntegerField(_("column"), default=0)
+    # Moved on by every change of its unavailable slots or declines; their forms carry it (core.versions).
+    version = version_field()
 
     class Meta:
         ordering = ["day", "position", "pk"]
@@ -106,6 +108,8 @@ class DayCompany(models.Model):
     priority = models.BooleanField(_("priority (awardee)"), default=False)
     unavailable = models.JSONField(_("unavailable slots"), default=list, blank=True)
     checked_in_at = models.DateTimeField(_("checked in at"), null=True, blank=True)
+    # Moved on by every change of its requests, priority or unavailable slots; their forms carry it.
+    version = version_field()
 
     class Meta:
         ordering = ["day", "organisation__name"]

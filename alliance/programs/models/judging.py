@@ -11,6 +11,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from alliance.core.versions import version_field
+
 
 class ProgrammeEvaluator(models.Model):
     """An evaluator (Role.EVALUATOR user) taking part in one programme's screening and/or final panel."""
@@ -298,6 +300,8 @@ class Objection(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    # Moved on by every answer; the answer form carries it (core.versions).
+    version = version_field()
 
     class Meta:
         ordering = ["lodged_at", "pk"]

@@ -6,6 +6,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from alliance.core.versions import version_field
+
 ROUNDS = (1, 2)
 
 
@@ -45,6 +47,8 @@ class MentoringSession(models.Model):
     place = models.CharField(_("place or video link"), max_length=200, blank=True)
     feedback = models.TextField(_("feedback"), blank=True)
     feedback_at = models.DateTimeField(_("feedback recorded at"), null=True, blank=True)
+    # Moved on by every change of the time or place; the schedule form carries it (core.versions).
+    version = version_field()
 
     class Meta:
         ordering = ["round_number", "group__name"]

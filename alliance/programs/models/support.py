@@ -9,6 +9,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from alliance.core.versions import version_field
+
 
 class BenefitKind(models.TextChoices):
     BONUS_POINTS = "bonus_points", _("Bonus-point certificate")
@@ -81,6 +83,8 @@ class SupportGrant(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     use_recorded_at = models.DateTimeField(null=True, blank=True)
+    # Moved on by every record of the use; the use form carries it (core.versions).
+    version = version_field()
 
     class Meta:
         ordering = ["benefit__position", "number"]

@@ -22,6 +22,7 @@ from alliance.core.dates import DATETIME_SECONDS, format_moment
 from alliance.core.korean import company_name_key
 from alliance.core.roles import Role, holds_role
 from alliance.core.tasks import enqueue_on_commit
+from alliance.core.versions import bump_version, check_version
 from alliance.members.models import Organisation
 from alliance.programs import queries, tasks
 from alliance.programs.default_rubric import MENTORING_FIELDS
@@ -245,22 +246,27 @@ def confirm_partner(*, actor, group: ProjectGroup) -> GroupMember:
     return member
 
 
-def save_proposal(*, actor, group: ProjectGroup, data: dict) -> Proposal:
+def save_proposal(*, actor, group: ProjectGroup, data: dict, expected_version: int | None = None) -> Proposal:
     """Save the proposal as a draft (any field may be empty) while it may change.
 
-    Side effects: audit entry `programs.proposal.saved` with the changed fields.
+    Refused with core.versions.StaleEditError when the draft was saved since `expected_version` (the version
+    its form was loaded with: several representatives of the lead company may write it).
+    Side effects: the proposal's version moves on; audit entry `programs.proposal.saved` with the changed
+    fields.
     """
     _require_lead(actor, group)
     with transaction.atomic():
         group = _lock_group(group)
         _require_open(group)
         proposal = group.proposal
+        check_version(proposal, expected_version)
         before = snapshot(proposal, PROPOSAL_FIELDS)
         for field in PROPOSAL_FIELDS:
             if field in data:
                 setattr(proposal, field, (data[field] or "").strip())
         old, new = changed(before, snapshot(proposal, PROPOSAL_FIELDS))
         if new:
+            bump_version(proposal)
             proposal.save()
             record_audit(action="programs.proposal.saved", actor=actor, target=proposal, before=old, after=new)
     return proposal

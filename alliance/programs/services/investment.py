@@ -132,15 +132,17 @@ def add_desk(*, actor, day, kind, firm, person="", user=None, unavailable=()) ->
     return desk
 
 
-def set_unavailable(*, actor, participant, unavailable) -> None:
+def set_unavailable(*, actor, participant, unavailable, expected_version: int | None = None) -> None:
     """Set the slots a desk or a company cannot attend (a Desk or a DayCompany).
 
-    Refused when a live meeting already sits in one of them. Side effects: audit
-    `programs.investment.availability_changed`.
+    Refused when a live meeting already sits in one of them, and with core.versions.StaleEditError when the
+    participant changed since `expected_version` (its form's). Side effects: its version moves on when the
+    slots change; audit `programs.investment.availability_changed`.
     """
     slots = _check_slots(participant.day, unavailable, str(participant))
     lookup = "desk" if isinstance(participant, Desk) else "company"
     with transaction.atomic():
+        check_version(participant, expected_version)
         clash = Meeting.objects.filter(**{lookup: participant}, slot__in=slots, status__in=HOLDING_STATUSES)
         if clash.exists():
             raise ValidationError(
@@ -148,6 +150,8 @@ def set_unavailable(*, actor, participant, unavailable) -> None:
                 % {"who": participant, "slot": clash.first().slot}
             )
         before = {"unavailable": participant.unavailable}
+        if list(participant.unavailable) != slots:
+            bump_version(participant)
         participant.unavailable = slots
         participant.save(update_fields=["unavailable"])
         record_audit(
@@ -178,9 +182,12 @@ def add_company(*, actor, day, organisation, priority=False) -> DayCompany:
 
 
 def set_priority(*, actor, company, priority: bool) -> None:
-    """Give an awardee priority in the scheduler's second stage. Audit `programs.investment.priority_set`."""
+    """Give an awardee priority in the scheduler's second stage. Side effects: the company's version moves on
+    when it changes; audit `programs.investment.priority_set`."""
     with transaction.atomic():
         before = {"priority": company.priority}
+        if company.priority != priority:
+            bump_version(company)
         company.priority = priority
         company.save(update_fields=["priority"])
         record_audit(
@@ -192,10 +199,22 @@ def set_priority(*, actor, company, priority: bool) -> None:
         )
 
 
-def set_requests(*, actor, company, desks) -> None:
+def set_company_settings(*, actor, company, priority: bool, unavailable, expected_version: int | None = None) -> None:
+    """Staff set a company's priority and unavailable slots together (`set_priority`, `set_unavailable`), in one
+    transaction: refused with core.versions.StaleEditError when the company changed since `expected_version`
+    (its form's), and nothing is written when either is refused."""
+    with transaction.atomic():
+        check_version(company, expected_version)
+        set_priority(actor=actor, company=company, priority=priority)
+        set_unavailable(actor=actor, participant=company, unavailable=unavailable)
+
+
+def set_requests(*, actor, company, desks, expected_version: int | None = None) -> None:
     """Replace the company's requests by `desks`, in order of preference (first = rank 1).
 
-    Desks must be of the company's day and listed once. Side effects: audit
+    Desks must be of the company's day and listed once; refused with core.versions.StaleEditError when the
+    company changed since `expected_version` (the version its form was loaded with: the company and staff both
+    edit the requests). Side effects: the company's version moves on when the requests change; audit
     `programs.investment.requests_set` (desk names before and after).
     """
     desks = list(desks)
@@ -205,7 +224,11 @@ def set_requests(*, actor, company, desks) -> None:
     if len({desk.pk for desk in desks}) != len(desks):
         raise ValidationError(_("Each investor may be requested once."))
     with transaction.atomic():
-        before = [str(r.desk) for r in company.requests.select_related("desk")]
+        check_version(company, expected_version)
+        held = list(company.requests.select_related("desk").order_by("rank"))
+        before = [str(r.desk) for r in held]
+        if [r.desk_id for r in held] != [desk.pk for desk in desks]:
+            bump_version(company)
         company.requests.all().delete()
         MeetingRequest.objects.bulk_create(
             MeetingRequest(company=company, desk=desk, rank=rank) for rank, desk in enumerate(desks, start=1)
@@ -222,8 +245,8 @@ def set_requests(*, actor, company, desks) -> None:
 def set_decline(*, actor, desk, company, declined: bool) -> None:
     """An investor declines (or accepts again) meeting a company, before the day is scheduled.
 
-    Refused once the company has a live meeting at the desk. Side effects: audit
-    `programs.investment.declined` or `programs.investment.decline_withdrawn`.
+    Refused once the company has a live meeting at the desk. Side effects: the desk's version moves on when
+    it changes; audit `programs.investment.declined` or `programs.investment.decline_withdrawn`.
     """
     if desk.day_id != company.day_id:
         raise ValidationError(_("%(company)s is not registered for this day.") % {"company": company})
@@ -238,14 +261,17 @@ def set_decline(*, actor, desk, company, declined: bool) -> None:
         else:
             created = bool(Decline.objects.filter(desk=desk, company=company).delete()[0])
         if created:
+            bump_version(desk)
             action = "programs.investment.declined" if declined else "programs.investment.decline_withdrawn"
             record_audit(action=action, target=desk, actor=actor, after={"company": str(company)})
 
 
-def set_declines(*, actor, desk, companies) -> None:
-    """Make `companies` exactly the set the investor declines, in one transaction (see `set_decline`)."""
+def set_declines(*, actor, desk, companies, expected_version: int | None = None) -> None:
+    """Make `companies` exactly the set the investor declines, in one transaction (see `set_decline`); refused
+    with core.versions.StaleEditError when the desk changed since `expected_version` (its form's)."""
     wanted = {company.pk: company for company in companies}
     with transaction.atomic():
+        check_version(desk, expected_version)
         current = set(desk.declines.values_list("company_id", flat=True))
         for company in desk.day.companies.filter(pk__in=current ^ set(wanted)).select_related("organisation"):
             set_decline(actor=actor, desk=desk, company=company, declined=company.pk in wanted)

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from alliance.core.audit import record_audit, snapshot
 from alliance.core.roles import Role, holds_role
 from alliance.core.tasks import enqueue_on_commit
+from alliance.core.versions import bump_version, check_version
 from alliance.programs import tasks
 from alliance.programs.default_rubric import MENTORING_FIELDS
 from alliance.programs.models import InterimResult, Mentor, MentoringSession, Programme, ProjectGroup
@@ -151,19 +152,31 @@ def match_by_field(*, actor, programme: Programme, round_number: int) -> int:
 
 
 def schedule_session(
-    *, actor, session: MentoringSession, starts_at, place: str, notify: bool = True
+    *,
+    actor,
+    session: MentoringSession,
+    starts_at,
+    place: str,
+    notify: bool = True,
+    expected_version: int | None = None,
 ) -> MentoringSession:
     """Set or move the session's time and place (staff or the session's mentor).
 
-    Side effects: audit entry `programs.mentoring.scheduled` (time and place before and after); when they
-    changed (and `notify`), an e-mail to the mentor and the group's representatives after the commit.
+    Refused with core.versions.StaleEditError when the session was moved since `expected_version` (the version
+    its form was loaded with: staff and the mentor both schedule it).
+    Side effects: the session's version moves on when the time or place changes; audit entry
+    `programs.mentoring.scheduled` (time and place before and after); when they changed (and `notify`), an
+    e-mail to the mentor and the group's representatives after the commit.
     """
     if starts_at is None:
         raise ValidationError(_("Give the session's date and time."))
     with transaction.atomic():
         session = MentoringSession.objects.select_for_update().get(pk=session.pk)
+        check_version(session, expected_version)
         before = snapshot(session, ("starts_at", "place"))
         session.starts_at, session.place = starts_at, place.strip()
+        if before != snapshot(session, ("starts_at", "place")):
+            bump_version(session)
         session.save(update_fields=["starts_at", "place"])
         record_audit(
             action="programs.mentoring.scheduled",

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from alliance.core.audit import record_audit
 from alliance.core.tasks import enqueue_on_commit
+from alliance.core.versions import bump_version, check_version
 from alliance.programs import tasks
 from alliance.programs.models import Objection, Panel, ProjectGroup
 from alliance.programs.services.assignment import check_on_panel
@@ -43,18 +44,24 @@ def lodge_objection(*, user, panel: Panel, group: ProjectGroup, text: str, now=N
     return objection
 
 
-def answer_objection(*, actor, objection: Objection, answer: str, notify: bool = True) -> Objection:
+def answer_objection(
+    *, actor, objection: Objection, answer: str, notify: bool = True, expected_version: int | None = None
+) -> Objection:
     """Staff record their answer to an objection (an answer may be corrected; the log keeps the old one).
 
-    Side effects: answer fields and an audit entry with before/after; unless `notify` is false, an e-mail to
-    whoever lodged it and the group's representatives (a task after the commit), when the answer changed.
+    Refused with core.versions.StaleEditError when another answer was saved since `expected_version` (the
+    version its form was loaded with). Side effects: answer fields (the version moves on) and an audit entry
+    with before/after; unless `notify` is false, an e-mail to whoever lodged it and the group's
+    representatives (a task after the commit), when the answer changed.
     """
     if not answer.strip():
         raise ValidationError(_("Write the answer."))
     with transaction.atomic():
+        check_version(objection, expected_version)
         before = {"answer": objection.answer}
         objection.answer, objection.answered_by, objection.answered_at = answer.strip(), actor, timezone.now()
-        objection.save(update_fields=["answer", "answered_by", "answered_at"])
+        bump_version(objection)
+        objection.save(update_fields=["answer", "answered_by", "answered_at", "version"])
         record_audit(
             action="programs.objection.answered",
             target=objection,

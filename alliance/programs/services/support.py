@@ -17,6 +17,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from alliance.core.audit import record_audit, snapshot
+from alliance.core.versions import bump_version, check_version
 from alliance.programs.models import BenefitKind, Panel, Programme, SupportBenefit, SupportGrant, Winner
 
 BENEFIT_FIELDS = ("kind", "code", "name", "granting_body", "applies_to", "points")
@@ -145,13 +146,21 @@ def grant_to_winners(*, actor, panel: Panel, benefits, issued_on: datetime.date 
 
 
 def record_use(
-    *, actor, grant: SupportGrant, use: str, used_on: datetime.date | None = None, used_for: str = ""
+    *,
+    actor,
+    grant: SupportGrant,
+    use: str,
+    used_on: datetime.date | None = None,
+    used_for: str = "",
+    expected_version: int | None = None,
 ) -> SupportGrant:
     """Record whether the awardee used a granted benefit: used (the date, and where and for what — the
     programme it applied to, the exhibition), not used (optionally why), or not known yet.
 
-    Rule: a date of use lies between the issue date and today.
-    Side effects: the grant's use fields and an audit entry `programs.support.use_recorded` with before/after.
+    Rule: a date of use lies between the issue date and today; refused with core.versions.StaleEditError when
+    the use was recorded since `expected_version` (its form's: staff and the awardee both record it).
+    Side effects: the grant's use fields (its version moves on) and an audit entry
+    `programs.support.use_recorded` with before/after.
     """
     used_for = used_for.strip()
     if use not in SupportGrant.Use.values:
@@ -166,6 +175,7 @@ def record_use(
         raise ValidationError(_("The date of use cannot be in the future: record a use once it has happened."))
     with transaction.atomic():
         grant = SupportGrant.objects.select_for_update().get(pk=grant.pk)
+        check_version(grant, expected_version)
         if used_on is not None and used_on < grant.issued_on:
             raise ValidationError(
                 _("The date of use cannot come before the certificate was issued (%(date)s).")
@@ -175,6 +185,7 @@ def record_use(
         grant.use, grant.used_on, grant.used_for = use, used_on, used_for
         grant.use_recorded_by = actor if getattr(actor, "is_authenticated", False) else None
         grant.use_recorded_at = timezone.now()
+        bump_version(grant)
         grant.save()
         record_audit(
             action="programs.support.use_recorded",

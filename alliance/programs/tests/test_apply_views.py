@@ -177,3 +177,32 @@ def test_apply_home_for_an_evaluator_is_404(client, programme):
     response = client.get(reverse("programs:apply_home", args=[2026]))
 
     assert response.status_code == 404
+
+
+def test_a_draft_saved_meanwhile_by_another_representative_refuses_the_later_save(programme):
+    from django.test import Client
+
+    from alliance.core.tests.editing import posted
+
+    lead = representative(OrganisationFactory())
+    colleague = UserFactory(role=Role.MEMBER_REP, organisation=lead.organisation)
+    group = ProjectGroupFactory(programme=programme, lead=lead.organisation, submitted=False)
+    url = reverse("programs:proposal_edit", args=[group.pk])
+    first, second = Client(), Client()
+    first.force_login(lead)
+    second.force_login(colleague)
+    first_form, second_form = posted(first.get(url).context["form"]), posted(second.get(url).context["form"])
+
+    assert first.post(url, first_form | {"market": "제조 현장 교육 시장"}).status_code == 302
+    response = second.post(url, second_form | {"team": "PM 1명, 개발 4명"})
+
+    assert response.status_code == 200
+    assert [row["label"] for row in response.context["form"].stale_changes] == ["목표 시장"]
+    assert response.context["form"].stale_changes[0]["theirs"] == "제조 현장 교육 시장"
+    assert Proposal.objects.get(group=group).team != "PM 1명, 개발 4명"
+
+    retry = second.post(url, posted(response.context["form"]))
+
+    assert retry.status_code == 302
+    proposal = Proposal.objects.get(group=group)
+    assert proposal.team == "PM 1명, 개발 4명"

@@ -300,3 +300,38 @@ def test_interim_upload_from_the_group_page_stores_the_file(client, programme):
 
     assert response.status_code == 302
     assert list(group.interim_results.values_list("original_name", "round_number")) == [("중간보고.pdf", 1)]
+
+
+def test_a_session_moved_meanwhile_refuses_the_later_schedule(client, programme, staff_user):
+    from django.test import Client
+
+    from alliance.core.tests.editing import posted
+
+    group = _group(programme, "그룹", "제조·건설")
+    mentor = _mentor(programme, "제조·건설", "멘토")
+    session = service.match_mentor(actor=None, group=group, round_number=1, mentor=mentor)
+    service.schedule_session(
+        actor=None, session=session, starts_at=timezone.make_aware(datetime.datetime(2026, 9, 1, 14)), place="온라인"
+    )
+    url = reverse("programs:session_detail", args=[session.pk])
+    staff, mentor_client = Client(), Client()
+    staff.force_login(staff_user)
+    mentor_client.force_login(mentor.user)
+    staff_form = posted(staff.get(url).context["schedule_form"]) | {"part": "schedule"}
+    mentor_form = posted(mentor_client.get(url).context["schedule_form"]) | {"part": "schedule"}
+
+    assert staff.post(url, staff_form | {"place": "코엑스 회의실 A"}).status_code == 302
+    response = mentor_client.post(url, mentor_form | {"starts_at": "2026-09-02T10:00"})
+
+    assert response.status_code == 200
+    assert response.context["schedule_form"].stale_changes == [
+        {"label": "장소 또는 화상회의 링크", "theirs": "코엑스 회의실 A", "yours": "온라인"}
+    ]
+    session.refresh_from_db()
+    assert (session.place, timezone.localtime(session.starts_at).day) == ("코엑스 회의실 A", 1)
+
+    retry = mentor_client.post(url, posted(response.context["schedule_form"]) | {"part": "schedule"})
+
+    assert retry.status_code == 302
+    session.refresh_from_db()
+    assert (session.place, timezone.localtime(session.starts_at).day) == ("온라인", 2)

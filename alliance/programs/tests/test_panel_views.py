@@ -309,3 +309,34 @@ def test_evaluators_notified_while_the_mail_server_is_down_get_their_e_mail_once
         [first.email, second.email]
     )
     assert delivery_progress(delivery).status == "done"
+
+
+def test_an_answer_saved_meanwhile_refuses_the_later_answer(programme, staff_user):
+    from django.test import Client
+
+    from alliance.core.tests.editing import posted
+
+    group = ProjectGroupFactory(programme=programme)
+    panel = closed_with_scores(programme, staff_user, {group: 15})
+    results_service.release_results(actor=staff_user, panel=panel)
+    rep = UserFactory(role=Role.MEMBER_REP, organisation=group.lead)
+    objection = objection_service.lodge_objection(user=rep, panel=panel, group=group, text="기술 점수 재검토 요청")
+    url = reverse("programs:panel_objections", args=[panel.pk])
+    first, second = Client(), Client()
+    first.force_login(staff_user)
+    second.force_login(staff_user)
+    first_form = posted(first.get(url).context["objections"][0][1])
+    second_form = posted(second.get(url).context["objections"][0][1])
+
+    assert first.post(url, first_form | {"answer": "재검토 결과 유지"}).status_code == 302
+    response = second.post(url, second_form | {"answer": "점수를 정정합니다"})
+
+    assert response.status_code == 200
+    stale = response.context["objections"][0][1]
+    assert stale.stale_changes == [{"label": "답변", "theirs": "재검토 결과 유지", "yours": "점수를 정정합니다"}]
+    objection.refresh_from_db()
+    assert objection.answer == "재검토 결과 유지"
+
+    assert second.post(url, posted(stale)).status_code == 302
+    objection.refresh_from_db()
+    assert objection.answer == "점수를 정정합니다"

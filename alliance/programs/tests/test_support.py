@@ -378,3 +378,35 @@ def test_granting_again_when_every_winner_holds_the_benefit_is_refused(client, r
     assert 'name="confirmed"' not in again
     assert "이미" in again
     assert SupportGrant.objects.count() == 3
+
+
+def test_a_use_recorded_meanwhile_refuses_the_later_record(released, programme, staff_user):
+    from django.test import Client
+
+    from alliance.core.tests.editing import posted
+
+    service.grant_to_winners(actor=staff_user, panel=released, benefits=benefits(programme, "NIPA"), issued_on=ISSUED)
+    grant = SupportGrant.objects.get(winner__group__name="메타랩 컨소시엄")
+    url = reverse("programs:support_grant", args=[grant.pk])
+    staff, rep = Client(), Client()
+    staff.force_login(staff_user)
+    rep.force_login(representative(grant.winner.group.lead))
+    staff_form, rep_form = posted(staff.get(url).context["form"]), posted(rep.get(url).context["form"])
+    used_on = (ISSUED + datetime.timedelta(days=1)).isoformat()
+
+    assert staff.post(url, staff_form | {"use": "not_used", "used_for": "일정이 맞지 않음"}).status_code == 302
+    response = rep.post(url, rep_form | {"use": "used", "used_on": used_on, "used_for": "2027 XR 실증 지원사업"})
+
+    assert response.status_code == 200
+    assert response.context["form"].stale_changes == [
+        {"label": "활용 여부", "theirs": "미활용", "yours": "활용"},
+        {"label": "활용처와 용도(미활용 시 사유)", "theirs": "일정이 맞지 않음", "yours": "2027 XR 실증 지원사업"},
+    ]
+    grant.refresh_from_db()
+    assert (grant.use, grant.used_for) == ("not_used", "일정이 맞지 않음")
+
+    retry = rep.post(url, posted(response.context["form"]))
+
+    assert retry.status_code == 302
+    grant.refresh_from_db()
+    assert (grant.use, grant.used_for) == ("used", "2027 XR 실증 지원사업")

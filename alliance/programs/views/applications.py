@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods
 
 from alliance.core import downloads
 from alliance.core.permissions import POST, permission_required
+from alliance.core.versions import StaleEditError
 from alliance.programs import phrases, queries
 from alliance.programs.forms.applications import (
     AttachmentForm,
@@ -141,10 +142,14 @@ def _visible_group_scope(request, pk: int) -> None:
 def proposal_edit(request, pk: int):
     group = _editable_group(request.user, pk)
     initial = model_to_dict(group.proposal, fields=service.PROPOSAL_FIELDS)
-    form = ProposalForm(request.POST or None, initial=initial)
+    form = ProposalForm(request.POST or None, initial=initial, version=group.proposal.version)
     if request.method == "POST" and form.is_valid():
         try:
-            service.save_proposal(actor=request.user, group=group, data=form.cleaned_data)
+            service.save_proposal(
+                actor=request.user, group=group, data=form.cleaned_data, expected_version=form.loaded_version
+            )
+        except StaleEditError as error:
+            form.stale(error)
         except ValidationError as error:
             form.add_error(None, error)
         else:

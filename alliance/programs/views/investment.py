@@ -123,10 +123,19 @@ def investment_desk(request, year: int, pk: int):
     """One investor's schedule (staff), and the slots the investor cannot attend."""
     day = _day(year)
     desk = get_object_or_404(Desk.objects.select_related("user"), pk=pk, day=day)
-    form = AvailabilityForm(request.POST or None, slots=day.slots, initial={"unavailable": desk.unavailable})
+    form = AvailabilityForm(
+        request.POST or None, slots=day.slots, initial={"unavailable": desk.unavailable}, version=desk.version
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            service.set_unavailable(actor=request.user, participant=desk, unavailable=form.cleaned_data["unavailable"])
+            service.set_unavailable(
+                actor=request.user,
+                participant=desk,
+                unavailable=form.cleaned_data["unavailable"],
+                expected_version=form.loaded_version,
+            )
+        except StaleEditError as error:
+            form.stale(error)
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -145,24 +154,40 @@ def investment_company(request, year: int, pk: int):
     company = get_object_or_404(DayCompany.objects.select_related("organisation"), pk=pk, day=day)
     desks = list(day.desks.all())
     requests_form = RequestsForm(
-        request.POST if "requests" in request.POST else None, desks=desks, initial=RequestsForm.initial_for(company)
+        request.POST if "requests" in request.POST else None,
+        desks=desks,
+        initial=RequestsForm.initial_for(company),
+        version=company.version,
     )
     settings_form = CompanySettingsForm(
         request.POST if "settings" in request.POST else None,
         slots=day.slots,
         initial={"priority": company.priority, "unavailable": company.unavailable},
+        version=company.version,
     )
+    sent = requests_form if requests_form.is_bound else settings_form if settings_form.is_bound else None
     try:
-        if requests_form.is_bound and requests_form.is_valid():
-            service.set_requests(actor=request.user, company=company, desks=requests_form.cleaned_data["desks"])
+        if sent is requests_form and sent.is_valid():
+            service.set_requests(
+                actor=request.user,
+                company=company,
+                desks=sent.cleaned_data["desks"],
+                expected_version=sent.loaded_version,
+            )
             messages.success(request, _("Saved."))
             return redirect("programs:investment_company", year=year, pk=company.pk)
-        if settings_form.is_bound and settings_form.is_valid():
-            data = settings_form.cleaned_data
-            service.set_priority(actor=request.user, company=company, priority=data["priority"])
-            service.set_unavailable(actor=request.user, participant=company, unavailable=data["unavailable"])
+        if sent is settings_form and sent.is_valid():
+            service.set_company_settings(
+                actor=request.user,
+                company=company,
+                priority=sent.cleaned_data["priority"],
+                unavailable=sent.cleaned_data["unavailable"],
+                expected_version=sent.loaded_version,
+            )
             messages.success(request, _("Saved."))
             return redirect("programs:investment_company", year=year, pk=company.pk)
+    except StaleEditError as error:
+        sent.stale(error)
     except ValidationError as error:
         _errors(request, error)
     meetings = company.meetings.exclude(status=Meeting.Status.CANCELLED).select_related("desk")

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from alliance.core import downloads
 from alliance.core.permissions import permission_required
+from alliance.core.versions import StaleEditError
 from alliance.programs.forms.investment import DeclinesForm, InterestForm, RequestsForm
 from alliance.programs.models import Meeting
 from alliance.programs.queries import investment as queries
@@ -47,10 +48,19 @@ def my_investment_requests(request, year: int):
     """A company ranks the investors it wants to meet, until the day is scheduled."""
     company = access.own_company(request.user, year)
     desks = list(company.day.desks.all())
-    form = RequestsForm(request.POST or None, desks=desks, initial=RequestsForm.initial_for(company))
+    form = RequestsForm(
+        request.POST or None, desks=desks, initial=RequestsForm.initial_for(company), version=company.version
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            service.set_requests(actor=request.user, company=company, desks=form.cleaned_data["desks"])
+            service.set_requests(
+                actor=request.user,
+                company=company,
+                desks=form.cleaned_data["desks"],
+                expected_version=form.loaded_version,
+            )
+        except StaleEditError as error:
+            form.stale(error)
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -66,12 +76,15 @@ def my_investment_declines(request, year: int):
     desk = access.own_desk(request.user, year)
     companies = list(desk.day.companies.select_related("organisation"))
     declined = {str(pk) for pk in desk.declines.values_list("company_id", flat=True)}
-    form = DeclinesForm(request.POST or None, companies=companies, initial={"declined": sorted(declined)})
+    form = DeclinesForm(
+        request.POST or None, companies=companies, initial={"declined": sorted(declined)}, version=desk.version
+    )
     if request.method == "POST" and form.is_valid():
-        chosen = set(form.cleaned_data["declined"])
+        chosen = [form.companies[key] for key in sorted(form.cleaned_data["declined"])]
         try:
-            for key in sorted(chosen ^ declined):
-                service.set_decline(actor=request.user, desk=desk, company=form.companies[key], declined=key in chosen)
+            service.set_declines(actor=request.user, desk=desk, companies=chosen, expected_version=form.loaded_version)
+        except StaleEditError as error:
+            form.stale(error)
         except ValidationError as error:
             form.add_error(None, error)
         else:

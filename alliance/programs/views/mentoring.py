@@ -13,6 +13,7 @@ from alliance.core import downloads
 from alliance.core.bounds import parse_id
 from alliance.core.confirm import GROUPS, Confirmation, confirmation_gate
 from alliance.core.permissions import POST, permission_required
+from alliance.core.versions import StaleEditError
 from alliance.programs import phrases, queries
 from alliance.programs.default_rubric import MENTORING_FIELDS
 from alliance.programs.documents import files
@@ -142,16 +143,26 @@ def session_detail(request, pk: int):
     if (part == "schedule" and not can_schedule) or (part == "feedback" and not can_feedback):
         raise Http404
     schedule_form = ScheduleForm(
-        request.POST if part == "schedule" else None, initial={"starts_at": session.starts_at, "place": session.place}
+        request.POST if part == "schedule" else None,
+        initial={"starts_at": session.starts_at, "place": session.place},
+        version=session.version,
     )
     feedback_form = FeedbackForm(request.POST if part == "feedback" else None, initial={"feedback": session.feedback})
     sent = {"schedule": schedule_form, "feedback": feedback_form}.get(part)
     if sent is not None and sent.is_valid():
         try:
             if part == "schedule":
-                service.schedule_session(actor=user, session=session, **sent.cleaned_data)
+                service.schedule_session(
+                    actor=user,
+                    session=session,
+                    starts_at=sent.cleaned_data["starts_at"],
+                    place=sent.cleaned_data["place"],
+                    expected_version=sent.loaded_version,
+                )
             else:
                 service.record_feedback(actor=user, session=session, feedback=sent.cleaned_data["feedback"])
+        except StaleEditError as error:
+            sent.stale(error)
         except ValidationError as error:
             sent.add_error(None, error)
         else:

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods
 from alliance.core.confirm import confirmation_gate
 from alliance.core.delivery.progress import progress_of
 from alliance.core.permissions import permission_required, public
+from alliance.core.versions import StaleEditError
 from alliance.programs.forms.judging import AnswerForm, ObjectionForm, OverrideForm, TieDecisionForm, posted_id
 from alliance.programs.models import Objection, Panel, Programme, ProjectGroup, Track, Winner
 from alliance.programs.queries import judging as queries
@@ -92,25 +93,36 @@ def panel_results(request, pk: int):
     return render(request, "programs/judging/staff/results.html", context)
 
 
+def _answer_form(objection: Objection, data=None) -> AnswerForm:
+    return AnswerForm(data, initial={"objection": objection.pk, "answer": objection.answer}, version=objection.version)
+
+
 @permission_required("programs.run_judging")
 @require_http_methods(["GET", "POST"])
 def panel_objections(request, pk: int):
     panel = get_object_or_404(Panel.objects.select_related("programme"), pk=pk)
+    sent = None
     if request.method == "POST":
-        form = AnswerForm(request.POST)
-        if form.is_valid():
-            objection = get_object_or_404(Objection, pk=form.cleaned_data["objection"], panel=panel)
+        objection = get_object_or_404(Objection, pk=posted_id(request, "objection"), panel=panel)
+        sent = _answer_form(objection, request.POST)
+        if sent.is_valid():
             try:
                 objection_service.answer_objection(
-                    actor=request.user, objection=objection, answer=form.cleaned_data["answer"]
+                    actor=request.user,
+                    objection=objection,
+                    answer=sent.cleaned_data["answer"],
+                    expected_version=sent.loaded_version,
                 )
+            except StaleEditError as error:
+                sent.stale(error)  # the page again, this objection's form listing the answer saved meanwhile
             except ValidationError as error:
                 messages.error(request, " ".join(error.messages))
             else:
                 messages.success(request, _("Saved."))
-        return redirect("programs:panel_objections", pk=pk)
+        if not sent.is_stale:
+            return redirect("programs:panel_objections", pk=pk)
     objections = [
-        (objection, AnswerForm(initial={"objection": objection.pk, "answer": objection.answer}))
+        (objection, sent if sent is not None and sent.initial["objection"] == objection.pk else _answer_form(objection))
         for objection in panel.objections.select_related("group", "lodged_by", "answered_by")
     ]
     return render(request, "programs/judging/staff/objections.html", {"panel": panel, "objections": objections})

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from alliance.core.confirm import RECORDS, Confirmation, confirmation_gate
 from alliance.core.permissions import permission_required, require_object_permission
+from alliance.core.versions import LOADED_FIELD, StaleEditError
 from alliance.programs import phrases
 from alliance.programs.documents import files
 from alliance.programs.forms.support import BenefitForm, GrantForm, UseForm
@@ -109,10 +110,13 @@ def support_grant(request, pk: int):
     require_object_permission(request.user, "programs.record_support_use", grant)
     is_secretariat = request.user.has_perm("programs.manage_programme")
     initial = {"use": grant.use, "used_on": grant.used_on, "used_for": grant.used_for}
-    form = UseForm(request.POST or None, initial=initial)
+    form = UseForm(request.POST or None, initial=initial, version=grant.version)
     if request.method == "POST" and form.is_valid():
+        data = {name: value for name, value in form.cleaned_data.items() if name != LOADED_FIELD}
         try:
-            service.record_use(actor=request.user, grant=grant, **form.cleaned_data)
+            service.record_use(actor=request.user, grant=grant, expected_version=form.loaded_version, **data)
+        except StaleEditError as error:
+            form.stale(error)
         except ValidationError as error:
             form.add_error(None, error)
         else:
