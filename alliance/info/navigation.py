@@ -38,3 +38,13 @@ register_links(
 register_tiles(
     Entry(_("Report archive"), "info:archive_manage", STAFF, order=70, permission="info.manage_archive"),
 )
+
+# ---- board: the two public boards; the staff's posts -------------------------------------------------------------
+register_links(
+    Entry(_("Notices"), "info:notice_board", PUBLIC, order=35),
+    Entry(_("Alliance news"), "info:alliance_news", PUBLIC, order=36),
+    Entry(_("Notices and news"), "info:board_manage", STAFF, order=68, permission="info.manage_board"),
+)
+register_tiles(
+    Entry(_("Notices and news"), "info:board_manage", STAFF, order=68, permission="info.manage_board"),
+)

@@ -56,3 +56,17 @@ register_actions(
         "info.archive.reports_imported": _("Reports imported from a manifest"),
     }
 )
+
+# ---- board: posts of /notice_board and /alliance_news -----------------------------------------------------------
+register_actions(
+    {
+        "info.board.post_created": _("Board post written"),
+        "info.board.post_changed": _("Board post changed"),
+        "info.board.post_published": _("Board post published"),
+        "info.board.post_scheduled": _("Board post scheduled"),
+        "info.board.post_unpublished": _("Board post unpublished"),
+        "info.board.post_deleted": _("Board post deleted"),
+        "info.board.attachment_added": _("Board post attachment added"),
+        "info.board.attachment_removed": _("Board post attachment removed"),
+    }
+)

@@ -21,3 +21,6 @@ rules.add_perm("info.manage_newsletter", is_secretariat)
 
 # The report archive: staff keep the reports, their files and the publishers; everyone reads the archive.
 rules.add_perm("info.manage_archive", is_secretariat)
+
+# The boards: staff write, publish and delete posts; everyone reads what is published.
+rules.add_perm("info.manage_board", is_secretariat)

@@ -54,6 +54,8 @@ def test_an_anonymous_visitor_sees_the_public_links(client):
         (path_of("members:directory"), "Member directory"),
         (path_of("ecosystem:latest"), "Ecosystem map"),
         (path_of("programs:latest_results"), "Competition results"),
+        (path_of("info:notice_board"), "Notices"),
+        (path_of("info:alliance_news"), "Alliance news"),
         (path_of("info:archive"), "Trend reports"),
         (path_of("info:newsletter_archive"), "Newsletter"),
     ]
@@ -92,7 +94,8 @@ def test_each_role_sees_its_own_links(client, organisation, role, expected):
     user = UserFactory(role=role, organisation=organisation if role == Role.MEMBER_REP else None)
     client.force_login(user)
 
-    public = ["Member directory", "Ecosystem map", "Competition results", "Trend reports", "Newsletter"]
+    public = ["Member directory", "Ecosystem map", "Competition results", "Notices", "Alliance news"]
+    public += ["Trend reports", "Newsletter"]
     assert [label for _href, label in menu(client)] == public + expected
 
 
