@@ -5,7 +5,7 @@ Each area adds its entries in its own `register_links` / `register_tiles` call.
 
 from django.utils.translation import gettext_lazy as _
 
-from alliance.core.navigation import PERSONAL, PUBLIC, STAFF, Entry, register_links, register_tiles
+from alliance.core.navigation import MEMBER, PERSONAL, PUBLIC, STAFF, Entry, register_links, register_tiles
 
 # ---- subscribers: staff's list; anyone signed in manages their own subscription (the public subscribes from
 # the newsletter's page) ---------------------------------
@@ -47,4 +47,13 @@ register_links(
 )
 register_tiles(
     Entry(_("Notices and news"), "info:board_manage", STAFF, order=68, permission="info.manage_board"),
+)
+
+# Partner agencies' promotions: the liaison's own agency's (My page), the staff's review.
+register_links(
+    Entry(_("Agency promotions"), "info:promotion_queue", STAFF, order=69, permission="info.review_promotions"),
+)
+register_tiles(
+    Entry(_("Our promotions"), "info:my_promotions", MEMBER, order=51, permission="info.submit_promotion"),
+    Entry(_("Agency promotions"), "info:promotion_queue", STAFF, order=69, permission="info.review_promotions"),
 )

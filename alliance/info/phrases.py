@@ -70,3 +70,14 @@ register_actions(
         "info.board.attachment_removed": _("Board post attachment removed"),
     }
 )
+
+# Partner agencies' promotions (유관기관 홍보).
+register_actions(
+    {
+        "info.promotion.submitted": _("Partner agency promotion submitted"),
+        "info.promotion.changed": _("Partner agency promotion changed"),
+        "info.promotion.resubmitted": _("Partner agency promotion submitted again"),
+        "info.promotion.accepted": _("Partner agency promotion accepted and posted"),
+        "info.promotion.returned": _("Partner agency promotion returned with a comment"),
+    }
+)

@@ -1,4 +1,5 @@
-"""The boards (`/notice_board` 공지사항, `/alliance_news` 얼라이언스 소식): posts and their attachments.
+"""The boards (`/notice_board` 공지사항, `/alliance_news` 얼라이언스 소식): posts, their attachments, and the
+partner agencies' promotions (유관기관 홍보) that become posts once staff accept them.
 
 A post is public while it is published (`publish_at` set and reached) and not expired (`expires_at` empty or
 not reached): a post with a future `publish_at` is scheduled, one without is a draft or was unpublished. The
@@ -15,9 +16,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from alliance.core.models import ReviewedSubmission, ReviewStatus
 from alliance.core.versions import version_field
 
-__all__ = ["Board", "Category", "Post", "PostAttachment", "published_q"]
+__all__ = ["Board", "Category", "Post", "PostAttachment", "Promotion", "published_q"]
 
 
 class Board(models.TextChoices):
@@ -124,3 +126,50 @@ class PostAttachment(models.Model):
 
     def get_absolute_url(self):
         return reverse("info:board_attachment", args=[self.pk])
+
+
+class Promotion(ReviewedSubmission):
+    """A partner agency's promotion (유관기관 홍보), submitted by its liaison and reviewed by staff
+    (alliance/core/review.py): pending → returned with a comment → pending again → accepted (applied).
+
+    Accepting it writes its post on /alliance_news (category 유관기관 홍보, `post`), public from the first day of
+    its period (or at once, when that has begun) to the end of its last day; it is then offered to the
+    newsletter's 유관기관 홍보 section while its period runs.
+    """
+
+    agency = models.ForeignKey("agencies.Agency", on_delete=models.CASCADE, related_name="promotions")
+    title = models.CharField(_("title"), max_length=200)
+    body = models.TextField(_("body"), max_length=5000, help_text=_("Markdown: **bold**, lists, links."))
+    image = models.CharField(_("image"), max_length=120, blank=True, editable=False)
+    image_alt = models.CharField(
+        _("image description"), max_length=200, blank=True, help_text=_("What the image shows, for screen readers.")
+    )
+    link = models.URLField(_("link"), max_length=500, blank=True)
+    starts_on = models.DateField(_("from"))
+    ends_on = models.DateField(_("until"))
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    resubmitted_at = models.DateTimeField(_("submitted again at"), null=True, blank=True)
+    post = models.OneToOneField(
+        Post, on_delete=models.SET_NULL, null=True, blank=True, related_name="promotion", editable=False
+    )
+
+    class Meta(ReviewedSubmission.Meta):
+        verbose_name = _("partner agency promotion")
+        verbose_name_plural = _("partner agency promotions")
+        constraints = [
+            *ReviewedSubmission.Meta.constraints,
+            models.CheckConstraint(condition=Q(ends_on__gte=models.F("starts_on")), name="info_promotion_period_order"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("info:promotion", args=[self.pk])
+
+    @property
+    def editable(self) -> bool:
+        """The liaison may change it: awaiting review, or returned with a comment."""
+        return self.status in (ReviewStatus.PENDING, ReviewStatus.RETURNED)

@@ -13,7 +13,19 @@ from django.utils.translation import gettext as _
 from alliance.core.dates import quarter_bounds
 from alliance.core.fulltext.queries import rank, snippets
 from alliance.core.fulltext.snippets import Snippet
-from alliance.info.models import SECTION_ORDER, Edition, EditionItem, FeedItem, Section
+from alliance.info.board_markdown import plain_summary
+from alliance.info.models import (
+    SECTION_ORDER,
+    Board,
+    Category,
+    Edition,
+    EditionItem,
+    FeedItem,
+    Post,
+    Section,
+    published_q,
+)
+from alliance.info.queries.promotions import running_promotions
 
 CANDIDATE_DAYS = 7
 EDITION_KIND = "info.edition"  # the web archive's documents in core's full-text index
@@ -147,14 +159,60 @@ def _feed_candidates(since: datetime.datetime) -> list[Candidate]:
     ]
 
 
+def _notice_candidates(since: datetime.datetime) -> list[Candidate]:
+    """Notices published on /notice_board since `since` (calls, events, notices): the 사업공고·행사 안내 section."""
+    posts = (
+        Post.objects.filter(published_q(), board=Board.NOTICES, publish_at__gte=since)
+        .exclude(category=Category.PROMOTION)
+        .order_by("-publish_at")[:CANDIDATES_PER_SOURCE]
+    )
+    return [
+        Candidate(
+            origin=EditionItem.Origin.NOTICE,
+            origin_id=post.pk,
+            section=Section.CALLS,
+            title=post.title,
+            summary=plain_summary(post.body, limit=300),
+            link=settings.SITE_URL + post.get_absolute_url(),
+            source=str(Board.NOTICES.label),
+            day=timezone.localdate(post.publish_at),
+        )
+        for post in posts
+    ]
+
+
+def _promotion_candidates(first_day: datetime.date, last_day: datetime.date) -> list[Candidate]:
+    """Accepted partner agencies' promotions whose period overlaps the days: the 유관기관 홍보 section."""
+    candidates = []
+    for promotion in running_promotions(first_day, last_day)[:CANDIDATES_PER_SOURCE]:
+        post = promotion.post
+        link = settings.SITE_URL + post.get_absolute_url() if post and post.publish_at else promotion.link
+        candidates.append(
+            Candidate(
+                origin=EditionItem.Origin.PROMOTION,
+                origin_id=promotion.pk,
+                section=Section.PROMOTION,
+                title=promotion.title,
+                summary=plain_summary(promotion.body, limit=300),
+                link=link,
+                source=promotion.agency.name,
+                day=promotion.starts_on,
+            )
+        )
+    return candidates
+
+
 def candidate_pool(edition: Edition) -> list[Candidate]:
     """The candidates of the week before the edition's day (or today, for an edition built ahead) that are not
-    in it yet: news feed items (the board's notices, promotions and calls and the archive's reports join when
-    those areas offer their reads)."""
+    in it yet: news feed items, notices published on /notice_board, and accepted partner agencies' promotions
+    whose period overlaps the week up to the edition's day (the archive's reports join when that area offers its
+    read)."""
     first_day = min(edition.publishing_date, timezone.localdate()) - datetime.timedelta(days=CANDIDATE_DAYS)
     since = timezone.make_aware(datetime.datetime.combine(first_day, datetime.time()))
     taken = set(edition.items.exclude(origin_id=None).values_list("origin", "origin_id"))
-    return [c for c in _feed_candidates(since) if (c.origin, c.origin_id) not in taken]
+    pool = _feed_candidates(since) + _notice_candidates(since)
+    pool += _promotion_candidates(first_day, edition.publishing_date)
+    return [c for c in pool if (c.origin, c.origin_id) not in taken]
 
 
 def find_candidate(edition: Edition, key: str) -> Candidate | None:

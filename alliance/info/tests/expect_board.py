@@ -4,11 +4,21 @@ The public boards, a published post's page, its attachments and the feeds are op
 publishing and deleting posts are the secretariat's (a visitor is sent to log in, every other role gets 404).
 """
 
-from django.core.files.uploadedfile import SimpleUploadedFile
+import datetime
 
-from alliance.core.tests.url_matrix import everyone, no_body, staff_only
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+
+from alliance.core.tests.url_matrix import everyone, no_body, only, staff_only
 from alliance.info.models import Board, Category
-from alliance.info.tests.factories_board import MINIMAL_PDF, PostAttachmentFactory, PostFactory
+from alliance.info.promotion_images import store_image
+from alliance.info.tests.factories_board import (
+    MINIMAL_PDF,
+    PostAttachmentFactory,
+    PostFactory,
+    PromotionFactory,
+    png_bytes,
+)
 
 EXPECTED = {
     "info:notice_board": everyone(),
@@ -50,6 +60,7 @@ def build_world(world) -> dict:
         "board_draft": PostFactory(title="초안 공지", publish_at=None),
         "board_news": PostFactory(board=Board.NEWS, category=Category.NEWS, title="얼라이언스 소식"),
         "board_attachment": PostAttachmentFactory(post=notice),
+        **build_promotions(world),
     }
 
 
@@ -77,4 +88,52 @@ POST_DATA = {
     "info:board_post_delete": no_body,
     "info:board_attachment_add": lambda world: {"files": _pdf("신청서.pdf")},
     "info:board_attachment_remove": no_body,
+}
+
+
+# ---- partner agencies' promotions ---------------------------------------------------------------------------------
+# The matrix's `agency` user is agency A's liaison (the agencies app's build_world); the promotions the URLs point
+# at are agency B's, whose liaison (`agency_b`) posts the owner's forms: every row proves that one agency's liaison
+# gets 404 on another agency's promotion, and that the owner's POST is accepted.
+STAFF_ON_B = only({"staff": 200})
+EXPECTED |= {
+    "info:my_promotions": only({"agency": 200}),
+    "info:promotion_create": only({"agency": 200}),
+    "info:promotion": STAFF_ON_B,
+    "info:promotion_queue": staff_only(),
+    "info:promotion_review": staff_only(405),
+    # A pending promotion's image: not public yet, so a visitor gets 404 (not the login page: the view is public).
+    "info:promotion_image": {**everyone(404), "staff": 200},
+}
+PK_OF |= {
+    "info:promotion": "promotion_pending",
+    "info:promotion_review": "promotion_pending",
+    "info:promotion_image": "promotion_pending",
+}
+POST_AS = {"info:promotion": "agency_b"}
+
+
+def _promotion_body(world) -> dict:
+    today = timezone.localdate()
+    return {
+        "title": "2026 XR 콘텐츠 제작지원 사업 설명회",
+        "body": "설명회에 **회원사**를 초대합니다.",
+        "starts_on": today.isoformat(),
+        "ends_on": (today + datetime.timedelta(days=14)).isoformat(),
+        "link": "https://www.nipa.kr/",
+        "image_alt": "설명회 포스터",
+    }
+
+
+def build_promotions(world) -> dict:
+    pending = PromotionFactory(
+        agency=world["agency_b"], image=store_image(png_bytes(), "png"), image_alt="설명회 포스터"
+    )
+    return {"promotion_pending": pending}
+
+
+POST_DATA |= {
+    "info:promotion_create": _promotion_body,
+    "info:promotion": _promotion_body,
+    "info:promotion_review": lambda world: {"decision": "accept", "note": ""},
 }

@@ -1,12 +1,15 @@
 """Factories of the boards' rows."""
 
 import datetime
+import io
 
 import factory
 from django.core.files.base import ContentFile
 from django.utils import timezone
+from PIL import Image
 
-from alliance.info.models import Board, Category, Post, PostAttachment
+from alliance.agencies.tests.factories import AgencyFactory
+from alliance.info.models import Board, Category, Post, PostAttachment, Promotion
 
 MINIMAL_PDF = b"%PDF-1.4\n% board\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 
@@ -32,3 +35,24 @@ class PostAttachmentFactory(factory.django.DjangoModelFactory):
     original_name = "공고문.pdf"
     size = len(MINIMAL_PDF)
     file = factory.LazyFunction(lambda: ContentFile(MINIMAL_PDF, name="attachment.pdf"))
+
+
+def png_bytes(width: int = 8, height: int = 8) -> bytes:
+    """A real PNG image (Pillow), for uploads that are read as images."""
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), (40, 90, 200)).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+class PromotionFactory(factory.django.DjangoModelFactory):
+    """A partner agency's promotion awaiting review, running from today for two weeks."""
+
+    class Meta:
+        model = Promotion
+
+    agency = factory.SubFactory(AgencyFactory)
+    title = factory.Sequence(lambda n: f"유관기관 지원사업 설명회 안내 {n}")
+    body = "설명회에 **회원사**를 초대합니다."
+    link = "https://www.nipa.kr/"
+    starts_on = factory.LazyFunction(timezone.localdate)
+    ends_on = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=14))

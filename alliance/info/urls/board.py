@@ -1,9 +1,10 @@
 """The board area's URLs (included by alliance/info/urls/__init__.py). The public boards keep the old site's
-addresses, `/notice_board` (공지사항) and `/alliance_news` (얼라이언스 소식); a post is `/<board>/<id>`."""
+addresses, `/notice_board` (공지사항) and `/alliance_news` (얼라이언스 소식); a post is `/<board>/<id>`. Partner
+agencies' promotions are submitted under `/promotions/` and reviewed under `/info/promotions/`."""
 
 from django.urls import path
 
-from alliance.info.views import board, board_staff
+from alliance.info.views import board, board_staff, promotions
 
 NOTICES = "notice_board"
 NEWS = "alliance_news"
@@ -27,4 +28,11 @@ urlpatterns = [
     path(f"{MANAGE}/<id:pk>/delete/", board_staff.post_delete, name="board_post_delete"),
     path(f"{MANAGE}/<id:pk>/files/", board_staff.attachment_add, name="board_attachment_add"),
     path(f"{MANAGE}/files/<id:pk>/remove/", board_staff.attachment_remove, name="board_attachment_remove"),
+    # Partner agencies' promotions: the liaison's pages, the staff's review, the image.
+    path("promotions/mine/", promotions.my_promotions, name="my_promotions"),
+    path("promotions/new/", promotions.promotion_create, name="promotion_create"),
+    path("promotions/<id:pk>/", promotions.promotion, name="promotion"),
+    path("promotions/<id:pk>/image", promotions.promotion_image, name="promotion_image"),
+    path("info/promotions/", promotions.promotion_queue, name="promotion_queue"),
+    path("info/promotions/<id:pk>/review/", promotions.promotion_review, name="promotion_review"),
 ]
