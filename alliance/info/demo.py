@@ -2,6 +2,7 @@
 
 from alliance.info.demo_analytics import load_analytics_demo
 from alliance.info.demo_archive import load_archive_demo
+from alliance.info.demo_board import load_board_demo
 from alliance.info.demo_newsletter import load_newsletter_demo
 from alliance.info.demo_subscribers import load_subscribers_demo
 
@@ -10,6 +11,8 @@ def load_demo(*, seed: int) -> str:
     outcomes = []
     # ---- archive (first: the newsletter may carry new reports) ----------------------------------------------------
     outcomes.append(load_archive_demo(seed=seed))
+    # ---- board: notices, news and partner agencies' promotions (before the newsletter: its candidates) ----------
+    outcomes.append(load_board_demo(seed=seed))
     # ---- newsletter: feeds from local files, a month of editions (before the subscribers' deliveries) -------------
     outcomes.append(load_newsletter_demo(seed=seed))
     # ---- subscribers (after the newsletter's editions: their deliveries hang on the sent ones) --------------------
