@@ -63,7 +63,12 @@ class Post(models.Model):
         ordering = ["-pinned", "-publish_at", "-id"]
         verbose_name = _("board post")
         verbose_name_plural = _("board posts")
-        indexes = [models.Index(fields=["board", "publish_at"], name="info_post_board_published")]
+        indexes = [
+            # Counting a board's published posts reads this index alone (no row).
+            models.Index(fields=["board", "publish_at", "expires_at"], name="info_post_board_published"),
+            # A board's list in its order (pinned, newest, id): read in index order, no sort.
+            models.Index(fields=["board", "-pinned", "-publish_at", "-id"], name="info_post_board_list"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(expires_at__isnull=True)

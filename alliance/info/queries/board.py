@@ -13,10 +13,17 @@ from django.utils import timezone
 from alliance.info.models import Board, Category, Post, published_q
 from alliance.info.queries.archive import quarter_bounds
 
+LIST_FIELDS = ("id", "board", "category", "title", "pinned", "publish_at", "expires_at", "view_count")
+
 
 def public_posts(board: str) -> QuerySet[Post]:
     """A board's published posts as its list shows them: pinned first, then newest first."""
     return Post.objects.filter(published_q(), board=board).order_by("-pinned", "-publish_at", "-id")
+
+
+def listed_posts(posts: QuerySet[Post]) -> QuerySet[Post]:
+    """The posts without their bodies (a list sorts and pages them: the bodies would be sorted along)."""
+    return posts.only(*LIST_FIELDS)
 
 
 def latest_posts(board: str, limit: int = 5) -> list[Post]:
@@ -37,7 +44,8 @@ def filtered_posts(board: str, *, query: str = "", category: str = "") -> QueryS
 
 def categories_in_use(board: str) -> list[tuple[str, str]]:
     """(value, label) of the categories the board's published posts carry, in the list's order."""
-    used = set(Post.objects.filter(published_q(), board=board).values_list("category", flat=True).distinct())
+    published = Post.objects.filter(published_q(), board=board).order_by()
+    used = set(published.values_list("category", flat=True).distinct())
     return [(value, label) for value, label in Category.choices if value in used]
 
 
@@ -73,7 +81,7 @@ def post_counts_for_staff() -> dict[str, int]:
 
 def staff_posts(board: str, *, query: str = "") -> QuerySet[Post]:
     """Every post of a board for staff (drafts, scheduled and expired too), newest first."""
-    posts = Post.objects.filter(board=board).annotate(attachment_count=Count("attachments"))
+    posts = Post.objects.filter(board=board).defer("body").annotate(attachment_count=Count("attachments"))
     if query:
         posts = posts.filter(Q(title__icontains=query) | Q(body__icontains=query))
     return posts.order_by("-created_at", "-id")

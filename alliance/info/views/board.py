@@ -19,7 +19,7 @@ from alliance.core.permissions import public
 from alliance.info.board_markdown import plain_summary, render_markdown
 from alliance.info.forms.board import BoardFilterForm
 from alliance.info.models import Board, Post, PostAttachment, published_q
-from alliance.info.queries.board import filtered_posts, public_posts
+from alliance.info.queries.board import filtered_posts, listed_posts, public_posts
 from alliance.info.services.analytics_recording import device_class
 from alliance.info.services.board import count_view
 
@@ -46,7 +46,8 @@ def _query_string(request) -> str:
 def _board_list(request, board: str):
     form = BoardFilterForm(request.GET, board=board)
     query, category = form.values()
-    page = Paginator(filtered_posts(board, query=query, category=category), PAGE_SIZE).get_page(request.GET.get("page"))
+    posts = listed_posts(filtered_posts(board, query=query, category=category))
+    page = Paginator(posts, PAGE_SIZE).get_page(request.GET.get("page"))
     rss, atom = FEED_URLS[board]
     context = {
         "board": board,
