@@ -11,7 +11,6 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from alliance.info.models import Board, Category, Post, published_q
-from alliance.info.queries.archive import quarter_bounds
 
 LIST_FIELDS = ("id", "board", "category", "title", "pinned", "publish_at", "expires_at", "view_count")
 
@@ -49,11 +48,14 @@ def categories_in_use(board: str) -> list[tuple[str, str]]:
     return [(value, label) for value, label in Category.choices if value in used]
 
 
-def _quarter_moments(year: int, quarter: int) -> tuple[datetime.datetime, datetime.datetime]:
-    first, last = quarter_bounds(year, quarter)
-    start = timezone.make_aware(datetime.datetime.combine(first, datetime.time()))
-    end = timezone.make_aware(datetime.datetime.combine(last + datetime.timedelta(days=1), datetime.time()))
-    return start, end
+def period_moments(year: int, quarter: int | None = None) -> tuple[datetime.datetime, datetime.datetime]:
+    """The first moment of the quarter (of the year when `quarter` is None) and of the one after, Korean time."""
+    if quarter not in (None, 1, 2, 3, 4):
+        raise ValueError(f"quarter must be 1 to 4, not {quarter}")
+    first = datetime.date(year, 3 * quarter - 2 if quarter else 1, 1)
+    after = datetime.date(year + 1, 1, 1) if quarter in (None, 4) else datetime.date(year, 3 * quarter + 1, 1)
+    moment = lambda day: timezone.make_aware(datetime.datetime.combine(day, datetime.time()))  # noqa: E731
+    return moment(first), moment(after)
 
 
 def posts_published(year: int, quarter: int) -> dict[str, dict[str, int]]:
@@ -61,7 +63,7 @@ def posts_published(year: int, quarter: int) -> dict[str, dict[str, int]]:
     board and category present, zero when none (the quarterly briefing). A post that has expired since
     still counts, one unpublished since does not; a scheduled post counts in the quarter its time falls in,
     once that time has come."""
-    start, end = _quarter_moments(year, quarter)
+    start, end = period_moments(year, quarter)
     end = min(end, timezone.now())
     rows = (
         Post.objects.filter(publish_at__gte=start, publish_at__lt=end)

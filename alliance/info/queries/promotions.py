@@ -9,7 +9,7 @@ from django.utils import timezone
 from alliance.agencies.models import Agency, AgencyLiaison
 from alliance.core.models import ReviewStatus
 from alliance.info.models import Promotion
-from alliance.info.queries.archive import quarter_bounds
+from alliance.info.queries.board import period_moments
 
 
 def agency_of_liaison(user) -> Agency | None:
@@ -46,12 +46,7 @@ def running_promotions(first_day: datetime.date, last_day: datetime.date) -> Que
 def promotions_relayed(year: int, quarter: int | None = None) -> int:
     """How many promotions were relayed (accepted and posted) in the quarter, or the year when `quarter` is
     None, by the time their post went up (Korean time): the quarterly briefing's 유관기관 홍보 count."""
-    if quarter is None:
-        first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
-    else:
-        first, last = quarter_bounds(year, quarter)
-    start = timezone.make_aware(datetime.datetime.combine(first, datetime.time()))
-    end = timezone.make_aware(datetime.datetime.combine(last + datetime.timedelta(days=1), datetime.time()))
+    start, end = period_moments(year, quarter)
     return Promotion.objects.filter(
         status=ReviewStatus.APPLIED, post__publish_at__gte=start, post__publish_at__lt=min(end, timezone.now())
     ).count()
