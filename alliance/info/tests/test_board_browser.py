@@ -74,3 +74,35 @@ def test_an_agency_submits_a_promotion_that_staff_accept(page, browser, live_ser
     expect(page.get_by_role("img", name="설명회 포스터")).to_be_visible()
     promotion = Promotion.objects.get()
     assert (promotion.status, promotion.post.category) == (ReviewStatus.APPLIED, Category.PROMOTION)
+
+
+AXE_OPTIONS = {  # as alliance/portal/tests/test_public_pages_accessibility.py runs it on the other public pages
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]},
+    "resultTypes": ["violations"],
+}
+
+
+@pytest.mark.parametrize("viewport", ["phone_page", "page"])
+def test_the_boards_have_no_axe_violation(request, live_server, viewport):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page, axe = request.getfixturevalue(viewport), Axe()
+    page.set_default_navigation_timeout(30_000)
+    notice = PostFactory(title="2026년 메타버스 프로젝트 그룹 지원사업 공고", category=Category.CALL, pinned=True)
+    PostAttachmentFactory(post=notice, original_name="지원사업 공고문.pdf")
+    news = PostFactory(board="news", category=Category.NEWS, title="얼라이언스 소식")
+    pages = {
+        "notices": "/notice_board",
+        "notices searched": "/notice_board?q=지원사업&category=call",
+        "notice": f"/notice_board/{notice.pk}",
+        "news": "/alliance_news",
+        "news post": f"/alliance_news/{news.pk}",
+    }
+    found = {}
+    for name, path in pages.items():
+        page.goto(live_server.url + path)
+        violations = axe.run(page, options=AXE_OPTIONS).response["violations"]
+        found[name] = [f"{rule['id']}: {[node['target'] for node in rule['nodes'][:3]]}" for rule in violations]
+        if page.evaluate("document.documentElement.scrollWidth") > page.viewport_size["width"]:
+            found[name].append("scrolls sideways")
+    assert found == {name: [] for name in pages}
