@@ -4,101 +4,83 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("info", "0002_subscriber_consent_bounce_and_more"),
+        ('info', '0002_subscriber_consent_bounce_and_more'),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="DailySalt",
+            name='DailySalt',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("day", models.DateField(unique=True, verbose_name="day")),
-                ("salt", models.BinaryField(max_length=32, verbose_name="salt")),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('day', models.DateField(unique=True, verbose_name='day')),
+                ('salt', models.BinaryField(max_length=32, verbose_name='salt')),
             ],
             options={
-                "verbose_name": "daily salt",
-                "verbose_name_plural": "daily salts",
+                'verbose_name': 'daily salt',
+                'verbose_name_plural': 'daily salts',
             },
         ),
         migrations.CreateModel(
-            name="DailyVisits",
+            name='DailyVisits',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("day", models.DateField(unique=True, verbose_name="day")),
-                ("views", models.PositiveIntegerField(default=0, verbose_name="page views")),
-                ("visits", models.PositiveIntegerField(default=0, verbose_name="visits")),
-                ("complete", models.BooleanField(default=False, verbose_name="complete")),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('day', models.DateField(unique=True, verbose_name='day')),
+                ('views', models.PositiveIntegerField(default=0, verbose_name='page views')),
+                ('visits', models.PositiveIntegerField(default=0, verbose_name='visits')),
+                ('complete', models.BooleanField(default=False, verbose_name='complete')),
             ],
             options={
-                "verbose_name": "daily visits",
-                "verbose_name_plural": "daily visits",
+                'verbose_name': 'daily visits',
+                'verbose_name_plural': 'daily visits',
             },
         ),
         migrations.CreateModel(
-            name="PageView",
+            name='PageView',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("viewed_at", models.DateTimeField(db_index=True, verbose_name="viewed at")),
-                ("path", models.CharField(max_length=200, verbose_name="page")),
-                ("referrer_host", models.CharField(blank=True, max_length=100, verbose_name="referrer")),
-                (
-                    "device",
-                    models.CharField(
-                        choices=[("phone", "Phone"), ("tablet", "Tablet"), ("desktop", "Desktop")],
-                        max_length=7,
-                        verbose_name="device",
-                    ),
-                ),
-                ("visitor_key", models.CharField(max_length=32, verbose_name="visitor key")),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('viewed_at', models.DateTimeField(db_index=True, verbose_name='viewed at')),
+                ('path', models.CharField(max_length=200, verbose_name='page')),
+                ('referrer_host', models.CharField(blank=True, max_length=100, verbose_name='referrer')),
+                ('device', models.CharField(choices=[('phone', 'Phone'), ('tablet', 'Tablet'), ('desktop', 'Desktop')], max_length=7, verbose_name='device')),
+                ('visitor_key', models.CharField(max_length=32, verbose_name='visitor key')),
             ],
             options={
-                "verbose_name": "page view",
-                "verbose_name_plural": "page views",
+                'verbose_name': 'page view',
+                'verbose_name_plural': 'page views',
             },
         ),
         migrations.CreateModel(
-            name="DailyCount",
+            name='DailyCount',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("day", models.DateField(verbose_name="day")),
-                (
-                    "kind",
-                    models.CharField(
-                        choices=[("page", "Page"), ("referrer", "Referrer"), ("device", "Device")],
-                        max_length=8,
-                        verbose_name="kind",
-                    ),
-                ),
-                ("key", models.CharField(max_length=200, verbose_name="what")),
-                ("views", models.PositiveIntegerField(default=0, verbose_name="page views")),
-                ("visits", models.PositiveIntegerField(default=0, verbose_name="visits")),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('day', models.DateField(verbose_name='day')),
+                ('kind', models.CharField(choices=[('page', 'Page'), ('referrer', 'Referrer'), ('device', 'Device')], max_length=8, verbose_name='kind')),
+                ('key', models.CharField(max_length=200, verbose_name='what')),
+                ('views', models.PositiveIntegerField(default=0, verbose_name='page views')),
+                ('visits', models.PositiveIntegerField(default=0, verbose_name='visits')),
             ],
             options={
-                "verbose_name": "daily count",
-                "verbose_name_plural": "daily counts",
-                "indexes": [models.Index(fields=["kind", "day"], name="info_daily_count_kind_day")],
-                "constraints": [models.UniqueConstraint(fields=("day", "kind", "key"), name="info_daily_count_unique")],
+                'verbose_name': 'daily count',
+                'verbose_name_plural': 'daily counts',
+                'indexes': [models.Index(fields=['kind', 'day'], name='info_daily_count_kind_day')],
+                'constraints': [models.UniqueConstraint(fields=('day', 'kind', 'key'), name='info_daily_count_unique')],
             },
         ),
         migrations.CreateModel(
-            name="ImportedMonthlyVisits",
+            name='ImportedMonthlyVisits',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("year", models.PositiveSmallIntegerField(verbose_name="year")),
-                ("month", models.PositiveSmallIntegerField(verbose_name="month")),
-                ("visits", models.PositiveIntegerField(verbose_name="visits")),
-                ("imported_at", models.DateTimeField(auto_now=True, verbose_name="imported at")),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('year', models.PositiveSmallIntegerField(verbose_name='year')),
+                ('month', models.PositiveSmallIntegerField(verbose_name='month')),
+                ('visits', models.PositiveIntegerField(verbose_name='visits')),
+                ('imported_at', models.DateTimeField(auto_now=True, verbose_name='imported at')),
             ],
             options={
-                "verbose_name": "imported monthly visits",
-                "verbose_name_plural": "imported monthly visits",
-                "constraints": [
-                    models.UniqueConstraint(fields=("year", "month"), name="info_imported_month_unique"),
-                    models.CheckConstraint(
-                        condition=models.Q(("month__gte", 1), ("month__lte", 12)), name="info_imported_month_range"
-                    ),
-                ],
+                'verbose_name': 'imported monthly visits',
+                'verbose_name_plural': 'imported monthly visits',
+                'constraints': [models.UniqueConstraint(fields=('year', 'month'), name='info_imported_month_unique'), models.CheckConstraint(condition=models.Q(('month__gte', 1), ('month__lte', 12)), name='info_imported_month_range')],
             },
         ),
     ]

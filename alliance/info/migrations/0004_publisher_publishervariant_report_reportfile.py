@@ -6,172 +6,89 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("ecosystem", "0010_player_version"),
-        ("info", "0003_analytics"),
+        ('ecosystem', '0010_player_version'),
+        ('info', '0003_analytics'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="Publisher",
+            name='Publisher',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("name", models.CharField(max_length=100, unique=True, verbose_name="name")),
-                ("key", models.CharField(editable=False, max_length=100, unique=True)),
-                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('name', models.CharField(max_length=100, unique=True, verbose_name='name')),
+                ('key', models.CharField(editable=False, max_length=100, unique=True)),
+                ('created_at', models.DateTimeField(auto_now_add=True)),
             ],
             options={
-                "verbose_name": "publisher",
-                "verbose_name_plural": "publishers",
-                "ordering": ["name"],
+                'verbose_name': 'publisher',
+                'verbose_name_plural': 'publishers',
+                'ordering': ['name'],
             },
         ),
         migrations.CreateModel(
-            name="PublisherVariant",
+            name='PublisherVariant',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("name", models.CharField(max_length=100, verbose_name="spelling")),
-                ("key", models.CharField(editable=False, max_length=100, unique=True)),
-                (
-                    "publisher",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE, related_name="variants", to="info.publisher"
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('name', models.CharField(max_length=100, verbose_name='spelling')),
+                ('key', models.CharField(editable=False, max_length=100, unique=True)),
+                ('publisher', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='variants', to='info.publisher')),
             ],
             options={
-                "verbose_name": "publisher spelling",
-                "verbose_name_plural": "publisher spellings",
-                "ordering": ["publisher", "name"],
+                'verbose_name': 'publisher spelling',
+                'verbose_name_plural': 'publisher spellings',
+                'ordering': ['publisher', 'name'],
             },
         ),
         migrations.CreateModel(
-            name="Report",
+            name='Report',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("posted_on", models.DateField(db_index=True, verbose_name="posted on")),
-                ("title", models.CharField(max_length=300, verbose_name="title")),
-                ("summary", models.TextField(blank=True, max_length=5000, verbose_name="summary")),
-                ("source_url", models.URLField(blank=True, max_length=500, verbose_name="source link")),
-                ("created_at", models.DateTimeField(auto_now_add=True)),
-                ("updated_at", models.DateTimeField(auto_now=True)),
-                (
-                    "application_fields",
-                    models.ManyToManyField(
-                        blank=True,
-                        related_name="archive_reports",
-                        to="ecosystem.applicationfield",
-                        verbose_name="application fields",
-                    ),
-                ),
-                (
-                    "created_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
-                (
-                    "publisher",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT, related_name="reports", to="info.publisher"
-                    ),
-                ),
-                (
-                    "technologies",
-                    models.ManyToManyField(
-                        blank=True,
-                        related_name="archive_reports",
-                        to="ecosystem.technology",
-                        verbose_name="core technologies",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('posted_on', models.DateField(db_index=True, verbose_name='posted on')),
+                ('title', models.CharField(max_length=300, verbose_name='title')),
+                ('summary', models.TextField(blank=True, max_length=5000, verbose_name='summary')),
+                ('source_url', models.URLField(blank=True, max_length=500, verbose_name='source link')),
+                ('created_at', models.DateTimeField(auto_now_add=True)),
+                ('updated_at', models.DateTimeField(auto_now=True)),
+                ('application_fields', models.ManyToManyField(blank=True, related_name='archive_reports', to='ecosystem.applicationfield', verbose_name='application fields')),
+                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('publisher', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='reports', to='info.publisher')),
+                ('technologies', models.ManyToManyField(blank=True, related_name='archive_reports', to='ecosystem.technology', verbose_name='core technologies')),
             ],
             options={
-                "verbose_name": "archived report",
-                "verbose_name_plural": "archived reports",
-                "ordering": ["-posted_on", "-id"],
+                'verbose_name': 'archived report',
+                'verbose_name_plural': 'archived reports',
+                'ordering': ['-posted_on', '-id'],
             },
         ),
         migrations.CreateModel(
-            name="ReportFile",
+            name='ReportFile',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("file", models.FileField(max_length=300, upload_to="info/reports/%Y/", verbose_name="file")),
-                ("original_name", models.CharField(max_length=200, verbose_name="file name")),
-                (
-                    "format",
-                    models.CharField(
-                        choices=[("pdf", "PDF"), ("hwp", "HWP"), ("hwpx", "HWPX"), ("docx", "DOCX"), ("pptx", "PPTX")],
-                        max_length=8,
-                        verbose_name="format",
-                    ),
-                ),
-                ("size", models.PositiveBigIntegerField(default=0, verbose_name="size")),
-                ("version", models.PositiveSmallIntegerField(default=1, verbose_name="version")),
-                ("is_current", models.BooleanField(default=True, verbose_name="current")),
-                ("uploaded_at", models.DateTimeField(auto_now_add=True, verbose_name="uploaded at")),
-                (
-                    "extraction_state",
-                    models.CharField(
-                        choices=[
-                            ("pending", "Pending"),
-                            ("done", "Extracted"),
-                            ("failed", "Failed"),
-                            ("encrypted", "Password protected"),
-                            ("distribution", "Distribution document (locked)"),
-                            ("unsupported", "Format not readable"),
-                        ],
-                        default="pending",
-                        max_length=12,
-                        verbose_name="text extraction",
-                    ),
-                ),
-                ("extracted_text", models.TextField(blank=True)),
-                ("page_count", models.PositiveIntegerField(blank=True, null=True, verbose_name="pages")),
-                ("extraction_error", models.CharField(blank=True, max_length=500, verbose_name="extraction problem")),
-                ("extracted_at", models.DateTimeField(blank=True, null=True)),
-                (
-                    "replaces",
-                    models.OneToOneField(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="replaced_by",
-                        to="info.reportfile",
-                    ),
-                ),
-                (
-                    "report",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE, related_name="files", to="info.report"
-                    ),
-                ),
-                (
-                    "uploaded_by",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('file', models.FileField(max_length=300, upload_to='info/reports/%Y/', verbose_name='file')),
+                ('original_name', models.CharField(max_length=200, verbose_name='file name')),
+                ('format', models.CharField(choices=[('pdf', 'PDF'), ('hwp', 'HWP'), ('hwpx', 'HWPX'), ('docx', 'DOCX'), ('pptx', 'PPTX')], max_length=8, verbose_name='format')),
+                ('size', models.PositiveBigIntegerField(default=0, verbose_name='size')),
+                ('version', models.PositiveSmallIntegerField(default=1, verbose_name='version')),
+                ('is_current', models.BooleanField(default=True, verbose_name='current')),
+                ('uploaded_at', models.DateTimeField(auto_now_add=True, verbose_name='uploaded at')),
+                ('extraction_state', models.CharField(choices=[('pending', 'Pending'), ('done', 'Extracted'), ('failed', 'Failed'), ('encrypted', 'Password protected'), ('distribution', 'Distribution document (locked)'), ('unsupported', 'Format not readable')], default='pending', max_length=12, verbose_name='text extraction')),
+                ('extracted_text', models.TextField(blank=True)),
+                ('page_count', models.PositiveIntegerField(blank=True, null=True, verbose_name='pages')),
+                ('extraction_error', models.CharField(blank=True, max_length=500, verbose_name='extraction problem')),
+                ('extracted_at', models.DateTimeField(blank=True, null=True)),
+                ('replaces', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='replaced_by', to='info.reportfile')),
+                ('report', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='files', to='info.report')),
+                ('uploaded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "verbose_name": "report file",
-                "verbose_name_plural": "report files",
-                "ordering": ["report", "-is_current", "original_name", "-version"],
-                "indexes": [models.Index(fields=["extraction_state"], name="info_reportfile_state")],
-                "constraints": [
-                    models.CheckConstraint(
-                        condition=models.Q(("version__gte", 1)), name="info_reportfile_version_from_one"
-                    )
-                ],
+                'verbose_name': 'report file',
+                'verbose_name_plural': 'report files',
+                'ordering': ['report', '-is_current', 'original_name', '-version'],
+                'indexes': [models.Index(fields=['extraction_state'], name='info_reportfile_state')],
+                'constraints': [models.CheckConstraint(condition=models.Q(('version__gte', 1)), name='info_reportfile_version_from_one')],
             },
         ),
     ]
