@@ -10,8 +10,9 @@ APT_BASE_PACKAGES := python3-venv python3-pip
 # WeasyPrint's text layout (PDF documents) and Korean fonts for them.
 APT_RUNTIME_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-cjk
 # chromium for browser tests; Korean fonts for screenshots and PDFs; gettext for the catalogue check; nginx-light
-# for the test that checks the shipped nginx site (deploy/nginx/alliance.conf) with `nginx -t`.
-APT_TEST_PACKAGES := chromium fonts-noto-cjk gettext nginx-light
+# for the test that checks the shipped nginx site (deploy/nginx/alliance.conf) with `nginx -t`; redis-server for
+# the test of the cache several machines share (alliance/core/tests/test_redis_cache.py starts its own).
+APT_TEST_PACKAGES := chromium fonts-noto-cjk gettext nginx-light redis-server
 PYTEST_WORKERS ?= 2
 PYTEST_ARGS ?=
 PORT ?= 8000

@@ -250,7 +250,7 @@ EMAIL_REPLY_TO = os.environ.get("EMAIL_REPLY_TO", "")
 
 def cache_settings(url: str) -> dict:
     """A CACHES entry from a URL: file:///path (a directory), locmem://name, or redis://host:port/db
-    (rediss:// with TLS; needs the `redis` package)."""
+    (rediss:// with TLS, redis://:password@host:port/db with Redis's requirepass; Debian's redis-server)."""
     scheme, _separator, location = url.partition("://")
     # Room for the directory's search token counts beside the rest (Django's default keeps 300 entries).
     options = {"MAX_ENTRIES": 5_000}
@@ -267,7 +267,10 @@ def cache_settings(url: str) -> dict:
             "OPTIONS": options,
         }
     if scheme in {"redis", "rediss"}:
-        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+        # A Redis that does not answer fails a request's cache call within seconds (readyz then says "cache"),
+        # instead of holding the request until the operating system gives up on the connection.
+        timeouts = {"socket_connect_timeout": 2, "socket_timeout": 2}
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url, "OPTIONS": timeouts}
     msg = f"CACHE_URL must be file:///path, locmem:// or redis://host:port/db (got {url!r})."
     raise ImproperlyConfigured(msg)
 

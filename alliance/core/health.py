@@ -50,11 +50,15 @@ def _migrations() -> None:
 
 
 def _cache() -> None:
-    key, value = "readyz:probe", uuid.uuid4().hex
+    # A key of its own per probe: the processes of every machine share one Redis, and a fixed key written by
+    # another probe between this one's set and get would read as a broken cache.
+    value = uuid.uuid4().hex
+    key = f"readyz:probe:{value}"
     cache.set(key, value, timeout=10)
     if cache.get(key) != value:
         msg = "the cache did not return what was stored"
         raise RuntimeError(msg)
+    cache.delete(key)
 
 
 def _task_queue() -> None:

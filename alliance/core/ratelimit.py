@@ -10,11 +10,14 @@ Asking for a password-reset e-mail has its own limits, per e-mail address and pe
 
 The window is fixed (it starts on a multiple of its length), which lets a client make up to twice the limit
 around a window's edge; enough against guessing tokens or scraping, and one cache increment per request.
+A cache that does not answer lets every request through (logged): the limits guard against abuse, and an
+outage of Redis must not close the login page.
 Not a library: django-ratelimit (the maintained one) was last released in 2023 and answers 403 by default; this
 is the one counter the platform needs, in the shape of the other core mechanisms.
 """
 
 import hashlib
+import logging
 import time
 from functools import wraps
 
@@ -23,12 +26,23 @@ from django.core.cache import cache
 from django.shortcuts import render
 
 ALL_METHODS = None
+logger = logging.getLogger(__name__)
 
 
 def _counter_key(kind: str, address: str, window: int) -> str:
     # The address is hashed: the cache (a shared Redis) keeps no client addresses.
     digest = hashlib.sha256(address.encode()).hexdigest()[:32]
     return f"ratelimit:{kind}:{window}:{digest}"
+
+
+def _count(key: str, *, timeout: int) -> int:
+    # add() starts the count only if no process did; incr() is atomic on Redis and close to it on the file cache.
+    cache.add(key, 0, timeout=timeout)
+    try:
+        return cache.incr(key)
+    except ValueError:  # the window expired between add() and incr()
+        cache.add(key, 1, timeout=timeout)
+        return 1
 
 
 def over_limit(kind: str, address: str) -> int:
@@ -40,13 +54,11 @@ def over_limit(kind: str, address: str) -> int:
     now = time.time()
     window = int(now // length)
     key = _counter_key(kind, address, window)
-    # add() starts the count only if no process did; incr() is atomic on Redis and close to it on the file cache.
-    cache.add(key, 0, timeout=length + 1)
     try:
-        count = cache.incr(key)
-    except ValueError:  # the window expired between add() and incr()
-        cache.add(key, 1, timeout=length + 1)
-        count = 1
+        count = _count(key, timeout=length + 1)
+    except Exception:  # a cache that does not answer (Redis down) must not take the login page with it
+        logger.warning("Could not count a request for the %s rate limit", kind, exc_info=True)
+        return 0
     if count <= limit:
         return 0
     return max(1, int((window + 1) * length - now))

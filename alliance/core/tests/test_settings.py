@@ -29,7 +29,11 @@ from alliance.settings import cache_settings
         ),
         (
             "redis://127.0.0.1:6379/1",
-            {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:6379/1"},
+            {
+                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "LOCATION": "redis://127.0.0.1:6379/1",
+                "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+            },
         ),
     ],
 )
