@@ -10,6 +10,7 @@ import re
 from urllib.parse import quote
 
 from django.http import FileResponse, HttpResponse
+from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import content_disposition_header
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -18,10 +19,12 @@ CSV = "text/csv; charset=utf-8"
 PDF = "application/pdf"
 ICS = "text/calendar; charset=utf-8"
 YAML = "application/yaml; charset=utf-8"
+JSON = "application/json"
 PNG = "image/png"
 SVG = "image/svg+xml; charset=utf-8"
 
 _NOT_QUOTABLE = re.compile(r"[^\x21-\x7e ]|[\"\\]")
+_ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 
 
 def ascii_file_name(name: str) -> str:
@@ -62,4 +65,36 @@ def file_response(
     response["Content-Disposition"] = content_disposition(filename, inline=inline, ascii_name=ascii_name)
     if no_store:
         response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def stored_file_response(
+    request,
+    file,
+    *,
+    etag: str,
+    content_type: str,
+    cache_control: str,
+    compressed=None,
+    filename: str | None = None,
+) -> HttpResponse:
+    """A stored file that never changes under its validator `etag` (the content's hash), for conditional GETs.
+
+    304 Not Modified, without the body, when the request's If-None-Match names the representation it would get;
+    else the file streamed. `compressed`: the same content gzip-compressed, sent (Content-Encoding: gzip, its
+    own ETag) to clients that accept it. Both answers carry the ETag, `cache_control` and Vary: Accept-Encoding.
+    `filename`: sent as an attachment under that name.
+    """
+    gzip = compressed is not None and _ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", ""))
+    validator = f'"{etag}-gzip"' if gzip else f'"{etag}"'
+    response = get_conditional_response(request, etag=validator)
+    if response is None:
+        response = FileResponse((compressed if gzip else file).open("rb"), content_type=content_type)
+        if gzip:
+            response["Content-Encoding"] = "gzip"
+        if filename:
+            response["Content-Disposition"] = content_disposition(filename)
+    response["ETag"] = validator
+    response["Cache-Control"] = cache_control
+    patch_vary_headers(response, ("Accept-Encoding",))
     return response

@@ -7,12 +7,19 @@ keeps the exact figures (the comparison of snapshots and the staff pages need th
 only way they leave it for the API. The shape is documented in views/api.py; API_FORMAT is its version.
 """
 
+from django.urls import reverse
+
 from alliance.ecosystem.landscape.grid import REVENUE_BANDS, revenue_band
 
 # 1: the first published shape (exact figures); 2: exact figures replaced by the revenue band.
 API_FORMAT = 2
 PLAYER_KEYS = ("id", "name", "member", "member_category", "region", "homepage", "founded_year", "description")
 PLACEMENT_KEYS = ("player", "category", "secondary", "technologies", "fields")
+
+
+def logo_prefix() -> str:
+    """The address the public logo files are under (a logo's file name follows it)."""
+    return reverse("ecosystem:logo_file", args=["x.svg"])[: -len("x.svg")]
 
 
 def revenue_bands() -> list[dict]:

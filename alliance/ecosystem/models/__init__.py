@@ -2,7 +2,7 @@
 
 from alliance.ecosystem.models.placement import Placement, PlacementSuggestion
 from alliance.ecosystem.models.player import LogoSubmission, Player, ValueSource
-from alliance.ecosystem.models.snapshot import Snapshot, SnapshotImmutableError
+from alliance.ecosystem.models.snapshot import Snapshot, SnapshotFile, SnapshotImmutableError
 from alliance.ecosystem.models.survey import MapSurvey, MapSurveyInvitation, MapSurveyResponse
 from alliance.ecosystem.models.taxonomy import (
     CHILD_LEVEL,
@@ -31,6 +31,7 @@ __all__ = [
     "PlacementSuggestion",
     "Player",
     "Snapshot",
+    "SnapshotFile",
     "SnapshotImmutableError",
     "Taxonomy",
     "TaxonomyNode",

@@ -68,3 +68,34 @@ class Snapshot(models.Model):
 
     def delete(self, *args, **kwargs):
         raise SnapshotImmutableError("published snapshots cannot be deleted")
+
+
+class SnapshotFile(models.Model):
+    """A published snapshot as one served file (its JSON API document, its landscape.yml), computed once and
+    kept in the file storage: services/snapshot_files.py. `version` is the shape it was computed in; a file of
+    another version is computed again (an upgrade that changes the API's format)."""
+
+    class Kind(models.TextChoices):
+        API_JSON = "api_json", _("JSON API document")
+        LANDSCAPE_YML = "landscape_yml", _("landscape.yml")
+
+    snapshot = models.ForeignKey(Snapshot, on_delete=models.CASCADE, related_name="files")
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    version = models.CharField(_("version"), max_length=200)
+    file = models.FileField(_("file"), upload_to="ecosystem/snapshots/", max_length=200)
+    # The same content gzip-compressed, for clients that accept it (5.3 MB of JSON is ~10 times smaller).
+    compressed = models.FileField(_("compressed file"), upload_to="ecosystem/snapshots/", max_length=200)
+    # The strong validator of the content (its SHA-256, hex): the ETag it is served with.
+    etag = models.CharField(_("ETag"), max_length=64)
+    size = models.PositiveBigIntegerField(_("size"))
+    created_at = models.DateTimeField(_("computed at"), auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["snapshot", "kind"], name="ecosystem_snapshotfile_one_per_kind"),
+        ]
+        verbose_name = _("snapshot file")
+        verbose_name_plural = _("snapshot files")
+
+    def __str__(self):
+        return f"{self.snapshot} {self.kind}"

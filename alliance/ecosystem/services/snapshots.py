@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from alliance.core.audit import record_audit
 from alliance.ecosystem.models import Snapshot, Taxonomy
 from alliance.ecosystem.queries import build_snapshot_data
+from alliance.ecosystem.services.snapshot_files import store_snapshot_files
 
 SNAPSHOT_EXISTS = _("The %(year)s map is already published as a snapshot.")
 
@@ -23,7 +24,8 @@ def freeze_snapshot(*, actor, year: int) -> Snapshot:
     """Publish `year`'s map (taxonomy and confirmed placements) as an immutable snapshot, slug "<year>".
 
     Refused when the year is already published (a snapshot is never replaced).
-    Side effect: audit `ecosystem.snapshot.frozen` with the counts.
+    Side effects: audit `ecosystem.snapshot.frozen` with the counts; its JSON API document and landscape.yml
+    computed and stored (services/snapshot_files.py).
     """
     with transaction.atomic():
         taxonomy = Taxonomy.objects.select_for_update().get(year=year)
@@ -39,6 +41,7 @@ def freeze_snapshot(*, actor, year: int) -> Snapshot:
             data=data,
         )
         snapshot.save()
+        store_snapshot_files(snapshot=snapshot)
         record_audit(
             action="ecosystem.snapshot.frozen",
             actor=actor,

@@ -189,7 +189,7 @@ def test_snapshot_api_publishes_revenue_band_and_score_but_no_exact_figures(clie
 
     response = client.get(reverse("ecosystem:snapshot_api", args=["2025"]))
 
-    document = json.loads(response.content)
+    document = json.loads(response.getvalue())
     assert list(document) == [
         "format",
         "year",
@@ -229,7 +229,7 @@ def test_snapshot_api_publishes_revenue_band_and_score_but_no_exact_figures(clie
         }
     ]
     for figure in ("25000", "employees", "patents", "rd_staff_share", "certifications", "awards"):
-        assert figure not in response.content.decode()
+        assert figure not in response.getvalue().decode()
 
 
 def test_snapshot_api_of_an_older_snapshot_fills_missing_keys_with_null(client, staff_user):
@@ -240,7 +240,7 @@ def test_snapshot_api_of_an_older_snapshot_fills_missing_keys_with_null(client, 
         del player["member_category"], player["logo"]
     Snapshot(year=2025, slug="2025", taxonomy=tree["taxonomy"], published_at=timezone.now(), data=data).save()
 
-    document = json.loads(client.get(reverse("ecosystem:snapshot_api", args=["2025"])).content)
+    document = json.loads(client.get(reverse("ecosystem:snapshot_api", args=["2025"])).getvalue())
 
     assert (document["players"][0]["member_category"], document["players"][0]["logo"]) == (None, None)
     assert document["placements"][0]["revenue_band"] == "unknown"

@@ -5,7 +5,9 @@ GET /api/ecosystem/snapshots.json lists them, newest first:
     {"snapshots": [{"year": 2025, "slug": "2025", "published_at": "…", "url": "/api/ecosystem/snapshots/2025.json"}]}
 
 GET /api/ecosystem/snapshots/<slug>.json returns a published snapshot, never changing (a snapshot is
-immutable), so it is cacheable for a year and readable from any origin. Like the public map it carries no
+immutable), so it is cacheable for a year and readable from any origin. It is computed once, when the snapshot
+is published, and served as stored, gzip-compressed to clients that accept it, with a strong ETag (304 Not
+Modified to a matching If-None-Match). Like the public map it carries no
 contacts and no exact figures: a placement has its revenue band and its technology score, not its revenue,
 employees, patents, R&D share, certifications or awards (alliance/ecosystem/snapshot_api.py):
 
@@ -44,12 +46,13 @@ snapshot frozen before them does not hold them).
 
 from django.http import Http404, JsonResponse
 from django.urls import reverse
+from django.views.decorators.http import require_safe
 
+from alliance.core import downloads
 from alliance.core.permissions import public
 from alliance.core.ratelimit import rate_limited
 from alliance.ecosystem import queries
-from alliance.ecosystem.snapshot_api import public_document
-from alliance.ecosystem.views.map import logo_prefix
+from alliance.ecosystem.services.snapshot_files import api_file
 
 
 @public
@@ -72,12 +75,20 @@ def snapshot_index_json(request):
 
 @public
 @rate_limited("api")
+@require_safe
 def snapshot_json(request, slug: str):
-    snapshot = queries.snapshot_by_slug(slug)
-    if snapshot is None:
+    """The document computed when the snapshot was published (services/snapshot_files.py), with its ETag: a
+    client or proxy holding it gets 304 Not Modified."""
+    stored = api_file(slug)
+    if stored is None:
         raise Http404
-    document = public_document(snapshot, logo_prefix=logo_prefix())
-    response = JsonResponse(document, json_dumps_params={"ensure_ascii": False})
-    response["Cache-Control"] = "public, max-age=31536000, immutable"
+    response = downloads.stored_file_response(
+        request,
+        stored.file,
+        compressed=stored.compressed,
+        etag=stored.etag,
+        content_type=downloads.JSON,
+        cache_control="public, max-age=31536000, immutable",
+    )
     response["Access-Control-Allow-Origin"] = "*"
     return response

@@ -15,6 +15,8 @@ from alliance.ecosystem.models import Taxonomy
 from alliance.ecosystem.services.landscape_import import ImportResult, landscape_categories, preview_landscape
 from alliance.ecosystem.services.landscape_uploads import UploadGoneError, import_upload, read_upload, store_upload
 from alliance.ecosystem.services.landscape_yml import Landscape, LandscapeError, dump_landscape, parse_landscape
+from alliance.ecosystem.services.snapshot_files import landscape_file
+from alliance.ecosystem.views.map import PUBLISHED
 
 SHOWN_WARNINGS = 50
 LOGOS_NOT_UPLOADED = gettext_lazy(
@@ -114,7 +116,20 @@ def _confirm_and_load(request, taxonomy: Taxonomy):
 
 @public
 def landscape_yml(request, year: int):
-    """Public: the year's map (confirmed placements) in the current landscape.yml form, without logos."""
+    """Public: the year's map (confirmed placements) in the current landscape.yml form, without logos; with
+    ?version=published the published snapshot's, stored when it was published (services/snapshot_files.py) and
+    served with its ETag and a day's cache lifetime (its year's address may be published again after a reset);
+    a snapshot published before files were kept has none, and the current map is served."""
+    if request.GET.get("version") == PUBLISHED and (stored := landscape_file(year)) is not None:
+        return downloads.stored_file_response(
+            request,
+            stored.file,
+            compressed=stored.compressed,
+            etag=stored.etag,
+            content_type=downloads.YAML,
+            cache_control="public, max-age=86400",
+            filename=f"ecosystem-{year}-snapshot-landscape.yml",
+        )
     taxonomy = Taxonomy.objects.filter(year=year).first()
     if taxonomy is None:
         raise Http404

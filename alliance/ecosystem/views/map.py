@@ -26,6 +26,7 @@ from alliance.ecosystem.landscape.snapshot import snapshot_card, snapshot_landsc
 from alliance.ecosystem.models import Snapshot, Taxonomy
 from alliance.ecosystem.queries import map_statistics
 from alliance.ecosystem.rules import exact_figures_for
+from alliance.ecosystem.snapshot_api import logo_prefix
 
 PUBLISHED = "published"
 
@@ -53,10 +54,6 @@ def version_of(request) -> str:
 
 def version_query(version: str) -> str:
     return f"?version={version}" if version else ""
-
-
-def logo_prefix() -> str:
-    return reverse("ecosystem:logo_file", args=["x.svg"])[: -len("x.svg")]
 
 
 @public
