@@ -36,6 +36,7 @@ def _isolated_media(settings, tmp_path):
     settings.AXES_ENABLED = False
     settings.ANALYTICS_ENABLED = False  # page views are counted only in the analytics tests, which switch it on
     settings.PASSWORD_HASHERS = FAST_TEST_HASHERS
+    settings.PAGE_CACHE_SECONDS = 0  # pages are kept rendered only in the page-cache tests, which switch it on
 
 
 @pytest.fixture(autouse=True)

@@ -299,6 +299,9 @@ CONFIRMATION_STALE_DAYS = env_int("CONFIRMATION_STALE_DAYS", 365)
 # companies reporting the figure (core/figures.py, "Totals"); staff see every total.
 ALLIANCE_MIN_COMPANIES_FOR_TOTALS = max(1, env_int("ALLIANCE_MIN_COMPANIES_FOR_TOTALS", 3))
 DIRECTORY_PAGE_SIZE = env_int("DIRECTORY_PAGE_SIZE", 24)
+# Public pages many anonymous visitors read (the front page, the directory's first page, the map) are kept
+# rendered in the cache until their data changes (alliance/core/page_cache.py), at most this long; 0: off.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 3600)
 
 # The newsletter's subscribers and delivery (alliance/info; docs/apps/info.md "Newsletter: consent and delivery").
 # 정보통신망법 §50: an edition carrying advertising gets "(광고)" before its subject and states the sender and a free

@@ -63,6 +63,12 @@ def _new_version() -> None:
     cache.set(VERSION_KEY, uuid.uuid4().hex, None)
 
 
+def registry_day_version() -> str:
+    """What the directory's pages and the member count depend on: the registry's version and the day (who is a
+    member on it); pages kept rendered for anonymous visitors (core/page_cache.py) are keyed by it."""
+    return f"{timezone.localdate()}:{_version()}"
+
+
 def _version() -> str:
     version = cache.get(VERSION_KEY)
     if version is None:

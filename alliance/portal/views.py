@@ -5,12 +5,14 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from alliance.core.navigation import ACCOUNT, MEMBER, PERSONAL, PUBLIC, STAFF, tiles_for
+from alliance.core.page_cache import cached_for_anonymous
 from alliance.core.permissions import permission_required, public
-from alliance.members.membership import member_count
+from alliance.members.membership import member_count, registry_day_version
 
 
 @public
 @require_GET
+@cached_for_anonymous(lambda request: registry_day_version())  # it shows the member count
 def home(request):
     return render(request, "portal/home.html", {"member_count": member_count()})
 

@@ -17,6 +17,7 @@ Rules (issue 3, "The map"):
 - Reads are a constant number of queries whatever the number of players.
 """
 
+import hashlib
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Max
@@ -127,9 +128,7 @@ def _stamp(taxonomy: Taxonomy, nodes: list[dict], technologies: list, fields: li
     )
 
 
-def live_landscape(taxonomy: Taxonomy) -> Landscape:
-    """The confirmed placements of `taxonomy` as boxes and tiles: six queries when nothing changed since
-    the last build, nine when it is rebuilt."""
+def _inputs(taxonomy: Taxonomy) -> tuple[list[dict], list, list]:
     nodes = list(
         TaxonomyNode.objects.filter(taxonomy=taxonomy)
         .order_by("position", "id")
@@ -141,6 +140,19 @@ def live_landscape(taxonomy: Taxonomy) -> Landscape:
     fields = list(
         ApplicationField.objects.filter(taxonomy=taxonomy).order_by("position", "id").values_list("id", "name")
     )
+    return nodes, technologies, fields
+
+
+def landscape_version(taxonomy: Taxonomy) -> str:
+    """A short string that changes whenever `taxonomy`'s live landscape does (its stamp): six queries."""
+    stamp = _stamp(taxonomy, *_inputs(taxonomy))
+    return hashlib.sha256(repr(stamp).encode()).hexdigest()[:32]
+
+
+def live_landscape(taxonomy: Taxonomy) -> Landscape:
+    """The confirmed placements of `taxonomy` as boxes and tiles: six queries when nothing changed since
+    the last build, nine when it is rebuilt."""
+    nodes, technologies, fields = _inputs(taxonomy)
     stamp = _stamp(taxonomy, nodes, technologies, fields)
     built = _BUILT.get(taxonomy.pk)
     if built is not None and built[0] == stamp:

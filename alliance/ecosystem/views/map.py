@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
 from alliance.core.figures import may_see_exact_figures, min_companies_for_totals
+from alliance.core.page_cache import cached_for_anonymous
 from alliance.core.permissions import public
 from alliance.core.ratelimit import rate_limited
 from alliance.ecosystem import queries
@@ -21,7 +22,7 @@ from alliance.ecosystem.chart import chart_data, chart_svg
 from alliance.ecosystem.forms.map import ChartForm, LandscapeFilterForm
 from alliance.ecosystem.landscape.cards import player_card as live_card
 from alliance.ecosystem.landscape.filters import filtered_sections, search_ids
-from alliance.ecosystem.landscape.grid import Landscape, live_landscape
+from alliance.ecosystem.landscape.grid import Landscape, landscape_version, live_landscape
 from alliance.ecosystem.landscape.snapshot import snapshot_card, snapshot_landscape
 from alliance.ecosystem.models import Snapshot, Taxonomy
 from alliance.ecosystem.queries import map_statistics
@@ -66,8 +67,17 @@ def latest(request):
     return redirect("ecosystem:landscape", year=taxonomy.year)
 
 
+def landscape_page_version(request, year: int) -> str:
+    """What a year's map page shows for anonymous visitors: its landscape (the stamp) and which years are
+    published (the links to snapshots)."""
+    taxonomy = Taxonomy.objects.filter(year=year).first()
+    published = list(Snapshot.objects.order_by("year").values_list("year", "pk"))
+    return f"{landscape_version(taxonomy) if taxonomy else '-'}:{published}"
+
+
 @public
 @require_GET
+@cached_for_anonymous(landscape_page_version)
 def landscape(request, year: int):
     version = version_of(request)
     land = year_landscape(year, version)

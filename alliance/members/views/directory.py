@@ -9,6 +9,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from alliance.core.figures import shown_figures
 from alliance.core.korean import company_name_key
+from alliance.core.page_cache import cached_for_anonymous
 from alliance.core.permissions import public
 from alliance.core.ratelimit import rate_limited
 from alliance.core.regions import SIDO_BY_SHORT
@@ -21,6 +22,7 @@ from alliance.members.models import MemberCategory
 @require_GET
 @rate_limited("search")
 @vary_on_headers("HX-Request")  # the results partial and the whole page share one URL: caches must tell them apart
+@cached_for_anonymous(lambda request: membership.registry_day_version())
 def directory(request):
     form = DirectoryFilterForm(request.GET, field_names=queries.business_field_names())
     values = form.values()
