@@ -22,6 +22,7 @@ from alliance.info.models import (
     EditionItem,
     FeedItem,
     Post,
+    Report,
     Section,
     published_q,
 )
@@ -142,7 +143,8 @@ class Candidate:
         return Section(self.section).label
 
 
-def _feed_candidates(since: datetime.datetime) -> list[Candidate]:
+def _feed_candidates(first_day: datetime.date, last_day: datetime.date) -> list[Candidate]:
+    since = timezone.make_aware(datetime.datetime.combine(first_day, datetime.time()))
     items = FeedItem.objects.filter(fetched_at__gte=since).select_related("feed")[: CANDIDATES_PER_SOURCE * 2]
     return [
         Candidate(
@@ -159,8 +161,10 @@ def _feed_candidates(since: datetime.datetime) -> list[Candidate]:
     ]
 
 
-def _notice_candidates(since: datetime.datetime) -> list[Candidate]:
-    """Notices published on /notice_board since `since` (calls, events, notices): the 사업공고·행사 안내 section."""
+def _notice_candidates(first_day: datetime.date, last_day: datetime.date) -> list[Candidate]:
+    """Notices published on /notice_board since `first_day` (calls, events, notices): the 사업공고·행사 안내
+    section."""
+    since = timezone.make_aware(datetime.datetime.combine(first_day, datetime.time()))
     posts = (
         Post.objects.filter(published_q(), board=Board.NOTICES, publish_at__gte=since)
         .exclude(category=Category.PROMOTION)
@@ -202,16 +206,35 @@ def _promotion_candidates(first_day: datetime.date, last_day: datetime.date) -> 
     return candidates
 
 
+def _report_candidates(first_day: datetime.date, last_day: datetime.date) -> list[Candidate]:
+    """Reports posted to the archive since `first_day`: the edition links to the report's page on the site."""
+    reports = Report.objects.filter(posted_on__gte=first_day).select_related("publisher")
+    return [
+        Candidate(
+            origin=EditionItem.Origin.REPORT,
+            origin_id=report.pk,
+            section=Section.DOMESTIC,
+            title=report.title,
+            summary=report.summary,
+            link=settings.SITE_URL + report.get_absolute_url(),
+            source=report.publisher.name,
+            day=report.posted_on,
+        )
+        for report in reports.order_by("-posted_on", "-id")[:CANDIDATES_PER_SOURCE]
+    ]
+
+
+# Each source gives its candidates of the days from `first_day` to the edition's day.
+CANDIDATE_SOURCES = [_feed_candidates, _notice_candidates, _promotion_candidates, _report_candidates]
+
+
 def candidate_pool(edition: Edition) -> list[Candidate]:
     """The candidates of the week before the edition's day (or today, for an edition built ahead) that are not
-    in it yet: news feed items, notices published on /notice_board, and accepted partner agencies' promotions
-    whose period overlaps the week up to the edition's day (the archive's reports join when that area offers its
-    read)."""
+    in it yet: news feed items, notices published on /notice_board, accepted partner agencies' promotions whose
+    period overlaps the week up to the edition's day, and reports posted to the archive."""
     first_day = min(edition.publishing_date, timezone.localdate()) - datetime.timedelta(days=CANDIDATE_DAYS)
-    since = timezone.make_aware(datetime.datetime.combine(first_day, datetime.time()))
     taken = set(edition.items.exclude(origin_id=None).values_list("origin", "origin_id"))
-    pool = _feed_candidates(since) + _notice_candidates(since)
-    pool += _promotion_candidates(first_day, edition.publishing_date)
+    pool = [candidate for source in CANDIDATE_SOURCES for candidate in source(first_day, edition.publishing_date)]
     return [c for c in pool if (c.origin, c.origin_id) not in taken]
 
 

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from alliance.info.models import Edition
 from alliance.info.services.newsletter_search import index_missing_editions
+from alliance.info.tests.factories_archive import ReportFactory
 from alliance.info.tests.factories_newsletter import (
     EditionFactory,
     EditionItemFactory,
@@ -101,3 +102,28 @@ def test_an_edition_page_is_html_not_the_email_table(client):
     assert "<table" not in page
     assert client.get("/newsletter/2026-11-17").status_code == 404  # no edition
     assert client.get("/newsletter/2026-02-30").status_code == 404  # no such day
+
+
+def test_a_report_posted_this_week_is_offered_to_the_edition_with_a_link_to_its_page(client, staff_user, settings):
+    settings.SITE_URL = "https://alliance.example.kr"
+    client.force_login(staff_user)
+    today = timezone.localdate()
+    edition = EditionFactory(publishing_date=publishing_day_after(today + datetime.timedelta(days=1)))
+    report = ReportFactory(posted_on=today, title="2025 XR 산업 실태조사 보고서")
+    ReportFactory(posted_on=today - datetime.timedelta(days=30), title="지난달 보고서")
+
+    page = client.get(reverse("info:edition_detail", kwargs={"pk": edition.pk})).content.decode()
+    assert ("2025 XR 산업 실태조사 보고서" in page, "지난달 보고서" in page) == (True, False)
+    assert f'value="report:{report.pk}"' in page
+    client.post(reverse("info:edition_item_add", kwargs={"pk": edition.pk}), {"candidate": f"report:{report.pk}"})
+
+    item = edition.items.get()
+    assert (item.origin, item.origin_id, item.section, item.title, item.link) == (
+        "report",
+        report.pk,
+        "domestic",
+        "2025 XR 산업 실태조사 보고서",
+        f"https://alliance.example.kr/metabus_trends_reports/{report.pk}",
+    )
+    page = client.get(reverse("info:edition_detail", kwargs={"pk": edition.pk})).content.decode()
+    assert f'value="report:{report.pk}"' not in page  # no longer offered once in the edition
