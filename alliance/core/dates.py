@@ -45,6 +45,14 @@ def quarter_bounds(year: int, quarter: int) -> tuple[datetime.date, datetime.dat
     return first, following - datetime.timedelta(days=1)
 
 
+def period_moments(year: int, quarter: int | None = None) -> tuple[datetime.datetime, datetime.datetime]:
+    """The first moment (Korean time) of the quarter — of the whole year when `quarter` is None — and of the day
+    after it: for counting what happened at a time (a post going up) rather than on a date."""
+    first, last = quarter_bounds(year, quarter) if quarter is not None else (datetime.date(year, 1, 1), None)
+    after = last + datetime.timedelta(days=1) if last else datetime.date(year + 1, 1, 1)
+    return tuple(timezone.make_aware(datetime.datetime.combine(day, datetime.time())) for day in (first, after))
+
+
 def quarter_months(quarter: int) -> range:
     """The months (1–12) of a quarter."""
     if quarter not in (1, 2, 3, 4):

@@ -5,11 +5,10 @@ newest posts (front page, newsletter candidates) and the counts the quarterly br
 scheduled post (a future time) and a draft are never public.
 """
 
-import datetime
-
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
+from alliance.core.dates import period_moments
 from alliance.info.models import Board, Category, Post, published_q
 
 LIST_FIELDS = ("id", "board", "category", "title", "pinned", "publish_at", "expires_at", "view_count")
@@ -46,16 +45,6 @@ def categories_in_use(board: str) -> list[tuple[str, str]]:
     published = Post.objects.filter(published_q(), board=board).order_by()
     used = set(published.values_list("category", flat=True).distinct())
     return [(value, label) for value, label in Category.choices if value in used]
-
-
-def period_moments(year: int, quarter: int | None = None) -> tuple[datetime.datetime, datetime.datetime]:
-    """The first moment of the quarter (of the year when `quarter` is None) and of the one after, Korean time."""
-    if quarter not in (None, 1, 2, 3, 4):
-        raise ValueError(f"quarter must be 1 to 4, not {quarter}")
-    first = datetime.date(year, 3 * quarter - 2 if quarter else 1, 1)
-    after = datetime.date(year + 1, 1, 1) if quarter in (None, 4) else datetime.date(year, 3 * quarter + 1, 1)
-    moment = lambda day: timezone.make_aware(datetime.datetime.combine(day, datetime.time()))  # noqa: E731
-    return moment(first), moment(after)
 
 
 def posts_published(year: int, quarter: int) -> dict[str, dict[str, int]]:

@@ -7,9 +7,9 @@ from django.db.models import Case, IntegerField, QuerySet, Value, When
 from django.utils import timezone
 
 from alliance.agencies.models import Agency, AgencyLiaison
+from alliance.core.dates import period_moments
 from alliance.core.models import ReviewStatus
 from alliance.info.models import Promotion
-from alliance.info.queries.board import period_moments
 
 
 def agency_of_liaison(user) -> Agency | None:

@@ -6,10 +6,13 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
-from alliance.info.models import DailyVisits, Edition, ImportedMonthlyVisits
+from alliance.core.models import ReviewStatus
+from alliance.info.models import Board, DailyVisits, Edition, ImportedMonthlyVisits, Promotion
 from alliance.info.queries.quarterly import quarter_figures
 from alliance.info.tests.factories_archive import ReportFactory
+from alliance.info.tests.factories_board import PostFactory, PromotionFactory
 from alliance.info.tests.factories_newsletter import EditionFactory
 
 pytestmark = pytest.mark.django_db
@@ -29,6 +32,12 @@ def year_2025():
     ImportedMonthlyVisits.objects.create(year=2025, month=10, visits=40000)
     ImportedMonthlyVisits.objects.create(year=2025, month=9, visits=1)
     DailyVisits.objects.create(day=datetime.date(2025, 12, 1), views=50, visits=20, complete=True)
+    seoul = timezone.get_current_timezone()
+    PostFactory(board=Board.NOTICES, publish_at=datetime.datetime(2025, 10, 1, 0, 0, tzinfo=seoul))
+    PostFactory(board=Board.NOTICES, publish_at=datetime.datetime(2025, 9, 30, 23, 59, tzinfo=seoul))
+    news = PostFactory(board=Board.NEWS, publish_at=datetime.datetime(2025, 11, 5, 9, 0, tzinfo=seoul))
+    promotion = PromotionFactory(starts_on=datetime.date(2025, 11, 5), ends_on=datetime.date(2025, 11, 30))
+    Promotion.objects.filter(pk=promotion.pk).update(status=ReviewStatus.APPLIED, post=news, reviewed_at=timezone.now())
 
 
 def test_a_quarter_counts_each_area_within_its_bounds(year_2025):
@@ -37,6 +46,9 @@ def test_a_quarter_counts_each_area_within_its_bounds(year_2025):
         "quarter": 4,
         "reports_posted": 2,
         "editions_sent": 2,
+        "promotions_relayed": 1,
+        "notices_posted": 1,
+        "news_posted": 1,
         "visits": 40020,
     }
     assert quarter_figures(2025, 3).as_dict() == {
@@ -44,6 +56,9 @@ def test_a_quarter_counts_each_area_within_its_bounds(year_2025):
         "quarter": 3,
         "reports_posted": 1,
         "editions_sent": 0,
+        "promotions_relayed": 0,
+        "notices_posted": 1,
+        "news_posted": 0,
         "visits": 1,
     }
 
@@ -56,5 +71,5 @@ def test_the_command_prints_the_figures_as_json(year_2025):
 
 
 def test_the_command_refuses_a_fifth_quarter():
-    with pytest.raises(CommandError, match="--quarter must be 1, 2, 3 or 4 \\(got 5\\)"):
+    with pytest.raises(CommandError, match=r"--quarter는 1, 2, 3, 4 중 하나여야 합니다\(입력: 5\)\."):
         call_command("info_quarter", "--year", "2025", "--quarter", "5")

@@ -1,5 +1,6 @@
 """`python manage.py info_quarter --year 2025 --quarter 4 [--format json|table]`: the information services'
-figures of a quarter (reports posted, editions sent, visits), as the quarterly briefing reports them."""
+figures of a quarter (reports posted, editions sent, promotions relayed, posts, visits), as the quarterly briefing
+reports them."""
 
 import json
 
@@ -28,6 +29,9 @@ class Command(BaseCommand):
         rows = [
             (_("Reports posted"), figures.reports_posted),
             (_("Newsletter editions sent"), figures.editions_sent),
+            (_("Partner agencies' promotions relayed"), figures.promotions_relayed),
+            (_("Notices posted"), figures.notices_posted),
+            (_("Alliance news posted"), figures.news_posted),
             (_("Homepage visits"), figures.visits),
         ]
         self.stdout.write(_("%(year)s, quarter %(quarter)s") % {"year": figures.year, "quarter": figures.quarter})
