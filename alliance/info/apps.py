@@ -10,6 +10,7 @@ class InfoConfig(AppConfig):
     def ready(self):
         from alliance.info import (  # noqa: F401
             analytics_jobs,  # registers the periodic counting of visits
+            archive_jobs,
             mailings,  # registers the bulk e-mails
             navigation,  # registers its menu entries and dashboard tiles
             newsletter_jobs,
@@ -17,5 +18,6 @@ class InfoConfig(AppConfig):
             subscriber_jobs,
         )
 
+        archive_jobs.register()  # the archive's search index kept whole
         newsletter_jobs.register()  # the news feeds' periodic fetch
         subscriber_jobs.register()  # the scheduled send, the consent renewal, the bounce mailbox

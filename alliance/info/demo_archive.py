@@ -1,6 +1,6 @@
 """The report archive's demo: seed 001's 35 reports of 2025 with their publishers and spellings, each with a
 synthetic file with Korean text made on the spot (PDF, HWPX and DOCX in turn), extracted at once (the demo
-does not wait for the worker), and tagged with the map's facets whose keywords its title holds."""
+does not wait for the worker), tagged with the map's facets whose keywords its title holds, and searchable."""
 
 import datetime
 import random
@@ -14,6 +14,7 @@ from alliance.info.demo_archive_files import docx_bytes, hwpx_bytes, pdf_bytes
 from alliance.info.models import Publisher, PublisherVariant, Report, ReportFile
 from alliance.info.queries.archive import find_publisher, publisher_key, tag_taxonomy
 from alliance.info.services.archive_extraction import extract_report_file
+from alliance.info.services.archive_index import index_missing_reports
 
 FORMATS = ("pdf", "hwpx", "docx")
 
@@ -82,4 +83,5 @@ def load_archive_demo(*, seed: int) -> str:
             report_file.file.save(f"demo-{index + 1:02d}.{file_format}", ContentFile(content), save=True)
             files.append(report_file.pk)
     extracted = sum(extract_report_file(file_id=file_id) == "done" for file_id in files)
+    index_missing_reports()  # every report searchable, whatever its file's extraction
     return f"보고서 아카이브: 2025년 보고서 {len(REPORTS)}건, 발행기관 {len(PUBLISHERS)}곳, 텍스트 추출 {extracted}건."

@@ -3,9 +3,10 @@
 Rule: a report has a posting date, a publisher from the staff's list and a title; its files are PDF, HWP,
 HWPX, DOCX or PPTX, checked by name and content (alliance/info/extraction/formats.py). Replacing a file adds
 a new version and keeps the old one (no longer current). Every new file's text is extracted in the
-background; staff may run the extraction again.
+background; staff may run the extraction again. The report's search index follows every change
+(services/archive_index.py): at once for its record and a replaced file, after extraction for a file's text.
 Side effects: the rows and stored files, an audit entry per change, an extraction task per new file (after
-the commit).
+the commit), the report's search index.
 """
 
 import uuid
@@ -19,6 +20,7 @@ from alliance.core.audit import record_audit, snapshot
 from alliance.core.tasks import enqueue_on_commit
 from alliance.info.extraction.formats import check_report_file
 from alliance.info.models import ExtractionState, Report, ReportFile
+from alliance.info.services.archive_index import index_report
 from alliance.info.tasks import extract_report_file_text
 
 REPORT_FIELDS = ("posted_on", "publisher_id", "title", "summary", "source_url")
@@ -91,6 +93,7 @@ def create_report(
             target=report,
             after=snapshot(report, REPORT_FIELDS) | {"files": [upload.name for upload in uploads]},
         )
+        index_report(report_id=report.pk)
     return report
 
 
@@ -128,6 +131,7 @@ def update_report(
             before={key: before[key] for key in changed_keys},
             after={key: after[key] for key in changed_keys},
         )
+        index_report(report_id=report.pk)
     return report
 
 
@@ -164,6 +168,7 @@ def replace_report_file(*, actor, report_file: ReportFile, upload) -> ReportFile
             before={"file": old.original_name, "version": old.version},
             after={"file": new.original_name, "version": new.version},
         )
+        index_report(report_id=old.report_id)  # the replaced version's text leaves the search now
     return new
 
 

@@ -1,8 +1,9 @@
 """The worker side of text extraction: read one stored file, record its text or why there is none.
 
 Rule: a file's state ends as done (text and page count kept), encrypted or distribution-locked (no text: a
-locked file's placeholder is never indexed), unsupported, or failed with the Korean reason. After a
-successful extraction the report's search index is refreshed (`report_text_changed`, the one call site).
+locked file's placeholder is never indexed), unsupported, or failed with the Korean reason. After every
+recorded outcome the report's search index is refreshed (`report_text_changed`, the one call site): the text
+may have come, or gone (a file extracted again that is now found locked).
 Side effects: the file row; no audit entry (the worker is no person; the staff action that queued it has one).
 """
 
@@ -14,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from alliance.info.extraction import LockedFileError, UnreadableFileError, UnsupportedFormatError, extract
 from alliance.info.models import ExtractionState, ReportFile
+from alliance.info.services.archive_index import index_report
 
 logger = logging.getLogger(__name__)
 
@@ -50,7 +52,7 @@ def extract_report_file(*, file_id: int) -> str:
         }
     with transaction.atomic():
         updated = ReportFile.objects.filter(pk=file_id).update(**outcome, extracted_at=timezone.now())
-        if updated and outcome["extraction_state"] == ExtractionState.DONE:
+        if updated:
             report_text_changed(report_id=report_file.report_id)
     return outcome["extraction_state"]
 
@@ -60,8 +62,5 @@ def _cut_note(text: str) -> str:
 
 
 def report_text_changed(*, report_id: int) -> None:
-    """THE hook after a successful extraction: the report's text changed, so its search index must follow.
-
-    info-search's `alliance.info.services.archive_index.index_report(report_id=...)` is to be called here
-    (and only here) once it has landed; until then nothing indexes the text.
-    """
+    """THE hook after an extraction: the report's text changed, so its search index follows."""
+    index_report(report_id=report_id)

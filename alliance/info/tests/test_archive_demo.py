@@ -3,9 +3,11 @@ PDF, HWPX or DOCX whose Korean text has been extracted."""
 
 import pytest
 
+from alliance.core.models import FullTextDocument
 from alliance.info.demo_archive import load_archive_demo
 from alliance.info.models import ExtractionState, Publisher, Report, ReportFile
 from alliance.info.queries.archive import reports_posted
+from alliance.info.queries.archive_search import REPORT_KIND, search_archive
 
 pytestmark = pytest.mark.django_db
 
@@ -22,5 +24,7 @@ def test_the_demo_holds_the_seed_table_with_extracted_files():
         "피지컬 AI의 현황과 시사점",
         "피지컬 AI의 현황과 시사점에 관한 보고서를 요약한다.",
     ]
+    assert search_archive("피지컬 AI의 현황을")[0].report.title == "피지컬 AI의 현황과 시사점"  # all 35 indexed
+    assert FullTextDocument.objects.filter(kind=REPORT_KIND).count() == 35
     assert load_archive_demo(seed=7) == "보고서 아카이브 데모가 이미 있습니다."
     assert Report.objects.count() == 35

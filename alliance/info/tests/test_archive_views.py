@@ -78,12 +78,6 @@ def test_filters_by_publisher_year_and_tag(client, seed_reports):
     assert titles({"year": "abc", "publisher": "999999"}) == titles({})  # invalid filters are ignored
 
 
-def test_a_search_plugs_in_through_matching_reports(client, seed_reports, monkeypatch):
-    monkeypatch.setattr(archive_views, "matching_reports", lambda request: Report.objects.filter(title__contains="AI"))
-    rows = rows_of(client.get(LIST, {"q": "AI", "year": 2025}).content.decode())
-    assert [row[3] for row in rows] == ["메타버스-AI 공진화 전망과 시사점", "피지컬 AI의 현황과 시사점"]
-
-
 def test_paging_numbers_continue_across_pages(client, monkeypatch):
     monkeypatch.setattr(archive_views, "PAGE_SIZE", 2)
     for day in range(1, 6):

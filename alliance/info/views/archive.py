@@ -1,12 +1,12 @@
 """The public report archive (`/metabus_trends_reports`): the list as in seed 001 (연번, 게시일, 발행기관, 제목)
 with filters by publisher, year and tag, its XLSX export, a page per report and its files' downloads.
 
-The list's `q` belongs to the search box: `matching_reports` narrows the list to the search's matches, so a
-search plugs into the same filters, paging and export.
+The list's `q` is the search box (alliance/info/queries/archive_search.py): with a query the list holds the
+reports matching it within the filters, best first, each with its matching passage marked; the export then
+holds the same reports.
 """
 
 from django.core.paginator import Paginator
-from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -18,22 +18,11 @@ from alliance.core.permissions import public
 from alliance.core.spreadsheets import table_xlsx
 from alliance.info.forms.archive import ArchiveFilterForm
 from alliance.info.models import Report, ReportFile
-from alliance.info.queries.archive import filtered_reports, listed, report_files
+from alliance.info.queries.archive import filtered_reports, listed, report_files, shown
+from alliance.info.queries.archive_search import clean_query, matches_for, matching_report_ids
 
 PAGE_SIZE = 20
 MANAGE = "info.manage_archive"
-
-
-def matching_reports(request) -> QuerySet | None:
-    """The reports the search box's `q` matches, or None for no search (every report). The archive's search
-    plugs in here."""
-    return None
-
-
-def _reports(request):
-    form = ArchiveFilterForm(request.GET)
-    filters = form.filters()
-    return form, filters, filtered_reports(filters, within=matching_reports(request))
 
 
 def _query_string(request) -> str:
@@ -46,13 +35,23 @@ def _query_string(request) -> str:
 @public
 @require_GET
 def archive_list(request):
-    form, filters, reports = _reports(request)
-    page = Paginator(listed(reports), PAGE_SIZE).get_page(request.GET.get("page"))
-    first_number = page.paginator.count - page.start_index() + 1 if page.paginator.count else 0
-    rows = [(first_number - index, report) for index, report in enumerate(page)]
+    form = ArchiveFilterForm(request.GET)
+    filters = form.filters()
+    query = clean_query(request.GET.get("q"))
+    ranked = matching_report_ids(query, filters) if query else None
+    if ranked is None:  # no search: the list, newest first, numbered as seed 001 (the oldest is 1)
+        page = Paginator(shown(filtered_reports(filters)), PAGE_SIZE).get_page(request.GET.get("page"))
+        first_number = page.paginator.count - page.start_index() + 1 if page.paginator.count else 0
+        rows = [(first_number - index, report, None) for index, report in enumerate(page)]
+    else:  # a search: best first, numbered from the best
+        page = Paginator(ranked, PAGE_SIZE).get_page(request.GET.get("page"))
+        matches = matches_for(query, list(page.object_list))
+        rows = [(page.start_index() + index, match.report, match.snippet) for index, match in enumerate(matches)]
     context = {
         "form": form,
         "filters": filters,
+        "query": query,
+        "searched": ranked is not None,
         "page": page,
         "rows": rows,
         "query_string": _query_string(request),
@@ -64,8 +63,10 @@ def archive_list(request):
 @public
 @require_GET
 def archive_export(request):
-    """The list as filtered, oldest first as seed 001 numbers it (연번 1 = the oldest), as XLSX."""
-    _form, _filters, reports = _reports(request)
+    """The list as filtered (and searched), oldest first as seed 001 numbers it (연번 1 = the oldest), as XLSX."""
+    filters = ArchiveFilterForm(request.GET).filters()
+    ranked = matching_report_ids(clean_query(request.GET.get("q")), filters)
+    reports = filtered_reports(filters) if ranked is None else Report.objects.filter(pk__in=ranked)
     rows = [
         (number, report.posted_on, report.publisher.name, report.title, ", ".join(report.tag_names), report.source_url)
         for number, report in enumerate(listed(reports).order_by("posted_on", "id"), start=1)
