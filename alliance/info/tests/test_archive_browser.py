@@ -28,7 +28,7 @@ def test_a_visitor_searches_the_archive_in_korean_and_opens_a_report(page, live_
     add("공장 자동화 동향", ["디지털트윈 기술의 시장 규모를 정리하였다."], datetime.date(2024, 6, 1))
     add("가상융합 정책", ["메타버스 플랫폼의 책임을 다룬다."], datetime.date(2025, 5, 1))
 
-    page.goto(f"{live_server.url}/metabus_trends_reports")
+    page.goto(f"{live_server.url}/metabus_trends_reports", timeout=60_000)  # the first page a fresh server renders
     page.get_by_label("보고서 검색").fill("디지털 트윈을")
     page.get_by_role("button", name="검색", exact=True).click()
 
