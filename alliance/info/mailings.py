@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from alliance.core.delivery.registry import Mailing, register_mailing
 from alliance.info.queries.subscribers import EDITION_MAILING
-from alliance.info.services import newsletter_delivery, subscribers_renewal
+from alliance.info.services import newsletter_delivery, post_mailing, subscribers_renewal
 
 # ---- subscribers: the two-yearly renewal request of the consent to advertising ----------------------------------
 register_mailing(
@@ -33,6 +33,20 @@ register_mailing(
         build=newsletter_delivery.build_edition_email,
         prepare=newsletter_delivery.prepare_edition,
         page_url=lambda delivery: reverse("info:edition_delivery", args=[delivery.target_id]),
+        batch_size=settings.NEWSLETTER_BATCH_SIZE,
+        rate_per_minute=lambda: settings.NEWSLETTER_RATE_PER_MINUTE,
+    )
+)
+
+# ---- board: a notice e-mailed to the subscribers (사업공고·행사 이메일링) ----------------------------------
+register_mailing(
+    Mailing(
+        kind=post_mailing.POST_MAILING,
+        label=_("Notice e-mailed to the subscribers"),
+        permission="info.send_newsletter",
+        build=post_mailing.build_post_email,
+        prepare=post_mailing.prepare_post_mailing,
+        page_url=lambda delivery: reverse("info:board_post", args=[delivery.target_id]),
         batch_size=settings.NEWSLETTER_BATCH_SIZE,
         rate_per_minute=lambda: settings.NEWSLETTER_RATE_PER_MINUTE,
     )

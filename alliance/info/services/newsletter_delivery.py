@@ -158,7 +158,13 @@ def _rendered(edition: Edition, *, to=(), language: str = ""):
 def edition_message(edition: Edition, *, to=(), language: str = ""):
     """The edition's e-mail with the footer and the advertising mark, the link still a placeholder."""
     message = _rendered(edition, to=to, language=language)
-    context = _footer_context(edition)
+    return with_subscriber_footer(message, _footer_context(edition), language=language)
+
+
+def with_subscriber_footer(message, context: dict, *, language: str = ""):
+    """`message` with the subscribers' footer (the §50 sender when `context["advertising"]`, the unsubscribe link
+    `context["unsubscribe_url"]`) in both parts, and (광고) before an advertising subject: every e-mail to the
+    newsletter's subscribers ends so."""
     with translation.override(language or settings.LANGUAGE_CODE):
         footer_text = render_to_string(f"{FOOTER}.txt", context)
         footer_html = render_to_string(f"{FOOTER}.html", context)
@@ -167,7 +173,7 @@ def edition_message(edition: Edition, *, to=(), language: str = ""):
         (_with_footer(content, footer_html) if kind == "text/html" else content, kind)
         for content, kind in message.alternatives
     ]
-    if marks_advertising(edition) and not message.subject.startswith(AD_MARK):
+    if context.get("advertising") and not message.subject.startswith(AD_MARK):
         message.subject = f"{AD_MARK} {message.subject}"
     return message
 

@@ -38,6 +38,8 @@ EXPECTED = {
     "info:board_post_delete": staff_only(405),
     "info:board_attachment_add": staff_only(405),
     "info:board_attachment_remove": staff_only(405),
+    "info:post_mailing_send": staff_only(405),  # a button: POST only (the first POST shows the confirmation)
+    "info:post_mailing_preview": staff_only(),
 }
 
 PK_OF = {
@@ -50,6 +52,8 @@ PK_OF = {
     "info:board_post_delete": "board_notice",
     "info:board_attachment_add": "board_notice",
     "info:board_attachment_remove": "board_attachment",
+    "info:post_mailing_send": "board_notice",
+    "info:post_mailing_preview": "board_notice",
 }
 
 
@@ -88,6 +92,7 @@ POST_DATA = {
     "info:board_post_delete": no_body,
     "info:board_attachment_add": lambda world: {"files": _pdf("신청서.pdf")},
     "info:board_attachment_remove": no_body,
+    "info:post_mailing_send": no_body,
 }
 
 

@@ -4,7 +4,7 @@ agencies' promotions are submitted under `/promotions/` and reviewed under `/inf
 
 from django.urls import path
 
-from alliance.info.views import board, board_staff, promotions
+from alliance.info.views import board, board_staff, post_mailing, promotions
 
 NOTICES = "notice_board"
 NEWS = "alliance_news"
@@ -28,6 +28,8 @@ urlpatterns = [
     path(f"{MANAGE}/<id:pk>/delete/", board_staff.post_delete, name="board_post_delete"),
     path(f"{MANAGE}/<id:pk>/files/", board_staff.attachment_add, name="board_attachment_add"),
     path(f"{MANAGE}/files/<id:pk>/remove/", board_staff.attachment_remove, name="board_attachment_remove"),
+    path(f"{MANAGE}/<id:pk>/mail/", post_mailing.post_mailing_send, name="post_mailing_send"),
+    path(f"{MANAGE}/<id:pk>/mail/preview", post_mailing.post_mailing_preview, name="post_mailing_preview"),
     # Partner agencies' promotions: the liaison's pages, the staff's review, the image.
     path("promotions/mine/", promotions.my_promotions, name="my_promotions"),
     path("promotions/new/", promotions.promotion_create, name="promotion_create"),

@@ -30,6 +30,7 @@ class Command(BaseCommand):
             (_("Reports posted"), figures.reports_posted),
             (_("Newsletter editions sent"), figures.editions_sent),
             (_("Partner agencies' promotions relayed"), figures.promotions_relayed),
+            (_("Calls and events e-mailed"), figures.mailings),
             (_("Notices posted"), figures.notices_posted),
             (_("Alliance news posted"), figures.news_posted),
             (_("Homepage visits"), figures.visits),
