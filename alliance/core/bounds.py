@@ -35,6 +35,7 @@ def bounded(maximum: int) -> list:
 ID_MAX = 10**18 - 1  # 18 digits, as the URL converter `<id:…>` (core/converters.py)
 POINTS_MAX = 1_000  # a criterion's maximum points, a score, a cut-off, bonus points
 WINNERS_MAX = 100  # winners of one award
+VOTES_MAX = 1_000  # votes cast in one committee decision
 _ID = re.compile(r"^[0-9]{1,18}$")
 NUMBER_FIELDS = (forms.IntegerField, forms.DecimalField, forms.FloatField)
 
@@ -49,6 +50,14 @@ def parse_id(value) -> int | None:
     finds nothing: 404). `str.isdigit` also takes "²" and "١", which `int()` then refuses or reads."""
     text = str(value or "")
     return int(text) if _ID.match(text) and int(text) > 0 else None
+
+
+def parse_year(value, *, low: int = 1900, high: int = 2100) -> int | None:
+    """A year asked in a query (`?year=2026`): four ASCII digits from `low` to `high`, else None (the caller
+    then shows its default or answers 404). `int()` alone took "２０２６", failed on "²" (500) and read
+    twenty digits into a number no column holds (OverflowError, 500)."""
+    text = str(value or "")
+    return int(text) if re.fullmatch(r"[0-9]{4}", text) and low <= int(text) <= high else None
 
 
 def positive_whole_number(text: str, maximum: int) -> int | None:

@@ -8,13 +8,13 @@ from alliance.agencies import queries
 from alliance.agencies.models import Agency, QuarterlyReport
 from alliance.agencies.rules import liaison_agency_id
 from alliance.agencies.services.plans import plan_of
+from alliance.core.bounds import parse_year
 from alliance.core.permissions import permission_required
 
 
 def year_from(request, default: int) -> int:
     """?year=, when it is a plausible year, else the default."""
-    value = request.GET.get("year", "")
-    return int(value) if value.isdigit() and 2000 <= int(value) <= 2100 else default
+    return parse_year(request.GET.get("year"), low=2000) or default
 
 
 def agency_overview(agency: Agency, year: int) -> dict:

@@ -44,3 +44,43 @@ def test_an_id_beyond_64_bits_answers_404(client, staff_user, path):
     assert resolve(small)  # the route exists: the 404 comes from the number alone
 
     assert client.get(path).status_code == 404
+
+
+HOSTILE_NUMBERS = ["²", "٢٠٢٦", "9" * 20, "-1"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("value", HOSTILE_NUMBERS)
+@pytest.mark.parametrize(
+    "case",
+    [
+        ("/governance/", "year", 200),  # a year no page has: this year's page
+        ("/governance/proposals/", "year", 200),
+        ("/governance/meetings/", "year", 200),
+        ("/info/analytics/", "year", 404),
+        ("/newsletter", "month", 200),
+        ("/newsletter/editions/", "month", 200),
+        ("/agencies/{agency}/", "year", 200),
+    ],
+)
+def test_a_number_in_a_query_that_no_row_can_hold_never_answers_500(client, staff_user, case, value):
+    """Governance, the partner agencies and the information services read years and months from queries: "²"
+    passed `str.isdigit` and failed in `int()`, twenty digits reached the database (OverflowError): 500."""
+    from alliance.agencies.models import Agency
+
+    path, parameter, answer = case
+    agency = Agency.objects.create(name="정보통신산업진흥원", short_name="NIPA")
+    client.force_login(staff_user)
+    month = f"{value}-03" if parameter == "month" else value
+
+    assert client.get(path.format(agency=agency.pk), {parameter: month}).status_code == answer
+
+
+@pytest.mark.django_db
+def test_a_posted_contact_id_beyond_any_row_answers_404(client, member_rep):
+    from django.urls import reverse
+
+    client.force_login(member_rep)
+
+    for value in ("²", "9" * 20):
+        assert client.post(reverse("info:my_subscription"), {"invite_contact": value}).status_code == 404

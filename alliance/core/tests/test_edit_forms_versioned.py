@@ -2,10 +2,27 @@
 carries the record's version (core.versions.VersionedFormMixin), so the later save is refused instead of
 silently undoing the other's; every other form says why it needs none. A new form fails this test until it
 is classified, and an edit form fails until it is versioned.
-The forms are those of test_number_bounds.CHECKED_APPS (governance and agencies join when classified)."""
+The forms are those of test_number_bounds.CHECKED_APPS. A form is named by its class name, or, where two
+apps' forms share one, by its module too ("governance.proposals.ProposalForm")."""
+
+from collections import Counter
 
 from alliance.core.tests.test_number_bounds import project_forms
 from alliance.core.versions import VersionedFormMixin
+
+
+def form_names() -> dict[str, type]:
+    forms = project_forms()
+    shared = {name for name, count in Counter(form.__name__ for form in forms).items() if count > 1}
+    return {
+        (
+            f"{form.__module__.removeprefix('alliance.').replace('.forms', '')}.{form.__name__}"
+            if form.__name__ in shared
+            else form.__name__
+        ): form
+        for form in forms
+    }
+
 
 VERSIONED = {
     "OrganisationProfileForm", "StaffOrganisationForm",  # an organisation: its representative and staff
@@ -15,19 +32,22 @@ VERSIONED = {
     "NodeForm", "MoveNodeForm",  # a taxonomy node: staff and the subcommittee
     "TermRenameForm",  # a business-field term's name
     "AccountRolesForm",  # an account's whole set of roles: two staff saving at once
-    "ProposalForm",  # a group's proposal draft: the lead company's representatives
+    "programs.applications.ProposalForm",  # a group's proposal draft: the lead company's representatives
     "RequestsForm", "CompanySettingsForm",  # an investment-day company: the company and staff
     "AvailabilityForm", "DeclinesForm",  # an investor's desk: staff, and the investor from more than one place
     "ScheduleForm",  # a mentoring session's time and place: staff and the mentor
     "UseForm",  # a granted benefit's use: staff and the awardee
-    "AnswerForm",  # the answer to an objection: any staff
+    "programs.judging.AnswerForm",  # the answer to an objection: any staff
+    "MeetingForm",  # a committee meeting's date, place and agenda: staff and the chair
+    "EditionForm",  # a newsletter edition: staff
 }  # fmt: skip
 
 NO_EDIT = {
     # Filters and searches: they change nothing.
     "AuditFilterForm": "filter", "ChartForm": "filter", "LandscapeFilterForm": "filter",
     "PlayerFilterForm": "filter", "DirectoryFilterForm": "filter", "RegistryFilterForm": "filter",
-    "AccountFilterForm": "filter",
+    "AccountFilterForm": "filter", "TermsPeriodForm": "filter", "ArchiveFilterForm": "filter",
+    "SubscribeForm": "request",
     "EmailLoginForm": "login", "PasswordResetRequestForm": "request",
     # They add a new record (or a new version of one): nothing loaded can be lost.
     "PrivacyPolicyForm": "new version", "LandscapeUploadForm": "upload", "LogoUploadForm": "upload",
@@ -38,23 +58,44 @@ NO_EDIT = {
     "BenefitForm": "create", "GrantForm": "create", "EvaluatorForm": "create", "AbsenceForm": "create",
     "AssignForm": "create", "OpenPanelForm": "create", "ObjectionForm": "create", "ExtensionForm": "create",
     "TermNameForm": "create",  # a new term or a new spelling of one (its rename is TermRenameForm)
-    "MergeForm": "action", "OfferForm": "action", "MeetingActionForm": "action",
+    "SeatForm": "create", "NewMeetingForm": "create", "DocumentForm": "create", "CorrectionForm": "create",
+    "governance.contracts.CommentForm": "create", "governance.minutes.CommentForm": "create",
+    "ItemAddForm": "create", "DecisionForm": "create", "NewEditionForm": "create", "NewItemForm": "create",
+    "SpellingForm": "create", "LiaisonForm": "create", "AgencyForm": "create",
+    "info.newsletter.OverrideForm": "create",
+    "PaperForm": "upload", "FileForm": "upload", "ReportFilesForm": "upload", "ReplaceFileForm": "upload",
+    "SubscriberImportForm": "upload", "ReportFileForm": "upload",
+    "RulesForm": "new version",  # the operating rules: each amendment is a new version from a steering decision
+    "TermFields": "base",  # the fields SeatForm and SeatEditForm share
+    # Rows of the minutes item's page, saved with its ItemForm as one.
+    "PresentationForm": "part of ItemForm", "ActionItemForm": "part of ItemForm",
+    "MergeForm": "action", "EndSeatForm": "action", "MoveForm": "action", "CirculateForm": "action",
+    "OfferForm": "action", "MeetingActionForm": "action",
     # One decision on a submission or a result, refused once taken (core/review.py, results' own checks).
     "LogoReviewForm": "decision", "SuggestionReviewForm": "decision", "CensusReviewForm": "decision",
-    "ProposalReviewForm": "decision", "TieDecisionForm": "decision", "OverrideForm": "decision",
+    "ProposalReviewForm": "decision", "DispositionForm": "decision", "ReviewForm": "decision",
+    "TieDecisionForm": "decision", "programs.judging.OverrideForm": "decision",
     # One person's own record that nobody else edits.
     "ScoreForm": "own", "PledgeForm": "own", "InterestForm": "own", "FeedbackForm": "own",
-    "SurveyAnswerForm": "own", "CensusProfileForm": "own",
+    "SurveyAnswerForm": "own", "CensusProfileForm": "own", "ReplyForm": "own", "OwnSubscriptionForm": "own",
+}  # fmt: skip
+
+# Edit forms of governance, the partner agencies and the information services not versioned yet: each is a
+# real gap (two people may open the record), listed so that it stays visible until it is versioned.
+NOT_YET = {
+    "BodyForm", "SeatEditForm", "AgendaItemForm", "AmendmentForm", "governance.minutes.ItemForm",
+    "governance.proposals.ProposalForm", "governance.proposals.AnswerForm",
+    "PlanItemForm", "ReportEntryForm", "DeadlineForm",
+    "info.newsletter.ItemForm", "ReportForm", "FeedForm", "PublisherForm",
 }  # fmt: skip
 
 
 def test_every_form_is_classified():
-    names = {form.__name__ for form in project_forms()}
-    assert names - VERSIONED - set(NO_EDIT) == set()
-    assert (VERSIONED | set(NO_EDIT)) - names == set()  # no stale entries
+    names = set(form_names())
+    assert names - VERSIONED - set(NO_EDIT) - NOT_YET == set()
+    assert (VERSIONED | set(NO_EDIT) | NOT_YET) - names == set()  # no stale entries
 
 
 def test_every_edit_form_carries_the_records_version():
-    unversioned = {form.__name__ for form in project_forms() if not issubclass(form, VersionedFormMixin)}
-    assert VERSIONED & unversioned == set()
-    assert {form.__name__ for form in project_forms() if issubclass(form, VersionedFormMixin)} == VERSIONED
+    versioned = {name for name, form in form_names().items() if issubclass(form, VersionedFormMixin)}
+    assert versioned == VERSIONED

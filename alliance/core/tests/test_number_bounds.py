@@ -17,9 +17,11 @@ from django.utils import translation
 from alliance.core.bounds import POINTS_MAX, parse_id, positive_whole_number
 
 NUMERIC = (forms.IntegerField, forms.DecimalField, forms.FloatField)
-# The apps whose forms this test holds to the rule. Governance and partner agencies were being written while
-# this test landed (issue 11); their forms join when their authors have bounded them (add the app here).
-CHECKED_APPS = ("alliance.core", "alliance.members", "alliance.ecosystem", "alliance.programs", "alliance.portal")
+# The apps whose forms this test holds to the rule: every app with forms (a new app joins here).
+CHECKED_APPS = (
+    "alliance.core", "alliance.members", "alliance.ecosystem", "alliance.programs", "alliance.portal",
+    "alliance.governance", "alliance.agencies", "alliance.info",
+)  # fmt: skip
 HOSTILE = ["9223372036854775808", "-1", "1e309", "NaN"]
 
 
@@ -72,6 +74,13 @@ def _stub_taxonomy():
     return SimpleNamespace(technologies=nothing, fields=nothing)
 
 
+def _decision_arguments():
+    from alliance.governance.models import AgendaItem, Body, Seat
+
+    items = SimpleNamespace(filter=lambda **kwargs: SimpleNamespace(order_by=lambda *a: AgendaItem.objects.none()))
+    return {"meeting": SimpleNamespace(agenda_items=items), "seats": Seat.objects.none(), "bodies": Body.objects.none()}
+
+
 # What each form with a number needs to be built; a new such form fails below until it is added here.
 FORM_ARGUMENTS = {
     "ScoreForm": lambda: {"criterion": SimpleNamespace(pk=1, max_points=30)},
@@ -79,9 +88,12 @@ FORM_ARGUMENTS = {
     "PlacementForm": lambda: {"taxonomy": None, "node_labels": []},
     "MoveNodeForm": lambda: {"node": SimpleNamespace(level="domain", taxonomy_id=None, version=0), "paths": {}},
     "SurveyAnswerForm": lambda: {"taxonomy": _stub_taxonomy()},
+    "BodyForm": lambda: {"year": 2026},
+    "DecisionForm": _decision_arguments,
 }
 KNOWN = {
-    "AddNodeForm", "AnswerForm", "BenefitForm", "ChartForm", "DayForm", "MoveNodeForm", "OpenPanelForm",
+    "AddNodeForm", "AgendaItemForm", "AnswerForm", "BenefitForm", "BodyForm", "ChartForm", "DayForm",
+    "DecisionForm", "MoveNodeForm", "NewMeetingForm", "OpenPanelForm", "ReportFileForm",
     "OrganisationProfileForm", "OverrideForm", "PlacementForm", "PlayerForm", "ProgrammeCreateForm",
     "ProgrammeRulesForm", "ScoreForm", "StaffOrganisationForm", "SurveyAnswerForm", "TaxonomyCreateForm",
     "TieDecisionForm",

@@ -4,6 +4,7 @@ from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from alliance.core.bounds import VOTES_MAX, NamedNumberErrorsMixin, bounded_formfield
 from alliance.core.versions import VersionedFormMixin
 from alliance.governance.models import (
     AgendaItem,
@@ -21,10 +22,11 @@ TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 
 
 def _https_links(field, **kwargs):
-    """Model fields to form fields; a link typed without a scheme is read as https."""
+    """Model fields to form fields; a link typed without a scheme is read as https, a number is bounded by its
+    column (core/bounds.py)."""
     if isinstance(field, models.URLField):
         kwargs["assume_scheme"] = "https"
-    return field.formfield(**kwargs)
+    return bounded_formfield(field, **kwargs)
 
 
 class MeetingForm(VersionedFormMixin, forms.ModelForm):
@@ -35,7 +37,7 @@ class MeetingForm(VersionedFormMixin, forms.ModelForm):
         widgets = {"date": DATE, "starts_at": TIME, "planned_topics": forms.Textarea(attrs={"rows": 3})}
 
 
-class NewMeetingForm(forms.ModelForm):
+class NewMeetingForm(NamedNumberErrorsMixin, forms.ModelForm):
     class Meta:
         formfield_callback = _https_links
         model = Meeting
@@ -43,8 +45,9 @@ class NewMeetingForm(forms.ModelForm):
         widgets = {"date": DATE, "starts_at": TIME, "planned_topics": forms.Textarea(attrs={"rows": 3})}
 
 
-class AgendaItemForm(forms.ModelForm):
+class AgendaItemForm(NamedNumberErrorsMixin, forms.ModelForm):
     class Meta:
+        formfield_callback = bounded_formfield
         model = AgendaItem
         fields = (
             "kind",
@@ -88,13 +91,13 @@ class ReplyForm(forms.Form):
         return cleaned
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(NamedNumberErrorsMixin, forms.Form):
     motion = forms.CharField(label=_("motion"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)
     agenda_item = forms.ModelChoiceField(label=_("agenda item"), queryset=AgendaItem.objects.none(), required=False)
     method = forms.ChoiceField(label=_("method"), choices=DecisionMethod.choices, widget=forms.RadioSelect)
-    votes_for = forms.IntegerField(label=_("for"), min_value=0, required=False)
-    votes_against = forms.IntegerField(label=_("against"), min_value=0, required=False)
-    abstentions = forms.IntegerField(label=_("abstentions"), min_value=0, required=False)
+    votes_for = forms.IntegerField(max_value=VOTES_MAX, label=_("for"), min_value=0, required=False)
+    votes_against = forms.IntegerField(max_value=VOTES_MAX, label=_("against"), min_value=0, required=False)
+    abstentions = forms.IntegerField(max_value=VOTES_MAX, label=_("abstentions"), min_value=0, required=False)
     outcome = forms.ChoiceField(label=_("outcome"), choices=DecisionOutcome.choices)
     effect = forms.ChoiceField(label=_("effect"), choices=DecisionEffect.choices)
 

@@ -8,6 +8,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from alliance.core.bounds import parse_year
 from alliance.core.confirm import RECORDS, Confirmation, confirmation_gate
 from alliance.core.permissions import POST, permission_required, require_object_permission
 from alliance.governance.forms.bodies import BodyForm, EndSeatForm, SeatEditForm, SeatForm, TermsPeriodForm
@@ -20,10 +21,7 @@ UPCOMING_SHOWN = 20
 
 
 def _year_asked(request) -> int:
-    try:
-        return int(request.GET.get("year", ""))
-    except ValueError:
-        return queries.current_year()
+    return parse_year(request.GET.get("year")) or queries.current_year()
 
 
 @permission_required("governance.view_governance", methods=("GET",))

@@ -4,6 +4,7 @@ body's year of confirmed minutes (DOCX), and the photos and attachments of minut
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from alliance.core.bounds import parse_id
 from alliance.core.downloads import DOCX, PDF, file_response
 from alliance.core.permissions import permission_required, require_object_permission
 from alliance.governance.documents.docx_builders import meeting_pack_docx, minutes_docx, year_minutes_docx
@@ -43,8 +44,8 @@ def _version(request, meeting):
     if not request.user.has_perm("governance.change_minutes"):
         versions = versions.exclude(state=MinutesState.DRAFT)
     number = request.GET.get("v", "")
-    if number.isdigit():
-        versions = versions.filter(number=int(number))
+    if number:  # a version asked for: one no row can hold answers 404 below
+        versions = versions.filter(number=parse_id(number) or 0)
     version = versions.first()
     if version is None:
         raise Http404

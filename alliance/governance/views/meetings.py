@@ -6,6 +6,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from alliance.core.bounds import parse_year
 from alliance.core.permissions import permission_required, require_object_permission
 from alliance.core.versions import StaleEditError
 from alliance.governance.forms.meetings import MeetingForm, NewMeetingForm, ReplyForm
@@ -39,7 +40,7 @@ def timetable_of(meeting: Meeting):
 def meeting_list(request):
     """Staff: every body's meetings of a year (the latest year by default), to prepare and follow them."""
     years = queries.meeting_years()
-    year = int(request.GET["year"]) if request.GET.get("year", "").isdigit() else (years[0] if years else None)
+    year = parse_year(request.GET.get("year")) or (years[0] if years else None)
     context = {"years": years, "year": year, "bodies": queries.bodies_with_meetings(year) if year else []}
     return render(request, "governance/meetings/list.html", context)
 

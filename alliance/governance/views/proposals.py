@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from alliance.agencies.rules import liaison_agency_id
+from alliance.core.bounds import parse_year
 from alliance.core.permissions import POST, permission_required, require_object_permission
 from alliance.governance.forms.proposals import AnswerForm, MoveForm, ProposalForm
 from alliance.governance.models import Body, Proposal, ProposalShare, ProposalVersion
@@ -16,10 +17,7 @@ from alliance.governance.services import proposals as service
 
 
 def _year(request) -> int:
-    try:
-        return int(request.GET.get("year", ""))
-    except ValueError:
-        return timezone.localdate().year
+    return parse_year(request.GET.get("year")) or timezone.localdate().year
 
 
 @permission_required("governance.view_proposals", methods=("GET",))

@@ -9,6 +9,7 @@ from django.utils.translation import pgettext
 from django.views.decorators.http import require_GET
 
 from alliance.core import downloads
+from alliance.core.bounds import parse_year
 from alliance.core.permissions import permission_required
 from alliance.core.spreadsheets import Table, tables_xlsx
 from alliance.info.models import CountKind, Device
@@ -23,9 +24,10 @@ def _year(request) -> int:
     value = request.GET.get("year", "")
     if not value:
         return timezone.localdate().year
-    if not value.isdigit() or not EARLIEST <= int(value) <= LATEST:
+    year = parse_year(value, low=EARLIEST, high=LATEST)
+    if year is None:
         raise Http404
-    return int(value)
+    return year
 
 
 def _report(year: int) -> dict:

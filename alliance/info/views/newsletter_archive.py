@@ -17,7 +17,7 @@ def _month(value: str) -> tuple[int, int] | None:
     try:
         year, month = (int(part) for part in value.split("-"))
         datetime.date(year, month, 1)
-    except ValueError:
+    except (ValueError, OverflowError):  # not a month, or a year of twenty digits
         return None
     return year, month
 

@@ -33,7 +33,7 @@ def _month(request) -> tuple[int, int]:
     try:
         year, month = (int(part) for part in request.GET.get("month", "").split("-"))
         datetime.date(year, month, 1)
-    except ValueError:
+    except (ValueError, OverflowError):  # not a month, or a year of twenty digits
         return today.year, today.month
     return year, month
 

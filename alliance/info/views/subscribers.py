@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
 from alliance.core import links
+from alliance.core.bounds import parse_id
 from alliance.core.permissions import permission_required, personal_link, public
 from alliance.core.ratelimit import rate_limited
 from alliance.info.forms.subscribers import OwnSubscriptionForm, SubscribeForm
@@ -100,8 +101,11 @@ def my_subscription(request):
         "advertising": bool(subscriber and subscriber.receives_advertising),
     }
     form = OwnSubscriptionForm(request.POST or None, initial=initial)
-    if request.method == "POST" and request.POST.get("invite_contact", "").isdigit():
-        return _invite_contact(request, int(request.POST["invite_contact"]))
+    if request.method == "POST" and "invite_contact" in request.POST:
+        contact = parse_id(request.POST["invite_contact"])
+        if contact is None:
+            raise Http404
+        return _invite_contact(request, contact)
     if request.method == "POST" and form.is_valid():
         try:
             service.set_own_subscription(
