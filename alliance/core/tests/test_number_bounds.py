@@ -75,8 +75,7 @@ def _stub_taxonomy():
 
 
 def _decision_arguments():
-    from alliance.governance.models import AgendaItem, Body, Seat
-
+    AgendaItem, Body, Seat = (apps.get_model("governance", name) for name in ("AgendaItem", "Body", "Seat"))  # noqa: N806
     items = SimpleNamespace(filter=lambda **kwargs: SimpleNamespace(order_by=lambda *a: AgendaItem.objects.none()))
     return {"meeting": SimpleNamespace(agenda_items=items), "seats": Seat.objects.none(), "bodies": Body.objects.none()}
 
