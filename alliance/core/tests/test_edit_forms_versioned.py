@@ -40,6 +40,7 @@ VERSIONED = {
     "programs.judging.AnswerForm",  # the answer to an objection: any staff
     "MeetingForm",  # a committee meeting's date, place and agenda: staff and the chair
     "EditionForm",  # a newsletter edition: staff
+    "PostForm",  # a notice or news post: staff
 }  # fmt: skip
 
 NO_EDIT = {
@@ -47,6 +48,7 @@ NO_EDIT = {
     "AuditFilterForm": "filter", "ChartForm": "filter", "LandscapeFilterForm": "filter",
     "PlayerFilterForm": "filter", "DirectoryFilterForm": "filter", "RegistryFilterForm": "filter",
     "AccountFilterForm": "filter", "TermsPeriodForm": "filter", "ArchiveFilterForm": "filter",
+    "BoardFilterForm": "filter",
     "SubscribeForm": "request",
     "EmailLoginForm": "login", "PasswordResetRequestForm": "request",
     # They add a new record (or a new version of one): nothing loaded can be lost.
@@ -64,7 +66,8 @@ NO_EDIT = {
     "SpellingForm": "create", "LiaisonForm": "create", "AgencyForm": "create",
     "info.newsletter.OverrideForm": "create",
     "PaperForm": "upload", "FileForm": "upload", "ReportFilesForm": "upload", "ReplaceFileForm": "upload",
-    "SubscriberImportForm": "upload", "ReportFileForm": "upload",
+    "SubscriberImportForm": "upload", "ReportFileForm": "upload", "AttachmentsForm": "upload",
+    "PublishForm": "action",
     "RulesForm": "new version",  # the operating rules: each amendment is a new version from a steering decision
     "TermFields": "base",  # the fields SeatForm and SeatEditForm share
     # Rows of the minutes item's page, saved with its ItemForm as one.
@@ -74,10 +77,11 @@ NO_EDIT = {
     # One decision on a submission or a result, refused once taken (core/review.py, results' own checks).
     "LogoReviewForm": "decision", "SuggestionReviewForm": "decision", "CensusReviewForm": "decision",
     "ProposalReviewForm": "decision", "DispositionForm": "decision", "ReviewForm": "decision",
-    "TieDecisionForm": "decision", "programs.judging.OverrideForm": "decision",
+    "TieDecisionForm": "decision", "programs.judging.OverrideForm": "decision", "PromotionReviewForm": "decision",
     # One person's own record that nobody else edits.
     "ScoreForm": "own", "PledgeForm": "own", "InterestForm": "own", "FeedbackForm": "own",
     "SurveyAnswerForm": "own", "CensusProfileForm": "own", "ReplyForm": "own", "OwnSubscriptionForm": "own",
+    "PromotionForm": "own",  # one agency's promotion; a change during staff's review is refused by its lock
 }  # fmt: skip
 
 # Edit forms of governance, the partner agencies and the information services not versioned yet: each is a
