@@ -19,7 +19,7 @@ from alliance.core.models import FullTextDocument
 from alliance.ecosystem.tests.factories import TaxonomyFactory, TechnologyFactory
 from alliance.info.demo_archive_files import docx_bytes
 from alliance.info.models import ExtractionState, Report
-from alliance.info.queries.archive import ArchiveFilters
+from alliance.info.queries.archive import ArchiveFilters, archive_years, publishers_in_use
 from alliance.info.queries.archive_search import REPORT_KIND, matching_report_ids
 from alliance.info.services import archive
 from alliance.info.services.archive_index import index_missing_reports, index_report, rebuild_archive_index
@@ -289,3 +289,12 @@ def test_reindex_archive_rebuilds_the_index(reports):
     assert json.loads(out.getvalue()) == {"reports": 2, "indexed": 2, "removed": 0, "files_with_text": 2}
     assert titles("트윈") == ["디지털트윈 기반 제조 혁신 전략"]
     assert rebuild_archive_index().removed == 2
+
+
+def test_the_filters_choices_are_the_years_and_publishers_in_use():
+    used = PublisherFactory(name="KDI")
+    PublisherFactory(name="STEPI")  # no report
+    for day in (datetime.date(2019, 1, 2), datetime.date(2025, 12, 31), datetime.date(2025, 1, 1)):
+        ReportFactory(posted_on=day, publisher=used)
+    assert archive_years() == [2025, 2019]
+    assert publishers_in_use() == [used]
