@@ -12,6 +12,7 @@ class EcosystemConfig(AppConfig):
     def ready(self):
         from alliance.core.jobs import Job, register_job
         from alliance.ecosystem import (
+            frontpage,  # noqa: F401  registers its key figure on the front page
             mailings,  # noqa: F401  registers the bulk e-mails
             navigation,  # noqa: F401  registers its menu entries and dashboard tiles
             phrases,  # noqa: F401  registers the audit action labels

@@ -11,6 +11,7 @@ class InfoConfig(AppConfig):
         from alliance.info import (  # noqa: F401
             analytics_jobs,  # registers the periodic counting of visits
             archive_jobs,
+            frontpage,  # registers its sections of the front page
             mailings,  # registers the bulk e-mails
             navigation,  # registers its menu entries and dashboard tiles
             newsletter_jobs,

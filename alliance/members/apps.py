@@ -13,6 +13,7 @@ class MembersConfig(AppConfig):
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
         from alliance.members import (
+            frontpage,  # noqa: F401  registers its key figure on the front page
             mailings,  # noqa: F401  registers the bulk e-mails
             navigation,  # noqa: F401  registers its menu entries and dashboard tiles
             phrases,  # noqa: F401  registers the audit action labels

@@ -1,9 +1,10 @@
-"""The home page and the signed-in user's page ("My page"), whose tiles the apps register
-(`alliance.core.navigation`)."""
+"""The home page, whose sections the apps register (`alliance.core.frontpage`), and the signed-in user's page
+("My page"), whose tiles the apps register (`alliance.core.navigation`)."""
 
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from alliance.core import frontpage
 from alliance.core.navigation import ACCOUNT, MEMBER, PERSONAL, PUBLIC, STAFF, tiles_for
 from alliance.core.page_cache import cached_for_anonymous
 from alliance.core.permissions import permission_required, public
@@ -14,7 +15,8 @@ from alliance.members.membership import member_count, registry_day_version
 @require_GET
 @cached_for_anonymous(lambda request: registry_day_version())  # it shows the member count
 def home(request):
-    return render(request, "portal/home.html", {"member_count": member_count()})
+    context = {"member_count": member_count(), "sections": frontpage.sections()}
+    return render(request, "portal/home.html", context)
 
 
 @permission_required("core.view_dashboard")

@@ -127,6 +127,15 @@ def players_with_placement(taxonomy: Taxonomy | None, *, search: str = "", membe
     return players
 
 
+def newest_map_players() -> tuple[int, int] | None:
+    """(year, players confirmed on it) of the newest year's map, None when there is no map (the front page's
+    key figure). Two queries whatever the size."""
+    taxonomy = Taxonomy.objects.order_by("-year").only("pk", "year").first()
+    if taxonomy is None:
+        return None
+    return taxonomy.year, Placement.objects.filter(taxonomy=taxonomy, status=Placement.Status.CONFIRMED).count()
+
+
 def snapshot_by_slug(slug: str) -> Snapshot | None:
     return Snapshot.objects.filter(slug=slug).first()
 

@@ -89,6 +89,24 @@ def programmes_with_open_call(*, now: datetime.datetime | None = None) -> list[P
     return list(Programme.objects.filter(pk__in=open_calls.values("programme_id")).order_by("-year"))
 
 
+def newest_programme_with_groups() -> Programme | None:
+    """The newest programme with `submitted_count`, its groups that submitted a proposal (the front page's key
+    figure); one query."""
+    return (
+        Programme.objects.annotate(
+            submitted_count=Count("groups", filter=Q(groups__proposal__status="submitted"), distinct=True)
+        )
+        .order_by("-year")
+        .first()
+    )
+
+
+def coming_stages(*, now: datetime.datetime, limit: int) -> list[Stage]:
+    """Stages not yet over, the soonest end first, with their programme (the front page's "coming up"); one
+    query."""
+    return list(Stage.objects.filter(ends_at__gte=now).select_related("programme").order_by("ends_at", "pk")[:limit])
+
+
 def is_open_for_edits(group: ProjectGroup, *, now: datetime.datetime | None = None) -> bool:
     """A group may change its proposal while the call is open (or extended for it) and it is not submitted."""
     now = now or timezone.now()

@@ -1,0 +1,63 @@
+"""Benchmark: the public front page's server time over the demo's data, p95 ≤ 50 ms (issue 13).
+
+The data is `make demo`'s (`manage.py demo_data`: 1,193 member organisations, the 2025 and 2026 maps, a judged
+competition, 35 archive reports with their files, a month of newsletter editions, two years of visits …).
+An anonymous visitor's GET of `/` goes through Django's whole stack in this process (middleware, the
+analytics recording, every registered section, the template), with the test client; the first request is
+reported apart (`cold_ms`: templates loaded, caches empty), then `ROUNDS` requests are timed. The member
+count is cached by the members app, as in production; nothing else is.
+
+    python bench/run.py --only front_page
+"""
+
+import io
+import os
+import statistics
+import time
+
+TITLE = "front page (server time, demo data)"
+CHECKS = {"p95_ms": ("<=", 50, "ms")}
+DATABASES = ("sqlite", "postgresql")
+ROUNDS = int(os.environ.get("BENCH_FRONT_ROUNDS", "300"))
+
+
+def _p95(timings: list[float]) -> float:
+    ordered = sorted(timings)
+    return ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
+
+
+def run() -> dict:
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    started = time.perf_counter()
+    call_command("demo_data", force=True, stdout=io.StringIO())
+    demo_seconds = time.perf_counter() - started
+    if "testserver" not in settings.ALLOWED_HOSTS:
+        settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
+    client = Client(headers={"user-agent": "Mozilla/5.0 (Linux; Android 14) Chrome/131.0 Mobile Safari/537.36"})
+
+    def get() -> float:
+        begun = time.perf_counter()
+        response = client.get("/")
+        elapsed = (time.perf_counter() - begun) * 1000
+        if response.status_code != 200:
+            raise RuntimeError(f"GET / answered {response.status_code}")
+        return elapsed
+
+    cold = get()
+    with CaptureQueriesContext(connection) as queries:
+        get()
+    timings = [get() for _ in range(ROUNDS)]
+    return {
+        "p95_ms": round(_p95(timings), 1),
+        "median_ms": round(statistics.median(timings), 1),
+        "max_ms": round(max(timings), 1),
+        "cold_ms": round(cold, 1),
+        "queries": len(queries.captured_queries),
+        "rounds": ROUNDS,
+        "demo_seconds": round(demo_seconds, 1),
+    }
