@@ -33,7 +33,8 @@ def test_a_visitor_on_a_phone_reads_the_front_page_and_opens_the_newest_report(s
     Edition.objects.filter(pk=edition.pk).update(state=Edition.State.SENT)
     EditionItemFactory(edition=edition, title="가상융합 산업 소식")
 
-    small_phone.goto(live_server.url + "/")
+    # The live server's first request loads every app's URLconf and views: on a loaded machine it may take long.
+    small_phone.goto(live_server.url + "/", timeout=120_000)
 
     assert small_phone.evaluate("() => document.scrollingElement.scrollWidth") <= 360
     reports = small_phone.get_by_role("region", name="최신 동향 보고서")
