@@ -7,6 +7,11 @@ analytics recording, every registered section, the template), with the test clie
 reported apart (`cold_ms`: templates loaded, caches empty), then `ROUNDS` requests are timed. The member
 count is cached by the members app, as in production; nothing else is.
 
+`p95_ms` is the wall time of a request. On a shared machine it includes the time the process waits for a CPU
+(at a load of 10 on 2 cores every query may wait a 30 ms time slice), so `cpu_p95_ms` gives the same
+requests' CPU time in this process as well (on SQLite that includes the database's work; on PostgreSQL the
+server's share is not in it).
+
     python bench/run.py --only front_page
 """
 
@@ -16,20 +21,20 @@ import statistics
 import time
 
 TITLE = "front page (server time, demo data)"
-CHECKS = {"p95_ms": ("<=", 50, "ms")}
+CHECKS = {"p95_ms": ("<=", 50, "ms"), "cpu_p95_ms": ("<=", 50, "ms")}
 DATABASES = ("sqlite", "postgresql")
 ROUNDS = int(os.environ.get("BENCH_FRONT_ROUNDS", "300"))
 
 
 def _p95(timings: list[float]) -> float:
     ordered = sorted(timings)
-    return ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
 def run() -> dict:
     from django.conf import settings
     from django.core.management import call_command
-    from django.db import connection
+    from django.db import connection, reset_queries
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
@@ -40,22 +45,27 @@ def run() -> dict:
         settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
     client = Client(headers={"user-agent": "Mozilla/5.0 (Linux; Android 14) Chrome/131.0 Mobile Safari/537.36"})
 
-    def get() -> float:
-        begun = time.perf_counter()
+    def get() -> tuple[float, float]:
+        begun, begun_cpu = time.perf_counter(), time.thread_time()
         response = client.get("/")
-        elapsed = (time.perf_counter() - begun) * 1000
+        elapsed, cpu = (time.perf_counter() - begun) * 1000, (time.thread_time() - begun_cpu) * 1000
         if response.status_code != 200:
             raise RuntimeError(f"GET / answered {response.status_code}")
-        return elapsed
+        return elapsed, cpu
 
-    cold = get()
+    cold, _cpu = get()
+    reset_queries()  # the demo filled DEBUG's query log (a bounded deque): a full one counts nothing new
     with CaptureQueriesContext(connection) as queries:
         get()
-    timings = [get() for _ in range(ROUNDS)]
+    measured = [get() for _ in range(ROUNDS)]
+    timings = [wall for wall, _cpu in measured]
+    cpu_timings = [cpu for _wall, cpu in measured]
     return {
         "p95_ms": round(_p95(timings), 1),
         "median_ms": round(statistics.median(timings), 1),
         "max_ms": round(max(timings), 1),
+        "cpu_p95_ms": round(_p95(cpu_timings), 1),
+        "cpu_median_ms": round(statistics.median(cpu_timings), 1),
         "cold_ms": round(cold, 1),
         "queries": len(queries.captured_queries),
         "rounds": ROUNDS,

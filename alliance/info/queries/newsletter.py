@@ -109,8 +109,8 @@ def editions_sent(year: int, quarter: int) -> int:
 
 
 def newest_edition() -> Edition | None:
-    """The newest sent edition (the front page)."""
-    return sent_editions().first()
+    """The newest sent edition (the front page), without the e-mail as sent (its HTML and text)."""
+    return sent_editions().defer("html", "text").first()
 
 
 def editions_of_month(year: int, month: int) -> QuerySet[Edition]:
