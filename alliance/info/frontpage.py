@@ -1,11 +1,16 @@
-"""What the information services add to the public front page (`alliance.core.frontpage`): the newest
-reports of the archive and the newest newsletter edition (and, once the board lands, the newest notices and
-alliance news). Each section costs one or two queries whatever the archive's size."""
+"""What the information services add to the public front page (`alliance.core.frontpage`): the newest notices
+and alliance news, the newest reports of the archive and the newest newsletter edition. Each section costs one
+or two queries whatever the size of the boards and the archive."""
+
+from django.urls import reverse
 
 from alliance.core.frontpage import Section, register_section
+from alliance.info.models import Board
 from alliance.info.queries.archive import newest_reports
+from alliance.info.queries.board import latest_posts
 from alliance.info.queries.newsletter import edition_sections, newest_edition
 
+POSTS_SHOWN = 5
 REPORTS_SHOWN = 5
 HEADLINES_SHOWN = 3
 
@@ -20,12 +25,15 @@ def _newsletter() -> dict:
     return {"edition": edition, "headlines": headlines[:HEADLINES_SHOWN]}
 
 
-# ---- notices and alliance news (order 20, 25) -----------------------------------------------------------------
-# PLACE FOR THE BOARD (not yet built): /notice_board and /alliance_news are being built in the branch `board`,
-# which adds `alliance.info.queries.board.latest_posts(board, limit)`. Once it is on main, register two sections
-# here, "notices" (order 20) and "news" (order 25), each a Section whose context is the board's latest posts
-# and whose template (info/frontpage/posts.html) lists each post's title, link and date, with a "none yet" line
-# when there are none; the front page's tests (portal/tests/test_home.py) then name their headings.
+def _posts(board: str, more_url: str):
+    def context() -> dict:
+        posts = latest_posts(board, POSTS_SHOWN)
+        return {"board_label": Board(board).label, "posts": posts, "more_url": reverse(more_url)}
 
+    return context
+
+
+register_section(Section("notices", 20, "info/frontpage/posts.html", _posts(Board.NOTICES, "info:notice_board")))
+register_section(Section("news", 25, "info/frontpage/posts.html", _posts(Board.NEWS, "info:alliance_news")))
 register_section(Section("reports", 40, "info/frontpage/reports.html", _reports))
 register_section(Section("newsletter", 50, "info/frontpage/newsletter.html", _newsletter))

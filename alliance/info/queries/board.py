@@ -26,8 +26,8 @@ def listed_posts(posts: QuerySet[Post]) -> QuerySet[Post]:
 
 def latest_posts(board: str, limit: int = 5) -> list[Post]:
     """The newest published posts of a board (`Board.NOTICES` or `Board.NEWS`), newest first whatever is
-    pinned (the front page)."""
-    return list(Post.objects.filter(published_q(), board=board).order_by("-publish_at", "-id")[:limit])
+    pinned (the front page), without their bodies."""
+    return list(listed_posts(Post.objects.filter(published_q(), board=board).order_by("-publish_at", "-id"))[:limit])
 
 
 def filtered_posts(board: str, *, query: str = "", category: str = "") -> QuerySet[Post]:

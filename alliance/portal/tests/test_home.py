@@ -11,8 +11,9 @@ from lxml import html as lxml_html
 
 from alliance.ecosystem.models import Placement
 from alliance.ecosystem.tests.factories import PlacementFactory, PlayerFactory
-from alliance.info.models import Edition
+from alliance.info.models import Board, Category, Edition
 from alliance.info.tests.factories_archive import PublisherFactory, ReportFactory
+from alliance.info.tests.factories_board import PostFactory
 from alliance.info.tests.factories_newsletter import EditionFactory, EditionItemFactory
 from alliance.members.tests.factories import OrganisationFactory
 from alliance.programs.tests.factories import ProgrammeFactory, ProjectGroupFactory
@@ -49,17 +50,42 @@ def test_an_empty_site_says_there_is_nothing_yet(client):
 
     assert [heading.text_content() for heading in tree.xpath("//main//h2")] == [
         "숫자로 보는 얼라이언스",
+        "공지사항",
+        "얼라이언스 소식",
         "다가오는 일정",
         "최신 동향 보고서",
         "데일리 뉴스레터",
     ]
     assert texts(tree.xpath('//p[@class="frontpage-empty"]')) == [
+        "아직 게시된 글이 없습니다.",
+        "아직 게시된 글이 없습니다.",
         "아직 예정된 일정이 없습니다.",
         "아직 게시된 보고서가 없습니다.",
         "아직 발송된 뉴스레터가 없습니다.",
     ]
     # No map and no programme: only the member count, leading to the directory.
     assert texts(section(tree, "figures").xpath(".//li")) == ["회원사 0개사"]
+
+
+def test_the_newest_notices_and_news_each_leading_to_its_post_and_board(client):
+    now = timezone.now()
+    notices = [
+        PostFactory(title=f"공지 {n}", publish_at=now - datetime.timedelta(days=n), pinned=n == 6) for n in range(7)
+    ]
+    PostFactory(title="예약된 공지", publish_at=now + datetime.timedelta(days=1))
+    news = PostFactory(board=Board.NEWS, category=Category.EVENT, title="세미나 소식")
+
+    tree = page(client)
+
+    notice_box, news_box = section(tree, "notices"), section(tree, "news")
+    assert [(link.text, link.get("href")) for link in notice_box.xpath(".//ul/li/a")] == [
+        (post.title, post.get_absolute_url()) for post in notices[:5]
+    ]
+    assert texts(news_box.xpath(".//ul/li")) == [f"행사 세미나 소식 {local(news.publish_at, '%Y. %-m. %-d.')}"]
+    assert [(link.text, link.get("href")) for link in tree.xpath('//p[@class="frontpage-more"]/a')][:2] == [
+        ("공지사항 전체 보기", "/notice_board"),
+        ("얼라이언스 소식 전체 보기", "/alliance_news"),
+    ]
 
 
 def test_the_newest_reports_newest_first_each_leading_to_its_page(client):
@@ -163,6 +189,8 @@ def _world(n: int) -> None:
         edition = EditionFactory(state=Edition.State.SENT)
         EditionItemFactory(edition=edition)
         OrganisationFactory()
+        PostFactory()
+        PostFactory(board=Board.NEWS)
     ProgrammeFactory(stages=stages_from_now({"call": (-1, 1), "screening": (2, 3), "final": (4, 5)}))
 
 
