@@ -16,7 +16,10 @@ An app registers what it shows on the front page from its `AppConfig.ready` (by 
 
 Rule: the front page is read by everyone on every visit, so each contribution costs a bounded number of
 queries whatever the data's size (no query per row: select_related, a limit in SQL), and shows only public
-things. Sections are shown by `order`, then key.
+things. Sections are shown by `order`, then key. An anonymous visitor's front page is kept rendered
+(`core/page_cache.py`) for at most `FRESH_SECONDS` (`version()`): its sections show what changes without a
+write announcing it (a scheduled notice appears, a call closes) and what other apps write (a report, an
+edition), so a change shows within a minute.
 """
 
 import datetime
@@ -26,6 +29,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 AGENDA_LIMIT = 5  # things shown under "coming up"
+FRESH_SECONDS = 60  # how long an anonymous visitor's front page may be kept rendered
 
 
 @dataclass(frozen=True)
@@ -132,6 +136,11 @@ def sections() -> list[Shown]:
         if context is not None:
             shown.append(Shown(section.key, section.template, context))
     return shown
+
+
+def version(now: datetime.datetime | None = None) -> str:
+    """A string that changes every FRESH_SECONDS: the kept rendering's version (module rule)."""
+    return str(int((now or timezone.now()).timestamp()) // FRESH_SECONDS)
 
 
 def _figures_context() -> dict | None:

@@ -13,7 +13,8 @@ from alliance.members.membership import member_count, registry_day_version
 
 @public
 @require_GET
-@cached_for_anonymous(lambda request: registry_day_version())  # it shows the member count
+# It shows the member count (the registry's version) and the apps' sections (kept a minute at most).
+@cached_for_anonymous(lambda request: f"{registry_day_version()}:{frontpage.version()}")
 def home(request):
     context = {"member_count": member_count(), "sections": frontpage.sections()}
     return render(request, "portal/home.html", context)

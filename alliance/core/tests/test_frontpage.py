@@ -84,3 +84,11 @@ def test_core_sections_are_left_out_with_no_figures_and_no_agenda_source(empty_r
     frontpage.register_section(Section("upcoming", 30, "core/frontpage/upcoming.html", frontpage._agenda_context))
 
     assert frontpage.sections() == []
+
+
+def test_the_kept_front_page_changes_version_every_minute():
+    minute = timezone.make_aware(datetime.datetime(2026, 6, 1, 12, 0))
+
+    versions = [frontpage.version(minute + datetime.timedelta(seconds=s)) for s in (0, 59, 60, 119, 120)]
+
+    assert versions[0] == versions[1] != versions[2] == versions[3] != versions[4]

@@ -202,3 +202,19 @@ def test_the_front_page_takes_a_constant_number_of_queries(client, django_assert
     _world(8)
     with django_assert_max_num_queries(len(few.captured_queries)):
         page(client)
+
+
+def test_an_anonymous_visitors_kept_front_page_shows_a_new_report_once_its_minute_is_over(
+    client, settings, monkeypatch
+):
+    settings.PAGE_CACHE_SECONDS = 3600
+    minute = ["1"]
+    monkeypatch.setattr("alliance.core.frontpage.version", lambda: minute[0])
+    first = client.get("/")
+    ReportFactory(title="새 보고서")
+    second = client.get("/")
+    minute[0] = "2"
+    third = client.get("/")
+
+    assert [response["X-Page-Cache"] for response in (first, second, third)] == ["miss", "hit", "miss"]
+    assert ["새 보고서" in response.content.decode() for response in (first, second, third)] == [False, False, True]
