@@ -41,6 +41,8 @@ VERSIONED = {
     "MeetingForm",  # a committee meeting's date, place and agenda: staff and the chair
     "EditionForm",  # a newsletter edition: staff
     "PostForm",  # a notice or news post: staff
+    "governance.proposals.ProposalForm",  # a policy proposal's draft: the subcommittee's members
+    "governance.proposals.AnswerForm",  # an agency's answer to a proposal: its liaisons
 }  # fmt: skip
 
 NO_EDIT = {
@@ -88,7 +90,6 @@ NO_EDIT = {
 # real gap (two people may open the record), listed so that it stays visible until it is versioned.
 NOT_YET = {
     "BodyForm", "SeatEditForm", "AgendaItemForm", "AmendmentForm", "governance.minutes.ItemForm",
-    "governance.proposals.ProposalForm", "governance.proposals.AnswerForm",
     "PlanItemForm", "ReportEntryForm", "DeadlineForm",
     "info.newsletter.ItemForm", "ReportForm", "FeedForm", "PublisherForm",
 }  # fmt: skip

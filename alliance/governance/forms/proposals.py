@@ -5,10 +5,13 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from alliance.agencies.models import Agency
+from alliance.core.versions import VersionedFormMixin
 from alliance.governance.models import AgencyAnswer, BodyKind, Decision, Meeting, ProposalState
 
 
-class ProposalForm(forms.Form):
+class ProposalForm(VersionedFormMixin, forms.Form):
+    """A draft's title and text; editing one, `version=` the proposal's (core.versions)."""
+
     title = forms.CharField(label=_("Title"), max_length=300)
     text = forms.CharField(label=_("Proposal text"), widget=forms.Textarea(attrs={"rows": 12}), max_length=50_000)
 
@@ -64,7 +67,9 @@ def _meeting_label(meeting) -> str:
     }
 
 
-class AnswerForm(forms.Form):
+class AnswerForm(VersionedFormMixin, forms.Form):
+    """An agency's answer; `version=` the share's (core.versions)."""
+
     answer = forms.ChoiceField(
         label=_("The agency's answer"),
         choices=[(c.value, c.label) for c in (AgencyAnswer.REVIEWING, AgencyAnswer.ADOPTED, AgencyAnswer.NOT_ADOPTED)],

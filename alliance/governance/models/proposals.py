@@ -11,6 +11,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from alliance.core.versions import version_field
 from alliance.governance.models.bodies import Body
 from alliance.governance.models.meetings import Decision, Meeting
 
@@ -102,6 +103,8 @@ class Proposal(models.Model):
     )
     created_at = models.DateTimeField(_("drafted at"))
     moved_at = models.DateTimeField(_("last move"))
+    # Moved on by every edit of the draft; the draft form carries it (core.versions).
+    version = version_field()
 
     class Meta:
         verbose_name = _("policy proposal")
@@ -183,6 +186,8 @@ class ProposalShare(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("answered by"), on_delete=models.SET_NULL, null=True, blank=True
     )
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    # Moved on by every answer; the answer form carries it (core.versions): an agency has several liaisons.
+    version = version_field()
 
     class Meta:
         verbose_name = _("proposal shared with an agency")

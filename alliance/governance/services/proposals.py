@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from alliance.core.audit import record_audit
+from alliance.core.versions import bump_version, check_version
 from alliance.governance.models import BodyKind
 from alliance.governance.models.proposals import (
     AgencyAnswer,
@@ -78,18 +79,22 @@ def create_proposal(*, body, title: str, text: str, by) -> Proposal:
     return proposal
 
 
-def edit_draft(*, proposal: Proposal, title: str, text: str, by) -> Proposal:
+def edit_draft(*, proposal: Proposal, title: str, text: str, by, expected_version: int | None = None) -> Proposal:
     """Change a draft's title and text (the next move keeps them as a new version).
 
-    Rule: only a draft is edited; later states change only by moves. Side effects: an audit entry."""
+    Rule: only a draft is edited; later states change only by moves; refused with core.versions.StaleEditError
+    when the draft was edited since `expected_version` (its form's: the subcommittee's members write it).
+    Side effects: the draft's edit version moves on; an audit entry."""
     with transaction.atomic():
         proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+        check_version(proposal, expected_version)
         if proposal.state != S.DRAFT:
             raise ValidationError(
                 _("Only a draft can be edited; this proposal is “%(state)s”.") % {"state": proposal.get_state_display()}
             )
         before = {"title": proposal.title, "text": proposal.text}
         proposal.title, proposal.text = title, text
+        bump_version(proposal)
         proposal.save(update_fields=["title", "text"])
         record_audit(
             action="governance.proposal.edited",
@@ -171,20 +176,26 @@ def _apply_move(proposal, to, *, by, note, meeting, decision, agencies, shared_o
     return proposal
 
 
-def record_agency_answer(*, share: ProposalShare, answer: str, text: str, by) -> ProposalShare:
+def record_agency_answer(
+    *, share: ProposalShare, answer: str, text: str, by, expected_version: int | None = None
+) -> ProposalShare:
     """An agency's answer to a shared proposal (검토 중 / 반영 / 미반영 with text).
 
     Rule: only a proposal shared with the agency, not yet implemented, is answered; the first answer moves the
-    proposal from 공유 to 기관 회신. Side effects: the share, maybe a move and a version, an audit entry."""
+    proposal from 공유 to 기관 회신; refused with core.versions.StaleEditError when the agency's answer was
+    recorded since `expected_version` (its form's: an agency has several liaisons).
+    Side effects: the share (its version moves on), maybe a move and a version, an audit entry."""
     if answer not in (AgencyAnswer.REVIEWING, AgencyAnswer.ADOPTED, AgencyAnswer.NOT_ADOPTED):
         raise ValidationError(_("Choose under review, reflected or not reflected."))
     with transaction.atomic():
         share = ProposalShare.objects.select_for_update().select_related("proposal", "agency").get(pk=share.pk)
+        check_version(share, expected_version)
         proposal = Proposal.objects.select_for_update().get(pk=share.proposal_id)
         if proposal.state not in (S.SHARED, S.ANSWERED):
             raise ValidationError(_("This proposal no longer takes answers."))
         share.answer, share.answer_text = answer, text
         share.answered_by, share.answered_at = by, timezone.now()
+        bump_version(share)
         share.save()
         if proposal.state == S.SHARED:
             _apply_move(

@@ -196,3 +196,73 @@ def test_the_step_form_asks_only_for_what_the_next_steps_need(client, setting):
 
     assert list(draft_form.fields) == ["to", "meeting", "note"]
     assert list(submitted_form.fields) == ["to", "decision", "note"]
+
+
+def _two_clients(*users):
+    from django.test import Client
+
+    clients = []
+    for user in users:
+        client = Client()
+        client.force_login(user)
+        clients.append(client)
+    return clients
+
+
+def test_a_draft_edited_meanwhile_refuses_the_later_save(setting):
+    from alliance.core.tests.editing import posted
+
+    colleague = UserFactory(role=Role.SUBCOMMITTEE)
+    seat_for(colleague, setting["subcommittee"])
+    proposal = setting["proposal"]
+    url = reverse("governance:proposal_edit", args=[proposal.pk])
+    first, second = _two_clients(setting["member"], colleague)
+    first_form, second_form = posted(first.get(url).context["form"]), posted(second.get(url).context["form"])
+
+    assert first.post(url, first_form | {"title": "표준계약서 보급 확대 방안"}).status_code == 302
+    response = second.post(url, second_form | {"text": "동료가 고친 본문"})
+
+    assert response.status_code == 200
+    assert response.context["form"].stale_changes == [
+        {"label": "제목", "theirs": "표준계약서 보급 확대 방안", "yours": "표준계약서 보급 확대"}
+    ]
+    assert "stale-edit" in response.content.decode()
+    proposal.refresh_from_db()
+    assert (proposal.title, proposal.text) == ("표준계약서 보급 확대 방안", "초안 본문")
+
+    assert second.post(url, posted(response.context["form"])).status_code == 302
+    proposal.refresh_from_db()
+    assert (proposal.title, proposal.text) == ("표준계약서 보급 확대", "동료가 고친 본문")
+
+
+def test_an_answer_recorded_meanwhile_by_another_liaison_refuses_the_later_answer(setting):
+    from alliance.core.tests.editing import posted
+
+    proposal = setting["proposal"]
+    staff = setting["staff"]
+    move_proposal(proposal=proposal, to=S.ADOPTED, by=staff, meeting=setting["sub_meeting"])
+    move_proposal(proposal=proposal, to=S.SUBMITTED, by=staff, meeting=setting["steering_meeting"])
+    decision = setting["steering_meeting"].decisions.create(
+        motion="승인", method="consensus", outcome="adopted", recorded_at=timezone.now()
+    )
+    move_proposal(proposal=proposal, to=S.APPROVED, by=staff, decision=decision)
+    nipa = LiaisonFactory(agency__short_name="NIPA")
+    colleague = LiaisonFactory(agency=nipa.agency)
+    move_proposal(proposal=proposal, to=S.SHARED, by=staff, agencies=[nipa.agency])
+    share = proposal.shares.get()
+    url = reverse("governance:proposal_answer", args=[share.pk])
+    first, second = _two_clients(nipa.user, colleague.user)
+    first_form, second_form = posted(first.get(url).context["form"]), posted(second.get(url).context["form"])
+
+    mine = {"answer": AgencyAnswer.REVIEWING, "text": "검토 중입니다"}
+    assert first.post(url, first_form | mine).status_code == 302
+    response = second.post(url, second_form | {"answer": AgencyAnswer.ADOPTED, "text": "2027년 공고에 반영"})
+
+    assert response.status_code == 200
+    assert [row["theirs"] for row in response.context["form"].stale_changes] == ["검토 중", "검토 중입니다"]
+    share.refresh_from_db()
+    assert (share.answer, share.answer_text) == (AgencyAnswer.REVIEWING, "검토 중입니다")
+
+    assert second.post(url, posted(response.context["form"])).status_code == 302
+    share.refresh_from_db()
+    assert (share.answer, share.answer_text) == (AgencyAnswer.ADOPTED, "2027년 공고에 반영")

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from alliance.agencies.rules import liaison_agency_id
 from alliance.core.bounds import parse_year
 from alliance.core.permissions import POST, permission_required, require_object_permission
+from alliance.core.versions import StaleEditError
 from alliance.governance.forms.proposals import AnswerForm, MoveForm, ProposalForm
 from alliance.governance.models import Body, Proposal, ProposalShare, ProposalVersion
 from alliance.governance.queries import proposals as queries
@@ -43,7 +44,9 @@ def proposal_create(request, pk):
     form = ProposalForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            proposal = service.create_proposal(body=body, by=request.user, **form.cleaned_data)
+            proposal = service.create_proposal(
+                body=body, by=request.user, title=form.cleaned_data["title"], text=form.cleaned_data["text"]
+            )
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -56,10 +59,20 @@ def proposal_create(request, pk):
 def proposal_edit(request, pk):
     proposal = get_object_or_404(Proposal.objects.select_related("body"), pk=pk)
     require_object_permission(request.user, "governance.edit_proposal", proposal)
-    form = ProposalForm(request.POST or None, initial={"title": proposal.title, "text": proposal.text})
+    form = ProposalForm(
+        request.POST or None, initial={"title": proposal.title, "text": proposal.text}, version=proposal.version
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            service.edit_draft(proposal=proposal, by=request.user, **form.cleaned_data)
+            service.edit_draft(
+                proposal=proposal,
+                by=request.user,
+                title=form.cleaned_data["title"],
+                text=form.cleaned_data["text"],
+                expected_version=form.loaded_version,
+            )
+        except StaleEditError as error:
+            form.stale(error)
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -136,10 +149,18 @@ def proposal_answer(request, pk):
     share = get_object_or_404(ProposalShare.objects.select_related("proposal__body", "agency"), pk=pk)
     require_object_permission(request.user, "governance.answer_proposal", share)
     initial = {"answer": share.answer, "text": share.answer_text} if share.answered_at else None
-    form = AnswerForm(request.POST or None, initial=initial)
+    form = AnswerForm(request.POST or None, initial=initial, version=share.version)
     if request.method == "POST" and form.is_valid():
         try:
-            service.record_agency_answer(share=share, by=request.user, **form.cleaned_data)
+            service.record_agency_answer(
+                share=share,
+                by=request.user,
+                answer=form.cleaned_data["answer"],
+                text=form.cleaned_data["text"],
+                expected_version=form.loaded_version,
+            )
+        except StaleEditError as error:
+            form.stale(error)
         except ValidationError as error:
             form.add_error(None, error)
         else:
