@@ -4,8 +4,10 @@ The data is `make demo`'s (`manage.py demo_data`: 1,193 member organisations, th
 competition, 35 archive reports with their files, a month of newsletter editions, two years of visits …).
 An anonymous visitor's GET of `/` goes through Django's whole stack in this process (middleware, the
 analytics recording, every registered section, the template), with the test client; the first request is
-reported apart (`cold_ms`: templates loaded, caches empty), then `ROUNDS` requests are timed. The member
-count is cached by the members app, as in production; nothing else is.
+reported apart (`cold_ms`: templates loaded, caches empty), then `ROUNDS` requests are timed twice: with the
+kept rendering off (`PAGE_CACHE_SECONDS=0`: every section computed, as on the request after each minute, the
+target `p95_ms`), and on (`cached_p95_ms`: what most anonymous visitors get, core/page_cache.py). The member
+count is cached by the members app in both, as in production.
 
 `p95_ms` is the wall time of a request. On a shared machine it includes the time the process waits for a CPU
 (at a load of 10 on 2 cores every query may wait a 30 ms time slice), so `cpu_p95_ms` gives the same
@@ -21,7 +23,7 @@ import statistics
 import time
 
 TITLE = "front page (server time, demo data)"
-CHECKS = {"p95_ms": ("<=", 50, "ms"), "cpu_p95_ms": ("<=", 50, "ms")}
+CHECKS = {"p95_ms": ("<=", 50, "ms"), "cpu_p95_ms": ("<=", 50, "ms"), "cached_p95_ms": ("<=", 50, "ms")}
 DATABASES = ("sqlite", "postgresql")
 ROUNDS = int(os.environ.get("BENCH_FRONT_ROUNDS", "300"))
 
@@ -53,6 +55,8 @@ def run() -> dict:
             raise RuntimeError(f"GET / answered {response.status_code}")
         return elapsed, cpu
 
+    kept_seconds = settings.PAGE_CACHE_SECONDS
+    settings.PAGE_CACHE_SECONDS = 0
     cold, _cpu = get()
     reset_queries()  # the demo filled DEBUG's query log (a bounded deque): a full one counts nothing new
     with CaptureQueriesContext(connection) as queries:
@@ -60,12 +64,18 @@ def run() -> dict:
     measured = [get() for _ in range(ROUNDS)]
     timings = [wall for wall, _cpu in measured]
     cpu_timings = [cpu for _wall, cpu in measured]
+    settings.PAGE_CACHE_SECONDS = kept_seconds or 300
+    cached = [wall for wall, _cpu in (get() for _ in range(ROUNDS + 1))][1:]  # the first one fills the cache
+    cached_answer = client.get("/").get("X-Page-Cache")  # "hit": the kept rendering was measured
     return {
         "p95_ms": round(_p95(timings), 1),
         "median_ms": round(statistics.median(timings), 1),
         "max_ms": round(max(timings), 1),
         "cpu_p95_ms": round(_p95(cpu_timings), 1),
         "cpu_median_ms": round(statistics.median(cpu_timings), 1),
+        "cached_p95_ms": round(_p95(cached), 1),
+        "cached_median_ms": round(statistics.median(cached), 1),
+        "cached_answer": cached_answer,
         "cold_ms": round(cold, 1),
         "queries": len(queries.captured_queries),
         "rounds": ROUNDS,
