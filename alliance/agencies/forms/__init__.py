@@ -8,11 +8,14 @@ from django.utils.translation import gettext_lazy as _
 from alliance.agencies.models import QUARTERS, Agency, PlanItem, ReportEntry
 from alliance.agencies.uploads import ACCEPT_ATTRIBUTE
 from alliance.core.bounds import id_field
+from alliance.core.versions import VersionedFormMixin
 
 MONTHS = [(month, _("%(month)s month") % {"month": month}) for month in range(1, 13)]
 
 
-class PlanItemForm(forms.ModelForm):
+class PlanItemForm(VersionedFormMixin, forms.ModelForm):
+    """A linkage-plan item; editing one, it carries the item's version (core.versions)."""
+
     start_month = forms.TypedChoiceField(label=_("From month"), choices=MONTHS, coerce=int)
     end_month = forms.TypedChoiceField(label=_("To month"), choices=MONTHS, coerce=int)
     link_url = forms.URLField(

@@ -6,6 +6,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from alliance.agencies.models.agency import Agency
+from alliance.core.versions import version_field
 
 MONTH = [MinValueValidator(1), MaxValueValidator(12)]
 
@@ -53,6 +54,8 @@ class PlanItem(models.Model):
     end_month = models.PositiveSmallIntegerField(_("to month"), validators=MONTH)
     link_url = models.URLField(_("linked page"), blank=True)
     link_label = models.CharField(_("link label"), max_length=100, blank=True)
+    # Moved on by every edit; the item's form carries it (core.versions): the liaison and staff both edit it.
+    version = version_field()
 
     class Meta:
         ordering = ["plan", "heading", "start_month", "pk"]

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from alliance.agencies.models import Agency, LinkagePlan, PlanItem
 from alliance.core.audit import changed, record_audit, snapshot
 from alliance.core.rules import is_secretariat
+from alliance.core.versions import bump_version, check_version
 
 ITEM_FIELDS = ("heading", "text", "start_month", "end_month", "link_url", "link_label")
 PLAN_SUBMITTED = _("The plan has been submitted; ask the secretariat to change it.")
@@ -36,15 +37,19 @@ def add_plan_item(*, actor, agency: Agency, year: int, **fields) -> PlanItem:
     return item
 
 
-def update_plan_item(*, actor, item: PlanItem, **fields) -> PlanItem:
-    """Rule: as `add_plan_item`. Side effects: audit `agencies.plan.item_changed` with what changed."""
+def update_plan_item(*, actor, item: PlanItem, expected_version: int | None = None, **fields) -> PlanItem:
+    """Rule: as `add_plan_item`; refused with core.versions.StaleEditError when the item was changed since
+    `expected_version` (its form's: the liaison and staff both edit it). Side effects: the item's version moves
+    on; audit `agencies.plan.item_changed` with what changed."""
     with transaction.atomic():
         plan = LinkagePlan.objects.select_for_update().get(pk=item.plan_id)
         _check_editable(actor, plan)
-        before = snapshot(item, ITEM_FIELDS)
+        check_version(item, expected_version)
+        before = snapshot(PlanItem.objects.get(pk=item.pk), ITEM_FIELDS)
         for name in ITEM_FIELDS:
             setattr(item, name, fields[name])
         item.full_clean()
+        bump_version(item)
         item.save()
         old, new = changed(before, snapshot(item, ITEM_FIELDS))
         record_audit(action="agencies.plan.item_changed", actor=actor, target=plan, before=old, after=new)

@@ -100,3 +100,30 @@ def test_staff_grid_review_and_accepted_workbook(client, staff_user):
     rows = list(workbook.active.iter_rows(values_only=True))
     assert rows[1][:6] == ("1분기", "정보통신기획평가원", "정보 제공", entry.plan_item.text, "'26.1~12", entry.text)
     assert rows[1][8] == "12개 기관 참여"
+
+
+def test_a_plan_item_changed_meanwhile_by_staff_refuses_the_liaisons_later_save(liaison, staff_user):
+    from django.test import Client
+
+    from alliance.agencies.models import PlanItem
+    from alliance.core.tests.editing import posted
+
+    item = PlanItemFactory(plan__agency=liaison.agency)
+    url = reverse("agencies:plan_item_edit", args=[item.pk])
+    staff, own = Client(), Client()
+    staff.force_login(staff_user)
+    own.force_login(liaison.user)
+    staff_form, own_form = posted(staff.get(url).context["form"]), posted(own.get(url).context["form"])
+
+    assert staff.post(url, staff_form | {"text": "R&D 투자 설명회 (상·하반기 2회)"}).status_code == 302
+    response = own.post(url, own_form | {"end_month": "6"})
+
+    assert response.status_code == 200
+    assert [(row["theirs"], row["yours"]) for row in response.context["form"].stale_changes] == [
+        ("R&D 투자 설명회 (상·하반기 2회)", "가상융합 분야 R&D 투자 방향 설명회 개최")
+    ]
+    assert PlanItem.objects.get(pk=item.pk).end_month == 12
+
+    assert own.post(url, posted(response.context["form"])).status_code == 302
+    item.refresh_from_db()
+    assert (item.text, item.end_month) == ("가상융합 분야 R&D 투자 방향 설명회 개최", 6)

@@ -11,6 +11,7 @@ from alliance.agencies.services import plans
 from alliance.agencies.views.common import WORK, agency_for, error_text, plan_item_for
 from alliance.core.permissions import POST, permission_required
 from alliance.core.rules import is_secretariat
+from alliance.core.versions import LOADED_FIELD, StaleEditError
 
 
 def _plan_context(request, agency, year: int, form) -> dict:
@@ -27,7 +28,8 @@ def plan_page(request, pk: int, year: int):
     form = PlanItemForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            plans.add_plan_item(actor=request.user, agency=agency, year=year, **form.cleaned_data)
+            data = {name: value for name, value in form.cleaned_data.items() if name != LOADED_FIELD}
+            plans.add_plan_item(actor=request.user, agency=agency, year=year, **data)
         except ValidationError as error:
             messages.error(request, error_text(error))
         else:
@@ -41,8 +43,11 @@ def plan_item_edit(request, pk: int):
     item = plan_item_for(request, pk)
     form = PlanItemForm(request.POST or None, instance=item)
     if request.method == "POST" and form.is_valid():
+        data = {name: value for name, value in form.cleaned_data.items() if name != LOADED_FIELD}
         try:
-            plans.update_plan_item(actor=request.user, item=item, **form.cleaned_data)
+            plans.update_plan_item(actor=request.user, item=item, expected_version=form.loaded_version, **data)
+        except StaleEditError as error:
+            form.stale(error)
         except ValidationError as error:
             messages.error(request, error_text(error))
         else:

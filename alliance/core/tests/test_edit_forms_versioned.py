@@ -43,6 +43,7 @@ VERSIONED = {
     "PostForm",  # a notice or news post: staff
     "governance.proposals.ProposalForm",  # a policy proposal's draft: the subcommittee's members
     "governance.proposals.AnswerForm",  # an agency's answer to a proposal: its liaisons
+    "PlanItemForm",  # an item of an agency's linkage plan: its liaison and staff
 }  # fmt: skip
 
 NO_EDIT = {
@@ -90,7 +91,7 @@ NO_EDIT = {
 # real gap (two people may open the record), listed so that it stays visible until it is versioned.
 NOT_YET = {
     "BodyForm", "SeatEditForm", "AgendaItemForm", "AmendmentForm", "governance.minutes.ItemForm",
-    "PlanItemForm", "ReportEntryForm", "DeadlineForm",
+    "ReportEntryForm", "DeadlineForm",
     "info.newsletter.ItemForm", "ReportForm", "FeedForm", "PublisherForm",
 }  # fmt: skip
 
