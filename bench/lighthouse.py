@@ -70,7 +70,9 @@ PAGES = [
     ("login", "/accounts/login/"),
     ("privacy", "/privacy/"),
     ("notice_board", "/notice_board"),
+    ("notice", r"first:/notice_board:/notice_board/\d+"),
     ("alliance_news", "/alliance_news"),
+    ("news", r"first:/alliance_news:/alliance_news/\d+"),
 ]
 
 TITLE = "public pages: Lighthouse mobile scores (perf/a11y/bp/seo) and axe-core violations"
