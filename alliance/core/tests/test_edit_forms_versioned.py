@@ -44,6 +44,7 @@ VERSIONED = {
     "governance.proposals.ProposalForm",  # a policy proposal's draft: the subcommittee's members
     "governance.proposals.AnswerForm",  # an agency's answer to a proposal: its liaisons
     "PlanItemForm",  # an item of an agency's linkage plan: its liaison and staff
+    "BodyForm",  # a committee's rules and plan: staff
 }  # fmt: skip
 
 NO_EDIT = {
@@ -90,7 +91,7 @@ NO_EDIT = {
 # Edit forms of governance, the partner agencies and the information services not versioned yet: each is a
 # real gap (two people may open the record), listed so that it stays visible until it is versioned.
 NOT_YET = {
-    "BodyForm", "SeatEditForm", "AgendaItemForm", "AmendmentForm", "governance.minutes.ItemForm",
+    "SeatEditForm", "AgendaItemForm", "AmendmentForm", "governance.minutes.ItemForm",
     "ReportEntryForm", "DeadlineForm",
     "info.newsletter.ItemForm", "ReportForm", "FeedForm", "PublisherForm",
 }  # fmt: skip

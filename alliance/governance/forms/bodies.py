@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from alliance.core.bounds import NamedNumberErrorsMixin, bounded_formfield
+from alliance.core.versions import VersionedFormMixin
 from alliance.governance.models import Body, Person, Position, Sector
 from alliance.members.models import Organisation
 
@@ -14,7 +15,9 @@ DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TERMS_PERIODS = ((30, _("30 days")), (60, _("60 days")), (90, _("90 days")), (180, _("180 days")))
 
 
-class BodyForm(NamedNumberErrorsMixin, forms.ModelForm):
+class BodyForm(NamedNumberErrorsMixin, VersionedFormMixin, forms.ModelForm):
+    """A committee's name, rules and plan; editing one, it carries the body's version (core.versions)."""
+
     class Meta:
         model = Body
         formfield_callback = bounded_formfield  # numbers within their columns (core/bounds.py)

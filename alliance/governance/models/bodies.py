@@ -11,6 +11,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from alliance.core.versions import version_field
+
 
 class BodyKind(models.TextChoices):
     STEERING = "steering", _("Steering committee")
@@ -52,6 +54,8 @@ class Body(models.Model):
     open_to_members = models.BooleanField(_("open to every member company"), default=False)
     description = models.TextField(_("description"), blank=True)
     abolished_on = models.DateField(_("abolished on"), null=True, blank=True)
+    # Moved on by every edit; the body's form carries it (core.versions).
+    version = version_field()
 
     class Meta:
         verbose_name = _("body")

@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from alliance.core.audit import changed, record_audit, snapshot
+from alliance.core.versions import bump_version, check_version
 from alliance.governance.models import Body, BodyKind, Meeting, Participation, Person, Position, Seat
 
 BODY_FIELDS = (
@@ -56,18 +57,22 @@ def create_body(*, year: int, name: str, kind: str, by, **settings) -> Body:
     return body
 
 
-def update_body(*, body: Body, by, **changes) -> Body:
+def update_body(*, body: Body, by, expected_version: int | None = None, **changes) -> Body:
     """Change a body's name, rules, plan or abolition date.
 
-    Side effects: audit entry `governance.body.updated` with the fields that changed (none when nothing did).
+    Refused with core.versions.StaleEditError when the body was changed since `expected_version` (its form's).
+    Side effects: the body's version moves on; audit entry `governance.body.updated` with the fields that
+    changed (none when nothing did).
     """
     unknown = set(changes) - set(EDITABLE_BODY_FIELDS)
     if unknown:
         raise TypeError(f"unknown body fields: {sorted(unknown)}")
     with transaction.atomic():
+        check_version(body, expected_version)
         before = snapshot(body, BODY_FIELDS)
         for name, value in changes.items():
             setattr(body, name, value)
+        bump_version(body)
         body.save()
         old, new = changed(before, snapshot(body, BODY_FIELDS))
         if new:

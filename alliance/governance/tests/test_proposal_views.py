@@ -266,3 +266,24 @@ def test_an_answer_recorded_meanwhile_by_another_liaison_refuses_the_later_answe
     assert second.post(url, posted(response.context["form"])).status_code == 302
     share.refresh_from_db()
     assert (share.answer, share.answer_text) == (AgencyAnswer.ADOPTED, "2027년 공고에 반영")
+
+
+def test_a_body_changed_meanwhile_refuses_the_later_save(setting):
+    from alliance.core.tests.editing import posted
+    from alliance.governance.models import Body
+
+    body = setting["subcommittee"]
+    url = reverse("governance:body_edit", args=[body.pk])
+    first, second = _two_clients(setting["staff"], setting["staff"])
+    first_form, second_form = posted(first.get(url).context["form"]), posted(second.get(url).context["form"])
+
+    assert first.post(url, first_form | {"meetings_planned": "6"}).status_code == 302
+    response = second.post(url, second_form | {"description": "표준계약서 개정을 다룹니다"})
+
+    assert response.status_code == 200
+    assert [row["theirs"] for row in response.context["form"].stale_changes] == ["6"]
+    assert Body.objects.get(pk=body.pk).description == body.description
+
+    assert second.post(url, posted(response.context["form"])).status_code == 302
+    stored = Body.objects.get(pk=body.pk)
+    assert (stored.description, stored.meetings_planned) == ("표준계약서 개정을 다룹니다", body.meetings_planned)

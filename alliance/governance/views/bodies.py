@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from alliance.core.bounds import parse_year
 from alliance.core.confirm import RECORDS, Confirmation, confirmation_gate
 from alliance.core.permissions import POST, permission_required, require_object_permission
+from alliance.core.versions import LOADED_FIELD, StaleEditError
 from alliance.governance.forms.bodies import BodyForm, EndSeatForm, SeatEditForm, SeatForm, TermsPeriodForm
 from alliance.governance.models import Body, BodyKind, Meeting, Position, Seat, Sector
 from alliance.governance.queries import bodies as queries
@@ -77,7 +78,7 @@ def body_create(request):
     year = _year_asked(request)
     form = BodyForm(request.POST or None, year=year, initial={"kind": BodyKind.SUBCOMMITTEE, "meetings_planned": 3})
     if request.method == "POST" and form.is_valid():
-        data = {name: value for name, value in form.cleaned_data.items() if name not in ("name", "kind")}
+        data = {name: value for name, value in form.cleaned_data.items() if name not in ("name", "kind", LOADED_FIELD)}
         body = service.create_body(
             year=year, name=form.cleaned_data["name"], kind=form.cleaned_data["kind"], by=request.user, **data
         )
@@ -91,11 +92,15 @@ def body_edit(request, pk):
     body = get_object_or_404(Body, pk=pk)
     form = BodyForm(request.POST or None, instance=body, year=body.year)
     if request.method == "POST" and form.is_valid():
-        changes = dict(form.cleaned_data)
+        changes = {name: value for name, value in form.cleaned_data.items() if name != LOADED_FIELD}
         body.refresh_from_db()  # the form wrote into the instance; the service compares before and after
-        service.update_body(body=body, by=request.user, **changes)
-        messages.success(request, _("Saved."))
-        return redirect("governance:body_detail", pk=body.pk)
+        try:
+            service.update_body(body=body, by=request.user, expected_version=form.loaded_version, **changes)
+        except StaleEditError as error:
+            form.stale(error)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("governance:body_detail", pk=body.pk)
     return render(request, "governance/body_form.html", {"form": form, "year": body.year, "body": body})
 
 
