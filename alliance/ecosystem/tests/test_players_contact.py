@@ -83,7 +83,7 @@ def test_contact_email_is_on_no_public_page_export_snapshot_or_api(client, staff
         reverse("ecosystem:snapshot_api", args=["2026"]),
     ]
 
-    contents = {url: client.get(url).content.decode() for url in public}
+    contents = {url: client.get(url).getvalue().decode() for url in public}  # getvalue: the API is a streamed file
     client.force_login(staff_user)
     workbook = load_workbook(io.BytesIO(client.get(reverse("ecosystem:placements_xlsx", args=[2026])).content))
     cells = [str(cell) for sheet in workbook for row in sheet.iter_rows(values_only=True) for cell in row]
