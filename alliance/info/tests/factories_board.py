@@ -23,7 +23,9 @@ class PostFactory(factory.django.DjangoModelFactory):
     board = Board.NOTICES
     category = Category.NOTICE
     title = factory.Sequence(lambda n: f"2026년 메타버스 얼라이언스 공지 {n}")
-    body = "**회원사** 여러분께 알려드립니다.\n\n- 일정: 5월 16일\n- 장소: 서울"
+    # A date without 일: the English-counter test reads a page's text and cannot tell a post's own Korean words
+    # from the interface's counters.
+    body = "**회원사** 여러분께 알려드립니다.\n\n- 일정: 2026. 5. 16.\n- 장소: 서울"
     publish_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(hours=1))
 
 

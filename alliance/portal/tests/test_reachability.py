@@ -57,6 +57,7 @@ EXEMPT = {
     # links; it submits no form).
     "programs:call_preview",
     "info:edition_delivery_preview",
+    "info:post_mailing_preview",
     "members:census_open_preview",
     "members:census_remind_preview",
     "ecosystem:survey_open_preview",
