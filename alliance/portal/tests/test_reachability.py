@@ -97,6 +97,10 @@ FILES = {
     "programs:attachment_download",
     "programs:judging_attachment",
     "programs:interim_download",
+    "info:analytics_export",
+    "info:archive_file",
+    "info:board_attachment",
+    "info:promotion_image",
 }
 LINK = re.compile(r'\b(?:href|hx-get|src|action)="([^"]+)"')
 MAX_PAGES = 1500  # the staff crawl fetches about 500 pages of the matrix world; the cap only stops a runaway crawl
