@@ -7,6 +7,7 @@ import os
 import signal
 import socket
 import subprocess
+import time
 import urllib.request
 from pathlib import Path
 
@@ -61,6 +62,13 @@ def stack(tmp_path):
         stdout.close()
 
 
+def worker_started(log: Path, seconds: float = 90) -> None:
+    """Wait until the worker's start line is in the log (never longer than `seconds`; the assert below says why)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and "Starting worker" not in log.read_text(errors="replace"):
+        time.sleep(0.5)
+
+
 def test_make_prod_serves_health_static_and_pages_logs_json_and_stops_on_ctrl_c(stack):
     base, process, var_dir = stack
 
@@ -83,6 +91,8 @@ def test_make_prod_serves_health_static_and_pages_logs_json_and_stops_on_ctrl_c(
         "max-age=315360000, public, immutable",
     )
     assert (directory[0], "회원사" in directory[2].decode()) == (200, True)
+    # The worker starts beside gunicorn and may still be loading on a busy machine: Ctrl+C once it has said so.
+    worker_started(var_dir / "stdout.log")
 
     os.killpg(process.pid, signal.SIGINT)  # Ctrl+C in the terminal
     assert process.wait(timeout=60) in {0, 130}
