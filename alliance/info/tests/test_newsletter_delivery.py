@@ -19,16 +19,7 @@ from alliance.info.services import subscribers as service
 from alliance.info.services.newsletter_delivery import send_edition, send_scheduled_editions
 from alliance.info.tests.factories_subscribers import SubscriberFactory
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _newsletter_settings(settings):
-    settings.NEWSLETTER_RATE_PER_MINUTE = 0
-    settings.NEWSLETTER_AD_MARKING = True
-    settings.NEWSLETTER_SENDER_NAME = "메타버스 얼라이언스 사무국"
-    settings.NEWSLETTER_SENDER_ADDRESS = "서울특별시 중구 세종대로 1"
-    settings.NEWSLETTER_SENDER_CONTACT = "02-0000-0000"
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("newsletter_sender")]
 
 
 def an_edition(**fields) -> Edition:

@@ -17,16 +17,7 @@ from alliance.info.tests.factories_board import PostFactory
 from alliance.info.tests.factories_subscribers import SubscriberFactory
 from alliance.programs.services.call import CALL_MAILING
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _newsletter_settings(settings):
-    settings.NEWSLETTER_RATE_PER_MINUTE = 0
-    settings.NEWSLETTER_AD_MARKING = True
-    settings.NEWSLETTER_SENDER_NAME = "메타버스 얼라이언스 사무국"
-    settings.NEWSLETTER_SENDER_ADDRESS = "서울특별시 중구 세종대로 1"
-    settings.NEWSLETTER_SENDER_CONTACT = "02-0000-0000"
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("newsletter_sender")]
 
 
 def a_call(**fields):
