@@ -33,9 +33,14 @@ EDITION_KIND = "info.edition"  # the web archive's documents in core's full-text
 CANDIDATES_PER_SOURCE = 30
 
 
+def advertising_marked(carries_advertising: bool) -> bool:
+    """정보통신망법 §50: an e-mail to the subscribers carrying advertising is marked (광고), states the sender and goes
+    only to current consent, unless the rule is switched off (NEWSLETTER_AD_MARKING)."""
+    return bool(carries_advertising and getattr(settings, "NEWSLETTER_AD_MARKING", True))
+
+
 def marks_advertising(edition: Edition) -> bool:
-    """정보통신망법 §50: an edition carrying advertising is marked (광고) unless the rule is switched off."""
-    return bool(edition.carries_advertising and getattr(settings, "NEWSLETTER_AD_MARKING", True))
+    return advertising_marked(edition.carries_advertising)
 
 
 def edition_sections(edition: Edition) -> list[tuple[str, str, list[EditionItem]]]:

@@ -33,6 +33,7 @@ from alliance.core.delivery.ordering import Addressee, order_delivery
 from alliance.core.mail import personalised_copy, render_message
 from alliance.core.models import Delivery
 from alliance.info.models import Edition, Subscriber
+from alliance.info.queries.newsletter import marks_advertising
 from alliance.info.queries.subscribers import EDITION_HEADER, EDITION_MAILING, edition_deliveries, edition_recipients
 
 EDITION_PREFIX = "info/newsletter/email"  # the newsletter area's edition e-mail
@@ -48,10 +49,6 @@ SEND_TIME = datetime.time(8, 30)  # KST, when an edition scheduled without a tim
 def edition_page(edition: Edition) -> str:
     """The staff page of the edition's delivery (where it is ordered and followed)."""
     return reverse("info:edition_delivery", args=[edition.pk])
-
-
-def marks_advertising(edition: Edition) -> bool:
-    return bool(edition.carries_advertising and settings.NEWSLETTER_AD_MARKING)
 
 
 def edition_addressees(edition: Edition) -> list[Addressee]:

@@ -19,18 +19,19 @@ commit; retries, resumption and "never twice" are the delivery mechanism's.
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from alliance.core import links
 from alliance.core.delivery.ordering import Addressee, order_delivery
+from alliance.core.delivery.progress import deliveries_of
 from alliance.core.mail import personalised_copy, render_message
 from alliance.core.models import Delivery
 from alliance.info.board_markdown import render_markdown
 from alliance.info.models import Board, Post, Subscriber
 from alliance.info.queries import mailings
+from alliance.info.queries.newsletter import advertising_marked
 from alliance.info.queries.subscribers import edition_recipients
 from alliance.info.services.newsletter_delivery import LINK_PLACEHOLDER, with_subscriber_footer
 
@@ -39,17 +40,8 @@ PREFIX = "info/board/email/mailing"
 LINK_SLOT = "__personal_link_slot__"
 
 
-def marks_advertising(advertising: bool) -> bool:
-    return bool(advertising and settings.NEWSLETTER_AD_MARKING)
-
-
-def post_deliveries(post: Post):
-    target_type = ContentType.objects.get_for_model(Post)
-    return Delivery.objects.filter(kind=POST_MAILING, target_type=target_type, target_id=post.pk)
-
-
 def mailing_addressees(*, advertising: bool) -> list[Addressee]:
-    recipients = edition_recipients(advertising=marks_advertising(advertising)).only("pk", "email", "language")
+    recipients = edition_recipients(advertising=advertising_marked(advertising)).only("pk", "email", "language")
     return [Addressee(email=s.email, language=s.language, object_id=s.pk) for s in recipients.iterator()]
 
 
@@ -57,9 +49,9 @@ def mailing_refusals(post: Post, *, advertising: bool, count: int | None = None)
     refusals = []
     if post.board != Board.NOTICES or not post.is_public:
         refusals.append(_("Only a notice the public can read now is e-mailed: publish it first."))
-    if post_deliveries(post).exists():
+    if deliveries_of(post, (POST_MAILING,)):
         refusals.append(_("This notice has been e-mailed already: a notice goes out once."))
-    if marks_advertising(advertising) and not (
+    if advertising_marked(advertising) and not (
         settings.NEWSLETTER_SENDER_ADDRESS and settings.NEWSLETTER_SENDER_CONTACT
     ):
         refusals.append(
@@ -86,7 +78,7 @@ def mail_post(*, actor, post: Post, advertising: bool) -> Delivery:
             kind=POST_MAILING,
             target=post,
             addressees=addressees,
-            parameters={"advertising": marks_advertising(advertising)},
+            parameters={"advertising": advertising_marked(advertising)},
         )
 
 
@@ -95,7 +87,7 @@ def mail_post(*, actor, post: Post, advertising: bool) -> Delivery:
 
 def post_message(post: Post, *, advertising: bool, to=(), language: str = ""):
     """The notice's e-mail with the newsletter's footer and the advertising mark, the link still a placeholder."""
-    advertising = marks_advertising(advertising)
+    advertising = advertising_marked(advertising)
     context = {
         "post": post,
         "body_html": render_markdown(post.body),
