@@ -76,6 +76,8 @@ INSTALLED_APPS = [
     "alliance.agencies",
     "alliance.governance",
     "alliance.info",
+    "alliance.events",
+    "alliance.reports",  # compiles every app below it: plan, indicators, briefing
     "alliance.portal",  # the site shell, above every app
 ]
 

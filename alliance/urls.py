@@ -11,4 +11,6 @@ urlpatterns = [
     path("", include("alliance.agencies.urls")),
     path("", include("alliance.governance.urls")),
     path("", include("alliance.info.urls")),
+    path("", include("alliance.events.urls")),
+    path("", include("alliance.reports.urls")),
 ]

@@ -21,6 +21,7 @@ NUMERIC = (forms.IntegerField, forms.DecimalField, forms.FloatField)
 CHECKED_APPS = (
     "alliance.core", "alliance.members", "alliance.ecosystem", "alliance.programs", "alliance.portal",
     "alliance.governance", "alliance.agencies", "alliance.info",
+    "alliance.events", "alliance.reports",
 )  # fmt: skip
 HOSTILE = ["9223372036854775808", "-1", "1e309", "NaN"]
 
