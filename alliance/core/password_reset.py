@@ -12,9 +12,9 @@ import hashlib
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 
 from alliance.core.audit import record_audit
+from alliance.core.ratelimit import count_in_window
 from alliance.core.tasks import enqueue_on_commit, send_password_reset_email
 
 
@@ -23,22 +23,12 @@ def _cache_key(kind: str, value: str) -> str:
     return f"password-reset:{kind}:{digest}"
 
 
-def _count(key: str) -> int:
-    """One more request under `key` in the current window; returns the count including this one."""
-    window = settings.PASSWORD_RESET_LIMIT_WINDOW_MINUTES * 60
-    if cache.add(key, 1, timeout=window):
-        return 1
-    try:
-        return cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.add(key, 1, timeout=window)
-        return 1
-
-
 def over_limit(*, email: str, client_address: str) -> bool:
-    """Count this request for the address and the client; True when either has asked too often."""
-    by_address = _count(_cache_key("address", email.strip().lower()))
-    by_client = _count(_cache_key("client", client_address or "unknown"))
+    """Count this request for the address and the client; True when either has asked too often. A cache that
+    does not answer counts nothing (the request goes through, as the login's limit does)."""
+    window = settings.PASSWORD_RESET_LIMIT_WINDOW_MINUTES * 60
+    by_address = count_in_window(_cache_key("address", email.strip().lower()), timeout=window) or 0
+    by_client = count_in_window(_cache_key("client", client_address or "unknown"), timeout=window) or 0
     return (
         by_address > settings.PASSWORD_RESET_LIMIT_PER_ADDRESS or by_client > settings.PASSWORD_RESET_LIMIT_PER_CLIENT
     )

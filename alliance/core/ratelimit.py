@@ -35,14 +35,22 @@ def _counter_key(kind: str, address: str, window: int) -> str:
     return f"ratelimit:{kind}:{window}:{digest}"
 
 
-def _count(key: str, *, timeout: int) -> int:
-    # add() starts the count only if no process did; incr() is atomic on Redis and close to it on the file cache.
-    cache.add(key, 0, timeout=timeout)
+def count_in_window(key: str, *, timeout: int) -> int | None:
+    """One more request under `key`, counted in the cache for `timeout` seconds; the count including this one,
+    or None when the cache does not answer (Redis down): a limit must not take its page down with the cache.
+    The one counter of the project's limits (the rate limits here, the password reset's)."""
     try:
-        return cache.incr(key)
-    except ValueError:  # the window expired between add() and incr()
-        cache.add(key, 1, timeout=timeout)
-        return 1
+        # add() starts the count only if no process did; incr() is atomic on Redis and close to it on the file
+        # cache.
+        cache.add(key, 0, timeout=timeout)
+        try:
+            return cache.incr(key)
+        except ValueError:  # the window expired between add() and incr()
+            cache.add(key, 1, timeout=timeout)
+            return 1
+    except Exception:  # any cache backend's connection error; logged, the request is let through
+        logger.warning("Could not count a request under %s", key.split(":", 2)[:2], exc_info=True)
+        return None
 
 
 def over_limit(kind: str, address: str) -> int:
@@ -54,12 +62,8 @@ def over_limit(kind: str, address: str) -> int:
     now = time.time()
     window = int(now // length)
     key = _counter_key(kind, address, window)
-    try:
-        count = _count(key, timeout=length + 1)
-    except Exception:  # a cache that does not answer (Redis down) must not take the login page with it
-        logger.warning("Could not count a request for the %s rate limit", kind, exc_info=True)
-        return 0
-    if count <= limit:
+    count = count_in_window(key, timeout=length + 1)
+    if count is None or count <= limit:
         return 0
     return max(1, int((window + 1) * length - now))
 

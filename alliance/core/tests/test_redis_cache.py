@@ -1,7 +1,8 @@
 """The cache on Redis (CACHE_URL=redis://…, Debian's redis-server) is shared by every machine: a client's
 requests are counted once across machines, each periodic job runs once when every machine runs the jobs, and
 /readyz's cache probe holds while many processes probe at once; a Redis that stops fails readyz, not the login
-page. The machines: alliance/core/tests/redis_fixture.py (members' tests show an import's progress across them).
+or password-reset pages. The machines: alliance/core/tests/redis_fixture.py (members' tests show an import's
+progress across them).
 """
 
 import time
@@ -94,7 +95,7 @@ print(json.dumps(failed))
 
 
 @pytest.mark.django_db
-def test_a_redis_that_stopped_fails_readyz_quickly_and_leaves_the_login_page_working(client, settings, tmp_path):
+def test_a_stopped_redis_fails_readyz_quickly_and_leaves_login_and_password_reset_working(client, settings, tmp_path):
     with redis_server(tmp_path) as port:
         settings.CACHES = {"default": cache_settings(f"redis://127.0.0.1:{port}/0")}
         settings.RATE_LIMITS = {**settings.RATE_LIMITS, "login": 5}
@@ -103,7 +104,9 @@ def test_a_redis_that_stopped_fails_readyz_quickly_and_leaves_the_login_page_wor
 
     ready = client.get("/readyz")
     login = client.post(reverse("core:login"), {"username": "someone@example.kr", "password": "wrong"})
+    reset = client.post(reverse("core:password_reset"), {"email": "someone@example.kr"})
 
     assert (ready.status_code, ready.json()["checks"]["cache"]) == (503, "failed")
     assert login.status_code == 200  # the form again, with its error: not a server error
+    assert (reset.status_code, reset["Location"]) == (302, reverse("core:password_reset_sent"))  # counted nothing
     assert time.monotonic() - started < 10
