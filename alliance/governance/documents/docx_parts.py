@@ -3,25 +3,17 @@ tables whose first column merges down a group (the attendance table's 구분), p
 
 import io
 
-from docx import Document
 from docx.enum.text import WD_BREAK
-from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
+from docx.shared import Cm
 
-# The font Korean Word documents use; a reader without it substitutes a Korean font of its own.
-KOREAN_FONT = "맑은 고딕"
+from alliance.core.docx import KOREAN_FONT, korean_document
+
+__all__ = ["KOREAN_FONT", "new_document"]
 
 
 def new_document():
-    document = Document()
-    style = document.styles["Normal"]
-    style.font.name = KOREAN_FONT
-    style.font.size = Pt(10)
-    fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
-    fonts.set(qn("w:eastAsia"), KOREAN_FONT)
-    for section in document.sections:
-        section.left_margin = section.right_margin = Cm(2)
-    return document
+    """A document with the Korean font in its defaults and every style (core.docx)."""
+    return korean_document()
 
 
 def title(document, text: str, subtitle: str = "") -> None:
