@@ -1,4 +1,18 @@
-from django.urls import path  # noqa: F401  the app's pages are added here
+from django.urls import path
+
+from alliance.events.views import door
 
 app_name = "events"
-urlpatterns: list = []
+urlpatterns: list = [
+    # ---- the door (staff) ----
+    path("events/door/", door.door_index, name="door"),
+    path("events/manage/<id:pk>/check-in/", door.check_in_page, name="check_in"),
+    path("events/manage/<id:pk>/check-in/scan/", door.check_in_scan, name="check_in_scan"),
+    path("events/manage/<id:pk>/check-in/search/", door.guest_search, name="guest_search"),
+    path("events/manage/<id:pk>/check-in/counter/", door.arrival_counter, name="arrival_counter"),
+    path("events/manage/<id:pk>/check-in/guest/<id:registration>/", door.check_in_guest, name="check_in_guest"),
+    path("events/manage/<id:pk>/walk-in/", door.walk_in, name="walk_in"),
+    path("events/manage/<id:pk>/attendance/", door.attendance, name="attendance"),
+    path("events/manage/<id:pk>/attendance.xlsx", door.attendance_xlsx, name="attendance_xlsx"),
+    path("events/manage/<id:pk>/badges.pdf", door.badges_pdf, name="badges_pdf"),
+]

@@ -1,0 +1,13 @@
+"""The Korean labels of the events app's audit actions. Each area adds its own `register_actions` call."""
+
+from django.utils.translation import gettext_lazy as _
+
+from alliance.core.audit import register_actions
+
+# ---- the door: check-in and walk-ins ---------------------------------------------------------------------------
+register_actions(
+    {
+        "events.checked_in": _("Guest checked in at the door"),
+        "events.walk_in": _("Walk-in registered and checked in at the door"),
+    }
+)
