@@ -112,3 +112,22 @@ def test_badges_are_printed_for_confirmed_guests_only(staff_client, event):
     assert "이서윤" in text
     assert "취소자" not in text
     assert len(sheet.pages) == 1
+
+
+def test_staff_reach_the_door_from_the_menu_and_my_page_and_members_do_not(client, staff_user, member_rep):
+    door = reverse("events:door")
+    client.force_login(staff_user)
+    assert client.get("/").content.decode().count(f'href="{door}"') == 1
+    assert f'href="{door}"' in client.get("/dashboard/").content.decode()
+
+    client.force_login(member_rep)
+    assert f'href="{door}"' not in client.get("/").content.decode()
+    assert f'href="{door}"' not in client.get("/dashboard/").content.decode()
+
+
+def test_the_door_lists_events_with_their_pages(staff_client, event):
+    body = staff_client.get(reverse("events:door")).content.decode()
+
+    assert event.title in body
+    assert reverse("events:check_in", args=[event.pk]) in body
+    assert reverse("events:attendance", args=[event.pk]) in body
