@@ -53,6 +53,7 @@ NO_EDIT = {
     "PlayerFilterForm": "filter", "DirectoryFilterForm": "filter", "RegistryFilterForm": "filter",
     "AccountFilterForm": "filter", "TermsPeriodForm": "filter", "ArchiveFilterForm": "filter",
     "BoardFilterForm": "filter",
+    "GuestSearchForm": "filter", "WalkInForm": "new record",  # events: the door's search, a walk-in registered
     "SubscribeForm": "request",
     "EmailLoginForm": "login", "PasswordResetRequestForm": "request",
     # They add a new record (or a new version of one): nothing loaded can be lost.

@@ -82,7 +82,7 @@ def test_a_walk_in_is_registered_from_the_form(staff_client, event):
 
 
 def test_attendance_xlsx_has_a_row_per_kind_and_the_total(staff_client, event):
-    guest, token = make_registration(event, organisation_type=OrganisationType.COMPANY)
+    _guest, token = make_registration(event, organisation_type=OrganisationType.COMPANY)
     make_registration(event, organisation_type=OrganisationType.UNIVERSITY)
     staff_client.post(reverse("events:check_in_scan", args=[event.pk]), {"ticket": token})
 
