@@ -11,3 +11,13 @@ register_actions(
         "events.walk_in": _("Walk-in registered and checked in at the door"),
     }
 )
+
+# ---- the results-sharing day: awards and the IR pitching order --------------------------------------------------
+register_actions(
+    {
+        "events.award.imported": _("Competition winners added to the award list"),
+        "events.award.added": _("Award added to the award list"),
+        "events.award.removed": _("Award removed from the award list"),
+        "events.pitching.planned": _("IR pitching order saved"),
+    }
+)

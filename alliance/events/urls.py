@@ -1,6 +1,6 @@
 from django.urls import path
 
-from alliance.events.views import door
+from alliance.events.views import awards, door
 
 app_name = "events"
 urlpatterns: list = [
@@ -15,4 +15,9 @@ urlpatterns: list = [
     path("events/manage/<id:pk>/attendance/", door.attendance, name="attendance"),
     path("events/manage/<id:pk>/attendance.xlsx", door.attendance_xlsx, name="attendance_xlsx"),
     path("events/manage/<id:pk>/badges.pdf", door.badges_pdf, name="badges_pdf"),
+    # ---- the results-sharing day: awards and IR pitching (staff) ----
+    path("events/manage/<id:pk>/awards/", awards.award_list, name="awards"),
+    path("events/manage/<id:pk>/awards/import/", awards.import_winners, name="award_import"),
+    path("events/manage/<id:pk>/awards/<id:award>/remove/", awards.remove_award, name="award_remove"),
+    path("events/manage/<id:pk>/pitching/", awards.pitching, name="pitching"),
 ]

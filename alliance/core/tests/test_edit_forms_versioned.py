@@ -54,6 +54,7 @@ NO_EDIT = {
     "AccountFilterForm": "filter", "TermsPeriodForm": "filter", "ArchiveFilterForm": "filter",
     "BoardFilterForm": "filter",
     "GuestSearchForm": "filter", "WalkInForm": "new record",  # events: the door's search, a walk-in registered
+    "AwardForm": "create",  # events: an award staff add to the results-sharing day's list
     "SubscribeForm": "request",
     "EmailLoginForm": "login", "PasswordResetRequestForm": "request",
     # They add a new record (or a new version of one): nothing loaded can be lost.
@@ -95,6 +96,7 @@ NOT_YET = {
     "SeatEditForm", "AgendaItemForm", "AmendmentForm", "governance.minutes.ItemForm",
     "ReportEntryForm", "DeadlineForm",
     "info.newsletter.ItemForm", "ReportForm", "FeedForm", "PublisherForm",
+    "PitchingForm",  # events: the IR pitching order, saved whole (the later of two saves wins)
 }  # fmt: skip
 
 

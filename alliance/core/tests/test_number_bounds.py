@@ -90,6 +90,7 @@ FORM_ARGUMENTS = {
     "SurveyAnswerForm": lambda: {"taxonomy": _stub_taxonomy()},
     "BodyForm": lambda: {"year": 2026},
     "DecisionForm": _decision_arguments,
+    "PitchingForm": lambda: {"groups": [], "slots": []},
 }
 KNOWN = {
     "AddNodeForm", "AgendaItemForm", "AnswerForm", "BenefitForm", "BodyForm", "ChartForm", "DayForm",
@@ -97,6 +98,7 @@ KNOWN = {
     "OrganisationProfileForm", "OverrideForm", "PlacementForm", "PlayerForm", "ProgrammeCreateForm",
     "ProgrammeRulesForm", "ScoreForm", "StaffOrganisationForm", "SurveyAnswerForm", "TaxonomyCreateForm",
     "TieDecisionForm",
+    "PitchingForm",
 }  # fmt: skip
 
 

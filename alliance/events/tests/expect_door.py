@@ -1,9 +1,17 @@
 """Who may open the door's URLs (check-in, walk-ins, counter, attendance, badges): the secretariat only.
 Rows merged by tests/url_expectations.py."""
 
+import datetime
+
+from django.utils import timezone
+
 from alliance.core.tests.url_matrix import no_body, staff_only
-from alliance.events.models import OrganisationType
+from alliance.events.models import EventAward, OrganisationType
 from alliance.events.tests.door_factories import make_event, make_registration
+from alliance.programs.models import Panel, Winner
+from alliance.programs.tests.factories import ProgrammeFactory, ProjectGroupFactory
+
+DOOR_YEAR = 2031  # a year no other app's world holds a competition for
 
 EXPECTED: dict = {
     "events:door": staff_only(),
@@ -16,10 +24,17 @@ EXPECTED: dict = {
     "events:attendance": staff_only(),
     "events:attendance_xlsx": staff_only(),
     "events:badges_pdf": staff_only(),
+    "events:awards": staff_only(),
+    "events:award_import": staff_only(405),
+    "events:award_remove": staff_only(405),
+    "events:pitching": staff_only(),
 }
 DOOR_URLS = [name for name in EXPECTED if name != "events:door"]
 PK_OF: dict = dict.fromkeys(DOOR_URLS, "door_event")
-PATH_VALUES: dict = {"registration": lambda world: world["door_guest"].pk}
+PATH_VALUES: dict = {
+    "registration": lambda world: world["door_guest"].pk,
+    "award": lambda world: world["door_award"].pk,
+}
 POST_DATA: dict = {
     "events:check_in_scan": lambda world: {"ticket": world["door_ticket"]},
     "events:check_in_guest": no_body,
@@ -28,10 +43,26 @@ POST_DATA: dict = {
         "organisation_name": "주식회사 워크인",
         "organisation_type": OrganisationType.COMPANY,
     },
+    "events:awards": lambda world: {"category": "merit", "award_name": "장관 표창", "recipient": "메타랩"},
+    "events:award_import": no_body,
+    "events:award_remove": no_body,
+    "events:pitching": lambda world: {"starts_at": "14:00", "slot_minutes": "15", "room": "8층"},
 }
 
 
+def released_winner(world) -> None:
+    """The door event's year's competition has one released winner (to list as an award)."""
+    programme = ProgrammeFactory(year=DOOR_YEAR)
+    group = ProjectGroupFactory(programme=programme)
+    panel = Panel.objects.create(programme=programme, kind=Panel.Kind.FINAL, released_at=timezone.now())
+    Winner.objects.create(panel=panel, track=group.track, group=group, place=1, award_name="대상")
+
+
+POST_SETUP: dict = {"events:award_import": released_winner}
+
+
 def build_world(world) -> dict:
-    event = make_event(title="문 앞 행사")
+    event = make_event(title="문 앞 행사", date=datetime.date(DOOR_YEAR, 12, 2))
     guest, token = make_registration(event, name="문앞 손님")
-    return {"door_event": event, "door_guest": guest, "door_ticket": token}
+    award = EventAward.objects.create(event=event, category="merit", award_name="유공단체 표창", recipient="협회")
+    return {"door_event": event, "door_guest": guest, "door_ticket": token, "door_award": award}
