@@ -67,9 +67,10 @@ INSTALLED_APPS = [
     "template_partials",
     "rules.apps.AutodiscoverRulesConfig",
     "axes",
+    # alliance.core before django_tasks_db: its `db_worker` (heartbeat and lease) replaces the package's.
+    "alliance.core",
     "django_tasks",
     "django_tasks_db",
-    "alliance.core",
     "alliance.members",
     "alliance.ecosystem",
     "alliance.programs",
@@ -374,6 +375,14 @@ CONTENT_SECURITY_POLICY = {
 # Background task rows (django-tasks-db) finished longer ago than this are deleted by the periodic job
 # `prune_task_results` (alliance/core/jobs.py; run by `manage.py run_jobs`, deploy/systemd/alliance-jobs.timer).
 TASK_RESULT_RETENTION_DAYS = env_int("TASK_RESULT_RETENTION_DAYS", 14)
+
+# Several workers (TASKS_BACKEND=database, `manage.py db_worker` on one or more machines): each stamps its
+# heartbeat every TASK_WORKER_HEARTBEAT_SECONDS; a task whose worker has not been seen for
+# TASK_WORKER_LEASE_SECONDS (killed, machine lost) is handed back to the queue for another worker, at most
+# TASK_MAX_ATTEMPTS times in all, then recorded failed (alliance/core/workers.py).
+TASK_WORKER_HEARTBEAT_SECONDS = env_int("TASK_WORKER_HEARTBEAT_SECONDS", 10)
+TASK_WORKER_LEASE_SECONDS = env_int("TASK_WORKER_LEASE_SECONDS", 60)
+TASK_MAX_ATTEMPTS = env_int("TASK_MAX_ATTEMPTS", 3)
 
 # Files uploaded for a confirmation that never came (a member list checked but not imported, a landscape.yml
 # checked but not imported, under MEDIA_ROOT/imports/) are deleted by hourly periodic jobs this long after.

@@ -6,6 +6,7 @@ from alliance.core.models.links import PersonalLinkInvitation, PersonalLinkRound
 from alliance.core.models.privacy import PrivacyPolicy
 from alliance.core.models.review import ReviewedSubmission, ReviewStatus
 from alliance.core.models.user import User, UserRole
+from alliance.core.models.workers import TaskWorker
 
 __all__ = [
     "AuditEntry",
@@ -20,6 +21,7 @@ __all__ = [
     "ReviewStatus",
     "ReviewedSubmission",
     "ScheduledJob",
+    "TaskWorker",
     "User",
     "UserRole",
 ]

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from alliance.core.audit import changed, record_audit, snapshot
 from alliance.core.korean import company_name_key, format_business_number, legacy_name_keys
+from alliance.core.workers import hold_task_claim
 from alliance.members.models import Organisation
 from alliance.members.queries import vocabulary_split
 from alliance.members.services.importing_read import ImportFileError, Sheet, read_sheet
@@ -116,6 +117,7 @@ def import_members(
         progress("writing", 0, total)
     try:
         with transaction.atomic():
+            hold_task_claim()  # on a worker: written once even if the task is handed to another (core/workers.py)
             write_plan(
                 plan=plan,
                 actor=actor,

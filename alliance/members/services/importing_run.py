@@ -11,6 +11,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from alliance.core.workers import ClaimLost
 from alliance.members.models import ImportJob
 from alliance.members.services.exporting import rejected_report_bytes
 from alliance.members.services.import_progress import RUNNING, clear_progress, heartbeat, report_progress
@@ -64,6 +65,8 @@ def _run(job: ImportJob) -> ImportJob:
         problem = {"row": None, "column": error.column, "message": error.message}
         _set(job, status=ImportJob.Status.FAILED, problems=[problem], finished_at=timezone.now())
         return job
+    except ClaimLost:  # another worker runs this job now (core/workers.py): its row is theirs to record
+        raise
     except Exception:
         logger.exception("Import %s failed", job.pk)
         problem = {"row": None, "column": "", "message": _("The import failed unexpectedly. Nothing was written.")}
