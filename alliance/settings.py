@@ -228,6 +228,33 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage",
     },
 }
+# Several machines: uploads on S3-compatible object storage (AWS S3, MinIO, Ceph, NCP/KT object storage)
+# instead of MEDIA_ROOT when a bucket is named. The bucket stays private: every file is served by the platform
+# after its permission checks (alliance/core/storage.py). Credentials may also come from boto3's usual places.
+
+
+def object_storage(environ) -> dict:
+    """STORAGES["default"] for the bucket `environ` names (AWS_* variables, deploy/alliance.env.example)."""
+    return {
+        "BACKEND": "alliance.core.storage.ObjectStorage",
+        "OPTIONS": {
+            "bucket_name": environ["AWS_STORAGE_BUCKET_NAME"],
+            "endpoint_url": environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": environ.get("AWS_S3_REGION_NAME") or None,
+            "access_key": environ.get("AWS_ACCESS_KEY_ID") or None,
+            "secret_key": environ.get("AWS_SECRET_ACCESS_KEY") or None,
+            # "path" for most S3-compatible servers (MinIO, an emulator); "virtual" or "auto" for AWS.
+            "addressing_style": environ.get("AWS_S3_ADDRESSING_STYLE", "path"),
+            "location": environ.get("AWS_LOCATION", ""),
+            "signature_version": "s3v4",
+            "default_acl": None,  # the bucket's own policy: private
+            "file_overwrite": False,  # Django's own unique names, as on the local folder
+        },
+    }
+
+
+if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+    STORAGES["default"] = object_storage(os.environ)
 
 # Uploads: spreadsheets, attachments and logos. The limit is checked by the forms with a Korean message;
 # a request body announced as larger than MAX_REQUEST_BYTES is refused (413) before it is read.

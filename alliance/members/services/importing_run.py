@@ -11,6 +11,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from alliance.core.storage import local_copy
 from alliance.core.workers import ClaimLost
 from alliance.members.models import ImportJob
 from alliance.members.services.exporting import rejected_report_bytes
@@ -53,14 +54,15 @@ def progress_reporter(job: ImportJob) -> Progress:
 
 def _run(job: ImportJob) -> ImportJob:
     try:
-        result = import_members(
-            path=job.upload.path,
-            actor=job.created_by,
-            dry_run=job.dry_run,
-            skip_invalid=job.skip_invalid,
-            file_name=job.original_name,
-            progress=progress_reporter(job),
-        )
+        with local_copy(job.upload) as path:  # object storage: a temporary copy on this machine
+            result = import_members(
+                path=path,
+                actor=job.created_by,
+                dry_run=job.dry_run,
+                skip_invalid=job.skip_invalid,
+                file_name=job.original_name,
+                progress=progress_reporter(job),
+            )
     except ImportFileError as error:
         problem = {"row": None, "column": error.column, "message": error.message}
         _set(job, status=ImportJob.Status.FAILED, problems=[problem], finished_at=timezone.now())
