@@ -21,3 +21,11 @@ register_actions(
         "events.pitching.planned": _("IR pitching order saved"),
     }
 )
+
+# ---- after the event: press coverage, photos, the survey ------------------------------------------------------
+register_actions(
+    {
+        "events.press.added": _("Press article added"),
+        "events.press.removed": _("Press article removed"),
+    }
+)

@@ -11,3 +11,4 @@ from alliance.core.rules import is_secretariat
 # ---- the door and after the event --------------------------------------------------------------------------------
 rules.add_perm("events.check_in", is_secretariat)
 rules.add_perm("events.manage_awards", is_secretariat)
+rules.add_perm("events.manage_coverage", is_secretariat)

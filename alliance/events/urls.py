@@ -1,6 +1,6 @@
 from django.urls import path
 
-from alliance.events.views import awards, door
+from alliance.events.views import awards, coverage, door
 
 app_name = "events"
 urlpatterns: list = [
@@ -20,4 +20,8 @@ urlpatterns: list = [
     path("events/manage/<id:pk>/awards/import/", awards.import_winners, name="award_import"),
     path("events/manage/<id:pk>/awards/<id:award>/remove/", awards.remove_award, name="award_remove"),
     path("events/manage/<id:pk>/pitching/", awards.pitching, name="pitching"),
+    # ---- after the event: press coverage (staff; the public list of a published event) ----
+    path("events/manage/<id:pk>/press/", coverage.press_staff, name="press_staff"),
+    path("events/manage/<id:pk>/press/<id:article>/remove/", coverage.press_remove, name="press_remove"),
+    path("events/<id:pk>/press/", coverage.press_public, name="press_public"),
 ]

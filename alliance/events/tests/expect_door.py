@@ -5,8 +5,8 @@ import datetime
 
 from django.utils import timezone
 
-from alliance.core.tests.url_matrix import no_body, staff_only
-from alliance.events.models import EventAward, OrganisationType
+from alliance.core.tests.url_matrix import everyone, no_body, staff_only
+from alliance.events.models import EventAward, OrganisationType, PressArticle
 from alliance.events.tests.door_factories import make_event, make_registration
 from alliance.programs.models import Panel, Winner
 from alliance.programs.tests.factories import ProgrammeFactory, ProjectGroupFactory
@@ -28,12 +28,16 @@ EXPECTED: dict = {
     "events:award_import": staff_only(405),
     "events:award_remove": staff_only(405),
     "events:pitching": staff_only(),
+    "events:press_staff": staff_only(),
+    "events:press_remove": staff_only(405),
+    "events:press_public": everyone(),
 }
 DOOR_URLS = [name for name in EXPECTED if name != "events:door"]
 PK_OF: dict = dict.fromkeys(DOOR_URLS, "door_event")
 PATH_VALUES: dict = {
     "registration": lambda world: world["door_guest"].pk,
     "award": lambda world: world["door_award"].pk,
+    "article": lambda world: world["door_article"].pk,
 }
 POST_DATA: dict = {
     "events:check_in_scan": lambda world: {"ticket": world["door_ticket"]},
@@ -47,6 +51,8 @@ POST_DATA: dict = {
     "events:award_import": no_body,
     "events:award_remove": no_body,
     "events:pitching": lambda world: {"starts_at": "14:00", "slot_minutes": "15", "room": "8층"},
+    "events:press_staff": lambda world: {"outlet": "데일리뉴스", "published_on": "2031-12-03", "title": "성과공유회"},
+    "events:press_remove": no_body,
 }
 
 
@@ -65,4 +71,11 @@ def build_world(world) -> dict:
     event = make_event(title="문 앞 행사", date=datetime.date(DOOR_YEAR, 12, 2))
     guest, token = make_registration(event, name="문앞 손님")
     award = EventAward.objects.create(event=event, category="merit", award_name="유공단체 표창", recipient="협회")
-    return {"door_event": event, "door_guest": guest, "door_ticket": token, "door_award": award}
+    article = PressArticle.objects.create(event=event, outlet="데일리뉴스", published_on=event.date, title="개최")
+    return {
+        "door_event": event,
+        "door_guest": guest,
+        "door_ticket": token,
+        "door_award": award,
+        "door_article": article,
+    }
