@@ -84,6 +84,10 @@ class Confirmation:
     # Fields the confirmed POST carries besides the original POST's: what the first POST produced (a stored
     # upload's signed reference), since a file is not sent twice.
     carried: dict[str, str] = field(default_factory=dict)
+    # A template included under the warnings, with `details` as its context: what the caller lets staff settle
+    # before confirming (the landscape import's alike pairs, each with its own small form).
+    details_template: str = ""
+    details: dict = field(default_factory=dict)
 
     @property
     def count_text(self) -> str:

@@ -24,6 +24,8 @@ register_actions(
         "ecosystem.placement.refreshed": _("Placement figures refreshed from the member registry"),
         "ecosystem.snapshot.frozen": _("Ecosystem snapshot published"),
         "ecosystem.landscape.imported": _("Landscape file imported"),
+        "ecosystem.match.confirmed": _("Alike landscape items confirmed as one company"),
+        "ecosystem.match.denied": _("Alike landscape items decided to be different companies"),
         "ecosystem.survey.opened": _("Map survey opened"),
         "ecosystem.survey.responded": _("Map survey answer received"),
         "ecosystem.survey.applied": _("Map survey answer applied"),
@@ -47,6 +49,7 @@ MEMBER_FIELDS_FROM_REGISTRY = _("A member's name comes from the member registry:
 NODE_OTHER_TAXONOMY = _("“%(name)s” belongs to another year's taxonomy.")
 DELETED = _("Deleted.")
 CONFIRMED = _("Placement confirmed.")
+MATCH_NEEDS_TWO_URLS = _("A decision needs two different homepages or repositories of one name.")
 SELECT_DRAFTS = _("Tick at least one draft placement to confirm.")
 
 # The map's logos (E3).

@@ -51,6 +51,7 @@ urlpatterns += [
     path("ecosystem/manage/<year:year>/taxonomy/add/", taxonomy_views.node_add, name="node_add"),
     path("ecosystem/manage/<year:year>/facets/", taxonomy_views.facets, name="facets"),
     path("ecosystem/manage/<year:year>/landscape/", landscape_views.landscape_import, name="landscape_import"),
+    path("ecosystem/manage/<year:year>/landscape/match/", landscape_views.landscape_match, name="landscape_match"),
     path("ecosystem/<year:year>/landscape.yml", landscape_views.landscape_yml, name="landscape_yml"),
     path(
         "ecosystem/manage/<year:year>/facets/<str:kind>/<id:pk>/delete/",

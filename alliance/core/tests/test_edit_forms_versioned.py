@@ -85,6 +85,7 @@ NO_EDIT = {
     "LogoReviewForm": "decision", "SuggestionReviewForm": "decision", "CensusReviewForm": "decision",
     "ProposalReviewForm": "decision", "DispositionForm": "decision", "ReviewForm": "decision",
     "TieDecisionForm": "decision", "programs.judging.OverrideForm": "decision", "PromotionReviewForm": "decision",
+    "MatchDecisionForm": "decision",  # one pair's decision; a later one replaces it, audited with the one before
     # One person's own record that nobody else edits.
     "ScoreForm": "own", "PledgeForm": "own", "InterestForm": "own", "FeedbackForm": "own",
     "SurveyAnswerForm": "own", "CensusProfileForm": "own", "ReplyForm": "own", "OwnSubscriptionForm": "own",

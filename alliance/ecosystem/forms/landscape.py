@@ -27,3 +27,20 @@ class LandscapeUploadForm(forms.Form):
 
     def domain_name(self) -> str:
         return self.cleaned_data["domain"].strip() or Path(self.cleaned_data["file"].name).stem
+
+
+class MatchDecisionForm(forms.Form):
+    """Staff's decision on an alike pair the import's check listed (services/matches.py): its name key, its two
+    URLs and the button pressed; `upload` brings the check page back."""
+
+    SAME, DIFFERENT = "same", "different"
+
+    name_key = forms.CharField(max_length=200)
+    first = forms.CharField(max_length=300)
+    second = forms.CharField(max_length=300)
+    decision = forms.ChoiceField(choices=[(SAME, _("One company")), (DIFFERENT, _("Different companies"))])
+    upload = forms.CharField(max_length=2000)
+
+    @property
+    def same(self) -> bool:
+        return self.cleaned_data["decision"] == self.SAME

@@ -1,5 +1,6 @@
 """Models of the ecosystem app (one module per area, re-exported here)."""
 
+from alliance.ecosystem.models.matches import ConfirmedMatch
 from alliance.ecosystem.models.placement import Placement, PlacementSuggestion
 from alliance.ecosystem.models.player import LogoSubmission, Player, ValueSource
 from alliance.ecosystem.models.snapshot import Snapshot, SnapshotFile, SnapshotImmutableError
@@ -22,6 +23,7 @@ __all__ = [
     "PARENT_LEVEL",
     "PLACEABLE_LEVELS",
     "ApplicationField",
+    "ConfirmedMatch",
     "Level",
     "LogoSubmission",
     "MapSurvey",

@@ -10,7 +10,12 @@ evidence says so:
   name key when there is exactly one, and is a player of its own when there are several (ambiguous);
 - otherwise the items are different players, imported under their own names; a player whose name key is
   already taken gets a `disambiguator` (its homepage's host/path, else its repository's) and the import's
-  notes name both.
+  notes name both;
+- staff may decide a pair the rule keeps apart (the same name key, different homepages and repositories):
+  `models.ConfirmedMatch`, read here as `Decisions`. A pair confirmed as one company is joined as if they
+  shared their evidence; a pair decided as different companies stays apart, as the rule has it, and the notes
+  say staff decided so. Where several of a pair's URLs were decided differently, "different" wins. A decision
+  is symmetric: the pair is a set of two URLs.
 """
 
 from dataclasses import dataclass, field
@@ -45,6 +50,41 @@ def player_evidence(player) -> frozenset[str]:
     return frozenset(found)
 
 
+@dataclass(frozen=True)
+class Decision:
+    """Staff's decision on the pair `urls` of the name key `key` (a ConfirmedMatch row)."""
+
+    key: str
+    urls: frozenset[str]
+    same: bool
+    decided_by: str
+    decided_on: object  # a date
+
+    @property
+    def order(self) -> tuple:
+        return (self.same, sorted(self.urls))
+
+
+class Decisions:
+    """The decisions that apply to an import: {(name key, {url, url}): Decision}."""
+
+    def __init__(self, decisions=()):
+        self.by_pair = {(decision.key, decision.urls): decision for decision in decisions}
+
+    def between(self, key: str, left: frozenset[str], right: frozenset[str]) -> Decision | None:
+        """The decision joining or parting evidence `left` and `right` of name key `key`, the same whichever is
+        left: a "different" one where there is one, else a "same" one, else None."""
+        if not self.by_pair:
+            return None
+        found = [
+            decision
+            for a in left
+            for b in right
+            if a != b and (decision := self.by_pair.get((key, frozenset((a, b))))) is not None
+        ]
+        return min(found, key=lambda decision: decision.order, default=None)
+
+
 @dataclass
 class Group:
     """Items found to be one player; `player` is an existing player they were matched to, if any."""
@@ -58,22 +98,31 @@ class Group:
 class Grouping:
     """Items (or players) by name key, joined into groups by the evidence rule (module docstring)."""
 
-    def __init__(self):
+    def __init__(self, decisions: Decisions | None = None):
         self.by_key: dict[str, list[Group]] = {}
+        self.decisions = decisions or Decisions()
 
-    def find(self, key: str, found: frozenset[str]) -> Group | None:
-        """The group this evidence belongs to, or None for a new player."""
+    def match(self, key: str, found: frozenset[str]) -> tuple[Group | None, Decision | None]:
+        """The group this evidence belongs to (None for a new player), and the staff decision that joined them
+        (None when the evidence alone did)."""
         candidates = self.by_key.get(key, [])
         shared = [group for group in candidates if group.evidence & found]
         if shared:
-            return shared[0]
+            return shared[0], None
         if len(candidates) == 1 and not (candidates[0].evidence and found):
-            return candidates[0]  # one side has no URL at all: nothing contradicts, and nothing is ambiguous
-        return None
+            return candidates[0], None  # one side has no URL at all: nothing contradicts, and nothing is ambiguous
+        for group in candidates:
+            decision = self.decisions.between(key, group.evidence, found)
+            if decision is not None and decision.same:
+                return group, decision
+        return None, None
 
-    def add(self, key: str, found: frozenset[str], *, player=None) -> Group:
-        """Join the group `find` gives (its evidence grows), or start a new one; returns it."""
-        group = self.find(key, found)
+    def find(self, key: str, found: frozenset[str]) -> Group | None:
+        """The group this evidence belongs to, or None for a new player."""
+        return self.match(key, found)[0]
+
+    def join(self, group: Group | None, key: str, found: frozenset[str], *, player=None) -> Group:
+        """Join `group` (its evidence grows), or start a new one when it is None; returns it."""
         if group is None:
             group = Group(key=key, evidence=found, player=player)
             self.by_key.setdefault(key, []).append(group)
@@ -81,9 +130,18 @@ class Grouping:
             group.evidence |= found
         return group
 
+    def add(self, key: str, found: frozenset[str], *, player=None) -> Group:
+        """Join the group `find` gives, or start a new one; returns it."""
+        return self.join(self.find(key, found), key, found, player=player)
+
     @property
     def groups(self) -> list[Group]:
         return [group for groups in self.by_key.values() for group in groups]
+
+
+def representative(homepage: str, repo_url) -> str:
+    """The URL a pair is decided by: the homepage's url_key, else the repository's ("" for neither)."""
+    return url_key(homepage) or url_key(repo_url if isinstance(repo_url, str) else "")
 
 
 def disambiguator(found: frozenset[str], homepage: str, repo_url, taken: set[str]) -> str:

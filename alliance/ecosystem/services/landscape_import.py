@@ -9,7 +9,10 @@ transaction, all or nothing):
 - items are players by the evidence rule of services/landscape_identity.py: one player only for the same
   name key AND a shared homepage or repository (an item without either joins the one player of its key);
   different projects named alike (`kubectx` and `KubeCtx`) are imported under their own names, told apart
-  by `Player.disambiguator`, and the notes say so. A player is matched to an existing one by the same rule,
+  by `Player.disambiguator`, and the notes say so — unless staff decided the pair (services/matches.py): one
+  company is joined (not within one subcategory, whose two items stay two), two companies stay apart, and
+  the notes say which decision applied; the pairs kept apart or joined by a decision are listed in
+  `ImportResult.pairs` for the check page. A player is matched to an existing one by the same rule,
   else created as a non-member with source "import"; its first subcategory is the primary placement, the
   others (the same player listed in several subcategories) secondary ones;
 - what a later entry of the same player says differently (its own name spelling, description, repo_url…)
@@ -31,6 +34,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from alliance.core.audit import build_audit, record_audit
+from alliance.core.dates import format_moment
 from alliance.core.models import AuditEntry
 from alliance.ecosystem.models import Placement, Player, Taxonomy, TaxonomyNode, ValueSource
 from alliance.ecosystem.queries import node_paths
@@ -41,15 +45,51 @@ from alliance.ecosystem.services.landscape_export import (
     is_added_by_export,
     landscape_categories,
 )
-from alliance.ecosystem.services.landscape_identity import Group, Grouping, disambiguator, evidence, player_evidence
+from alliance.ecosystem.services.landscape_identity import (
+    Decision,
+    Decisions,
+    Group,
+    Grouping,
+    disambiguator,
+    evidence,
+    player_evidence,
+    representative,
+)
 from alliance.ecosystem.services.landscape_yml import Landscape, LandscapeError, path_label, second_paths
 from alliance.ecosystem.services.logos import LOGO_DIR, store_by_hash
+from alliance.ecosystem.services.matches import decisions_for
 from alliance.ecosystem.services.players import player_name_key
 
-__all__ = ["ImportResult", "export_landscape", "import_landscape", "landscape_categories", "preview_landscape"]
+__all__ = [
+    "AlikePair",
+    "ImportResult",
+    "export_landscape",
+    "import_landscape",
+    "landscape_categories",
+    "preview_landscape",
+]
 from alliance.ecosystem.logo_sanitiser import LogoError, clean_logo
 from alliance.ecosystem.services.taxonomy import bulk_tree
 from alliance.members.services.importing_sql import insert_objects
+
+
+@dataclass(frozen=True)
+class Side:
+    """One side of an alike pair: an item of the file (its line) or a player already on the map (no line)."""
+
+    name: str
+    line: int | None
+    url: str  # representative(): what the pair is decided by
+
+
+@dataclass(frozen=True)
+class AlikePair:
+    """Two players of one name key the evidence rule keeps apart, or that a staff decision joined."""
+
+    key: str
+    first: Side
+    second: Side
+    decision: Decision | None  # the decision that applied, if any
 
 
 @dataclass
@@ -62,6 +102,7 @@ class ImportResult:
     placements_created: int
     logos: int
     warnings: list[str] = field(default_factory=list)
+    pairs: list[AlikePair] = field(default_factory=list)
 
 
 def _tree(landscape: Landscape, domain_name: str) -> list[dict]:
@@ -128,51 +169,112 @@ def _merged_extra(found: list) -> dict:
     return extra
 
 
-def _occurrences(landscape: Landscape, node_of, existing: list[Player], warnings: list[str]) -> list[Group]:
-    """Items grouped into players by the evidence rule, in file order (the first entry gives the data and the
-    primary node); a group matched to an existing player carries it. Alike names kept apart are noted."""
-    grouping = Grouping()
+def _side(group: Group) -> Side:
+    """How a group shows in a pair: the player already on the map it was matched to, else its first item."""
+    if group.player is not None:
+        extra = group.player.landscape_extra or {}
+        return Side(group.player.name, None, representative(group.player.homepage, extra.get("repo_url")))
+    item = group.entries[0][0]
+    return Side(item.name, item.line, representative(item.homepage, item.extra.get("repo_url")))
+
+
+def _item_side(item) -> Side:
+    return Side(item.name, item.line, representative(item.homepage, item.extra.get("repo_url")))
+
+
+def _occurrences(
+    landscape: Landscape, node_of, existing: list[Player], warnings: list[str], decisions: Decisions
+) -> tuple[list[Group], list[AlikePair]]:
+    """Items grouped into players by the evidence rule and staff's decisions, in file order (the first entry
+    gives the data and the primary node); a group matched to an existing player carries it. Alike names kept
+    apart, and those joined by a decision, are noted and returned as pairs."""
+    grouping = Grouping(decisions)
     for player in existing:  # existing players are never joined to each other, only items to them
         grouping.by_key.setdefault(player.name_key, []).append(
             Group(key=player.name_key, evidence=player_evidence(player), player=player)
         )
+    pairs: list[AlikePair] = []
     for category in landscape.categories:
         for sub in category.subcategories:
+            label = path_label(category.name, sub.name)
             for item in sub.items:
                 key = player_name_key(item.name)
-                group = grouping.add(key, evidence(item.homepage, item.extra.get("repo_url")))
-                group.entries.append((item, node_of(category, sub), path_label(category.name, sub.name)))
+                found = evidence(item.homepage, item.extra.get("repo_url"))
+                group, decision = grouping.match(key, found)
+                if decision is not None and any(entry[2] == label for entry in group.entries):
+                    group, decision = None, None  # one subcategory lists them as two items: two players
+                if decision is not None:
+                    pairs.append(AlikePair(key, _side(group), _item_side(item), decision))
+                    warnings.append(_joined_note(item, _side(group), decision))
+                group = grouping.join(group, key, found)
+                group.entries.append((item, node_of(category, sub), label))
     groups = [group for group in grouping.groups if group.entries]
-    _note_alike(grouping, warnings)
+    pairs += _note_alike(grouping, warnings)
     _add_second_paths(groups, landscape, node_of, warnings)
-    return groups
+    return groups, [pair for pair in pairs if pair.first.url and pair.second.url]
 
 
-def _note_alike(grouping: Grouping, warnings: list[str]) -> None:
-    """One note per player kept apart from another of the same name key (different homepage and repository)."""
-    for groups in grouping.by_key.values():
+def _decided(decision: Decision) -> dict:
+    return {"by": decision.decided_by or "-", "on": format_moment(decision.decided_on)}
+
+
+def _joined_note(item, other: Side, decision: Decision) -> str:
+    values = {"line": item.line, "name": item.name, "other": other.name, "other_line": other.line}
+    if other.line is None:
+        message = _(
+            "Line %(line)s: “%(name)s” is matched to the player “%(other)s” already on the map although their "
+            "homepages and repositories differ: staff confirmed they are one company (%(by)s, %(on)s)."
+        )
+    else:
+        message = _(
+            "Line %(line)s: “%(name)s” and “%(other)s” on line %(other_line)s are imported as one company although "
+            "their homepages and repositories differ: staff confirmed they are one (%(by)s, %(on)s)."
+        )
+    return message % (values | _decided(decision))
+
+
+def _note_alike(grouping: Grouping, warnings: list[str]) -> list[AlikePair]:
+    """One note per player kept apart from another of the same name key (different homepage and repository),
+    saying so when staff decided they are different companies; returns those pairs."""
+    pairs = []
+    for key, groups in grouping.by_key.items():
         first = groups[0]
         for group in groups[1:]:
             if not group.entries:
                 continue
             item = group.entries[0][0]
-            if first.entries:
+            decision = grouping.decisions.between(key, first.evidence, group.evidence)
+            decision = decision if decision is not None and not decision.same else None
+            pairs.append(AlikePair(key, _side(first), _item_side(item), decision))
+            values = {"line": item.line, "name": item.name}
+            if first.entries and first.player is None:
                 other = first.entries[0][0]
-                warnings.append(
-                    _(
+                values |= {"other": other.name, "other_line": other.line}
+                if decision is not None:
+                    message = _(
+                        "Line %(line)s: “%(name)s” and “%(other)s” on line %(other_line)s have alike names: "
+                        "imported as two players, as staff decided they are different companies (%(by)s, %(on)s)."
+                    )
+                else:
+                    message = _(
                         "Line %(line)s: “%(name)s” and “%(other)s” on line %(other_line)s have alike names but "
                         "different homepages and repositories: imported as two players."
                     )
-                    % {"line": item.line, "name": item.name, "other": other.name, "other_line": other.line}
-                )
             else:
-                warnings.append(
-                    _(
+                values["other"] = first.player.name
+                if decision is not None:
+                    message = _(
+                        "Line %(line)s: “%(name)s” has the name of the player “%(other)s” already on the map: "
+                        "imported as another player, as staff decided they are different companies "
+                        "(%(by)s, %(on)s)."
+                    )
+                else:
+                    message = _(
                         "Line %(line)s: “%(name)s” has the name of the player “%(other)s” already on the map but "
                         "a different homepage and repository: imported as another player."
                     )
-                    % {"line": item.line, "name": item.name, "other": first.player.name}
-                )
+            warnings.append(message % (values | (_decided(decision) if decision else {})))
+    return pairs
 
 
 def _add_second_paths(groups: list[Group], landscape: Landscape, node_of, warnings: list[str]) -> None:
@@ -248,7 +350,7 @@ def import_landscape(
             player_name_key(item.name) for c in landscape.categories for sub in c.subcategories for item in sub.items
         }
         existing = list(Player.objects.filter(name_key__in=keys).order_by("disambiguator", "pk"))
-        groups = _occurrences(landscape, node_of, existing, warnings)
+        groups, pairs = _occurrences(landscape, node_of, existing, warnings, decisions_for(keys))
         taken: dict[str, set[str]] = {}
         for player in existing:
             taken.setdefault(player.name_key, set()).add(player.disambiguator)
@@ -328,6 +430,7 @@ def import_landscape(
             placements_created=len(new_placements),
             logos=logos,
             warnings=warnings,
+            pairs=pairs,
         )
         record_audit(
             action="ecosystem.landscape.imported",

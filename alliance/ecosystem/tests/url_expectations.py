@@ -36,6 +36,7 @@ EXPECTED = {
     "ecosystem:node_add": TAXONOMY_POST,
     "ecosystem:facets": TAXONOMY_EDITORS,
     "ecosystem:landscape_import": staff_only(),
+    "ecosystem:landscape_match": staff_only(405),  # POST only
     "ecosystem:landscape_yml": everyone(),
     "ecosystem:facet_delete": TAXONOMY_POST,
     "ecosystem:node_edit": TAXONOMY_EDITORS,
@@ -241,6 +242,13 @@ POST_DATA = {
     "ecosystem:survey_response_review": lambda world: {"decision": "apply", "note": ""},
     "ecosystem:logo_upload": lambda world: {
         "file": SimpleUploadedFile("logo.svg", NEW_LOGO, content_type="image/svg+xml")
+    },
+    "ecosystem:landscape_match": lambda world: {
+        "name_key": "kubectx",
+        "first": "https://github.com/ahmetb/kubectx",
+        "second": "https://kubectx-extension.example.dev/",
+        "decision": "same",
+        "upload": "-",
     },
     "ecosystem:landscape_import": lambda world: {
         "file": SimpleUploadedFile("xr.yml", LANDSCAPE_YML.encode(), content_type="application/yaml"),
