@@ -45,6 +45,10 @@ VERSIONED = {
     "governance.proposals.AnswerForm",  # an agency's answer to a proposal: its liaisons
     "PlanItemForm",  # an item of an agency's linkage plan: its liaison and staff
     "BodyForm",  # a committee's rules and plan: staff
+    "SeatEditForm",  # a seat and its holder's details (shown on each of their seats): staff
+    "AgendaItemForm",  # an agenda item: any staff
+    "AmendmentForm",  # a clause's amendment: the subcommittee's chair and staff
+    "governance.minutes.ItemForm",  # an item of draft minutes with its presentations and action items: staff
 }  # fmt: skip
 
 NO_EDIT = {
@@ -95,7 +99,6 @@ NO_EDIT = {
 # Edit forms of governance, the partner agencies and the information services not versioned yet: each is a
 # real gap (two people may open the record), listed so that it stays visible until it is versioned.
 NOT_YET = {
-    "SeatEditForm", "AgendaItemForm", "AmendmentForm", "governance.minutes.ItemForm",
     "ReportEntryForm", "DeadlineForm",
     "info.newsletter.ItemForm", "ReportForm", "FeedForm", "PublisherForm",
     "PitchingForm",  # events: the IR pitching order, saved whole (the later of two saves wins)

@@ -127,7 +127,10 @@ class SeatForm(TermFields):
         return cleaned
 
 
-class SeatEditForm(TermFields):
+class SeatEditForm(VersionedFormMixin, TermFields):
+    """A seat and its holder's details; it carries the seat's version (core.versions): staff edit seats, and
+    the holder's details show on each of their seats."""
+
     title = forms.CharField(label=_("job title"), max_length=100, required=False)
     affiliation = forms.CharField(label=_("affiliation"), max_length=200)
     sector = forms.ChoiceField(label=_("sector"), choices=Sector.choices)

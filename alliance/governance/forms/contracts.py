@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from alliance.core.versions import VersionedFormMixin
 from alliance.governance.models import (
     BodyKind,
     ContractKind,
@@ -41,13 +42,20 @@ class DispositionForm(forms.Form):
     )
 
 
-class AmendmentForm(forms.Form):
+class AmendmentForm(VersionedFormMixin, forms.Form):
+    """A clause's amendment; it carries the clause's version (core.versions): the chair and staff both write it."""
+
     proposed_text = forms.CharField(
         label=_("Proposed text (개정안)"), required=False, widget=forms.Textarea(attrs={"rows": 4}), max_length=20_000
     )
     reason = forms.CharField(
         label=_("Reason (사유)"), required=False, widget=forms.Textarea(attrs={"rows": 2}), max_length=5000
     )
+
+    @classmethod
+    def for_clause(cls, clause, data=None) -> "AmendmentForm":
+        initial = {"proposed_text": clause.proposed_text, "reason": clause.reason}
+        return cls(data, initial=initial, version=clause.version, prefix=None)
 
 
 class RulesForm(forms.Form):

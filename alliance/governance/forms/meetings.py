@@ -45,7 +45,9 @@ class NewMeetingForm(NamedNumberErrorsMixin, forms.ModelForm):
         widgets = {"date": DATE, "starts_at": TIME, "planned_topics": forms.Textarea(attrs={"rows": 3})}
 
 
-class AgendaItemForm(NamedNumberErrorsMixin, forms.ModelForm):
+class AgendaItemForm(NamedNumberErrorsMixin, VersionedFormMixin, forms.ModelForm):
+    """An agenda part; editing one, it carries the item's version (core.versions)."""
+
     class Meta:
         formfield_callback = bounded_formfield
         model = AgendaItem

@@ -5,6 +5,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from alliance.core.versions import VersionedFormMixin
 from alliance.governance.models import Decision, MinutesFileKind
 from alliance.programs.uploads import ACCEPT_ATTRIBUTE
 
@@ -12,7 +13,10 @@ from alliance.programs.uploads import ACCEPT_ATTRIBUTE
 PHOTO_ACCEPT = ".jpg,.jpeg,.png"
 
 
-class ItemForm(forms.Form):
+class ItemForm(VersionedFormMixin, forms.Form):
+    """One item of draft minutes; it carries the item's version (core.versions), its presentations and action
+    items as `extra` parts."""
+
     title = forms.CharField(label=_("title"), max_length=300)
     discussion = forms.CharField(
         label=_("discussion"),

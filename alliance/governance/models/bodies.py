@@ -122,6 +122,9 @@ class Seat(models.Model):
     is_observer = models.BooleanField(_("observer"), default=False)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     ended_on = models.DateField(_("left on"), null=True, blank=True)
+    # Moved on by every change of what the seat's form shows (the seat, its holder's details, a term extended);
+    # the form carries it (core.versions).
+    version = version_field()
 
     class Meta:
         verbose_name = _("seat")

@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from alliance.core.versions import version_field
 from alliance.governance.models.bodies import Body
 
 
@@ -43,6 +44,9 @@ class Clause(models.Model):
     current_text = models.TextField(_("current text"))
     proposed_text = models.TextField(_("proposed text"), blank=True)
     reason = models.TextField(_("reason for the change"), blank=True)
+
+    # The amendment form's lost-update check (alliance/core/versions.py): the subcommittee's chair and staff.
+    version = version_field()
 
     class Meta:
         verbose_name = _("clause")

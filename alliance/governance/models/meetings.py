@@ -76,6 +76,9 @@ class AgendaItem(models.Model):
     presenter_title = models.CharField(_("presenter's title"), max_length=100, blank=True)
     note = models.CharField(pgettext_lazy("timetable", "Note"), max_length=200, blank=True)
 
+    # The agenda item form's lost-update check (alliance/core/versions.py).
+    version = version_field()
+
     class Meta:
         verbose_name = _("agenda item")
         verbose_name_plural = _("agenda items")

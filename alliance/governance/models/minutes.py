@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from alliance.core.models import PersonalLinkInvitation
+from alliance.core.versions import version_field
 from alliance.governance.models.bodies import Person
 from alliance.governance.models.meetings import AgendaItem, Decision, Meeting
 
@@ -85,6 +86,10 @@ class MinutesItem(models.Model):
     title = models.CharField(_("title"), max_length=300)
     discussion = models.TextField(_("discussion"), blank=True)
     decisions = models.ManyToManyField(Decision, verbose_name=_("decisions"), blank=True, related_name="minutes_items")
+
+    # The item form's lost-update check (alliance/core/versions.py): moved on by its save and by an action
+    # item ticked done. (`version` is the minutes version the item belongs to.)
+    edit_version = version_field()
 
     class Meta:
         verbose_name = _("minutes item")

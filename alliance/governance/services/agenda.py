@@ -18,6 +18,7 @@ from django.db.models import F, Max
 from django.utils.translation import gettext as _
 
 from alliance.core.audit import record_audit
+from alliance.core.versions import bump_version, check_version
 from alliance.governance.models import AgendaItem, AgendaItemKind, AgendaPaper, Meeting
 from alliance.governance.services.meetings import CALENDAR_FIELDS, _snapshot, save_with_calendar
 from alliance.programs.uploads import check_attachment
@@ -72,16 +73,21 @@ def add_agenda_item(*, actor, meeting: Meeting, data: dict) -> AgendaItem:
     return item
 
 
-def update_agenda_item(*, actor, item: AgendaItem, data: dict) -> AgendaItem:
+def update_agenda_item(*, actor, item: AgendaItem, data: dict, expected_version: int | None = None) -> AgendaItem:
     """Change an agenda part's kind, title, details, duration, presenter or note.
 
-    Side effects: the item; the meeting's end; audit `governance.agenda.updated` with the fields changed.
+    Refused with core.versions.StaleEditError, nothing written, when the item was changed since
+    `expected_version` (its form's: any staff member may edit the agenda).
+    Side effects: the item and its version; the meeting's end; audit `governance.agenda.updated` with the
+    fields changed.
     """
     values = _check(data)
     with transaction.atomic():
+        check_version(item, expected_version)
         before = _item_values(item)
         for field, value in values.items():
             setattr(item, field, value)
+        bump_version(item)
         item.save()
         _follow_agenda(item.meeting)
         changed = [field for field in ITEM_FIELDS if before[field] != values[field]]

@@ -15,7 +15,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from alliance.core.audit import changed, record_audit, snapshot
-from alliance.core.versions import bump_version, check_version
+from alliance.core.versions import bump_version, bump_versions, check_version
 from alliance.governance.models import Body, BodyKind, Meeting, Participation, Person, Position, Seat
 
 BODY_FIELDS = (
@@ -109,7 +109,8 @@ def find_or_create_person(
 def update_person(*, person: Person, by, **changes) -> Person:
     """Change a person's name, organisation, job title, sector, e-mail or account (for every seat they hold).
 
-    Side effects: audit entry `governance.person.updated` with the fields that changed.
+    Side effects: audit entry `governance.person.updated` with the fields that changed; when something did, the
+    versions of the person's seats move on (their forms show the person's details).
     """
     with transaction.atomic():
         before = snapshot(person, PERSON_FIELDS)
@@ -120,6 +121,7 @@ def update_person(*, person: Person, by, **changes) -> Person:
         person.save()
         old, new = changed(before, snapshot(person, PERSON_FIELDS))
         if new:
+            bump_versions(Seat.objects.filter(person=person))
             record_audit(action="governance.person.updated", actor=by, target=person, before=old, after=new)
     return person
 
@@ -225,7 +227,7 @@ def add_seat(
 def update_seat(*, seat: Seat, by, **changes) -> Seat:
     """Change a seat's position, term, observer flag or order; the chair's ex officio seat follows.
 
-    Side effects: audit entry `governance.seat.updated` with the fields that changed.
+    Side effects: the seat's version moves on; audit entry `governance.seat.updated` with the fields that changed.
     """
     with transaction.atomic():
         before = snapshot(seat, SEAT_FIELDS)
@@ -235,12 +237,28 @@ def update_seat(*, seat: Seat, by, **changes) -> Seat:
             setattr(seat, name, value)
         if seat.term_end < seat.term_start:
             raise ValueError("a term ends on or after its start")
+        bump_version(seat)
         seat.save()
         old, new = changed(before, snapshot(seat, SEAT_FIELDS))
         if new:
             record_audit(action="governance.seat.updated", actor=by, target=seat, before=old, after=new)
         _replace_previous_chair(seat, by=by)
         _sync_ex_officio(seat, by=by)
+    return seat
+
+
+def edit_seat(*, seat: Seat, by, expected_version: int | None = None, person_changes: dict, seat_changes: dict) -> Seat:
+    """The seat form's save: its holder's details (`update_person`) and the seat's (`update_seat`) in one
+    transaction, both or neither.
+
+    Refused with core.versions.StaleEditError, nothing written, when the seat or its holder's details (from
+    another of their seats) changed since `expected_version` (the form's).
+    Side effects: those of `update_person` and `update_seat`.
+    """
+    with transaction.atomic():
+        check_version(seat, expected_version)
+        update_person(person=seat.person, by=by, **person_changes)
+        update_seat(seat=seat, by=by, **seat_changes)
     return seat
 
 
@@ -273,8 +291,10 @@ def extend_terms(*, seats, decision, by) -> list[Seat]:
         for seat in seats:
             before = seat.term_end
             seat.term_end = _one_year_later(seat.term_end)
-            seat.save(update_fields=["term_end"])
+            bump_version(seat)
+            seat.save(update_fields=["term_end", "version"])
             seat.ex_officio_seats.filter(ended_on__isnull=True).update(term_end=seat.term_end)
+            bump_versions(seat.ex_officio_seats.filter(ended_on__isnull=True))
             record_audit(
                 action="governance.seat.term_extended",
                 actor=by,

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from alliance.core.audit import record_audit
+from alliance.core.versions import bump_version, check_version
 from alliance.governance.models import (
     BodyKind,
     Clause,
@@ -114,16 +115,22 @@ def dispose_comment(*, comment: ClauseComment, disposition: str, note: str, by) 
     return comment
 
 
-def set_amendment(*, clause: Clause, proposed_text: str, reason: str, by) -> Clause:
+def set_amendment(
+    *, clause: Clause, proposed_text: str, reason: str, by, expected_version: int | None = None
+) -> Clause:
     """The amended text of a clause and its reason (an empty text withdraws the amendment).
 
-    Rule: an amendment states its reason. Side effects: audit."""
+    Rule: an amendment states its reason; refused with core.versions.StaleEditError, nothing written, when the
+    clause's amendment was changed since `expected_version` (its form's).
+    Side effects: the clause's version moves on; audit."""
     if proposed_text.strip() and proposed_text.strip() != clause.current_text.strip() and not reason.strip():
         raise ValidationError(_("State the reason for the change (사유)."))
     with transaction.atomic():
+        check_version(clause, expected_version)
         before = {"proposed_text": clause.proposed_text, "reason": clause.reason}
         clause.proposed_text, clause.reason = proposed_text.strip(), reason.strip()
-        clause.save(update_fields=["proposed_text", "reason"])
+        bump_version(clause)
+        clause.save(update_fields=["proposed_text", "reason", "version"])
         record_audit(
             action="governance.contract.amended",
             actor=by,

@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from alliance.core.audit import record_audit
+from alliance.core.versions import bump_version, bump_versions, check_version
 from alliance.governance.models import (
     ActionItem,
     AgendaItemKind,
@@ -129,23 +130,28 @@ def update_item(
     decisions: list[Decision],
     presentations: list[dict],
     action_items: list[dict],
+    expected_version: int | None = None,
 ) -> MinutesItem:
     """Replace one item's text: title, discussion, decisions, presentations and action items.
 
-    Rule: only in a draft; the decisions are the meeting's own. `presentations` are dicts of title, presenter,
-    affiliation; `action_items` of description, owner, due_on (a date or None) and done.
-    Side effects: the item and its rows replaced; audit `governance.minutes.item_updated`.
+    Rule: only in a draft; the decisions are the meeting's own; refused with core.versions.StaleEditError,
+    nothing written, when the item was changed since `expected_version` (its form's: any staff member).
+    `presentations` are dicts of title, presenter, affiliation; `action_items` of description, owner, due_on
+    (a date or None) and done.
+    Side effects: the item and its rows replaced, its version moved on; audit `governance.minutes.item_updated`.
     """
     with transaction.atomic():
         version = _locked_version(item.version)
         _require_draft(version)
+        check_version(item, expected_version, field="edit_version")
         meeting_id = version.minutes.meeting_id
         if any(decision.meeting_id != meeting_id for decision in decisions):
             raise ValidationError(_("A decision of another meeting cannot be linked to these minutes."))
         item = MinutesItem.objects.get(pk=item.pk)
         before = {"title": item.title, "discussion": item.discussion}
         item.title, item.discussion = title.strip(), discussion.strip()
-        item.save(update_fields=["title", "discussion"])
+        bump_version(item, field="edit_version")
+        item.save(update_fields=["title", "discussion", "edit_version"])
         item.decisions.set(decisions)
         item.presentations.all().delete()
         Presentation.objects.bulk_create(
@@ -226,6 +232,7 @@ def set_action_done(*, actor, action: ActionItem, done: bool) -> ActionItem:
         action.done = done
         action.done_at = timezone.now() if done else None
         action.save(update_fields=["done", "done_at"])
+        bump_versions(MinutesItem.objects.filter(pk=action.item_id), field="edit_version")
         record_audit(
             action="governance.minutes.action_done",
             actor=actor,

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from alliance.core import downloads
 from alliance.core.permissions import POST, permission_required, require_object_permission
+from alliance.core.versions import StaleEditError
 from alliance.governance.forms.meetings import AgendaItemForm, PaperForm
 from alliance.governance.models import AgendaItem, AgendaPaper, Meeting
 from alliance.governance.services import agenda as service
@@ -42,7 +43,11 @@ def agenda_item_edit(request, pk: int):
     form = AgendaItemForm(request.POST or None, instance=AgendaItem.objects.get(pk=pk))
     if request.method == "POST" and form.is_valid():
         try:
-            service.update_agenda_item(actor=request.user, item=item, data=form.cleaned_data)
+            service.update_agenda_item(
+                actor=request.user, item=item, data=form.cleaned_data, expected_version=form.loaded_version
+            )
+        except StaleEditError as error:
+            form.stale(error)
         except ValidationError as error:
             form.add_error(None, error)
         else:

@@ -184,22 +184,23 @@ def seat_edit(request, pk):
         "sector": person.sector,
         "email": person.email,
     }
-    form = SeatEditForm(request.POST or None, initial=initial)
+    form = SeatEditForm(request.POST or None, initial=initial, version=seat.version)
     end_form = EndSeatForm(initial={"ended_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        service.update_person(
-            person=person,
-            by=request.user,
-            **{name: data[name] for name in ("title", "affiliation", "sector", "email")},
-        )
-        service.update_seat(
-            seat=seat,
-            by=request.user,
-            **{name: data[name] for name in ("position", "term_start", "term_end", "is_observer")},
-        )
-        messages.success(request, _("Saved."))
-        return redirect("governance:body_detail", pk=seat.body_id)
+        try:
+            service.edit_seat(
+                seat=seat,
+                by=request.user,
+                expected_version=form.loaded_version,
+                person_changes={name: data[name] for name in ("title", "affiliation", "sector", "email")},
+                seat_changes={name: data[name] for name in ("position", "term_start", "term_end", "is_observer")},
+            )
+        except StaleEditError as error:
+            form.stale(error)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("governance:body_detail", pk=seat.body_id)
     context = {"form": form, "end_form": end_form, "body": seat.body, "seat": seat}
     return render(request, "governance/seat_form.html", context)
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from alliance.core.downloads import DOCX, file_response
 from alliance.core.permissions import POST, permission_required, require_object_permission
+from alliance.core.versions import StaleEditError
 from alliance.governance.documents.amendment_table import amendment_table_docx
 from alliance.governance.forms.contracts import (
     AmendmentForm,
@@ -75,13 +76,17 @@ def contract_detail(request, pk):
     clauses = list(document.clauses.prefetch_related(Prefetch("comments", queryset=comments)))
     closes = document.comments_close_on
     is_open = closes is None or timezone.localdate() <= closes
+    may_decide = request.user.has_perm("governance.decide_contracts", document.body)
+    if may_decide:
+        for clause in clauses:
+            clause.amendment_form = AmendmentForm.for_clause(clause)
     context = {
         "document": document,
         "body": document.body,
         "clauses": clauses,
         "is_open": is_open,
         "may_comment": is_open and request.user.has_perm("governance.comment_on_contract", document.body),
-        "may_decide": request.user.has_perm("governance.decide_contracts", document.body),
+        "may_decide": may_decide,
         "comment_form": CommentForm(),
         "disposition_form": DispositionForm(),
         "amended": sum(clause.is_amended for clause in clauses),
@@ -137,10 +142,20 @@ def comment_dispose(request, pk):
 def clause_amend(request, pk):
     clause = get_object_or_404(Clause.objects.select_related("document__body"), pk=pk)
     require_object_permission(request.user, "governance.decide_contracts", clause.document.body)
-    form = AmendmentForm(request.POST)
+    form = AmendmentForm.for_clause(clause, request.POST)
     if form.is_valid():
         try:
-            service.set_amendment(clause=clause, by=request.user, **form.cleaned_data)
+            service.set_amendment(
+                clause=clause,
+                by=request.user,
+                expected_version=form.loaded_version,
+                proposed_text=form.cleaned_data["proposed_text"],
+                reason=form.cleaned_data["reason"],
+            )
+        except StaleEditError as error:
+            form.stale(error)
+            context = {"clause": clause, "document": clause.document, "form": form}
+            return render(request, "governance/clause_amend.html", context)
         except ValidationError as error:
             messages.error(request, f"{clause.number}: {' '.join(error.messages)}")
         else:

@@ -2,6 +2,8 @@
 the body's seat holders, run by staff), an older version, editing one item, and attendees' comments (signed in
 or through the e-mailed personal link)."""
 
+import datetime
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
@@ -10,8 +12,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from alliance.core.dates import format_moment
 from alliance.core.links import LinkGone, last_day
 from alliance.core.permissions import POST, permission_required, personal_link, require_object_permission
+from alliance.core.versions import Extra, StaleEditError
 from alliance.governance.forms.minutes import (
     ActionItemFormSet,
     CirculateForm,
@@ -105,6 +109,22 @@ def minutes_manage(request, pk):
     return run_action(request, _meeting(pk))
 
 
+PRESENTATION = ("title", "presenter", "affiliation")
+ACTION = ("description", "owner", "due_on", "done")
+
+
+def _rows_text(rows) -> str:
+    """Presentations or action items as the stale-edit table shows them: one a line, their values joined."""
+    lines = []
+    for row in rows:
+        values = [
+            format_moment(value) if isinstance(value, datetime.date) else (_("done") if value is True else value)
+            for value in row.values()
+        ]
+        lines.append(" · ".join(str(value) for value in values if value not in (None, "", False)))
+    return "\n".join(lines)
+
+
 @permission_required("governance.change_minutes")
 def minutes_item_edit(request, pk):
     item = get_object_or_404(MinutesItem.objects.select_related("version__minutes__meeting__body"), pk=pk)
@@ -117,6 +137,11 @@ def minutes_item_edit(request, pk):
         data,
         meeting=meeting,
         initial={"title": item.title, "discussion": item.discussion, "decisions": list(item.decisions.all())},
+        version=item.edit_version,
+        extra={
+            "presentations": Extra(_("presentations"), _rows_text(item.presentations.values(*PRESENTATION))),
+            "actions": Extra(_("action items"), _rows_text(item.action_items.values(*ACTION))),
+        },
     )
     presentations = PresentationFormSet(
         data, prefix="presentations", initial=list(item.presentations.values("title", "presenter", "affiliation"))
@@ -134,6 +159,15 @@ def minutes_item_edit(request, pk):
                 decisions=list(form.cleaned_data["decisions"]),
                 presentations=[v for f in presentations.forms if (v := f.values())],
                 action_items=[v for f in actions.forms if (v := f.values())],
+                expected_version=form.loaded_version,
+            )
+        except StaleEditError as error:
+            form.stale(
+                error,
+                yours_extra={
+                    "presentations": _rows_text(v for f in presentations.forms if (v := f.values())),
+                    "actions": _rows_text({key: v[key] for key in ACTION} for f in actions.forms if (v := f.values())),
+                },
             )
         except ValidationError as error:
             form.add_error(None, error)
