@@ -8,7 +8,7 @@ fields an app describes with `register_value_formats` (an amount in 백만원, a
 """
 
 from collections.abc import Callable, Iterable, Mapping
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from django.contrib.contenttypes.models import ContentType
@@ -129,7 +129,7 @@ def _typed_value(model: type[models.Model], field, value):
 
 
 def _json_value(value):
-    if isinstance(value, datetime | date):
+    if isinstance(value, datetime | date | time):
         return value.isoformat()
     if isinstance(value, Decimal):
         return str(value)

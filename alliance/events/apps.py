@@ -12,7 +12,10 @@ class EventsConfig(AppConfig):
 
     def ready(self):
         from alliance.events import (  # noqa: F401
+            jobs,
             navigation,  # registers its menu entries and dashboard tiles
             phrases,  # registers the audit action labels
             rules,  # registers the permissions
         )
+
+        jobs.register()

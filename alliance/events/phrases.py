@@ -4,6 +4,27 @@ from django.utils.translation import gettext_lazy as _
 
 from alliance.core.audit import register_actions
 
+# ---- events, programme and registration ----------------------------------------------------------------------
+register_actions(
+    {
+        "events.event.created": _("Event created"),
+        "events.event.changed": _("Event changed"),
+        "events.event.published": _("Event published"),
+        "events.event.unpublished": _("Event withdrawn from the public pages"),
+        "events.programme.row_saved": _("Programme row saved"),
+        "events.programme.row_deleted": _("Programme row deleted"),
+        "events.programme.speaker_saved": _("Programme speaker saved"),
+        "events.programme.speaker_deleted": _("Programme speaker deleted"),
+        "events.question.saved": _("Registration question saved"),
+        "events.question.deleted": _("Registration question deleted"),
+        "events.guest.invited": _("Guest invited to an event"),
+        "events.registration.created": _("Registered for an event"),
+        "events.registration.cancelled": _("Event registration cancelled"),
+        "events.registration.promoted": _("Moved up from the waiting list"),
+        "events.reminders.sent": _("Event reminders sent"),
+    }
+)
+
 # ---- the door: check-in and walk-ins ---------------------------------------------------------------------------
 register_actions(
     {

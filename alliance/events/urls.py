@@ -1,9 +1,34 @@
 from django.urls import path
 
-from alliance.events.views import awards, coverage, door
+from alliance.events.views import awards, coverage, door, public, staff, tickets
 
 app_name = "events"
-urlpatterns: list = [
+MANAGE = "events/manage/"
+urlpatterns = [
+    # ---- events, programme, registration and tickets ----
+    path("events/", public.event_list, name="public_list"),
+    path("events/<id:pk>/", public.event_detail, name="public_detail"),
+    path("events/<id:pk>/register/", public.register_member, name="register_member"),
+    path("events/<id:pk>/cancel/", public.cancel_member, name="cancel_member"),
+    path("events/<id:pk>/register/public/", public.register_public, name="register_public"),
+    path("events/<id:pk>/programme/", public.programme_print, name="programme_print"),
+    path("events/<id:pk>/programme.pdf", public.programme_pdf, name="programme_pdf"),
+    path("events/ticket/<str:ticket_token>/", tickets.ticket, name="ticket"),
+    path("events/ticket/<str:ticket_token>/qr.png", tickets.ticket_qr, name="ticket_qr"),
+    path("events/invitation/<str:guest_token>/", tickets.guest, name="guest"),
+    # ---- events: the secretariat's pages ----
+    path(MANAGE, staff.event_list, name="staff_list"),
+    path(MANAGE + "new/", staff.event_create, name="staff_create"),
+    path(MANAGE + "<id:pk>/", staff.event_edit, name="staff_edit"),
+    path(MANAGE + "<id:pk>/publish/", staff.event_publish, name="staff_publish"),
+    path(MANAGE + "<id:pk>/programme/", staff.programme, name="staff_programme"),
+    path(MANAGE + "rows/<id:pk>/", staff.programme_row, name="staff_row"),
+    path(MANAGE + "rows/<id:pk>/delete/", staff.programme_row_delete, name="staff_row_delete"),
+    path(MANAGE + "speakers/<id:pk>/delete/", staff.speaker_delete, name="staff_speaker_delete"),
+    path(MANAGE + "<id:pk>/questions/", staff.questions, name="staff_questions"),
+    path(MANAGE + "questions/<id:pk>/delete/", staff.question_delete, name="staff_question_delete"),
+    path(MANAGE + "<id:pk>/registrations/", staff.registrations, name="staff_registrations"),
+    path(MANAGE + "registrations/<id:pk>/cancel/", staff.registration_cancel, name="staff_registration_cancel"),
     # ---- the door (staff) ----
     path("events/door/", door.door_index, name="door"),
     path("events/manage/<id:pk>/check-in/", door.check_in_page, name="check_in"),

@@ -49,6 +49,8 @@ VERSIONED = {
     "AgendaItemForm",  # an agenda item: any staff
     "AmendmentForm",  # a clause's amendment: the subcommittee's chair and staff
     "governance.minutes.ItemForm",  # an item of draft minutes with its presentations and action items: staff
+    "EventForm",  # an event: any staff
+    "ProgrammeRowForm", "SpeakerForm", "QuestionForm",  # an event's programme and questions: the event's version
 }  # fmt: skip
 
 NO_EDIT = {
@@ -79,6 +81,9 @@ NO_EDIT = {
     "PaperForm": "upload", "FileForm": "upload", "ReportFilesForm": "upload", "ReplaceFileForm": "upload",
     "SubscriberImportForm": "upload", "ReportFileForm": "upload", "AttachmentsForm": "upload",
     "PublishForm": "action",
+    "GuestInviteForm": "create",
+    # One person's own registration for an event (events/forms/registration.py).
+    "RegistrationForm": "own", "MemberRegistrationForm": "own", "PublicRegistrationForm": "own",
     "RulesForm": "new version",  # the operating rules: each amendment is a new version from a steering decision
     "TermFields": "base",  # the fields SeatForm and SeatEditForm share
     # Rows of the minutes item's page, saved with its ItemForm as one.

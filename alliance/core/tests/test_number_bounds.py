@@ -99,6 +99,7 @@ KNOWN = {
     "ProgrammeRulesForm", "ScoreForm", "StaffOrganisationForm", "SurveyAnswerForm", "TaxonomyCreateForm",
     "TieDecisionForm",
     "PitchingForm",
+    "EventForm", "ProgrammeRowForm", "SpeakerForm", "QuestionForm",
 }  # fmt: skip
 
 

@@ -1,0 +1,1 @@
+"""The events app's writes: one module per area."""

@@ -58,6 +58,7 @@ def test_an_anonymous_visitor_sees_the_public_links(client):
         (path_of("info:alliance_news"), "Alliance news"),
         (path_of("info:archive"), "Trend reports"),
         (path_of("info:newsletter_archive"), "Newsletter"),
+        (path_of("events:public_list"), "Events"),
     ]
 
 
@@ -95,7 +96,7 @@ def test_each_role_sees_its_own_links(client, organisation, role, expected):
     client.force_login(user)
 
     public = ["Member directory", "Ecosystem map", "Competition results", "Notices", "Alliance news"]
-    public += ["Trend reports", "Newsletter"]
+    public += ["Trend reports", "Newsletter", "Events"]
     assert [label for _href, label in menu(client)] == public + expected
 
 
@@ -167,6 +168,7 @@ def test_a_representative_is_offered_its_own_profile_first(client, member_rep, o
         (path_of("programs:my_groups"), "Our project groups"),
         (path_of("programs:my_meetings"), "Investment meetings"),
         (path_of("governance:open_subcommittees"), "Subcommittees open to members"),
+        (path_of("events:public_list"), "Events and registration"),
     ]
 
 
