@@ -12,6 +12,7 @@ class EventsConfig(AppConfig):
 
     def ready(self):
         from alliance.events import (  # noqa: F401
+            frontpage,  # registers its coming events on the front page's agenda
             jobs,
             navigation,  # registers its menu entries and dashboard tiles
             phrases,  # registers the audit action labels
