@@ -7,7 +7,10 @@ do) from the theme — whose East-Asian entries in python-docx's template are Ja
 style, and drops the theme references: Korean never falls back to a Japanese face.
 """
 
+import io
+
 from docx import Document
+from docx.enum.section import WD_ORIENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
@@ -34,8 +37,9 @@ def set_east_asian_font(r_pr, name: str = KOREAN_FONT) -> None:
     lang.set(qn("w:eastAsia"), "ko-KR")
 
 
-def korean_document(*, size_pt: float = 10, margin_cm: float = 2):
-    """A new python-docx Document whose defaults and styles all use the Korean font."""
+def korean_document(*, size_pt: float = 10, margin_cm: float = 2, landscape: bool = False):
+    """A new python-docx Document whose defaults and styles all use the Korean font; A4, turned to landscape when
+    asked (the yearly schedule's grid)."""
     document = Document()
     styles = document.styles.element
     defaults = styles.find(qn("w:docDefaults"))
@@ -54,5 +58,16 @@ def korean_document(*, size_pt: float = 10, margin_cm: float = 2):
             set_east_asian_font(element.get_or_add_rPr())
     document.styles["Normal"].font.size = Pt(size_pt)
     for section in document.sections:
+        section.page_width, section.page_height = Cm(21), Cm(29.7)
+        if landscape:
+            section.orientation = WD_ORIENT.LANDSCAPE
+            section.page_width, section.page_height = section.page_height, section.page_width
         section.left_margin = section.right_margin = Cm(margin_cm)
     return document
+
+
+def as_bytes(document) -> bytes:
+    """The document saved, as bytes (a download's content)."""
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()

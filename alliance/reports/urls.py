@@ -1,4 +1,23 @@
-from django.urls import path  # noqa: F401  the app's pages are added here
+from django.urls import path
+
+from alliance.reports.views import indicators, plan
 
 app_name = "reports"
-urlpatterns: list = []
+urlpatterns: list = [
+    # ---- the yearly plan (추진 일정) ----------------------------------------------------------------------------
+    path("reports/plan/", plan.plan_current, name="plan_current"),
+    path("reports/plan/<year:year>/", plan.plan, name="plan"),
+    path("reports/plan/<year:year>/schedule.pdf", plan.plan_pdf, name="plan_pdf"),
+    path("reports/plan/<year:year>/schedule.docx", plan.plan_docx_download, name="plan_docx"),
+    path("reports/plan/items/<id:pk>/", plan.plan_item_edit, name="plan_item_edit"),
+    path("reports/plan/items/<id:pk>/delete/", plan.plan_item_delete, name="plan_item_delete"),
+    # ---- indicators (추진계획 및 성과지표) --------------------------------------------------------------------
+    path("reports/indicators/", indicators.indicators_current, name="indicators_current"),
+    path("reports/indicators/<year:year>/", indicators.indicators, name="indicators"),
+    path("reports/indicators/<year:year>/indicators.xlsx", indicators.indicators_xlsx, name="indicators_xlsx"),
+    path(
+        "reports/indicators/<year:year>/defaults/", indicators.indicators_load_defaults, name="indicators_load_defaults"
+    ),
+    path("reports/indicators/<id:pk>/<year:year>/", indicators.indicator_detail, name="indicator_detail"),
+    path("reports/indicators/evidence/<id:pk>/", indicators.indicator_evidence, name="indicator_evidence"),
+]

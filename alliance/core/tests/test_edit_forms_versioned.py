@@ -51,6 +51,7 @@ VERSIONED = {
     "governance.minutes.ItemForm",  # an item of draft minutes with its presentations and action items: staff
     "EventForm",  # an event: any staff
     "ProgrammeRowForm", "SpeakerForm", "QuestionForm",  # an event's programme and questions: the event's version
+    "PlanItemEditForm",  # an item of the yearly schedule: staff
 }  # fmt: skip
 
 NO_EDIT = {
@@ -78,6 +79,10 @@ NO_EDIT = {
     "ItemAddForm": "create", "DecisionForm": "create", "NewEditionForm": "create", "NewItemForm": "create",
     "SpellingForm": "create", "LiaisonForm": "create", "AgencyForm": "create",
     "info.newsletter.OverrideForm": "create",
+    "PlanItemAddForm": "create",  # an item added to the yearly schedule
+    "PlanItemFields": "base",  # the fields PlanItemAddForm and PlanItemEditForm share
+    "ValueForm": "create",  # an indicator's value entered as of a day: each a new row with its evidence
+    "TargetForm": "action",  # one figure set for a year; the audit entry keeps the one it replaced
     "PaperForm": "upload", "FileForm": "upload", "ReportFilesForm": "upload", "ReplaceFileForm": "upload",
     "SubscriberImportForm": "upload", "ReportFileForm": "upload", "AttachmentsForm": "upload",
     "PublishForm": "action",

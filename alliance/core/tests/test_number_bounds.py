@@ -100,6 +100,7 @@ KNOWN = {
     "TieDecisionForm",
     "PitchingForm",
     "EventForm", "ProgrammeRowForm", "SpeakerForm", "QuestionForm",
+    "TargetForm", "ValueForm",  # reports: an indicator's target and an entered value
 }  # fmt: skip
 
 

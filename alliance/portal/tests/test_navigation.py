@@ -40,9 +40,9 @@ def _info_paths() -> set[str]:
 
 
 def is_committee_work(href: str) -> bool:
-    """The governance, agencies, events and information-services entries, which those apps' own tests check while they
-    grow: the staff lists below keep the order of the others."""
-    return href.startswith(("/governance/", "/agencies/", "/events/")) or href in _info_paths()
+    """The governance, agencies, events, information-services and reports entries, which those apps' own tests
+    check while they grow: the staff lists below keep the order of the others."""
+    return href.startswith(("/governance/", "/agencies/", "/events/", "/reports/")) or href in _info_paths()
 
 
 def path_of(url_name: str, *args) -> str:
