@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from alliance.core.models import ReviewStatus
+from alliance.events.queries import events_in
 from alliance.governance.models import Body, BodyKind, Meeting
 from alliance.governance.models.proposals import DELIVERED_STATES
 from alliance.governance.queries.proposals import proposals_by_state
@@ -184,6 +185,14 @@ def homepage_visits(year: int, as_of: datetime.date) -> int:
     return total + (recorded["visits"] or 0)
 
 
+def event_attendance(year: int, as_of: datetime.date) -> int:
+    """People checked in (walk-ins included) at the year's published events held from 1 January to the day."""
+    end = period_end(year, as_of)
+    if end < _first(year):
+        return 0
+    return sum(event.checked_in_count for event in events_in(_first(year), end))
+
+
 @dataclass(frozen=True)
 class Source:
     label: object
@@ -206,6 +215,7 @@ SOURCES: dict[str, Source] = {
     "promotions_relayed": Source(_("Agency promotions posted"), promotions_relayed),
     "mailings": Source(_("Announcement e-mailings"), mailings),
     "homepage_visits": Source(_("Homepage visits"), homepage_visits),
+    "event_attendance": Source(_("People checked in at events"), event_attendance),
 }
 
 

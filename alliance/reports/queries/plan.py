@@ -2,8 +2,8 @@
 
 Each source is one small function returning uniform `PlanEntry`s (area, title, planned months, planned day if
 known, the day it was done or None, a link): the competition's stages, the committees' meetings as planned and
-held, the member census rounds, the partner agencies' report deadlines, the newsletter's months, and the items
-staff add (`PlanItem`). The events app's events join once it is there (`event_entries`).
+held, the alliance's published events, the member census rounds, the partner agencies' report deadlines, the
+newsletter's months, and the items staff add (`PlanItem`).
 
 Planned against actual, as of a day D (`entry_state`):
 - done: it was done on or before D;
@@ -29,6 +29,7 @@ from django.utils.translation import gettext as _
 
 from alliance.agencies.models import Agency, QuarterlyReport
 from alliance.agencies.queries import deadlines
+from alliance.events.queries import events_in
 from alliance.governance.models import BodyKind, Meeting
 from alliance.info.models import Edition
 from alliance.info.queries.newsletter_calendar import publishing_dates
@@ -241,6 +242,24 @@ def newsletter_entries(year: int) -> list[PlanEntry]:
     return entries
 
 
+def event_entries(year: int) -> list[PlanEntry]:
+    """The year's published events (events' `events_in`): planned on their date, which is also the day they are
+    done; the check-ins so far in the note."""
+    return [
+        PlanEntry(
+            area=Area.EVENTS,
+            title=event.title,
+            months=(event.date.month,),
+            planned_on=event.date,
+            done_on=event.date,
+            url=reverse("events:staff_edit", kwargs={"pk": event.pk}),
+            source="events",
+            note=_("%(count)s checked in") % {"count": event.checked_in_count} if event.checked_in_count else "",
+        )
+        for event in events_in(datetime.date(year, 1, 1), datetime.date(year, 12, 31))
+    ]
+
+
 def staff_entries(year: int) -> list[PlanEntry]:
     """The items staff added to the year's plan."""
     return [
@@ -262,6 +281,7 @@ SOURCES: tuple[Callable[[int], list[PlanEntry]], ...] = (
     staff_entries,
     governance_entries,
     competition_entries,
+    event_entries,
     agency_entries,
     census_entries,
     newsletter_entries,

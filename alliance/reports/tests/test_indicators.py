@@ -269,3 +269,19 @@ def test_kpi_report_prints_the_issues_json_exactly(year_2025, staff_user):
 def test_an_unknown_source_has_no_actual():
     indicator = Indicator.objects.create(name="옛 지표", unit="건", source="removed_function")
     assert queries.actual(indicator, 2025, YEAR_END) is None
+
+
+def test_event_attendance_is_the_sum_of_each_events_checked_in():
+    from alliance.events.queries import attendance
+    from alliance.events.tests.door_factories import make_event, make_registration
+
+    seminar = make_event(title="공개세미나", date=datetime.date(2025, 6, 11))
+    results = make_event(title="성과공유회", date=datetime.date(2025, 12, 10))
+    for event, checked_in in ((seminar, 3), (results, 2)):
+        for _ in range(checked_in):
+            make_registration(event, checked_in_at=timezone.now())
+        make_registration(event)  # registered, not come
+    make_event(title="다음 해", date=datetime.date(2026, 1, 5))
+    assert _value("event_attendance") == attendance(seminar).checked_in + attendance(results).checked_in == 5
+    assert _value("event_attendance", datetime.date(2025, 12, 9)) == 3
+    assert _value("event_attendance", datetime.date(2024, 12, 31)) == 0

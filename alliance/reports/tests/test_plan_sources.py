@@ -221,3 +221,19 @@ def test_plan_entries_come_in_area_order_then_month():
     PlanItem.objects.create(year=2026, area=Area.GENERAL, title="다", first_month=12, last_month=12)
     PlanItem.objects.create(year=2026, area=Area.COMPETITION, title="가", first_month=3, last_month=3)
     assert [entry.title for entry in queries.plan_entries(2026)] == ["다", "가", "나"]
+
+
+def test_published_events_are_planned_and_done_on_their_date():
+    from alliance.events.tests.door_factories import make_event, make_registration
+
+    seminar = make_event(title="2026 분과통합 공개세미나", date=datetime.date(2026, 6, 11))
+    make_registration(seminar, checked_in_at=timezone.now())
+    make_event(title="비공개 행사", date=datetime.date(2026, 7, 1), published=False)
+    make_event(title="2025 성과공유회", date=datetime.date(2025, 12, 10))
+    assert queries.event_entries(2026) == [
+        PlanEntry(
+            area=Area.EVENTS, title="2026 분과통합 공개세미나", months=(6,), planned_on=datetime.date(2026, 6, 11),
+            done_on=datetime.date(2026, 6, 11), url=reverse("events:staff_edit", kwargs={"pk": seminar.pk}),
+            source="events", note="1명 입장",
+        )
+    ]  # fmt: skip
