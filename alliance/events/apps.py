@@ -14,6 +14,7 @@ class EventsConfig(AppConfig):
         from alliance.events import (  # noqa: F401
             frontpage,  # registers its coming events on the front page's agenda
             jobs,
+            mailings,  # registers the bulk e-mails
             navigation,  # registers its menu entries and dashboard tiles
             phrases,  # registers the audit action labels
             rules,  # registers the permissions

@@ -48,5 +48,6 @@ register_actions(
     {
         "events.press.added": _("Press article added"),
         "events.press.removed": _("Press article removed"),
+        "events.survey.answered": _("Event satisfaction survey answered"),
     }
 )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from alliance.events.views import awards, coverage, door, public, staff, tickets
+from alliance.events.views import awards, coverage, door, public, staff, survey, tickets
 
 app_name = "events"
 MANAGE = "events/manage/"
@@ -49,4 +49,9 @@ urlpatterns = [
     path("events/manage/<id:pk>/press/", coverage.press_staff, name="press_staff"),
     path("events/manage/<id:pk>/press/<id:article>/remove/", coverage.press_remove, name="press_remove"),
     path("events/<id:pk>/press/", coverage.press_public, name="press_public"),
+    # ---- after the event: the satisfaction survey (staff; the attendee's personal link) ----
+    path("events/manage/<id:pk>/survey/", survey.survey_results, name="survey_results"),
+    path("events/manage/<id:pk>/survey/send/", survey.survey_send, name="survey_send"),
+    path("events/manage/<id:pk>/survey/preview/", survey.survey_preview, name="survey_preview"),
+    path("events/survey/<str:answer_token>/", survey.survey_answer, name="survey"),
 ]

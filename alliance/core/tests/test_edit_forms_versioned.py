@@ -63,6 +63,7 @@ NO_EDIT = {
     "GuestSearchForm": "filter", "WalkInForm": "new record",  # events: the door's search, a walk-in registered
     "AwardForm": "create",  # events: an award staff add to the results-sharing day's list
     "PressArticleForm": "create",  # events: a press article added to an event
+    "EventSurveyForm": "own",  # events: an attendee's own survey answers, taken once
     "SubscribeForm": "request",
     "EmailLoginForm": "login", "PasswordResetRequestForm": "request",
     # They add a new record (or a new version of one): nothing loaded can be lost.

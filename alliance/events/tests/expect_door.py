@@ -5,13 +5,14 @@ import datetime
 
 from django.utils import timezone
 
+from alliance.core.links import issue_token, unsent_token_hash
 from alliance.core.tests.url_matrix import everyone, no_body, staff_only
-from alliance.events.models import EventAward, OrganisationType, PressArticle
+from alliance.events.models import EventAward, OrganisationType, PressArticle, SurveyInvitation
 from alliance.events.tests.door_factories import make_event, make_registration
 from alliance.programs.models import Panel, Winner
 from alliance.programs.tests.factories import ProgrammeFactory, ProjectGroupFactory
 
-DOOR_YEAR = 2031  # a year no other app's world holds a competition for
+DOOR_YEAR = 2019  # a past year (the survey goes out after the event) no other world holds a competition for
 
 EXPECTED: dict = {
     "events:door": staff_only(),
@@ -31,6 +32,10 @@ EXPECTED: dict = {
     "events:press_staff": staff_only(),
     "events:press_remove": staff_only(405),
     "events:press_public": everyone(),
+    "events:survey_results": staff_only(),
+    "events:survey_send": staff_only(405),
+    "events:survey_preview": staff_only(),
+    "events:survey": everyone(),  # the attendee's personal link needs no account
 }
 DOOR_URLS = [name for name in EXPECTED if name != "events:door"]
 PK_OF: dict = dict.fromkeys(DOOR_URLS, "door_event")
@@ -38,6 +43,7 @@ PATH_VALUES: dict = {
     "registration": lambda world: world["door_guest"].pk,
     "award": lambda world: world["door_award"].pk,
     "article": lambda world: world["door_article"].pk,
+    "answer_token": lambda world: world["door_survey_token"],
 }
 POST_DATA: dict = {
     "events:check_in_scan": lambda world: {"ticket": world["door_ticket"]},
@@ -53,6 +59,8 @@ POST_DATA: dict = {
     "events:pitching": lambda world: {"starts_at": "14:00", "slot_minutes": "15", "room": "8층"},
     "events:press_staff": lambda world: {"outlet": "데일리뉴스", "published_on": "2031-12-03", "title": "성과공유회"},
     "events:press_remove": no_body,
+    "events:survey_send": no_body,
+    "events:survey": lambda world: {"overall": "5", "content": "4", "operation": "4", "comment": "좋았습니다"},
 }
 
 
@@ -64,7 +72,14 @@ def released_winner(world) -> None:
     Winner.objects.create(panel=panel, track=group.track, group=group, place=1, award_name="대상")
 
 
-POST_SETUP: dict = {"events:award_import": released_winner}
+def guest_came(world) -> None:
+    """Someone came to the door event and was not asked yet (the survey has someone to go to)."""
+    guest, _token = make_registration(world["door_event"], name="참석자", email="came@example.kr")
+    guest.checked_in_at = timezone.now()
+    guest.save(update_fields=["checked_in_at"])
+
+
+POST_SETUP: dict = {"events:award_import": released_winner, "events:survey_send": guest_came}
 
 
 def build_world(world) -> dict:
@@ -72,10 +87,23 @@ def build_world(world) -> dict:
     guest, token = make_registration(event, name="문앞 손님")
     award = EventAward.objects.create(event=event, category="merit", award_name="유공단체 표창", recipient="협회")
     article = PressArticle.objects.create(event=event, outlet="데일리뉴스", published_on=event.date, title="개최")
+    invitation = SurveyInvitation.objects.create(
+        registration=guest,
+        email=guest.email,
+        token_hash=unsent_token_hash(),
+        expires_at=timezone.now() + datetime.timedelta(days=14),
+    )
+    survey_token = issue_token(invitation)
+    invitation.save(update_fields=["token_hash", "sent_at"])
     return {
         "door_event": event,
         "door_guest": guest,
         "door_ticket": token,
         "door_award": award,
         "door_article": article,
+        "door_survey_token": survey_token,
     }
+
+
+# The personal link needs no account; the matrix posts it signed in (any role answers through the link alike).
+POST_AS: dict = {"events:survey": "rep_a"}
