@@ -22,3 +22,10 @@ register_tiles(
         _("Plan and indicators"), "reports:indicators_current", STAFF, order=79, permission="reports.manage_indicators"
     )
 )
+
+# ---- the quarterly steering-committee briefing ---------------------------------------------------------------------
+BRIEFINGS = Entry(
+    _("Steering committee briefings"), "reports:briefing_list", STAFF, order=75, permission="reports.manage_briefings"
+)
+register_links(BRIEFINGS)
+register_tiles(BRIEFINGS)

@@ -21,3 +21,12 @@ register_actions(
         "reports.indicator_value_added": _("Indicator value entered"),
     }
 )
+
+# ---- the quarterly briefing ---------------------------------------------------------------------------------------
+register_actions(
+    {
+        "reports.briefing.generated": _("Quarterly briefing generated"),
+        "reports.briefing.edited": _("Quarterly briefing text edited"),
+        "reports.briefing.frozen": _("Quarterly briefing frozen as sent"),
+    }
+)

@@ -1,6 +1,8 @@
 from django.urls import path
 
-from alliance.reports.views import indicators, plan
+from alliance.reports.views import briefing, indicators, plan
+
+BRIEFING = "reports/briefings/<id:pk>/"
 
 app_name = "reports"
 urlpatterns: list = [
@@ -20,4 +22,12 @@ urlpatterns: list = [
     ),
     path("reports/indicators/<id:pk>/<year:year>/", indicators.indicator_detail, name="indicator_detail"),
     path("reports/indicators/evidence/<id:pk>/", indicators.indicator_evidence, name="indicator_evidence"),
+    # ---- the quarterly steering-committee briefing (운영위원회 자료) ------------------------------------------------
+    path("reports/briefings/", briefing.briefing_list, name="briefing_list"),
+    path("reports/briefings/generate/", briefing.briefing_generate, name="briefing_generate"),
+    path(BRIEFING, briefing.briefing, name="briefing"),
+    path(BRIEFING + "regenerate/", briefing.briefing_regenerate, name="briefing_regenerate"),
+    path(BRIEFING + "sections/<slug:section_key>/", briefing.briefing_section, name="briefing_section"),
+    path(BRIEFING + "freeze/", briefing.briefing_freeze, name="briefing_freeze"),
+    path(BRIEFING + "download/<slug:file_format>/", briefing.briefing_download, name="briefing_download"),
 ]

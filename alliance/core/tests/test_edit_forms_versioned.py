@@ -52,6 +52,7 @@ VERSIONED = {
     "EventForm",  # an event: any staff
     "ProgrammeRowForm", "SpeakerForm", "QuestionForm",  # an event's programme and questions: the event's version
     "PlanItemEditForm",  # an item of the yearly schedule: staff
+    "BriefingSectionForm", "BriefingFreezeForm",  # a quarterly briefing's text and its freezing: any staff
 }  # fmt: skip
 
 NO_EDIT = {
@@ -90,6 +91,7 @@ NO_EDIT = {
     "GuestInviteForm": "create",
     # One person's own registration for an event (events/forms/registration.py).
     "RegistrationForm": "own", "MemberRegistrationForm": "own", "PublicRegistrationForm": "own",
+    "BriefingGenerateForm": "create",  # a briefing (re)generated from the data: a new content, nothing edited
     "RulesForm": "new version",  # the operating rules: each amendment is a new version from a steering decision
     "TermFields": "base",  # the fields SeatForm and SeatEditForm share
     # Rows of the minutes item's page, saved with its ItemForm as one.

@@ -1,0 +1,1 @@
+"""The reports app's writes; one module per document (`briefing.py`)."""

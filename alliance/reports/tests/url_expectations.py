@@ -4,9 +4,9 @@ Each area keeps its rows in `tests/expect_<area>.py` (the same names as a url_ex
 merges them, so that areas built in parallel do not edit one file.
 """
 
-from alliance.reports.tests import expect_reports_indicators, expect_reports_plan
+from alliance.reports.tests import expect_reports_briefing, expect_reports_indicators, expect_reports_plan
 
-AREAS = (expect_reports_plan, expect_reports_indicators)
+AREAS = (expect_reports_plan, expect_reports_indicators, expect_reports_briefing)
 
 
 def _merged(name: str) -> dict:
