@@ -24,26 +24,28 @@ def _table(document, block: Table) -> None:
                 cell = cell.merge(grid.cell(0, column + span - 1))
             cell.text = str(label)
             column += span
-    for column, text in enumerate(block.headers):
-        grid.cell(offset, column).text = text
+    rows = grid.rows  # a row's cells once: `grid.cell(r, c)` walks the whole table each time
+    for cell, text in zip(rows[offset].cells, block.headers, strict=True):
+        cell.text = text
     for header_row in range(offset + 1):
-        for cell in grid.rows[header_row].cells:
+        for cell in rows[header_row].cells:
             for run in cell.paragraphs[0].runs:
                 run.bold = True
-    for r, values in enumerate(block.rows, start=offset + 1):
-        for column, text in enumerate(values):
-            grid.cell(r, column).text = text
+    for row, values in zip(rows[offset + 1 :], block.rows, strict=True):
+        for cell, text in zip(row.cells, values, strict=True):
+            cell.text = text
 
 
 def briefing_docx(briefing: Briefing) -> bytes:
     document = korean_document()
+    bullets = {level: document.styles[name] for level, name in BULLETS.items()}  # looked up once, not per line
     document.add_heading(briefing.title, level=0)
     document.add_paragraph(briefing.subtitle)
     for section in briefing.sections:
         document.add_heading(section.heading, level=min(section.level, 3))
         for block in section.blocks:
             if isinstance(block, Paragraph):
-                document.add_paragraph(block.text, style=BULLETS.get(block.level))
+                document.add_paragraph(block.text, style=bullets.get(block.level))
             else:
                 _table(document, block)
     buffer = io.BytesIO()

@@ -18,33 +18,48 @@ def _table(document, block: Table) -> None:
     offset = 1 if block.groups else 0
     columns = len(block.headers)
     grid = document.add_table(offset + 1 + len(block.rows), columns)
+    anchors = []
     if block.groups:
         column = 0
         for label, span in block.groups:
             if span > 1:
                 grid.merge_cells(0, column, 0, column + span - 1)
-            grid.cell(0, column).text = str(label)
+            anchors.append((column, str(label)))
             column += span
+    cells = grid.get_cell_map()  # the grid once: asking `cell(r, c)` rebuilds it every time
+    for column, text in anchors:
+        cells[0][column].cell.text = text
     for column, text in enumerate(block.headers):
-        grid.cell(offset, column).text = text
+        cells[offset][column].cell.text = text
     for r, values in enumerate(block.rows, start=offset + 1):
         for column, text in enumerate(values):
-            grid.cell(r, column).text = text
+            cells[r][column].cell.text = text
 
 
 def briefing_hwpx(briefing: Briefing) -> bytes:
     document = HwpxDocument.new()
     bold = document.styles.ensure_run(bold=True)
     title = document.styles.ensure_run(bold=True, size=16)
-    document.paragraphs[0].text = ""
-    document.add_paragraph(briefing.title, char_pr_id_ref=title)
-    document.add_paragraph(briefing.subtitle, char_pr_id_ref=document.paragraphs[0].char_pr_id_ref)
-    plain = document.paragraphs[0].char_pr_id_ref
+    first = document.paragraphs[0]
+    first.text = ""
+    # Every paragraph names its shapes: inheriting them makes python-hwpx read the whole section each time.
+    refs = {
+        "para_pr_id_ref": first.para_pr_id_ref or "0",
+        "style_id_ref": first.style_id_ref or "0",
+        "inherit_style": False,
+    }
+    plain = first.char_pr_id_ref or "0"
+
+    def add(text: str, char: str) -> None:
+        document.add_paragraph(text, char_pr_id_ref=char, **refs)
+
+    add(briefing.title, title)
+    add(briefing.subtitle, plain)
     for section in briefing.sections:
-        document.add_paragraph(section.heading, char_pr_id_ref=bold)
+        add(section.heading, bold)
         for block in section.blocks:
             if isinstance(block, Paragraph):
-                document.add_paragraph(PREFIX.get(block.level, "") + block.text, char_pr_id_ref=plain)
+                add(PREFIX.get(block.level, "") + block.text, plain)
             else:
                 _table(document, block)
     buffer = io.BytesIO()
