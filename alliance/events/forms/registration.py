@@ -27,7 +27,7 @@ def question_field(question: Question) -> forms.Field:
 class RegistrationForm(forms.Form):
     """Name, e-mail, organisation and job title, then the event's questions (`q<id>` fields)."""
 
-    name = forms.CharField(label=_("Name"), max_length=100)
+    name = forms.CharField(label=pgettext_lazy("person", "Name"), max_length=100)
     email = forms.EmailField(label=_("E-mail"))
     organisation_name = forms.CharField(label=_("Organisation"), max_length=200, required=False)
     organisation_type = forms.ChoiceField(label=_("Kind of organisation"), choices=OrganisationType.choices)
@@ -58,7 +58,7 @@ class PublicRegistrationForm(RegistrationForm):
 
 
 class GuestInviteForm(forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=100)
+    name = forms.CharField(label=pgettext_lazy("person", "Name"), max_length=100)
     email = forms.EmailField(label=_("E-mail"))
     organisation_name = forms.CharField(label=_("Organisation"), max_length=200, required=False)
     job_title = forms.CharField(label=_("Job title"), max_length=100, required=False)
