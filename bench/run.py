@@ -6,6 +6,7 @@ A benchmark is a module `bench/<name>.py` that declares
 - `CHECKS`: {figure: (comparison, target, unit)}, e.g. {"p95_ms": ("<=", 50, "ms")}; comparison is
   "<=" or ">=", and a target may name another figure of the same run ({"macro_f1": (">", "baseline_f1", "")});
 - `DATABASES` (optional): the databases it is meaningful on, default ("sqlite", "postgresql");
+- `OPTIONAL` (optional): True when it runs only if asked (`--only NAME`, or BENCH_LOAD=1 for bench/load.py);
 - `run() -> dict`: the figures, computed against the current (fresh, migrated) database.
 `BENCH_N` (or `--n`) scales the benchmarks that read it.
 
@@ -161,7 +162,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.n:
         os.environ["BENCH_N"] = str(args.n)
 
-    selected = {name: module for name, module in modules.items() if not args.only or name in args.only}
+    # An OPTIONAL benchmark (minutes of full load: bench/load.py) runs when named with --only or BENCH_LOAD=1.
+    wanted = set(args.only or []) | ({"load"} if os.environ.get("BENCH_LOAD") == "1" else set())
+    selected = {
+        name: module
+        for name, module in modules.items()
+        if (name in wanted) or (not args.only and not getattr(module, "OPTIONAL", False))
+    }
     databases = ["sqlite"] + (["postgresql"] if postgres_wanted() else [])
     rows, outcomes = run_all(selected, databases)
     print()
