@@ -1,6 +1,6 @@
 """A small platform for the briefing tests: 2025 Q4 with members (one withdrawn), the steering committee's 4th
 meeting (attendance recorded), a subcommittee meeting with confirmed minutes, an accepted and a pending agency
-report, archive reports, newsletter editions and homepage visits."""
+report, archive reports, newsletter editions, homepage visits, a published event with check-ins and its press."""
 
 import datetime
 
@@ -9,6 +9,8 @@ from django.utils import timezone
 from alliance.agencies.models import Heading
 from alliance.agencies.tests.factories import EntryFactory, PlanItemFactory, ReportFactory
 from alliance.core.models import ReviewStatus
+from alliance.events.models import PressArticle, Registration
+from alliance.events.tests.factories import EventFactory
 from alliance.governance.models import Minutes, MinutesItem, MinutesState, MinutesVersion
 from alliance.governance.tests.factories import AgendaItemFactory, MeetingFactory, SubcommitteeFactory
 from alliance.governance.tests.factories_minutes import attended_meeting
@@ -63,4 +65,18 @@ def build_world():
         )
     for year, month, visits in [(2024, 10, 25673), (2025, 10, 106783), (2025, 11, 97648), (2025, 12, 50000)]:
         ImportedMonthlyVisits.objects.create(year=year, month=month, visits=visits)
+    seminar = EventFactory(title="2025 분과통합 공개세미나", date=datetime.date(2025, 11, 13), sponsor="NIPA")
+    for n, (kind, came) in enumerate([("company", True), ("company", True), ("university", True), ("company", False)]):
+        Registration.objects.create(
+            event=seminar,
+            name=f"참석자{n}",
+            organisation_type=kind,
+            sequence=n + 1,
+            checked_in_at=timezone.now() if came else None,
+            expires_at=timezone.now(),
+            token_hash=f"{n}" * 64,
+        )
+    EventFactory(title="비공개 행사", date=datetime.date(2025, 12, 2), published=False)  # not in the briefing
+    for day in (datetime.date(2025, 11, 6), datetime.date(2025, 11, 7), datetime.date(2025, 9, 30)):
+        PressArticle.objects.create(event=seminar, outlet="데일리뉴스", published_on=day, title="공개세미나 개최")
     return steering, sub_meeting

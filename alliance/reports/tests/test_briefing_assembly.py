@@ -7,6 +7,8 @@ import pytest
 from django.utils import translation
 
 from alliance.agencies.queries import accepted_reports
+from alliance.events.queries import attendance, events_in
+from alliance.events.queries.press import press_count
 from alliance.info.queries.quarterly import quarter_figures
 from alliance.members.statistics import status_table
 from alliance.reports.queries.briefing import build_briefing, steering_meetings
@@ -66,6 +68,17 @@ def test_counts_equal_their_queries():
     agency = briefing.section("agency-RAPA")
     assert "3 정책 지원" in texts(agency)
     assert "프로젝트 그룹 최종심사 참여 (5개 그룹)" in texts(agency)
+    seminar = events_in(datetime.date(2025, 10, 1), datetime.date(2025, 12, 31))[0]
+    assert values["이번 분기 행사"] == "1"
+    assert values["2025 분과통합 공개세미나 참석자"] == str(attendance(seminar).checked_in) == "3"
+    assert (
+        values["이번 분기 언론 보도"]
+        == str(press_count(datetime.date(2025, 10, 1), datetime.date(2025, 12, 31)))
+        == "2"
+    )
+    events = briefing.section("events")
+    assert "(참석) 3명 참석 (등록 4명)" in texts(events)
+    assert events.tables()[0].rows == [["기업", "2"], ["대학·산학협력단", "1"]]
     appendix = briefing.section("appendix").tables()[0]
     assert len(appendix.rows) == len(briefing.figures)
     assert all(row[3] and row[4] for row in appendix.rows)  # every figure: an as-of date and a source

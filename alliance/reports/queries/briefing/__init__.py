@@ -23,6 +23,7 @@ from alliance.governance.documents.content import pack_title
 from alliance.governance.models import Meeting
 from alliance.reports.queries.briefing.collect import Collector, as_of_phrase, no_data, quarter_label, table
 from alliance.reports.queries.briefing.document import Briefing
+from alliance.reports.queries.briefing.events import add_events
 from alliance.reports.queries.briefing.meeting import add_further_items, add_meeting_parts, steering_meetings
 from alliance.reports.queries.briefing.report import add_agencies, add_competition, add_members, add_subcommittee_lines
 from alliance.reports.queries.briefing.services import add_services
@@ -35,11 +36,6 @@ def briefing_as_of(year: int, quarter: int, today: datetime.date | None = None) 
     first, last = quarter_bounds(year, quarter)
     today = today or timezone.localdate()
     return max(first, min(last, today))
-
-
-def add_events(collect: Collector, year: int, quarter: int) -> None:
-    section = collect.section("events", _("□ The quarter's events"))
-    no_data(section, _("No event recorded for this quarter."))
 
 
 def add_appendix(collect: Collector) -> None:

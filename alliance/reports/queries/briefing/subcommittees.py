@@ -5,6 +5,7 @@ version, else the newest) — then □ 다음 분기 계획: what is dated in th
 from django.utils.translation import gettext as _
 
 from alliance.core.dates import format_moment, quarter_bounds
+from alliance.events.queries import events_in
 from alliance.governance.documents.content import meeting_pack, minutes_document
 from alliance.governance.models import Meeting
 from alliance.governance.queries.minutes import version_content
@@ -77,6 +78,8 @@ def add_next_quarter(collect: Collector, year: int, quarter: int) -> None:
         Stage.objects.filter(starts_at__date__range=(first, last)).select_related("programme").order_by("starts_at")
     ):
         rows.append((stage.starts_at.date(), f"{stage.programme.name} · {stage.get_kind_display()}"))
+    for event in events_in(first, last):
+        rows.append((event.date, event.title))
     rows.sort(key=lambda row: row[0])
     for day, text in rows:
         line(section, f"({format_moment(day)}) {text}")
