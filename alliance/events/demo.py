@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from alliance.core.links import hash_token, unsent_token_hash
 from alliance.events.demo_content import GUESTS, RESULTS_DAY, RESULTS_ROWS, SEMINAR, SEMINAR_ROWS
+from alliance.events.demo_door import load_door_demo
 from alliance.events.models import Event, OrganisationType, ProgrammeRow, Question, Registration, Speaker
 from alliance.events.services.registration import ticket_expiry
 from alliance.members.models import Contact, MemberCategory
@@ -151,7 +152,9 @@ def load_demo(*, seed: int) -> str:
         coming.open_to_public = True
         coming.save(update_fields=["open_to_public"])
         _registrations(coming, _people(rng, 40), rng, past=False)
+    door = load_door_demo(seed=seed)  # press, awards and the IR order of 2025 (demo_door.py)
     return (
         f"행사 3건: 2025 분과통합 공개세미나(확정 {seminar_counts[0]}명, 참석 {seminar_counts[1]}명), "
-        f"2025 성과공유회(확정 {results_counts[0]}명, 참석 {results_counts[1]}명), {coming.date} 신청 중인 행사."
+        f"2025 성과공유회(확정 {results_counts[0]}명, 참석 {results_counts[1]}명), {coming.date} 신청 중인 행사.\n"
+        f"{door}"
     )

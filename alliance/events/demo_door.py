@@ -1,14 +1,12 @@
-"""The door's and the after-event's demo data for 2025 (called from events' demo once its events exist): check-ins
-at the open seminar and the results-sharing day, the seminar's press coverage (seed 001: "총 88건 기사보도"), the
+"""The after-event's demo data for 2025 (called from events' demo once its events and check-ins exist): the
+seminar's press coverage (seed 001: "총 88건 기사보도"), the
 results-sharing day's award list (seed 001: 유공단체 3점, 자율규제 우수사업자 2점, 우수 프로젝트 그룹 5점) and its
 IR pitching order (seed 001 "(세션3) 메타버스 분야 IR피칭 데모데이 14:00 ~ 17:20, 미팅룸(8층)")."""
 
 import datetime
 import random
 
-from django.utils import timezone
-
-from alliance.events.models import Event, EventAward, EventKind, PitchSlot, PressArticle, Registration
+from alliance.events.models import Event, EventAward, EventKind, PitchSlot, PressArticle
 from alliance.events.services import awards as award_service
 from alliance.members.models import Organisation
 
@@ -49,21 +47,10 @@ PG_AWARDS = (
     ("우수상", "RAPA 협회장상"),
 )
 PITCH_START, PITCH_MINUTES, PITCH_SLOTS, PITCH_ROOM = datetime.time(14, 0), 20, 10, "미팅룸(8층)"
-ARRIVAL_SHARE = 0.85  # of the confirmed registrations, those who came
 
 
 def _event(kind: str) -> Event | None:
     return Event.objects.filter(kind=kind, date__year=YEAR).order_by("date").first()
-
-
-def _check_in(event: Event, rng: random.Random) -> int:
-    """Most confirmed guests came, arriving in the half hour before the start."""
-    confirmed = list(Registration.objects.filter(event=event, status=Registration.Status.CONFIRMED, checked_in_at=None))
-    came = rng.sample(confirmed, round(len(confirmed) * ARRIVAL_SHARE))
-    for guest in came:
-        guest.checked_in_at = event.starts - datetime.timedelta(minutes=rng.randint(0, 30))
-    Registration.objects.bulk_update(came, ["checked_in_at"])
-    return len(came)
 
 
 def _press(event: Event, rng: random.Random) -> int:
@@ -121,9 +108,6 @@ def load_door_demo(*, seed: int) -> str:
     organisations = list(Organisation.objects.order_by("pk")[:40])
     rng.shuffle(organisations)
     lines = []
-    for event in (seminar, results):
-        if event is not None and event.date < timezone.localdate():
-            lines.append(f"{event.title}: {_check_in(event, rng)} checked in")
     if seminar is not None:
         lines.append(f"{seminar.title}: {_press(seminar, rng)} press articles")
     if results is not None:

@@ -49,5 +49,7 @@ register_actions(
         "events.press.added": _("Press article added"),
         "events.press.removed": _("Press article removed"),
         "events.survey.answered": _("Event satisfaction survey answered"),
+        "events.photo.added": _("Event photo added"),
+        "events.photo.removed": _("Event photo removed"),
     }
 )

@@ -49,6 +49,9 @@ urlpatterns = [
     path("events/manage/<id:pk>/press/", coverage.press_staff, name="press_staff"),
     path("events/manage/<id:pk>/press/<id:article>/remove/", coverage.press_remove, name="press_remove"),
     path("events/<id:pk>/press/", coverage.press_public, name="press_public"),
+    path("events/manage/<id:pk>/photos/", coverage.photos_staff, name="photos_staff"),
+    path("events/manage/<id:pk>/photos/<id:photo>/remove/", coverage.photo_remove, name="photo_remove"),
+    path("events/<id:pk>/photos/<id:photo>/", coverage.photo_file, name="photo_file"),
     # ---- after the event: the satisfaction survey (staff; the attendee's personal link) ----
     path("events/manage/<id:pk>/survey/", survey.survey_results, name="survey_results"),
     path("events/manage/<id:pk>/survey/send/", survey.survey_send, name="survey_send"),

@@ -64,6 +64,7 @@ NO_EDIT = {
     "GuestSearchForm": "filter", "WalkInForm": "new record",  # events: the door's search, a walk-in registered
     "AwardForm": "create",  # events: an award staff add to the results-sharing day's list
     "PressArticleForm": "create",  # events: a press article added to an event
+    "PhotoForm": "upload",  # events: a photo of an event
     "EventSurveyForm": "own",  # events: an attendee's own survey answers, taken once
     "SubscribeForm": "request",
     "EmailLoginForm": "login", "PasswordResetRequestForm": "request",

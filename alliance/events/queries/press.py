@@ -3,7 +3,7 @@ indicators, lists for the pages."""
 
 import datetime
 
-from alliance.events.models import PressArticle
+from alliance.events.models import EventPhoto, PressArticle
 
 
 def press_count(start: datetime.date, end: datetime.date) -> int:
@@ -23,3 +23,11 @@ def articles_between(start: datetime.date, end: datetime.date) -> list[PressArti
         .select_related("event")
         .order_by("published_on", "outlet", "pk")
     )
+
+
+def after_event(event) -> dict:
+    """What the event's public page shows after it: `photos` (in order) and `press_count`; two queries."""
+    return {
+        "photos": list(EventPhoto.objects.filter(event=event).order_by("position", "pk")),
+        "press_count": PressArticle.objects.filter(event=event).count(),
+    }

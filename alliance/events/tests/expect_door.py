@@ -3,12 +3,15 @@ Rows merged by tests/url_expectations.py."""
 
 import datetime
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from alliance.core.files import store_image
 from alliance.core.links import issue_token, unsent_token_hash
 from alliance.core.tests.url_matrix import everyone, no_body, staff_only
-from alliance.events.models import EventAward, OrganisationType, PressArticle, SurveyInvitation
+from alliance.events.models import EventAward, EventPhoto, OrganisationType, PressArticle, SurveyInvitation
 from alliance.events.tests.door_factories import make_event, make_registration
+from alliance.members.tests.factories import png_bytes
 from alliance.programs.models import Panel, Winner
 from alliance.programs.tests.factories import ProgrammeFactory, ProjectGroupFactory
 
@@ -36,6 +39,9 @@ EXPECTED: dict = {
     "events:survey_send": staff_only(405),
     "events:survey_preview": staff_only(),
     "events:survey": everyone(),  # the attendee's personal link needs no account
+    "events:photos_staff": staff_only(),
+    "events:photo_remove": staff_only(405),
+    "events:photo_file": everyone(),  # the door event is published
 }
 DOOR_URLS = [name for name in EXPECTED if name != "events:door"]
 PK_OF: dict = dict.fromkeys(DOOR_URLS, "door_event")
@@ -44,6 +50,7 @@ PATH_VALUES: dict = {
     "award": lambda world: world["door_award"].pk,
     "article": lambda world: world["door_article"].pk,
     "answer_token": lambda world: world["door_survey_token"],
+    "photo": lambda world: world["door_photo"].pk,
 }
 POST_DATA: dict = {
     "events:check_in_scan": lambda world: {"ticket": world["door_ticket"]},
@@ -60,6 +67,8 @@ POST_DATA: dict = {
     "events:press_staff": lambda world: {"outlet": "데일리뉴스", "published_on": "2031-12-03", "title": "성과공유회"},
     "events:press_remove": no_body,
     "events:survey_send": no_body,
+    "events:photos_staff": lambda world: {"image": SimpleUploadedFile("현장.png", png_bytes(), "image/png")},
+    "events:photo_remove": no_body,
     "events:survey": lambda world: {"overall": "5", "content": "4", "operation": "4", "comment": "좋았습니다"},
 }
 
@@ -93,6 +102,8 @@ def build_world(world) -> dict:
         token_hash=unsent_token_hash(),
         expires_at=timezone.now() + datetime.timedelta(days=14),
     )
+    photo_name = store_image(png_bytes(), "png", directory="events/photos/")
+    photo = EventPhoto.objects.create(event=event, image=photo_name, caption="개회사")
     survey_token = issue_token(invitation)
     invitation.save(update_fields=["token_hash", "sent_at"])
     return {
@@ -102,6 +113,7 @@ def build_world(world) -> dict:
         "door_award": award,
         "door_article": article,
         "door_survey_token": survey_token,
+        "door_photo": photo,
     }
 
 

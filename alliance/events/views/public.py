@@ -16,6 +16,7 @@ from alliance.events.forms import MemberRegistrationForm, PublicRegistrationForm
 from alliance.events.forms.registration import CONSENT_TEXT
 from alliance.events.models import Event, OrganisationType, Registration
 from alliance.events.programme import programme_lines
+from alliance.events.queries.press import after_event
 from alliance.events.services import registration as registering
 from alliance.events.views.common import error_text
 from alliance.members.models import MemberCategory
@@ -72,6 +73,7 @@ def _detail_context(request, event: Event, form=None) -> dict:
         "mine": mine,
         "may_register_as_member": may_register_as_member,
         "confirmed": queries.confirmed_count(event) if event.has_limit else None,
+        **after_event(event),
     }
 
 
