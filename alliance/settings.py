@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "alliance.agencies",
     "alliance.governance",
     "alliance.info",
+    "alliance.regulation",  # members' regulatory self-service: ethics self-check, platform filings
     "alliance.events",
     "alliance.reports",  # compiles every app below it: plan, indicators, briefing
     "alliance.portal",  # the site shell, above every app
@@ -440,6 +441,14 @@ ANALYTICS_EXCLUDED_PREFIXES = env_list(
 ANALYTICS_RAW_DAYS = env_int("ANALYTICS_RAW_DAYS", 90)
 ANALYTICS_BUFFER_SIZE = env_int("ANALYTICS_BUFFER_SIZE", 50)
 ANALYTICS_FLUSH_SECONDS = env_int("ANALYTICS_FLUSH_SECONDS", 10)
+
+# Regulatory self-service (alliance/regulation): the partner agency (its short name in the agencies app) the
+# ministry delegated the platform-operator filings to, whose liaisons review them; the subcommittee (name prefix of
+# a governance body) whose seat holders edit the ethics checklist; and every how many months a received filing's
+# contact is asked to re-confirm it (0: no reminders).
+REGULATION_FILING_AGENCY = os.environ.get("REGULATION_FILING_AGENCY", "NIPA")
+REGULATION_SUBCOMMITTEE = os.environ.get("REGULATION_SUBCOMMITTEE", "윤리제도")
+REGULATION_RECONFIRM_MONTHS = env_int("REGULATION_RECONFIRM_MONTHS", 0)
 
 # Logs on stdout: JSON lines (one per request with its id, route, status, duration and user id; see
 # alliance/core/logs.py) in production, plain text on a developer's machine. LOG_FORMAT=json|text.

@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("alliance.agencies.urls")),
     path("", include("alliance.governance.urls")),
     path("", include("alliance.info.urls")),
+    path("", include("alliance.regulation.urls")),
     path("", include("alliance.events.urls")),
     path("", include("alliance.reports.urls")),
 ]

@@ -213,3 +213,12 @@ rules.add_perm("governance.comment_on_contract", is_secretariat | sits_in_review
 rules.add_perm("governance.decide_contracts", is_secretariat | (sits_in_reviewing_subcommittee & chairs_body))
 rules.add_perm("governance.view_rules", is_secretariat | holds_any_seat)
 rules.add_perm("governance.amend_rules", is_secretariat)
+
+
+# ---- seats asked by apps beside governance (alliance/core/seats.py) -------------------------------------------
+
+
+def holds_seat_in_body_named(user, body_name: str) -> bool:
+    """The user holds a seat active today in a body of this year whose name starts with `body_name`."""
+    today = timezone.localdate()
+    return seats_of(user, today).filter(body__year=today.year, body__name__startswith=body_name).exists()

@@ -93,6 +93,7 @@ NO_EDIT = {
     # One person's own registration for an event (events/forms/registration.py).
     "RegistrationForm": "own", "MemberRegistrationForm": "own", "PublicRegistrationForm": "own",
     "BriefingGenerateForm": "create",  # a briefing (re)generated from the data: a new content, nothing edited
+    "StartYearForm": "create", "FilingFilterForm": "filter", "FilingReviewForm": "decision",
     "RulesForm": "new version",  # the operating rules: each amendment is a new version from a steering decision
     "TermFields": "base",  # the fields SeatForm and SeatEditForm share
     # Rows of the minutes item's page, saved with its ItemForm as one.
@@ -114,6 +115,8 @@ NO_EDIT = {
 # real gap (two people may open the record), listed so that it stays visible until it is versioned.
 NOT_YET = {
     "ReportEntryForm", "DeadlineForm",
+    "ChecklistEditForm",  # a checklist draft: staff and the ethics subcommittee (a published version is never edited)
+    "SelfCheckForm", "FilingForm",  # a company's self-check draft and filing draft: its representatives
     "info.newsletter.ItemForm", "ReportForm", "FeedForm", "PublisherForm",
     "PitchingForm",  # events: the IR pitching order, saved whole (the later of two saves wins)
 }  # fmt: skip

@@ -21,7 +21,7 @@ NUMERIC = (forms.IntegerField, forms.DecimalField, forms.FloatField)
 CHECKED_APPS = (
     "alliance.core", "alliance.members", "alliance.ecosystem", "alliance.programs", "alliance.portal",
     "alliance.governance", "alliance.agencies", "alliance.info",
-    "alliance.events", "alliance.reports",
+    "alliance.events", "alliance.reports", "alliance.regulation",
 )  # fmt: skip
 HOSTILE = ["9223372036854775808", "-1", "1e309", "NaN"]
 
@@ -101,6 +101,7 @@ KNOWN = {
     "PitchingForm",
     "EventForm", "ProgrammeRowForm", "SpeakerForm", "QuestionForm",
     "TargetForm", "ValueForm",  # reports: an indicator's target and an entered value
+    "StartYearForm", "FilingForm",
 }  # fmt: skip
 
 

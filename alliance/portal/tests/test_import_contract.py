@@ -12,7 +12,19 @@ import pytest
 from importlinter.cli import lint_imports
 
 PYPROJECT = Path(__file__).resolve().parents[3] / "pyproject.toml"
-APPS = ("core", "members", "ecosystem", "programs", "agencies", "governance", "info", "events", "reports", "portal")
+APPS = (
+    "core",
+    "members",
+    "ecosystem",
+    "programs",
+    "agencies",
+    "governance",
+    "info",
+    "regulation",
+    "events",
+    "reports",
+    "portal",
+)
 
 
 def test_the_project_keeps_its_import_contract(capsys):

@@ -40,9 +40,9 @@ def _info_paths() -> set[str]:
 
 
 def is_committee_work(href: str) -> bool:
-    """The governance, agencies, events, information-services and reports entries, which those apps' own tests
-    check while they grow: the staff lists below keep the order of the others."""
-    return href.startswith(("/governance/", "/agencies/", "/events/", "/reports/")) or href in _info_paths()
+    """The governance, agencies, events, information-services, regulation and reports entries, which those apps'
+    own tests check while they grow: the staff lists below keep the order of the others."""
+    return href.startswith(("/governance/", "/agencies/", "/events/", "/regulation/", "/reports/")) or href in _info_paths()
 
 
 def path_of(url_name: str, *args) -> str:
@@ -169,6 +169,8 @@ def test_a_representative_is_offered_its_own_profile_first(client, member_rep, o
         (path_of("programs:my_meetings"), "Investment meetings"),
         (path_of("governance:open_subcommittees"), "Subcommittees open to members"),
         (path_of("events:public_list"), "Events and registration"),
+        (path_of("regulation:selfcheck"), "Ethics self-check"),
+        (path_of("regulation:my_filings"), "Platform operator filing"),
     ]
 
 

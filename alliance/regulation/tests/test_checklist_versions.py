@@ -1,0 +1,45 @@
+"""A published version never changes: editing it makes the next version; answers keep their version."""
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from alliance.core.roles import Role
+from alliance.core.tests.factories import UserFactory
+from alliance.regulation.models import Checklist
+from alliance.regulation.services import checklist as service
+from alliance.regulation.services.selfcheck import save_answers
+from alliance.regulation.tests.factories import answers
+
+
+def _items(version, **change):
+    items = [{field: item[field] for field in service.EDITABLE_ITEM_FIELDS} for item in version.content["items"]]
+    items[0] |= change
+    return items
+
+
+def test_editing_a_published_version_makes_a_new_draft_and_answers_keep_theirs(organisation, db):
+    staff = UserFactory(role=Role.STAFF)
+    rep = UserFactory(role=Role.MEMBER_REP, organisation=organisation)
+    first = service.start_year(actor=staff, year=2026, publish=True)
+    before = Checklist.objects.get(pk=first.pk).content
+    draft = save_answers(
+        actor=rep, organisation=organisation, year=2026, answers={"1": 5}, share_result=False, submit=False
+    )
+    items = _items(first, weight=19)
+    items[1]["weight"] = 1
+    second = service.save_items(actor=staff, checklist=first, items=items, note="1번 가중치")
+    assert (second.number, second.is_published) == (2, False)
+    assert Checklist.objects.get(pk=first.pk).content == before
+    service.publish(actor=staff, checklist=second)
+    submitted = save_answers(
+        actor=rep, organisation=organisation, year=2026, answers=answers(5), share_result=False, submit=True
+    )
+    assert (submitted.pk, submitted.checklist_id) == (draft.pk, first.pk)
+    with pytest.raises(ValidationError):
+        service.save_items(actor=staff, checklist=first, items=_items(first))
+
+
+def test_weights_not_adding_to_100_are_refused(db):
+    first = service.start_year(actor=None, year=2026)
+    with pytest.raises(ValidationError):
+        service.save_items(actor=None, checklist=first, items=_items(first, weight=11))
