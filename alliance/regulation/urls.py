@@ -21,5 +21,5 @@ urlpatterns = [
     path("regulation/filings/<id:pk>/evidence/", filings.filing_evidence, name="filing_evidence"),
     path("regulation/filings/all/", filings.filing_list, name="filing_list"),
     path("regulation/filings/all/xlsx/", filings.filing_xlsx, name="filing_xlsx"),
-    path("regulation/check/<str:token>/", filings.filing_check, name="filing_check"),
+    path("regulation/check/<str:check_key>/", filings.filing_check, name="filing_check"),
 ]

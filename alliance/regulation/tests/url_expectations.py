@@ -63,7 +63,7 @@ def _year(world=None) -> int:
     return timezone.localdate().year
 
 
-PATH_VALUES = {"token": lambda world: world["filing_received"].check_token}
+PATH_VALUES = {"check_key": lambda world: world["filing_received"].check_token}
 
 
 def build_world(world) -> dict:

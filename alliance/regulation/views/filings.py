@@ -200,9 +200,9 @@ def filing_xlsx(request):
 
 
 @public
-def filing_check(request, token: str):
+def filing_check(request, check_key: str):
     """Anyone holding the certificate's QR code: only the number, company, platform name, type, date and status."""
-    found = Filing.objects.filter(check_token=token).select_related("organisation").first()
-    if found is None or len(token) < 20:
+    found = Filing.objects.filter(check_token=check_key).select_related("organisation").first()
+    if found is None or len(check_key) < 20:
         raise Http404
     return _render(request, "regulation/filing_check.html", {"filing": found})
