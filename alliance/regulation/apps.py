@@ -9,6 +9,7 @@ class RegulationConfig(AppConfig):
 
     def ready(self):
         from alliance.regulation import (
+            company_facts,  # noqa: F401  registers the latest ethics score for the competition's evaluators
             jobs,
             navigation,  # noqa: F401  registers its menu entries and dashboard tiles
             phrases,  # noqa: F401  registers the audit action labels

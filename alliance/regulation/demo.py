@@ -21,11 +21,11 @@ from alliance.regulation.services.selfcheck import save_answers
 YEARS = (2025, 2026)
 COMPANIES = 20
 EVIDENCE = b"%PDF-1.4\n% demo revenue evidence\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
-PLATFORMS = (
-    ("메타 실습실", "https://lab.example.kr", PlatformType.EDUCATION, "가상 공간에서 직무 실습 과정을 운영하는 교육 플랫폼"),
-    ("트윈팩토리", "https://twin.example.kr", PlatformType.INDUSTRIAL, "공장 설비를 디지털 트윈으로 점검하는 산업용 플랫폼"),
+PLATFORMS = (  # name, address or app, type, description
+    ("메타 실습실", "https://lab.example.kr", PlatformType.EDUCATION, "가상 공간의 직무 실습 교육 플랫폼"),
+    ("트윈팩토리", "https://twin.example.kr", PlatformType.INDUSTRIAL, "공장 설비 디지털 트윈 점검 플랫폼"),
     ("버추얼 부스", "https://booth.example.kr", PlatformType.EXHIBITION, "온라인 전시회와 기업 홍보관을 여는 플랫폼"),
-    ("헬스케어 룸", "앱: 헬스케어룸 (iOS·Android)", PlatformType.MEDICAL, "재활 운동을 가상 환경에서 지도하는 의료 플랫폼"),
+    ("헬스케어 룸", "앱: 헬스케어룸 (iOS·Android)", PlatformType.MEDICAL, "가상 환경 재활 운동 지도 플랫폼"),
     ("워크스페이스 X", "https://work.example.kr", PlatformType.BUSINESS, "원격 협업과 회의를 위한 가상 업무 공간"),
     ("메타 라운지", "https://lounge.example.kr", PlatformType.SOCIAL, "관심사 기반 가상 모임 공간"),
     ("XR 정비 교본", "https://manual.example.kr", PlatformType.INDUSTRIAL, "XR 장비로 정비 절차를 안내하는 플랫폼"),
@@ -76,7 +76,12 @@ def _selfchecks(companies, member_company, rng) -> int:
         )
         SelfCheck.objects.filter(organisation=member_company, year=2025).update(submitted_at=_moment(2025, 10, 28))
         save_answers(
-            actor=None, organisation=member_company, year=2026, answers={"1": 4, "2": 3}, share_result=False, submit=False
+            actor=None,
+            organisation=member_company,
+            year=2026,
+            answers={"1": 4, "2": 3},
+            share_result=False,
+            submit=False,
         )
         count += 2
     return count
@@ -121,7 +126,9 @@ def _filings(companies, member_company, reviewer) -> int:
     submit(_filing(received[1].organisation, 1, kind=FilingKind.CANCEL, changes=received[1]))
     submit(_filing(companies[6], 7))
     submit(_filing(companies[7], 3, revenue=60_000_000))  # below 1억원: filed anyway
-    give_back(_filing(companies[8], 4), "직전년도 매출액 증빙이 재무제표와 다릅니다. 부가세 과세표준증명원을 첨부해 주세요.")
+    give_back(
+        _filing(companies[8], 4), "직전년도 매출액 증빙이 재무제표와 다릅니다. 부가세 과세표준증명원을 첨부해 주세요."
+    )
     _filing(companies[9], 5)  # a draft
     return Filing.objects.count()
 
@@ -142,5 +149,6 @@ def load_demo(*, seed: int) -> str:
     with transaction.atomic():
         _checklists(staff)
         answered = _selfchecks(companies, member_company, rng)
-        filed = _filings(companies, member_company, reviewer)
+        # Every state needs ten companies: a small demo (demo_data --orgs 0) has checklists and answers only.
+        filed = _filings(companies, member_company, reviewer) if len(companies) >= 10 else 0
     return f"실천윤리 체크리스트 2025·2026년, 자가점검 {answered}건, 플랫폼 사업자 신고 {filed}건."

@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from alliance.core.bounds import POINTS_MAX, WINNERS_MAX, NamedNumberErrorsMixin, positive_whole_number
+from alliance.core.company_facts import fact_choices
 from alliance.core.versions import VersionedFormMixin
 from alliance.programs.models import Programme, RankingRule, ScreeningMode, StageKind
 from alliance.programs.models.programme import TIE_BREAK_LABELS
@@ -52,6 +53,12 @@ class ProgrammeRulesForm(NamedNumberErrorsMixin, VersionedFormMixin, forms.Form)
     screening_value = forms.DecimalField(
         label=_("Cut-off score or N"), min_value=0, max_value=POINTS_MAX, max_digits=6, decimal_places=2
     )
+    company_facts = forms.MultipleChoiceField(
+        label=_("Shown to the evaluators about each group company"),
+        choices=fact_choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
 
     @classmethod
     def initial_for(cls, programme: Programme) -> dict:
@@ -63,6 +70,7 @@ class ProgrammeRulesForm(NamedNumberErrorsMixin, VersionedFormMixin, forms.Form)
             "final_judges": programme.final_judges,
             "screening_mode": programme.screening_mode,
             "screening_value": programme.screening_value,
+            "company_facts": list(programme.company_facts),
             **{f"tie_break_{n}": chain[n - 1] for n in (1, 2, 3)},
         }
         for count in ABSENCE_COUNTS:
@@ -108,6 +116,7 @@ class ProgrammeRulesForm(NamedNumberErrorsMixin, VersionedFormMixin, forms.Form)
             "final_judges": data["final_judges"],
             "screening_mode": data["screening_mode"],
             "screening_value": data["screening_value"],
+            "company_facts": list(data.get("company_facts") or []),
         }
 
 

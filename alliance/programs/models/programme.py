@@ -101,6 +101,9 @@ class Programme(models.Model):
     screening_value = models.DecimalField(_("cut-off score or N"), max_digits=6, decimal_places=2, default=5)
     # Set once when staff announce the call to every member representative (one announcement per programme).
     call_announced_at = models.DateTimeField(_("call announced at"), null=True, blank=True)
+    # Facts about the group companies kept by other apps (core/company_facts.py) shown to the evaluators, such as
+    # the latest ethics self-check score (regulation): keys of registered facts.
+    company_facts = models.JSONField(_("facts shown to evaluators"), default=list, blank=True)
     copied_from = models.ForeignKey(
         "self", verbose_name=_("copied from"), on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

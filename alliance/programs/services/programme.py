@@ -37,6 +37,7 @@ RULE_FIELDS = (
     "final_judges",
     "screening_mode",
     "screening_value",
+    "company_facts",
 )
 PROGRAMME_FIELDS = ("year", "name", *RULE_FIELDS)
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from alliance.core import downloads
+from alliance.core.company_facts import facts_for
 from alliance.core.permissions import POST, permission_required
 from alliance.members.models import Organisation
 from alliance.programs.forms.judging import PledgeForm, ScoreForm, posted_id
@@ -83,11 +84,16 @@ def judging_assignment(request, pk: int):
     assignment = own_assignment(request.user, pk)
     if not request.user.has_perm("programs.see_proposals", assignment.panel):
         return redirect("programs:judging_pledge", pk=assignment.panel_id)
+    members = list(GroupMember.objects.filter(group=assignment.group).select_related("organisation"))
+    # What the programme shows its evaluators about each company from other apps (core/company_facts.py).
+    facts = facts_for(assignment.panel.programme.company_facts, [member.organisation_id for member in members])
+    for member in members:
+        member.shown_facts = facts.get(member.organisation_id, [])
     context = {
         "assignment": assignment,
         "group": assignment.group,
         "proposal": Proposal.objects.filter(group=assignment.group).prefetch_related("attachments").first(),
-        "members": GroupMember.objects.filter(group=assignment.group).select_related("organisation"),
+        "members": members,
         "score_forms": _score_forms(assignment, request.user),
     }
     return render(request, "programs/judging/assignment.html", context)
