@@ -42,7 +42,10 @@ def _info_paths() -> set[str]:
 def is_committee_work(href: str) -> bool:
     """The governance, agencies, events, information-services, regulation and reports entries, which those apps'
     own tests check while they grow: the staff lists below keep the order of the others."""
-    return href.startswith(("/governance/", "/agencies/", "/events/", "/regulation/", "/reports/")) or href in _info_paths()
+    return (
+        href.startswith(("/governance/", "/agencies/", "/events/", "/regulation/", "/reports/"))
+        or href in _info_paths()
+    )
 
 
 def path_of(url_name: str, *args) -> str:
