@@ -7,8 +7,8 @@ from urllib.parse import urlparse
 
 from django.db.models import Count, Q
 
-from alliance.core.links import hash_token
 from alliance.events.models import OrganisationType, Registration
+from alliance.events.queries import registration_for_token
 
 TOKEN_MAX = 200
 _TOKEN = re.compile(r"^[A-Za-z0-9_-]{1,200}$")
@@ -31,7 +31,10 @@ def registration_for_ticket(text: str) -> Registration | None:
     token = ticket_token(text)
     if not token:
         return None
-    return Registration.objects.select_related("event", "organisation").filter(token_hash=hash_token(token)).first()
+    try:
+        return registration_for_token(token)
+    except Registration.DoesNotExist:
+        return None
 
 
 def search_guests(event, text: str) -> list[Registration]:

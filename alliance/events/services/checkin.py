@@ -18,13 +18,13 @@ from enum import StrEnum
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from alliance.core.audit import record_audit
 from alliance.core.links import unsent_token_hash
 from alliance.events.models import Event, OrganisationType, Registration
+from alliance.events.queries import live_registration_for, next_sequence
 from alliance.events.queries.door import registration_for_ticket
 
 
@@ -119,13 +119,11 @@ def register_walk_in(
         raise ValidationError(_("Choose the kind of organisation."), code="organisation_type")
     with transaction.atomic():
         event = Event.objects.select_for_update().get(pk=event.pk)
-        live = Registration.objects.filter(event=event).exclude(status=Registration.Status.CANCELLED)
-        if email and live.filter(email__iexact=email).exists():
+        if live_registration_for(event, email) is not None:
             raise ValidationError(
                 _("This e-mail address is already registered for the event: find the guest on the list."),
                 code="registered",
             )
-        last = Registration.objects.filter(event=event).aggregate(last=Max("sequence"))["last"] or 0
         registration = Registration.objects.create(
             event=event,
             name=name,
@@ -135,7 +133,7 @@ def register_walk_in(
             job_title=job_title.strip(),
             source=Registration.Source.WALK_IN,
             status=Registration.Status.CONFIRMED,
-            sequence=last + 1,
+            sequence=next_sequence(event),
             walk_in=True,
             checked_in_at=now,
             checked_in_by=actor,
