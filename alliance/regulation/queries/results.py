@@ -85,6 +85,6 @@ def result_of(selfcheck: SelfCheck) -> Result:
         rows=rows,
         low_items=low,
         earlier=earlier,
-        change=(result.total - earlier.total) if earlier else None,
+        change=(result.total - earlier.total).quantize(Decimal("0.1")) if earlier else None,
         chart=chart,
     )

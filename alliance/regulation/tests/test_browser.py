@@ -35,7 +35,7 @@ def test_a_representative_answers_on_a_phone_and_downloads_the_pdf(phone_page, l
         page.locator(f"input[name=item_{number}][value='{1 if number == 9 else 4}']").check()
     page.get_by_role("button", name="제출", exact=True).click()
     expect(page.locator(".messages")).to_contain_text("자가점검을 제출했습니다.")
-    expect(page.locator(".total-figure")).to_contain_text("82.0 / 100점")
+    expect(page.locator(".total-figure")).to_contain_text("84.0 / 100점")
     expect(page.locator(".low-item")).to_contain_text("알고리즘 오류 점검 및 개선 체계를 운영하도록 노력한다.")
     expect(page.locator("svg.profile-chart")).to_be_visible()
 
@@ -46,7 +46,7 @@ def test_a_representative_answers_on_a_phone_and_downloads_the_pdf(phone_page, l
         "application/pdf",
         b"%PDF-",
     )
-    assert SelfCheck.objects.get().total == 82
+    assert SelfCheck.objects.get().total == 84
 
 
 def test_the_agency_returns_then_receives_a_filing(page, browser, live_server, organisation):
