@@ -62,3 +62,12 @@ def test_reconfirmation_reminders_only_when_configured(settings, organisation):
     assert send_reconfirmation_reminders(as_of=later) == 0
     assert mail.outbox[0].to == [filing.contact_email]
     assert filing.platform_name in mail.outbox[0].subject
+
+
+def test_a_change_starts_from_the_received_filing(client, organisation):
+    filing = _received(organisation)
+    client.force_login(UserFactory(role=Role.MEMBER_REP, organisation=organisation))
+    page = client.get(f"/regulation/filings/new/?kind=change&of={filing.pk}").content.decode()
+    assert f'value="{filing.platform_name}"' in page
+    assert f'<option value="{filing.pk}" selected>{filing.receipt_number} {filing.platform_name}</option>' in page
+    assert client.get("/regulation/filings/new/?kind=cancel&of=abc").status_code == 200
