@@ -3,7 +3,7 @@
 import dataclasses
 import datetime
 
-from django.db.models import QuerySet
+from django.db.models import QuerySet, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -15,6 +15,11 @@ def deadlines(year: int) -> dict[int, datetime.date]:
     """Quarter → its deadline: the one staff set, else the default (10th of the month after the quarter)."""
     stored = dict(QuarterDeadline.objects.filter(year=year).values_list("quarter", "due_on"))
     return {quarter: stored.get(quarter) or default_deadline(year, quarter) for quarter in QUARTERS}
+
+
+def deadlines_version(year: int) -> int:
+    """The version of a year's deadlines as one form shows them: the sum of its rows' versions."""
+    return QuarterDeadline.objects.filter(year=year).aggregate(total=Sum("version"))["total"] or 0
 
 
 def deadline_for(year: int, quarter: int) -> datetime.date:

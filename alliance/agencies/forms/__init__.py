@@ -45,8 +45,9 @@ class PlanItemForm(VersionedFormMixin, forms.ModelForm):
         return cleaned
 
 
-class ReportEntryForm(forms.ModelForm):
-    """One plan item's part of the report (prefixed with the item's id on the page)."""
+class ReportEntryForm(VersionedFormMixin, forms.ModelForm):
+    """One plan item's part of the report (prefixed with the item's id on the page); it carries the entry's
+    version (core.versions): an agency has several liaisons."""
 
     class Meta:
         model = ReportEntry
@@ -79,8 +80,8 @@ class ReviewForm(forms.Form):
     )
 
 
-class DeadlineForm(forms.Form):
-    """The four quarters' deadlines of one year."""
+class DeadlineForm(VersionedFormMixin, forms.Form):
+    """The four quarters' deadlines of one year; it carries their version (queries.deadlines_version)."""
 
     def __init__(self, *args, initial_dates: dict[int, datetime.date], **kwargs):
         super().__init__(*args, **kwargs)

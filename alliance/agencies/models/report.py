@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from alliance.agencies.models.agency import Agency
 from alliance.agencies.models.plan import PlanItem
 from alliance.core.models import ReviewedSubmission, ReviewStatus
+from alliance.core.versions import version_field
 
 QUARTERS = (1, 2, 3, 4)
 QUARTER = [MinValueValidator(1), MaxValueValidator(4)]
@@ -28,6 +29,9 @@ class QuarterDeadline(models.Model):
     quarter = models.PositiveSmallIntegerField(_("quarter"), validators=QUARTER)
     due_on = models.DateField(_("deadline"))
     reminded_days_before = models.PositiveSmallIntegerField(null=True, blank=True)
+    # Moved on by every change of the date; the year's deadline form carries the sum over the year's rows
+    # (queries.deadlines_version, core.versions).
+    version = version_field()
 
     class Meta:
         ordering = ["year", "quarter"]
@@ -93,6 +97,8 @@ class ReportEntry(models.Model):
     figures = models.CharField(
         _("figures"), max_length=200, blank=True, help_text=_("For example: 12 organisations took part")
     )
+    # The entry form's lost-update check (core.versions): an agency has several liaisons.
+    version = version_field()
 
     class Meta:
         ordering = ["plan_item__heading", "plan_item__start_month", "plan_item__pk"]

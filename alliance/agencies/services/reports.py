@@ -13,13 +13,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from alliance.agencies import tasks
+from alliance.agencies import queries, tasks
 from alliance.agencies.models import Agency, PlanItem, QuarterDeadline, QuarterlyReport, ReportEntry, ReportFile
 from alliance.agencies.uploads import check_report_file
 from alliance.core import review
 from alliance.core.audit import record_audit
 from alliance.core.models import ReviewStatus
 from alliance.core.tasks import enqueue_on_commit
+from alliance.core.versions import StaleEditError, bump_version
 
 ENTRY_FIELDS = ("text", "started_on", "ended_on", "figures")
 NOT_EDITABLE = _("This report has been submitted; it can be changed again only if the secretariat returns it.")
@@ -46,15 +47,36 @@ def _plan_item(agency: Agency, year: int, item_id) -> PlanItem:
     return item
 
 
-def save_report(*, actor, agency: Agency, year: int, quarter: int, entries: dict) -> QuarterlyReport:
+def save_report(
+    *, actor, agency: Agency, year: int, quarter: int, entries: dict, expected_versions: dict | None = None
+) -> QuarterlyReport:
     """Save what was done per plan item: `entries` is {plan item id: {text, started_on, ended_on, figures}}.
 
     Rule: the report is a draft or was returned; the items belong to the agency's plan of that year; an entry
-    whose end comes before its start is refused. Nothing is written when one entry is refused.
-    Side effects: the report row (first save) and its entries; audit `agencies.report.saved`.
+    whose end comes before its start is refused. Nothing is written when one entry is refused, nor when an
+    entry was saved by someone else since the version its form showed (`expected_versions`: {plan item id:
+    version}; an agency has several liaisons): core.versions.StaleEditError, whose `items` is {plan item id:
+    the entry's version now} for every such entry.
+    Side effects: the report row (first save) and its entries, each saved entry's version moved on; audit
+    `agencies.report.saved`.
     """
+    expected_versions = expected_versions or {}
     with transaction.atomic():
         report = _locked_report(agency, year, quarter)
+        stored = {
+            entry.plan_item_id: entry
+            for entry in ReportEntry.objects.select_for_update().filter(report=report, plan_item__in=list(entries))
+        }
+        stale = {
+            item_id: stored[item_id].version if item_id in stored else 0
+            for item_id in entries
+            if expected_versions.get(item_id) is not None
+            and expected_versions[item_id] != (stored[item_id].version if item_id in stored else 0)
+        }
+        if stale:
+            error = StaleEditError(current_version=0)
+            error.items = stale
+            raise error
         saved = 0
         for item_id, values in entries.items():
             item = _plan_item(agency, year, item_id)
@@ -63,11 +85,14 @@ def save_report(*, actor, agency: Agency, year: int, quarter: int, entries: dict
                 raise ValidationError(
                     _("%(item)s: the end date comes before the start date.") % {"item": item.text[:40]}
                 )
-            ReportEntry.objects.update_or_create(
-                report=report,
-                plan_item=item,
-                defaults={name: values.get(name) or _empty(name) for name in ENTRY_FIELDS},
-            )
+            entry = stored.get(item_id) or ReportEntry(report=report, plan_item=item)
+            for name in ENTRY_FIELDS:
+                setattr(entry, name, values.get(name) or _empty(name))
+            if entry.pk is None:
+                entry.version = 1  # a form that showed no entry yet (version 0) is now stale
+            else:
+                bump_version(entry)
+            entry.save()
             saved += 1
         record_audit(action="agencies.report.saved", actor=actor, target=report, after={"entries": saved})
     return report
@@ -154,6 +179,26 @@ def review_report(*, actor, report: QuarterlyReport, decision: str, note: str = 
     return locked
 
 
+def set_deadlines(*, actor, year: int, dates: dict, expected_version: int | None = None) -> list[QuarterDeadline]:
+    """The year's deadlines form: `dates` is {quarter: date}; each changed one is set by `set_deadline`.
+
+    Rule: refused with core.versions.StaleEditError, nothing written, when a deadline of the year was changed
+    since `expected_version` (the form's: queries.deadlines_version, the sum of the year's rows' versions).
+    Side effects: those of `set_deadline`, per changed quarter.
+    """
+    with transaction.atomic():
+        rows = list(QuarterDeadline.objects.select_for_update().filter(year=year))
+        current = sum(row.version for row in rows)
+        if expected_version is not None and expected_version != current:
+            raise StaleEditError(current_version=current)
+        shown = queries.deadlines(year)
+        return [
+            set_deadline(actor=actor, year=year, quarter=quarter, due_on=due_on)
+            for quarter, due_on in sorted(dates.items())
+            if shown[quarter] != due_on
+        ]
+
+
 def set_deadline(*, actor, year: int, quarter: int, due_on: datetime.date) -> QuarterDeadline:
     """Rule: a quarter's deadline falls after the quarter's first day. Side effects: the deadline row (a
     changed date sends its reminders again); audit `agencies.deadline.set`."""
@@ -165,9 +210,10 @@ def set_deadline(*, actor, year: int, quarter: int, due_on: datetime.date) -> Qu
         row = QuarterDeadline.objects.select_for_update().filter(year=year, quarter=quarter).first()
         before = {"due_on": row.due_on.isoformat()} if row else {}
         if row is None:
-            row = QuarterDeadline(year=year, quarter=quarter, due_on=due_on)
+            row = QuarterDeadline(year=year, quarter=quarter, due_on=due_on, version=1)
         if row.due_on != due_on:
             row.reminded_days_before = None
+            row.version += 1  # the year's deadline form shows the date (queries.deadlines_version)
         row.due_on = due_on
         row.save()
         record_audit(

@@ -12,6 +12,7 @@ from alliance.agencies.services import reports
 from alliance.agencies.views.common import WORK, agency_for, error_text, quarter_of, report_file_for
 from alliance.core.downloads import file_response
 from alliance.core.permissions import POST, permission_required
+from alliance.core.versions import LOADED_FIELD, StaleEditError
 
 
 def _rows(agency, year: int, quarter: int, report, data=None) -> list[dict]:
@@ -35,9 +36,20 @@ def report_page(request, pk: int, year: int, quarter: int):
     report = reports.report_of(agency, year, quarter)
     rows = _rows(agency, year, quarter, report, request.POST if request.method == "POST" else None)
     if request.method == "POST" and all(row["form"].is_valid() for row in rows):
-        entries = {row["item"].pk: row["form"].cleaned_data for row in rows if row["form"].has_changed()}
+        changed = [row for row in rows if set(row["form"].changed_data) - {LOADED_FIELD}]
         try:
-            reports.save_report(actor=request.user, agency=agency, year=year, quarter=quarter, entries=entries)
+            reports.save_report(
+                actor=request.user,
+                agency=agency,
+                year=year,
+                quarter=quarter,
+                entries={row["item"].pk: row["form"].cleaned_data for row in changed},
+                expected_versions={row["item"].pk: row["form"].loaded_version for row in changed},
+            )
+        except StaleEditError as error:
+            for row in rows:
+                if row["item"].pk in error.items:
+                    row["form"].stale(StaleEditError(current_version=error.items[row["item"].pk]))
         except ValidationError as error:
             messages.error(request, error_text(error))
         else:

@@ -20,6 +20,7 @@ from alliance.core.audit import action_label, history_of
 from alliance.core.delivery.progress import progress_of
 from alliance.core.downloads import XLSX, file_response
 from alliance.core.permissions import permission_required
+from alliance.core.versions import StaleEditError
 
 MANAGE = "agencies.manage_agencies"
 
@@ -101,14 +102,17 @@ def report_review(request, pk: int):
 @permission_required(MANAGE)
 def deadlines(request, year: int):
     current = queries.deadlines(year)
-    form = DeadlineForm(request.POST or None, initial_dates=current)
+    form = DeadlineForm(request.POST or None, initial_dates=current, version=queries.deadlines_version(year))
     if request.method == "POST" and form.is_valid():
         try:
-            for quarter, due_on in current.items():
-                if form.cleaned_data[f"q{quarter}"] != due_on:
-                    reports.set_deadline(
-                        actor=request.user, year=year, quarter=quarter, due_on=form.cleaned_data[f"q{quarter}"]
-                    )
+            reports.set_deadlines(
+                actor=request.user,
+                year=year,
+                dates={quarter: form.cleaned_data[f"q{quarter}"] for quarter in current},
+                expected_version=form.loaded_version,
+            )
+        except StaleEditError as error:
+            form.stale(error)
         except ValidationError as error:
             messages.error(request, error_text(error))
         else:

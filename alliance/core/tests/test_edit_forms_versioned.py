@@ -53,6 +53,8 @@ VERSIONED = {
     "ProgrammeRowForm", "SpeakerForm", "QuestionForm",  # an event's programme and questions: the event's version
     "PlanItemEditForm",  # an item of the yearly schedule: staff
     "BriefingSectionForm", "BriefingFreezeForm",  # a quarterly briefing's text and its freezing: any staff
+    "ReportEntryForm",  # a quarterly report's entry: the agency's liaisons
+    "DeadlineForm",  # the year's report deadlines: any staff
 }  # fmt: skip
 
 NO_EDIT = {
@@ -114,7 +116,6 @@ NO_EDIT = {
 # Edit forms of governance, the partner agencies and the information services not versioned yet: each is a
 # real gap (two people may open the record), listed so that it stays visible until it is versioned.
 NOT_YET = {
-    "ReportEntryForm", "DeadlineForm",
     "ChecklistEditForm",  # a checklist draft: staff and the ethics subcommittee (a published version is never edited)
     "SelfCheckForm", "FilingForm",  # a company's self-check draft and filing draft: its representatives
     "info.newsletter.ItemForm", "ReportForm", "FeedForm", "PublisherForm",
