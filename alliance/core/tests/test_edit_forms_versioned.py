@@ -55,6 +55,10 @@ VERSIONED = {
     "BriefingSectionForm", "BriefingFreezeForm",  # a quarterly briefing's text and its freezing: any staff
     "ReportEntryForm",  # a quarterly report's entry: the agency's liaisons
     "DeadlineForm",  # the year's report deadlines: any staff
+    "info.newsletter.ItemForm",  # an edition's item: any staff
+    "ReportForm",  # a report's record in the archive: any staff
+    "FeedForm",  # a news feed subscription: any staff
+    "PublisherForm",  # a publisher's name: any staff
 }  # fmt: skip
 
 NO_EDIT = {
@@ -98,6 +102,8 @@ NO_EDIT = {
     "StartYearForm": "create", "FilingFilterForm": "filter", "FilingReviewForm": "decision",
     "RulesForm": "new version",  # the operating rules: each amendment is a new version from a steering decision
     "TermFields": "base",  # the fields SeatForm and SeatEditForm share
+    "ItemFields": "base",  # the fields of the newsletter's ItemForm and NewItemForm
+    "PublisherFields": "base", "NewPublisherForm": "create",  # PublisherForm renames one
     # Rows of the minutes item's page, saved with its ItemForm as one.
     "PresentationForm": "part of ItemForm", "ActionItemForm": "part of ItemForm",
     "MergeForm": "action", "EndSeatForm": "action", "MoveForm": "action", "CirculateForm": "action",

@@ -7,6 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from alliance.core.versions import VersionedFormMixin
 from alliance.ecosystem.models import ApplicationField, Technology
 from alliance.info.extraction.formats import ACCEPT_ATTRIBUTE
 from alliance.info.models import Publisher, Report
@@ -50,8 +51,9 @@ class MultipleFileField(forms.FileField):
         return [super().clean(data, initial)] if data else []
 
 
-class ReportForm(forms.ModelForm):
-    """A report's record; on creation also its first files."""
+class ReportForm(VersionedFormMixin, forms.ModelForm):
+    """A report's record; on creation also its first files. Editing one, it carries the report's version
+    (core.versions): any staff member."""
 
     technologies = forms.ModelMultipleChoiceField(
         label=_("Core technologies"),
@@ -101,7 +103,9 @@ class ReplaceFileForm(forms.Form):
     file = forms.FileField(label=_("New version"), widget=forms.FileInput(attrs={"accept": ACCEPT_ATTRIBUTE}))
 
 
-class PublisherForm(forms.Form):
+class PublisherFields(forms.Form):
+    """A publisher's name and further spellings (NewPublisherForm adds one, PublisherForm renames one)."""
+
     name = forms.CharField(label=_("Name"), max_length=100)
     variants = forms.CharField(
         label=_("Other spellings"),
@@ -113,6 +117,14 @@ class PublisherForm(forms.Form):
 
     def variant_list(self) -> list[str]:
         return [line.strip() for line in self.cleaned_data.get("variants", "").splitlines() if line.strip()]
+
+
+class NewPublisherForm(PublisherFields):
+    pass
+
+
+class PublisherForm(VersionedFormMixin, PublisherFields):
+    """A publisher's new name and further spellings; it carries the publisher's version (core.versions)."""
 
 
 class SpellingForm(forms.Form):

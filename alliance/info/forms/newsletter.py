@@ -22,7 +22,9 @@ class EditionForm(VersionedFormMixin, forms.ModelForm):
         }
 
 
-class ItemForm(forms.Form):
+class ItemFields(forms.Form):
+    """The fields an edition's item is written with (ItemForm edits one, NewItemForm adds one)."""
+
     title = forms.CharField(label=_("Title"), max_length=300)
     summary = forms.CharField(label=_("Summary"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
     link = forms.URLField(label=_("Link"), required=False, max_length=1000, assume_scheme="https")
@@ -32,11 +34,17 @@ class ItemForm(forms.Form):
     image_alt = forms.CharField(label=_("Image description"), required=False, max_length=200)
 
 
-class NewItemForm(ItemForm):
+class ItemForm(VersionedFormMixin, ItemFields):
+    """An edition's item; it carries the item's version (core.versions): any staff member."""
+
+
+class NewItemForm(ItemFields):
     section = forms.ChoiceField(label=_("Section"), choices=Section.choices)
 
 
-class FeedForm(forms.ModelForm):
+class FeedForm(VersionedFormMixin, forms.ModelForm):
+    """A feed subscription; editing one, it carries the feed's version (core.versions)."""
+
     url = forms.URLField(label=_("Feed address"), max_length=500, assume_scheme="https")
 
     class Meta:

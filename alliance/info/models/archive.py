@@ -15,6 +15,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from alliance.core.versions import version_field
+
 __all__ = ["ExtractionState", "FileFormat", "Publisher", "PublisherVariant", "Report", "ReportFile"]
 
 
@@ -24,6 +26,9 @@ class Publisher(models.Model):
     name = models.CharField(_("name"), max_length=100, unique=True)
     key = models.CharField(max_length=100, unique=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    # The rename form's lost-update check (core.versions): any staff member.
+    version = version_field()
 
     class Meta:
         ordering = ["name"]
@@ -74,6 +79,9 @@ class Report(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    # The record form's lost-update check (core.versions): any staff member.
+    version = version_field()
 
     class Meta:
         ordering = ["-posted_on", "-id"]

@@ -65,6 +65,8 @@ class NewsFeed(models.Model):
     last_fetched_at = models.DateTimeField(_("last fetched at"), null=True, blank=True)
     last_error = models.CharField(_("last error"), max_length=300, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    # The feed form's lost-update check (core.versions): any staff member.
+    version = version_field()
 
     class Meta:
         ordering = ["name"]
@@ -166,6 +168,8 @@ class EditionItem(models.Model):
     image_alt = models.CharField(_("image description"), max_length=200, blank=True)
     origin = models.CharField(_("origin"), max_length=20, choices=Origin.choices, default=Origin.MANUAL)
     origin_id = models.PositiveBigIntegerField(null=True, blank=True)
+    # The item form's lost-update check (core.versions): any staff member.
+    version = version_field()
 
     class Meta:
         ordering = ["edition", "section", "order", "id"]

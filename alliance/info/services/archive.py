@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from alliance.core.audit import record_audit, snapshot
 from alliance.core.tasks import enqueue_on_commit
+from alliance.core.versions import bump_version, check_version
 from alliance.info.extraction.formats import check_report_file
 from alliance.info.models import ExtractionState, Report, ReportFile
 from alliance.info.services.archive_index import index_report
@@ -108,18 +109,23 @@ def update_report(
     source_url: str,
     technologies=None,
     application_fields=None,
+    expected_version: int | None = None,
 ) -> Report:
     """Change a report's record (its files are added or replaced separately).
 
-    Side effects: the row and its tags; audit `info.archive.report_changed` with what changed.
+    Refused with core.versions.StaleEditError, nothing written, when the record was changed since
+    `expected_version` (its form's).
+    Side effects: the row, its version and its tags; audit `info.archive.report_changed` with what changed.
     """
     if not title.strip():
         raise ValidationError(_("Write the report's title."), code="title")
     with transaction.atomic():
         report = Report.objects.select_for_update().get(pk=report.pk)
+        check_version(report, expected_version)
         before = snapshot(report, REPORT_FIELDS) | {"tags": report.tag_names}
         report.posted_on, report.publisher, report.title = posted_on, publisher, title.strip()
         report.summary, report.source_url = summary.strip(), source_url.strip()
+        bump_version(report)
         report.save()
         _set_tags(report, technologies, application_fields)
         after = snapshot(report, REPORT_FIELDS) | {"tags": report.tag_names}

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from alliance.core.audit import record_audit
+from alliance.core.versions import bump_version, check_version
 from alliance.info.models import Publisher, PublisherVariant
 from alliance.info.queries.archive import find_publisher, publisher_key
 
@@ -48,21 +49,25 @@ def create_publisher(*, actor, name: str, variants=()) -> Publisher:
     return publisher
 
 
-def rename_publisher(*, actor, publisher: Publisher, name: str) -> Publisher:
+def rename_publisher(*, actor, publisher: Publisher, name: str, expected_version: int | None = None) -> Publisher:
     """Change a publisher's name; the old name stays as one of its spellings (old manifests still match).
 
-    Side effects: the row, a variant for the old name; audit `info.archive.publisher_renamed`.
+    Refused with core.versions.StaleEditError, nothing written, when the publisher was renamed since
+    `expected_version` (its form's).
+    Side effects: the row and its version, a variant for the old name; audit `info.archive.publisher_renamed`.
     """
     name = name.strip()
     with transaction.atomic():
         publisher = Publisher.objects.select_for_update().get(pk=publisher.pk)
+        check_version(publisher, expected_version)
         if name == publisher.name:
             return publisher
         key = _check_free(name, publisher=publisher)
         old = publisher.name
         PublisherVariant.objects.filter(publisher=publisher, key=key).delete()
         publisher.name, publisher.key = name, key
-        publisher.save(update_fields=["name", "key"])
+        bump_version(publisher)
+        publisher.save(update_fields=["name", "key", "version"])
         _add_variant(publisher, old)
         record_audit(
             action="info.archive.publisher_renamed",

@@ -132,15 +132,29 @@ def add_item(*, actor, edition: Edition, section: str, title: str, origin: str =
     return item
 
 
-def update_item(*, actor, item: EditionItem, title: str, summary: str, link: str, tags, image_alt: str = "") -> None:
-    """Rule: a draft's item. Side effects: the item, the edition's version, an audit entry."""
+def update_item(
+    *,
+    actor,
+    item: EditionItem,
+    title: str,
+    summary: str,
+    link: str,
+    tags,
+    image_alt: str = "",
+    expected_version: int | None = None,
+) -> None:
+    """Rule: a draft's item; refused with core.versions.StaleEditError, nothing written, when the item was
+    changed since `expected_version` (its form's). Side effects: the item and its version, the edition's
+    version, an audit entry."""
     tags = clean_tags(tags)
     with transaction.atomic():
         edition = _lock(item.edition)
         _require_draft(edition)
+        check_version(item, expected_version)
         before = {"title": item.title, "summary": item.summary, "link": item.link, "tags": item.tags}
         item.title, item.summary, item.link, item.tags = title.strip(), summary.strip(), link.strip(), tags
         item.image_alt = image_alt.strip() or item.image_alt
+        bump_version(item)
         item.save()
         bump_version(edition)
         edition.save(update_fields=["version", "updated_at"])

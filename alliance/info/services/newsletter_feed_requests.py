@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from alliance.core.audit import record_audit
 from alliance.core.tasks import enqueue_on_commit
+from alliance.core.versions import bump_version, check_version
 from alliance.info.models import NewsFeed
 from alliance.info.tasks import fetch_news_feed
 
@@ -29,12 +30,18 @@ def subscribe_feed(*, actor, name: str, url: str, section: str) -> NewsFeed:
     return feed
 
 
-def update_feed(*, actor, feed: NewsFeed, name: str, url: str, section: str, active: bool) -> NewsFeed:
-    """Rule: one subscription per address. Side effects: the feed row and its audit entry."""
+def update_feed(
+    *, actor, feed: NewsFeed, name: str, url: str, section: str, active: bool, expected_version: int | None = None
+) -> NewsFeed:
+    """Rule: one subscription per address; refused with core.versions.StaleEditError, nothing written, when the
+    feed was changed since `expected_version` (its form's). Side effects: the feed row and its version, its
+    audit entry."""
     _check_url(url, exclude=feed.pk)
     with transaction.atomic():
+        check_version(feed, expected_version)
         before = {"name": feed.name, "url": feed.url, "section": feed.section, "active": feed.active}
         feed.name, feed.url, feed.section, feed.active = name.strip(), url, section, active
+        bump_version(feed)
         feed.save()
         after = {"name": feed.name, "url": feed.url, "section": feed.section, "active": feed.active}
         record_audit(actor=actor, action="info.feed_changed", target=feed, before=before, after=after)

@@ -10,7 +10,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from alliance.core.permissions import POST, permission_required
-from alliance.info.forms.archive import PublisherForm, ReplaceFileForm, ReportFilesForm, ReportForm, SpellingForm
+from alliance.core.versions import StaleEditError
+from alliance.info.forms.archive import (
+    NewPublisherForm,
+    PublisherForm,
+    ReplaceFileForm,
+    ReportFilesForm,
+    ReportForm,
+    SpellingForm,
+)
 from alliance.info.models import ExtractionState, Publisher, PublisherVariant, Report, ReportFile
 from alliance.info.queries.archive import current_files, report_files, tag_taxonomy
 from alliance.info.services import archive, archive_publishers
@@ -95,7 +103,11 @@ def report_edit(request, pk: int):
             name: form.cleaned_data[name] for name in ("posted_on", "publisher", "title", "summary", "source_url")
         }
         try:
-            archive.update_report(actor=request.user, report=report, **values, **_tags(form))
+            archive.update_report(
+                actor=request.user, report=report, expected_version=form.loaded_version, **values, **_tags(form)
+            )
+        except StaleEditError as error:
+            form.stale(error)
         except ValidationError as error:
             _errors(request, error)
         else:
@@ -158,7 +170,7 @@ def report_file_extract(request, pk: int):
 
 @permission_required(MANAGE)
 def publishers(request):
-    form = PublisherForm(request.POST or None)
+    form = NewPublisherForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
             publisher = archive_publishers.create_publisher(
@@ -176,17 +188,23 @@ def publishers(request):
 @permission_required(MANAGE)
 def publisher_edit(request, pk: int):
     publisher = get_object_or_404(Publisher, pk=pk)
-    rename_form = PublisherForm(initial={"name": publisher.name}, prefix="rename")
+    rename_form = PublisherForm(initial={"name": publisher.name}, prefix="rename", version=publisher.version)
     spelling_form = SpellingForm(prefix="spelling")
     if request.method == "POST":
-        rename_form = PublisherForm(request.POST, prefix="rename") if "rename-name" in request.POST else rename_form
+        if "rename-name" in request.POST:
+            rename_form = PublisherForm(
+                request.POST, initial={"name": publisher.name}, prefix="rename", version=publisher.version
+            )
         spelling_form = (
             SpellingForm(request.POST, prefix="spelling") if "spelling-name" in request.POST else spelling_form
         )
         try:
             if rename_form.is_bound and rename_form.is_valid():
                 archive_publishers.rename_publisher(
-                    actor=request.user, publisher=publisher, name=rename_form.cleaned_data["name"]
+                    actor=request.user,
+                    publisher=publisher,
+                    name=rename_form.cleaned_data["name"],
+                    expected_version=rename_form.loaded_version,
                 )
                 for name in rename_form.variant_list():
                     archive_publishers.add_variant(actor=request.user, publisher=publisher, name=name)
@@ -198,6 +216,8 @@ def publisher_edit(request, pk: int):
                 )
                 messages.success(request, _("Spelling added."))
                 return redirect("info:archive_publisher", pk=publisher.pk)
+        except StaleEditError as error:
+            rename_form.stale(error)
         except ValidationError as error:
             _errors(request, error)
     context = {

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from alliance.core.permissions import POST, permission_required
+from alliance.core.versions import LOADED_FIELD, StaleEditError
 from alliance.info.forms.newsletter import FeedForm, OverrideForm
 from alliance.info.models import FeedItem, NewsFeed, PublishingOverride
 from alliance.info.queries.newsletter_calendar import korean_holidays, publishing_dates
@@ -54,8 +55,13 @@ def feed_edit(request, pk: int):
     feed = get_object_or_404(NewsFeed, pk=pk)
     form = FeedForm(request.POST or None, instance=NewsFeed.objects.get(pk=pk))
     if request.method == "POST" and form.is_valid():
+        values = {name: value for name, value in form.cleaned_data.items() if name != LOADED_FIELD}
         try:
-            newsletter_feed_requests.update_feed(actor=request.user, feed=feed, **form.cleaned_data)
+            newsletter_feed_requests.update_feed(
+                actor=request.user, feed=feed, expected_version=form.loaded_version, **values
+            )
+        except StaleEditError as error:
+            form.stale(error)
         except ValidationError as error:
             _apply_errors(form, error)
         else:

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from alliance.core.confirm import email_preview_response
 from alliance.core.mail import render_message
 from alliance.core.permissions import POST, permission_required
-from alliance.core.versions import StaleEditError
+from alliance.core.versions import LOADED_FIELD, StaleEditError
 from alliance.info.forms.newsletter import EditionForm, ItemForm, NewEditionForm, NewItemForm
 from alliance.info.models import Edition, EditionItem
 from alliance.info.queries import newsletter as queries
@@ -159,10 +159,13 @@ def edition_item_edit(request, pk: int):
         "tags": ", ".join(item.tags),
         "image_alt": item.image_alt,
     }
-    form = ItemForm(request.POST or None, initial=initial)
+    form = ItemForm(request.POST or None, initial=initial, version=item.version)
     if request.method == "POST" and form.is_valid():
+        values = {name: value for name, value in form.cleaned_data.items() if name != LOADED_FIELD}
         try:
-            editions.update_item(actor=request.user, item=item, **form.cleaned_data)
+            editions.update_item(actor=request.user, item=item, expected_version=form.loaded_version, **values)
+        except StaleEditError as error:
+            form.stale(error)
         except ValidationError as error:
             form.add_error(None, _errors(error))
         else:
