@@ -8,6 +8,7 @@ query are reduced to before a substring match.
 import datetime
 import re
 import unicodedata
+from collections.abc import Mapping
 
 # Corporate forms written before or after a name. NFKC turns ㈜ into (주) before these apply.
 _CORPORATE_WORDS = (
@@ -291,6 +292,12 @@ def particle(word: str, which: str) -> str:
     """The word with its particle: `particle("대상", "를")` → 대상을; `which` is either form (을 or 를, 로 or 으로)."""
     marker, rest = _PARTICLE[which]
     return f"{word}{_form(marker, final_sound(str(word)))}{rest}"
+
+
+def with_particles(message: str, values: Mapping) -> str:
+    """`message % values` with its particles chosen by the words now in place (`‘디지털 트윈’은`, `‘메타버스’는`),
+    for a message that is read before any page resolves it: a form error, a command's output, JSON."""
+    return resolve_particles(message % values)
 
 
 def resolve_particles(text: str) -> str:

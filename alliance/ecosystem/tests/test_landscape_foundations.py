@@ -11,6 +11,7 @@ from django.core.management import call_command
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext
 
+from alliance.core.korean import with_particles
 from alliance.ecosystem.landscape.filters import search_ids
 from alliance.ecosystem.landscape.grid import live_landscape
 from alliance.ecosystem.models import Placement, Player, Taxonomy, TaxonomyNode
@@ -91,11 +92,13 @@ def test_names_differing_only_in_case_with_other_homepages_are_two_players_and_t
         ("KubeCtx", "https://kubectx-extension.example.dev/", "kubectx-extension.example.dev"),
     ]
     assert (
-        gettext(
-            "Line %(line)s: “%(name)s” and “%(other)s” on line %(other_line)s have alike names but "
-            "different homepages and repositories: imported as two players."
+        with_particles(
+            gettext(
+                "Line %(line)s: “%(name)s” and “%(other)s” on line %(other_line)s have alike names but "
+                "different homepages and repositories: imported as two players."
+            ),
+            {"line": 16, "name": "KubeCtx", "other": "kubectx", "other_line": 11},
         )
-        % {"line": 16, "name": "KubeCtx", "other": "kubectx", "other_line": 11}
         in result["warnings"]
     )
 

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext
 
+from alliance.core.korean import with_particles
 from alliance.core.models import ReviewStatus
 from alliance.core.review import lock_pending, record_review
 from alliance.members.models import BusinessField, BusinessFieldProposal, Organisation
@@ -49,8 +50,10 @@ def map_proposal(*, actor, proposal: BusinessFieldProposal, term: BusinessField)
             add_variant(actor=actor, field=term, name=proposal.name)
         elif owner.pk != term.pk:
             raise ValidationError(
-                gettext("'%(name)s' already means the business field '%(term)s'.")
-                % {"name": proposal.name, "term": owner.name},
+                with_particles(
+                    gettext("'%(name)s' already means the business field '%(term)s'."),
+                    {"name": proposal.name, "term": owner.name},
+                ),
                 code="taken",
             )
         _give(actor, proposal, term, action="members.field.proposal_mapped")

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils.translation import gettext
 
 from alliance.core.audit import record_audit
+from alliance.core.korean import with_particles
 from alliance.core.models import ReviewStatus
 from alliance.core.versions import bump_version, check_version
 from alliance.members import search
@@ -69,7 +70,10 @@ def propose_field(*, actor, organisation: Organisation, name: str, actor_label: 
         term = term_of_key(key)
         if term is not None:
             raise VocabularyError(
-                gettext("'%(name)s' already means the business field '%(term)s'.") % {"name": name, "term": term.name}
+                with_particles(
+                    gettext("'%(name)s' already means the business field '%(term)s'."),
+                    {"name": name, "term": term.name},
+                )
             )
         pending = BusinessFieldProposal.objects.filter(organisation=organisation, status=ReviewStatus.PENDING)
         for proposal in pending:
@@ -116,7 +120,7 @@ def add_term(*, actor, name: str) -> BusinessField:
     with transaction.atomic():
         taken = term_of_key(key)
         if taken is not None:
-            raise VocabularyError(_message("exists") % {"name": name, "term": taken.name})
+            raise VocabularyError(with_particles(_message("exists"), {"name": name, "term": taken.name}))
         field = BusinessField.objects.create(name=name)
         record_audit(action="members.field.added", actor=actor, target=field, after={"name": name})
     return field
@@ -137,7 +141,7 @@ def rename_term(*, actor, field: BusinessField, name: str, expected_version: int
         check_version(field, expected_version)
         taken = term_of_key(key)
         if taken is not None and taken.pk != field.pk:
-            raise VocabularyError(_message("taken") % {"name": name, "term": taken.name})
+            raise VocabularyError(with_particles(_message("taken"), {"name": name, "term": taken.name}))
         old_name, old_key = field.name, field.key
         if old_name == name:
             return field
@@ -171,7 +175,7 @@ def add_variant(*, actor, field: BusinessField, name: str) -> BusinessFieldVaria
     with transaction.atomic():
         taken = term_of_key(key)
         if taken is not None:
-            raise VocabularyError(_message("taken") % {"name": name, "term": taken.name})
+            raise VocabularyError(with_particles(_message("taken"), {"name": name, "term": taken.name}))
         variant = BusinessFieldVariant.objects.create(field=field, name=name)
         record_audit(action="members.field.variant_added", actor=actor, target=field, after={"variant": name})
     return variant

@@ -75,7 +75,7 @@ def test_staff_page_lists_terms_with_use_and_spellings_and_adds_renames_and_reco
     staff_client.post(f"/members/vocabulary/{twin.pk}/", {"action": "variant", "variant-name": "Digital twin"})
     staff_client.post(f"/members/vocabulary/{twin.pk}/", {"action": "rename", "rename-name": "디지털 트윈 플랫폼"})
 
-    assert refused.context["form"].errors["name"] == ["‘디지털 트윈’은(는) 이미 ‘디지털트윈’ 분야를 뜻합니다."]
+    assert refused.context["form"].errors["name"] == ["‘디지털 트윈’은 이미 ‘디지털트윈’ 분야를 뜻합니다."]
     rows = [
         (t.name, t.organisation_count, t.variant_names)
         for t in staff_client.get("/members/vocabulary/").context["terms"]
@@ -203,3 +203,22 @@ def test_a_term_renamed_meanwhile_refuses_the_later_rename(staff_user, db):
 
     assert retry.status_code == 302
     assert BusinessField.objects.get(pk=twin.pk).name == "디지털트윈 기술"
+
+
+@pytest.mark.parametrize(
+    ("term", "typed", "message"),
+    [
+        ("디지털트윈", "디지털 트윈", "‘디지털 트윈’은 이미 ‘디지털트윈’ 분야를 뜻합니다."),  # ends in ㄴ: 은
+        ("메타버스", "메타 버스", "‘메타 버스’는 이미 ‘메타버스’ 분야를 뜻합니다."),  # ends in a vowel: 는
+    ],
+)
+def test_a_spelling_of_an_existing_term_is_refused_with_the_particle_its_last_sound_takes(
+    staff_client, db, term, typed, message
+):
+    OrganisationFactory(name="주식회사 하나", field_names=[term])
+
+    refused = staff_client.post("/members/vocabulary/", {"add-name": typed})
+
+    page = refused.content.decode()
+    assert (message in page, "(는)" in page, "은(" in page) == (True, False, False)
+    assert refused.context["form"].errors["name"] == [message]

@@ -6,10 +6,11 @@ DIR must not exist yet (or be empty); it appears only once the backup is whole (
 import json
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
 from alliance.core.backup import BackupError, write_backup
+from alliance.core.management.base import BaseCommand
 
 
 class Command(BaseCommand):

@@ -7,10 +7,11 @@ checks the row counts and file checksums against the manifest and exits non-zero
 import json
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
 from alliance.core.backup import BackupError, restore_backup
+from alliance.core.management.base import BaseCommand
 
 
 class Command(BaseCommand):

@@ -13,9 +13,10 @@ players sorted by name, nodes in taxonomy order, empty ones included.
 
 import json
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
+from alliance.core.management.base import BaseCommand
 from alliance.ecosystem.queries import snapshot_data_for_year
 from alliance.ecosystem.services.snapshots import category_listing
 

@@ -16,9 +16,10 @@ import zipfile
 from pathlib import Path
 
 import yaml
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
+from alliance.core.management.base import BaseCommand
 from alliance.ecosystem.models import Taxonomy
 from alliance.ecosystem.services.landscape2_rules import landscape2_problems
 from alliance.ecosystem.services.landscape_import import export_landscape

@@ -11,9 +11,10 @@ nothing is written (exit status 1); missing logo files are warnings.
 import json
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
+from alliance.core.management.base import BaseCommand
 from alliance.ecosystem.services.landscape_import import import_landscape
 from alliance.ecosystem.services.landscape_yml import LandscapeError, read_landscape_file
 

@@ -14,9 +14,10 @@ maker of software or content for a field is not its category.
 import json
 import sys
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
+from alliance.core.management.base import BaseCommand
 from alliance.ecosystem.classification.documents import Document
 from alliance.ecosystem.classification.training import suggester_for_year
 

@@ -4,10 +4,11 @@ figures (bodies, seats, meetings held, attendance and quorum, terms ending withi
 import datetime
 import json
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from alliance.core.management.base import BaseCommand
 from alliance.governance.queries.status import governance_status
 
 

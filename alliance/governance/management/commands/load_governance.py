@@ -1,9 +1,10 @@
 """`python manage.py load_governance FILE.json`: set up a year's bodies, seats and meetings from a file."""
 
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
+from alliance.core.management.base import BaseCommand
 from alliance.core.management.json_input import read_json_file
 from alliance.governance.services.loading import load_governance
 

@@ -1,9 +1,9 @@
 """`python manage.py count_visits`: count the recorded days not yet complete into the daily totals, delete raw
 views past ANALYTICS_RAW_DAYS and past days' salts (the hourly job `info_count_visits` does the same)."""
 
-from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
+from alliance.core.management.base import BaseCommand
 from alliance.info.services.analytics_recording import flush
 from alliance.info.services.analytics_visits import count_recorded_days
 

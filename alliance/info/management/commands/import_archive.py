@@ -3,10 +3,10 @@
 
 import json
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
-from alliance.core.korean import resolve_particles
+from alliance.core.management.base import BaseCommand
 from alliance.info.services.archive_import import ManifestRefused, import_manifest
 
 
@@ -25,7 +25,7 @@ class Command(BaseCommand):
             summary = import_manifest(path=manifest)
         except ManifestRefused as refused:
             for problem in refused.problems:
-                self.stderr.write(resolve_particles(problem))
+                self.stderr.write(problem)
             raise CommandError(
                 _("%(count)s problem(s) found; nothing was imported.") % {"count": len(refused.problems)}
             ) from None

@@ -3,9 +3,10 @@ history for the visits report. Errors are listed by row and nothing is written w
 
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
+from alliance.core.management.base import BaseCommand
 from alliance.info.services.analytics_history import VisitsImportError, import_visits
 
 

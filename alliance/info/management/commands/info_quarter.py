@@ -4,10 +4,11 @@ reports them."""
 
 import json
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from alliance.core.management.base import BaseCommand
 from alliance.info.queries.quarterly import quarter_figures
 
 

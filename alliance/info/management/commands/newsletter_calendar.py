@@ -4,9 +4,10 @@ newsletter's publishing dates (Monday to Friday without Korean public holidays, 
 import datetime
 import json
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
+from alliance.core.management.base import BaseCommand
 from alliance.info.queries.newsletter_calendar import MAX_RANGE_DAYS, SATURDAY, holiday_name, publishing_dates
 
 

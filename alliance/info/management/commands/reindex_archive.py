@@ -3,9 +3,9 @@ reports and their files' extracted text (alliance/info/services/archive_index.py
 
 import json
 
-from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
+from alliance.core.management.base import BaseCommand
 from alliance.info.services.archive_index import rebuild_archive_index
 
 

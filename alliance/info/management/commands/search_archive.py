@@ -5,9 +5,10 @@ snippet as plain text."""
 
 import json
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
+from alliance.core.management.base import BaseCommand
 from alliance.info.queries.archive import ArchiveFilters, find_publisher
 from alliance.info.queries.archive_search import search_archive
 

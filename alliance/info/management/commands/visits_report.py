@@ -2,11 +2,11 @@
 
 import json
 
-from django.core.management.base import BaseCommand
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from alliance.core.management.base import BaseCommand
 from alliance.info.queries.analytics import visits_report
 
 

@@ -11,9 +11,10 @@ import os
 import time
 
 from django.apps import apps
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
+from alliance.core.management.base import BaseCommand
 from alliance.members import demo
 from alliance.members.models import Organisation
 

@@ -8,10 +8,11 @@ contacts and no registration numbers.
 from pathlib import Path
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from alliance.core.management.base import BaseCommand
 from alliance.members import queries
 from alliance.members.services import exporting
 

@@ -9,10 +9,11 @@ import json
 from pathlib import Path
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from alliance.core.management.base import BaseCommand
 from alliance.members.services.exporting import rejected_report_bytes
 from alliance.members.services.importing import ImportResult, import_members
 from alliance.members.services.importing_read import ImportFileError

@@ -4,11 +4,12 @@ import datetime
 import json
 import unicodedata
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from alliance.core.management.base import BaseCommand
 from alliance.members.statistics import member_statistics, summary
 
 

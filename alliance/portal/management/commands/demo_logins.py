@@ -4,9 +4,9 @@ import os
 import unicodedata
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
+from alliance.core.management.base import BaseCommand
 from alliance.members import demo
 
 

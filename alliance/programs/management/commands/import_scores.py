@@ -4,9 +4,10 @@ score). Every bad row is reported; nothing is written unless all rows are valid.
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
+from alliance.core.management.base import BaseCommand
 from alliance.programs.models import Panel
 from alliance.programs.services.loading import find_programme, import_scores
 

@@ -3,9 +3,10 @@
 import json
 
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
+from alliance.core.management.base import BaseCommand
 from alliance.programs.models import Panel
 from alliance.programs.services.loading import find_programme
 from alliance.programs.services.results import results_as_json

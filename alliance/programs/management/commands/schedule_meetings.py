@@ -11,9 +11,10 @@ exits with status 1 and a Korean message naming the item by its JSON path; nothi
 import json
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
+from alliance.core.management.base import BaseCommand
 from alliance.programs import scheduling
 
 

@@ -7,10 +7,11 @@ picks another); a quarter without one still gets its report part. Errors are in 
 
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from alliance.core.management.base import BaseCommand
 from alliance.reports.documents import FORMATS, format_of_path, render
 from alliance.reports.queries.briefing import build_briefing, steering_meetings
 
