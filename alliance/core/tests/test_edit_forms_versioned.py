@@ -119,12 +119,11 @@ NO_EDIT = {
     "PromotionForm": "own",  # one agency's promotion; a change during staff's review is refused by its lock
 }  # fmt: skip
 
-# Edit forms of governance, the partner agencies and the information services not versioned yet: each is a
-# real gap (two people may open the record), listed so that it stays visible until it is versioned.
+# Edit forms not versioned yet: each is a real gap (two people may open the record), listed so that it stays
+# visible until it is versioned.
 NOT_YET = {
     "ChecklistEditForm",  # a checklist draft: staff and the ethics subcommittee (a published version is never edited)
     "SelfCheckForm", "FilingForm",  # a company's self-check draft and filing draft: its representatives
-    "info.newsletter.ItemForm", "ReportForm", "FeedForm", "PublisherForm",
     "PitchingForm",  # events: the IR pitching order, saved whole (the later of two saves wins)
 }  # fmt: skip
 

@@ -4,10 +4,11 @@ baseline, target and actual as of a day (today when omitted)."""
 import datetime
 import json
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from alliance.core.management.base import BaseCommand
 from alliance.reports.queries.indicators import kpi_report
 
 
