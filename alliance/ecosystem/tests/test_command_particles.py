@@ -1,5 +1,5 @@
 """A command's output has its Korean particles chosen by the words before them, as pages have
-(core/management/base.py): its notes on stderr and its JSON."""
+(core/management/base.py): import_landscape's notes on stderr and in its JSON."""
 
 import json
 from io import StringIO
