@@ -1,8 +1,9 @@
 """Benchmark: the quarterly steering-committee briefing (2025 Q4) in each format over ten years of data.
 
 `run()` builds, in the fresh database, the demo member registry (1,139 members with their join dates), ten
-years of governance (bench/governance.py: 20 bodies, 300 seats, 150 meetings, 1,500 agenda items and 400
-proposals a year) with confirmed minutes for the 2025 subcommittees, ten years of the information services
+years of governance at the demo's size (bench/governance.py's builder scaled down: a steering committee and four
+subcommittees, 16 meetings a year with their agenda and attendance) with confirmed minutes for the 2025
+subcommittees, ten years of the information services
 (35 archive reports, 250 newsletter editions a year; daily visits and ten pages' daily views) and of the partner
 agencies (eight agencies, an accepted report each quarter with an entry under each heading). It then times
 the whole path a staff user or `quarterly_briefing` takes — assemble the briefing from live data, write the
@@ -14,7 +15,7 @@ file — once per format after a warm-up (the slowest of ROUNDS).
 import datetime
 import time
 
-TITLE = "reports: quarterly briefing 2025 Q4 as DOCX, PDF and HWPX over ten years of data"
+TITLE = "reports: quarterly briefing 2025 Q4 as DOCX, PDF and HWPX over ten years of demo-sized data"
 CHECKS = {
     "docx_s": ("<=", 10, "s"),
     "pdf_s": ("<=", 10, "s"),
@@ -34,13 +35,22 @@ def _members() -> None:
 
 
 def _governance() -> None:
+    """The demo's size each year (seed 000/001): a steering committee and four subcommittees of 16 seats, 16
+    meetings a year spread over the year (about four a quarter) with six agenda items each, attendance recorded;
+    the 2025 subcommittees' meetings with confirmed minutes."""
     from bench import governance
 
+    governance.BODIES, governance.SEATS, governance.MEETINGS, governance.AGENDA_ITEMS = 5, 80, 16, 96
+    governance.PROPOSALS = 10
     world = governance.build()
     from alliance.governance.models import Body, BodyKind, Meeting
 
-    for body in Body.objects.filter(year=2025, kind=BodyKind.SUBCOMMITTEE).order_by("order")[:4]:
-        Meeting.objects.filter(body=body).update(date=datetime.date(2025, 10, 21))
+    for year in YEARS:
+        meetings = Meeting.objects.filter(body__year=year).order_by("pk")
+        for number, meeting in enumerate(meetings):
+            meeting.date = datetime.date(year, 1, 10) + datetime.timedelta(days=22 * number)
+            meeting.save(update_fields=["date"])
+    for body in Body.objects.filter(year=2025, kind=BodyKind.SUBCOMMITTEE):
         governance._minutes(body, world["staff"])
 
 
