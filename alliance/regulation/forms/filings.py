@@ -4,13 +4,16 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from alliance.core.bounds import NamedNumberErrorsMixin
+from alliance.core.versions import VersionedFormMixin
 from alliance.regulation.models import Filing, FilingKind, FilingState, PlatformType
 from alliance.regulation.models.filing import REVENUE_WON_MAX
 
 YEAR_MIN, YEAR_MAX = 2024, 2100  # 제9조 applies from August 2024
 
 
-class FilingForm(NamedNumberErrorsMixin, forms.ModelForm):
+class FilingForm(VersionedFormMixin, NamedNumberErrorsMixin, forms.ModelForm):
+    """A filing draft; editing one, it carries the filing's version (core.versions)."""
+
     changes_filing = forms.ModelChoiceField(
         label=_("Filing it changes"), queryset=Filing.objects.none(), required=False
     )

@@ -14,6 +14,7 @@ from django.utils.translation import pgettext_lazy
 
 from alliance.core.bounds import bounded
 from alliance.core.models import ReviewedSubmission, ReviewStatus
+from alliance.core.versions import version_field
 
 REVENUE_WON_MAX = 10**15  # KRW: far above any company's revenue
 THRESHOLD_WON = 100_000_000  # 1억원: operators at or above it must file (제9조)
@@ -78,6 +79,8 @@ class Filing(ReviewedSubmission):
     number = models.PositiveIntegerField(_("receipt number"), null=True, blank=True)
     check_token = models.CharField(max_length=64, null=True, blank=True, unique=True)
     last_reminded_at = models.DateTimeField(null=True, blank=True)
+    # Moved on by every save of the company's form (its representatives may edit at once; core.versions).
+    version = version_field()
 
     class Meta(ReviewedSubmission.Meta):
         ordering = ["-created_at", "-pk"]

@@ -12,6 +12,7 @@ from alliance.core.audit import record_audit
 from alliance.core.models import ReviewStatus
 from alliance.core.review import lock_pending, record_review, resubmit
 from alliance.core.tasks import enqueue_on_commit
+from alliance.core.versions import bump_version, check_version
 from alliance.programs.uploads import check_attachment
 from alliance.regulation.filing_states import EDIT, RECEIVE, RETURN, SUBMIT, next_state
 from alliance.regulation.models import Filing, FilingKind, FilingNumber
@@ -45,16 +46,20 @@ def changeable_filings(organisation_id: int):
 
 
 @transaction.atomic
-def save_filing(*, actor, organisation, data: dict, changes_filing=None, evidence=None, filing=None) -> Filing:
+def save_filing(
+    *, actor, organisation, data: dict, changes_filing=None, evidence=None, filing=None, expected_version=None
+) -> Filing:
     """Write a draft (or the company's corrections to a returned filing).
 
     Rule: only a draft or returned filing is edited, by its own company; a change or cancellation refers to one
     of the company's received new or change filings, a new filing to none; the evidence file is a PDF, HWP(X),
     DOCX or PPTX checked by name and content. A revenue below 1억원 is allowed (the page says filing is not
-    required). Side effects: one audit entry.
+    required). With `expected_version` (the form's), a save after another representative's is refused
+    (core.versions.StaleEditError). Side effects: one audit entry; the version moves on.
     """
     if filing is not None:
         filing = Filing.objects.select_for_update().get(pk=filing.pk)
+        check_version(filing, expected_version)
         if filing.organisation_id != organisation.pk:
             raise ValidationError(_("This filing belongs to another company."))
         _require(filing, EDIT)
@@ -73,6 +78,7 @@ def save_filing(*, actor, organisation, data: dict, changes_filing=None, evidenc
         filing.evidence_name = PurePath(evidence.name).name[:200]
         filing.evidence.save(f"evidence.{PurePath(evidence.name).suffix.lstrip('.').lower()}", evidence, save=False)
     created = filing.pk is None
+    bump_version(filing)
     filing.save()
     record_audit(
         action="regulation.filing.created" if created else "regulation.filing.saved",

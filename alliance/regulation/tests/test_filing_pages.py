@@ -71,3 +71,21 @@ def test_a_change_starts_from_the_received_filing(client, organisation):
     assert f'value="{filing.platform_name}"' in page
     assert f'<option value="{filing.pk}" selected>{filing.receipt_number} {filing.platform_name}</option>' in page
     assert client.get("/regulation/filings/new/?kind=cancel&of=abc").status_code == 200
+
+
+def test_a_save_after_another_representatives_is_refused(organisation):
+    from alliance.core.versions import StaleEditError
+
+    filing = FilingFactory(organisation=organisation)
+    data = {field: getattr(filing, field) for field in service.FIELDS}
+    loaded = Filing.objects.get(pk=filing.pk).version
+    service.save_filing(
+        actor=None, organisation=organisation, data=data | {"platform_name": "첫째"}, filing=filing,
+        expected_version=loaded,
+    )  # fmt: skip
+    with pytest.raises(StaleEditError):
+        service.save_filing(
+            actor=None, organisation=organisation, data=data | {"platform_name": "둘째"}, filing=filing,
+            expected_version=loaded,
+        )  # fmt: skip
+    assert Filing.objects.get(pk=filing.pk).platform_name == "첫째"

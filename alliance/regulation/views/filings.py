@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from alliance.agencies.models import Agency
 from alliance.core.downloads import PDF, XLSX, file_response
 from alliance.core.permissions import POST, permission_required, public, require_object_permission
+from alliance.core.versions import StaleEditError
 from alliance.regulation import documents
 from alliance.regulation.forms import FilingFilterForm, FilingForm, FilingReviewForm
 from alliance.regulation.models import Filing, FilingKind, FilingState
@@ -79,7 +80,10 @@ def _form_page(request, filing: Filing | None):
                 changes_filing=form.cleaned_data.get("changes_filing"),
                 evidence=form.cleaned_data.get("evidence_file"),
                 filing=filing,
+                expected_version=form.loaded_version,
             )
+        except StaleEditError as error:
+            form.stale(error)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:

@@ -8,10 +8,11 @@ unknown item is reported (in Korean) and the command exits non-zero.
 import json
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from alliance.core.management.base import BaseCommand
 from alliance.regulation.queries import current_checklist
 from alliance.regulation.scoring import AnswerError, score
 
