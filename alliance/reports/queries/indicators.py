@@ -24,6 +24,7 @@ from django.utils.translation import gettext_lazy as _
 
 from alliance.core.models import ReviewStatus
 from alliance.events.queries import events_in
+from alliance.events.queries.press import press_count
 from alliance.governance.models import Body, BodyKind, Meeting
 from alliance.governance.models.proposals import DELIVERED_STATES
 from alliance.governance.queries.proposals import proposals_by_state
@@ -193,6 +194,12 @@ def event_attendance(year: int, as_of: datetime.date) -> int:
     return sum(event.checked_in_count for event in events_in(_first(year), end))
 
 
+def press_articles(year: int, as_of: datetime.date) -> int:
+    """Press articles about the alliance's events published from 1 January to the day (events' press_count)."""
+    end = period_end(year, as_of)
+    return press_count(_first(year), end) if end >= _first(year) else 0
+
+
 @dataclass(frozen=True)
 class Source:
     label: object
@@ -216,6 +223,7 @@ SOURCES: dict[str, Source] = {
     "mailings": Source(_("Announcement e-mailings"), mailings),
     "homepage_visits": Source(_("Homepage visits"), homepage_visits),
     "event_attendance": Source(_("People checked in at events"), event_attendance),
+    "press_articles": Source(_("Press articles about the events"), press_articles),
 }
 
 

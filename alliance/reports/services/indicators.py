@@ -64,6 +64,8 @@ DEFAULTS = (
     Default("행사 참석", Area.EVENTS, "명", "event_attendance",
             "얼라이언스 행사(공개세미나, 성과공유회 등) 현장 참석자 (현장 등록 포함)",
             "1월 1일부터 기준일까지 열린 행사의 입장 확인 인원 합계", {}),
+    Default("언론 보도", Area.EVENTS, "건", "press_articles",
+            "얼라이언스 행사 관련 언론 기사 보도", "1월 1일부터 기준일까지 게재된 기사 수", {}),
 )  # fmt: skip
 
 

@@ -285,3 +285,17 @@ def test_event_attendance_is_the_sum_of_each_events_checked_in():
     assert _value("event_attendance") == attendance(seminar).checked_in + attendance(results).checked_in == 5
     assert _value("event_attendance", datetime.date(2025, 12, 9)) == 3
     assert _value("event_attendance", datetime.date(2024, 12, 31)) == 0
+
+
+def test_press_articles_count_as_events_press_count_does():
+    from alliance.events.models import PressArticle
+    from alliance.events.queries.press import press_count
+    from alliance.events.tests.door_factories import make_event
+
+    event = make_event(title="성과공유회", date=datetime.date(2025, 12, 10))
+    for day in ("2024-12-31", "2025-01-01", "2025-12-11", "2025-12-31", "2026-01-01"):
+        PressArticle.objects.create(
+            event=event, outlet="전자신문", published_on=datetime.date.fromisoformat(day), title="기사"
+        )
+    assert _value("press_articles") == press_count(datetime.date(2025, 1, 1), YEAR_END) == 3
+    assert _value("press_articles", datetime.date(2025, 12, 10)) == 1
