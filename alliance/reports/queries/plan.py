@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Max
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 
 from alliance.agencies.models import Agency, QuarterlyReport
@@ -313,7 +314,18 @@ class GridRow:
         """(month, state or "", mark) for the twelve months."""
         return [(month, self.cells.get(month, ""), MARKS.get(self.cells.get(month, ""), "")) for month in MONTHS]
 
+    def cells_html(self, labels: dict[str, str]) -> str:
+        """The twelve month cells as HTML (built here, not in the template: a year of a busy platform has hundreds
+        of rows): each mark with its state's name for screen readers."""
+        mark_html = '<span aria-hidden="true">{}</span><span class="visually-hidden">{}</span>'
+        cells = [
+            (f" mark-{state}" if state else "", format_html(mark_html, mark, labels[state]) if state else "")
+            for _month, state, mark in self.marks
+        ]
+        return format_html_join("", '<td class="month{}">{}</td>', cells)
+
     states: list[str] = field(default_factory=list)  # each entry's state, in the entries' order
+    html: str = ""  # the month cells (cells_html), set by plan_grid
 
     @property
     def state(self) -> str:
@@ -366,7 +378,9 @@ def plan_grid(year: int, as_of: datetime.date | None = None, entries: list[PlanE
             _put(row.cells, entry.done_on.month, DONE)
         if entry.note:
             row.notes.append(entry.note)
+    state_labels = {DONE: _("Done"), LATE: _("Late"), COMING: _("Planned")}
     for row in rows.values():
         if row.source == "info":
             row.notes = row.notes[-1:]  # the newsletter: the latest month's figure
+        row.html = row.cells_html(state_labels)
     return PlanGrid(year=year, as_of=as_of, rows=list(rows.values()))
