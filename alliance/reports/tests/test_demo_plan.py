@@ -8,8 +8,7 @@ from django.utils import timezone
 
 from alliance.governance.models import BodyKind
 from alliance.governance.tests.factories import BodyFactory, MeetingFactory
-from alliance.reports.demo_plan import load_plan_demo
-from alliance.reports.demo_plan import PLAN_ITEMS
+from alliance.reports.demo_plan import PLAN_ITEMS, load_plan_demo
 from alliance.reports.models import Indicator, IndicatorTarget, IndicatorValue, PlanItem
 from alliance.reports.queries.indicators import kpi_report
 from alliance.reports.queries.plan import plan_grid
