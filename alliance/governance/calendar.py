@@ -1,32 +1,27 @@
-"""Meetings as iCalendar: the .ics attached to an invitation and each person's feed of all their meetings.
+"""Meetings as iCalendar: the .ics attached to an invitation and each person's feed of all their meetings
+(written by alliance/core/calendar.py, which states the rules).
 
-Rules (RFC 5545, as the investment day's files: alliance/programs/services/investment_calendar.py):
-- A meeting is one event whose UID is stable (`governance-meeting-<id>@<host of SITE_URL>`): a changed date
-  or place replaces the event in calendars instead of adding a second one.
-- SEQUENCE is the meeting's calendar revision (`Meeting.sequence`), raised by every change of what the event
-  shows (services.meetings.save_with_calendar); a calendar keeps the copy with the highest.
-- Times are DTSTART;TZID=Asia/Seoul with its VTIMEZONE; a meeting without a start time is an all-day event;
-  a meeting without a date is left out.
+- The UID is `governance-meeting-<id>@<host of SITE_URL>`; SEQUENCE is the meeting's calendar revision
+  (`Meeting.sequence`), raised by every change of what the event shows (services.meetings.save_with_calendar).
+- A meeting without a start time is an all-day event; a meeting without a date is left out; a meeting without
+  an end (or ending before it starts) lasts DEFAULT_MINUTES.
 - METHOD:REQUEST on the invitation's attachment, none on the feed.
 """
 
 import datetime
-from zoneinfo import ZoneInfo
 
-import icalendar
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from alliance.core.mail import site_domain
+from alliance.core.calendar import REQUEST, CalendarEntry, seoul_time, uid_at_site
+from alliance.core.calendar import calendar_file as write_calendar
 from alliance.governance.models import Meeting
 
-SEOUL = ZoneInfo("Asia/Seoul")
-REQUEST = "REQUEST"
+__all__ = ["REQUEST", "calendar_file", "event_uid", "meeting_title"]
 DEFAULT_MINUTES = 120
 
 
 def event_uid(meeting: Meeting) -> str:
-    return f"governance-meeting-{meeting.pk}@{site_domain()}"
+    return uid_at_site(f"governance-meeting-{meeting.pk}")
 
 
 def meeting_title(meeting: Meeting) -> str:
@@ -37,45 +32,30 @@ def meeting_title(meeting: Meeting) -> str:
     }
 
 
-def _event(meeting: Meeting, *, url: str = "") -> icalendar.Event:
-    event = icalendar.Event()
-    event.add("uid", event_uid(meeting))
-    event.add("sequence", meeting.sequence)
-    event.add("summary", meeting_title(meeting))
-    event.add("dtstamp", timezone.now())
+def _times(meeting: Meeting) -> tuple:
     if meeting.starts_at is None:
-        event.add("dtstart", meeting.date)
-        event.add("dtend", meeting.date + datetime.timedelta(days=1))
-    else:
-        start = datetime.datetime.combine(meeting.date, meeting.starts_at, tzinfo=SEOUL)
-        end = (
-            datetime.datetime.combine(meeting.date, meeting.ends_at, tzinfo=SEOUL)
-            if meeting.ends_at and meeting.ends_at > meeting.starts_at
-            else start + datetime.timedelta(minutes=DEFAULT_MINUTES)
-        )
-        event.add("dtstart", start)
-        event.add("dtend", end)
-    location = ", ".join(part for part in (meeting.place, meeting.online_link) if part)
-    if location:
-        event.add("location", location)
-    if url:
-        event.add("url", url)
-    event.add("status", "CONFIRMED")
-    return event
+        return meeting.date, meeting.date + datetime.timedelta(days=1)
+    start = seoul_time(meeting.date, meeting.starts_at)
+    if meeting.ends_at and meeting.ends_at > meeting.starts_at:
+        return start, seoul_time(meeting.date, meeting.ends_at)
+    return start, start + datetime.timedelta(minutes=DEFAULT_MINUTES)
+
+
+def _entry(meeting: Meeting, *, url: str) -> CalendarEntry:
+    start, end = _times(meeting)
+    return CalendarEntry(
+        uid=event_uid(meeting),
+        sequence=meeting.sequence,
+        summary=meeting_title(meeting),
+        start=start,
+        end=end,
+        location_parts=(meeting.place, meeting.online_link),
+        url=url,
+    )
 
 
 def calendar_file(meetings, *, method: str = "", name: str = "", urls=None) -> bytes:
     """An iCalendar of the dated `meetings`; `method` REQUEST for an e-mail's attachment, empty otherwise.
     `urls(meeting)` gives each event's page."""
-    calendar = icalendar.Calendar()
-    calendar.add("prodid", "-//Metaverse Alliance//governance//KO")
-    calendar.add("version", "2.0")
-    if method:
-        calendar.add("method", method)
-    if name:
-        calendar.add("x-wr-calname", name)
-    for meeting in meetings:
-        if meeting.date is not None:
-            calendar.add_component(_event(meeting, url=urls(meeting) if urls else ""))
-    calendar.add_missing_timezones()
-    return calendar.to_ical()
+    entries = [_entry(m, url=urls(m) if urls else "") for m in meetings if m.date is not None]
+    return write_calendar(entries, product="governance", method=method, name=name)
