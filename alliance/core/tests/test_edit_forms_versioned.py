@@ -45,7 +45,7 @@ VERSIONED = {
     "governance.proposals.AnswerForm",  # an agency's answer to a proposal: its liaisons
     "PlanItemForm",  # an item of an agency's linkage plan: its liaison and staff
     "BodyForm",  # a committee's rules and plan: staff
-    "FilingForm",  # a platform filing's draft: the company's representatives
+    "FilingForm", "SelfCheckForm",  # a platform filing's, an ethics self-check's draft: the company's representatives
     "SeatEditForm",  # a seat and its holder's details (shown on each of their seats): staff
     "AgendaItemForm",  # an agenda item: any staff
     "AmendmentForm",  # a clause's amendment: the subcommittee's chair and staff
@@ -124,7 +124,6 @@ NO_EDIT = {
 # visible until it is versioned.
 NOT_YET = {
     "ChecklistEditForm",  # a checklist draft: staff and the ethics subcommittee (a published version is never edited)
-    "SelfCheckForm",  # a company's self-check draft: its representatives
     "PitchingForm",  # events: the IR pitching order, saved whole (the later of two saves wins)
 }  # fmt: skip
 

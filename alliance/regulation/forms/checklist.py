@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from alliance.core.bounds import NamedNumberErrorsMixin
+from alliance.core.versions import VersionedFormMixin
 from alliance.regulation.scoring import SCALE, TOTAL
 
 SCALE_LABELS = {
@@ -19,7 +20,7 @@ class StartYearForm(NamedNumberErrorsMixin, forms.Form):
     year = forms.IntegerField(label=_("Year"), min_value=2024, max_value=2100)
 
 
-class SelfCheckForm(forms.Form):
+class SelfCheckForm(VersionedFormMixin, forms.Form):
     """One radio group per item (1–5; a draft may leave some empty), and the consent to share the result."""
 
     share_result = forms.BooleanField(

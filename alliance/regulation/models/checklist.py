@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from alliance.core.versions import version_field
 from alliance.regulation.scoring import Item
 
 
@@ -64,6 +65,8 @@ class SelfCheck(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     updated_at = models.DateTimeField(auto_now=True)
+    # Moved on by every save of the answer form (a company's representatives may answer at once; core.versions).
+    version = version_field()
 
     class Meta:
         ordering = ["-year", "organisation__name"]

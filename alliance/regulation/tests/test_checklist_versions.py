@@ -43,3 +43,22 @@ def test_weights_not_adding_to_100_are_refused(db):
     first = service.start_year(actor=None, year=2026)
     with pytest.raises(ValidationError):
         service.save_items(actor=None, checklist=first, items=_items(first, weight=11))
+
+
+def test_a_self_check_saved_after_another_representatives_is_refused(organisation, db):
+    from alliance.core.versions import StaleEditError
+
+    service.start_year(actor=None, year=2026, publish=True)
+    first = save_answers(
+        actor=None, organisation=organisation, year=2026, answers={"1": 5}, share_result=False, submit=False
+    )
+    loaded = first.version
+    save_answers(
+        actor=None, organisation=organisation, year=2026, answers={"1": 4}, share_result=False, submit=False,
+        expected_version=loaded,
+    )  # fmt: skip
+    with pytest.raises(StaleEditError):
+        save_answers(
+            actor=None, organisation=organisation, year=2026, answers={"1": 2}, share_result=False, submit=False,
+            expected_version=loaded,
+        )  # fmt: skip

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from alliance.core.downloads import PDF, file_response
 from alliance.core.pdf import render_pdf
 from alliance.core.permissions import permission_required, require_object_permission
+from alliance.core.versions import StaleEditError
 from alliance.regulation.forms import SelfCheckForm
 from alliance.regulation.models import SelfCheck
 from alliance.regulation.queries import current_checklist, previous_result
@@ -32,7 +33,8 @@ def selfcheck(request):
         return render(request, "regulation/selfcheck.html", context)
     initial = {f"item_{key}": value for key, value in (existing.answers if existing else {}).items()}
     initial["share_result"] = existing.share_result if existing else False
-    form = SelfCheckForm(request.POST or None, checklist=checklist, initial=initial)
+    version = existing.version if existing else 0
+    form = SelfCheckForm(request.POST or None, checklist=checklist, initial=initial, version=version)
     if request.method == "POST" and form.is_valid():
         submit = request.POST.get("action") == "submit"
         try:
@@ -43,7 +45,10 @@ def selfcheck(request):
                 answers=form.answers(),
                 share_result=form.cleaned_data["share_result"],
                 submit=submit,
+                expected_version=form.loaded_version,
             )
+        except StaleEditError as error:
+            form.stale(error)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
