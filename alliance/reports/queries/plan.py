@@ -25,7 +25,8 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Max
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from alliance.agencies.models import Agency, QuarterlyReport
@@ -314,15 +315,10 @@ class GridRow:
         """(month, state or "", mark) for the twelve months."""
         return [(month, self.cells.get(month, ""), MARKS.get(self.cells.get(month, ""), "")) for month in MONTHS]
 
-    def cells_html(self, labels: dict[str, str]) -> str:
-        """The twelve month cells as HTML (built here, not in the template: a year of a busy platform has hundreds
-        of rows): each mark with its state's name for screen readers."""
-        mark_html = '<span aria-hidden="true">{}</span><span class="visually-hidden">{}</span>'
-        cells = [
-            (f" mark-{state}" if state else "", format_html(mark_html, mark, labels[state]) if state else "")
-            for _month, state, mark in self.marks
-        ]
-        return format_html_join("", '<td class="month{}">{}</td>', cells)
+    def cells_html(self, cell_html: dict[str, str]) -> str:
+        """The twelve month cells as HTML from the four cells `month_cells` made (built here, not in the template:
+        a busy year has hundreds of rows)."""
+        return mark_safe("".join(cell_html[self.cells.get(month, "")] for month in MONTHS))  # noqa: S308  escaped by month_cells
 
     states: list[str] = field(default_factory=list)  # each entry's state, in the entries' order
     html: str = ""  # the month cells (cells_html), set by plan_grid
@@ -348,6 +344,18 @@ class PlanGrid:
             for state in row.states:
                 counted[state] += 1
         return counted
+
+
+def month_cells() -> dict[str, str]:
+    """The HTML of a month cell for each state ("" for none): the mark, and the state's name for screen readers."""
+    labels = {DONE: _("Done"), LATE: _("Late"), COMING: _("Planned")}
+    cells = {"": mark_safe('<td class="month"></td>')}
+    for state, label in labels.items():
+        cells[state] = format_html(
+            '<td class="month mark-{}"><span aria-hidden="true">{}</span><span class="visually-hidden">{}</span></td>',
+            state, MARKS[state], label,
+        )  # fmt: skip
+    return cells
 
 
 def _put(cells: dict[int, str], month: int, state: str) -> None:
@@ -378,9 +386,9 @@ def plan_grid(year: int, as_of: datetime.date | None = None, entries: list[PlanE
             _put(row.cells, entry.done_on.month, DONE)
         if entry.note:
             row.notes.append(entry.note)
-    state_labels = {DONE: _("Done"), LATE: _("Late"), COMING: _("Planned")}
+    cell_html = month_cells()
     for row in rows.values():
         if row.source == "info":
             row.notes = row.notes[-1:]  # the newsletter: the latest month's figure
-        row.html = row.cells_html(state_labels)
+        row.html = row.cells_html(cell_html)
     return PlanGrid(year=year, as_of=as_of, rows=list(rows.values()))
