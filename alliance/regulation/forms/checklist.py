@@ -51,13 +51,13 @@ class SelfCheckForm(VersionedFormMixin, forms.Form):
         }
 
 
-class ChecklistEditForm(NamedNumberErrorsMixin, forms.Form):
+class ChecklistEditForm(VersionedFormMixin, NamedNumberErrorsMixin, forms.Form):
     """Each item's question, advice, principle, article and weight (whole points adding up to 100)."""
 
     note = forms.CharField(label=_("What changed"), max_length=300, required=False)
 
     def __init__(self, *args, checklist, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, version=checklist.version, **kwargs)
         content = checklist.content
         self.items = content["items"]
         principles = [(principle["key"], principle["name"]) for principle in content["principles"]]

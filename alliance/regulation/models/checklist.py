@@ -22,6 +22,8 @@ class Checklist(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # Moved on by every save of a draft (staff and the subcommittee's members may edit at once; core.versions).
+    version = version_field()
 
     class Meta:
         ordering = ["-year", "-number"]

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from alliance.core.audit import record_audit
+from alliance.core.versions import bump_version, check_version
 from alliance.regulation import default_checklist
 from alliance.regulation.models import Checklist
 from alliance.regulation.queries import latest_version
@@ -39,14 +40,18 @@ def start_year(*, actor, year: int, publish: bool = False) -> Checklist:
 
 
 @transaction.atomic
-def save_items(*, actor, checklist: Checklist, items: list[dict], note: str = "") -> Checklist:
+def save_items(
+    *, actor, checklist: Checklist, items: list[dict], note: str = "", expected_version: int | None = None
+) -> Checklist:
     """Change the items (text, advice, principle, article, weight) of `checklist`.
 
     Rule: a published version never changes: editing it makes the next version (a draft) carrying the change;
     a draft is changed in place. The weights must be whole points adding up to 100; a principle must be one of
-    the document's and an article one of its 24. Side effects: one audit entry. Returns the version written.
+    the document's and an article one of its 24. With `expected_version` (the form's), a save after someone
+    else's is refused (core.versions.StaleEditError). Side effects: one audit entry. Returns the version written.
     """
     checklist = Checklist.objects.select_for_update().get(pk=checklist.pk)
+    check_version(checklist, expected_version)
     newest = latest_version(checklist.year)
     if newest.pk != checklist.pk:
         raise ValidationError(_("A newer version of this checklist exists: edit that one."))
@@ -74,7 +79,8 @@ def save_items(*, actor, checklist: Checklist, items: list[dict], note: str = ""
     else:
         checklist.content = content
         checklist.note = note.strip()[:300] or checklist.note
-        checklist.save(update_fields=["content", "note"])
+        bump_version(checklist)
+        checklist.save(update_fields=["content", "note", "version"])
     record_audit(
         action="regulation.checklist.changed", actor=actor, target=checklist, after={"version": checklist.number}
     )

@@ -62,3 +62,14 @@ def test_a_self_check_saved_after_another_representatives_is_refused(organisatio
             actor=None, organisation=organisation, year=2026, answers={"1": 2}, share_result=False, submit=False,
             expected_version=loaded,
         )  # fmt: skip
+
+
+def test_a_draft_saved_after_someone_elses_is_refused(db):
+    from alliance.core.versions import StaleEditError
+
+    draft = service.start_year(actor=None, year=2026)
+    loaded = draft.version
+    service.save_items(actor=None, checklist=draft, items=_items(draft, text="바뀐 문항"), expected_version=loaded)
+    with pytest.raises(StaleEditError):
+        service.save_items(actor=None, checklist=draft, items=_items(draft, text="늦은 문항"), expected_version=loaded)
+    assert Checklist.objects.get(pk=draft.pk).content["items"][0]["text"] == "바뀐 문항"

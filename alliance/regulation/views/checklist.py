@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from alliance.core.permissions import POST, permission_required
+from alliance.core.versions import StaleEditError
 from alliance.regulation.forms import ChecklistEditForm, StartYearForm
 from alliance.regulation.models import Checklist
 from alliance.regulation.queries import checklist_years, latest_version
@@ -42,8 +43,14 @@ def checklist(request, pk: int):
     if request.method == "POST" and editable and form.is_valid():
         try:
             saved = service.save_items(
-                actor=request.user, checklist=version, items=form.edited_items(), note=form.cleaned_data["note"]
+                actor=request.user,
+                checklist=version,
+                items=form.edited_items(),
+                note=form.cleaned_data["note"],
+                expected_version=form.loaded_version,
             )
+        except StaleEditError as error:
+            form.stale(error)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
