@@ -333,6 +333,9 @@ DIRECTORY_PAGE_SIZE = env_int("DIRECTORY_PAGE_SIZE", 24)
 # Public pages many anonymous visitors read (the front page, the directory's first page, the map) are kept
 # rendered in the cache until their data changes (alliance/core/page_cache.py), at most this long; 0: off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 3600)
+# A report archive search's ranking is kept in the cache this long, until the archive or its index changes
+# (alliance/info/queries/archive_search.py): the next page of a search does not rank again; 0: off.
+ARCHIVE_SEARCH_CACHE_SECONDS = env_int("ARCHIVE_SEARCH_CACHE_SECONDS", 600)
 
 # The newsletter's subscribers and delivery (alliance/info; docs/apps/info.md "Newsletter: consent and delivery").
 # 정보통신망법 §50: an edition carrying advertising gets "(광고)" before its subject and states the sender and a free

@@ -255,6 +255,9 @@ def run(n: int = N) -> dict:
     if "testserver" not in settings.ALLOWED_HOSTS:
         settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
     client = Client()
+    # Every timed search ranks afresh, as a query nobody asked before does (the ranking's cache off; the filter
+    # choices stay kept, as they are between two writes to the archive).
+    kept_seconds, settings.ARCHIVE_SEARCH_CACHE_SECONDS = settings.ARCHIVE_SEARCH_CACHE_SECONDS, 0
     mix = [(query, filters) for filters in filter_sets() for query in QUERIES]
     for query, filters in mix:  # warm-up: connections, templates, database caches
         client.get("/metabus_trends_reports", {"q": query, **filters})
@@ -280,6 +283,16 @@ def run(n: int = N) -> dict:
             if not filters:
                 matches[query] = found
     samples = [value for values in page_timings.values() for value in values]
+    # The same searches asked again (the next page, the way back, the export) with the ranking kept in the cache.
+    settings.ARCHIVE_SEARCH_CACHE_SECONDS = kept_seconds or 600
+    for query, filters in mix:
+        client.get("/metabus_trends_reports", {"q": query, **filters})
+    repeated = []
+    for query, filters in mix:
+        begin = time.perf_counter()
+        client.get("/metabus_trends_reports", {"q": query, **filters, "page": 1})
+        repeated.append((time.perf_counter() - begin) * 1000)
+    settings.ARCHIVE_SEARCH_CACHE_SECONDS = kept_seconds
     slowest = sorted(page_timings.items(), key=lambda item: -statistics.median(item[1]))[:3]
     return {
         "database": connection.vendor,
@@ -293,6 +306,7 @@ def run(n: int = N) -> dict:
         # unaffected by other programs sharing the machine's cores; on PostgreSQL only the application's part.
         "cpu_p95_ms": round(_percentile(page_processor, 0.95), 1),
         "search_p95_ms": round(_percentile(search_timings, 0.95), 1),
+        "repeat_p95_ms": round(_percentile(repeated, 0.95), 1),
         "search_cpu_p95_ms": round(_percentile(processor, 0.95), 1),
         "slowest_pages": {params: round(statistics.median(values), 1) for params, values in slowest},
         "matches": {query: matches[query] for query in ("트윈", "보고서를", "디지털 트윈", "초희귀낱말", "값")},

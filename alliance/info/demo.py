@@ -5,6 +5,7 @@ from alliance.info.demo_archive import load_archive_demo
 from alliance.info.demo_board import load_board_demo
 from alliance.info.demo_newsletter import load_newsletter_demo
 from alliance.info.demo_subscribers import load_subscribers_demo
+from alliance.info.queries.data_versions import ARCHIVE, NEWSLETTER, data_changed
 
 
 def load_demo(*, seed: int) -> str:
@@ -19,4 +20,7 @@ def load_demo(*, seed: int) -> str:
     outcomes.append(load_subscribers_demo(seed=seed))
     # ---- analytics: two years of homepage visits ------------------------------------------------------------------
     outcomes.append(load_analytics_demo(seed=seed))
+    # What was kept in the cache for the data replaced (some of it written in bulk, without signals) is forgotten.
+    data_changed(ARCHIVE)
+    data_changed(NEWSLETTER)
     return "\n".join(outcomes)

@@ -1,6 +1,7 @@
 """Writing the full-text index: an object's rows replaced in one transaction, or removed.
 
 The index is derived data (rebuilt from the objects at any time), so these writes record no audit entry.
+Every write moves the kind's version (versions.py), so searches kept in the cache are not served after it.
 """
 
 import datetime
@@ -12,6 +13,7 @@ from django.db import transaction
 
 from alliance.core.bulk import insert_rows
 from alliance.core.fulltext.text import compact, count_grams, kind_gram, kind_range
+from alliance.core.fulltext.versions import index_changed
 from alliance.core.models import FullTextDocument, FullTextPosting
 
 # A body is indexed and kept up to this many characters (a 300-page report is about 600,000), so that one
@@ -64,6 +66,7 @@ def index_document(*, kind: str, object_id: int, title: str, summary: str = "", 
             POSTING_COLUMNS,
             ((kind_gram(kind, gram), object_id, ordinal, *counts) for gram, *counts in rows),
         )
+        index_changed(kind)
 
 
 @dataclass(frozen=True)
@@ -111,6 +114,7 @@ def index_documents(*, kind: str, texts: Iterable[Text], fresh: bool = False) ->
                 FullTextDocument.objects.filter(kind=kind, object_id__in=ids).delete()
             FullTextDocument.objects.bulk_create(documents)
             insert_rows(FullTextPosting._meta.db_table, POSTING_COLUMNS, rows)
+            index_changed(kind)
         count += len(documents)
     return count
 
@@ -130,6 +134,7 @@ def remove_document(*, kind: str, object_id: int) -> None:
     with transaction.atomic():
         _delete_postings(kind, object_id)
         FullTextDocument.objects.filter(kind=kind, object_id=object_id).delete()
+        index_changed(kind)
 
 
 def remove_kind(*, kind: str) -> None:
@@ -141,6 +146,7 @@ def remove_kind(*, kind: str) -> None:
     with transaction.atomic():
         FullTextPosting.objects.filter(gram__gte=low, gram__lt=high).delete()
         FullTextDocument.objects.filter(kind=kind).delete()
+        index_changed(kind)
 
 
 def _delete_postings(kind: str, object_id: int) -> None:

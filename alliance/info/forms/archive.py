@@ -11,7 +11,7 @@ from alliance.core.versions import VersionedFormMixin
 from alliance.ecosystem.models import ApplicationField, Technology
 from alliance.info.extraction.formats import ACCEPT_ATTRIBUTE
 from alliance.info.models import Publisher, Report
-from alliance.info.queries.archive import ArchiveFilters, archive_years, publishers_in_use, tags_in_use
+from alliance.info.queries.archive import ArchiveFilters, filter_choices
 
 ANY = [("", pgettext_lazy("filter", "All"))]
 
@@ -26,9 +26,10 @@ class ArchiveFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["publisher"].choices = ANY + [(publisher.pk, publisher.name) for publisher in publishers_in_use()]
-        self.fields["year"].choices = ANY + [(year, str(year)) for year in archive_years()]
-        self.fields["tag"].choices = ANY + [(name, name) for name in tags_in_use()]
+        publishers, years, tags = filter_choices()
+        self.fields["publisher"].choices = ANY + publishers
+        self.fields["year"].choices = ANY + [(year, str(year)) for year in years]
+        self.fields["tag"].choices = ANY + [(name, name) for name in tags]
 
     def filters(self) -> ArchiveFilters:
         self.is_valid()

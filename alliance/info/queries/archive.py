@@ -11,6 +11,7 @@ from alliance.core.dates import quarter_bounds
 from alliance.core.korean import search_key
 from alliance.ecosystem.models import Taxonomy
 from alliance.info.models import Publisher, PublisherVariant, Report, ReportFile
+from alliance.info.queries.data_versions import ARCHIVE, kept
 
 
 def publisher_key(name: str) -> str:
@@ -57,8 +58,13 @@ def current_files() -> Prefetch:
 
 
 def newest_reports(limit: int = 5) -> list[Report]:
-    """The most recently posted reports, newest first, with their publisher (front page, newsletter)."""
-    return list(Report.objects.select_related("publisher").order_by("-posted_on", "-id")[:limit])
+    """The most recently posted reports, newest first, with their publisher (front page, newsletter); kept in the
+    cache until the archive changes (queries/data_versions.py)."""
+    return kept(
+        ARCHIVE,
+        f"newest{limit}",
+        lambda: list(Report.objects.select_related("publisher").order_by("-posted_on", "-id")[:limit]),
+    )
 
 
 def reports_posted(year: int, quarter: int | None = None) -> int:
@@ -112,6 +118,16 @@ def listed(reports: QuerySet) -> QuerySet:
 def shown(reports: QuerySet) -> QuerySet:
     """`reports` with what a row of the public list shows (publisher, current files' formats): two queries."""
     return reports.select_related("publisher").prefetch_related(current_files())
+
+
+def filter_choices() -> tuple[list[tuple[int, str]], list[int], list[str]]:
+    """The public list's filter choices — publishers (id, name) in use, years, tags — kept in the cache until the
+    archive changes (queries/data_versions.py): three reads over every report otherwise, on every visit."""
+
+    def compute():
+        return [(publisher.pk, publisher.name) for publisher in publishers_in_use()], archive_years(), tags_in_use()
+
+    return kept(ARCHIVE, "filter-choices", compute)
 
 
 def archive_years() -> list[int]:

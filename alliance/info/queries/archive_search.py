@@ -11,12 +11,18 @@ the ranking (the filters run inside it as a subquery), the page's reports with t
 and the page's snippets.
 """
 
+import hashlib
 from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
 
 from alliance.core.fulltext.queries import rank, snippets
 from alliance.core.fulltext.snippets import Snippet
+from alliance.core.fulltext.versions import index_version
 from alliance.info.models import Report
 from alliance.info.queries.archive import ArchiveFilters, filters_q, shown
+from alliance.info.queries.data_versions import ARCHIVE, version
 
 REPORT_KIND = "info.report"
 # A query longer than this is cut (the box's maxlength too): a pasted paragraph is not a search.
@@ -30,9 +36,25 @@ def clean_query(query: str | None) -> str:
 
 def matching_report_ids(query: str, filters: ArchiveFilters = ArchiveFilters()) -> list[int] | None:  # noqa: B008  frozen
     """The ids of the reports the filters keep that match every word of `query`, best first; None when the
-    query has no word to search for (the caller lists as without a search)."""
+    query has no word to search for (the caller lists as without a search).
+
+    The ranking is kept in the cache for ARCHIVE_SEARCH_CACHE_SECONDS under the index's version and the archive's
+    (either moves on every write), so the next page of the same search, the way back to it and the export do
+    not rank again; 0 turns this off."""
+    query = clean_query(query)
     within = Report.objects.filter(filters_q(filters)).order_by().values("pk")
-    return rank(kind=REPORT_KIND, query=clean_query(query), within=within)
+    seconds = settings.ARCHIVE_SEARCH_CACHE_SECONDS
+    if seconds <= 0:
+        return rank(kind=REPORT_KIND, query=query, within=within)
+    asked = (
+        f"{index_version(REPORT_KIND)}\n{version(ARCHIVE)}\n{query}\n{filters.publisher}\n{filters.year}\n{filters.tag}"
+    )
+    key = "info.archive.search." + hashlib.sha256(asked.encode()).hexdigest()
+    found = cache.get(key)  # kept in a tuple: None (no word to search for) is kept too
+    if found is None:
+        found = (rank(kind=REPORT_KIND, query=query, within=within),)
+        cache.set(key, found, seconds)
+    return found[0]
 
 
 @dataclass(frozen=True)

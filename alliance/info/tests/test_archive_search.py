@@ -298,3 +298,27 @@ def test_the_filters_choices_are_the_years_and_publishers_in_use():
         ReportFactory(posted_on=day, publisher=used)
     assert archive_years() == [2025, 2019]
     assert publishers_in_use() == [used]
+
+
+def test_the_filter_choices_and_a_ranking_are_kept_until_the_archive_changes(
+    client, staff_user, settings, django_capture_on_commit_callbacks
+):
+    settings.ARCHIVE_SEARCH_CACHE_SECONDS = 600
+
+    def statements(params) -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(LIST, params).status_code == 200
+        return len(captured)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        add_report(staff_user, title="첫 보고서", body=["보고서 본문"])
+    first = statements({"q": "보고서"})
+    again = statements({"q": "보고서"})
+    # Kept: the filter choices (publishers, years, the two tag facets) and the ranking (the grams' counts, the ranking).
+    assert first - again == 6
+
+    with django_capture_on_commit_callbacks(execute=True):
+        add_report(staff_user, title="두번째 보고서", body=["본문"], publisher=PublisherFactory(name="새기관"))
+    html = client.get(LIST, {"q": "보고서"}).content.decode()
+    assert "두번째 보고서" in html
+    assert ">새기관</option>" in html

@@ -323,3 +323,36 @@ def test_unpublish_and_delete(client, staff_user, django_capture_on_commit_callb
     assert (Post.objects.filter(pk=post.pk).exists(), storage.exists(stored)) == (False, False)
     labels = list(AuditEntry.objects.order_by("id").values_list("action", flat=True))
     assert labels == ["info.board.post_unpublished", "info.board.post_deleted"]
+
+
+def _statements(client, path: str, params=None) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(path, params or {}, headers={"user-agent": "Mozilla/5.0 Chrome/131.0"}).status_code == 200
+    return len(captured)
+
+
+def test_the_lists_and_a_post_page_run_a_constant_number_of_statements(client):
+    post = PostFactory(board=Board.NOTICES, publish_at=ago(days=1), title="첫 공고")
+    PostAttachmentFactory(post=post)
+    asked = [
+        ("/notice_board", None),
+        ("/notice_board", {"q": "공고", "category": "notice"}),
+        (post.get_absolute_url(), None),
+    ]
+    few = [_statements(client, path, params) for path, params in asked]
+    for number in range(25):
+        other = PostFactory(
+            board=Board.NOTICES, publish_at=ago(hours=number + 2), title=f"공고 {number}", pinned=number < 3
+        )
+        PostAttachmentFactory(post=other)
+    assert [_statements(client, path, params) for path, params in asked] == few
+
+
+def test_a_rendered_body_is_kept_and_an_edited_body_is_rendered_anew():
+    first = render_markdown("**굵게** 본문")
+    assert render_markdown("**굵게** 본문") == first == "<p><strong>굵게</strong> 본문</p>\n"
+    assert render_markdown("*기울임* 본문") == "<p><em>기울임</em> 본문</p>\n"
+    assert plain_summary("**굵게** 본문", limit=160) == "굵게 본문"
