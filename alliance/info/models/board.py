@@ -100,6 +100,11 @@ class Post(models.Model):
         )
 
     @property
+    def has_been_published(self) -> bool:
+        """Its publication time has come (it may have expired since); a draft or an unpublished post has none."""
+        return self.publish_at is not None and self.publish_at <= timezone.now()
+
+    @property
     def is_scheduled(self) -> bool:
         return self.publish_at is not None and self.publish_at > timezone.now()
 

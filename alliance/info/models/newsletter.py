@@ -186,5 +186,12 @@ class EditionItem(models.Model):
     def __str__(self):
         return self.title
 
+    @property
+    def image_src(self) -> str:
+        """The image's address on the site's own pages: the path when it is one of ours (the page's content
+        policy allows its own images), else the address as written."""
+        site = settings.SITE_URL + "/"
+        return self.image_url.removeprefix(site[:-1]) if self.image_url.startswith(site) else self.image_url
+
 
 __all__ = ["SECTION_ORDER", "Edition", "EditionItem", "FeedItem", "NewsFeed", "PublishingOverride", "Section"]

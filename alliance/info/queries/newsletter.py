@@ -138,6 +138,8 @@ class Candidate:
     link: str
     source: str
     day: datetime.date | None
+    image_url: str = ""
+    image_alt: str = ""
 
     @property
     def key(self) -> str:
@@ -191,7 +193,8 @@ def _notice_candidates(first_day: datetime.date, last_day: datetime.date) -> lis
 
 
 def _promotion_candidates(first_day: datetime.date, last_day: datetime.date) -> list[Candidate]:
-    """Accepted partner agencies' promotions whose period overlaps the days: the 유관기관 홍보 section."""
+    """Accepted partner agencies' promotions whose period overlaps the days: the 유관기관 홍보 section, each with
+    its image (if any) as an absolute address of `/promotions/<id>/image`, public once the promotion is posted."""
     candidates = []
     for promotion in running_promotions(first_day, last_day)[:CANDIDATES_PER_SOURCE]:
         post = promotion.post
@@ -206,6 +209,11 @@ def _promotion_candidates(first_day: datetime.date, last_day: datetime.date) -> 
                 link=link,
                 source=promotion.agency.name,
                 day=promotion.starts_on,
+                # The checked image through its file route, by an absolute address (an e-mail has no site).
+                image_url=settings.SITE_URL + reverse("info:promotion_image", args=[promotion.pk])
+                if promotion.image
+                else "",
+                image_alt=promotion.image_alt or promotion.title if promotion.image else "",
             )
         )
     return candidates

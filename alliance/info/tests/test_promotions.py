@@ -186,3 +186,47 @@ def test_promotions_relayed_per_quarter():
 
     assert [promotions_relayed(2025, quarter) for quarter in (1, 2, 3, 4)] == [2, 1, 0, 0]
     assert promotions_relayed(2025) == 3
+
+
+def test_an_accepted_promotions_image_reaches_the_edition_email_and_page(client, liaison, staff_user, settings):
+    settings.SITE_URL = "https://alliance.example.kr"
+    image = SimpleUploadedFile("포스터.png", png_bytes(), content_type="image/png")
+    promotion = service.submit_promotion(
+        actor=liaison, agency=liaison.agency_liaison.agency, title="XR 설명회", body="본문",
+        starts_on=timezone.localdate(), ends_on=timezone.localdate(), image=image, image_alt="설명회 포스터",
+    )  # fmt: skip
+    promotion = service.review_promotion(actor=staff_user, promotion=promotion, decision="accept")
+    edition = EditionFactory(publishing_date=timezone.localdate())
+    client.force_login(staff_user)
+
+    client.post(reverse("info:edition_item_add", args=[edition.pk]), {"candidate": f"promotion:{promotion.pk}"})
+
+    url = f"https://alliance.example.kr/promotions/{promotion.pk}/image"
+    item = edition.items.get()
+    assert (item.section, item.image_url, item.image_alt) == (Section.PROMOTION, url, "설명회 포스터")
+    email = client.get(reverse("info:edition_email", args=[edition.pk])).content.decode()
+    assert f'<img src="{url}" alt="설명회 포스터"' in email
+    type(edition).objects.filter(pk=edition.pk).update(state="sent", sent_at=timezone.now())
+    page = client.get(edition.get_absolute_url()).content.decode()
+    assert f'src="/promotions/{promotion.pk}/image" alt="설명회 포스터"' in page
+    # After its period the post is gone from the board, but the sent edition's image is still served to anyone.
+    day = datetime.timedelta(days=1)
+    updated = Post.objects.filter(pk=promotion.post_id).update(
+        publish_at=timezone.now() - 2 * day, expires_at=timezone.now() - day
+    )
+    assert updated == 1
+    client.logout()
+    response = client.get(reverse("info:promotion_image", args=[promotion.pk]))
+    assert (response.status_code, response["Content-Type"]) == (200, "image/png")
+
+
+def test_a_promotion_unpublished_by_staff_has_no_public_image(client, liaison):
+    image = SimpleUploadedFile("포스터.png", png_bytes(), content_type="image/png")
+    promotion = service.submit_promotion(
+        actor=liaison, agency=liaison.agency_liaison.agency, title="XR 설명회", body="본문",
+        starts_on=timezone.localdate(), ends_on=timezone.localdate(), image=image, image_alt="설명회 포스터",
+    )  # fmt: skip
+    promotion = service.review_promotion(actor=None, promotion=promotion, decision="accept")
+    assert Post.objects.filter(pk=promotion.post_id).update(publish_at=None) == 1
+
+    assert client.get(reverse("info:promotion_image", args=[promotion.pk])).status_code == 404

@@ -125,6 +125,8 @@ def edition_item_add(request, pk: int):
                 summary=candidate.summary,
                 link=candidate.link,
                 source=candidate.source,
+                image_url=candidate.image_url,
+                image_alt=candidate.image_alt,
             )
         else:
             form = NewItemForm(request.POST)

@@ -1,8 +1,8 @@
 """Partner agencies' promotions (유관기관 홍보): the liaison's pages (its agency's promotions, a new one, one
 promotion: changed while awaiting review or after it was returned) and the staff's (every promotion, awaiting
 review first; accept or return with a comment). A liaison sees only its own agency's promotions: another's
-answer 404. The image is served through core/files.py, to everyone once the promotion's post is public, before
-that to staff and the agency only."""
+answer 404. The image is served through core/files.py, to everyone once the promotion's post has gone up (and
+still after its period: the newsletter's sent editions show it), before that to staff and the agency only."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -120,7 +120,7 @@ def promotion_image(request, pk: int):
     found = Promotion.objects.select_related("post").filter(pk=pk).exclude(image="").first()
     if found is None:
         raise Http404
-    if not (found.post and found.post.is_public):
+    if not (found.post and found.post.has_been_published):
         require_object_permission(request.user, WORK, found)
     # Content-addressed: a changed image is a new name, but the post's own page names it by the promotion.
     return image_response(default_storage, found.image, content_type_of(found.image), immutable=False)
