@@ -1,8 +1,9 @@
 """Demo data of the boards and the partner agencies' promotions: notices on /notice_board (calls, events,
-notices; two pinned, one scheduled for next week, attachments as synthetic PDFs), news on /alliance_news, and ten
+notices; two pinned, one scheduled for next week, attachments as synthetic PDFs), news on /alliance_news, ten
 promotions of the demo agencies in every review state — accepted ones posted on /alliance_news for their period
-(three running now), two awaiting review, one returned with a comment. Written through the services, so their
-audit entries exist too. Deterministic for a seed."""
+(three running now), two awaiting review, one returned with a comment — written through the services, so their
+audit entries exist too; and the 64 promotions relayed in 2025 (seed 001), from a few titles per agency, written
+in bulk. Deterministic for a seed."""
 
 import datetime
 import random
@@ -122,6 +123,80 @@ def _promotions() -> int:
     return count
 
 
+# A year of relayed promotions as seed 001 counts them (64 in 2025): each agency's usual kinds of promotion.
+HISTORY_YEAR, HISTORY_COUNT = 2025, 64
+HISTORY_TITLES = {
+    "NIPA": (
+        "메타버스 콘텐츠 제작지원 사업 공고",
+        "XR 디바이스 산업 육성 설명회",
+        "글로벌 XR 전시회 공동관 참가기업 모집",
+    ),
+    "RAPA": (
+        "실감콘텐츠 인력양성 과정 안내",
+        "방송·실감콘텐츠 전시회 참가기업 모집",
+        "실감미디어 테스트베드 이용 안내",
+    ),
+    "IITP": ("가상융합 원천기술 R&D 신규과제 공고", "ICT R&D 성과 공유회 개최", "가상융합 기술 수요조사 안내"),
+    "NIA": (
+        "디지털 트윈 공공서비스 실증 참여기관 모집",
+        "공공데이터 활용 메타버스 서비스 공모전",
+        "디지털 포용 교육 안내",
+    ),
+    "KOSA": ("SW 기업 해외진출 지원 프로그램 안내", "SW 기업 채용박람회 참가 안내", "SW 품질 컨설팅 지원사업 공고"),
+    "MDIA": (
+        "메타버스 디바이스 테스트베드 이용 안내",
+        "XR 기기 성능평가 지원사업 공고",
+        "메타버스 디바이스 전시회 참가기업 모집",
+    ),
+    "SPRI": ("가상융합 정책 세미나 개최", "SW 정책 포럼 참가 안내", "가상융합산업 동향 보고서 발간 안내"),
+    "K-META": ("메타버스 윤리 가이드라인 공청회", "메타버스 기업 네트워킹 데이 개최", "메타버스 표준화 포럼 안내"),
+}
+
+
+def _history(rng: random.Random) -> int:
+    """HISTORY_COUNT promotions relayed in HISTORY_YEAR (accepted, posted on their first day for one to four
+    weeks), written in bulk: the year's count for the briefing without slowing the demo."""
+    agencies = list(Agency.objects.filter(short_name__in=HISTORY_TITLES).order_by("short_name"))
+    if not agencies:
+        return 0
+    first = datetime.date(HISTORY_YEAR, 1, 2)
+    days = sorted(rng.sample(range((datetime.date(HISTORY_YEAR, 12, 20) - first).days), HISTORY_COUNT))
+    rounds: dict[str, int] = {}
+    rows = []
+    for day in days:
+        agency = rng.choice(agencies)
+        title = rng.choice(HISTORY_TITLES[agency.short_name])
+        rounds[title] = rounds.get(title, 0) + 1
+        starts_on = first + datetime.timedelta(days=day)
+        ends_on = starts_on + datetime.timedelta(days=rng.choice((7, 14, 21, 28)) - 1)
+        shown = f"{HISTORY_YEAR} {title}" + (f" ({rounds[title]}차)" if rounds[title] > 1 else "")
+        rows.append((agency, shown, starts_on, ends_on))
+
+    def moment(day: datetime.date) -> datetime.datetime:
+        return timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
+
+    promotions = [
+        Promotion(
+            agency=agency, title=title, link=agency.homepage or "", starts_on=starts_on, ends_on=ends_on,
+            body=f"{agency.name}에서 알려드립니다.\n\n**{title}**에 얼라이언스 회원사의 많은 관심 바랍니다.",
+            status=ReviewStatus.APPLIED, reviewed_at=moment(starts_on),
+        )
+        for agency, title, starts_on, ends_on in rows
+    ]  # fmt: skip
+    posts = Post.objects.bulk_create(
+        Post(
+            board=Board.NEWS, category=Category.PROMOTION, title=promotion.title,
+            body=promotion_service.post_body(promotion), publish_at=moment(promotion.starts_on),
+            expires_at=moment(promotion.ends_on + datetime.timedelta(days=1)),
+        )
+        for promotion in promotions
+    )  # fmt: skip
+    for promotion, post in zip(promotions, posts, strict=True):
+        promotion.post = post
+    Promotion.objects.bulk_create(promotions)
+    return len(promotions)
+
+
 def _accept_as_of(promotion: Promotion, starts_on: datetime.date) -> None:
     """Accept a promotion; one whose period has ended was accepted back then (its post published on its first day)."""
     end = timezone.make_aware(
@@ -146,5 +221,5 @@ def load_board_demo(*, seed: int) -> str:
     rng = random.Random(seed)  # noqa: S311  demo data, reproducible by seed
     with transaction.atomic():
         posts = _posts(rng)
-        promotions = _promotions()
+        promotions = _promotions() + _history(rng)
     return f"게시판: 공지사항·소식 {posts}건, 유관기관 홍보 {promotions}건."
