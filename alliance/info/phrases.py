@@ -54,6 +54,9 @@ register_actions(
         "info.archive.file_replaced": _("Report file replaced with a new version"),
         "info.archive.extraction_rerun": _("Report file's text extraction run again"),
         "info.archive.reports_imported": _("Reports imported from a manifest"),
+        "info.archive.report_unpublished": _("Archived report taken off the public site"),
+        "info.archive.report_republished": _("Archived report published again"),
+        "info.archive.report_deleted": _("Archived report deleted with its files"),
     }
 )
 
@@ -79,5 +82,6 @@ register_actions(
         "info.promotion.resubmitted": _("Partner agency promotion submitted again"),
         "info.promotion.accepted": _("Partner agency promotion accepted and posted"),
         "info.promotion.returned": _("Partner agency promotion returned with a comment"),
+        "info.promotion.edited": _("Accepted partner agency promotion corrected by the secretariat"),
     }
 )

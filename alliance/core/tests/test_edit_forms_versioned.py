@@ -41,6 +41,7 @@ VERSIONED = {
     "MeetingForm",  # a committee meeting's date, place and agenda: staff and the chair
     "EditionForm",  # a newsletter edition: staff
     "PostForm",  # a notice or news post: staff
+    "PromotionTextForm",  # an accepted promotion's text: staff
     "governance.proposals.ProposalForm",  # a policy proposal's draft: the subcommittee's members
     "governance.proposals.AnswerForm",  # an agency's answer to a proposal: its liaisons
     "PlanItemForm",  # an item of an agency's linkage plan: its liaison and staff

@@ -4,6 +4,7 @@ staff's decision. Forms parse; the services check the image's content and the ru
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from alliance.core.versions import VersionedFormMixin
 from alliance.info.models import Promotion
 
 DATE = forms.DateInput(attrs={"type": "date"})
@@ -38,6 +39,24 @@ class PromotionForm(forms.ModelForm):
             "link": data.get("link") or "",
             "image": data.get("image_file"),
             "image_alt": data.get("image_alt") or "",
+        }
+
+
+class PromotionTextForm(VersionedFormMixin, forms.ModelForm):
+    """Staff correct an accepted promotion's text (two staff may open it at once: versioned)."""
+
+    link = forms.URLField(label=_("Link"), required=False, max_length=500, assume_scheme="https")
+
+    class Meta:
+        model = Promotion
+        fields = ["title", "body", "link", "starts_on", "ends_on"]
+        widgets = {"body": forms.Textarea(attrs={"rows": 8}), "starts_on": DATE, "ends_on": DATE}
+
+    def values(self) -> dict:
+        data = self.cleaned_data
+        return {name: data.get(name) or "" for name in ("title", "body", "link")} | {
+            "starts_on": data["starts_on"],
+            "ends_on": data["ends_on"],
         }
 
 

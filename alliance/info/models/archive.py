@@ -79,6 +79,9 @@ class Report(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Staff take a report off the public site (게시 중단) without deleting it: hidden from the list, the search,
+    # the export, its page and files, the front page and the newsletter's candidates; staff still see it.
+    published = models.BooleanField(_("shown on the public site"), default=True)
 
     # The record form's lost-update check (core.versions): any staff member.
     version = version_field()

@@ -169,6 +169,7 @@ class Promotion(ReviewedSubmission):
     post = models.OneToOneField(
         Post, on_delete=models.SET_NULL, null=True, blank=True, related_name="promotion", editable=False
     )
+    version = version_field()  # staff edit an accepted promotion's text (two staff may open it at once)
 
     class Meta(ReviewedSubmission.Meta):
         verbose_name = _("partner agency promotion")

@@ -63,16 +63,19 @@ def newest_reports(limit: int = 5) -> list[Report]:
     return kept(
         ARCHIVE,
         f"newest{limit}",
-        lambda: list(Report.objects.select_related("publisher").order_by("-posted_on", "-id")[:limit]),
+        lambda: list(
+            Report.objects.filter(published=True).select_related("publisher").order_by("-posted_on", "-id")[:limit]
+        ),
     )
 
 
 def reports_posted(year: int, quarter: int | None = None) -> int:
-    """How many reports were posted in the quarter (or the whole year when `quarter` is None), by 게시일."""
+    """How many reports were posted in the quarter (or the whole year when `quarter` is None), by 게시일; a report
+    taken off the site does not count."""
     if quarter is None:
-        return Report.objects.filter(posted_on__year=year).count()
+        return Report.objects.filter(published=True, posted_on__year=year).count()
     first, last = quarter_bounds(year, quarter)
-    return Report.objects.filter(posted_on__range=(first, last)).count()
+    return Report.objects.filter(published=True, posted_on__range=(first, last)).count()
 
 
 @dataclass(frozen=True)
@@ -98,7 +101,7 @@ def filtered_reports(filters: ArchiveFilters, *, within: QuerySet | None = None)
 def filters_q(filters: ArchiveFilters) -> Q:
     """The filters as one condition on reports; the tag as subqueries on the tag tables (no join, no
     DISTINCT), so the condition also serves as the search's `within` over 10,000 reports."""
-    condition = Q()
+    condition = Q(published=True)
     if filters.publisher:
         condition &= Q(publisher_id=filters.publisher)
     if filters.year:
@@ -134,7 +137,8 @@ def archive_years() -> list[int]:
     """The years that have reports, newest first (the year filter's choices): the first four characters of
     the ISO date, distinct, in the database (`dates()` would call a Python function per report on SQLite)."""
     years = (
-        Report.objects.annotate(year=Substr(Cast("posted_on", CharField()), 1, 4))
+        Report.objects.filter(published=True)
+        .annotate(year=Substr(Cast("posted_on", CharField()), 1, 4))
         .order_by()
         .values_list("year", flat=True)
         .distinct()
@@ -144,7 +148,9 @@ def archive_years() -> list[int]:
 
 def publishers_in_use() -> list[Publisher]:
     """Publishers with at least one report (the publisher filter's choices)."""
-    has_reports = Exists(Report.objects.filter(publisher=OuterRef("pk")))  # a look-up per publisher, no join
+    has_reports = Exists(
+        Report.objects.filter(publisher=OuterRef("pk"), published=True)
+    )  # a look-up per publisher, no join
     return list(Publisher.objects.filter(has_reports).order_by("name"))
 
 

@@ -221,7 +221,7 @@ def _promotion_candidates(first_day: datetime.date, last_day: datetime.date) -> 
 
 def _report_candidates(first_day: datetime.date, last_day: datetime.date) -> list[Candidate]:
     """Reports posted to the archive since `first_day`: the edition links to the report's page on the site."""
-    reports = Report.objects.filter(posted_on__gte=first_day).select_related("publisher")
+    reports = Report.objects.filter(published=True, posted_on__gte=first_day).select_related("publisher")
     return [
         Candidate(
             origin=EditionItem.Origin.REPORT,

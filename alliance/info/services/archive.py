@@ -21,7 +21,7 @@ from alliance.core.tasks import enqueue_on_commit
 from alliance.core.versions import bump_version, check_version
 from alliance.info.extraction.formats import check_report_file
 from alliance.info.models import ExtractionState, Report, ReportFile
-from alliance.info.services.archive_index import index_report
+from alliance.info.services.archive_index import index_report, remove_report
 from alliance.info.tasks import extract_report_file_text
 
 REPORT_FIELDS = ("posted_on", "publisher_id", "title", "summary", "source_url")
@@ -196,3 +196,53 @@ def rerun_extraction(*, actor, report_file: ReportFile) -> ReportFile:
             before={"file": report_file.original_name, "state": before},
         )
     return report_file
+
+
+def set_report_published(*, actor, report: Report, published: bool) -> Report:
+    """Take a report off the public site (게시 중단) or publish it again.
+
+    Rule: an unpublished report is kept whole (record, files, versions, search index) but nothing of it is
+    public: the list, the search, the export, its page and files answer as if it did not exist, except to staff.
+    Side effects: the flag; audit `info.archive.report_unpublished` / `info.archive.report_republished`
+    (nothing when it already was so).
+    """
+    with transaction.atomic():
+        report = Report.objects.select_for_update().get(pk=report.pk)
+        if report.published == published:
+            return report
+        report.published = published
+        report.save(update_fields=["published", "updated_at"])
+        action = "info.archive.report_republished" if published else "info.archive.report_unpublished"
+        record_audit(action=action, actor=actor, target=report, before={"published": not published},
+                     after={"published": published})  # fmt: skip
+    return report
+
+
+def delete_report(*, actor, report: Report) -> None:
+    """Delete a report with every version of its files.
+
+    Rule (docs/apps/info.md, "Deleting"): a deleted report keeps nothing public and nothing stored — its record,
+    its files and their earlier versions (kept while the report lived, for staff), their stored bytes and its
+    search document all go; the audit entry keeps what it was (title, publisher, date, file names).
+    Side effects: the rows; the stored files (after the commit); the search index; audit
+    `info.archive.report_deleted`.
+    """
+    with transaction.atomic():
+        report = Report.objects.select_for_update().select_related("publisher").get(pk=report.pk)
+        files = list(report.files.defer("extracted_text").order_by("original_name", "version"))
+        record_audit(
+            action="info.archive.report_deleted",
+            actor=actor,
+            target=report,
+            before={
+                "title": report.title,
+                "publisher": report.publisher.name,
+                "posted_on": report.posted_on.isoformat(),
+                "files": [f"{report_file.original_name} v{report_file.version}" for report_file in files],
+            },
+        )
+        stored = [report_file.file for report_file in files]
+        report_id = report.pk
+        report.delete()
+        remove_report(report_id=report_id)
+        transaction.on_commit(lambda: [field.delete(save=False) for field in stored])

@@ -7,6 +7,8 @@ awaits review or after it was returned (changing a returned one submits it again
 Accepting posts it on /alliance_news, category 유관기관 홍보, public from the first day of its period (Korean
 time; at once when that has begun) until the end of its last day. Of two staff deciding at once the second is
 refused.
+Staff may correct an accepted promotion's text afterwards (title, body, link, period: `edit_accepted_promotion`),
+which rewrites its post; the agency no longer can.
 Side effects: the rows, the stored image; audit `info.promotion.*`; accepting writes the board post.
 """
 
@@ -21,6 +23,7 @@ from alliance.agencies.models import Agency
 from alliance.core import review
 from alliance.core.audit import changed, record_audit, snapshot
 from alliance.core.models import ReviewStatus
+from alliance.core.versions import bump_version, check_version
 from alliance.info.models import Board, Category, Post, Promotion
 from alliance.info.promotion_images import checked_image, store_image
 
@@ -164,3 +167,46 @@ def review_promotion(*, actor, promotion: Promotion, decision: str, note: str = 
             after={"post": post.pk},
         )
     return locked
+
+
+TEXT_FIELDS = ("title", "body", "link", "starts_on", "ends_on")
+
+
+def edit_accepted_promotion(
+    *, actor, promotion: Promotion, title: str, body: str, link: str, starts_on, ends_on, expected_version=None
+) -> Promotion:
+    """Staff correct an accepted promotion's text: title, body, link and period; its post on /alliance_news
+    follows (title, body with the link, the period's days).
+
+    Rule: only an accepted promotion; refused (StaleEditError) when someone saved it since the form was loaded;
+    the period ends on or after its first day. The post keeps its publication time once it has gone up (the
+    briefing counts it in its quarter) unless the new first day is still to come; it is shown until the end of
+    the new last day, which must fall after its publication.
+    Side effects: the promotion (its version moved on) and its post; audit `info.promotion.edited` with what
+    changed.
+    """
+    _check(title=title, body=body, starts_on=starts_on, ends_on=ends_on, image_alt="", has_image=False)
+    with transaction.atomic():
+        check_version(promotion, expected_version)
+        promotion = Promotion.objects.select_for_update().select_related("post").get(pk=promotion.pk)
+        if promotion.status != ReviewStatus.APPLIED or promotion.post is None:
+            raise ValidationError(_("Only an accepted promotion is corrected here."), code="not_accepted")
+        before = snapshot(promotion, TEXT_FIELDS)
+        promotion.title, promotion.body, promotion.link = title.strip(), body.strip(), link.strip()
+        promotion.starts_on, promotion.ends_on = starts_on, ends_on
+        post = promotion.post
+        now = timezone.now()
+        first = _day_start(starts_on)
+        if post.publish_at is not None and (post.publish_at > now or first > now):
+            post.publish_at = max(first, now)  # not up yet, or moved to a later first day: scheduled anew
+        post.expires_at = _day_start(ends_on + datetime.timedelta(days=1))
+        if post.publish_at is not None and post.expires_at <= post.publish_at:
+            raise ValidationError(_("The period must end after the post went up."), code="period")
+        post.title, post.body = promotion.title, post_body(promotion)
+        bump_version(post)
+        post.save()
+        bump_version(promotion)
+        promotion.save()
+        old, new = changed(before, snapshot(promotion, TEXT_FIELDS))
+        record_audit(action="info.promotion.edited", actor=actor, target=promotion, before=old, after=new)
+    return promotion

@@ -24,6 +24,8 @@ EXPECTED = {
     "info:archive_manage_create": staff_only(),
     "info:archive_manage_report": staff_only(),
     "info:archive_manage_files_add": staff_only(405),
+    "info:archive_manage_publication": staff_only(405),  # a button: POST only
+    "info:archive_manage_delete": staff_only(),  # GET: the confirmation page; POST deletes
     "info:archive_manage_file_replace": staff_only(405),
     "info:archive_manage_file_extract": staff_only(405),
     "info:archive_publishers": staff_only(),
@@ -36,6 +38,8 @@ PK_OF = {
     "info:archive_file": "archive_file",
     "info:archive_manage_report": "archive_report",
     "info:archive_manage_files_add": "archive_report",
+    "info:archive_manage_publication": "archive_report",
+    "info:archive_manage_delete": "archive_doomed",
     "info:archive_manage_file_replace": "archive_file",
     "info:archive_manage_file_extract": "archive_file",
     "info:archive_publisher": "archive_publisher",
@@ -52,6 +56,7 @@ def build_world(world) -> dict:
         "archive_spelling": spelling,
         "archive_report": report,
         "archive_file": ReportFileFactory(report=report),
+        "archive_doomed": ReportFactory(publisher=publisher, title="삭제할 보고서"),
     }
 
 
@@ -78,6 +83,8 @@ POST_DATA = {
     "info:archive_manage_files_add": lambda world: {"files": _pdf("부록.pdf")},
     "info:archive_manage_file_replace": lambda world: {"file": _pdf("보고서_수정본.pdf")},
     "info:archive_manage_file_extract": no_body,
+    "info:archive_manage_publication": lambda world: {"published": "0"},
+    "info:archive_manage_delete": no_body,
     "info:archive_publishers": lambda world: {"name": "SPRI", "variants": "소프트웨어정책연구소"},
     "info:archive_publisher": lambda world: {"spelling-name": "Korea Institute of S&T Evaluation and Planning"},
     "info:archive_publisher_spelling_remove": no_body,

@@ -12,6 +12,7 @@ from django.utils import timezone
 from alliance.core.tests.url_matrix import everyone, no_body, only, staff_only
 from alliance.info.models import Board, Category
 from alliance.info.promotion_images import store_image
+from alliance.info.services.promotions import review_promotion
 from alliance.info.tests.factories_board import (
     MINIMAL_PDF,
     PostAttachmentFactory,
@@ -109,11 +110,14 @@ EXPECTED |= {
     "info:promotion_review": staff_only(405),
     # A pending promotion's image: not public yet, so a visitor gets 404 (not the login page: the view is public).
     "info:promotion_image": {**everyone(404), "staff": 200},
+    # Correcting an accepted promotion's text: the secretariat's alone (agency B's, so its liaison's too).
+    "info:promotion_edit": staff_only(),
 }
 PK_OF |= {
     "info:promotion": "promotion_pending",
     "info:promotion_review": "promotion_pending",
     "info:promotion_image": "promotion_pending",
+    "info:promotion_edit": "promotion_accepted",
 }
 POST_AS = {"info:promotion": "agency_b"}
 
@@ -134,11 +138,17 @@ def build_promotions(world) -> dict:
     pending = PromotionFactory(
         agency=world["agency_b"], image=store_image(png_bytes(), "png"), image_alt="설명회 포스터"
     )
-    return {"promotion_pending": pending}
+    accepted = review_promotion(
+        actor=None, promotion=PromotionFactory(agency=world["agency_b"], title="승인된 홍보"), decision="accept"
+    )
+    return {"promotion_pending": pending, "promotion_accepted": accepted}
 
 
 POST_DATA |= {
     "info:promotion_create": _promotion_body,
     "info:promotion": _promotion_body,
     "info:promotion_review": lambda world: {"decision": "accept", "note": ""},
+    "info:promotion_edit": lambda world: {
+        key: value for key, value in _promotion_body(world).items() if key != "image_alt"
+    },
 }

@@ -230,3 +230,51 @@ def test_a_promotion_unpublished_by_staff_has_no_public_image(client, liaison):
     assert Post.objects.filter(pk=promotion.post_id).update(publish_at=None) == 1
 
     assert client.get(reverse("info:promotion_image", args=[promotion.pk])).status_code == 404
+
+
+def test_staff_correct_an_accepted_promotions_text_and_its_post_follows(client, staff_user):
+    today = timezone.localdate()
+    promotion = service.review_promotion(
+        actor=None, promotion=PromotionFactory(title="오타 있는 홍보", link=""), decision="accept"
+    )
+    posted_at = promotion.post.publish_at
+    client.force_login(staff_user)
+    edit = reverse("info:promotion_edit", args=[promotion.pk])
+    assert f'href="{edit}"' in client.get(promotion.get_absolute_url()).content.decode()
+    loaded = client.get(edit).context["form"]
+
+    response = client.post(
+        edit,
+        {
+            "title": "바로잡은 홍보",
+            "body": "고친 본문",
+            "link": "https://www.nipa.kr/event",
+            "starts_on": today.isoformat(),
+            "ends_on": (today + datetime.timedelta(days=3)).isoformat(),
+            "edit_token": loaded["edit_token"].value(),
+        },
+    )
+
+    assert (response.status_code, response["Location"]) == (302, promotion.get_absolute_url())
+    promotion.refresh_from_db()
+    post = promotion.post
+    assert (promotion.title, promotion.body, promotion.version) == ("바로잡은 홍보", "고친 본문", 1)
+    assert (post.title, post.publish_at) == ("바로잡은 홍보", posted_at)  # its publication time kept
+    assert (post.body, post.body.endswith("(https://www.nipa.kr/event)")) == (service.post_body(promotion), True)
+    assert timezone.localtime(post.expires_at).date() == today + datetime.timedelta(days=4)
+    entry = AuditEntry.objects.filter(action="info.promotion.edited").get()
+    assert (entry.before["title"], entry.after["title"], entry.actor) == ("오타 있는 홍보", "바로잡은 홍보", staff_user)
+
+
+def test_a_stale_correction_is_refused_and_only_accepted_promotions_are_corrected(staff_user):
+    promotion = service.review_promotion(actor=None, promotion=PromotionFactory(), decision="accept")
+    values = {
+        "title": "첫 수정", "body": "본문", "link": "",
+        "starts_on": promotion.starts_on, "ends_on": promotion.ends_on,
+    }  # fmt: skip
+    service.edit_accepted_promotion(actor=staff_user, promotion=promotion, expected_version=0, **values)
+    with pytest.raises(ValidationError) as stale:
+        service.edit_accepted_promotion(actor=staff_user, promotion=promotion, expected_version=0, **values)
+    with pytest.raises(ValidationError) as pending:
+        service.edit_accepted_promotion(actor=staff_user, promotion=PromotionFactory(), **values)
+    assert (stale.value.code, pending.value.code) == ("stale", "not_accepted")

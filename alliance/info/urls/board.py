@@ -35,6 +35,7 @@ urlpatterns = [
     path("promotions/new/", promotions.promotion_create, name="promotion_create"),
     path("promotions/<id:pk>/", promotions.promotion, name="promotion"),
     path("promotions/<id:pk>/image", promotions.promotion_image, name="promotion_image"),
+    path("info/promotions/<id:pk>/edit/", promotions.promotion_edit, name="promotion_edit"),
     path("info/promotions/", promotions.promotion_queue, name="promotion_queue"),
     path("info/promotions/<id:pk>/review/", promotions.promotion_review, name="promotion_review"),
 ]

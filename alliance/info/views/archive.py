@@ -80,9 +80,10 @@ def archive_export(request):
 @public
 @require_GET
 def archive_report(request, pk: int):
-    report = get_object_or_404(Report.objects.select_related("publisher"), pk=pk)
-    files = report_files(report)
     can_manage = request.user.has_perm(MANAGE)
+    reports = Report.objects.select_related("publisher")
+    report = get_object_or_404(reports if can_manage else reports.filter(published=True), pk=pk)
+    files = report_files(report)
     context = {
         "report": report,
         "current_files": [report_file for report_file in files if report_file.is_current],
@@ -97,9 +98,11 @@ def archive_report(request, pk: int):
 @public
 @require_GET
 def archive_file(request, pk: int):
-    """A report's file as a download under its own name; an earlier version for staff only."""
-    report_file = get_object_or_404(ReportFile, pk=pk)
-    if not report_file.is_current and not request.user.has_perm(MANAGE):
+    """A report's file as a download under its own name; an earlier version, or a file of a report taken off the
+    site, for staff only."""
+    report_file = get_object_or_404(ReportFile.objects.select_related("report"), pk=pk)
+    hidden = not report_file.is_current or not report_file.report.published
+    if hidden and not request.user.has_perm(MANAGE):
         raise Http404
     try:
         stream = report_file.file.open("rb")

@@ -124,6 +124,31 @@ def report_edit(request, pk: int):
 
 
 @permission_required(MANAGE, methods=POST)
+def report_publication(request, pk: int):
+    """게시 중단 (`published=0`) or 다시 게시 (`published=1`)."""
+    report = get_object_or_404(Report, pk=pk)
+    published = request.POST.get("published") == "1"
+    archive.set_report_published(actor=request.user, report=report, published=published)
+    if published:
+        messages.success(request, _("The report is on the public site again."))
+    else:
+        messages.success(request, _("The report is off the public site: only staff see it."))
+    return redirect("info:archive_manage_report", pk=report.pk)
+
+
+@permission_required(MANAGE)
+def report_delete(request, pk: int):
+    """A confirmation page (what goes: the record, every file version, the search document), then the delete."""
+    report = get_object_or_404(Report.objects.select_related("publisher"), pk=pk)
+    if request.method == "POST":
+        title = report.title
+        archive.delete_report(actor=request.user, report=report)
+        messages.success(request, _("Report “%(title)s” deleted with its files.") % {"title": title})
+        return redirect("info:archive_manage")
+    return render(request, "info/archive/manage/report_delete.html", {"report": report, "files": report_files(report)})
+
+
+@permission_required(MANAGE, methods=POST)
 def report_files_add(request, pk: int):
     report = get_object_or_404(Report, pk=pk)
     form = ReportFilesForm(request.POST, request.FILES)

@@ -14,8 +14,9 @@ from django.views.decorators.http import require_GET
 
 from alliance.core.files import image_response
 from alliance.core.permissions import POST, permission_required, public, require_object_permission
+from alliance.core.versions import StaleEditError
 from alliance.info.board_markdown import render_markdown
-from alliance.info.forms.promotions import PromotionForm, PromotionReviewForm
+from alliance.info.forms.promotions import PromotionForm, PromotionReviewForm, PromotionTextForm
 from alliance.info.models import Promotion
 from alliance.info.promotion_images import content_type_of
 from alliance.info.queries.promotions import agency_of_liaison, agency_promotions, review_queue
@@ -82,6 +83,7 @@ def promotion(request, pk: int):
         "form": form,
         "body": render_markdown(found.body),
         "can_review": request.user.has_perm(REVIEW) and found.is_pending,
+        "can_correct": request.user.has_perm(REVIEW) and found.status == Promotion.Status.APPLIED,
         "review_form": PromotionReviewForm(),
         "is_staff_view": request.user.has_perm(REVIEW),
     }
@@ -112,6 +114,28 @@ def promotion_review(request, pk: int):
         else:
             messages.success(request, _("Promotion returned to the agency with your comment."))
     return redirect("info:promotion", pk=found.pk)
+
+
+@permission_required(REVIEW)
+def promotion_edit(request, pk: int):
+    """Staff correct an accepted promotion's text (title, body, link, period); its post follows."""
+    found = get_object_or_404(
+        Promotion.objects.select_related("agency", "post"), pk=pk, status=Promotion.Status.APPLIED
+    )
+    form = PromotionTextForm(request.POST or None, instance=found)
+    if request.method == "POST" and form.is_valid():
+        try:
+            service.edit_accepted_promotion(
+                actor=request.user, promotion=found, expected_version=form.loaded_version, **form.values()
+            )
+        except StaleEditError as error:
+            form.stale(error)
+        except ValidationError as error:
+            _errors(request, error)
+        else:
+            messages.success(request, _("Promotion corrected: its post on the alliance news shows the new text."))
+            return redirect("info:promotion", pk=found.pk)
+    return render(request, "info/promotions/edit.html", {"promotion": found, "form": form})
 
 
 @public
