@@ -1,6 +1,8 @@
 """Demo data of the partner agencies: eight agencies with liaison logins, their 2026 linkage plans, and the
 quarterly reports of Q1–Q3 in several states — most accepted, some awaiting review, one returned with
-comments, one submitted late, and SPRI's third-quarter report overdue. Deterministic for a seed."""
+comments, one submitted late, and SPRI's third-quarter report overdue — and, for the previous year the demo's
+2025 Q4 steering briefing reports on, submitted 2025 plans with all four quarters' reports accepted.
+Deterministic for a seed."""
 
 import datetime
 import os
@@ -27,6 +29,7 @@ from alliance.core.services.accounts import grant_role
 from alliance.members.demo import DEFAULT_PASSWORD
 
 YEAR = 2026
+PAST_YEAR = 2025  # the year of the demo's quarterly briefing (reports.demo_briefing): every report accepted
 # The README's liaison logins: the role's demo login speaks for NIPA, a second one for RAPA.
 LIAISON_LOGINS = (
     ("agency@demo.alliance.kr", "NIPA", "유관기관 담당자 데모"),
@@ -60,13 +63,13 @@ def _liaisons(agencies: dict[str, Agency]) -> None:
         AgencyLiaison.objects.update_or_create(user=user, defaults={"agency": agencies[short_name]})
 
 
-def _plan(agency: Agency) -> list[PlanItem]:
-    submitted = agency.short_name != DRAFT_PLAN
+def _plan(agency: Agency, year: int = YEAR) -> list[PlanItem]:
+    submitted = agency.short_name != DRAFT_PLAN or year != YEAR
     plan = LinkagePlan.objects.create(
         agency=agency,
-        year=YEAR,
+        year=year,
         status=LinkagePlan.Status.SUBMITTED if submitted else LinkagePlan.Status.DRAFT,
-        submitted_at=_moment(datetime.date(YEAR, 4, 3), 10) if submitted else None,
+        submitted_at=_moment(datetime.date(year, 4, 3), 10) if submitted else None,
     )
     items = []
     for heading, text, start, end, kind in PLANS[agency.short_name]:
@@ -85,8 +88,10 @@ def _plan(agency: Agency) -> list[PlanItem]:
     return PlanItem.objects.bulk_create(items)
 
 
-def _state(short_name: str, quarter: int) -> str | None:
+def _state(short_name: str, quarter: int, year: int = YEAR) -> str | None:
     """What the demo shows for one agency's quarter: None (no report), or a review status."""
+    if year != YEAR:
+        return ReviewStatus.APPLIED
     if quarter == LATE_QUARTER and short_name == LATE_AGENCY:
         return None
     if quarter == 3 and short_name in Q3_PENDING:
@@ -96,17 +101,19 @@ def _state(short_name: str, quarter: int) -> str | None:
     return ReviewStatus.APPLIED
 
 
-def _report(agency: Agency, quarter: int, items: list[PlanItem], staff, rng: random.Random) -> None:
-    status = _state(agency.short_name, quarter)
+def _report(
+    agency: Agency, quarter: int, items: list[PlanItem], staff, rng: random.Random, *, year: int = YEAR
+) -> None:
+    status = _state(agency.short_name, quarter, year)
     if status is None:
         return
-    deadline = default_deadline(YEAR, quarter)
-    late = (agency.short_name, quarter) == SUBMITTED_LATE
+    deadline = default_deadline(year, quarter)
+    late = year == YEAR and (agency.short_name, quarter) == SUBMITTED_LATE
     submitted = _moment(deadline + datetime.timedelta(days=2 if late else -rng.randint(1, 6)), 16)
     reviewed = submitted + datetime.timedelta(days=3) if status != ReviewStatus.PENDING else None
     report = QuarterlyReport.objects.create(
         agency=agency,
-        year=YEAR,
+        year=year,
         quarter=quarter,
         status=status,
         submitted_at=submitted,
@@ -118,7 +125,7 @@ def _report(agency: Agency, quarter: int, items: list[PlanItem], staff, rng: ran
         else "",
     )
     running = [item for item in items if item.runs_in_quarter(quarter)] or items[:1]
-    first_day = datetime.date(YEAR, 3 * quarter - 2, 1)
+    first_day = datetime.date(year, 3 * quarter - 2, 1)
     entries = []
     for item in running:
         text, figures = DONE[item.heading]
@@ -137,7 +144,8 @@ def _report(agency: Agency, quarter: int, items: list[PlanItem], staff, rng: ran
 
 
 def load_demo(*, seed: int) -> str:
-    """The eight agencies, two liaison logins, 2026 plans and Q1–Q3 reports (returns a one-line summary)."""
+    """The eight agencies, two liaison logins, 2026 plans and Q1–Q3 reports, 2025 plans and accepted Q1–Q4
+    reports (returns a one-line summary)."""
     if Agency.objects.exists():
         return "유관기관 데모가 이미 있습니다."
     rng = random.Random(seed)  # noqa: S311  demo data, reproducible by seed
@@ -153,7 +161,14 @@ def load_demo(*, seed: int) -> str:
             for quarter in (1, 2, 3):
                 _report(agency, quarter, items, staff, rng)
         reports = QuarterlyReport.objects.filter(year=YEAR).count()
+        # The previous year from its own generator, so the 2026 records stay what they were for a seed.
+        past_rng = random.Random(seed + PAST_YEAR)  # noqa: S311  demo data, reproducible by seed
+        for agency in agencies.values():
+            items = _plan(agency, PAST_YEAR)
+            for quarter in (1, 2, 3, 4):
+                _report(agency, quarter, items, staff, past_rng, year=PAST_YEAR)
+        past = QuarterlyReport.objects.filter(year=PAST_YEAR).count()
     return (
         f"유관기관 {len(agencies)}곳, {YEAR}년 연계·지원 방안과 1~3분기 실적 보고 {reports}건"
-        f" ({LATE_AGENCY} {LATE_QUARTER}분기 미제출)."
+        f" ({LATE_AGENCY} {LATE_QUARTER}분기 미제출), {PAST_YEAR}년 1~4분기 실적 보고 {past}건(모두 승인)."
     )
