@@ -3,7 +3,8 @@ structure, with synthetic people (never the seeds' real names).
 
 2025: 운영위원회 + 미래전략, 인재양성, 기술표준, 윤리제도; four steering meetings, the fourth on 2025-11-26 with
 16 seats (11 present, 2 of them by substitute, 5 absent) and the chair's re-appointment (의장 연임건) extending
-the chair's term by a year. 기술표준 is abolished at the end of 2025; 2026 starts as a copy of 2025, renames
+the chair's term by a year; 미래전략 and 윤리제도 meet a fourth time in Oct–Nov (AUTUMN_2025).
+기술표준 is abolished at the end of 2025; 2026 starts as a copy of 2025, renames
 미래전략 to 차세대기술전략 and adds 상생협력. Demo logins: the member representative who is also a steering member
 (member-steering@) chairs 상생협력 in 2026 and so sits on the steering committee ex officio; the steering login
 holds a seat in both years; the subcommittee login sits on 윤리제도; the member login's company takes part in 윤리제도.
@@ -103,6 +104,12 @@ SUBCOMMITTEE_DATES = {
     LAST_YEAR: (datetime.date(2025, 5, 14), datetime.date(2025, 7, 9), datetime.date(2025, 9, 3)),
     YEAR: (datetime.date(2026, 5, 13), datetime.date(2026, 7, 8), datetime.date(2026, 12, 9)),
 }
+# Two 2025 subcommittees met once more in the fourth quarter (the demo's 2025 Q4 steering briefing reports them):
+# (body, day, planned period, topics). Added after the 2026 copy, so the 2026 bodies do not inherit them.
+AUTUMN_2025 = (
+    ("미래전략", datetime.date(2025, 10, 22), "10월", "연간 활동 결과 정리 및 차년도 과제 논의"),
+    ("윤리제도", datetime.date(2025, 11, 12), "11월", "가상융합 윤리 가이드 초안 검토 및 차년도 과제 논의"),
+)
 SECTORS = {
     "정부": Sector.GOVERNMENT,
     "학계·연구계": Sector.ACADEMIA,
@@ -279,6 +286,18 @@ def _year_2026(subcommittees_2025: dict) -> dict:
     return bodies
 
 
+def _autumn_2025(subcommittees_2025: dict) -> int:
+    """The fourth-quarter meetings of AUTUMN_2025, held: scheduled, attendance recorded (agendas and confirmed
+    minutes follow from demo_meetings and demo_minutes, as for the other held 2025 meetings)."""
+    for name, day, period, topics in AUTUMN_2025:
+        body = subcommittees_2025[name]
+        number = body.meetings.count() + 1
+        meeting = Meeting.objects.create(body=body, number=number, planned_period=period, planned_topics=topics)
+        _schedule(meeting, day)
+        _record_attendance(meeting)
+    return len(AUTUMN_2025)
+
+
 def _participants(bodies: dict) -> int:
     """Member companies taking part in the 2026 open subcommittees (the member login's company in 윤리제도)."""
     companies = list(Organisation.objects.filter(withdrawn_on__isnull=True).order_by("pk")[:40])
@@ -297,6 +316,7 @@ def _bodies_and_seats() -> str:
     steering_2025, subcommittees_2025 = _year_2025()
     _chair_reappointed(steering_2025)
     bodies_2026 = _year_2026(subcommittees_2025)
+    _autumn_2025(subcommittees_2025)
     joined = _participants(bodies_2026)
     return (
         f"회의체: {LAST_YEAR}년 {1 + len(subcommittees_2025)}개"
