@@ -25,6 +25,7 @@ from alliance.info.services.newsletter_search import index_missing_editions
 
 FEEDS = Path(__file__).parent / "demo_feeds"
 DEMO_DAYS = 31
+PAST_YEAR = 2025  # the year of the demo's quarterly briefing (reports.demo_briefing)
 # The seed's edition of 2025-11: banners, partner agencies' promotions, calls (seed 001 "데일리 뉴스레터").
 BANNERS = (
     ("메타버스 & AI 융합세미나 및 투자법률 상담회", "메타버스 얼라이언스 분과통합공개세미나 · 14:00-17:00"),
@@ -92,6 +93,43 @@ def _send_time(day: datetime.date) -> datetime.datetime:
     return editions.default_send_at(day)
 
 
+def _sent_edition(day: datetime.date, rng: random.Random, news: dict[str, list[FeedItem]]) -> Edition:
+    """An edition sent on its publishing day, written directly with its items and the HTML and text as sent."""
+    advertising = rng.random() < 0.2
+    edition = Edition.objects.create(
+        publishing_date=day, subject=editions.default_subject(day), carries_advertising=advertising
+    )
+    _fill(edition, rng, news)
+    message = render_message("info/newsletter/email", {"edition": edition}, to=[])
+    edition.text = message.body  # the subject stays the title: the (광고) mark is the e-mail's
+    edition.html = message.alternatives[0][0]
+    edition.state, edition.send_at = Edition.State.SENT, _send_time(day)
+    edition.sent_at = edition.send_at
+    edition.save()
+    return edition
+
+
+def load_past_newsletter_demo(*, seed: int) -> str:
+    """A handful of editions sent in 2025 Q4 (every tenth publishing day), for the demo's 2025 Q4 steering
+    briefing. Called after the subscribers' demo, so they carry no deliveries and the month of 2026 editions and
+    their deliveries stay what they were for a seed; their own generator, for the same reason."""
+    if Edition.objects.filter(publishing_date__year=PAST_YEAR).exists():
+        return "newsletter: 2025 editions present, kept"
+    rng = random.Random(seed + PAST_YEAR)  # noqa: S311  demo data, reproducible by seed
+    news = {
+        section: list(FeedItem.objects.filter(feed__section=section).select_related("feed").order_by("pk"))
+        for section in (Section.DOMESTIC, Section.GLOBAL)
+    }
+    if not all(news.values()):
+        return "newsletter: no feed items, no 2025 editions"
+    days = publishing_dates(datetime.date(PAST_YEAR, 10, 1), datetime.date(PAST_YEAR, 12, 31))[::10]
+    with transaction.atomic():
+        for day in days:
+            _sent_edition(day, rng, news)
+    index_missing_editions()
+    return f"newsletter: {len(days)} editions sent in {PAST_YEAR} Q4"
+
+
 def load_newsletter_demo(*, seed: int) -> str:
     rng = random.Random(seed)  # noqa: S311  demo data, reproducible by seed
     today = timezone.localdate()
@@ -101,17 +139,7 @@ def load_newsletter_demo(*, seed: int) -> str:
         news = {feed.section: list(FeedItem.objects.filter(feed=feed).select_related("feed")) for feed in feeds}
         past = publishing_dates(today - datetime.timedelta(days=DEMO_DAYS), today - datetime.timedelta(days=1))
         for day in past:
-            advertising = rng.random() < 0.2
-            edition = Edition.objects.create(
-                publishing_date=day, subject=editions.default_subject(day), carries_advertising=advertising
-            )
-            _fill(edition, rng, news)
-            message = render_message("info/newsletter/email", {"edition": edition}, to=[])
-            edition.text = message.body  # the subject stays the title: the (광고) mark is the e-mail's
-            edition.html = message.alternatives[0][0]
-            edition.state, edition.send_at = Edition.State.SENT, _send_time(day)
-            edition.sent_at = edition.send_at
-            edition.save()
+            _sent_edition(day, rng, news)
         coming = publishing_dates(today + datetime.timedelta(days=1), today + datetime.timedelta(days=20))[:2]
         for index, day in enumerate(coming):
             edition = editions.create_edition(actor=staff, publishing_date=day)
