@@ -205,3 +205,8 @@ def test_many_at_once_index_as_one_at_a_time_and_a_kind_is_emptied():
     assert rank(kind=KIND, query="메타버스") == []
     assert rank(kind="other", query="메타버스") == [1]
     assert FullTextDocument.objects.filter(kind=KIND).count() == 0
+
+
+def test_a_snippets_html_escapes_every_piece_and_marks_the_matches():
+    snippet = Snippet("<b>보고서</b>를 & 분석", ((3, 6),))
+    assert snippet.html == "&lt;b&gt;<mark>보고서</mark>&lt;/b&gt;를 &amp; 분석"
