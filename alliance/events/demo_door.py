@@ -4,6 +4,7 @@ results-sharing day's award list (seed 001: 유공단체 3점, 자율규제 우�
 IR pitching order (seed 001 "(세션3) 메타버스 분야 IR피칭 데모데이 14:00 ~ 17:20, 미팅룸(8층)")."""
 
 import datetime
+import itertools
 import random
 
 from alliance.events.models import Event, EventAward, EventKind, PitchSlot, PressArticle
@@ -68,7 +69,10 @@ def _press(event: Event, rng: random.Random) -> int:
 
 def _awards(event: Event, organisations: list[Organisation]) -> int:
     """The competition's released winners if 2025 has them; else the seed's five project-group awards by hand."""
-    recipients = iter(organisations)
+    if not organisations:
+        return 0
+    # A small demo (demo_data's sizes) may have fewer members than awards: the names come round again.
+    recipients = itertools.cycle(organisations)
     for category, name, presenter in STAFF_AWARDS:
         award_service.add_award(
             event=event, actor=None, category=category, award_name=name, presented_by=presenter,

@@ -14,6 +14,8 @@ from alliance.core import dates
 from alliance.core.korean import particle, resolve_particles
 
 register = template.Library()
+# Korean counter words: an English sentence or column names what is counted, so they are left out there.
+COUNTER_WORDS = frozenset({"개사", "개 그룹", "개 기관", "개", "명", "건", "행", "회", "곳"})
 
 
 def _measures(value) -> dict:
@@ -27,15 +29,18 @@ def _measures(value) -> dict:
 @register.filter
 def count_with(value, unit: str) -> str:
     """`{{ 1139|count_with:"개사" }}` → 1,139개사 on a Korean page. The counter follows the page's language:
-    on any other page a Korean counter word (개사, 개, 명, 건, 행) is left out, since the English sentence or
-    column names what is counted ("Browse all 1,156 member organisations"), and a unit of measure (일,
-    백만원) is given in that language."""
+    on any other page a Korean counter word (COUNTER_WORDS) is left out, since the English sentence or
+    column names what is counted ("Browse all 1,156 member organisations"), a unit of measure (일, 백만원) is
+    given in that language, and any other unit (%) is kept."""
     if value is None or value == "":
         return "-"
     if not unit or (get_language() or "ko").startswith("ko"):
         return f"{intcomma(value)}{unit}"
     english = _measures(value).get(unit)
-    return english % {"count": intcomma(value)} if english else intcomma(value)
+    if english:
+        return english % {"count": intcomma(value)}
+    # A unit that is no counter word (%, 억원 …) stays: the number alone would say something else.
+    return intcomma(value) if unit in COUNTER_WORDS else f"{intcomma(value)}{unit}"
 
 
 @register.filter

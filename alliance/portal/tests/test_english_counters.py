@@ -6,6 +6,7 @@ import re
 import pytest
 from django.template import Context, Template
 from django.utils import translation
+from lxml import html as lxml_html
 
 from alliance.core.tests import test_permission_matrix as matrix
 from alliance.portal.tests.test_reachability import crawl
@@ -17,6 +18,21 @@ KOREAN_COUNTER = re.compile(r"\d(?:개사|개 그룹|개|명|건|행|일|백만�
 # Text people typed in Korean, shown as typed whatever the page's language (the world's proposal team, an
 # agency report's figures).
 TYPED = ("개발 5명, 사업 2명", "12개 기관 참여")
+
+
+def _english_text(html: str) -> str:
+    """The page's text in its own language: without scripts and styles, the text in form fields (what people
+    typed), parts marked lang="ko" (a document kept in Korean as it is sent: the steering committee's briefing),
+    and TYPED."""
+    if not html.strip():
+        return ""  # an htmx fragment with nothing to show
+    tree = lxml_html.fromstring(html)
+    for element in tree.xpath('//script | //style | //textarea | //body//*[@lang="ko"]'):
+        element.drop_tree()  # keeps the text after the element
+    text = " ".join(tree.itertext())
+    for typed in TYPED:
+        text = text.replace(typed, "")
+    return text
 
 
 def render(text: str, **context) -> str:
@@ -50,10 +66,7 @@ def test_no_english_page_a_role_reaches_shows_a_korean_counter(role, world, clie
     found = {}
 
     def look(url, html):
-        body = re.sub(r"<(script|style)\b.*?</\1>", "", html, flags=re.S)
-        for text in TYPED:
-            body = body.replace(text, "")
-        if hits := KOREAN_COUNTER.findall(re.sub(r"<[^>]+>", " ", body)):
+        if hits := KOREAN_COUNTER.findall(_english_text(html)):
             found[url] = hits
 
     crawl(client, world["users"].get(role), look)

@@ -35,6 +35,12 @@ EXEMPT = {
     "info:subscription_link",  # the newsletter's one-click unsubscribe, and its confirm and renewal links
     "info:subscription_confirm",
     "info:subscription_renew",
+    "events:ticket",  # the ticket e-mail's link (also in its QR code), and its QR image shown on the ticket page
+    "events:ticket_qr",
+    "events:guest",  # an invited guest's registration link
+    "events:survey",  # the satisfaction survey's link e-mailed to those who came
+    # The public check of a filing: reached from the QR code printed on its receipt certificate (신고 접수증).
+    "regulation:filing_check",
     # A personal calendar feed: its address is shown (to copy into a calendar app) on "My meetings".
     "governance:calendar_feed",
     # Answers to a form's POST (the reset request, the new password), not pages one follows a link to.
@@ -64,6 +70,7 @@ EXEMPT = {
     "programs:panel_results_preview",
     "programs:investment_send_preview",
     "governance:meeting_invite_preview",
+    "events:survey_preview",
     # The language switch answers GET by going home (the switch itself is a POST form on every page).
     "core:set_language",
     # Health checks for the load balancer and monitoring, not pages for people.
@@ -75,6 +82,13 @@ EXEMPT_FOR_ROLE = {
     # Org A already has its group this year and a company belongs to one group a year: the form that starts
     # a group is offered to rep_b, whose organisation has none.
     ("rep_a", "programs:group_create"),
+    # A member's representative registers for an event through the member form (prefilled from the account);
+    # the public form is offered to visitors who are not signed in.
+    *((role, "events:register_public") for role in ("rep_a", "rep_b")),
+    # A company's self-check result is linked for staff from the statistics page only when the company shared it;
+    # the matrix's world has no shared result (the company's own representative reaches it from the self-check).
+    ("staff", "regulation:selfcheck_result"),
+    ("staff", "regulation:selfcheck_pdf"),
     # A signed-in user has no use for the login page.
     *((role, "core:login") for role in SIGNED_IN),
     # ... nor for the password reset, offered on the login page.
@@ -101,6 +115,13 @@ FILES = {
     "info:archive_file",
     "info:board_attachment",
     "info:promotion_image",
+    "events:photo_file",
+    "regulation:selfcheck_pdf",
+    "regulation:filing_evidence",
+    "regulation:filing_xlsx",
+    "regulation:filing_certificate",
+    "reports:indicator_evidence",
+    "reports:briefing_download",
 }
 LINK = re.compile(r'\b(?:href|hx-get|src|action)="([^"]+)"')
 MAX_PAGES = 1500  # the staff crawl fetches about 500 pages of the matrix world; the cap only stops a runaway crawl

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from alliance.core.permissions import POST, permission_required
+from alliance.core.rules import is_secretariat
 from alliance.core.versions import StaleEditError
 from alliance.regulation.forms import ChecklistEditForm, StartYearForm
 from alliance.regulation.models import Checklist
@@ -81,4 +82,7 @@ def checklist_publish(request, pk: int):
 def statistics(request, year: int):
     context = statistics_of(year)
     context["years"] = checklist_years()
+    # A shared result is opened by name only by those who may read a company's self-check (the secretariat);
+    # the subcommittee sees the name and the total.
+    context["may_open_results"] = is_secretariat(request.user)
     return render(request, "regulation/statistics.html", context)

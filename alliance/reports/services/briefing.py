@@ -8,7 +8,7 @@ briefing is never changed again — not regenerated, not edited; only staff call
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from alliance.core.audit import record_audit
@@ -29,8 +29,10 @@ def _refuse_frozen(briefing: QuarterlyBriefing) -> None:
 def generate_briefing(*, actor, year: int, quarter: int, meeting: Meeting | None = None) -> QuarterlyBriefing:
     """Rule: builds the briefing of the quarter (for `meeting`, a steering meeting dated in it) from live data;
     an existing draft for the same quarter and meeting is replaced (staff's edits with it), a frozen one refused.
+    The document is written in Korean whatever the language of the page that asked (it is the committee's paper).
     Side effects: the stored briefing (its version moves on); audit `reports.briefing.generated`."""
-    document = build_briefing(year, quarter, meeting)
+    with translation.override("ko"):
+        document = build_briefing(year, quarter, meeting)
     now = timezone.now()
     with transaction.atomic():
         briefing = (

@@ -20,6 +20,7 @@ from alliance.reports.forms.indicators import TargetForm, ValueForm
 from alliance.reports.models import AREA_ORDER, Area, Indicator, IndicatorKind, IndicatorValue
 from alliance.reports.queries.indicators import indicator_rows
 from alliance.reports.services import indicators as service
+from alliance.reports.views import other_years
 
 PERMISSION = "reports.manage_indicators"
 
@@ -50,7 +51,7 @@ def _context(request, year: int) -> dict:
     rows = indicator_rows(year, as_of)
     drawn, height = bars(rows)
     return {"year": year, "as_of": as_of, "rows": rows, "areas": _grouped(rows), "bars": drawn,
-            "chart_height": height, "chart_width": WIDTH}  # fmt: skip
+            "chart_height": height, "chart_width": WIDTH, **other_years(year)}  # fmt: skip
 
 
 @permission_required(PERMISSION)

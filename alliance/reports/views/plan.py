@@ -21,6 +21,7 @@ from alliance.reports.forms.plan import FIELDS, PlanItemAddForm, PlanItemEditFor
 from alliance.reports.models import PlanItem
 from alliance.reports.queries.plan import MARKS, MONTHS, plan_grid
 from alliance.reports.services import plan as service
+from alliance.reports.views import other_years
 
 PERMISSION = "reports.manage_plan"
 
@@ -41,7 +42,7 @@ def _as_of(request) -> datetime.date:
 
 def _context(request, year: int) -> dict:
     grid = plan_grid(year, _as_of(request))
-    return {"year": year, "grid": grid, "months": MONTHS, "marks": MARKS, "counts": grid.counts()}
+    return {"year": year, "grid": grid, "months": MONTHS, "marks": MARKS, "counts": grid.counts(), **other_years(year)}
 
 
 @permission_required(PERMISSION)
