@@ -188,7 +188,7 @@ def edit_accepted_promotion(
     _check(title=title, body=body, starts_on=starts_on, ends_on=ends_on, image_alt="", has_image=False)
     with transaction.atomic():
         check_version(promotion, expected_version)
-        promotion = Promotion.objects.select_for_update().select_related("post").get(pk=promotion.pk)
+        promotion = Promotion.objects.select_for_update(of=("self",)).select_related("post").get(pk=promotion.pk)
         if promotion.status != ReviewStatus.APPLIED or promotion.post is None:
             raise ValidationError(_("Only an accepted promotion is corrected here."), code="not_accepted")
         before = snapshot(promotion, TEXT_FIELDS)
