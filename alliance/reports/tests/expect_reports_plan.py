@@ -12,7 +12,7 @@ EXPECTED = {
     "reports:plan_item_edit": staff_only(),
     "reports:plan_item_delete": staff_only(405),
 }
-PK_OF = {"reports:plan_item_edit": "plan_item", "reports:plan_item_delete": "plan_item"}
+PK_OF = {"reports:plan_item_edit": "schedule_item", "reports:plan_item_delete": "schedule_item"}
 POST_DATA = {
     "reports:plan": lambda world: {
         "item-area": Area.GENERAL, "item-title": "사업 방향 논의 및 기본 계획 수립", "item-first_month": "1",
@@ -29,4 +29,4 @@ COUNTED_MODELS = (PlanItem,)
 
 def build_world(world) -> dict:
     item = PlanItem.objects.create(year=2026, area=Area.EVENTS, title="성과 공유회", first_month=12, last_month=12)
-    return {"plan_item": item}
+    return {"schedule_item": item}  # not "plan_item": the agencies world names its plan item so
